@@ -1,0 +1,348 @@
+package org.openapheresis.contract;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.patient.Labs;
+import org.openapheresis.patient.Patient;
+import org.openapheresis.patient.Sex;
+import org.openapheresis.procedure.PlanRequest;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.procedure.Replacement;
+import org.openapheresis.procedure.Separation;
+import org.openapheresis.separator.Anticoagulant;
+import org.openapheresis.separator.Device;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
+import org.openapheresis.system.Range;
+
+/**
+ * Reads a plan request (contract plan-v1) from a JSON tree. Every field is checked for presence, type and
+ * physiological range; every problem is collected and thrown together in one {@link InvalidInputException}.
+ * Unknown fields are problems too, so a misspelt field is never silently ignored.
+ */
+public final class PlanRequestReader {
+
+    /** Inlet flows accepted before the device's own range is applied, mL/min. */
+    public static final Range INLET_FLOW_ML_PER_MIN = Range.of(1, 250);
+    /** Inlet:AC ratio, the Spectra Optia setting range 6-15 (operator's manual, Table 4-13). */
+    public static final Range AC_RATIO = Range.of(6, 15);
+    /** Plasma volumes per exchange. Typical 1.0-1.5 (ASFA); up to 3 accepted. */
+    public static final Range PLASMA_VOLUMES = Range.of(0.1, 3);
+    /** Exchange volume, mL. */
+    public static final Range EXCHANGE_VOLUME_ML = Range.of(20, 15000);
+    /** Fluid balance, percent of removed plasma replaced. */
+    public static final Range FLUID_BALANCE_PERCENT = Range.of(50, 150);
+    /** Percent. */
+    public static final Range PERCENT = Range.of(0, 100);
+    /** Blood volumes processed, the Spectra Optia range 0.5-5 TBV (manual Table 4-13). */
+    public static final Range BLOOD_VOLUMES_PROCESSED = Range.of(0.5, 5);
+    /** Collection efficiency CE2, percent. */
+    public static final Range COLLECTION_EFFICIENCY_PERCENT = Range.of(1, 100);
+    /** Target post-procedure WBC, 10^9/L. */
+    public static final Range TARGET_WBC_E9_PER_L = Range.of(1, 1000);
+    /** Target CD34+ per recipient kg. */
+    public static final Range TARGET_CD34_PER_KG = Range.of(1e5, 1e8);
+    /** One planned CD3+ dose per recipient kg. */
+    public static final Range TARGET_CD3_PER_KG = Range.of(1e4, 1e9);
+    /** Target granulocytes, cells. */
+    public static final Range TARGET_GRANULOCYTES = Range.of(1e8, 1e12);
+    /** Total IVIG dose, g/kg (2 g/kg is the usual immunomodulatory total). */
+    public static final Range IVIG_DOSE_G_PER_KG = Range.of(0.1, 3);
+    /** Days an IVIG dose is split over (labels: 2-5 days; 1 day in some indications). */
+    public static final Range IVIG_DAYS = Range.of(1, 7);
+    /** IVIG product concentration, percent (5% and 10% intravenous products; 20% is subcutaneous). */
+    public static final Range IVIG_PRODUCT_PERCENT = Range.of(3, 20);
+    /** Recipient weight, kg. */
+    public static final Range RECIPIENT_WEIGHT_KG = Patient.WEIGHT_KG;
+
+    private static final String[] SEPARATION_KEYS = {"device", "inletFlowMlPerMin", "acRatio", "anticoagulant"};
+
+    private PlanRequestReader() {
+    }
+
+    /**
+     * Reads a whole plan request.
+     *
+     * @param root the parsed JSON (a map)
+     * @throws InvalidInputException with every problem found
+     */
+    public static PlanRequest read(Object root) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Node> node = Node.object(root, "", problems);
+        PlanRequest request = node.map(n -> {
+            Header h = readInto(n, true);
+            n.rejectUnknown();
+            return h == null ? null : new PlanRequest(h.patient(), h.recipientWeightKg(), h.procedure().orElseThrow());
+        }).orElse(null);
+        if (!problems.isEmpty() || request == null) {
+            throw new InvalidInputException(problems);
+        }
+        return request;
+    }
+
+    /**
+     * Reads the patient, recipient and (when {@code procedureRequired}) the procedure of a request node; the
+     * caller reads any further keys and calls {@link Node#rejectUnknown()}. Returns null when problems were
+     * found (they are in the node's list).
+     */
+    static Header readInto(Node n, boolean procedureRequired) {
+        Optional<Patient> patient = n.child("patient", true).flatMap(PlanRequestReader::patient);
+        OptionalDouble recipientWeight = OptionalDouble.empty();
+        Optional<Node> recipient = n.child("recipient", false);
+        if (recipient.isPresent()) {
+            recipientWeight = recipient.get().number("weightKg", RECIPIENT_WEIGHT_KG, true);
+            recipient.get().rejectUnknown();
+        }
+        Optional<ProcedureSpec> procedure = Optional.empty();
+        if (procedureRequired || n.has("procedure")) {
+            procedure = n.child("procedure", true).flatMap(PlanRequestReader::procedure);
+        }
+        if (patient.isPresent() && procedure.isPresent()) {
+            requireLabs(patient.get(), procedure.get(), n.problems());
+        }
+        if (patient.isEmpty() || (procedureRequired && procedure.isEmpty()) || hasProblems(n)) {
+            return null;
+        }
+        return new Header(patient.get(), recipientWeight, procedure);
+    }
+
+    /** The parts of a request shared by plans and courses. */
+    record Header(Patient patient, OptionalDouble recipientWeightKg, Optional<ProcedureSpec> procedure) {
+    }
+
+    private static boolean hasProblems(Node n) {
+        return !n.problems().isEmpty();
+    }
+
+    /** Labs that a procedure type needs. */
+    static void requireLabs(Patient p, ProcedureSpec spec, List<Problem> problems) {
+        Analyte needed = switch (spec.type()) {
+            case LEUKOCYTAPHERESIS -> Analyte.WBC;
+            case HPC_COLLECTION -> Analyte.CD34;
+            case LYMPHOCYTE_COLLECTION -> Analyte.CD3;
+            case GRANULOCYTE_COLLECTION -> Analyte.NEUTROPHILS;
+            case PLASMA_EXCHANGE, IVIG_INFUSION -> null;
+        };
+        if (needed != null && !p.labs().has(needed)) {
+            problems.add(Problem.of("patient.labs." + needed.field(), MessageKey.LAB_REQUIRED_FOR_PROCEDURE,
+                    spec.type().code()));
+        }
+    }
+
+    static Optional<Patient> patient(Node n) {
+        int before = n.problems().size();
+        Optional<Sex> sex = n.text("sex", true).flatMap(s -> {
+            Optional<Sex> parsed = Sex.fromCode(s);
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("sex"), MessageKey.NOT_ONE_OF, s, "male, female"));
+            }
+            return parsed;
+        });
+        OptionalDouble age = n.number("ageYears", Patient.AGE_YEARS, false);
+        OptionalDouble height = n.number("heightCm", Patient.HEIGHT_CM, true);
+        OptionalDouble weight = n.number("weightKg", Patient.WEIGHT_KG, true);
+        OptionalDouble hct = n.number("hematocritPercent", Patient.HEMATOCRIT_PERCENT, true);
+        OptionalDouble bv = n.number("bloodVolumeMl", Patient.BLOOD_VOLUME_ML, false);
+        Labs labs = Labs.none();
+        if (n.has("labs")) {
+            labs = n.child("labs", false).map(PlanRequestReader::labs).orElse(Labs.none());
+        }
+        n.rejectUnknown();
+        if (n.problems().size() > before || sex.isEmpty() || height.isEmpty() || weight.isEmpty() || hct.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Problem> cross = Patient.problems(age, height.getAsDouble(), weight.getAsDouble(), hct.getAsDouble(), bv);
+        if (!cross.isEmpty()) {
+            n.problems().addAll(cross);
+            return Optional.empty();
+        }
+        return Optional.of(new Patient(sex.get(), age, height.getAsDouble(), weight.getAsDouble(), hct.getAsDouble(),
+                bv, labs));
+    }
+
+    static Labs labs(Node n) {
+        Map<Analyte, Double> values = new EnumMap<>(Analyte.class);
+        for (Analyte a : Analyte.values()) {
+            n.number(a.field(), a.range(), false).ifPresent(v -> values.put(a, v));
+        }
+        n.rejectUnknown();
+        return new Labs(values);
+    }
+
+    /** Reads a {@code procedure} object. */
+    static Optional<ProcedureSpec> procedure(Node n) {
+        int before = n.problems().size();
+        Optional<ProcedureType> type = n.text("type", true).flatMap(t -> {
+            Optional<ProcedureType> parsed = ProcedureType.fromCode(t);
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("type"), MessageKey.NOT_ONE_OF, t,
+                        String.join(", ", ProcedureType.codes())));
+            }
+            return parsed;
+        });
+        if (type.isEmpty()) {
+            n.rejectUnknown();
+            return Optional.empty();
+        }
+        ProcedureSpec spec = switch (type.get()) {
+            case PLASMA_EXCHANGE -> plasmaExchange(n);
+            case LEUKOCYTAPHERESIS -> new ProcedureSpec.Leukocytapheresis(separation(n),
+                    n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false),
+                    exclusiveTarget(n, "wbcE9PerL", TARGET_WBC_E9_PER_L));
+            case HPC_COLLECTION -> new ProcedureSpec.HpcCollection(separation(n),
+                    n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false),
+                    exclusiveTarget(n, "cd34PerKg", TARGET_CD34_PER_KG),
+                    n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
+            case LYMPHOCYTE_COLLECTION -> new ProcedureSpec.LymphocyteCollection(separation(n),
+                    n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false), cd3Doses(n),
+                    n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
+            case GRANULOCYTE_COLLECTION -> new ProcedureSpec.GranulocyteCollection(separation(n),
+                    sedimentingAgent(n),
+                    n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false),
+                    exclusiveTarget(n, "granulocytes", TARGET_GRANULOCYTES),
+                    n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
+            case IVIG_INFUSION -> ivig(n);
+        };
+        n.rejectUnknown();
+        return n.problems().size() > before || spec == null ? Optional.empty() : Optional.of(spec);
+    }
+
+    private static ProcedureSpec plasmaExchange(Node n) {
+        Separation sep = separation(n);
+        OptionalDouble pv = n.number("plasmaVolumes", PLASMA_VOLUMES, false);
+        OptionalDouble ml = n.number("exchangeVolumeMl", EXCHANGE_VOLUME_ML, false);
+        if (pv.isPresent() && ml.isPresent()) {
+            n.problems().add(Problem.of(n.field("exchangeVolumeMl"), MessageKey.MUTUALLY_EXCLUSIVE,
+                    n.field("plasmaVolumes")));
+        }
+        Replacement replacement = Replacement.allAlbumin();
+        Optional<Node> r = n.child("replacement", false);
+        if (r.isPresent()) {
+            OptionalDouble alb = r.get().number("albuminPercent", PERCENT, false);
+            OptionalDouble pla = r.get().number("plasmaPercent", PERCENT, false);
+            r.get().rejectUnknown();
+            double a = alb.isPresent() ? alb.getAsDouble() : (pla.isPresent() ? 100 - pla.getAsDouble() : 100);
+            double p = pla.isPresent() ? pla.getAsDouble() : 100 - a;
+            if (Math.abs(a + p - 100) > 1e-6) {
+                n.problems().add(Problem.of(r.get().path(), MessageKey.PERCENT_SUM_NOT_100, a + p));
+            } else if (a >= 0 && p >= 0) {
+                replacement = new Replacement(a, p);
+            }
+        }
+        OptionalDouble fb = n.number("fluidBalancePercent", FLUID_BALANCE_PERCENT, false);
+        if (sep == null || (pv.isPresent() && ml.isPresent())) {
+            return null;
+        }
+        return new ProcedureSpec.PlasmaExchange(sep, pv, ml, replacement, fb.orElse(100));
+    }
+
+    /** Reads the separator keys; returns null if any is wrong (the problem is recorded). */
+    private static Separation separation(Node n) {
+        int before = n.problems().size();
+        Device device = Device.CONTINUOUS_FLOW;
+        Optional<String> d = n.text("device", false);
+        if (d.isPresent()) {
+            Optional<Device> parsed = Device.fromCode(d.get());
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("device"), MessageKey.NOT_ONE_OF, d.get(),
+                        "continuous-flow, intermittent-flow"));
+            } else {
+                device = parsed.get();
+            }
+        }
+        OptionalDouble inlet = n.number("inletFlowMlPerMin", INLET_FLOW_ML_PER_MIN, false);
+        OptionalDouble ratio = n.number("acRatio", AC_RATIO, false);
+        Anticoagulant ac = Anticoagulant.ACD_A;
+        Optional<String> a = n.text("anticoagulant", false);
+        if (a.isPresent()) {
+            Optional<Anticoagulant> parsed = Anticoagulant.fromCode(a.get());
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("anticoagulant"), MessageKey.NOT_ONE_OF, a.get(), "ACD-A"));
+            } else {
+                ac = parsed.get();
+            }
+        }
+        return n.problems().size() > before ? null : new Separation(device, inlet, ratio, ac);
+    }
+
+    /** A single-number target under {@code target}, exclusive with {@code bloodVolumesProcessed}. */
+    private static OptionalDouble exclusiveTarget(Node n, String key, Range range) {
+        Optional<Node> t = n.child("target", false);
+        if (t.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble v = t.get().number(key, range, true);
+        t.get().rejectUnknown();
+        if (v.isPresent() && n.has("bloodVolumesProcessed")) {
+            n.problems().add(Problem.of(n.field("bloodVolumesProcessed"), MessageKey.MUTUALLY_EXCLUSIVE,
+                    t.get().field(key)));
+        }
+        return v;
+    }
+
+    private static List<Double> cd3Doses(Node n) {
+        Optional<Node> t = n.child("target", false);
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        List<Double> doses = new ArrayList<>();
+        Optional<List<?>> list = t.get().list("cd3PerKgDoses", true);
+        t.get().rejectUnknown();
+        if (list.isPresent()) {
+            for (int i = 0; i < list.get().size(); i++) {
+                String field = t.get().field("cd3PerKgDoses") + "[" + i + "]";
+                Object v = list.get().get(i);
+                if (v == null) {
+                    n.problems().add(Problem.of(field, MessageKey.REQUIRED));
+                    continue;
+                }
+                OptionalDouble d = t.get().toDouble(v, field);
+                if (d.isPresent()) {
+                    TARGET_CD3_PER_KG.check(field, d.getAsDouble()).ifPresentOrElse(n.problems()::add,
+                            () -> doses.add(d.getAsDouble()));
+                }
+            }
+            if (n.has("bloodVolumesProcessed")) {
+                n.problems().add(Problem.of(n.field("bloodVolumesProcessed"), MessageKey.MUTUALLY_EXCLUSIVE,
+                        t.get().field("cd3PerKgDoses")));
+            }
+        }
+        return doses;
+    }
+
+    private static ProcedureSpec.SedimentingAgent sedimentingAgent(Node n) {
+        Optional<String> s = n.text("sedimentingAgent", false);
+        if (s.isEmpty()) {
+            return ProcedureSpec.SedimentingAgent.NONE;
+        }
+        Optional<ProcedureSpec.SedimentingAgent> parsed = ProcedureSpec.SedimentingAgent.fromCode(s.get());
+        if (parsed.isEmpty()) {
+            n.problems().add(Problem.of(n.field("sedimentingAgent"), MessageKey.NOT_ONE_OF, s.get(), "hes, none"));
+            return ProcedureSpec.SedimentingAgent.NONE;
+        }
+        return parsed.get();
+    }
+
+    private static ProcedureSpec ivig(Node n) {
+        for (String key : SEPARATION_KEYS) {
+            if (n.has(key)) {
+                n.problems().add(Problem.of(n.field(key), MessageKey.NOT_APPLICABLE, "ivig-infusion"));
+            }
+        }
+        OptionalDouble dose = n.number("doseGPerKg", IVIG_DOSE_G_PER_KG, true);
+        OptionalInt days = n.integer("days", IVIG_DAYS, true);
+        OptionalDouble percent = n.number("productPercent", IVIG_PRODUCT_PERCENT, false);
+        if (dose.isEmpty() || days.isEmpty()) {
+            return null;
+        }
+        return new ProcedureSpec.IvigInfusion(dose.getAsDouble(), days.getAsInt(), percent.orElse(10));
+    }
+}

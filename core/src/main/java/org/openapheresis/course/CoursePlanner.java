@@ -1,0 +1,146 @@
+package org.openapheresis.course;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.kinetics.Exposure;
+import org.openapheresis.kinetics.Simulator;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.patient.Labs;
+import org.openapheresis.patient.Patient;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.procedure.PlanOptions;
+import org.openapheresis.procedure.PlanRequest;
+import org.openapheresis.procedure.Planner;
+import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.procedure.SessionResult;
+import org.openapheresis.safety.IvigBeforePlasmaExchangeRule;
+import org.openapheresis.safety.Warning;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Rounding;
+
+/**
+ * Plans a course session by session. Each session starts from the simulated body at its start time: the
+ * previous session's end carried through the time between by the same kinetics (no exposure), so
+ * redistribution, synthesis and platelet recovery all act between sessions.
+ */
+public final class CoursePlanner {
+
+    /** Analytes reported with a total-body reduction (antibodies). */
+    static final Set<Analyte> ANTIBODIES = Set.of(Analyte.IGG, Analyte.IGM);
+
+    /** Interval of the course timeline, minutes. */
+    static final double COURSE_TIMELINE_EVERY_MIN = 60;
+
+    private CoursePlanner() {
+    }
+
+    public static CourseResult plan(CourseRequest course, PlanOptions options) {
+        List<Plan> sessions = new ArrayList<>();
+        List<Double> startHours = new ArrayList<>();
+        List<Map<String, Double>> timeline = options.timeline() ? new ArrayList<>() : null;
+        Patient patient = course.patient();
+        BodyState body = null;
+        BodyState first = null;
+        for (int i = 0; i < course.steps().size(); i++) {
+            CourseStep step = course.steps().get(i);
+            if (body != null) {
+                double gapMin = step.atHour() * 60 - body.minute();
+                if (gapMin < -1e-6) {
+                    throw InvalidInputException.of("steps[" + i + "].atHour", MessageKey.NOT_PLANNABLE,
+                            "session " + (i + 1) + " would start at hour " + Rounding.decimals(step.atHour(), 1)
+                                    + ", before session " + i + " has ended (hour "
+                                    + Rounding.decimals(body.minute() / 60, 1) + ")");
+                }
+                body = between(body, gapMin, timeline);
+                patient = carried(patient, body);
+            } else {
+                body = Planner.steadyState(patient);
+                first = body;
+            }
+            PlanRequest request = new PlanRequest(patient, course.recipientWeightKg(), step.procedure());
+            SessionResult result = Planner.session(request, body, options);
+            if (timeline != null && result.plan().timeline() != null) {
+                for (Map<String, Double> p : result.plan().timeline()) {
+                    Map<String, Double> shifted = new LinkedHashMap<>(p);
+                    shifted.put("minute", Rounding.decimals(step.atHour() * 60 + p.get("minute"), 1));
+                    timeline.add(shifted);
+                }
+            }
+            sessions.add(result.plan());
+            startHours.add(step.atHour());
+            body = result.end();
+        }
+        BodyState afterLast = body;
+        double toNextMin = course.nextScheduledHour() * 60 - afterLast.minute();
+        BodyState next = between(afterLast, Math.max(0, toNextMin), timeline);
+
+        Map<String, CourseResult.AnalyteSummary> summary = new LinkedHashMap<>();
+        for (Analyte a : first.pools().keySet()) {
+            Double removed = null;
+            if (ANTIBODIES.contains(a)) {
+                double before = first.pools().get(a).total();
+                double after = afterLast.pools().get(a).total();
+                removed = (double) Math.round(100 * (before - after) / before);
+            }
+            summary.put(a.predictedName(), new CourseResult.AnalyteSummary(a.unit(),
+                    Rounding.significant(first.concentration(a).getAsDouble(), 3),
+                    Rounding.significant(afterLast.concentration(a).getAsDouble(), 3),
+                    Rounding.significant(next.concentration(a).getAsDouble(), 3),
+                    course.nextScheduledHour(), removed));
+        }
+
+        List<IvigBeforePlasmaExchangeRule.Step> ruleSteps = new ArrayList<>();
+        for (int i = 0; i < course.steps().size(); i++) {
+            CourseStep s = course.steps().get(i);
+            ruleSteps.add(new IvigBeforePlasmaExchangeRule.Step(i, s.procedure().type() == ProcedureType.IVIG_INFUSION,
+                    s.procedure().type() == ProcedureType.PLASMA_EXCHANGE, s.atHour()));
+        }
+        List<Warning> warnings = new IvigBeforePlasmaExchangeRule().check(ruleSteps);
+        List<String> assumptions = List.of(
+                "Each session starts from the simulated body of the previous one, carried through the time between"
+                        + " sessions by the same two-pool kinetics with no procedure running.",
+                "The haematocrit and laboratory values of each later session are the simulated ones, not new"
+                        + " measurements; replace them with measured values when you have them.",
+                "totalBodyRemovedPercent is the fall of the total-body amount (both pools) from before the first"
+                        + " session to the end of the last, net of synthesis and of anything given back.");
+        return new CourseResult(sessions, startHours, summary, warnings, assumptions, timeline);
+    }
+
+    private static BodyState between(BodyState body, double minutes, List<Map<String, Double>> timeline) {
+        if (minutes <= 0) {
+            return body;
+        }
+        Simulator.Sampler sampler = null;
+        double every = 0;
+        if (timeline != null) {
+            every = COURSE_TIMELINE_EVERY_MIN;
+            double t0 = body.minute();
+            sampler = s -> {
+                if (s.minute() > t0) {
+                    Map<String, Double> p = new LinkedHashMap<>();
+                    p.put("minute", Rounding.decimals(s.minute(), 1));
+                    for (Analyte a : s.pools().keySet()) {
+                        p.put(a.predictedName(), Rounding.significant(s.concentration(a).getAsDouble(), 4));
+                    }
+                    s.ionizedCalcium().ifPresent(ca -> p.put("ionizedCalcium", Rounding.decimals(ca, 3)));
+                    timeline.add(p);
+                }
+            };
+        }
+        return Simulator.run(body, Exposure.none(), minutes, Simulator.BETWEEN_STEP_MIN, every, sampler);
+    }
+
+    /** The patient at the start of a later session: simulated haematocrit and concentrations. */
+    private static Patient carried(Patient p, BodyState body) {
+        Labs labs = p.labs();
+        for (Analyte a : body.pools().keySet()) {
+            labs = labs.with(a, body.concentration(a).getAsDouble());
+        }
+        return p.withHematocritAndLabs(100 * body.hematocritFraction(), labs);
+    }
+}

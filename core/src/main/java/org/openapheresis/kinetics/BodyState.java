@@ -1,0 +1,100 @@
+package org.openapheresis.kinetics;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.openapheresis.patient.Analyte;
+
+/**
+ * The simulated body at one moment: fluid volumes, every tracked analyte's pools, and the citrate load.
+ * Immutable; {@link Simulator} returns a new state for each phase it runs.
+ *
+ * @param minute time since the start of the first simulated procedure, minutes
+ * @param weightKg body weight, kg (scales citrate distribution and clearance)
+ * @param plasmaVolumeMl circulating plasma volume, mL
+ * @param redCellVolumeMl circulating red cell volume, mL
+ * @param pools amounts of each tracked analyte
+ * @param kinetics how each tracked analyte moves (same keys as {@code pools})
+ * @param citrateExcessMg citrate in the body above the patient's own baseline, mg
+ * @param baselineIonizedCalciumMmolPerL the patient's ionised calcium without citrate, or NaN if not measured
+ */
+public record BodyState(double minute, double weightKg, double plasmaVolumeMl, double redCellVolumeMl,
+        Map<Analyte, Pools> pools, Map<Analyte, AnalyteKinetics> kinetics, double citrateExcessMg,
+        double baselineIonizedCalciumMmolPerL) {
+
+    public BodyState {
+        Objects.requireNonNull(pools, "pools");
+        Objects.requireNonNull(kinetics, "kinetics");
+        pools = Collections.unmodifiableMap(pools.isEmpty() ? new EnumMap<>(Analyte.class) : new EnumMap<>(pools));
+        kinetics = Collections.unmodifiableMap(
+                kinetics.isEmpty() ? new EnumMap<>(Analyte.class) : new EnumMap<>(kinetics));
+        if (!pools.keySet().equals(kinetics.keySet())) {
+            throw new IllegalArgumentException("every pool needs its kinetics");
+        }
+        if (!(plasmaVolumeMl > 0) || !(redCellVolumeMl >= 0)) {
+            throw new IllegalStateException("plasma volume " + plasmaVolumeMl + " mL or red cell volume "
+                    + redCellVolumeMl + " mL is impossible");
+        }
+    }
+
+    public double bloodVolumeMl() {
+        return plasmaVolumeMl + redCellVolumeMl;
+    }
+
+    public double hematocritFraction() {
+        return redCellVolumeMl / bloodVolumeMl();
+    }
+
+    /** Volume an analyte's concentration refers to, mL. */
+    public double spaceMl(Space space) {
+        return space == Space.PLASMA ? plasmaVolumeMl : bloodVolumeMl();
+    }
+
+    /** Intravascular concentration in the analyte's unit, if tracked. */
+    public OptionalDouble concentration(Analyte analyte) {
+        Pools p = pools.get(analyte);
+        if (p == null) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(p.intravascular() / (spaceMl(kinetics.get(analyte).space()) / 1000.0));
+    }
+
+    /** Ionised calcium given the citrate load, mmol/L, if a baseline was measured. */
+    public OptionalDouble ionizedCalcium() {
+        if (Double.isNaN(baselineIonizedCalciumMmolPerL)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(CitrateKinetics.ionizedCalcium(baselineIonizedCalciumMmolPerL,
+                CitrateKinetics.excessConcentrationMmolPerL(citrateExcessMg, weightKg)));
+    }
+
+    /**
+     * The steady state of a patient before the first procedure: each analyte's measured concentration with
+     * its pools in equilibrium and synthesis balancing catabolism.
+     */
+    public static BodyState steadyState(double weightKg, double bloodVolumeMl, double hematocritFraction,
+            Map<Analyte, Double> concentrations, Map<Analyte, AnalyteKinetics> kinetics,
+            OptionalDouble ionizedCalciumMmolPerL) {
+        double plasma = bloodVolumeMl * (1 - hematocritFraction);
+        double cells = bloodVolumeMl * hematocritFraction;
+        EnumMap<Analyte, Pools> pools = new EnumMap<>(Analyte.class);
+        EnumMap<Analyte, AnalyteKinetics> used = new EnumMap<>(Analyte.class);
+        for (var e : concentrations.entrySet()) {
+            AnalyteKinetics k = kinetics.get(e.getKey());
+            if (k == null) {
+                continue;
+            }
+            double space = k.space() == Space.PLASMA ? plasma : bloodVolumeMl;
+            double iv = e.getValue() * space / 1000.0;
+            double f = k.intravascularFraction().value();
+            double ev = iv * (1 - f) / f;
+            double synthesis = k.catabolicRatePerMin() * (iv + ev);
+            pools.put(e.getKey(), new Pools(iv, ev, synthesis));
+            used.put(e.getKey(), k);
+        }
+        return new BodyState(0, weightKg, plasma, cells, pools, used, 0,
+                ionizedCalciumMmolPerL.isPresent() ? ionizedCalciumMmolPerL.getAsDouble() : Double.NaN);
+    }
+}

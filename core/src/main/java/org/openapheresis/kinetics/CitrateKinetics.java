@@ -1,0 +1,79 @@
+package org.openapheresis.kinetics;
+
+import org.openapheresis.separator.Anticoagulant;
+import org.openapheresis.system.Sourced;
+
+/**
+ * Citrate given to the patient, its clearance, and the ionised calcium that follows it.
+ *
+ * <p>One compartment: dM/dt = R - (CL / Vd) M, with clearance CL = 710 mL/min and terminal half-life 36 min
+ * (Kramer et al., Crit Care Med 2003;31:2450, patients without cirrhosis), so Vd = CL t1/2 / ln 2 = 36.9 L.
+ * Both are scaled linearly with body weight from an assumed 70 kg study subject (UNVERIFIED scaling).
+ *
+ * <p>No published apheresis citrate-calcium model was found, so ionised calcium is modelled as falling in
+ * proportion to the excess citrate concentration: iCa = iCa0 (1 - S C), with the sensitivity S calibrated
+ * so that the model reproduces Bolan et al. (Transfusion 2001;41:1165): ionised calcium fell 33% after
+ * 90 minutes of 1.6 mg/kg/min. Calcium mobilisation by the body (parathyroid hormone) is not modelled, so
+ * long procedures are predicted conservatively (lower).
+ */
+public final class CitrateKinetics {
+
+    /** Citrate clearance without cirrhosis, mL/min (Kramer 2003). */
+    public static final Sourced CLEARANCE_ML_PER_MIN = Sourced.verified(710, "mL/min",
+            "total body citrate clearance without cirrhosis, Kramer, Crit Care Med 2003;31:2450");
+    /** Citrate terminal half-life without cirrhosis, min (Kramer 2003). */
+    public static final Sourced HALF_LIFE_MIN = Sourced.verified(36, "min",
+            "terminal citrate half-life without cirrhosis, Kramer 2003");
+    /** Body weight the Kramer clearance is scaled from, kg. */
+    public static final Sourced REFERENCE_WEIGHT_KG = Sourced.unverified(70, "kg",
+            "weight assumed for the Kramer 2003 subjects; clearance and volume scale linearly with weight");
+
+    /** Bolan 2001 calibration: citrate rate, mg/kg/min. */
+    public static final double BOLAN_2001_RATE_MG_PER_KG_PER_MIN = 1.6;
+    /** Bolan 2001 calibration: duration, min. */
+    public static final double BOLAN_2001_DURATION_MIN = 90;
+    /** Bolan 2001 calibration: fractional fall of ionised calcium. */
+    public static final double BOLAN_2001_ICA_FALL_FRACTION = 0.33;
+
+    /** Clearance per kg, mL/min/kg. */
+    public static final double CLEARANCE_ML_PER_MIN_PER_KG = CLEARANCE_ML_PER_MIN.value() / REFERENCE_WEIGHT_KG.value();
+    /** Volume of distribution per kg, mL/kg: CL t1/2 / ln 2 / weight. DERIVED (36.9 L at 70 kg). */
+    public static final double VOLUME_ML_PER_KG = CLEARANCE_ML_PER_MIN_PER_KG * HALF_LIFE_MIN.value() / Math.log(2);
+    /** Elimination rate constant, per minute. */
+    public static final double ELIMINATION_PER_MIN = Math.log(2) / HALF_LIFE_MIN.value();
+
+    /**
+     * Fractional fall of ionised calcium per mmol/L of excess citrate. DERIVED: calibrated to Bolan 2001 with
+     * this class's own pharmacokinetics (weight cancels out).
+     */
+    public static final double ICA_FALL_PER_MMOL_PER_L_CITRATE = BOLAN_2001_ICA_FALL_FRACTION
+            / excessConcentrationMmolPerL(
+                    BOLAN_2001_RATE_MG_PER_KG_PER_MIN / ELIMINATION_PER_MIN
+                            * (1 - Math.exp(-ELIMINATION_PER_MIN * BOLAN_2001_DURATION_MIN)),
+                    1.0);
+
+    private CitrateKinetics() {
+    }
+
+    /** Excess citrate concentration in its distribution volume, mmol/L, for a body load in mg. */
+    public static double excessConcentrationMmolPerL(double citrateExcessMg, double weightKg) {
+        double mgPerMl = citrateExcessMg / (VOLUME_ML_PER_KG * weightKg);
+        return mgPerMl * 1000.0 / Anticoagulant.CITRATE_MOLAR_MASS_G_PER_MOL;
+    }
+
+    /** Ionised calcium for a baseline and an excess citrate concentration, mmol/L (never below zero). */
+    public static double ionizedCalcium(double baselineMmolPerL, double excessCitrateMmolPerL) {
+        return baselineMmolPerL * Math.max(0, 1 - ICA_FALL_PER_MMOL_PER_L_CITRATE * excessCitrateMmolPerL);
+    }
+
+    /** Sentences for a plan's assumptions. */
+    public static java.util.List<String> describe() {
+        return java.util.List.of(
+                "Citrate: one compartment with " + CLEARANCE_ML_PER_MIN.describe("clearance") + " and "
+                        + HALF_LIFE_MIN.describe("half-life") + ", scaled by weight from "
+                        + REFERENCE_WEIGHT_KG.describe("a reference weight") + ".",
+                "Ionised calcium falls in proportion to excess citrate, calibrated to Bolan, Transfusion"
+                        + " 2001;41:1165 (-33% after 90 min at 1.6 mg/kg/min); no published apheresis model was"
+                        + " found, calcium mobilisation and calcium supplements are not modelled.");
+    }
+}

@@ -1,0 +1,154 @@
+package org.openapheresis.procedure;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openapheresis.safety.Warning;
+
+/**
+ * The plan of one session (contract plan-v1 response). Field names and units are the contract's; a field
+ * that does not apply to the procedure type is null. Numbers are rounded for reporting; the simulation
+ * behind them is not.
+ *
+ * @param procedureType contract code of the procedure
+ * @param device separator kind, or null for an infusion
+ * @param bloodVolumeMl total blood volume, mL
+ * @param bloodVolumeMethod how it was obtained
+ * @param plasmaVolumeMl TBV x (1 - Hct), mL
+ * @param processedVolumeMl whole blood processed, anticoagulant excluded, mL
+ * @param bloodVolumesProcessed processed / TBV
+ * @param exchangeVolumeMl plasma removed (plasma exchange), mL
+ * @param plasmaVolumesExchanged exchange volume / plasma volume
+ * @param inletFlowMlPerMin inlet flow, mL/min
+ * @param acFlowMlPerMin inlet / AC ratio, mL/min
+ * @param durationMin separation time (not counting set-up or rinseback), min
+ * @param anticoagulant anticoagulant used and delivered
+ * @param replacement replacement fluids (plasma exchange)
+ * @param extracorporealVolumeMl circuit volume, mL
+ * @param extracorporealPercentOfBloodVolume circuit volume / TBV, percent
+ * @param fluidBalance fluid in and out of the patient
+ * @param predicted per analyte: pre, post (and nadir for ionised calcium)
+ * @param collected the product of a cell collection
+ * @param infusion an IVIG infusion's amounts and times
+ * @param sessionsNeeded sessions to reach the target (1 when no target)
+ * @param warnings safety warnings
+ * @param assumptions every model choice and constant, with its source
+ * @param timeline samples of the simulated state, or null when not asked for
+ */
+public record Plan(
+        String procedureType,
+        String device,
+        double bloodVolumeMl,
+        String bloodVolumeMethod,
+        double plasmaVolumeMl,
+        Double processedVolumeMl,
+        Double bloodVolumesProcessed,
+        Double exchangeVolumeMl,
+        Double plasmaVolumesExchanged,
+        Double inletFlowMlPerMin,
+        Double acFlowMlPerMin,
+        double durationMin,
+        AnticoagulantUse anticoagulant,
+        ReplacementUse replacement,
+        Double extracorporealVolumeMl,
+        Double extracorporealPercentOfBloodVolume,
+        FluidBalance fluidBalance,
+        Map<String, Prediction> predicted,
+        Collected collected,
+        Infusion infusion,
+        int sessionsNeeded,
+        List<Warning> warnings,
+        List<String> assumptions,
+        List<Map<String, Double>> timeline) {
+
+    public Plan {
+        predicted = Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
+        warnings = List.copyOf(warnings);
+        assumptions = List.copyOf(assumptions);
+        timeline = timeline == null ? null : List.copyOf(timeline);
+    }
+
+    /**
+     * Anticoagulant of a session.
+     *
+     * @param type e.g. ACD-A
+     * @param acRatio inlet:AC ratio
+     * @param volumeMl AC pumped over the session, mL
+     * @param toPatientMl AC that reaches the patient (the rest leaves in discarded plasma or the product), mL
+     * @param citrateMgPerKgPerMin mean citrate delivered to the patient, mg/kg/min
+     * @param citrateToPatientMg citrate delivered to the patient over the session, mg
+     */
+    public record AnticoagulantUse(String type, double acRatio, double volumeMl, double toPatientMl,
+            double citrateMgPerKgPerMin, double citrateToPatientMg) {
+    }
+
+    /**
+     * Replacement fluids of a plasma exchange.
+     *
+     * @param albuminMl 5% albumin, mL
+     * @param plasmaMl donor plasma, mL
+     * @param albuminGrams albumin in the 5% albumin, g
+     * @param albuminVials12p5g 12.5 g vials (rounded up) to make that albumin, as in AYSung/tm-calculator
+     * @param plasmaUnits250Ml donor plasma units of 250 mL (rounded up)
+     */
+    public record ReplacementUse(double albuminMl, double plasmaMl, double albuminGrams, int albuminVials12p5g,
+            int plasmaUnits250Ml) {
+    }
+
+    /**
+     * Fluid in and out of the patient over the session (rinseback and priming not counted).
+     *
+     * @param removedMl the patient's plasma (or product) removed, mL
+     * @param replacementMl replacement fluid given, mL
+     * @param anticoagulantToPatientMl anticoagulant reaching the patient, mL
+     * @param infusedMl other fluid infused (IVIG), mL
+     * @param netMl given minus removed, mL (positive: the patient gains fluid)
+     */
+    public record FluidBalance(double removedMl, double replacementMl, double anticoagulantToPatientMl,
+            double infusedMl, double netMl) {
+    }
+
+    /**
+     * One predicted analyte.
+     *
+     * @param unit unit of the values
+     * @param pre value before
+     * @param post value at the end of processing
+     * @param changePercent (post - pre) / pre, percent; null for ionised calcium
+     * @param nadir lowest value during the procedure (ionised calcium), or null
+     */
+    public record Prediction(String unit, double pre, double post, Double changePercent, Double nadir) {
+    }
+
+    /**
+     * The product of a cell collection. Per kg means per recipient kg. Absent counts are null.
+     */
+    public record Collected(Double cd34Cells, Double cd34PerKg, Double cd3Cells, Double cd3PerKg, Double granulocytes,
+            Double wbcCells, Double productVolumeMl, List<Aliquot> aliquots) {
+    }
+
+    /**
+     * One planned dose split from a product (DLI).
+     *
+     * @param cd3PerKg dose per recipient kg
+     * @param cd3Cells cells in the aliquot
+     * @param volumeMl product volume of the aliquot, mL
+     */
+    public record Aliquot(double cd3PerKg, double cd3Cells, double volumeMl) {
+    }
+
+    /**
+     * An IVIG infusion.
+     *
+     * @param totalGrams total dose, g
+     * @param gramsPerDay dose per day, g
+     * @param mlPerDay product volume per day, mL
+     * @param days number of days
+     * @param productPercent product concentration, percent
+     * @param durationMinPerDay infusion time of each day, min (day 1 starts slower)
+     */
+    public record Infusion(double totalGrams, double gramsPerDay, double mlPerDay, int days, double productPercent,
+            List<Double> durationMinPerDay) {
+    }
+}

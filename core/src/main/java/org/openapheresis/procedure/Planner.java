@@ -1,0 +1,42 @@
+package org.openapheresis.procedure;
+
+import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.patient.BloodVolume;
+import org.openapheresis.patient.Patient;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+
+/**
+ * The single entry point of the planner: one request in, one plan out. The CLI, the HTTP API and the web
+ * page all call this, so the three doors give the same numbers.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /** The patient's body before a first procedure: every analyte with a pre value, in equilibrium. */
+    public static BodyState steadyState(Patient patient) {
+        BloodVolume bv = Plans.bloodVolume(patient);
+        return Plans.steadyState(patient, bv);
+    }
+
+    /** Plans one session for a patient in their steady state. */
+    public static Plan plan(PlanRequest request, PlanOptions options) {
+        return session(request, null, options).plan();
+    }
+
+    /**
+     * Plans one session starting from a simulated body (a later session of a course), or from the patient's
+     * steady state when {@code start} is null.
+     */
+    public static SessionResult session(PlanRequest request, BodyState start, PlanOptions options) {
+        BodyState body = start == null ? steadyState(request.patient()) : start;
+        ProcedureSpec spec = request.procedure();
+        if (spec instanceof ProcedureSpec.PlasmaExchange pe) {
+            return PlasmaExchangePlanner.plan(request, pe, body, options);
+        }
+        throw InvalidInputException.of("procedure.type", MessageKey.NOT_PLANNABLE,
+                "procedure type " + spec.type().code() + " is not supported by this version of the planner");
+    }
+}

@@ -1,0 +1,47 @@
+package org.openapheresis.procedure;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.system.Sourced;
+
+/** What the replacement fluids of a plasma exchange contain. */
+public final class ReplacementFluids {
+
+    /** Albumin in 5% albumin, g/L (5 g per 100 mL by definition). */
+    public static final double ALBUMIN_5_PERCENT_G_PER_L = 50;
+
+    /** Albumin per vial used for ordering, g (AYSung/tm-calculator rounds up to 12.5 g vials). */
+    public static final double ALBUMIN_VIAL_G = 12.5;
+
+    /** Volume of one donor plasma unit used for ordering, mL (AYSung/tm-calculator). */
+    public static final double PLASMA_UNIT_ML = 250;
+
+    /**
+     * Donor plasma content, in each analyte's unit: mid-reference adult plasma levels. UNVERIFIED: no
+     * source excerpt gave measured levels in transfusion plasma units; they are diluted by the unit's own
+     * anticoagulant and vary between donors.
+     */
+    public static final Map<Analyte, Sourced> DONOR_PLASMA_CONTENT;
+
+    /**
+     * Citrate in donor plasma, mg/mL. UNVERIFIED: derived from the CPD anticoagulant of whole blood
+     * (63 mL per 450 mL donation, about 20 mg/mL citrate) spread over about 325 mL of plasma; units made
+     * by apheresis or solvent/detergent plasma differ.
+     */
+    public static final Sourced DONOR_PLASMA_CITRATE_MG_PER_ML = Sourced.unverified(3.9, "mg/mL",
+            "citrate in donor plasma from CPD anticoagulant, 63 mL of about 20 mg/mL in about 325 mL of plasma");
+
+    static {
+        Map<Analyte, Sourced> m = new EnumMap<>(Analyte.class);
+        m.put(Analyte.IGG, Sourced.unverified(10, "g/L", "donor plasma IgG, mid-reference adult level"));
+        m.put(Analyte.IGM, Sourced.unverified(1.0, "g/L", "donor plasma IgM, mid-reference adult level"));
+        m.put(Analyte.FIBRINOGEN, Sourced.unverified(2.5, "g/L",
+                "donor plasma fibrinogen, mid-reference adult level diluted by the unit's anticoagulant"));
+        m.put(Analyte.ALBUMIN, Sourced.unverified(40, "g/L", "donor plasma albumin, mid-reference adult level"));
+        DONOR_PLASMA_CONTENT = java.util.Collections.unmodifiableMap(m);
+    }
+
+    private ReplacementFluids() {
+    }
+}

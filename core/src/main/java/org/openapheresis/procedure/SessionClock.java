@@ -1,0 +1,62 @@
+package org.openapheresis.procedure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.kinetics.Exposure;
+import org.openapheresis.kinetics.Simulator;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.system.Rounding;
+
+/**
+ * Runs the simulation of one session's processing phase and collects what a plan reports from it: the
+ * ionised calcium nadir and, when asked, the timeline. Shared by every procedure planner.
+ */
+final class SessionClock {
+
+    /** Interval at which the state is inspected for the nadir, minutes. */
+    static final double INSPECT_EVERY_MIN = 1;
+
+    private SessionClock() {
+    }
+
+    /** What one run produced. */
+    record Run(BodyState start, BodyState end, double ionizedCalciumNadir, List<Map<String, Double>> timeline) {
+    }
+
+    static Run run(BodyState start, Exposure exposure, double durationMin, PlanOptions options,
+            double processedVolumeMl) {
+        List<Map<String, Double>> timeline = options.timeline() ? new ArrayList<>() : null;
+        double[] nadir = {Double.POSITIVE_INFINITY};
+        double[] nextTimeline = {0};
+        double t0 = start.minute();
+        BodyState end = Simulator.run(start, exposure, durationMin, Simulator.PROCEDURE_STEP_MIN, INSPECT_EVERY_MIN,
+                s -> {
+                    s.ionizedCalcium().ifPresent(ca -> nadir[0] = Math.min(nadir[0], ca));
+                    double minute = s.minute() - t0;
+                    boolean last = minute >= durationMin - 1e-9;
+                    if (timeline != null && (minute >= nextTimeline[0] - 1e-9 || last)) {
+                        timeline.add(point(s, minute, durationMin > 0 ? processedVolumeMl * minute / durationMin : 0));
+                        while (nextTimeline[0] <= minute + 1e-9) {
+                            nextTimeline[0] += options.timelineEveryMin();
+                        }
+                    }
+                });
+        return new Run(start, end, Double.isInfinite(nadir[0]) ? Double.NaN : nadir[0], timeline);
+    }
+
+    /** One timeline sample: minute, processed volume, haematocrit and each tracked concentration. */
+    static Map<String, Double> point(BodyState s, double minute, double processedMl) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("minute", Rounding.decimals(minute, 1));
+        p.put("processedVolumeMl", (double) Math.round(processedMl));
+        p.put("hematocritPercent", Rounding.decimals(100 * s.hematocritFraction(), 1));
+        for (Analyte a : s.pools().keySet()) {
+            p.put(a.predictedName(), Rounding.significant(s.concentration(a).getAsDouble(), 4));
+        }
+        s.ionizedCalcium().ifPresent(ca -> p.put("ionizedCalcium", Rounding.decimals(ca, 3)));
+        return p;
+    }
+}

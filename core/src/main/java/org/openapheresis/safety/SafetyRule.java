@@ -1,0 +1,13 @@
+package org.openapheresis.safety;
+
+import java.util.Optional;
+
+/** One safety rule: reads a session's facts and warns under one stable code, or stays silent. */
+public interface SafetyRule {
+
+    /** @return the code this rule warns with */
+    WarningCode code();
+
+    /** @return the warning, or empty when the rule does not apply */
+    Optional<Warning> check(SafetyFacts facts);
+}

@@ -1,0 +1,36 @@
+package org.openapheresis.system;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Input that cannot be planned. Carries every problem found, not only the first, so a user can fix all
+ * of them at once. Unchecked: callers at the edges translate it (exit 2, HTTP 422, a message by the field).
+ */
+public final class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    /**
+     * @param problems at least one problem
+     */
+    public InvalidInputException(List<Problem> problems) {
+        super(problems.stream().map(Problem::line).collect(Collectors.joining("; ")));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("an InvalidInputException needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    /** A single problem. */
+    public static InvalidInputException of(String field, MessageKey key, Object... params) {
+        return new InvalidInputException(List.of(Problem.of(field, key, params)));
+    }
+
+    /** @return every problem, in the order they were found */
+    public List<Problem> problems() {
+        return problems;
+    }
+}
