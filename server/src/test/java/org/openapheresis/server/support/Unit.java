@@ -69,6 +69,7 @@ public final class Unit implements AutoCloseable {
         p.put("aceInhibitor", false);
         p.put("plasmaAllergy", false);
         p.put("coverage", Map.of("payer", "Regional Health Fund", "memberId", "RHF-1"));
+        p.put("labsTakenAt", "2026-03-01T08:00:00Z");
         p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 240, "iggGPerL", 10.5,
                 "fibrinogenGPerL", 3.0, "albuminGPerL", 42, "ionizedCalciumMmolPerL", 1.2));
         return p;
