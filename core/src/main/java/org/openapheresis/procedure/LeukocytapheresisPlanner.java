@@ -77,8 +77,8 @@ public final class LeukocytapheresisPlanner {
                 if (days.isEmpty()) {
                     throw CellSessions.unreachable(field, "target " + Problem.render(target)
                             + " x10^9/L is not reached in " + MAX_DAILY_SESSIONS + " daily procedures of "
-                            + Problem.render((double) Math.round(maxMl)) + " mL: the model's count recovers"
-                            + " between procedures faster than that");
+                            + Problem.render((double) Math.round(maxMl)) + " mL: without cytoreductive treatment the"
+                            + " model's count recovers between procedures; plan a first procedure by blood volumes");
                 }
                 sessions = days.getAsInt();
                 processedMl = maxMl;
@@ -86,7 +86,9 @@ public final class LeukocytapheresisPlanner {
                         + " x10^9/L; daily procedures of " + Problem.render(MAX_BLOOD_VOLUMES.value())
                         + " blood volumes, with the count recovering in between";
                 s.assumptions().add(CellSessions.DAILY_INTERVAL_HOURS.describe(
-                        "Sessions needed are counted with procedures every") + ", each at the largest volume.");
+                        "Sessions needed are counted with procedures every") + ", each at the largest volume, with"
+                        + " the count recovering in between as without cytoreductive treatment (which usually runs"
+                        + " alongside and lowers the count further).");
             }
         } else {
             processedMl = CellSessions.volumeOfDose(s, spec.bloodVolumesProcessed());
