@@ -235,6 +235,30 @@ final class CellSessions {
         return java.util.OptionalInt.empty();
     }
 
+    /**
+     * The volume and sessions of a collection target.
+     *
+     * @param processedMl whole blood to process in this session, mL
+     * @param sessions sessions the target needs
+     * @param maxMl the most one session may process, mL
+     */
+    record Dose(double processedMl, int sessions, double maxMl) {
+    }
+
+    /**
+     * A collection target that needs {@code neededMl} of blood processed: all of it (rounded up to whole mL) in
+     * one session when one session may process it, else the largest session and the number of sessions.
+     */
+    static Dose collectionDose(Setup s, Product p, double neededMl) {
+        double maxMl = maxProcessedMl(s, p, LARGE_VOLUME_BLOOD_VOLUMES);
+        s.assumptions().add(limitSentence(s, p, LARGE_VOLUME_BLOOD_VOLUMES));
+        if (neededMl <= maxMl) {
+            return new Dose(Math.ceil(neededMl), 1, maxMl);
+        }
+        s.assumptions().add("Sessions needed assume the same pre-procedure count and CE2 on each day.");
+        return new Dose(maxMl, (int) Math.ceil(neededMl / maxMl), maxMl);
+    }
+
     /** The processed volume of a dose in blood volumes (default 2.0), whole mL. */
     static double volumeOfDose(Setup s, OptionalDouble bloodVolumesProcessed) {
         if (bloodVolumesProcessed.isPresent()) {

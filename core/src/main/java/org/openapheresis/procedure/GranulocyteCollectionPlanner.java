@@ -87,16 +87,14 @@ public final class GranulocyteCollectionPlanner {
                         + " cannot reach any target");
             }
             double needed = volumeForCellsMl(target, pre, ce2.value());
-            double maxMl = CellSessions.maxProcessedMl(s, p, CellSessions.LARGE_VOLUME_BLOOD_VOLUMES);
-            s.assumptions().add(CellSessions.limitSentence(s, p, CellSessions.LARGE_VOLUME_BLOOD_VOLUMES));
             s.assumptions().add("Volume for " + HpcCollectionPlanner.sci(target) + " granulocytes: "
                     + Problem.render((double) Math.round(needed)) + " mL ("
                     + Problem.render(Rounding.decimals(needed / s.bloodVolumeMl(), 1)) + " blood volumes).");
-            if (needed <= maxMl) {
-                processedMl = Math.ceil(needed);
-            } else {
-                sessions = (int) Math.ceil(needed / maxMl);
-                processedMl = maxMl;
+            CellSessions.Dose dose = CellSessions.collectionDose(s, p, needed);
+            processedMl = dose.processedMl();
+            sessions = dose.sessions();
+            double maxMl = dose.maxMl();
+            if (sessions > 1) {
                 description = HpcCollectionPlanner.sci(target) + " granulocytes need "
                         + Problem.render((double) Math.round(needed)) + " mL of blood processed; one session may"
                         + " process " + Problem.render((double) Math.round(maxMl)) + " mL";

@@ -90,21 +90,18 @@ public final class HpcCollectionPlanner {
                         + " cannot reach any target; recheck mobilisation and the count");
             }
             double needed = volumeForCellsMl(targetPerKg * kg, pre, ce2.value());
-            double maxMl = CellSessions.maxProcessedMl(s, p, CellSessions.LARGE_VOLUME_BLOOD_VOLUMES);
-            s.assumptions().add(CellSessions.limitSentence(s, p, CellSessions.LARGE_VOLUME_BLOOD_VOLUMES));
             s.assumptions().add("Volume for the target of " + sci(targetPerKg) + " CD34+/kg: "
                     + Problem.render((double) Math.round(needed)) + " mL ("
                     + Problem.render(Rounding.decimals(needed / s.bloodVolumeMl(), 1)) + " blood volumes).");
-            if (needed <= maxMl) {
-                processedMl = Math.ceil(needed);
-            } else {
-                sessions = (int) Math.ceil(needed / maxMl);
-                processedMl = maxMl;
+            CellSessions.Dose dose = CellSessions.collectionDose(s, p, needed);
+            processedMl = dose.processedMl();
+            sessions = dose.sessions();
+            double maxMl = dose.maxMl();
+            if (sessions > 1) {
                 description = sci(targetPerKg) + " CD34+/kg needs " + Problem.render((double) Math.round(needed))
                         + " mL of blood processed, " + Problem.render(Rounding.decimals(needed / s.bloodVolumeMl(), 1))
                         + " blood volumes; one session may process " + Problem.render((double) Math.round(maxMl))
                         + " mL";
-                s.assumptions().add("Sessions needed assume the same pre-procedure CD34+ count and CE2 each day.");
             }
         } else {
             processedMl = CellSessions.volumeOfDose(s, spec.bloodVolumesProcessed());

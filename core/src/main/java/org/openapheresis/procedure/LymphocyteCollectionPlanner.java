@@ -66,20 +66,17 @@ public final class LymphocyteCollectionPlanner {
                         + " 0/uL cannot reach any dose");
             }
             double needed = volumeForCellsMl(neededCells, pre, ce2.value());
-            double maxMl = CellSessions.maxProcessedMl(s, p, CellSessions.LARGE_VOLUME_BLOOD_VOLUMES);
-            s.assumptions().add(CellSessions.limitSentence(s, p, CellSessions.LARGE_VOLUME_BLOOD_VOLUMES));
             s.assumptions().add("Volume for " + doses.size() + " dose(s) summing to "
                     + HpcCollectionPlanner.sci(neededCells / kg) + " CD3+/kg: " + Problem.render(Rounding.decimals(needed, 0))
                     + " mL (nobra_calculator DLI volume formula).");
-            if (needed <= maxMl) {
-                processedMl = Math.ceil(needed);
-            } else {
-                sessions = (int) Math.ceil(needed / maxMl);
-                processedMl = maxMl;
+            CellSessions.Dose dose = CellSessions.collectionDose(s, p, needed);
+            processedMl = dose.processedMl();
+            sessions = dose.sessions();
+            double maxMl = dose.maxMl();
+            if (sessions > 1) {
                 description = "CD3+ doses summing to " + HpcCollectionPlanner.sci(neededCells / kg) + "/kg need "
                         + Problem.render((double) Math.round(needed)) + " mL of blood processed; one session may"
                         + " process " + Problem.render((double) Math.round(maxMl)) + " mL";
-                s.assumptions().add("Sessions needed assume the same pre-procedure CD3+ count and CE2 each day.");
             }
         } else {
             processedMl = CellSessions.volumeOfDose(s, spec.bloodVolumesProcessed());
