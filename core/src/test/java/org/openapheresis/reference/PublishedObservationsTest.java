@@ -68,6 +68,13 @@ class PublishedObservationsTest {
         assertThat(reduction).isBetween(band("igg-5-exchanges", 1), band("igg-5-exchanges", 2));
     }
 
+    @Test
+    void citrate_given_in_one_exchange_is_within_the_published_range_per_kg() {
+        var plan = Planner.plan(Fixtures.exchangeRequest(Fixtures.adultMale80kg(), 1.0), PlanOptions.withoutTimeline());
+        double mgPerKg = plan.anticoagulant().citrateToPatientMg() / 80.0;
+        assertThat(mgPerKg).isBetween(band("tpe-citrate-mg-per-kg", 1), band("tpe-citrate-mg-per-kg", 2));
+    }
+
     private static CourseStep step(double hour) {
         return new CourseStep(Fixtures.albuminExchange(1.25), hour);
     }
