@@ -17,7 +17,7 @@ final class TextReport {
         StringBuilder b = new StringBuilder();
         b.append("PLAN: ").append(p.procedureType());
         if (p.device() != null) {
-            b.append(" on a ").append(p.device()).append(" separator");
+            b.append(" (").append(p.device()).append(" separator)");
         }
         b.append('\n');
         section(b, "Patient");
