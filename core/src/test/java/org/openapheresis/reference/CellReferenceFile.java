@@ -1,16 +1,13 @@
 package org.openapheresis.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the reference files of the cell procedures: lines starting with {@code #} are the citation, units and
- * tolerance; every other non-blank line is a case, {@code name key=value key=value ...}.
+ * Reads the reference files of the cell procedures: a {@link ReferenceFile} whose rows are named cases,
+ * {@code name key=value key=value ...}.
  */
 final class CellReferenceFile {
 
@@ -28,38 +25,25 @@ final class CellReferenceFile {
     private CellReferenceFile() {
     }
 
+    /**
+     * Reads a file through {@link ReferenceFile} (which insists on its Source and Tolerance lines); each row is
+     * {@code name key=value key=value ...}.
+     */
     static List<Case> read(String resource) {
-        try (InputStream in = CellReferenceFile.class.getResourceAsStream("/reference/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no reference file " + resource);
+        ReferenceFile file = ReferenceFile.load(resource);
+        List<Case> out = new ArrayList<>();
+        for (String[] row : file.rows()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int i = 1; i < row.length; i++) {
+                String[] kv = row[i].split("=", 2);
+                values.put(kv[0], Double.parseDouble(kv[1]));
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<Case> out = new ArrayList<>();
-            boolean headed = false;
-            for (String line : text.split("\n")) {
-                String t = line.strip();
-                if (t.startsWith("#")) {
-                    headed = true;
-                    continue;
-                }
-                if (t.isEmpty()) {
-                    continue;
-                }
-                String[] parts = t.split("\\s+");
-                Map<String, Double> values = new LinkedHashMap<>();
-                for (int i = 1; i < parts.length; i++) {
-                    String[] kv = parts[i].split("=", 2);
-                    values.put(kv[0], Double.parseDouble(kv[1]));
-                }
-                out.add(new Case(parts[0], values));
-            }
-            if (!headed || out.isEmpty()) {
-                throw new IllegalStateException(resource + " needs a citation header and at least one case");
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            out.add(new Case(row[0], values));
         }
+        if (out.isEmpty()) {
+            throw new IllegalStateException(resource + " has no case");
+        }
+        return out;
     }
 
     static Case one(String resource, String name) {
