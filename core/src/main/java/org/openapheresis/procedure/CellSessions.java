@@ -202,9 +202,9 @@ final class CellSessions {
     static String limitSentence(Setup s, Product p, Sourced maxBloodVolumes) {
         double max = maxProcessedMl(s, p, maxBloodVolumes);
         boolean timeBound = max < Math.floor(maxBloodVolumes.value() * s.bloodVolumeMl());
-        return "One session processes at most " + Problem.render((double) Math.round(max)) + " mL ("
-                + (timeBound ? MAX_RUN_MIN.describe("the longest run") + " at this flow; "
-                        + maxBloodVolumes.describe("otherwise") : maxBloodVolumes.describe("the limit")) + ").";
+        return "One session processes at most " + Problem.render((double) Math.round(max)) + " mL: "
+                + (timeBound ? MAX_RUN_MIN.describe("the longest run,") + " at this flow, is reached before "
+                        + maxBloodVolumes.describe("").strip() : maxBloodVolumes.describe("").strip()) + ".";
     }
 
     /** The target count at the end of a session processing {@code processedMl} (a fast one-analyte run). */
