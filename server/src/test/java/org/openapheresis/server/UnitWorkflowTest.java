@@ -269,4 +269,15 @@ class UnitWorkflowTest {
             assertThat(((Number) verify.get("entries")).longValue()).isGreaterThanOrEqualTo(6);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void the_test_postgresql_commits_synchronously_as_production_must() {
+        Unit u = unit(Databases.Kind.POSTGRESQL);
+        String sync = u.server.services().db().jdbi().withHandle(h -> h.createQuery("SHOW synchronous_commit")
+                .mapTo(String.class).one());
+        String fsync = u.server.services().db().jdbi().withHandle(h -> h.createQuery("SHOW fsync")
+                .mapTo(String.class).one());
+        assertThat(sync).isEqualTo("on");
+        assertThat(fsync).isEqualTo("on");
+    }
 }
