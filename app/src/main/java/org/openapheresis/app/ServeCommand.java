@@ -52,7 +52,16 @@ final class ServeCommand implements Callable<Integer> {
                     Optional.ofNullable(dbUser).orElse(System.getenv("OPENAPHERESIS_DB_USER")),
                     Optional.ofNullable(dbPassword).orElse(System.getenv("OPENAPHERESIS_DB_PASSWORD")));
         }
-        OpenApheresisServer server = OpenApheresisServer.start(config, System.out);
+        OpenApheresisServer server;
+        try {
+            server = OpenApheresisServer.start(config, System.out);
+        } catch (RuntimeException e) {
+            var err = spec.commandLine().getErr();
+            err.println("openapheresis serve: cannot start: " + rootMessage(e));
+            err.println("Check --port (is it in use?), --data (writable?) or --db and its credentials.");
+            err.flush();
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -63,5 +72,13 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }
