@@ -188,6 +188,23 @@ class UnitWorkflowTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void a_scheduled_session_is_rescheduled_with_its_version_and_a_stale_one_gets_409(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String order = u.signedOrder(u.createPatient(mrn("RESCHED")));
+        String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
+                "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1")), 201).id();
+        Map<String, Object> moved = Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
+                Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "version", 1)), 200).map();
+        assertThat(moved).containsEntry("plannedStart", "2026-03-03T10:00:00Z").containsEntry("machine", "Optia-2")
+                .containsEntry("version", 2);
+        Api.Answer stale = u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
+                Map.of("plannedStart", "2026-03-04T10:00:00Z", "version", 1));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.map()).containsEntry("currentVersion", 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void a_stale_if_match_header_gets_409_with_the_current_version(Databases.Kind kind) {
         Unit u = unit(kind);
         String id = u.createPatient(mrn("IFMATCH"));

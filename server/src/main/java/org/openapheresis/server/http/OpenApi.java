@@ -40,6 +40,8 @@ public final class OpenApi {
             Map.entry("POST /api/orders/{id}/acknowledge", Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"))),
             Map.entry("POST /api/sessions", Map.of("orderId", "…", "plannedStart", "2026-03-02T08:30:00Z",
                     "machine", "Optia-1", "nurse", "nurse.moreau")),
+            Map.entry("PUT /api/sessions/{id}", Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2",
+                    "nurse", "nurse.tanaka", "version", 1)),
             Map.entry("POST /api/sessions/{id}/abort", Map.of("reason", "access lost")),
             Map.entry("POST /api/sessions/{id}/run-values", Map.of("samples", List.of(runValueExample()))),
             Map.entry("POST /api/sessions/{id}/vitals", Map.of("time", "2026-03-02T09:00:00Z", "systolicMmHg", 118,

@@ -86,6 +86,9 @@ public final class Routes {
                 h.sessions()::list);
         t.add(POST, "/api/sessions", SESSIONS_SCHEDULE, true, 201, "Schedule a signed order", h.sessions()::schedule);
         t.add(GET, "/api/sessions/{id}", SESSIONS_READ, true, 200, "One session", h.sessions()::get);
+        t.add(PUT, "/api/sessions/{id}", SESSIONS_SCHEDULE, true, 200,
+                "Reschedule a scheduled session (plannedStart, machine, nurse; If-Match or version)",
+                h.sessions()::reschedule);
         t.add(POST, "/api/sessions/{id}/start", SESSIONS_RECORD, true, 200,
                 "Start (every warning acknowledged, else 409 with the list)", h.sessions()::start);
         t.add(POST, "/api/sessions/{id}/complete", SESSIONS_RECORD, true, 200, "Complete", h.sessions()::complete);

@@ -87,6 +87,32 @@ public final class SessionHandlers {
         call.answer(created);
     }
 
+    /** Moves a scheduled session (time, machine, nurse); If-Match or {@code version} is required. */
+    public void reschedule(Call call) {
+        Fields f = call.fields();
+        Instant start = f.time("plannedStart", true).orElse(null);
+        String machine = f.text("machine", false, 100).orElse(null);
+        String nurse = f.text("nurse", false, 100).orElse(null);
+        Optional<Integer> version = f.integer("version", false, 1, Integer.MAX_VALUE);
+        f.allow("id", "orderId", "patientId", "patientName", "procedureType", "status", "abortReason", "createdAt",
+                "createdBy", "startedAt", "startedBy", "endedAt", "endedBy");
+        f.rejectUnknown();
+        f.throwIfProblems("the session has invalid values");
+        int expected = call.ifMatch().or(() -> version).orElseThrow(() -> HttpProblem.invalid(
+                "the version you edited is needed", List.of(new FieldProblem("version", FieldKey.REQUIRED.name(),
+                        "is required (or send the If-Match header)"))));
+        SessionRecord s0 = load(call);
+        call.answer(call.write(s0.patientId(), h -> {
+            SessionRecord s = sessions.find(h, s0.id()).orElseThrow();
+            requireStatus(s, List.of(SessionRecord.SCHEDULED), "reschedule");
+            if (s.version() != expected || !sessions.reschedule(h, s.id(), expected, start, machine, nurse)) {
+                SessionRecord now = sessions.find(h, s.id()).orElseThrow();
+                throw HttpProblem.staleVersion(now.version(), now);
+            }
+            return sessions.find(h, s.id()).orElseThrow();
+        }));
+    }
+
     public void list(Call call) {
         Optional<Instant> from = Optional.empty();
         Optional<Instant> to = Optional.empty();

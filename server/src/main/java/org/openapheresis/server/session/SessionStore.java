@@ -61,6 +61,16 @@ public final class SessionStore {
                 .mapTo(String.class).one();
     }
 
+    /** Reschedules a scheduled session when the version matches. */
+    public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, String machine,
+            String nurse) {
+        return h.createUpdate("UPDATE treatment_session SET planned_start = :start, machine = :machine, nurse = :nurse, "
+                + "version = version + 1 WHERE id = :id AND version = :expected AND status = :scheduled")
+                .bind("start", Times.toDb(plannedStart)).bind("machine", machine).bind("nurse", nurse)
+                .bind("id", id).bind("expected", expectedVersion).bind("scheduled", SessionRecord.SCHEDULED)
+                .execute() == 1;
+    }
+
     /** Moves from one of {@code from} statuses to {@code to} when the version matches. */
     public boolean transition(Handle h, String id, int expectedVersion, List<String> from, String to, String by,
             Instant at, String abortReason, String newPlanJson) {
