@@ -30,6 +30,7 @@ public final class AuthHandlers {
         }
         f.rejectUnknown();
         f.throwIfProblems("login needs a user name and a password");
+        call.actor(username.length() > 50 ? username.substring(0, 50) : username);
         AuthService.LoginResult result = auth.login(username, password, call.ctx().ip());
         if (result instanceof AuthService.LoginResult.Throttled t) {
             call.ctx().header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));

@@ -18,6 +18,7 @@ public final class Call {
 
     static final String AUDITED = "openapheresis.audited";
     static final String PATIENT = "openapheresis.patient";
+    static final String ACTOR = "openapheresis.actor";
 
     private final Context ctx;
     private final Principal who;
@@ -76,6 +77,11 @@ public final class Call {
 
     public Optional<String> query(String name) {
         return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+    }
+
+    /** Names who the audit entry is about when nobody is logged in yet (a login attempt's user name). */
+    public void actor(String username) {
+        ctx.attribute(ACTOR, username);
     }
 
     /** Names the patient the call concerns, for the audit entry. */

@@ -97,7 +97,9 @@ public final class HttpApp {
         }
         if (r.audited() && ctx.attribute(Call.AUDITED) == null) {
             String patient = ctx.attribute(Call.PATIENT);
-            audit.append(who.username(), r.signature(), ctx.path(), patient, Integer.toString(ctx.statusCode()));
+            String actor = ctx.attribute(Call.ACTOR);
+            audit.append(actor != null ? "login:" + actor : who.username(), r.signature(), ctx.path(), patient,
+                    Integer.toString(ctx.statusCode()));
         }
     }
 

@@ -173,5 +173,8 @@ class RoleAccessTest {
                 Unit.STAFF_PASSWORD));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.raw().headers().firstValue("Retry-After")).isPresent();
+        List<Map<String, Object>> audit = unit.api.get("/api/audit", unit.token(Role.ADMIN)).list();
+        assertThat(audit).extracting(e -> e.get("username") + " " + e.get("outcome"))
+                .contains("login:lab1 401", "login:lab1 429");
     }
 }
