@@ -1,0 +1,37 @@
+// Look-ups several pages share: a session's patient and procedure, whatever the server embeds.
+import { get } from '../api.js';
+import { label } from '../ui.js';
+
+export function patientName(p) {
+  if (!p) return 'Unknown patient';
+  if (p.familyName || p.givenName) return `${p.familyName || ''}${p.familyName && p.givenName ? ', ' : ''}${p.givenName || ''}`;
+  return p.name || p.displayName || p.mrn || `Patient ${p.id}`;
+}
+
+export function procedureName(procOrType) {
+  const t = typeof procOrType === 'string' ? procOrType : procOrType && (procOrType.type || procOrType.procedureType);
+  const names = {
+    'plasma-exchange': 'Plasma exchange', 'leukocytapheresis': 'Leukocytapheresis', 'hpc-collection': 'HPC collection',
+    'lymphocyte-collection': 'Lymphocyte collection', 'granulocyte-collection': 'Granulocyte collection', 'ivig-infusion': 'IVIG infusion',
+  };
+  return names[t] || label(t || 'procedure');
+}
+
+/** Fills session.patient and session.order from the API when the session does not embed them. */
+export async function enrichSessions(sessions) {
+  const orders = new Map();
+  const patients = new Map();
+  const cached = (map, key, fetcher) => {
+    if (!map.has(key)) map.set(key, fetcher().catch(() => null));
+    return map.get(key);
+  };
+  await Promise.all(sessions.map(async (s) => {
+    if (!s.order && s.orderId) s.order = await cached(orders, s.orderId, () => get(`/api/orders/${encodeURIComponent(s.orderId)}`));
+    const pid = s.patientId || (s.patient && s.patient.id) || (s.order && s.order.patientId);
+    if ((!s.patient || !s.patient.familyName) && pid) {
+      s.patient = await cached(patients, pid, () => get(`/api/patients/${encodeURIComponent(pid)}`)) || s.patient;
+    }
+    s.patientId = pid;
+  }));
+  return sessions;
+}

@@ -1,0 +1,256 @@
+// The run sheet at the chair: start (acknowledging warnings), quick entry of run values, vitals, fluids and
+// adverse events (large targets; Enter saves; each form keeps what was typed when the server says no),
+// fluid balance as it goes, complete or abort, and plan versus actual at the end. Prints as the summary.
+import { get, post, list } from '../api.js';
+import { h, clear, chip, time, dateTime, field, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, warningList, localIsoNow } from '../ui.js';
+import { lineChart } from '../chart.js';
+import { patientName, procedureName, enrichSessions } from './common.js';
+
+const RUN_FIELDS = [
+  ['inletFlowMlPerMin', 'Inlet flow', 'mL/min', true],
+  ['acFlowMlPerMin', 'AC flow', 'mL/min', true],
+  ['removalFlowMlPerMin', 'Plasma removal flow', 'mL/min', true],
+  ['replacementFlowMlPerMin', 'Replacement flow', 'mL/min', true],
+  ['processedVolumeMl', 'Blood processed', 'mL', false],
+  ['acVolumeMl', 'AC used', 'mL', false],
+  ['removedVolumeMl', 'Plasma removed', 'mL', false],
+  ['replacementVolumeMl', 'Replacement given', 'mL', false],
+  ['fluidBalanceMl', 'Fluid balance (machine)', 'mL', false],
+];
+const VITAL_FIELDS = [
+  ['systolicMmHg', 'Systolic BP', 'mmHg'], ['diastolicMmHg', 'Diastolic BP', 'mmHg'], ['pulsePerMin', 'Pulse', '/min'],
+  ['spo2Percent', 'SpO₂', '%'], ['temperatureC', 'Temperature', '°C'],
+];
+const FLUIDS = ['Calcium gluconate 10 %', 'Sodium chloride 0.9 %', 'Albumin 5 %', 'Fresh frozen plasma', 'Other'];
+const FALLBACK_AE = ['citrate-reaction', 'hypotension', 'vasovagal', 'allergic', 'access-problem', 'hemolysis', 'other'];
+const FALLBACK_GRADES = ['mild', 'moderate', 'severe', 'death'];
+
+function options(raw, fallback) {
+  const l = list(raw || []);
+  const src = l.length ? l : fallback;
+  return src.map((x) => (typeof x === 'string' ? [x, label(x)] : [x.code || x.id || x.value, x.text || x.name || x.label || label(x.code)]));
+}
+
+const isoAt = (local) => (local ? new Date(local).toISOString() : new Date().toISOString());
+
+export async function render(main, ctx, [sessionId]) {
+  const role = ctx.me.role;
+  const canRun = ctx.can.runSession(role);
+  const [rec, catalog] = await Promise.all([
+    ctx.can.readRecord(role) ? get(`/api/sessions/${encodeURIComponent(sessionId)}/record`)
+      : get(`/api/sessions/${encodeURIComponent(sessionId)}`).then((s) => ({ session: s })),
+    ctx.loadCatalog(),
+  ]);
+  const s = rec.session || {};
+  await enrichSessions([s]);
+  const plan = firstPlan(rec.plan || s.plan || (s.order && s.order.plan) || {});
+  const reload = () => ctx.go(`/sessions/${encodeURIComponent(sessionId)}`);
+  const runValues = rec.runValues || [];
+  const vitals = rec.vitals || [];
+  const fluids = rec.fluids || [];
+  const aes = rec.adverseEvents || [];
+  const status = s.status || 'scheduled';
+  const live = status === 'in-progress';
+
+  // ---- header and status actions ----
+  const statusBox = h('div', { id: 'status-actions', class: 'actions' });
+  if (canRun && status === 'scheduled') statusBox.append(h('button', { class: 'btn btn-primary btn-lg', id: 'start-session', type: 'button', onclick: () => start([]) }, 'Start session'));
+  if (canRun && live) {
+    statusBox.append(
+      h('button', { class: 'btn btn-ok btn-lg', id: 'complete-session', type: 'button', onclick: complete }, 'Complete session'),
+      h('button', { class: 'btn btn-danger', id: 'abort-session', type: 'button', onclick: () => abortBox.hidden = !abortBox.hidden }, 'Abort…'));
+  }
+  statusBox.append(h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print summary'));
+  const messages = h('div', { id: 'runsheet-messages', 'aria-live': 'polite' });
+
+  async function start(acknowledged) {
+    clear(messages);
+    try {
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/start`, acknowledged.length ? { acknowledgedWarnings: acknowledged } : {});
+      toast('Session started');
+      reload();
+    } catch (e) {
+      const warnings = (e.body && (e.body.warnings || e.body.unacknowledged)) || [];
+      if (warnings.length && (e.status === 409 || e.status === 422 || e.status === 428)) messages.append(ackPanel(warnings));
+      else messages.append(problemAlert('Not started', e));
+    }
+  }
+
+  function ackPanel(warnings) {
+    const form = h('form', { id: 'ack-form', class: 'panel', novalidate: true },
+      h('h2', {}, 'Before starting: acknowledge these warnings'),
+      warningList(warnings),
+      warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${label(w.code)}” and acted on it` })),
+      h('div', { class: 'form-errors' }),
+      h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', id: 'ack-and-start', type: 'submit' }, 'Acknowledge and start')));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const v = values(form);
+      const missing = warnings.filter((w) => !v[`ack-${w.code}`]);
+      clearProblems(form);
+      if (missing.length) {
+        showProblems(form, { status: 422, problems: missing.map((w) => ({ field: `ack-${w.code}`, message: 'Tick to confirm you have read this warning.' })) });
+        return;
+      }
+      const codes = warnings.map((w) => w.code);
+      try {
+        if (s.orderId && warnings.some((w) => w.acknowledgeUrl || w.requiresAcknowledgement !== false)) {
+          await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledgements`, { codes }).catch((err) => { if (err.status !== 404 && err.status !== 405) throw err; });
+        }
+        await start(codes);
+      } catch (e) { showProblems(form, e); }
+    });
+    return form;
+  }
+
+  async function complete() {
+    clear(messages);
+    try { await post(`/api/sessions/${encodeURIComponent(sessionId)}/complete`, {}); toast('Session completed'); reload(); } catch (e) { messages.append(problemAlert('Not completed', e)); }
+  }
+
+  const abortBox = h('form', { id: 'abort-form', class: 'panel no-print', hidden: true, novalidate: true },
+    h('h3', {}, 'Abort the session'), h('div', { class: 'form-errors' }),
+    field({ name: 'reason', label: 'Reason for stopping', type: 'textarea', rows: 2, required: true }),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-danger', type: 'submit', id: 'confirm-abort' }, 'Abort session')));
+  abortBox.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(abortBox);
+    try { await post(`/api/sessions/${encodeURIComponent(sessionId)}/abort`, { reason: values(abortBox).reason }); toast('Session aborted'); reload(); } catch (e) { showProblems(abortBox, e); }
+  });
+
+  main.append(
+    h('div', { class: 'print-only' }, h('p', { class: 'small' }, `OpenApheresis session summary · printed ${dateTime(new Date().toISOString())}`)),
+    h('div', { class: 'page-head' },
+      h('div', {},
+        h('h1', {}, `Run sheet — ${patientName(s.patient)}`),
+        h('div', { class: 'sub runsheet-head' }, chip(status),
+          h('span', {}, [procedureName(plan.procedureType || (s.order && s.order.procedure)), s.machine ? `machine ${s.machine}` : null,
+            `planned ${dateTime(s.plannedStart)}`, s.startedAt ? `started ${time(s.startedAt)}` : null, s.endedAt ? `ended ${time(s.endedAt)}` : null].filter(Boolean).join(' · ')),
+          s.patientId ? h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page') : null)),
+      statusBox),
+    messages, abortBox);
+  if (s.abortReason) main.append(h('div', { class: 'alert alert-danger' }, h('h4', {}, 'Aborted'), h('p', {}, s.abortReason)));
+
+  // ---- plan figures and running balance ----
+  const last = runValues[runValues.length - 1] || {};
+  const fluidsMl = fluids.reduce((a, f) => a + (Number(f.volumeMl) || 0), 0);
+  main.append(h('section', { class: 'panel', id: 'balance' },
+    h('div', { class: 'panel-head' }, h('h2', {}, 'Plan and progress'), h('span', { class: 'small muted' }, runValues.length ? `last run values ${time(last.at || last.time)}` : 'no run values yet')),
+    h('div', { class: 'kpis' },
+      kpi('Planned run time', plan.durationMin, 'min', null, 0),
+      kpi('Planned exchange', plan.exchangeVolumeMl ?? plan.processedVolumeMl, 'mL', null, 0),
+      kpi('Plasma removed', last.removedVolumeMl, 'mL', plan.exchangeVolumeMl ? `${num(100 * (last.removedVolumeMl || 0) / plan.exchangeVolumeMl, 0)} % of plan` : null, 0),
+      kpi('Blood processed', last.processedVolumeMl, 'mL', plan.processedVolumeMl ? `of ${num(plan.processedVolumeMl, 0)} mL planned` : null, 0),
+      kpi('Fluid balance', last.fluidBalanceMl, 'mL', 'from the machine', 0),
+      kpi('Other fluids given', fluidsMl, 'mL', `${fluids.length} entr${fluids.length === 1 ? 'y' : 'ies'}`, 0))));
+
+  // ---- quick entry (in progress only) ----
+  if (canRun && live) {
+    main.append(h('div', { class: 'grid grid-2 quick no-print' },
+      entryForm('run-values-form', 'Run values', RUN_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record run values', async (v) => {
+        const body = { at: isoAt(v.at), source: 'nurse' };
+        for (const [k] of RUN_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/run-values`, body);
+      }),
+      entryForm('vitals-form', 'Vitals', VITAL_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record vitals', async (v) => {
+        const body = { at: isoAt(v.at) };
+        for (const [k] of VITAL_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/vitals`, body);
+      }),
+      entryForm('ae-form', 'Adverse event', [
+        field({ name: 'type', label: 'Type', type: 'select', options: [['', 'Choose…'], ...options(catalog.adverseEventTypes, FALLBACK_AE)] }),
+        field({ name: 'grade', label: 'Grade', type: 'select', options: [['', 'Choose…'], ...options(catalog.grades || catalog.adverseEventGrades, FALLBACK_GRADES)], hint: 'WAA registry grades' }),
+        field({ name: 'actionTaken', label: 'Action taken', type: 'textarea', rows: 2, span: true }),
+        checkbox({ name: 'interrupted', label: 'Procedure interrupted' }),
+      ], 'Record adverse event', async (v) => {
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/adverse-events`, {
+          at: isoAt(v.at), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
+      }),
+      entryForm('fluids-form', 'Fluids given', [
+        field({ name: 'fluid', label: 'Fluid', type: 'select', options: FLUIDS.map((f) => [f, f]) }),
+        field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
+      ], 'Record fluid', async (v) => {
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { at: isoAt(v.at), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
+      })));
+  }
+
+  // ---- what has been recorded ----
+  main.append(h('div', { class: 'grid grid-2' },
+    recordTable('Run values', 'run-values', runValues, [['at', 'Time', null], ...RUN_FIELDS.map(([k, n, u]) => [k, n, u])]),
+    h('div', {},
+      recordTable('Vitals', 'vitals', vitals, [['at', 'Time', null], ...VITAL_FIELDS.map(([k, n, u]) => [k, n, u])]),
+      vitals.length > 1 ? h('section', { class: 'panel' }, lineChart({
+        title: 'Blood pressure and pulse', xLabel: 'minutes from the first reading (min)', yLabel: 'mmHg or beats/min',
+        series: [['systolicMmHg', 'Systolic (mmHg)'], ['diastolicMmHg', 'Diastolic (mmHg)'], ['pulsePerMin', 'Pulse (/min)']].map(([k, n]) => ({
+          name: n, points: vitals.map((x) => [(new Date(x.at || x.time) - new Date(vitals[0].at || vitals[0].time)) / 60000, Number(x[k])]) })),
+        height: 220 })) : null)));
+  main.append(h('div', { class: 'grid grid-2' },
+    h('section', { class: 'panel', id: 'adverse-events' }, h('h2', {}, 'Adverse events'),
+      aes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'))),
+        h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.at || a.time)), h('td', {}, label(a.type || a.eventType)), h('td', {}, chip(a.grade)),
+          h('td', {}, a.actionTaken || '—'), h('td', {}, a.interrupted ? 'Yes' : 'No')))))
+        : h('p', { class: 'empty' }, 'None recorded.')),
+    recordTable('Fluids given', 'fluids', fluids, [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL']])));
+
+  // ---- plan versus actual ----
+  if (rec.comparison && (status === 'completed' || status === 'aborted' || live)) main.append(comparisonPanel(rec.comparison));
+}
+
+function firstPlan(p) { return Array.isArray(p.sessions) ? p.sessions[0] : p; }
+
+function problemAlert(title, e) {
+  return h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, title),
+    h('ul', {}, (e.problems && e.problems.length ? e.problems : [{ message: e.message }]).map((p) => h('li', {}, p.message))));
+}
+
+function entryForm(id, title, fields, button, save) {
+  const form = h('form', { id, class: 'panel', novalidate: true },
+    h('h2', {}, title), h('div', { class: 'form-errors' }),
+    h('div', { class: 'fields' }, field({ name: 'at', label: 'Time', type: 'datetime-local', value: localIsoNow() }), fields),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit' }, button)));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    try {
+      await save(values(form));
+      toast(`${title} saved`);
+      window.dispatchEvent(new HashChangeEvent('hashchange')); // re-render the run sheet with the new entry
+    } catch (e) { showProblems(form, e); }
+  });
+  return form;
+}
+
+function recordTable(title, id, rows, cols) {
+  const used = cols.filter(([k], i) => i === 0 || rows.some((r) => r[k] !== undefined && r[k] !== null));
+  return h('section', { class: 'panel', id }, h('h2', {}, title),
+    rows.length ? h('div', { class: 'table-wrap' }, h('table', {},
+      h('thead', {}, h('tr', {}, used.map(([, n, u], i) => h('th', { class: i ? 'r' : null }, u ? `${n} (${u})` : n)))),
+      h('tbody', {}, rows.map((r) => h('tr', {}, used.map(([k], i) => h('td', { class: i ? 'r' : null },
+        k === 'at' ? time(r.at || r.time) : typeof r[k] === 'number' ? num(r[k]) : (r[k] ?? '—'))))))))
+      : h('p', { class: 'empty' }, 'None recorded.'));
+}
+
+const COMPARE_NAMES = {
+  durationMin: ['Run time', 'min'], exchangeVolumeMl: ['Plasma exchanged', 'mL'], removedVolumeMl: ['Plasma removed', 'mL'],
+  processedVolumeMl: ['Blood processed', 'mL'], acVolumeMl: ['AC used', 'mL'], replacementVolumeMl: ['Replacement given', 'mL'],
+  fluidBalanceMl: ['Fluid balance', 'mL'], inletFlowMlPerMin: ['Inlet flow', 'mL/min'],
+};
+
+function comparisonPanel(cmp) {
+  const rows = Array.isArray(cmp) ? cmp : Array.isArray(cmp.rows) ? cmp.rows : Array.isArray(cmp.items) ? cmp.items
+    : Object.entries(cmp).filter(([, v]) => v && typeof v === 'object').map(([k, v]) => ({ quantity: k, ...v }));
+  return h('section', { class: 'panel', id: 'plan-vs-actual' }, h('h2', {}, 'Plan versus actual'),
+    rows.length ? h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Quantity'), h('th', { class: 'r' }, 'Planned'), h('th', { class: 'r' }, 'Actual'), h('th', { class: 'r' }, 'Difference'))),
+      h('tbody', {}, rows.map((r) => {
+        const key = r.quantity || r.name || r.field || r.key;
+        const [name, unitGuess] = COMPARE_NAMES[key] || [label(key), ''];
+        const unit = r.unit || unitGuess;
+        const planned = r.planned ?? r.plan;
+        const actual = r.actual;
+        const diff = r.differencePercent ?? (planned && actual != null ? (100 * (actual - planned)) / planned : null);
+        return h('tr', {}, h('td', {}, name), h('td', { class: 'r' }, qty(planned, unit)), h('td', { class: 'r' }, qty(actual, unit)),
+          h('td', { class: 'r' }, diff == null ? '—' : `${diff > 0 ? '+' : ''}${num(diff, 0)} %`));
+      })))
+      : h('p', { class: 'empty' }, 'Nothing to compare yet.'));
+}
