@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code openapheresis} command. */
 @Command(name = "openapheresis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Plans and simulates therapeutic apheresis procedures and runs an apheresis unit.",
-        subcommands = {PlanCommand.class, CourseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, CourseCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for input that cannot be planned or read. */

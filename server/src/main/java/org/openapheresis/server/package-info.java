@@ -1,5 +1,5 @@
 /**
- * The server side of OpenApheresis: everything that speaks a protocol or stores data. For now the JSON
- * translation of the plan contract shared by the CLI and the HTTP API.
+ * The server side of OpenApheresis: the unit's HTTP server ({@link org.openapheresis.server.OpenApheresisServer})
+ * assembled from feature packages, and the JSON translation of the plan contract shared by the CLI and the API.
  */
 package org.openapheresis.server;

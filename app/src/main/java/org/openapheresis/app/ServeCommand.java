@@ -1,0 +1,67 @@
+package org.openapheresis.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.openapheresis.server.OpenApheresisServer;
+import org.openapheresis.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code openapheresis serve}: runs the unit's server until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the unit's server: the JSON API under /api and the web UI at /. "
+                + "Without --db it keeps its data in an embedded database under --data.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
+            description = "directory of the embedded database (default ./${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "PostgreSQL instead of the embedded database, e.g. jdbc:postgresql://localhost:5432/unit")
+    String db;
+
+    @Option(names = "--db-user", description = "database user (or env OPENAPHERESIS_DB_USER)")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "database password (or env OPENAPHERESIS_DB_PASSWORD)")
+    String dbPassword;
+
+    @Option(names = "--demo", description = "seed a demo unit (staff, patients, orders, a week of sessions) "
+            + "on an empty database")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        ServerConfig config = ServerConfig.embedded(port, data)
+                .withAdminPassword(System.getenv("OPENAPHERESIS_ADMIN_PASSWORD"))
+                .withDemo(demo);
+        if (db != null) {
+            config = config.withJdbc(db,
+                    Optional.ofNullable(dbUser).orElse(System.getenv("OPENAPHERESIS_DB_USER")),
+                    Optional.ofNullable(dbPassword).orElse(System.getenv("OPENAPHERESIS_DB_PASSWORD")));
+        }
+        OpenApheresisServer server = OpenApheresisServer.start(config, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "openapheresis-shutdown"));
+        out.println("OpenApheresis is serving on http://localhost:" + server.port() + "/ ("
+                + (db == null ? "embedded database in " + data.toAbsolutePath() : "PostgreSQL") + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,131 @@
+package org.openapheresis.server;
+
+import io.javalin.Javalin;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.openapheresis.server.audit.AuditHandlers;
+import org.openapheresis.server.audit.AuditLog;
+import org.openapheresis.server.auth.AccessPolicy;
+import org.openapheresis.server.auth.AuthHandlers;
+import org.openapheresis.server.auth.AuthService;
+import org.openapheresis.server.auth.Passwords;
+import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.db.Database;
+import org.openapheresis.server.http.HttpApp;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.server.http.Routes;
+import org.openapheresis.server.planning.PlanHandlers;
+
+/**
+ * The unit's server: opens and migrates the database, makes sure an {@code admin} account exists, optionally
+ * seeds the demo unit, and serves the route table and the web UI.
+ */
+public final class OpenApheresisServer implements AutoCloseable {
+
+    private final Database db;
+    private final Javalin app;
+    private final List<Route> routes;
+    private final Services services;
+
+    private OpenApheresisServer(Database db, Javalin app, List<Route> routes, Services services) {
+        this.db = db;
+        this.app = app;
+        this.routes = routes;
+        this.services = services;
+    }
+
+    /** The parts the route table's handlers use. */
+    public record Services(Database db, AuthService auth, AuditLog audit, Clock clock, ZoneId zone) {
+    }
+
+    /** Starts with the contract's access policy. */
+    public static OpenApheresisServer start(ServerConfig config, PrintStream out) {
+        return start(config, out, AccessPolicy.contract(), List.of());
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param policy the access policy (tests pass a policy with a row removed to show deny by default)
+     * @param extraRoutes routes added after the table (tests only)
+     */
+    public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
+            List<Route> extraRoutes) {
+        Database db = config.jdbcUrl().isPresent()
+                ? Database.postgres(config.jdbcUrl().get(), config.dbUser(), config.dbPassword())
+                : Database.h2(config.dataDir());
+        try {
+            Clock clock = Clock.systemUTC();
+            ZoneId zone = ZoneId.systemDefault();
+            Passwords passwords = new Passwords(config.bcryptCost());
+            AuthService auth = new AuthService(db.jdbi(), passwords, clock);
+            AuditLog audit = new AuditLog(db.jdbi(), clock);
+            Services services = new Services(db, auth, audit, clock, zone);
+            ensureAdmin(auth, config, out);
+            String version = OpenApheresisServer.class.getPackage().getImplementationVersion() == null ? "dev"
+                    : OpenApheresisServer.class.getPackage().getImplementationVersion();
+            AtomicReference<List<Route>> table = new AtomicReference<>();
+            Routes.Handlers handlers = new Routes.Handlers(
+                    new SystemHandlers(db, table::get, policy, version),
+                    new AuthHandlers(auth),
+                    new AuditHandlers(audit),
+                    new PlanHandlers());
+            List<Route> all = new java.util.ArrayList<>(Routes.table(handlers));
+            all.addAll(extraRoutes);
+            table.set(List.copyOf(all));
+            Javalin app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), zone).create();
+            app.start(config.port());
+            return new OpenApheresisServer(db, app, table.get(), services);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void ensureAdmin(AuthService auth, ServerConfig config, PrintStream out) {
+        if (!auth.noUsers()) {
+            return;
+        }
+        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        boolean generated = password == null;
+        if (generated) {
+            password = Passwords.generate();
+        }
+        String pw = password;
+        try {
+            auth.jdbi().useTransaction(h -> auth.createUser(h, "admin", pw, Role.ADMIN, "Administrator"));
+        } catch (RuntimeException e) {
+            if (!auth.noUsers()) {
+                return; // another process created it first
+            }
+            throw e;
+        }
+        if (generated) {
+            out.println("Created user 'admin' with password: " + pw);
+            out.println("This password is shown only once; set OPENAPHERESIS_ADMIN_PASSWORD to choose it.");
+        } else {
+            out.println("Created user 'admin' with the password from OPENAPHERESIS_ADMIN_PASSWORD.");
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,69 @@
+package org.openapheresis.server.auth;
+
+import static org.openapheresis.server.auth.Role.ADMIN;
+import static org.openapheresis.server.auth.Role.BILLING;
+import static org.openapheresis.server.auth.Role.COORDINATOR;
+import static org.openapheresis.server.auth.Role.LAB;
+import static org.openapheresis.server.auth.Role.NURSE;
+import static org.openapheresis.server.auth.Role.PHYSICIAN;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which roles hold which permission: the roles table of contract api-v1, deny by default. A permission that is
+ * missing from the map is held by nobody, so a route added without a row here is closed to every role.
+ */
+public final class AccessPolicy {
+
+    private final Map<Permission, Set<Role>> grants;
+
+    public AccessPolicy(Map<Permission, Set<Role>> grants) {
+        Map<Permission, Set<Role>> copy = new EnumMap<>(Permission.class);
+        grants.forEach((p, roles) -> copy.put(p, Collections.unmodifiableSet(EnumSet.copyOf(roles))));
+        this.grants = Collections.unmodifiableMap(copy);
+    }
+
+    /** The contract's table. */
+    public static AccessPolicy contract() {
+        Map<Permission, Set<Role>> g = new EnumMap<>(Permission.class);
+        Set<Role> everyone = EnumSet.allOf(Role.class);
+        g.put(Permission.AUTHENTICATED, everyone);
+        g.put(Permission.USERS_MANAGE, EnumSet.of(ADMIN));
+        g.put(Permission.AUDIT_READ, EnumSet.of(ADMIN));
+        g.put(Permission.PLANS, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
+        g.put(Permission.PATIENTS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR, BILLING));
+        g.put(Permission.PATIENTS_WRITE, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
+        g.put(Permission.ORDERS_CREATE, EnumSet.of(PHYSICIAN));
+        g.put(Permission.ORDERS_SIGN, EnumSet.of(PHYSICIAN));
+        // Reading orders is needed by everyone who schedules, runs or reads sessions.
+        g.put(Permission.ORDERS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
+        g.put(Permission.SESSIONS_SCHEDULE, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
+        // The schedule itself (who, when, where, status) is what a coordinator schedules from.
+        g.put(Permission.SESSIONS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
+        g.put(Permission.SESSIONS_RECORD, EnumSet.of(PHYSICIAN, NURSE));
+        g.put(Permission.SESSIONS_CLINICAL_READ, EnumSet.of(PHYSICIAN, NURSE, LAB));
+        g.put(Permission.PRODUCTS, EnumSet.of(LAB));
+        g.put(Permission.CHARGES_READ, EnumSet.of(PHYSICIAN, COORDINATOR, BILLING));
+        return new AccessPolicy(g);
+    }
+
+    /** @return the roles holding the permission; empty when the permission has no row (deny by default) */
+    public Set<Role> roles(Permission p) {
+        return grants.getOrDefault(p, Set.of());
+    }
+
+    public boolean allows(Role role, Permission p) {
+        return p == Permission.PUBLIC || roles(p).contains(role);
+    }
+
+    /** A copy without one permission's row (to show that a missing row closes a route). */
+    public AccessPolicy without(Permission p) {
+        Map<Permission, Set<Role>> g = new EnumMap<>(grants);
+        g.remove(p);
+        return new AccessPolicy(g);
+    }
+}

@@ -1,0 +1,28 @@
+package org.openapheresis.server.auth;
+
+/**
+ * What a route does, in the words of the roles table of contract api-v1. Every route names one; the
+ * {@link AccessPolicy} says which roles hold it.
+ */
+public enum Permission {
+    /** Anyone, without logging in: health, login, the OpenAPI document. */
+    PUBLIC,
+    /** Any logged-in user: who am I, log out, catalogues. */
+    AUTHENTICATED,
+    USERS_MANAGE,
+    AUDIT_READ,
+    PLANS,
+    PATIENTS_READ,
+    PATIENTS_WRITE,
+    ORDERS_CREATE,
+    ORDERS_SIGN,
+    ORDERS_READ,
+    SESSIONS_SCHEDULE,
+    SESSIONS_READ,
+    SESSIONS_RECORD,
+    SESSIONS_CLINICAL_READ,
+    /** Products (collected cells): declared in the contract, no route yet. */
+    PRODUCTS,
+    /** Charges and coverage estimates: declared in the contract, no route yet. */
+    CHARGES_READ
+}

@@ -1,0 +1,60 @@
+package org.openapheresis.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openapheresis.server.json.MalformedJsonException;
+import org.openapheresis.system.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's one error translator: every failure becomes a JSON problem body {@code {"title", "status", ...}}.
+ * A 422 lists {@code problems} as {@code {"field", "key", "message"}}; an unexpected failure is logged with an
+ * incident id and answered 500 with that id only, never a stack trace or SQL text.
+ */
+public final class ErrorTranslator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslator.class);
+
+    private ErrorTranslator() {
+    }
+
+    public static Map<String, Object> body(int status, String title) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", title);
+        m.put("status", status);
+        return m;
+    }
+
+    static void handle(Exception e, Context ctx) {
+        if (e instanceof HttpProblem p) {
+            Map<String, Object> m = body(p.status(), p.getMessage());
+            m.putAll(p.extra());
+            if (p.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            ctx.status(p.status()).json(m);
+        } else if (e instanceof MalformedJsonException m) {
+            Map<String, Object> b = body(400, "malformed JSON");
+            b.put("detail", m.getMessage());
+            ctx.status(400).json(b);
+        } else if (e instanceof InvalidInputException inv) {
+            Map<String, Object> b = body(422, "the request has invalid values");
+            List<FieldProblem> problems = inv.problems().stream().map(FieldProblem::of).toList();
+            b.put("problems", problems);
+            ctx.status(422).json(b);
+        } else if (e instanceof HttpResponseException h) {
+            ctx.status(h.getStatus()).json(body(h.getStatus(), h.getMessage()));
+        } else {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+            Map<String, Object> b = body(500, "internal error; the incident was logged");
+            b.put("incident", incident);
+            ctx.status(500).json(b);
+        }
+    }
+}

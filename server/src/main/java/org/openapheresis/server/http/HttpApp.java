@@ -1,0 +1,117 @@
+package org.openapheresis.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.openapheresis.server.audit.AuditLog;
+import org.openapheresis.server.auth.AccessPolicy;
+import org.openapheresis.server.auth.AuthService;
+import org.openapheresis.server.auth.Permission;
+import org.openapheresis.server.auth.Principal;
+import org.openapheresis.server.auth.Tokens;
+import org.openapheresis.server.json.Json;
+
+/**
+ * Builds the Javalin application from the route table: authentication, the access policy and CSRF check in
+ * front of every handler, audit entries for every call to an audited route, the error translator, and the web
+ * UI's static files from the classpath folder {@code /web}.
+ */
+public final class HttpApp {
+
+    /** Name of the session cookie. */
+    public static final String COOKIE = "openapheresis_session";
+    /** Header that carries the CSRF token on cookie-authenticated state changes. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final String ROUTED = "openapheresis.routed";
+
+    private final List<Route> routes;
+    private final AccessPolicy policy;
+    private final AuthService auth;
+    private final AuditLog audit;
+    private final Jdbi jdbi;
+    private final ZoneId zone;
+
+    public HttpApp(List<Route> routes, AccessPolicy policy, AuthService auth, AuditLog audit, Jdbi jdbi, ZoneId zone) {
+        this.routes = List.copyOf(routes);
+        this.policy = policy;
+        this.auth = auth;
+        this.audit = audit;
+        this.jdbi = jdbi;
+        this.zone = zone;
+    }
+
+    public Javalin create() {
+        ObjectMapper mapper = Json.configure(new ObjectMapper());
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.http.maxRequestSize = 2_000_000L;
+        });
+        for (Route r : routes) {
+            app.addHttpHandler(HandlerType.valueOf(r.method().name()), r.path(), ctx -> serve(r, ctx));
+        }
+        app.exception(Exception.class, ErrorTranslator::handle);
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api") && ctx.attribute(ROUTED) == null) {
+                ctx.json(ErrorTranslator.body(404, "no such resource: " + ctx.path()));
+            }
+        });
+        app.error(405, ctx -> ctx.json(ErrorTranslator.body(405, "method not allowed")));
+        return app;
+    }
+
+    private void serve(Route r, Context ctx) throws Exception {
+        ctx.attribute(ROUTED, Boolean.TRUE);
+        ctx.header("Cache-Control", "no-store");
+        Principal who = Principal.ANONYMOUS;
+        try {
+            if (r.permission() != Permission.PUBLIC) {
+                who = authenticate(ctx).orElseThrow(HttpProblem::unauthorized);
+                if (!policy.allows(who.role(), r.permission())) {
+                    throw HttpProblem.forbidden("your role (" + who.role().code() + ") may not do this");
+                }
+                if (who.viaCookie() && r.changesState()
+                        && !Tokens.same(ctx.header(CSRF_HEADER), who.csrfToken())) {
+                    throw HttpProblem.forbidden("missing or wrong " + CSRF_HEADER + " header");
+                }
+            }
+            r.handler().handle(new Call(ctx, who, r, audit, jdbi, zone));
+        } catch (Exception e) {
+            ErrorTranslator.handle(e, ctx);
+        }
+        if (r.audited() && ctx.attribute(Call.AUDITED) == null) {
+            String patient = ctx.attribute(Call.PATIENT);
+            audit.append(who.username(), r.signature(), ctx.path(), patient, Integer.toString(ctx.statusCode()));
+        }
+    }
+
+    /** The caller from the bearer token or, failing that, the session cookie. */
+    private Optional<Principal> authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.authenticate(header.substring(7).strip(), false);
+        }
+        String cookie = ctx.cookie(COOKIE);
+        if (cookie != null && !cookie.isBlank()) {
+            return auth.authenticate(cookie, true);
+        }
+        return Optional.empty();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+}
