@@ -38,6 +38,11 @@ final class Browser implements AutoCloseable {
     private final String baseUrl;
     private final Path profile;
 
+    static {
+        // Selenium warns that it has no CDP bindings for this Chromium version; the tests do not use CDP.
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private Browser(String baseUrl) throws IOException {
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("openapheresis-chromium-");
@@ -68,7 +73,9 @@ final class Browser implements AutoCloseable {
         return new Browser(baseUrl);
     }
 
+    /** Loads the app afresh at a page (a full load, so each step starts from what the server says). */
     void go(String hashPath) {
+        driver.get("about:blank");
         driver.get(baseUrl + "/#" + hashPath);
     }
 
