@@ -20,6 +20,7 @@ export const can = {
 const routes = [
   [/^\/login$/, () => import('./pages/login.js')],
   [/^\/today$/, () => import('./pages/today.js')],
+  [/^\/plan$/, () => import('./pages/order-new.js')],
   [/^\/patients$/, () => import('./pages/patients.js')],
   [/^\/patients\/new$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/edit$/, () => import('./pages/patient-edit.js')],
@@ -68,6 +69,7 @@ function renderChrome() {
   const links = [];
   if (can.seeClinical(me.role)) links.push(['/today', 'Today']);
   if (can.seePatients(me.role)) links.push(['/patients', 'Patients']);
+  if (can.plan(me.role)) links.push(['/plan', 'Planner']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
   const current = location.hash.slice(1);
   for (const [href, text] of links) {

@@ -39,15 +39,18 @@ export function num(v, digits) {
   return n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: 0 });
 }
 
+/** Units as people write them: 10^9/L becomes ×10⁹/L. */
+export const unitText = (u) => String(u ?? '').replace('10^9/L', '×10⁹/L').replace('10^6', '×10⁶');
+
 /** A value with its unit as one element; the unit is always shown. */
 export function qty(v, unit, digits) {
-  return h('span', { class: 'num' }, num(v, digits), v === null || v === undefined ? null : h('span', { class: 'unit' }, unit));
+  return h('span', { class: 'num' }, num(v, digits), v === null || v === undefined ? null : h('span', { class: 'unit' }, ' ' + unitText(unit)));
 }
 
 export function kpi(label, v, unit, note, digits) {
   return h('div', { class: 'kpi' },
     h('div', { class: 'label' }, label),
-    h('div', { class: 'value' }, num(v, digits), v === null || v === undefined ? null : h('span', { class: 'unit' }, unit)),
+    h('div', { class: 'value' }, num(v, digits), v === null || v === undefined ? null : h('span', { class: 'unit' }, ' ' + unitText(unit))),
     note ? h('div', { class: 'note' }, note) : null);
 }
 

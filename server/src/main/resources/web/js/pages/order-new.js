@@ -45,12 +45,13 @@ function setPath(obj, path, value) {
 }
 
 export async function render(main, ctx, [patientId]) {
+  const standalone = !patientId; // #/plan: the planner without a patient record, for any planning role
   const [p, labData, catalog] = await Promise.all([
-    get(`/api/patients/${encodeURIComponent(patientId)}`),
-    get(`/api/patients/${encodeURIComponent(patientId)}/labs`).catch(() => []),
+    standalone ? {} : get(`/api/patients/${encodeURIComponent(patientId)}`),
+    standalone ? [] : get(`/api/patients/${encodeURIComponent(patientId)}/labs`).catch(() => []),
     ctx.loadCatalog(),
   ]);
-  const labs = latestLabs(labRows(labData));
+  const labs = { ...latestLabs(labRows(labData)), ...(p.labs || {}) };
   const ageYears = p.birthDate ? Math.floor((Date.now() - new Date(p.birthDate + 'T00:00:00')) / (365.2425 * 864e5)) : undefined;
 
   const indications = list(catalog.indications || catalog.indicationTable || []);
@@ -59,7 +60,8 @@ export async function render(main, ctx, [patientId]) {
   const doseBox = h('div', { class: 'fields' });
   const form = h('form', { id: 'order-form', novalidate: true },
     h('div', { class: 'form-errors', 'aria-live': 'polite' }),
-    h('fieldset', {}, h('legend', {}, 'Indication'),
+    h('div', { id: 'patient-slot' }),
+    standalone ? null : h('fieldset', {}, h('legend', {}, 'Indication'),
       h('div', { class: 'fields wide' },
         indications.length ? field({ name: 'indication.code', label: 'Indication (ASFA 2023)', type: 'select', options: indicationOptions, onchange: onIndication })
           : field({ name: 'indication.code', label: 'ICD-10 code', placeholder: 'e.g. G35' }),
@@ -75,10 +77,11 @@ export async function render(main, ctx, [patientId]) {
       h('div', { class: 'fields' },
         field({ name: 'schedule.sessions', label: 'Sessions', unit: 'sessions', type: 'number', value: '5', min: 1 }),
         field({ name: 'schedule.intervalHours', label: 'Every', unit: 'h', type: 'number', value: '48' }))),
-    h('div', { class: 'actions' },
-      h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'create-order' }, 'Create order'),
-      h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(patientId)}` }, 'Cancel')),
-    h('p', { class: 'small muted', style: 'margin-top:.5rem' }, 'The order is created unsigned; you sign it on the next page after reviewing the plan.'));
+    standalone ? h('p', { class: 'small muted' }, 'A what-if plan: nothing is saved. To prescribe, open the patient and choose New order.') : h('div', {},
+      h('div', { class: 'actions' },
+        h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'create-order' }, 'Create order'),
+        h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(patientId)}` }, 'Cancel')),
+      h('p', { class: 'small muted', style: 'margin-top:.5rem' }, 'The order is created unsigned; you sign it on the next page after reviewing the plan.')));
 
   function onIndication() {
     const code = form.querySelector('[name="indication.code"]').value;
@@ -108,16 +111,35 @@ export async function render(main, ctx, [patientId]) {
     return { procedure, schedule, indication: { code: v['indication.code'], text: v['indication.text'] } };
   }
 
-  const patientBlock = {
+  const recordPatient = {
     sex: p.sex, ageYears, heightCm: p.heightCm, weightKg: p.weightKg, hematocritPercent: labs.hematocritPercent,
     labs: Object.fromEntries(Object.entries(labs).filter(([k]) => k !== 'hematocritPercent')),
   };
+  const patientFields = standalone ? h('fieldset', { id: 'patient-values' }, h('legend', {}, 'Patient'),
+    h('div', { class: 'fields' },
+      field({ name: 'patient.sex', label: 'Sex', type: 'select', options: [['female', 'Female'], ['male', 'Male']] }),
+      field({ name: 'patient.ageYears', label: 'Age', unit: 'years', type: 'number', value: '45' }),
+      field({ name: 'patient.heightCm', label: 'Height', unit: 'cm', type: 'number', value: '170' }),
+      field({ name: 'patient.weightKg', label: 'Weight', unit: 'kg', type: 'number', value: '70' }),
+      LAB_FIELDS.map(([k, n, u]) => field({ name: k === 'hematocritPercent' ? 'patient.hematocritPercent' : `patient.labs.${k}`, label: n, unit: u, type: 'number',
+        value: { hematocritPercent: '40', iggGPerL: '10', fibrinogenGPerL: '3', albuminGPerL: '40', plateletsE9PerL: '250', ionizedCalciumMmolPerL: '1.2' }[k] || '' })))) : null;
+  function patientBlock() {
+    if (!standalone) return recordPatient;
+    const v = values(form);
+    const out = { labs: {} };
+    for (const [k, val] of Object.entries(v)) {
+      if (!k.startsWith('patient.') || val === '') continue;
+      setPath(out, k.slice('patient.'.length), k === 'patient.sex' ? val : toNumber(val));
+    }
+    return out;
+  }
+  if (patientFields) form.querySelector('#patient-slot').replaceWith(patientFields);
   const planBox = h('div', { id: 'live-plan', 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Computing the plan…'));
   let seq = 0;
   const replan = debounce(async () => {
     const mine = ++seq;
     const { procedure, schedule } = read();
-    const request = { patient: patientBlock, procedure };
+    const request = { patient: patientBlock(), procedure };
     try {
       const planP = post('/api/plans?timeline=true', request);
       const courseP = schedule && schedule.sessions > 1 ? post('/api/courses', { ...request, schedule }) : Promise.resolve(null);
@@ -140,6 +162,7 @@ export async function render(main, ctx, [patientId]) {
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    if (standalone) return;
     clearProblems(form);
     const { procedure, schedule, indication } = read();
     try {
@@ -157,11 +180,12 @@ export async function render(main, ctx, [patientId]) {
     ...LAB_FIELDS.filter(([k]) => labs[k] !== undefined).flatMap(([k, n, u]) => [h('dt', {}, n), h('dd', {}, `${num(labs[k])} ${u}`)]));
 
   main.append(h('div', { class: 'page-head' },
-    h('div', {}, h('h1', {}, 'New order'), h('div', { class: 'sub' }, `${patientName(p)} · MRN ${p.mrn} · born ${date(p.birthDate)}`))),
+    standalone ? h('div', {}, h('h1', {}, 'Planner'), h('div', { class: 'sub' }, 'Plan a procedure or a course for any patient; the plan updates as you type.'))
+      : h('div', {}, h('h1', {}, 'New order'), h('div', { class: 'sub' }, `${patientName(p)} · MRN ${p.mrn} · born ${date(p.birthDate)}`))),
   h('div', { class: 'split' },
     h('div', {},
       h('section', { class: 'panel' }, form),
-      h('section', { class: 'panel' }, h('h3', {}, 'Patient values the plan uses'), used,
+      standalone ? null : h('section', { class: 'panel' }, h('h3', {}, 'Patient values the plan uses'), used,
         h('p', { class: 'small muted', style: 'margin-top:.5rem' }, 'From the patient record and the latest labs. ',
           h('a', { href: `#/patients/${encodeURIComponent(patientId)}` }, 'Update them on the patient’s page.')))),
     h('section', { class: 'panel sticky', 'aria-labelledby': 'h-plan' }, h('h2', { id: 'h-plan' }, 'Plan'), planBox)));

@@ -1,6 +1,7 @@
 // Create or edit a patient. Validation problems land beside their inputs; what was typed stays.
 import { get, post, put } from '../api.js';
-import { h, field, values, toNumber, showProblems, clearProblems, toast } from '../ui.js';
+import { h, field, checkbox, values, toNumber, showProblems, clearProblems, toast, localIsoNow } from '../ui.js';
+import { LAB_FIELDS, patientBody } from './patient.js';
 import { patientName } from './common.js';
 
 const splitList = (s) => (s || '').split(/[\n;,]+/).map((x) => x.trim()).filter(Boolean);
@@ -24,7 +25,14 @@ export async function render(main, ctx, [id]) {
     h('fieldset', {}, h('legend', {}, 'Allergies and medications'),
       h('div', { class: 'fields wide' },
         field({ name: 'allergies', label: 'Allergies', type: 'textarea', value: (p.allergies || []).join('\n'), hint: 'One per line. Leave empty if none known.' }),
-        field({ name: 'medications', label: 'Current medications', type: 'textarea', value: (p.medications || []).join('\n'), hint: 'One per line, e.g. “ACE inhibitor: ramipril 5 mg daily”.' }))),
+        field({ name: 'medications', label: 'Current medications', type: 'textarea', value: (p.medications || []).join('\n'), hint: 'One per line, e.g. “ramipril 5 mg daily”.' })),
+      h('div', { class: 'fields wide', style: 'margin-top:.75rem' },
+        checkbox({ name: 'aceInhibitor', label: 'Takes an ACE inhibitor (risk of reactions during apheresis)', checked: p.aceInhibitor }),
+        checkbox({ name: 'plasmaAllergy', label: 'Previous allergic reaction to plasma', checked: p.plasmaAllergy }))),
+    id ? null : h('fieldset', {}, h('legend', {}, 'Baseline labs (optional)'),
+      h('div', { class: 'fields' },
+        field({ name: 'labsTakenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
+        LAB_FIELDS.map(([k, n, u]) => field({ name: `labs.${k}`, label: n, unit: u, type: 'number' })))),
     h('div', { class: 'actions' },
       h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'save-patient' }, id ? 'Save changes' : 'Create patient'),
       h('a', { class: 'btn btn-ghost', href: id ? `#/patients/${encodeURIComponent(id)}` : '#/patients' }, 'Cancel')));
@@ -32,9 +40,14 @@ export async function render(main, ctx, [id]) {
     ev.preventDefault();
     clearProblems(form);
     const v = values(form);
-    const body = { ...p, mrn: v.mrn, givenName: v.givenName, familyName: v.familyName, birthDate: v.birthDate || null,
+    const body = { ...(id ? patientBody(p) : {}), mrn: v.mrn, givenName: v.givenName, familyName: v.familyName, birthDate: v.birthDate || null,
       sex: v.sex || null, kind: v.kind, heightCm: toNumber(v.heightCm) ?? null, weightKg: toNumber(v.weightKg) ?? null,
-      allergies: splitList(v.allergies), medications: splitList(v.medications) };
+      allergies: splitList(v.allergies), medications: splitList(v.medications), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy };
+    if (!id) {
+      const labs = {};
+      for (const [k] of LAB_FIELDS) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);
+      if (Object.keys(labs).length) { body.labs = labs; body.labsTakenAt = v.labsTakenAt ? new Date(v.labsTakenAt).toISOString() : undefined; }
+    }
     try {
       const saved = id ? await put(`/api/patients/${encodeURIComponent(id)}`, body) : await post('/api/patients', body);
       toast(id ? 'Patient saved' : 'Patient created');

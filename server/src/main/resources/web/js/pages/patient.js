@@ -1,6 +1,6 @@
 // The patient: details, allergies and medications, orders and their courses (each session planned and
 // actual), adverse events, and lab trends as charts. Billing sees demographics and coverage only.
-import { get, post, list } from '../api.js';
+import { get, put, list } from '../api.js';
 import { h, chip, date, dateTime, ageYears, label, num, qty, field, values, toNumber, showProblems, clearProblems, toast, localIsoNow } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { patientName, procedureName } from './common.js';
@@ -23,8 +23,8 @@ export function labRows(data) {
   const rows = list(data, 'labs', 'results');
   const out = [];
   for (const r of rows) {
-    if (r.analyte !== undefined) {
-      out.push({ analyte: r.analyte, value: Number(r.value ?? r.valueNum), unit: r.unit, takenAt: r.takenAt || r.at || r.time, phase: r.phase });
+    if (r.analyte !== undefined || r.field !== undefined) {
+      out.push({ analyte: r.analyte ?? r.field, value: Number(r.value ?? r.valueNum), unit: r.unit, takenAt: r.takenAt || r.at || r.time, phase: r.phase });
     } else if (r.values || r.labs) {
       for (const [k, v] of Object.entries(r.values || r.labs)) out.push({ analyte: k, value: Number(v), unit: LAB_INFO[k]?.unit, takenAt: r.takenAt || r.at, phase: r.phase });
     }
@@ -175,6 +175,13 @@ function labsPanel(ctx, patientId, labs) {
   return panel;
 }
 
+/** The editable part of a patient record, as PUT /api/patients/{id} takes it (with its version). */
+export function patientBody(p) {
+  return { version: p.version, kind: p.kind, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate,
+    sex: p.sex, heightCm: p.heightCm, weightKg: p.weightKg, coverage: p.coverage || undefined, allergies: p.allergies || [],
+    medications: p.medications || [], aceInhibitor: !!p.aceInhibitor, plasmaAllergy: !!p.plasmaAllergy };
+}
+
 function labForm(ctx, patientId) {
   const form = h('form', { id: 'lab-form', novalidate: true, class: 'no-print', style: 'margin-top:1rem' },
     h('h3', {}, 'Record lab results'),
@@ -190,10 +197,11 @@ function labForm(ctx, patientId) {
     const labs = {};
     for (const [k] of LAB_FIELDS) if (v[k] !== '') labs[k] = toNumber(v[k]);
     try {
-      await post(`/api/patients/${encodeURIComponent(patientId)}/labs`, { takenAt: new Date(v.takenAt).toISOString(), phase: 'pre', labs });
+      const p = await get(`/api/patients/${encodeURIComponent(patientId)}`);
+      await put(`/api/patients/${encodeURIComponent(patientId)}`, { ...patientBody(p), labs, labsTakenAt: new Date(v.takenAt).toISOString() });
       toast('Lab results saved');
       ctx.go(`/patients/${encodeURIComponent(patientId)}`);
-    } catch (e) { showProblems(form, e, Object.fromEntries(LAB_FIELDS.map(([k]) => [`labs.${k}`, k]))); }
+    } catch (e) { showProblems(form, e, { labsTakenAt: 'takenAt' }); }
   });
   return form;
 }

@@ -5,7 +5,7 @@ import { lineChart } from '../chart.js';
 
 export function renderPlan(plan, course, opts = {}) {
   const out = h('div', { class: 'plan-view' });
-  const warnings = [...(plan.warnings || []), ...((course && course.warnings) || [])];
+  const warnings = courseWarnings(plan, course);
   out.append(
     h('h3', {}, 'Warnings'), warningList(dedupe(warnings)),
     h('h3', { style: 'margin-top:1rem' }, opts.course === false ? 'Figures' : 'First session'), planKpis(plan));
@@ -17,6 +17,20 @@ export function renderPlan(plan, course, opts = {}) {
   out.append(h('h3', { style: 'margin-top:1rem' }, 'Predicted values (first session)'), predictedTable(plan.predicted));
   out.append(h('div', { style: 'margin-top:1rem' }, assumptionList([...(plan.assumptions || []), ...((course && course.assumptions) || [])])));
   return out;
+}
+
+/** The first session's warnings, then each later session's new ones; a repeated code says in which sessions. */
+function courseWarnings(plan, course) {
+  const out = [...(plan.warnings || []).map((w) => ({ ...w, sessions: [1] })), ...((course && course.warnings) || [])];
+  const sessions = course && Array.isArray(course.sessions) ? course.sessions : [];
+  sessions.slice(1).forEach((cs, i) => {
+    for (const w of cs.warnings || []) {
+      const seen = out.find((x) => x.code === w.code && x.sessions);
+      if (seen) seen.sessions.push(i + 2);
+      else out.push({ ...w, message: `Session ${i + 2}: ${w.message}`, sessions: [i + 2] });
+    }
+  });
+  return out.map((w) => (w.sessions && w.sessions.length > 1 ? { ...w, message: `${w.message} (Applies to sessions ${w.sessions.join(', ')} of the course.)` } : w));
 }
 
 function dedupe(ws) {

@@ -79,6 +79,17 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + "/#" + hashPath);
     }
 
+    /** Signs in through the sign-in page (signing out whoever was signed in) and waits for the first page. */
+    void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        awaitHeading("Sign in");
+        type("username", username);
+        type("password", password);
+        click(By.id("sign-in"));
+        wait.until(d -> d.findElements(By.cssSelector(".role-badge")).size() == 1);
+    }
+
     WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
@@ -102,6 +113,18 @@ final class Browser implements AutoCloseable {
         el.sendKeys(text);
     }
 
+    /** The error message shown beside the input of {@code field} ("" when none). */
+    String errorFor(String field) {
+        return (String) js("const el = document.querySelector(`[data-field='${arguments[0]}']`);"
+                + "return el ? el.closest('.field').querySelector('.field-error').textContent : null;", field);
+    }
+
+    /** Waits until the error beside {@code field} contains {@code text}. */
+    void awaitError(String field, String text) {
+        wait.withMessage("error beside " + field + " containing '" + text + "'")
+                .until(d -> String.valueOf(errorFor(field)).contains(text));
+    }
+
     void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
@@ -116,6 +139,7 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             Number height = (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
             driver.manage().window().setSize(new Dimension(1366, Math.min(6000, Math.max(900, height.intValue() + 40))));
+            js("window.scrollTo(0, 0)");
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             driver.manage().window().setSize(new Dimension(1366, 900));

@@ -36,7 +36,7 @@ class UiSignInTest {
     void every_input_on_the_sign_in_page_has_a_label_and_the_keyboard_alone_signs_in() {
         browser.go("/login");
         browser.awaitHeading("Sign in");
-        assertEveryInputLabelled();
+        assertEveryInputLabelled(browser);
         browser.screenshot("01-sign-in");
 
         WebElement user = browser.driver.switchTo().activeElement();
@@ -51,7 +51,7 @@ class UiSignInTest {
 
         browser.awaitHeading("Users and audit");
         assertThat(browser.await(By.cssSelector(".role-badge")).getText()).isEqualToIgnoringCase("admin");
-        assertEveryInputLabelled();
+        assertEveryInputLabelled(browser);
         browser.click(By.id("verify-audit"));
         browser.awaitText(By.id("audit-verify-result"), "Audit chain intact");
         browser.screenshot("07-admin-users-and-audit");
@@ -71,7 +71,7 @@ class UiSignInTest {
         assertThat(browser.await(By.cssSelector("[data-field='username']")).getAttribute("value")).isEqualTo("admin");
     }
 
-    static void assertEveryInputLabelled() {
+    static void assertEveryInputLabelled(Browser browser) {
         @SuppressWarnings("unchecked")
         List<String> unlabelled = (List<String>) browser.js("""
                 return [...document.querySelectorAll('main input, main select, main textarea')]
