@@ -54,8 +54,11 @@ export async function render(main, ctx, [patientId]) {
   const labs = { ...latestLabs(labRows(labData)), ...(p.labs || {}) };
   const ageYears = p.birthDate ? Math.floor((Date.now() - new Date(p.birthDate + 'T00:00:00')) / (365.2425 * 864e5)) : undefined;
 
-  const indications = list(catalog.indications || catalog.indicationTable || []);
-  const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [i.code || i.icd10 || i.id, `${i.text || i.name || i.disease}${i.category ? ` — ASFA category ${i.category}` : ''}${i.code ? ` (${i.code})` : ''}`])];
+  const table = catalog.indications || catalog.indicationTable || catalog.guidelines || [];
+  const indications = list(table, 'indications');
+  const codeOf = (i) => (Array.isArray(i.icd10) ? i.icd10[0] : i.icd10) || i.code || i.id;
+  const textOf = (i) => i.indication || i.text || i.name || i.disease || '';
+  const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [codeOf(i), `${textOf(i)}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''} (${codeOf(i)})`])];
 
   const doseBox = h('div', { class: 'fields' });
   const form = h('form', { id: 'order-form', novalidate: true },
@@ -85,10 +88,11 @@ export async function render(main, ctx, [patientId]) {
 
   function onIndication() {
     const code = form.querySelector('[name="indication.code"]').value;
-    const ind = indications.find((i) => (i.code || i.icd10 || i.id) === code);
+    const ind = indications.find((i) => codeOf(i) === code);
     const text = form.querySelector('[name="indication.text"]');
-    if (ind && !text.value) text.value = ind.text || ind.name || ind.disease || '';
-    if (ind && ind.procedure) { form.querySelector('[name="procedure.type"]').value = ind.procedure; drawDose(); }
+    if (ind && !text.value) text.value = textOf(ind);
+    const type = ind && (ind.procedureType || ind.procedure);
+    if (type && TYPES.some(([t]) => t === type)) { form.querySelector('[name="procedure.type"]').value = type; drawDose(); }
     replan();
   }
   function drawDose() {

@@ -21,11 +21,15 @@ const VITAL_FIELDS = [
   ['systolicMmHg', 'Systolic BP', 'mmHg'], ['diastolicMmHg', 'Diastolic BP', 'mmHg'], ['pulsePerMin', 'Pulse', '/min'],
   ['spo2Percent', 'SpO₂', '%'], ['temperatureC', 'Temperature', '°C'],
 ];
-const FLUIDS = ['Calcium gluconate 10 %', 'Sodium chloride 0.9 %', 'Albumin 5 %', 'Fresh frozen plasma', 'Other'];
+const FLUIDS = ['calcium-gluconate-10', 'saline-0.9', 'albumin-5', 'plasma', 'other'];
 const FALLBACK_AE = ['citrate-reaction', 'hypotension', 'vasovagal', 'allergic', 'access-problem', 'hemolysis', 'other'];
 const FALLBACK_GRADES = ['mild', 'moderate', 'severe', 'death'];
 
 function options(raw, fallback) {
+  if (raw && !Array.isArray(raw) && typeof raw === 'object' && !list(raw).length) {
+    // a catalogue as {code: description}
+    return Object.entries(raw).map(([code, d]) => [code, typeof d === 'string' ? `${label(code)} — ${d}`.replace(/^(.+) — \1/i, '$1') : (d.text || d.name || label(code))]);
+  }
   const l = list(raw || []);
   const src = l.length ? l : fallback;
   return src.map((x) => (typeof x === 'string' ? [x, label(x)] : [x.code || x.id || x.value, x.text || x.name || x.label || label(x.code)]));
@@ -167,7 +171,7 @@ export async function render(main, ctx, [sessionId]) {
           at: isoAt(v.at), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
       }),
       entryForm('fluids-form', 'Fluids given', [
-        field({ name: 'fluid', label: 'Fluid', type: 'select', options: FLUIDS.map((f) => [f, f]) }),
+        field({ name: 'fluid', label: 'Fluid', type: 'select', options: options(catalog.fluids, FLUIDS) }),
         field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
       ], 'Record fluid', async (v) => {
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { at: isoAt(v.at), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
