@@ -1,7 +1,7 @@
 // One order: what was prescribed and the plan the server computed for it, the physician's signature,
 // and scheduling of its sessions. Prints as the plan for the chart (print stylesheet).
 import { get, post, list } from '../api.js';
-import { h, chip, dateTime, date, field, values, showProblems, clearProblems, toast, label, num, localIsoNow } from '../ui.js';
+import { h, clear, chip, dateTime, date, field, values, showProblems, clearProblems, toast, label, num, localIsoNow, warningList } from '../ui.js';
 import { patientName, procedureName } from './common.js';
 import { renderPlan } from './plan-view.js';
 
@@ -58,7 +58,35 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, signed ? `${o.signedBy || ''} · ${dateTime(o.signedAt)}` : 'not signed'))),
       scheduleSection(ctx, o, signed, sessions)),
+    candidacyPanel(ctx, o),
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(first, course, { wide: true })));
+}
+
+/** Warnings from the patient record (candidacy checks) and who acknowledged them. */
+function candidacyPanel(ctx, o) {
+  const warnings = o.warnings || [];
+  const acks = o.acknowledgements || [];
+  const ackOf = (code) => acks.find((a) => a.code === code);
+  const open = warnings.filter((w) => !ackOf(w.code));
+  const box = h('div', { class: 'form-errors' });
+  const ack = async () => {
+    clear(box);
+    try {
+      await post(`/api/orders/${encodeURIComponent(o.id)}/acknowledge`, { codes: open.map((w) => w.code) });
+      toast('Warnings acknowledged');
+      ctx.go(`/orders/${encodeURIComponent(o.id)}`);
+    } catch (e) { box.append(h('div', { class: 'alert alert-danger', role: 'alert' }, h('p', {}, e.message))); }
+  };
+  return h('section', { class: 'panel', id: 'candidacy' },
+    h('div', { class: 'panel-head' }, h('h2', {}, 'Checks from the patient record'),
+      open.length && ctx.can.runSession(ctx.me.role) ? h('button', { class: 'btn btn-secondary no-print', type: 'button', id: 'acknowledge-warnings', onclick: ack }, `Acknowledge ${open.length} warning${open.length === 1 ? '' : 's'}`) : null),
+    box,
+    warnings.length ? warnings.map((w) => {
+      const a = ackOf(w.code);
+      return h('div', {}, warningList([w]),
+        w.source ? h('p', { class: 'small muted' }, `Source: ${w.source}`) : null,
+        a ? h('p', { class: 'small' }, `Acknowledged by ${a.acknowledgedBy || a.by} · ${dateTime(a.acknowledgedAt || a.at)}`) : null);
+    }) : h('div', { class: 'alert alert-ok' }, h('p', {}, 'No candidacy warnings from the patient record.')));
 }
 
 function guidelineText(g) {

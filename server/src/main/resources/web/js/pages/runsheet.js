@@ -70,7 +70,7 @@ export async function render(main, ctx, [sessionId]) {
   async function start(acknowledged) {
     clear(messages);
     try {
-      await post(`/api/sessions/${encodeURIComponent(sessionId)}/start`, acknowledged.length ? { acknowledgedWarnings: acknowledged } : {});
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/start`);
       toast('Session started');
       reload();
     } catch (e) {
@@ -98,9 +98,7 @@ export async function render(main, ctx, [sessionId]) {
       }
       const codes = warnings.map((w) => w.code);
       try {
-        if (s.orderId && warnings.some((w) => w.acknowledgeUrl || w.requiresAcknowledgement !== false)) {
-          await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledgements`, { codes }).catch((err) => { if (err.status !== 404 && err.status !== 405) throw err; });
-        }
+        await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledge`, { codes });
         await start(codes);
       } catch (e) { showProblems(form, e); }
     });
@@ -152,12 +150,12 @@ export async function render(main, ctx, [sessionId]) {
   if (canRun && live) {
     main.append(h('div', { class: 'grid grid-2 quick no-print' },
       entryForm('run-values-form', 'Run values', RUN_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record run values', async (v) => {
-        const body = { at: isoAt(v.at), source: 'nurse' };
+        const body = { time: isoAt(v.time), source: 'nurse' };
         for (const [k] of RUN_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/run-values`, body);
       }),
       entryForm('vitals-form', 'Vitals', VITAL_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record vitals', async (v) => {
-        const body = { at: isoAt(v.at) };
+        const body = { time: isoAt(v.time) };
         for (const [k] of VITAL_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/vitals`, body);
       }),
@@ -168,13 +166,13 @@ export async function render(main, ctx, [sessionId]) {
         checkbox({ name: 'interrupted', label: 'Procedure interrupted' }),
       ], 'Record adverse event', async (v) => {
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/adverse-events`, {
-          at: isoAt(v.at), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
+          time: isoAt(v.time), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
       }),
       entryForm('fluids-form', 'Fluids given', [
         field({ name: 'fluid', label: 'Fluid', type: 'select', options: options(catalog.fluids, FLUIDS) }),
         field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
       ], 'Record fluid', async (v) => {
-        await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { at: isoAt(v.at), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
       })));
   }
 
@@ -210,7 +208,7 @@ function problemAlert(title, e) {
 function entryForm(id, title, fields, button, save) {
   const form = h('form', { id, class: 'panel', novalidate: true },
     h('h2', {}, title), h('div', { class: 'form-errors' }),
-    h('div', { class: 'fields' }, field({ name: 'at', label: 'Time', type: 'datetime-local', value: localIsoNow() }), fields),
+    h('div', { class: 'fields' }, field({ name: 'time', label: 'Time', type: 'datetime-local', value: localIsoNow() }), fields),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit' }, button)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
