@@ -17,7 +17,15 @@ import org.openapheresis.server.db.Database;
 import org.openapheresis.server.http.HttpApp;
 import org.openapheresis.server.http.Route;
 import org.openapheresis.server.http.Routes;
+import org.openapheresis.server.demo.DemoSeed;
+import org.openapheresis.server.guideline.Guidelines;
+import org.openapheresis.server.order.OrderHandlers;
+import org.openapheresis.server.order.OrderStore;
+import org.openapheresis.server.patient.PatientHandlers;
+import org.openapheresis.server.patient.PatientStore;
 import org.openapheresis.server.planning.PlanHandlers;
+import org.openapheresis.server.session.SessionHandlers;
+import org.openapheresis.server.session.SessionStore;
 
 /**
  * The unit's server: opens and migrates the database, makes sure an {@code admin} account exists, optionally
@@ -67,12 +75,22 @@ public final class OpenApheresisServer implements AutoCloseable {
             ensureAdmin(auth, config, out);
             String version = OpenApheresisServer.class.getPackage().getImplementationVersion() == null ? "dev"
                     : OpenApheresisServer.class.getPackage().getImplementationVersion();
+            Guidelines guidelines = Guidelines.load();
+            if (config.demo()) {
+                new DemoSeed(db.jdbi(), auth, audit, guidelines, clock, zone).seedIfEmpty(out);
+            }
             AtomicReference<List<Route>> table = new AtomicReference<>();
+            PatientStore patients = new PatientStore();
+            OrderStore orders = new OrderStore();
+            SessionStore sessions = new SessionStore();
             Routes.Handlers handlers = new Routes.Handlers(
-                    new SystemHandlers(db, table::get, policy, version),
+                    new SystemHandlers(db, table::get, policy, version, guidelines),
                     new AuthHandlers(auth),
                     new AuditHandlers(audit),
-                    new PlanHandlers());
+                    new PlanHandlers(),
+                    new PatientHandlers(db.jdbi(), patients, clock),
+                    new OrderHandlers(db.jdbi(), orders, patients, guidelines, clock),
+                    new SessionHandlers(db.jdbi(), sessions, orders, patients, clock));
             List<Route> all = new java.util.ArrayList<>(Routes.table(handlers));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));

@@ -18,8 +18,11 @@ public final class SystemHandlers {
     private final Supplier<List<Route>> routes;
     private final AccessPolicy policy;
     private final String version;
+    private final org.openapheresis.server.guideline.Guidelines guidelines;
 
-    public SystemHandlers(Database db, Supplier<List<Route>> routes, AccessPolicy policy, String version) {
+    public SystemHandlers(Database db, Supplier<List<Route>> routes, AccessPolicy policy, String version,
+            org.openapheresis.server.guideline.Guidelines guidelines) {
+        this.guidelines = guidelines;
         this.db = db;
         this.routes = routes;
         this.policy = policy;
@@ -34,6 +37,15 @@ public final class SystemHandlers {
         body.put("status", "up");
         body.put("database", db.vendor());
         body.put("version", version);
+        call.answer(body);
+    }
+
+    public void catalog(Call call) {
+        Map<String, Object> body = new LinkedHashMap<>(org.openapheresis.server.session.SessionHandlers.catalog());
+        body.put("procedureTypes", org.openapheresis.procedure.ProcedureType.codes());
+        body.put("labs", org.openapheresis.server.patient.LabField.all());
+        body.put("indications", guidelines.table());
+        body.put("roles", org.openapheresis.server.auth.Role.codes());
         call.answer(body);
     }
 

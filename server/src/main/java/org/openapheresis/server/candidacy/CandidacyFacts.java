@@ -1,0 +1,52 @@
+package org.openapheresis.server.candidacy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.server.patient.PatientRecord;
+
+/**
+ * What the checks look at: the patient record with its latest labs, the validated procedure and its plan.
+ *
+ * @param patient the record, with latest labs
+ * @param procedure the validated procedure of the order
+ * @param plan the plan computed for it
+ * @param today the date of the check (for the age)
+ */
+public record CandidacyFacts(PatientRecord patient, ProcedureSpec procedure, Plan plan, LocalDate today) {
+
+    public ProcedureType type() {
+        return procedure.type();
+    }
+
+    public OptionalDouble lab(String field) {
+        Double v = patient.labs().get(field);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** The replacement's albumin and plasma percentages (plasma exchange only). */
+    public Optional<Map<String, Double>> replacementPercent() {
+        if (plan.replacement() == null) {
+            return Optional.empty();
+        }
+        double albumin = plan.replacement().albuminMl();
+        double plasma = plan.replacement().plasmaMl();
+        double total = albumin + plasma;
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of("albuminPercent", 100 * albumin / total, "plasmaPercent", 100 * plasma / total));
+    }
+
+    public boolean usesAlbumin() {
+        return plan.replacement() != null && plan.replacement().albuminMl() > 0;
+    }
+
+    public boolean usesPlasma() {
+        return plan.replacement() != null && plan.replacement().plasmaMl() > 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.openapheresis.server.session;
+
+import java.time.Instant;
+
+/** The timed entries of a session's clinical record. Units are in the names. */
+public final class Entries {
+
+    private Entries() {
+    }
+
+    /** A sample from the machine or the nurse; any measure may be absent. */
+    public record RunValue(String id, Instant time, String source, Double inletFlowMlPerMin, Double acFlowMlPerMin,
+            Double removalFlowMlPerMin, Double replacementFlowMlPerMin, Double processedVolumeMl, Double acVolumeMl,
+            Double removedVolumeMl, Double replacementVolumeMl, Double fluidBalanceMl, Instant recordedAt,
+            String recordedBy) {
+    }
+
+    /** Vital signs. */
+    public record Vitals(String id, Instant time, Double systolicMmHg, Double diastolicMmHg, Double pulsePerMin,
+            Double spo2Percent, Double temperatureC, Instant recordedAt, String recordedBy) {
+    }
+
+    /** A fluid given. */
+    public record Fluid(String id, Instant time, String fluid, double volumeMl, Instant recordedAt,
+            String recordedBy) {
+    }
+
+    /** An adverse event graded as the WAA registry grades. */
+    public record AdverseEvent(String id, Instant time, String type, String grade, String actionTaken,
+            boolean interrupted, String notes, Instant recordedAt, String recordedBy) {
+    }
+}
