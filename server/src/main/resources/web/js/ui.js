@@ -142,7 +142,8 @@ export function checkbox(o) {
   const id = o.id || uid('c');
   return h('div', { class: 'field' },
     h('label', { class: 'check', for: id },
-      h('input', { type: 'checkbox', id, name: o.name, dataset: { field: o.name }, checked: o.checked }), o.label));
+      h('input', { type: 'checkbox', id, name: o.name, dataset: { field: o.name }, checked: o.checked, 'aria-describedby': id + '-error' }), o.label),
+    h('p', { class: 'field-error', id: id + '-error', role: 'alert' }));
 }
 
 /** Reads a form into a flat {name: value} map; numbers stay text until the caller converts them. */

@@ -28,7 +28,8 @@ export async function enrichSessions(sessions) {
   await Promise.all(sessions.map(async (s) => {
     if (!s.order && s.orderId) s.order = await cached(orders, s.orderId, () => get(`/api/orders/${encodeURIComponent(s.orderId)}`));
     const pid = s.patientId || (s.patient && s.patient.id) || (s.order && s.order.patientId);
-    if ((!s.patient || !s.patient.familyName) && pid) {
+    if (!s.patient && s.patientName) s.patient = { name: s.patientName, id: pid };
+    if (!s.patient && pid) {
       s.patient = await cached(patients, pid, () => get(`/api/patients/${encodeURIComponent(pid)}`)) || s.patient;
     }
     s.patientId = pid;

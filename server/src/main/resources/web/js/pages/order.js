@@ -79,7 +79,7 @@ function candidacyPanel(ctx, o) {
   };
   return h('section', { class: 'panel', id: 'candidacy' },
     h('div', { class: 'panel-head' }, h('h2', {}, 'Checks from the patient record'),
-      open.length && ctx.can.runSession(ctx.me.role) ? h('button', { class: 'btn btn-secondary no-print', type: 'button', id: 'acknowledge-warnings', onclick: ack }, `Acknowledge ${open.length} warning${open.length === 1 ? '' : 's'}`) : null),
+      open.length && ctx.can.sign(ctx.me.role) ? h('button', { class: 'btn btn-secondary no-print', type: 'button', id: 'acknowledge-warnings', onclick: ack }, `Acknowledge ${open.length} warning${open.length === 1 ? '' : 's'}`) : null),
     box,
     warnings.length ? warnings.map((w) => {
       const a = ackOf(w.code);

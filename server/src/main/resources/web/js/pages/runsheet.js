@@ -58,7 +58,7 @@ export async function render(main, ctx, [sessionId]) {
 
   // ---- header and status actions ----
   const statusBox = h('div', { id: 'status-actions', class: 'actions' });
-  if (canRun && status === 'scheduled') statusBox.append(h('button', { class: 'btn btn-primary btn-lg', id: 'start-session', type: 'button', onclick: () => start([]) }, 'Start session'));
+  if (canRun && status === 'scheduled') statusBox.append(h('button', { class: 'btn btn-primary btn-lg', id: 'start-session', type: 'button', onclick: askStart }, 'Start session'));
   if (canRun && live) {
     statusBox.append(
       h('button', { class: 'btn btn-ok btn-lg', id: 'complete-session', type: 'button', onclick: complete }, 'Complete session'),
@@ -67,26 +67,46 @@ export async function render(main, ctx, [sessionId]) {
   statusBox.append(h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print summary'));
   const messages = h('div', { id: 'runsheet-messages', 'aria-live': 'polite' });
 
-  async function start(acknowledged) {
+  // Start: first the plan's warnings, each ticked as read at the chair; then the server re-runs the checks
+  // from the current record and refuses (409) while a candidacy warning lacks a physician's acknowledgement.
+  const planWarnings = (plan.warnings || []).filter((w) => w.severity !== 'info');
+  function askStart() {
     clear(messages);
+    if (!planWarnings.length) { start(); return; }
+    messages.append(checklist(planWarnings, 'Before starting: read the plan’s warnings', 'Confirm and start', start));
+  }
+
+  async function start() {
     try {
       await post(`/api/sessions/${encodeURIComponent(sessionId)}/start`);
       toast('Session started');
       reload();
     } catch (e) {
-      const warnings = (e.body && (e.body.warnings || e.body.unacknowledged)) || [];
-      if (warnings.length && (e.status === 409 || e.status === 422 || e.status === 428)) messages.append(ackPanel(warnings));
-      else messages.append(problemAlert('Not started', e));
+      clear(messages);
+      const open = (e.body && (e.body.unacknowledged || e.body.warnings)) || [];
+      if (e.status === 409 && open.length) {
+        if (ctx.can.sign(role)) {
+          messages.append(checklist(open, 'Candidacy warnings need your acknowledgement', 'Acknowledge and start', async () => {
+            await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledge`, { codes: open.map((w) => w.code) });
+            await start();
+          }));
+        } else {
+          messages.append(h('section', { class: 'panel', id: 'needs-physician' },
+            h('h2', {}, 'A physician must acknowledge these warnings first'), warningList(open),
+            h('p', {}, 'The session cannot start until a physician has acknowledged them on the order. ',
+              h('a', { href: `#/orders/${encodeURIComponent(s.orderId)}` }, 'Open the order'))));
+        }
+      } else messages.append(problemAlert('Not started', e));
     }
   }
 
-  function ackPanel(warnings) {
+  function checklist(warnings, title, button, onConfirm) {
     const form = h('form', { id: 'ack-form', class: 'panel', novalidate: true },
-      h('h2', {}, 'Before starting: acknowledge these warnings'),
+      h('h2', {}, title),
       warningList(warnings),
-      warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${label(w.code)}” and acted on it` })),
+      warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${label(w.code)}” and will act on it` })),
       h('div', { class: 'form-errors' }),
-      h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', id: 'ack-and-start', type: 'submit' }, 'Acknowledge and start')));
+      h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', id: 'ack-and-start', type: 'submit' }, button)));
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const v = values(form);
@@ -96,11 +116,7 @@ export async function render(main, ctx, [sessionId]) {
         showProblems(form, { status: 422, problems: missing.map((w) => ({ field: `ack-${w.code}`, message: 'Tick to confirm you have read this warning.' })) });
         return;
       }
-      const codes = warnings.map((w) => w.code);
-      try {
-        await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledge`, { codes });
-        await start(codes);
-      } catch (e) { showProblems(form, e); }
+      try { await onConfirm(); } catch (e) { showProblems(form, e); }
     });
     return form;
   }

@@ -55,6 +55,8 @@ class UiFullDayTest {
         browser.type("heightCm", "168");
         browser.type("weightKg", "4000");
         browser.type("allergies", "Latex");
+        browser.type("medications", "ramipril 5 mg daily");
+        browser.click(By.cssSelector("[data-field='aceInhibitor']"));
         browser.type("labs.hematocritPercent", "40");
         browser.type("labs.iggGPerL", "10.5");
         browser.type("labs.fibrinogenGPerL", "3.0");
@@ -97,6 +99,10 @@ class UiFullDayTest {
         browser.awaitHeading("Plasma exchange order");
         String orderUrl = browser.driver.getCurrentUrl();
         String orderId = orderUrl.substring(orderUrl.lastIndexOf('/') + 1);
+        // the record's candidacy warning (ACE inhibitor) needs the physician's acknowledgement
+        browser.awaitText(By.id("candidacy"), "ACE");
+        browser.click(By.id("acknowledge-warnings"));
+        browser.awaitText(By.id("candidacy"), "Acknowledged by " + UiServer.PHYSICIAN);
         browser.click(By.id("sign-order"));
         browser.awaitText(By.id("signed-by"), UiServer.PHYSICIAN);
         assertThat(browser.all(By.id("sign-order"))).as("a signed order offers no Sign button").isEmpty();
@@ -118,16 +124,15 @@ class UiFullDayTest {
         browser.click(By.cssSelector(".slot"));
         browser.awaitHeading("Run sheet");
         browser.click(By.id("start-session"));
-        // warnings to acknowledge, if the server asks for it, then the session runs
-        browser.wait.until(d -> !d.findElements(By.id("ack-form")).isEmpty()
-                || !d.findElements(By.id("run-values-form")).isEmpty());
-        if (!browser.all(By.id("ack-form")).isEmpty()) {
-            browser.screenshot("06a-run-sheet-acknowledge-warnings");
-            for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
-                box.click();
-            }
-            browser.click(By.id("ack-and-start"));
+        // the plan's warnings are read and ticked at the chair before the session starts
+        browser.awaitText(By.id("ack-form"), "FIBRINOGEN_LOW_POST");
+        browser.click(By.id("ack-and-start"));
+        browser.awaitText(By.id("ack-form"), "Tick to confirm");
+        browser.screenshot("06a-run-sheet-acknowledge-warnings");
+        for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
+            box.click();
         }
+        browser.click(By.id("ack-and-start"));
         browser.await(By.id("run-values-form"));
         UiSignInTest.assertEveryInputLabelled(browser);
 
