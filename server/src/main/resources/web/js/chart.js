@@ -21,12 +21,13 @@ function niceTicks(min, max, count) {
   const hi = Math.ceil(max / step) * step;
   const ticks = [];
   for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Math.round(v / step) * step);
-  return { lo, hi, ticks };
+  return { lo, hi, ticks, step };
 }
 
-function fmt(v) {
-  const a = Math.abs(v);
-  return v.toLocaleString('en-GB', { maximumFractionDigits: a >= 100 ? 0 : a >= 10 ? 1 : 2 });
+function fmt(v, step) {
+  // as many decimals as the tick step has (2.5 -> 1, 0.25 -> 2, 5 -> 0)
+  const digits = step ? Math.min(4, (String(Number(step.toFixed(6))).split('.')[1] || '').length) : 2;
+  return v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
 /**
@@ -55,11 +56,11 @@ export function lineChart({ title, xLabel, yLabel, series, thresholds = [], widt
   const axis = s('g', { class: 'axis' });
   for (const v of yt.ticks) {
     grid.append(s('line', { x1: m.l, x2: m.l + w, y1: Y(v), y2: Y(v) }));
-    axis.append(s('text', { x: m.l - 6, y: Y(v) + 4, 'text-anchor': 'end' }, fmt(v)));
+    axis.append(s('text', { x: m.l - 6, y: Y(v) + 4, 'text-anchor': 'end' }, fmt(v, yt.step)));
   }
   for (const v of xt.ticks) {
     axis.append(s('line', { x1: X(v), x2: X(v), y1: m.t + hgt, y2: m.t + hgt + 4 }));
-    axis.append(s('text', { x: X(v), y: m.t + hgt + 16, 'text-anchor': 'middle' }, fmt(v)));
+    axis.append(s('text', { x: X(v), y: m.t + hgt + 16, 'text-anchor': 'middle' }, fmt(v, xt.step)));
   }
   axis.append(s('line', { x1: m.l, x2: m.l + w, y1: m.t + hgt, y2: m.t + hgt }));
   axis.append(s('line', { x1: m.l, x2: m.l, y1: m.t, y2: m.t + hgt }));

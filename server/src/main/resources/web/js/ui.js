@@ -220,6 +220,7 @@ function findInput(root, fieldPath, aliases) {
 }
 
 export function toast(text) {
+  document.querySelectorAll('.toast').forEach((old) => old.remove());
   const t = h('div', { class: 'toast', role: 'status' }, text);
   document.body.append(t);
   setTimeout(() => t.remove(), 3500);
@@ -237,12 +238,12 @@ export function errorPanel(err) {
 
 // ---------- plan pieces shared by order, plan and run sheet ----------
 
-const SEVERITY_CLASS = { danger: 'alert-danger', warning: 'alert-warning', info: 'alert-info' };
+const SEVERITY_CLASS = { danger: 'alert-danger', high: 'alert-danger', severe: 'alert-danger', warning: 'alert-warning', medium: 'alert-warning', moderate: 'alert-warning', info: 'alert-info', low: 'alert-info' };
+const SEVERITY_RANK = { danger: 0, high: 0, severe: 0, warning: 1, medium: 1, moderate: 1, info: 2, low: 2 };
 
 export function warningList(warnings) {
   if (!warnings || !warnings.length) return h('div', { class: 'alert alert-ok' }, h('p', {}, 'No warnings for this plan.'));
-  const order = { danger: 0, warning: 1, info: 2 };
-  return h('div', {}, [...warnings].sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3)).map((w) =>
+  return h('div', {}, [...warnings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3)).map((w) =>
     h('div', { class: `alert ${SEVERITY_CLASS[w.severity] || 'alert-info'}`, dataset: { code: w.code } },
       h('h4', {}, `${label(w.severity)}: ${label(w.code)}`),
       h('p', {}, w.message),

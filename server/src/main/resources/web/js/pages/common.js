@@ -1,6 +1,6 @@
 // Look-ups several pages share: a session's patient and procedure, whatever the server embeds.
-import { get } from '../api.js';
-import { label } from '../ui.js';
+import { get, post } from '../api.js';
+import { label, ageYears } from '../ui.js';
 
 export function patientName(p) {
   if (!p) return 'Unknown patient';
@@ -35,4 +35,21 @@ export async function enrichSessions(sessions) {
     s.patientId = pid;
   }));
   return sessions;
+}
+
+/**
+ * The plan-v1 request the server builds for an order from the patient record and latest labs, so a page
+ * can ask for what the stored plan lacks (the timeline for charts, the course across sessions).
+ */
+export function planRequestFromRecord(p, procedure) {
+  const labs = { ...(p.labs || {}) };
+  const hematocritPercent = labs.hematocritPercent;
+  delete labs.hematocritPercent;
+  return { patient: { sex: p.sex, ageYears: ageYears(p.birthDate) ?? undefined, heightCm: p.heightCm, weightKg: p.weightKg, hematocritPercent, labs }, procedure };
+}
+
+/** The course of an order (POST /api/courses from the record), or null for a single session or on error. */
+export async function orderCourse(o, p) {
+  if (!o.schedule || !(o.schedule.sessions > 1)) return null;
+  try { return await post('/api/courses', { ...planRequestFromRecord(p, o.procedure), schedule: o.schedule }); } catch (e) { return null; }
 }

@@ -2,7 +2,7 @@
 // and scheduling of its sessions. Prints as the plan for the chart (print stylesheet).
 import { get, post, list } from '../api.js';
 import { h, clear, chip, dateTime, date, field, values, showProblems, clearProblems, toast, label, num, localIsoNow, warningList } from '../ui.js';
-import { patientName, procedureName } from './common.js';
+import { patientName, procedureName, planRequestFromRecord, orderCourse } from './common.js';
 import { renderPlan } from './plan-view.js';
 
 export async function render(main, ctx, [orderId]) {
@@ -13,11 +13,16 @@ export async function render(main, ctx, [orderId]) {
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => list(d, 'sessions').filter((s) => s.orderId === o.id)).catch(() => []),
   ]);
   const stored = o.plan || {};
-  const course = Array.isArray(stored.sessions) ? stored : null;
+  let course = Array.isArray(stored.sessions) ? stored : null;
   let first = course ? stored.sessions[0] : stored;
-  // The stored plan has no timeline; ask for one from the same inputs so the charts can be drawn.
-  if (!first.timeline && o.planRequest) {
-    try { first = { ...first, timeline: (await post('/api/plans?timeline=true', o.planRequest)).timeline }; } catch (e) { /* charts are optional */ }
+  // The stored plan has no timeline and covers one session: ask for both from the same record so the charts
+  // over the run and across the course can be drawn (the stored plan's figures stay the ones shown).
+  if (ctx.can.plan(role)) {
+    const [timed, c] = await Promise.all([
+      first.timeline ? null : post('/api/plans?timeline=true', planRequestFromRecord(p, o.procedure)).catch(() => null),
+      course ? course : orderCourse(o, p)]);
+    if (timed && timed.timeline) first = { ...first, timeline: timed.timeline };
+    course = c;
   }
   const signed = !!(o.signedAt || o.status === 'signed' || o.status === 'active');
   const status = o.status || (signed ? 'signed' : 'unsigned');
@@ -78,7 +83,7 @@ function candidacyPanel(ctx, o) {
     } catch (e) { box.append(h('div', { class: 'alert alert-danger', role: 'alert' }, h('p', {}, e.message))); }
   };
   return h('section', { class: 'panel', id: 'candidacy' },
-    h('div', { class: 'panel-head' }, h('h2', {}, 'Checks from the patient record'),
+    h('div', { class: 'panel-head' }, h('h2', {}, 'Warnings to acknowledge'),
       open.length && ctx.can.sign(ctx.me.role) ? h('button', { class: 'btn btn-secondary no-print', type: 'button', id: 'acknowledge-warnings', onclick: ack }, `Acknowledge ${open.length} warning${open.length === 1 ? '' : 's'}`) : null),
     box,
     warnings.length ? warnings.map((w) => {
@@ -86,7 +91,7 @@ function candidacyPanel(ctx, o) {
       return h('div', {}, warningList([w]),
         w.source ? h('p', { class: 'small muted' }, `Source: ${w.source}`) : null,
         a ? h('p', { class: 'small' }, `Acknowledged by ${a.acknowledgedBy || a.by} · ${dateTime(a.acknowledgedAt || a.at)}`) : null);
-    }) : h('div', { class: 'alert alert-ok' }, h('p', {}, 'No candidacy warnings from the patient record.')));
+    }) : h('div', { class: 'alert alert-ok' }, h('p', {}, 'No warnings need acknowledgement for this order.')));
 }
 
 function guidelineText(g) {

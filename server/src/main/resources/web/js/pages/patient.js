@@ -1,9 +1,9 @@
 // The patient: details, allergies and medications, orders and their courses (each session planned and
 // actual), adverse events, and lab trends as charts. Billing sees demographics and coverage only.
 import { get, put, list } from '../api.js';
-import { h, chip, date, dateTime, ageYears, label, num, qty, field, values, toNumber, showProblems, clearProblems, toast, localIsoNow } from '../ui.js';
+import { h, chip, date, dateTime, ageYears, label, num, qty, field, values, toNumber, showProblems, clearProblems, toast, localIsoNow, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
-import { patientName, procedureName } from './common.js';
+import { patientName, procedureName, orderCourse } from './common.js';
 
 /** Lab analytes a unit records before a procedure, with the plan contract's field names and units. */
 export const LAB_FIELDS = [
@@ -69,7 +69,7 @@ export async function render(main, ctx, [id]) {
         h('dt', {}, 'Height'), h('dd', {}, qty(p.heightCm, 'cm', 0)),
         h('dt', {}, 'Weight'), h('dd', {}, qty(p.weightKg, 'kg', 1)),
         h('dt', {}, 'Kind'), h('dd', {}, label(p.kind || 'patient')),
-        p.coverage ? [h('dt', {}, 'Coverage'), h('dd', {}, typeof p.coverage === 'string' ? p.coverage : (p.coverage.payer || p.coverage.name || JSON.stringify(p.coverage)))] : null)),
+        h('dt', {}, 'Coverage'), h('dd', {}, coverageText(p.coverage)))),
     clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-allergies' }, h('h2', { id: 'h-allergies' }, 'Allergies'),
       allergies.length ? h('ul', { class: 'pill-list' }, allergies.map((a) => h('li', { class: 'allergy' }, typeof a === 'string' ? a : a.substance || a.text || JSON.stringify(a))))
         : h('p', { class: 'muted' }, 'None recorded.')) : null,
@@ -85,14 +85,17 @@ export async function render(main, ctx, [id]) {
   // ---- orders and courses ----
   const ordersPanel = h('section', { class: 'panel', id: 'orders', 'aria-labelledby': 'h-orders' }, h('h2', { id: 'h-orders' }, 'Orders and courses'));
   if (!orders.length) ordersPanel.append(h('p', { class: 'empty' }, 'No orders yet.'));
-  for (const o of [...orders].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))) {
+  const sorted = [...orders].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+  const courses = ctx.can.plan(role) ? await Promise.all(sorted.map((o) => orderCourse(o, p))) : sorted.map(() => null);
+  for (const [oi, o] of sorted.entries()) {
     const plan = o.plan || {};
-    const planned = Array.isArray(plan.sessions) ? plan.sessions : [plan];
+    // planned values per session: the course when there is one, else the order's plan for each scheduled session
+    const planned = courses[oi] ? courses[oi].sessions : Array.isArray(plan.sessions) ? plan.sessions : [plan];
     const mine = sessions.filter((s) => s.orderId === o.id).sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)));
-    const n = Math.max(planned.length, mine.length);
+    const n = Math.max(planned.length, mine.length, (o.schedule && o.schedule.sessions) || 1);
     const rows = [];
     for (let i = 0; i < n; i++) {
-      const pl = planned[i] || {};
+      const pl = planned[i] || planned[0] || {};
       const s = mine[i];
       const rec = s && recordBySession.get(s.id);
       const actual = rec ? actualOf(rec) : {};
@@ -104,7 +107,7 @@ export async function render(main, ctx, [id]) {
         h('td', { class: 'r' }, qty(actual.volumeMl, 'mL', 0)),
         h('td', { class: 'r' }, qty(pl.durationMin, 'min', 0)),
         h('td', { class: 'r' }, qty(actual.durationMin, 'min', 0)),
-        h('td', { class: 'r' }, pl.predicted && pl.predicted.igg ? qty(pl.predicted.igg.post, 'g/L') : '—')));
+        h('td', { class: 'r' }, planned[i] && pl.predicted && pl.predicted.igg ? qty(pl.predicted.igg.post, 'g/L') : '—')));
     }
     ordersPanel.append(h('article', { class: 'order', dataset: { order: o.id }, style: 'margin-bottom:1.25rem' },
       h('div', { class: 'panel-head' },
@@ -136,6 +139,12 @@ export async function render(main, ctx, [id]) {
   main.append(labsPanel(ctx, id, labs));
 }
 
+function coverageText(c) {
+  if (!c || (typeof c === 'object' && !Object.keys(c).length)) return 'None recorded';
+  if (typeof c === 'string') return c;
+  return [c.payer, c.plan, c.memberId ? `member ${c.memberId}` : null].filter(Boolean).join(' · ');
+}
+
 /** Actual volume and run time of a session from its record (comparison block first, else last run value). */
 export function actualOf(rec) {
   const c = rec.comparison || {};
@@ -157,20 +166,28 @@ function labsPanel(ctx, patientId, labs) {
     byAnalyte.get(r.analyte).push(r);
   }
   const charts = h('div', { class: 'grid grid-2' });
+  const singles = h('div', { class: 'kpis' });
   const order = LAB_FIELDS.map(([k]) => k);
   for (const [analyte, rows] of [...byAnalyte.entries()].sort((a, b) => (order.indexOf(a[0]) + 99 * (order.indexOf(a[0]) < 0)) - (order.indexOf(b[0]) + 99 * (order.indexOf(b[0]) < 0)))) {
     const info = LAB_INFO[analyte] || { name: label(analyte), unit: rows[0].unit || '' };
+    const unit = unitText(rows[0].unit || info.unit);
+    if (rows.length < 2) {
+      singles.append(h('div', { class: 'kpi', dataset: { analyte } }, h('div', { class: 'label' }, info.name),
+        h('div', { class: 'value' }, num(rows[0].value), h('span', { class: 'unit' }, ' ' + unit)),
+        h('div', { class: 'note' }, `one result, ${dateTime(rows[0].takenAt)}; a trend appears with the next`)));
+      continue;
+    }
     const t0 = new Date(rows[0].takenAt).getTime();
     const pts = rows.map((r) => [(new Date(r.takenAt).getTime() - t0) / 86400000, r.value]);
     charts.append(h('div', { dataset: { analyte } }, lineChart({
-      title: `${info.name} (${rows[rows.length - 1].value} ${rows[0].unit || info.unit} latest)`,
-      xLabel: `days since ${date(rows[0].takenAt)}`, yLabel: `${info.name} (${rows[0].unit || info.unit})`,
+      title: `${info.name}: ${num(rows[rows.length - 1].value)} ${unit} latest`,
+      xLabel: `days since ${date(rows[0].takenAt)} (d)`, yLabel: `${info.name} (${unit})`,
       series: [{ name: info.name, points: pts, markers: true }], width: 520, height: 220,
     })));
   }
   const panel = h('section', { class: 'panel', id: 'labs', 'aria-labelledby': 'h-labs' },
     h('div', { class: 'panel-head' }, h('h2', { id: 'h-labs' }, 'Lab trends'), h('span', { class: 'small muted' }, `${labs.length} results`)),
-    labs.length ? charts : h('p', { class: 'empty' }, 'No lab results yet. Record the pre-procedure labs below so a plan can be computed.'));
+    labs.length ? [singles, charts] : h('p', { class: 'empty' }, 'No lab results yet. Record the pre-procedure labs below so a plan can be computed.'));
   if (ctx.can.editPatients(ctx.me.role) || ctx.me.role === 'lab') panel.append(labForm(ctx, patientId));
   return panel;
 }

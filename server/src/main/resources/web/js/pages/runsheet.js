@@ -35,7 +35,19 @@ function options(raw, fallback) {
   return src.map((x) => (typeof x === 'string' ? [x, label(x)] : [x.code || x.id || x.value, x.text || x.name || x.label || label(x.code)]));
 }
 
-const isoAt = (local) => (local ? new Date(local).toISOString() : new Date().toISOString());
+/** "14:05" today (local time) as an ISO instant; empty means now. */
+const isoAt = (hhmm) => {
+  if (!hhmm) return new Date().toISOString();
+  const [hh, mm] = hhmm.split(':').map(Number);
+  const d = new Date();
+  d.setHours(hh, mm, 0, 0);
+  return d.toISOString();
+};
+const nowHhMm = () => localIsoNow().slice(11, 16);
+const FLUID_NAMES = {
+  'albumin-5': 'Albumin 5 %', 'albumin-4': 'Albumin 4 %', 'albumin-20': 'Albumin 20 %', plasma: 'Plasma (FFP)', 'saline-0.9': 'Sodium chloride 0.9 %',
+  'calcium-gluconate-10': 'Calcium gluconate 10 %', 'calcium-chloride-10': 'Calcium chloride 10 %', 'acd-a': 'ACD-A', 'red-cells': 'Red cells', hes: 'HES', other: 'Other',
+};
 
 export async function render(main, ctx, [sessionId]) {
   const role = ctx.me.role;
@@ -185,7 +197,7 @@ export async function render(main, ctx, [sessionId]) {
           time: isoAt(v.time), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
       }),
       entryForm('fluids-form', 'Fluids given', [
-        field({ name: 'fluid', label: 'Fluid', type: 'select', options: options(catalog.fluids, FLUIDS) }),
+        field({ name: 'fluid', label: 'Fluid', type: 'select', options: options(catalog.fluids, FLUIDS).map(([c, t]) => [c, FLUID_NAMES[c] || t]) }),
         field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
       ], 'Record fluid', async (v) => {
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
@@ -193,22 +205,21 @@ export async function render(main, ctx, [sessionId]) {
   }
 
   // ---- what has been recorded ----
+  main.append(recordTable('Run values', 'run-values', runValues, [['at', 'Time', null], ...RUN_FIELDS.map(([k, n, u]) => [k, n, u])]));
   main.append(h('div', { class: 'grid grid-2' },
-    recordTable('Run values', 'run-values', runValues, [['at', 'Time', null], ...RUN_FIELDS.map(([k, n, u]) => [k, n, u])]),
     h('div', {},
       recordTable('Vitals', 'vitals', vitals, [['at', 'Time', null], ...VITAL_FIELDS.map(([k, n, u]) => [k, n, u])]),
       vitals.length > 1 ? h('section', { class: 'panel' }, lineChart({
         title: 'Blood pressure and pulse', xLabel: 'minutes from the first reading (min)', yLabel: 'mmHg or beats/min',
         series: [['systolicMmHg', 'Systolic (mmHg)'], ['diastolicMmHg', 'Diastolic (mmHg)'], ['pulsePerMin', 'Pulse (/min)']].map(([k, n]) => ({
           name: n, points: vitals.map((x) => [(new Date(x.at || x.time) - new Date(vitals[0].at || vitals[0].time)) / 60000, Number(x[k])]) })),
-        height: 220 })) : null)));
-  main.append(h('div', { class: 'grid grid-2' },
-    h('section', { class: 'panel', id: 'adverse-events' }, h('h2', {}, 'Adverse events'),
-      aes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'))),
-        h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.at || a.time)), h('td', {}, label(a.type || a.eventType)), h('td', {}, chip(a.grade)),
-          h('td', {}, a.actionTaken || '—'), h('td', {}, a.interrupted ? 'Yes' : 'No')))))
-        : h('p', { class: 'empty' }, 'None recorded.')),
-    recordTable('Fluids given', 'fluids', fluids, [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL']])));
+        height: 220 })) : null),
+    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: FLUID_NAMES[f.fluid] || f.fluid })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL']])));
+  main.append(h('section', { class: 'panel', id: 'adverse-events' }, h('h2', {}, 'Adverse events'),
+    aes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'), h('th', {}, 'Recorded by'))),
+      h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.at || a.time)), h('td', {}, label(a.type || a.eventType)), h('td', {}, chip(a.grade)),
+        h('td', {}, a.actionTaken || '—'), h('td', {}, a.interrupted ? 'Yes' : 'No'), h('td', {}, a.recordedBy || '—')))))
+      : h('p', { class: 'empty' }, 'None recorded.')));
 
   // ---- plan versus actual ----
   if (rec.comparison && (status === 'completed' || status === 'aborted' || live)) main.append(comparisonPanel(rec.comparison));
@@ -224,7 +235,7 @@ function problemAlert(title, e) {
 function entryForm(id, title, fields, button, save) {
   const form = h('form', { id, class: 'panel', novalidate: true },
     h('h2', {}, title), h('div', { class: 'form-errors' }),
-    h('div', { class: 'fields' }, field({ name: 'time', label: 'Time', type: 'datetime-local', value: localIsoNow() }), fields),
+    h('div', { class: 'fields' }, field({ name: 'time', label: 'Time', type: 'time', value: nowHhMm(), hint: 'today; empty means now' }), fields),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit' }, button)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -57,6 +57,7 @@ class UiFullDayTest {
         browser.type("allergies", "Latex");
         browser.type("medications", "ramipril 5 mg daily");
         browser.click(By.cssSelector("[data-field='aceInhibitor']"));
+        setDate("labsTakenAt", java.time.LocalDateTime.now().minusDays(2).withSecond(0).withNano(0).toString());
         browser.type("labs.hematocritPercent", "40");
         browser.type("labs.iggGPerL", "10.5");
         browser.type("labs.fibrinogenGPerL", "3.0");
@@ -168,7 +169,12 @@ class UiFullDayTest {
         browser.awaitText(By.id("orders"), "Completed");
         browser.awaitText(By.id("adverse-events"), "Citrate reaction");
         browser.awaitText(By.id("adverse-events"), "Moderate");
-        browser.await(By.cssSelector("#labs svg"));
+        browser.await(By.cssSelector("#labs [data-analyte='iggGPerL']"));
+        // post-procedure labs turn the single values into trends
+        browser.type("iggGPerL", "3.4");
+        browser.type("fibrinogenGPerL", "0.95");
+        browser.click(By.id("save-labs"));
+        browser.await(By.cssSelector("#labs [data-analyte='iggGPerL'] svg"));
         assertThat(browser.await(By.cssSelector("main")).getText()).contains("Latex");
         browser.screenshot("08-patient-page");
 
@@ -198,7 +204,7 @@ class UiFullDayTest {
         });
     }
 
-    /** Date inputs take keyboard entry in the locale's order; set the value the way a picker would. */
+    /** Date and time inputs take keyboard entry in the locale's order; set the value the way a picker would. */
     private static void setDate(String field, String isoDate) {
         browser.js("const el = document.querySelector(`[data-field='${arguments[0]}']`); el.value = arguments[1];"
                 + "el.dispatchEvent(new Event('input', {bubbles: true}));", field, isoDate);
