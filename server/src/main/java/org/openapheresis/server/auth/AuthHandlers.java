@@ -51,6 +51,7 @@ public final class AuthHandlers {
     }
 
     public void logout(Call call) {
+        call.noFields();
         String header = call.ctx().header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip() : call.ctx().cookie(HttpApp.COOKIE);

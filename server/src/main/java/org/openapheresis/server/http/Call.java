@@ -57,6 +57,19 @@ public final class Call {
         return Fields.of(tree(), zone);
     }
 
+    /**
+     * For routes that take no body: an empty body or {@code {}} is fine; malformed JSON is 400 and any field is
+     * 422, so a client that sends something meaningful learns it was not read.
+     */
+    public void noFields() {
+        if (ctx.body().isBlank()) {
+            return;
+        }
+        Fields f = fields();
+        f.rejectUnknown();
+        f.throwIfProblems("this request takes no fields");
+    }
+
     public String param(String name) {
         return ctx.pathParam(name);
     }

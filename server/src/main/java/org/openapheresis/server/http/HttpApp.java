@@ -77,6 +77,9 @@ public final class HttpApp {
         ctx.attribute(ROUTED, Boolean.TRUE);
         ctx.header("Cache-Control", "no-store");
         Principal who = Principal.ANONYMOUS;
+        if (r.path().startsWith("/api/patients/{id}")) {
+            ctx.attribute(Call.PATIENT, ctx.pathParam("id")); // so a refused attempt names the patient too
+        }
         try {
             if (r.permission() != Permission.PUBLIC) {
                 who = authenticate(ctx).orElseThrow(HttpProblem::unauthorized);

@@ -119,6 +119,7 @@ public final class OrderHandlers {
     }
 
     public void sign(Call call) {
+        call.noFields();
         String id = call.param("id");
         Integer expected = call.ifMatch().orElse(null);
         OrderRecord current = jdbi.withHandle(h -> orders.find(h, id)).orElseThrow(() -> HttpProblem.notFound("order"));

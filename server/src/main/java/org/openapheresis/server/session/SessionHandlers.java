@@ -121,6 +121,7 @@ public final class SessionHandlers {
 
     /** Starts: re-runs the checks from the current record; every warning must be acknowledged on the order. */
     public void start(Call call) {
+        call.noFields();
         SessionRecord s0 = load(call);
         Integer expected = call.ifMatch().orElse(null);
         SessionRecord started = call.write(s0.patientId(), h -> {
@@ -143,6 +144,7 @@ public final class SessionHandlers {
     }
 
     public void complete(Call call) {
+        call.noFields();
         SessionRecord s0 = load(call);
         Integer expected = call.ifMatch().orElse(null);
         call.answer(call.write(s0.patientId(), h -> {

@@ -1,0 +1,244 @@
+package org.openapheresis.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.support.Api;
+import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.Unit;
+
+/**
+ * The unit's work on both databases (H2 and a real PostgreSQL): register, prescribe, sign, schedule, start,
+ * record, complete, read the record; optimistic locking; the audit chain and its tamper check.
+ */
+class UnitWorkflowTest {
+
+    private static final Map<Databases.Kind, Unit> UNITS = new java.util.EnumMap<>(Databases.Kind.class);
+
+    static synchronized Unit unit(Databases.Kind kind) {
+        return UNITS.computeIfAbsent(kind, Unit::start);
+    }
+
+    @AfterAll
+    static void stop() {
+        UNITS.values().forEach(Unit::close);
+        UNITS.clear();
+    }
+
+    private static String mrn(String what) {
+        return "MRN-" + what + "-" + System.nanoTime();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_session_goes_from_order_to_completed_record_with_the_comparison_to_the_plan(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String patient = u.createPatient(mrn("FLOW"));
+        Api.Answer order = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN),
+                Unit.plasmaExchangeOrder(patient)), 201);
+        Map<String, Object> o = order.map();
+        assertThat(o.get("status")).isEqualTo("unsigned");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> guideline = (Map<String, Object>) o.get("guideline");
+        assertThat(guideline).containsEntry("category", "II").containsEntry("grade", "1A");
+        assertThat(String.valueOf(guideline.get("source"))).contains("J Clin Apher 2023;38:77-278");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plan = (Map<String, Object>) o.get("plan");
+        assertThat(plan.get("procedureType")).isEqualTo("plasma-exchange");
+
+        // an unsigned order cannot be scheduled
+        Api.Answer early = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order.id(),
+                "plannedStart", "2026-03-02T08:30:00Z"));
+        assertThat(early.status()).isEqualTo(409);
+
+        Api.Answer signed = Unit.expect(u.api.post("/api/orders/" + order.id() + "/sign", u.token(Role.PHYSICIAN),
+                ""), 200);
+        assertThat(signed.map()).containsEntry("status", "signed").containsEntry("signedBy", "physician1");
+        assertThat(u.api.post("/api/orders/" + order.id() + "/sign", u.token(Role.PHYSICIAN), "").status())
+                .isEqualTo(409);
+        Unit.expect(u.api.post("/api/orders/" + order.id() + "/acknowledge", u.token(Role.PHYSICIAN), ""), 200);
+        String session = u.startedSession(order.id());
+
+        Map<String, Object> sample = new LinkedHashMap<>();
+        sample.put("time", "2026-03-02T09:30:00Z");
+        sample.put("source", "machine");
+        sample.put("inletFlowMlPerMin", 60);
+        sample.put("processedVolumeMl", 3000);
+        sample.put("removedVolumeMl", 1500);
+        sample.put("replacementVolumeMl", 1480);
+        sample.put("fluidBalanceMl", 40);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/run-values", u.token(Role.NURSE),
+                Map.of("samples", List.of(sample, Map.of("time", "2026-03-02T09:45:00Z", "source", "nurse",
+                        "processedVolumeMl", 3600)))), 201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/vitals", u.token(Role.NURSE), Map.of("time",
+                "2026-03-02T09:00:00Z", "systolicMmHg", 118, "diastolicMmHg", 72, "pulsePerMin", 80)), 201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/fluids", u.token(Role.NURSE), Map.of("time",
+                "2026-03-02T09:10:00Z", "fluid", "calcium-gluconate-10", "volumeMl", 10)), 201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/labs", u.token(Role.NURSE), Map.of("time",
+                "2026-03-02T11:00:00Z", "phase", "post", "values", Map.of("iggGPerL", 3.9, "plateletsE9PerL", 200))),
+                201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/adverse-events", u.token(Role.NURSE), Map.of("time",
+                "2026-03-02T09:20:00Z", "type", "citrate-reaction", "grade", "mild", "interrupted", false,
+                "actionTaken", "inlet flow reduced")), 201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/complete", u.token(Role.NURSE), ""), 200);
+
+        Map<String, Object> record = Unit.expect(u.api.get("/api/sessions/" + session + "/record",
+                u.token(Role.LAB)), 200).map();
+        assertThat(record).containsKeys("session", "plan", "runValues", "vitals", "fluids", "labs", "adverseEvents",
+                "comparison");
+        assertThat((List<?>) record.get("runValues")).hasSize(2);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> comparison = (Map<String, Map<String, Object>>) record.get("comparison");
+        assertThat(comparison.get("processedVolumeMl").get("actual")).isEqualTo(3600);
+        assertThat(comparison.get("exchangeVolumeMl").get("actual")).isEqualTo(1500);
+
+        List<Map<String, Object>> labs = u.api.get("/api/patients/" + patient + "/labs", u.token(Role.LAB)).list();
+        assertThat(labs.get(labs.size() - 1)).containsEntry("phase", "post");
+        Map<String, Object> p = u.api.get("/api/patients/" + patient, u.token(Role.NURSE)).map();
+        assertThat(((Map<?, ?>) p.get("labs")).get("iggGPerL")).isEqualTo(3.9);
+
+        // a completed session does not start again
+        assertThat(u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE), "").status())
+                .isEqualTo(409);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_session_does_not_start_until_every_warning_is_acknowledged(Databases.Kind kind) {
+        Unit u = unit(kind);
+        Map<String, Object> body = Unit.msRelapsePatient(mrn("ACE"));
+        body.put("aceInhibitor", true);
+        String patient = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), body), 201).id();
+        Api.Answer order = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN),
+                Unit.plasmaExchangeOrder(patient)), 201);
+        assertThat(order.body()).contains("ACE_INHIBITOR_ALBUMIN_EXCHANGE");
+        Unit.expect(u.api.post("/api/orders/" + order.id() + "/sign", u.token(Role.PHYSICIAN), ""), 200);
+        String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.NURSE), Map.of("orderId", order.id(),
+                "plannedStart", "2026-03-02T08:30:00")), 201).id();
+        Api.Answer refused = u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE), "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("unacknowledged").contains("ACE_INHIBITOR_ALBUMIN_EXCHANGE");
+        Api.Answer ack = Unit.expect(u.api.post("/api/orders/" + order.id() + "/acknowledge",
+                u.token(Role.PHYSICIAN), Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE",
+                        "FIBRINOGEN_LOW_POST"))), 200);
+        assertThat(ack.body()).contains("\"acknowledgedBy\":\"physician1\"");
+        Unit.expect(u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE), ""), 200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void two_concurrent_edits_of_one_version_give_one_success_and_one_409_and_nothing_is_lost(Databases.Kind kind)
+            throws Exception {
+        Unit u = unit(kind);
+        String id = u.createPatient(mrn("LOCK"));
+        Map<String, Object> current = u.api.get("/api/patients/" + id, u.token(Role.NURSE)).map();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Answer>> results = new ArrayList<>();
+        for (String weight : List.of("65", "66")) {
+            Map<String, Object> edit = new LinkedHashMap<>(current);
+            edit.put("weightKg", Double.parseDouble(weight));
+            edit.remove("labs");
+            Callable<Api.Answer> call = () -> {
+                go.await();
+                return u.api.put("/api/patients/" + id, u.token(Role.NURSE), edit);
+            };
+            results.add(pool.submit(call));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        Api.Answer winner = null;
+        Api.Answer loser = null;
+        for (Future<Api.Answer> f : results) {
+            Api.Answer a = f.get();
+            statuses.add(a.status());
+            if (a.status() == 200) {
+                winner = a;
+            } else {
+                loser = a;
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(loser.map()).containsEntry("currentVersion", 2);
+        Map<String, Object> after = u.api.get("/api/patients/" + id, u.token(Role.NURSE)).map();
+        assertThat(after.get("version")).isEqualTo(2);
+        assertThat(after.get("weightKg")).isEqualTo(winner.map().get("weightKg"));
+
+        // the loser reloads and applies its change again: nothing lost
+        Map<String, Object> retry = new LinkedHashMap<>(after);
+        retry.put("weightKg", 67);
+        retry.remove("labs");
+        assertThat(u.api.put("/api/patients/" + id, u.token(Role.NURSE), retry).status()).isEqualTo(200);
+        assertThat(u.api.get("/api/patients/" + id, u.token(Role.NURSE)).map()).containsEntry("version", 3)
+                .containsEntry("weightKg", 67);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_stale_if_match_header_gets_409_with_the_current_version(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String id = u.createPatient(mrn("IFMATCH"));
+        Map<String, Object> body = Unit.msRelapsePatient("MRN-IFMATCH-X" + System.nanoTime());
+        Api.Answer first = u.api.send("PUT", "/api/patients/" + id, u.token(Role.NURSE),
+                org.openapheresis.server.json.Json.write(body), Map.of("If-Match", "1"));
+        assertThat(first.status()).isEqualTo(200);
+        Api.Answer stale = u.api.send("PUT", "/api/patients/" + id, u.token(Role.NURSE),
+                org.openapheresis.server.json.Json.write(body), Map.of("If-Match", "1"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.map()).containsEntry("currentVersion", 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void the_audit_log_records_reads_and_writes_of_patient_data_and_detects_tampering(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String id = u.createPatient(mrn("AUDIT"));
+        u.api.get("/api/patients/" + id, u.token(Role.LAB));
+        u.api.get("/api/patients/" + id, u.token(Role.ADMIN)); // denied: also audited
+        List<Map<String, Object>> entries = u.api.get("/api/audit?patientId=" + id, u.token(Role.ADMIN)).list();
+        assertThat(entries).extracting(e -> e.get("username") + " " + e.get("action") + " " + e.get("outcome"))
+                .containsExactly("nurse1 POST /api/patients success", "lab1 GET /api/patients/{id} 200",
+                        "admin GET /api/patients/{id} 403");
+        Map<String, Object> ok = u.api.get("/api/audit/verify", u.token(Role.ADMIN)).map();
+        assertThat(ok.get("valid")).isEqualTo(true);
+        assertThat(((Number) ok.get("entries")).longValue()).isGreaterThanOrEqualTo(3);
+
+        long seq = ((Number) entries.get(1).get("seq")).longValue();
+        u.server.services().db().jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE audit_entry SET outcome = '404' WHERE seq = :seq").bind("seq", seq).execute());
+        Map<String, Object> bad = u.api.get("/api/audit/verify", u.token(Role.ADMIN)).map();
+        assertThat(bad.get("valid")).isEqualTo(false);
+        assertThat(((Number) bad.get("firstBadEntry")).longValue()).isEqualTo(seq);
+        // put it back so the other tests of this unit see a valid chain
+        u.server.services().db().jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE audit_entry SET outcome = '200' WHERE seq = :seq").bind("seq", seq).execute());
+        assertThat(u.api.get("/api/audit/verify", u.token(Role.ADMIN)).map().get("valid")).isEqualTo(true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void an_order_that_the_record_cannot_plan_gets_422_naming_the_fields(Databases.Kind kind) {
+        Unit u = unit(kind);
+        Map<String, Object> body = Unit.msRelapsePatient(mrn("NOHCT"));
+        body.put("labs", Map.of("plateletsE9PerL", 200));
+        String patient = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), body), 201).id();
+        Map<String, Object> order = Unit.plasmaExchangeOrder(patient);
+        order.put("procedure", Map.of("type", "plasma-exchange", "plasmaVolumes", 9));
+        Api.Answer a = u.api.post("/api/orders", u.token(Role.PHYSICIAN), order);
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.body()).contains("patient.hematocritPercent").contains("procedure.plasmaVolumes");
+    }
+}

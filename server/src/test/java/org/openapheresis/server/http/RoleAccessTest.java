@@ -1,0 +1,177 @@
+package org.openapheresis.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openapheresis.server.auth.AccessPolicy;
+import org.openapheresis.server.auth.Permission;
+import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.support.Api;
+import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.Unit;
+
+/**
+ * Every route of the table, called by every role and by nobody: 401 without credentials, 403 for a role the
+ * contract's table does not allow, and anything but 401/403 for a role it allows.
+ */
+class RoleAccessTest {
+
+    private static Unit unit;
+
+    @BeforeAll
+    static void start() {
+        unit = Unit.start(Databases.Kind.H2);
+    }
+
+    @AfterAll
+    static void stop() {
+        unit.close();
+    }
+
+    private static String concrete(String path) {
+        return path.replaceAll("\\{[a-zA-Z]+}", "00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void every_route_answers_each_role_as_the_contract_table_says() {
+        AccessPolicy policy = AccessPolicy.contract();
+        List<String> wrong = new ArrayList<>();
+        for (Route r : unit.server.routes()) {
+            if (r.permission() == Permission.PUBLIC || r.path().equals("/api/logout")) {
+                continue;
+            }
+            String body = r.changesState() ? "{}" : null;
+            for (Role role : Role.values()) {
+                Api.Answer a = unit.api.send(r.method().name(), concrete(r.path()), unit.token(role), body, Map.of());
+                boolean allowed = policy.roles(r.permission()).contains(role);
+                boolean ok = allowed ? a.status() != 401 && a.status() != 403 && a.status() < 500 : a.status() == 403;
+                if (!ok) {
+                    wrong.add(r.signature() + " as " + role + " gave " + a.status() + " " + a.body());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void every_route_but_the_public_ones_answers_401_without_credentials() {
+        List<String> wrong = new ArrayList<>();
+        for (Route r : unit.server.routes()) {
+            if (r.permission() == Permission.PUBLIC) {
+                continue;
+            }
+            Api.Answer a = unit.api.send(r.method().name(), concrete(r.path()), null, r.changesState() ? "{}" : null,
+                    Map.of());
+            if (a.status() != 401) {
+                wrong.add(r.signature() + " gave " + a.status());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_bad_token_is_401_like_no_token() {
+        assertThat(unit.api.get("/api/patients", "not-a-token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_contract_table_rows_match_the_policy() {
+        AccessPolicy p = AccessPolicy.contract();
+        assertThat(p.roles(Permission.USERS_MANAGE)).containsExactly(Role.ADMIN);
+        assertThat(p.roles(Permission.AUDIT_READ)).containsExactly(Role.ADMIN);
+        assertThat(p.roles(Permission.PLANS)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE, Role.LAB,
+                Role.COORDINATOR);
+        assertThat(p.roles(Permission.PATIENTS_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE, Role.LAB,
+                Role.COORDINATOR, Role.BILLING);
+        assertThat(p.roles(Permission.PATIENTS_WRITE)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
+                Role.COORDINATOR);
+        assertThat(p.roles(Permission.ORDERS_CREATE)).containsExactly(Role.PHYSICIAN);
+        assertThat(p.roles(Permission.ORDERS_SIGN)).containsExactly(Role.PHYSICIAN);
+        assertThat(p.roles(Permission.SESSIONS_SCHEDULE)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
+                Role.COORDINATOR);
+        assertThat(p.roles(Permission.SESSIONS_RECORD)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE);
+        assertThat(p.roles(Permission.SESSIONS_CLINICAL_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
+                Role.LAB);
+        assertThat(p.roles(Permission.PRODUCTS)).containsExactly(Role.LAB);
+        assertThat(p.roles(Permission.CHARGES_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.COORDINATOR,
+                Role.BILLING);
+    }
+
+    @Test
+    void a_route_whose_permission_has_no_row_in_the_policy_is_closed_to_every_role() {
+        Route unmapped = new Route(Route.Method.GET, "/api/unmapped", Permission.CHARGES_READ, false, 200,
+                "test route", call -> call.answer(Map.of("reached", true)));
+        try (Unit closed = Unit.start(Databases.config(Databases.Kind.H2),
+                AccessPolicy.contract().without(Permission.CHARGES_READ).without(Permission.PLANS), List.of(unmapped))) {
+            for (Role role : Role.values()) {
+                assertThat(closed.api.get("/api/unmapped", closed.token(role)).status()).as(role.code()).isEqualTo(403);
+                assertThat(closed.api.post("/api/plans", closed.token(role), "{}").status()).as(role.code())
+                        .isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
+    void a_path_outside_the_table_is_404_as_json() {
+        Api.Answer a = unit.api.get("/api/not-a-route", unit.token(Role.ADMIN));
+        assertThat(a.status()).isEqualTo(404);
+        assertThat(a.map()).containsEntry("status", 404);
+    }
+
+    @Test
+    void billing_reads_demographics_and_coverage_only() {
+        String id = unit.createPatient("MRN-BILL-1");
+        Map<String, Object> seen = unit.api.get("/api/patients/" + id, unit.token(Role.BILLING)).map();
+        assertThat(seen).containsKeys("mrn", "givenName", "familyName", "birthDate", "sex", "coverage")
+                .doesNotContainKeys("labs", "allergies", "medications", "aceInhibitor", "weightKg");
+        Map<String, Object> nurse = unit.api.get("/api/patients/" + id, unit.token(Role.NURSE)).map();
+        assertThat(nurse).containsKeys("labs", "allergies", "medications");
+    }
+
+    @Test
+    void a_cookie_authenticated_change_needs_the_csrf_header() {
+        Api.Answer login = unit.api.post("/api/login", null, Map.of("username", "nurse1", "password",
+                Unit.STAFF_PASSWORD));
+        String cookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        String csrf = (String) login.map().get("csrfToken");
+        String body = org.openapheresis.server.json.Json.write(Unit.msRelapsePatient("MRN-CSRF-1"));
+        Api.Answer without = unit.api.send("POST", "/api/patients", null, body, Map.of("Cookie", session));
+        assertThat(without.status()).isEqualTo(403);
+        Api.Answer with = unit.api.send("POST", "/api/patients", null, body, Map.of("Cookie", session,
+                "X-CSRF-Token", csrf));
+        assertThat(with.status()).isEqualTo(201);
+        assertThat(unit.api.send("GET", "/api/patients", null, null, Map.of("Cookie", session)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void logout_ends_the_session() {
+        String token = unit.api.login("coordinator1", Unit.STAFF_PASSWORD);
+        assertThat(unit.api.get("/api/me", token).status()).isEqualTo(200);
+        assertThat(unit.api.post("/api/logout", token, "").status()).isEqualTo(200);
+        assertThat(unit.api.get("/api/me", token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrong_credentials_are_401_without_saying_which_part_was_wrong_and_repeated_failures_are_slowed() {
+        Api.Answer unknownUser = unit.api.post("/api/login", null, Map.of("username", "nobody", "password", "x"));
+        Api.Answer wrongPassword = unit.api.post("/api/login", null, Map.of("username", "lab1", "password", "x"));
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownUser.map().get("title")).isEqualTo(wrongPassword.map().get("title"));
+        for (int i = 0; i < 5; i++) {
+            unit.api.post("/api/login", null, Map.of("username", "lab1", "password", "wrong" + i));
+        }
+        Api.Answer throttled = unit.api.post("/api/login", null, Map.of("username", "lab1", "password",
+                Unit.STAFF_PASSWORD));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.raw().headers().firstValue("Retry-After")).isPresent();
+    }
+}

@@ -1,0 +1,131 @@
+package org.openapheresis.server.support;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openapheresis.server.OpenApheresisServer;
+import org.openapheresis.server.ServerConfig;
+import org.openapheresis.server.auth.AccessPolicy;
+import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.http.Route;
+
+/**
+ * A running server on a fresh database with one logged-in user per role, and named fixtures
+ * ({@link #msRelapsePatient()}, {@link #plasmaExchangeOrder(String)}).
+ */
+public final class Unit implements AutoCloseable {
+
+    public static final String STAFF_PASSWORD = "staff-password-for-tests";
+
+    public final OpenApheresisServer server;
+    public final Api api;
+    public final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+    private Unit(OpenApheresisServer server) {
+        this.server = server;
+        this.api = new Api(server.port());
+        tokens.put(Role.ADMIN, api.login("admin", Databases.ADMIN_PASSWORD));
+        for (Role r : Role.values()) {
+            if (r != Role.ADMIN) {
+                Api.Answer a = api.post("/api/users", tokens.get(Role.ADMIN), Map.of("username", r.code() + "1",
+                        "password", STAFF_PASSWORD, "role", r.code(), "displayName", "Test " + r.code()));
+                if (a.status() != 201) {
+                    throw new AssertionError("creating user gave " + a.status() + " " + a.body());
+                }
+                tokens.put(r, api.login(r.code() + "1", STAFF_PASSWORD));
+            }
+        }
+    }
+
+    public static Unit start(Databases.Kind kind) {
+        return start(Databases.config(kind), AccessPolicy.contract(), List.of());
+    }
+
+    public static Unit start(ServerConfig config, AccessPolicy policy, List<Route> extra) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new Unit(OpenApheresisServer.start(config, quiet, policy, extra));
+    }
+
+    public String token(Role r) {
+        return tokens.get(r);
+    }
+
+    /** A 34-year-old woman, 168 cm, 64 kg, with the labs of the MS relapse example. */
+    public static Map<String, Object> msRelapsePatient(String mrn) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("mrn", mrn);
+        p.put("givenName", "Sofia");
+        p.put("familyName", "Berg");
+        p.put("birthDate", "1991-03-14");
+        p.put("sex", "female");
+        p.put("heightCm", 168);
+        p.put("weightKg", 64);
+        p.put("allergies", List.of());
+        p.put("medications", List.of("interferon beta-1a"));
+        p.put("aceInhibitor", false);
+        p.put("plasmaAllergy", false);
+        p.put("coverage", Map.of("payer", "Regional Health Fund", "memberId", "RHF-1"));
+        p.put("labsTakenAt", "2026-03-01T08:00:00Z");
+        p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 240, "iggGPerL", 10.5,
+                "fibrinogenGPerL", 3.0, "albuminGPerL", 42, "ionizedCalciumMmolPerL", 1.2));
+        return p;
+    }
+
+    /** 1.25 plasma volumes with albumin, five sessions every 48 h, for a relapse of MS. */
+    public static Map<String, Object> plasmaExchangeOrder(String patientId) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("patientId", patientId);
+        o.put("indication", Map.of("code", "G35.A", "text", "MS relapse, steroid-refractory"));
+        o.put("procedure", Map.of("type", "plasma-exchange", "device", "continuous-flow", "plasmaVolumes", 1.25,
+                "replacement", Map.of("albuminPercent", 100, "plasmaPercent", 0)));
+        o.put("schedule", Map.of("sessions", 5, "intervalHours", 48));
+        return o;
+    }
+
+    /** Registers the MS patient; returns the id. */
+    public String createPatient(String mrn) {
+        Api.Answer a = api.post("/api/patients", token(Role.NURSE), msRelapsePatient(mrn));
+        if (a.status() != 201) {
+            throw new AssertionError(a.status() + " " + a.body());
+        }
+        return a.id();
+    }
+
+    /** A signed order with every warning acknowledged; returns the id. */
+    public String signedOrder(String patientId) {
+        String dr = token(Role.PHYSICIAN);
+        Api.Answer o = api.post("/api/orders", dr, plasmaExchangeOrder(patientId));
+        if (o.status() != 201) {
+            throw new AssertionError(o.status() + " " + o.body());
+        }
+        String id = o.id();
+        expect(api.post("/api/orders/" + id + "/sign", dr, ""), 200);
+        expect(api.post("/api/orders/" + id + "/acknowledge", dr, ""), 200);
+        return id;
+    }
+
+    /** A session of a signed order, started; returns the id. */
+    public String startedSession(String orderId) {
+        Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
+                "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1", "nurse", "nurse1"));
+        expect(s, 201);
+        expect(api.post("/api/sessions/" + s.id() + "/start", token(Role.NURSE), ""), 200);
+        return s.id();
+    }
+
+    public static Api.Answer expect(Api.Answer a, int status) {
+        if (a.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + a.status() + ": " + a.body());
+        }
+        return a;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
