@@ -41,15 +41,31 @@ export async function enrichSessions(sessions) {
  * The plan-v1 request the server builds for an order from the patient record and latest labs, so a page
  * can ask for what the stored plan lacks (the timeline for charts, the course across sessions).
  */
-export function planRequestFromRecord(p, procedure) {
-  const labs = { ...(p.labs || {}) };
+export function planRequestFromRecord(p, procedure, labsAtTheTime) {
+  const labs = { ...(labsAtTheTime || p.labs || {}) };
   const hematocritPercent = labs.hematocritPercent;
   delete labs.hematocritPercent;
   return { patient: { sex: p.sex, ageYears: ageYears(p.birthDate) ?? undefined, heightCm: p.heightCm, weightKg: p.weightKg, hematocritPercent, labs }, procedure };
 }
 
 /** The course of an order (POST /api/courses from the record), or null for a single session or on error. */
-export async function orderCourse(o, p) {
+export async function orderCourse(o, p, labHistory) {
   if (!o.schedule || !(o.schedule.sessions > 1)) return null;
-  try { return await post('/api/courses', { ...planRequestFromRecord(p, o.procedure), schedule: o.schedule }); } catch (e) { return null; }
+  try { return await post('/api/courses', { ...planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt)), schedule: o.schedule }); } catch (e) { return null; }
+}
+
+/**
+ * The latest value of each lab as the server knew it at a moment (entries recorded up to then), so a course
+ * drawn later starts from the same values as the order's plan. Without a history: null (use the record).
+ */
+export function labsAsOf(history, instant) {
+  if (!Array.isArray(history) || !history.length || !instant) return null;
+  const cutoff = new Date(instant).getTime() + 1000;
+  const out = {};
+  for (const e of history) {
+    const at = new Date(e.recordedAt || e.takenAt).getTime();
+    const key = e.field || e.analyte;
+    if (at <= cutoff && key) out[key] = Number(e.value);
+  }
+  return Object.keys(out).length ? out : null;
 }

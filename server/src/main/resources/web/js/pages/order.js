@@ -2,15 +2,16 @@
 // and scheduling of its sessions. Prints as the plan for the chart (print stylesheet).
 import { get, post, list } from '../api.js';
 import { h, clear, chip, dateTime, date, field, values, showProblems, clearProblems, toast, label, num, localIsoNow, warningList } from '../ui.js';
-import { patientName, procedureName, planRequestFromRecord, orderCourse } from './common.js';
+import { patientName, procedureName, planRequestFromRecord, orderCourse, labsAsOf } from './common.js';
 import { renderPlan } from './plan-view.js';
 
 export async function render(main, ctx, [orderId]) {
   const role = ctx.me.role;
   const o = await get(`/api/orders/${encodeURIComponent(orderId)}`);
-  const [p, sessions] = await Promise.all([
+  const [p, sessions, labHistory] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => list(d, 'sessions').filter((s) => s.orderId === o.id)).catch(() => []),
+    get(`/api/patients/${encodeURIComponent(o.patientId)}/labs`).then((d) => list(d)).catch(() => []),
   ]);
   const stored = o.plan || {};
   let course = Array.isArray(stored.sessions) ? stored : null;
@@ -19,8 +20,8 @@ export async function render(main, ctx, [orderId]) {
   // over the run and across the course can be drawn (the stored plan's figures stay the ones shown).
   if (ctx.can.plan(role)) {
     const [timed, c] = await Promise.all([
-      first.timeline ? null : post('/api/plans?timeline=true', planRequestFromRecord(p, o.procedure)).catch(() => null),
-      course ? course : orderCourse(o, p)]);
+      first.timeline ? null : post('/api/plans?timeline=true', planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt))).catch(() => null),
+      course ? course : orderCourse(o, p, labHistory)]);
     if (timed && timed.timeline) first = { ...first, timeline: timed.timeline };
     course = c;
   }
@@ -35,7 +36,7 @@ export async function render(main, ctx, [orderId]) {
   async function sign() {
     clearProblems(main);
     try {
-      await post(`/api/orders/${encodeURIComponent(orderId)}/sign`, { version: o.version });
+      await post(`/api/orders/${encodeURIComponent(orderId)}/sign`);
       toast('Order signed');
       ctx.go(`/orders/${encodeURIComponent(orderId)}`);
     } catch (e) {

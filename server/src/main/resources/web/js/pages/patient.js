@@ -43,11 +43,11 @@ export async function render(main, ctx, [id]) {
   const role = ctx.me.role;
   const p = await get(`/api/patients/${encodeURIComponent(id)}`);
   const clinical = role !== 'billing';
-  const [orders, sessions, labs] = clinical ? await Promise.all([
+  const [orders, sessions, labs, labHistory] = clinical ? await Promise.all([
     get(`/api/orders?patientId=${encodeURIComponent(id)}`).then((d) => list(d, 'orders')).catch(() => []),
     get(`/api/sessions?patientId=${encodeURIComponent(id)}`).then((d) => list(d, 'sessions')).catch(() => []),
-    get(`/api/patients/${encodeURIComponent(id)}/labs`).then(labRows).catch(() => []),
-  ]) : [[], [], []];
+    get(`/api/patients/${encodeURIComponent(id)}/labs`).catch(() => []),
+  ]).then(([o, s, raw]) => [o, s, labRows(raw), list(raw)]) : [[], [], [], []];
   const records = ctx.can.readRecord(role) ? await Promise.all(sessions.filter((s) => s.status !== 'scheduled')
     .map((s) => get(`/api/sessions/${encodeURIComponent(s.id)}/record`).catch(() => null))) : [];
   const recordBySession = new Map(records.filter(Boolean).map((r) => [(r.session || {}).id, r]));
@@ -86,7 +86,7 @@ export async function render(main, ctx, [id]) {
   const ordersPanel = h('section', { class: 'panel', id: 'orders', 'aria-labelledby': 'h-orders' }, h('h2', { id: 'h-orders' }, 'Orders and courses'));
   if (!orders.length) ordersPanel.append(h('p', { class: 'empty' }, 'No orders yet.'));
   const sorted = [...orders].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
-  const courses = ctx.can.plan(role) ? await Promise.all(sorted.map((o) => orderCourse(o, p))) : sorted.map(() => null);
+  const courses = ctx.can.plan(role) ? await Promise.all(sorted.map((o) => orderCourse(o, p, labHistory))) : sorted.map(() => null);
   for (const [oi, o] of sorted.entries()) {
     const plan = o.plan || {};
     // planned values per session: the course when there is one, else the order's plan for each scheduled session

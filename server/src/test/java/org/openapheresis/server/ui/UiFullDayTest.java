@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  * warnings), records run values, vitals and a graded adverse event and completes it; the patient page then
  * shows it all. A nurse is never offered a Sign button and the API refuses her with 403.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
 class UiFullDayTest {
 
     static UiServer server;
@@ -26,6 +27,7 @@ class UiFullDayTest {
     static void start() throws Exception {
         server = new UiServer();
         browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
     }
 
     @AfterAll

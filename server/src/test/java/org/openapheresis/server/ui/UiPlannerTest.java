@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** The planner page: the live plan beside the form, and field errors beside the field. */
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
 class UiPlannerTest {
 
     static UiServer server;
@@ -17,6 +18,7 @@ class UiPlannerTest {
     static void start() throws Exception {
         server = new UiServer();
         browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
         browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
     }
 

@@ -11,6 +11,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** Sign-in, sign-out and the accessibility basics that are cheap to check in a real browser. */
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
 class UiSignInTest {
 
     static UiServer server;
@@ -20,6 +21,7 @@ class UiSignInTest {
     static void start() throws Exception {
         server = new UiServer();
         browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
     }
 
     @AfterAll
