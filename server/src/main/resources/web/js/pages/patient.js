@@ -172,7 +172,7 @@ function labsPanel(ctx, patientId, labs) {
     const info = LAB_INFO[analyte] || { name: label(analyte), unit: rows[0].unit || '' };
     const unit = unitText(rows[0].unit || info.unit);
     if (rows.length < 2) {
-      singles.append(h('div', { class: 'kpi', dataset: { analyte } }, h('div', { class: 'label' }, info.name),
+      singles.append(h('div', { class: 'kpi', dataset: { analyte } }, h('div', { class: 'label', style: 'text-transform:none' }, info.name),
         h('div', { class: 'value' }, num(rows[0].value), h('span', { class: 'unit' }, ' ' + unit)),
         h('div', { class: 'note' }, `one result, ${dateTime(rows[0].takenAt)}; a trend appears with the next`)));
       continue;

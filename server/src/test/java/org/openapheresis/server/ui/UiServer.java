@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +31,22 @@ final class UiServer implements AutoCloseable {
     private final OpenApheresisServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The demo staff password the seed printed (demo only), else null. */
+    final String demoPassword;
+
     UiServer() throws IOException {
+        this(false);
+    }
+
+    /** With {@code demo}, the unit is seeded as {@code serve --demo} seeds it. */
+    UiServer(boolean demo) throws IOException {
         dataDir = Files.createTempDirectory("openapheresis-ui-db-");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         server = OpenApheresisServer.start(ServerConfig.embedded(0, dataDir).withAdminPassword(ADMIN_PASSWORD)
-                .withBcryptCost(4), new PrintStream(OutputStream.nullOutputStream()));
+                .withBcryptCost(4).withDemo(demo), new PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Demo staff password[^:]*: (\\S+)")
+                .matcher(printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+        demoPassword = m.find() ? m.group(1) : null;
         String admin = login("admin", ADMIN_PASSWORD);
         call("POST", "/api/users", admin, Map.of("username", PHYSICIAN, "password", PASSWORD, "role", "physician",
                 "displayName", "Dr Ada Lovelace"));
