@@ -150,6 +150,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Prints the page as Chromium would on paper (print stylesheet) to target/screenshots/NAME.pdf. */
+    Path printToPdf(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) driver)
+                    .print(new org.openqa.selenium.print.PrintOptions());
+            Path file = SCREENSHOTS.resolve(name + ".pdf");
+            Files.write(file, java.util.Base64.getDecoder().decode(pdf.getContent()));
+            assertThat(file).isNotEmptyFile();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

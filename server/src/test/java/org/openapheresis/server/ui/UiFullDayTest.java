@@ -110,6 +110,7 @@ class UiFullDayTest {
         browser.awaitText(By.id("signed-by"), UiServer.PHYSICIAN);
         assertThat(browser.all(By.id("sign-order"))).as("a signed order offers no Sign button").isEmpty();
         browser.screenshot("05-order-signed-printable-plan");
+        browser.printToPdf("05-order-plan-printed");
 
         // --- physician: schedule today's session on a machine ---
         browser.type("machine", "Optia 1");
@@ -163,6 +164,7 @@ class UiFullDayTest {
         browser.awaitText(By.cssSelector("main .chip"), "Completed");
         browser.await(By.id("plan-vs-actual"));
         browser.screenshot("06b-run-sheet-completed-plan-vs-actual");
+        browser.printToPdf("06-session-summary-printed");
 
         // --- the patient page shows it all ---
         browser.go("/patients/" + patientId);

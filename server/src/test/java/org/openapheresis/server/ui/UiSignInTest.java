@@ -54,6 +54,16 @@ class UiSignInTest {
         browser.awaitHeading("Users and audit");
         assertThat(browser.await(By.cssSelector(".role-badge")).getText()).isEqualToIgnoringCase("admin");
         assertEveryInputLabelled(browser);
+        // add a user: a missing field is named beside it, then the user appears in the list
+        browser.type("displayName", "Lena Fischer");
+        browser.click(By.id("create-user"));
+        browser.wait.until(d -> !browser.errorFor("username").isBlank());
+        assertThat(browser.await(By.cssSelector("[data-field='displayName']")).getAttribute("value")).isEqualTo("Lena Fischer");
+        browser.type("username", "lab.lena");
+        new org.openqa.selenium.support.ui.Select(browser.await(By.cssSelector("[data-field='role']"))).selectByValue("lab");
+        browser.type("password", "a long enough lab password");
+        browser.click(By.id("create-user"));
+        browser.awaitText(By.id("users"), "lab.lena");
         browser.click(By.id("verify-audit"));
         browser.awaitText(By.id("audit-verify-result"), "Audit chain intact");
         browser.screenshot("07-admin-users-and-audit");
