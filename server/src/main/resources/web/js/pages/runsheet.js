@@ -2,7 +2,7 @@
 // adverse events (large targets; Enter saves; each form keeps what was typed when the server says no),
 // fluid balance as it goes, complete or abort, and plan versus actual at the end. Prints as the summary.
 import { get, post, list } from '../api.js';
-import { h, clear, chip, time, dateTime, field, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, warningList, localIsoNow } from '../ui.js';
+import { h, clear, chip, time, date, dateTime, field, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, warningList, localIsoNow } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { patientName, procedureName, enrichSessions } from './common.js';
 
@@ -59,6 +59,7 @@ export async function render(main, ctx, [sessionId]) {
   ]);
   const s = rec.session || {};
   await enrichSessions([s]);
+  const person = s.patientId ? await get(`/api/patients/${encodeURIComponent(s.patientId)}`).catch(() => null) : null;
   const plan = firstPlan(rec.plan || s.plan || (s.order && s.order.plan) || {});
   const reload = () => ctx.go(`/sessions/${encodeURIComponent(sessionId)}`);
   const runValues = rec.runValues || [];
@@ -154,11 +155,19 @@ export async function render(main, ctx, [sessionId]) {
       h('div', {},
         h('h1', {}, `Run sheet — ${patientName(s.patient)}`),
         h('div', { class: 'sub runsheet-head' }, chip(status),
-          h('span', {}, [procedureName(plan.procedureType || (s.order && s.order.procedure)), s.machine ? `machine ${s.machine}` : null,
+          h('span', {}, [person ? `MRN ${person.mrn}` : null, person && person.birthDate ? `born ${date(person.birthDate)}` : null,
+            person && person.weightKg ? `${num(person.weightKg, 1)} kg` : null,
+            procedureName(plan.procedureType || (s.order && s.order.procedure)), s.machine ? `machine ${s.machine}` : null,
             `planned ${dateTime(s.plannedStart)}`, s.startedAt ? `started ${time(s.startedAt)}` : null, s.endedAt ? `ended ${time(s.endedAt)}` : null].filter(Boolean).join(' · ')),
           s.patientId ? h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page') : null)),
       statusBox),
     messages, abortBox);
+  if (person) {
+    const allergies = person.allergies || [];
+    main.append(allergies.length
+      ? h('div', { class: 'alert alert-danger', id: 'allergies' }, h('h4', {}, 'Allergies'), h('p', {}, allergies.join(' · ')))
+      : h('div', { class: 'alert alert-info', id: 'allergies' }, h('p', {}, 'No allergies recorded.')));
+  }
   if (s.abortReason) main.append(h('div', { class: 'alert alert-danger' }, h('h4', {}, 'Aborted'), h('p', {}, s.abortReason)));
 
   // ---- plan figures and running balance ----

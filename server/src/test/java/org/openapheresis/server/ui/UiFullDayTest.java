@@ -127,6 +127,7 @@ class UiFullDayTest {
         browser.screenshot("02-today-board");
         browser.click(By.cssSelector(".slot"));
         browser.awaitHeading("Run sheet");
+        assertThat(browser.await(By.id("allergies")).getText()).contains("Latex");
         browser.click(By.id("start-session"));
         // the plan's warnings are read and ticked at the chair before the session starts
         browser.awaitText(By.id("ack-form"), "FIBRINOGEN_LOW_POST");
