@@ -150,6 +150,36 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Text whose contrast against its background is below WCAG AA (4.5:1, or 3:1 for large text): each entry
+     * names the element, its text and the ratio. Checks every visible element that holds text directly.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> contrastFailures() {
+        return (List<String>) js("""
+                const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+                  const p = m[1].split(',').map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+                const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+                const bgOf = (el) => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+                  if (c && c.a > 0.5) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+                const out = [];
+                for (const el of document.querySelectorAll('body *')) {
+                  if (el.closest('svg') || !el.offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+                  const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+                  if (!own) continue;
+                  const st = getComputedStyle(el);
+                  if (st.visibility === 'hidden' || parseFloat(st.opacity) < 0.5) continue;
+                  const fg = parse(st.color); const bg = bgOf(el);
+                  const l1 = lum(fg), l2 = lum(bg);
+                  const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                  const size = parseFloat(st.fontSize); const bold = parseInt(st.fontWeight, 10) >= 700;
+                  const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                  if (ratio < need) out.push(el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+                }
+                return out;""");
+    }
+
     /** Prints the page as Chromium would on paper (print stylesheet) to target/screenshots/NAME.pdf. */
     Path printToPdf(String name) {
         try {

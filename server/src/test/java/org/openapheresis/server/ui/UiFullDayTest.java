@@ -97,6 +97,7 @@ class UiFullDayTest {
         assertThat(browser.all(By.cssSelector("#course-table tbody tr"))).hasSize(5);
         assertThat(browser.await(By.id("live-plan")).getText()).contains("FIBRINOGEN_LOW_POST")
                 .contains("mL/min").contains("mg/kg/min");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("04-new-order-live-plan");
         browser.click(By.id("create-order"));
         browser.awaitHeading("Plasma exchange order");
@@ -160,6 +161,7 @@ class UiFullDayTest {
                 "removedVolumeMl", "2950", "replacementVolumeMl", "2950", "acVolumeMl", "630"));
         browser.click(By.cssSelector("#run-values-form button[type=submit]"));
         browser.awaitText(By.id("run-values"), "5,700");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("06-run-sheet-in-progress");
         browser.click(By.id("complete-session"));
         browser.awaitText(By.cssSelector("main .chip"), "Completed");
@@ -181,6 +183,7 @@ class UiFullDayTest {
         browser.click(By.id("save-labs"));
         browser.await(By.cssSelector("#labs [data-analyte='iggGPerL'] svg"));
         assertThat(browser.await(By.cssSelector("main")).getText()).contains("Latex");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("08-patient-page");
 
         // --- a nurse is not offered a Sign button, and the API refuses her ---

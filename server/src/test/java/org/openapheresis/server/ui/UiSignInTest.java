@@ -39,6 +39,7 @@ class UiSignInTest {
         browser.go("/login");
         browser.awaitHeading("Sign in");
         assertEveryInputLabelled(browser);
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("01-sign-in");
 
         WebElement user = browser.driver.switchTo().activeElement();
@@ -66,6 +67,7 @@ class UiSignInTest {
         browser.awaitText(By.id("users"), "lab.lena");
         browser.click(By.id("verify-audit"));
         browser.awaitText(By.id("audit-verify-result"), "Audit chain intact");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("07-admin-users-and-audit");
 
         browser.click(By.id("sign-out"));
