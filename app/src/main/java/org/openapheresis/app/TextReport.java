@@ -17,7 +17,7 @@ final class TextReport {
         StringBuilder b = new StringBuilder();
         b.append("PLAN: ").append(p.procedureType());
         if (p.device() != null) {
-            b.append(" on a ").append(p.device()).append(" separator");
+            b.append(" (").append(p.device()).append(" separator)");
         }
         b.append('\n');
         section(b, "Patient");
@@ -50,6 +50,11 @@ final class TextReport {
             section(b, "Replacement fluids");
             line(b, "5% albumin", num(p.replacement().albuminMl()) + " mL = " + p.replacement().albuminGrams() + " g ("
                     + p.replacement().albuminVials12p5g() + " vials of 12.5 g)");
+            if (p.replacement().calciumGluconate10PercentMl() > 0) {
+                line(b, "Calcium prophylaxis", num(p.replacement().calciumGluconate10PercentMl())
+                        + " mL of 10% calcium gluconate in the albumin (" + num(p.replacement().elementalCalciumMg())
+                        + " mg elemental calcium)");
+            }
             if (p.replacement().plasmaMl() > 0) {
                 line(b, "Donor plasma", num(p.replacement().plasmaMl()) + " mL (" + p.replacement().plasmaUnits250Ml()
                         + " units of 250 mL)");

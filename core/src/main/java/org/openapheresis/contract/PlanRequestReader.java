@@ -189,7 +189,7 @@ public final class PlanRequestReader {
             return parsed;
         });
         if (type.isEmpty()) {
-            n.rejectUnknown();
+            // Without a known type the other keys cannot be judged; the type problem is the one to fix.
             return Optional.empty();
         }
         ProcedureSpec spec = switch (type.get()) {

@@ -79,8 +79,18 @@ public final class CoursePlanner {
         double toNextMin = course.nextScheduledHour() * 60 - afterLast.minute();
         BodyState next = between(afterLast, Math.max(0, toNextMin), timeline);
 
+        // A session may start tracking an analyte the steady state did not (the cells of a cell procedure), so
+        // the summary covers what the body tracks at the end, each from its measured pre value.
+        double reportedNextHour = Math.max(course.nextScheduledHour(), next.minute() / 60);
         Map<String, CourseResult.AnalyteSummary> summary = new LinkedHashMap<>();
-        for (Analyte a : first.pools().keySet()) {
+        for (Analyte a : afterLast.pools().keySet()) {
+            if (!first.pools().containsKey(a)) {
+                summary.put(a.predictedName(), new CourseResult.AnalyteSummary(a.unit(),
+                        Rounding.significant(course.patient().labs().get(a).orElse(Double.NaN), 3),
+                        Rounding.significant(afterLast.concentration(a).getAsDouble(), 3),
+                        Rounding.significant(next.concentration(a).getAsDouble(), 3), reportedNextHour, null));
+                continue;
+            }
             Double removed = null;
             if (ANTIBODIES.contains(a)) {
                 double before = first.pools().get(a).total();
@@ -91,7 +101,7 @@ public final class CoursePlanner {
                     Rounding.significant(first.concentration(a).getAsDouble(), 3),
                     Rounding.significant(afterLast.concentration(a).getAsDouble(), 3),
                     Rounding.significant(next.concentration(a).getAsDouble(), 3),
-                    course.nextScheduledHour(), removed));
+                    reportedNextHour, removed));
         }
 
         List<IvigBeforePlasmaExchangeRule.Step> ruleSteps = new ArrayList<>();

@@ -71,6 +71,44 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
     }
 
     /**
+     * A copy that also tracks an analyte, in equilibrium at the given concentration with synthesis balancing
+     * catabolism; unchanged when the analyte is already tracked (a later session of a course carries its own
+     * simulated pools).
+     *
+     * @param k the analyte's kinetics
+     * @param concentration its concentration in its unit
+     */
+    public BodyState withAnalyte(AnalyteKinetics k, double concentration) {
+        if (pools.containsKey(k.analyte())) {
+            return this;
+        }
+        double iv = concentration * spaceMl(k.space()) / 1000.0;
+        double f = k.intravascularFraction().value();
+        double ev = iv * (1 - f) / f;
+        EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
+        p.putAll(pools);
+        p.put(k.analyte(), new Pools(iv, ev, k.catabolicRatePerMin() * (iv + ev)));
+        EnumMap<Analyte, AnalyteKinetics> kin = new EnumMap<>(Analyte.class);
+        kin.putAll(kinetics);
+        kin.put(k.analyte(), k);
+        return new BodyState(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, p, kin, citrateExcessMg,
+                baselineIonizedCalciumMmolPerL);
+    }
+
+    /** A copy that tracks only the given analyte (fast what-if runs of one count). */
+    public BodyState only(Analyte analyte) {
+        if (!pools.containsKey(analyte)) {
+            throw new IllegalArgumentException(analyte + " is not tracked");
+        }
+        EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
+        p.put(analyte, pools.get(analyte));
+        EnumMap<Analyte, AnalyteKinetics> kin = new EnumMap<>(Analyte.class);
+        kin.put(analyte, kinetics.get(analyte));
+        return new BodyState(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, p, kin, citrateExcessMg,
+                baselineIonizedCalciumMmolPerL);
+    }
+
+    /**
      * The steady state of a patient before the first procedure: each analyte's measured concentration with
      * its pools in equilibrium and synthesis balancing catabolism.
      */

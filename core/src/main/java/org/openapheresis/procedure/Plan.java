@@ -91,9 +91,12 @@ public record Plan(
      * @param albuminGrams albumin in the 5% albumin, g
      * @param albuminVials12p5g 12.5 g vials (rounded up) to make that albumin, as in AYSung/tm-calculator
      * @param plasmaUnits250Ml donor plasma units of 250 mL (rounded up)
+     * @param calciumGluconate10PercentMl suggested calcium prophylaxis: 10% calcium gluconate added to the
+     *     albumin return fluid, 10 mL per litre (Weinstein, J Clin Apher 1996;11:204), mL
+     * @param elementalCalciumMg elemental calcium in that calcium gluconate (9.3 mg per mL), mg
      */
     public record ReplacementUse(double albuminMl, double plasmaMl, double albuminGrams, int albuminVials12p5g,
-            int plasmaUnits250Ml) {
+            int plasmaUnits250Ml, double calciumGluconate10PercentMl, double elementalCalciumMg) {
     }
 
     /**

@@ -36,6 +36,21 @@ public final class Planner {
         if (spec instanceof ProcedureSpec.PlasmaExchange pe) {
             return PlasmaExchangePlanner.plan(request, pe, body, options);
         }
+        if (spec instanceof ProcedureSpec.Leukocytapheresis l) {
+            return LeukocytapheresisPlanner.plan(request, l, body, options);
+        }
+        if (spec instanceof ProcedureSpec.HpcCollection h) {
+            return HpcCollectionPlanner.plan(request, h, body, options);
+        }
+        if (spec instanceof ProcedureSpec.LymphocyteCollection ly) {
+            return LymphocyteCollectionPlanner.plan(request, ly, body, options);
+        }
+        if (spec instanceof ProcedureSpec.GranulocyteCollection g) {
+            return GranulocyteCollectionPlanner.plan(request, g, body, options);
+        }
+        if (spec instanceof ProcedureSpec.IvigInfusion i) {
+            return IvigPlanner.plan(request, i, body, options);
+        }
         throw InvalidInputException.of("procedure.type", MessageKey.NOT_PLANNABLE,
                 "procedure type " + spec.type().code() + " is not supported by this version of the planner");
     }

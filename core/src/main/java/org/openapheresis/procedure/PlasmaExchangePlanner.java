@@ -98,6 +98,13 @@ public final class PlasmaExchangePlanner {
         assumptions.add("Replacement = exchange volume x fluid balance " + Problem.render(spec.fluidBalancePercent())
                 + "%; 5% albumin contains 50 g/L; vials of 12.5 g and plasma units of 250 mL are rounded up.");
 
+        double gluconateMl = albuminMl / 1000 * ReplacementFluids.CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN.value();
+        if (gluconateMl > 0) {
+            assumptions.add("Calcium prophylaxis suggested, not modelled in the ionised calcium prediction: "
+                    + ReplacementFluids.CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN.describe("calcium gluconate 10%")
+                    + ", " + ReplacementFluids.ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT.describe(
+                            "elemental calcium") + ".");
+        }
         double citrateMgPerMl = spec.sep().anticoagulant().citrateMgPerMl().value();
         double citrateFromAc = acToPatient * citrateMgPerMl;
         double citrateFromPlasma = donorPlasmaMl * ReplacementFluids.DONOR_PLASMA_CITRATE_MG_PER_ML.value();
@@ -172,7 +179,9 @@ public final class PlasmaExchangePlanner {
                         Math.round(acToPatient), Rounding.decimals(citrateRate, 2), Math.round(citrateToPatient)),
                 new Plan.ReplacementUse(Math.round(albuminMl), Math.round(donorPlasmaMl), Rounding.decimals(albuminGrams, 1),
                         (int) Math.ceil(albuminGrams / ReplacementFluids.ALBUMIN_VIAL_G - 1e-9),
-                        (int) Math.ceil(donorPlasmaMl / ReplacementFluids.PLASMA_UNIT_ML - 1e-9)),
+                        (int) Math.ceil(donorPlasmaMl / ReplacementFluids.PLASMA_UNIT_ML - 1e-9),
+                        Math.round(gluconateMl), Math.round(gluconateMl
+                                * ReplacementFluids.ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT.value())),
                 (double) Math.round(ecv),
                 Rounding.decimals(100 * ecv / bv.totalMl(), 1),
                 new Plan.FluidBalance(Math.round(exchangeMl), Math.round(replacementMl), Math.round(acToPatient), 0,

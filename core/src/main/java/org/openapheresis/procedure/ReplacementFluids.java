@@ -18,6 +18,18 @@ public final class ReplacementFluids {
     public static final double PLASMA_UNIT_ML = 250;
 
     /**
+     * Calcium prophylaxis in plasma exchange: 10 mL of 10% calcium gluconate per litre of albumin return
+     * fluid; citrate reactions 8.6% with it vs 35.6% with simple measures only (Weinstein, J Clin Apher
+     * 1996;11:204, 636 procedures). Not added to donor plasma, which it would clot.
+     */
+    public static final Sourced CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN = Sourced.verified(10, "mL/L",
+            "10 mL of 10% calcium gluconate per litre of albumin return fluid, Weinstein, J Clin Apher 1996;11:204");
+
+    /** Elemental calcium in 10% calcium gluconate, mg/mL (Transfus Apher Sci 2024;64:104039). */
+    public static final Sourced ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT = Sourced.verified(9.3, "mg/mL",
+            "elemental calcium in 10% calcium gluconate, Transfus Apher Sci 2024;64:104039");
+
+    /**
      * Donor plasma content, in each analyte's unit: mid-reference adult plasma levels. UNVERIFIED: no
      * source excerpt gave measured levels in transfusion plasma units; they are diluted by the unit's own
      * anticoagulant and vary between donors.

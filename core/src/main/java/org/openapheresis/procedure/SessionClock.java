@@ -22,8 +22,19 @@ final class SessionClock {
     private SessionClock() {
     }
 
-    /** What one run produced. */
-    record Run(BodyState start, BodyState end, double ionizedCalciumNadir, List<Map<String, Double>> timeline) {
+    /**
+     * What one run produced.
+     *
+     * @param removed per analyte with a clearance, the amount taken out of the circulation over the run (the
+     *     analyte's unit x L; 10^9 cells for counts in 10^9/L), by the trapezoid rule over the inspections
+     */
+    record Run(BodyState start, BodyState end, double ionizedCalciumNadir, List<Map<String, Double>> timeline,
+            Map<Analyte, Double> removed) {
+
+        /** Amount removed of an analyte, 0 when it had no clearance or is not tracked. */
+        double removed(Analyte a) {
+            return removed.getOrDefault(a, 0.0);
+        }
     }
 
     static Run run(BodyState start, Exposure exposure, double durationMin, PlanOptions options,
@@ -32,10 +43,24 @@ final class SessionClock {
         double[] nadir = {Double.POSITIVE_INFINITY};
         double[] nextTimeline = {0};
         double t0 = start.minute();
+        Analyte[] cleared = start.pools().keySet().stream().filter(a -> exposure.clearance(a) != 0)
+                .toArray(Analyte[]::new);
+        double[] removed = new double[cleared.length];
+        double[] previousRate = new double[cleared.length];
+        double[] previousMinute = {Double.NaN};
         BodyState end = Simulator.run(start, exposure, durationMin, Simulator.PROCEDURE_STEP_MIN, INSPECT_EVERY_MIN,
                 s -> {
                     s.ionizedCalcium().ifPresent(ca -> nadir[0] = Math.min(nadir[0], ca));
                     double minute = s.minute() - t0;
+                    for (int i = 0; i < cleared.length; i++) {
+                        double rate = exposure.clearance(cleared[i]) / 1000.0
+                                * s.concentration(cleared[i]).getAsDouble();
+                        if (!Double.isNaN(previousMinute[0])) {
+                            removed[i] += (minute - previousMinute[0]) * (rate + previousRate[i]) / 2;
+                        }
+                        previousRate[i] = rate;
+                    }
+                    previousMinute[0] = minute;
                     boolean last = minute >= durationMin - 1e-9;
                     if (timeline != null && (minute >= nextTimeline[0] - 1e-9 || last)) {
                         timeline.add(point(s, minute, durationMin > 0 ? processedVolumeMl * minute / durationMin : 0));
@@ -44,7 +69,12 @@ final class SessionClock {
                         }
                     }
                 });
-        return new Run(start, end, Double.isInfinite(nadir[0]) ? Double.NaN : nadir[0], timeline);
+        Map<Analyte, Double> removedByAnalyte = new java.util.EnumMap<>(Analyte.class);
+        for (int i = 0; i < cleared.length; i++) {
+            removedByAnalyte.put(cleared[i], removed[i]);
+        }
+        return new Run(start, end, Double.isInfinite(nadir[0]) ? Double.NaN : nadir[0], timeline,
+                java.util.Collections.unmodifiableMap(removedByAnalyte));
     }
 
     /** One timeline sample: minute, processed volume, haematocrit and each tracked concentration. */

@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
  * @param targetSessionsNeeded sessions a target needs (1 when none or reachable)
  * @param targetDescription what the target is, for the message (e.g. "5e6 CD34+/kg")
  * @param cellProcedure true when no plasma is discarded (all citrate returns)
+ * @param initialCd3PerKgDose first planned CD3+ dose of a donor lymphocyte infusion, per recipient kg
  */
 public record SafetyFacts(
         double weightKg,
@@ -37,5 +38,23 @@ public record SafetyFacts(
         OptionalDouble plateletsPostE9PerL,
         int targetSessionsNeeded,
         String targetDescription,
-        boolean cellProcedure) {
+        boolean cellProcedure,
+        OptionalDouble initialCd3PerKgDose) {
+
+    public SafetyFacts {
+        java.util.Objects.requireNonNull(initialCd3PerKgDose, "initialCd3PerKgDose");
+    }
+
+    /** The facts without a DLI dose (every procedure but lymphocyte collection). */
+    public SafetyFacts(double weightKg, double bloodVolumeMl, OptionalDouble extracorporealVolumeMl,
+            OptionalDouble inletFlowMlPerMin, OptionalDouble acRatio, OptionalDouble acToPatientMlPerMin,
+            OptionalDouble fractionOfAcToPatient, OptionalDouble citrateMgPerKgPerMin,
+            OptionalDouble plasmaVolumesExchanged, OptionalDouble plasmaReplacementPercent,
+            OptionalDouble fibrinogenPostGPerL, OptionalDouble plateletsPostE9PerL, int targetSessionsNeeded,
+            String targetDescription, boolean cellProcedure) {
+        this(weightKg, bloodVolumeMl, extracorporealVolumeMl, inletFlowMlPerMin, acRatio, acToPatientMlPerMin,
+                fractionOfAcToPatient, citrateMgPerKgPerMin, plasmaVolumesExchanged, plasmaReplacementPercent,
+                fibrinogenPostGPerL, plateletsPostE9PerL, targetSessionsNeeded, targetDescription, cellProcedure,
+                OptionalDouble.empty());
+    }
 }

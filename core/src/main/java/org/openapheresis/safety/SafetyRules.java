@@ -14,7 +14,8 @@ public final class SafetyRules {
             new PlateletsLowPostRule(),
             new ExchangeBelowOnePlasmaVolumeRule(),
             new TargetNotReachableRule(),
-            new PlasmaReplacementReactionRule());
+            new PlasmaReplacementReactionRule(),
+            new DliGvhdRiskRule());
 
     private SafetyRules() {
     }

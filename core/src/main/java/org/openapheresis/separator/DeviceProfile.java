@@ -17,6 +17,7 @@ import org.openapheresis.system.Sourced;
  *     that a plasma exchange removes, 0..1; for intermittent flow the nominal value at haematocrit 0.42
  * @param plateletLossPerPlasmaVolume fraction of circulating platelets lost per plasma volume exchanged
  * @param cycle bowl cycle of an intermittent-flow separator, or null for continuous flow
+ * @param cellCollection collection and removal efficiencies of the cell procedures
  */
 public record DeviceProfile(
         String code,
@@ -27,10 +28,12 @@ public record DeviceProfile(
         List<Sourced> inletFlowRangeMlPerMin,
         Sourced plasmaRemovalEfficiency,
         Sourced plateletLossPerPlasmaVolume,
-        BowlCycle cycle) {
+        BowlCycle cycle,
+        CellCollectionEfficiencies cellCollection) {
 
     public DeviceProfile {
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(cellCollection, "cellCollection");
         Objects.requireNonNull(modelledOn, "modelledOn");
         inletFlowRangeMlPerMin = List.copyOf(inletFlowRangeMlPerMin);
         if (inletFlowRangeMlPerMin.size() != 2) {

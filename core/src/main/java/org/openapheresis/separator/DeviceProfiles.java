@@ -6,6 +6,16 @@ import org.openapheresis.system.Sourced;
 /** The published figures behind each device profile. */
 final class DeviceProfiles {
 
+    /**
+     * Platelets taken with the product in cell procedures, per blood volume passing through. DERIVED:
+     * median platelet loss 37.8% per PBSC collection with the Spectra Optia cMNC protocol (Chung, J Clin Apher
+     * 2021; 28.6% with Amicus) read as 1 - e^(-E x 3) for an assumed 3 blood volumes processed (UNVERIFIED:
+     * the processed volume of those collections was not in the excerpt).
+     */
+    static final Sourced CELL_PROCEDURE_PLATELET_REMOVAL = Sourced.unverified(-Math.log(1 - 0.378) / 3, "",
+            "platelet removal per blood volume processed, derived from a 37.8% median loss per PBSC collection"
+                    + " (Chung, J Clin Apher 2021) at an assumed 3 blood volumes");
+
     private DeviceProfiles() {
     }
 
@@ -24,7 +34,23 @@ final class DeviceProfiles {
                         + " 2010;50:471 (1.15 TBV processed per plasma volume removed); Cid 2014 measured 0.829"),
                 Sourced.verified(0.01, "", "median platelet loss 1.0% per exchange, Spectra Optia, Terumo BCT"
                         + " product page; applied per plasma volume exchanged"),
-                null);
+                null,
+                new CellCollectionEfficiencies(
+                        Sourced.verified(0.51, "", "median CD34+ CE2 51% in autologous collections, J Clin Apher"
+                                + " 2025;40:e70081"),
+                        Sourced.verified(0.58, "", "median CD34+ CE2 58% in allogeneic collections, J Clin Apher"
+                                + " 2025;40:e70081"),
+                        Sourced.verified(0.65, "", "median CD34+ CE1 65% in autologous collections, J Clin Apher"
+                                + " 2025;40:e70081"),
+                        Sourced.verified(0.504, "", "CD3+ CE2 50.4% with the Spectra Optia MNC protocol at 2.0 TBV,"
+                                + " J Clin Apher 2018;33:349 (published range about 37-68%)"),
+                        Sourced.verified(0.42, "", "granulocyte CE 42% with high-molecular-weight HES,"
+                                + " Transfusion 2012;52:2646"),
+                        Sourced.verified(0.10, "", "granulocyte CE 10% without HES, Transfusion 2012;52:2646"),
+                        Sourced.unverified(0.45, "", "white cell removal efficiency; the quoted 30-50% range is"
+                                + " unconfirmed; 0.45 calibrated so one 2-TBV procedure lowers WBC by about 45%, the"
+                                + " middle of the published 30-60% (UT Southwestern)"),
+                        CELL_PROCEDURE_PLATELET_REMOVAL));
     }
 
     static DeviceProfile intermittentFlow() {
@@ -46,6 +72,22 @@ final class DeviceProfiles {
                 new BowlCycle(
                         Sourced.unverified(225, "mL", "bowl volume, widely quoted for the Latham bowl"),
                         Sourced.verified(0.80, "", "bowl haematocrit about 0.80, JPAC UK Red Book, Appendix III"),
-                        Sourced.unverified(100, "mL/min", "return flow, not from a device manual")));
+                        Sourced.unverified(100, "mL/min", "return flow, not from a device manual")),
+                new CellCollectionEfficiencies(
+                        Sourced.unverified(0.46, "", "no intermittent-flow CD34+ CE2 in the sources; median CE 46%"
+                                + " (Gidron, Bone Marrow Transplant 2005, device not stated)"),
+                        Sourced.unverified(0.46, "", "no intermittent-flow CD34+ CE2 in the sources; median CE 46%"
+                                + " (Gidron 2005) used for donors too"),
+                        Sourced.unverified(0.65, "", "continuous-flow CE1 65% (J Clin Apher 2025;40:e70081) used;"
+                                + " no intermittent-flow figure was found"),
+                        Sourced.unverified(0.50, "", "no intermittent-flow CD3+ CE2 in the sources; the central 50%"
+                                + " of the published 37-68% range"),
+                        Sourced.unverified(0.42, "", "granulocyte CE with HES 42% (Transfusion 2012;52:2646), device"
+                                + " not confirmed as intermittent-flow"),
+                        Sourced.unverified(0.10, "", "granulocyte CE without HES 10% (Transfusion 2012;52:2646),"
+                                + " device not confirmed as intermittent-flow"),
+                        Sourced.unverified(0.45, "", "continuous-flow white cell removal efficiency used; no"
+                                + " intermittent-flow figure was found"),
+                        CELL_PROCEDURE_PLATELET_REMOVAL));
     }
 }

@@ -1,6 +1,7 @@
 package org.openapheresis.server.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
@@ -27,7 +28,8 @@ public final class Passwords {
     }
 
     public String hash(String password) {
-        return BCrypt.with(BCrypt.Version.VERSION_2B, RANDOM, at.favre.lib.crypto.bcrypt.LongPasswordStrategies.strict(BCrypt.Version.VERSION_2B)).hashToString(cost, password.toCharArray());
+        return BCrypt.with(BCrypt.Version.VERSION_2B, RANDOM, LongPasswordStrategies.strict(BCrypt.Version.VERSION_2B))
+                .hashToString(cost, password.toCharArray());
     }
 
     public boolean matches(String password, String hash) {

@@ -39,10 +39,8 @@ public final class Json {
         m.enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
         m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        m.configOverride(Plan.Prediction.class).setInclude(
-                JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
-        m.configOverride(Plan.Collected.class).setInclude(
-                JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+        m.addMixIn(Plan.Prediction.class, OmitNulls.class);
+        m.addMixIn(Plan.Collected.class, OmitNulls.class);
         m.addMixIn(Plan.class, PlanMixin.class);
         SimpleModule numbers = new SimpleModule("whole-numbers");
         numbers.addSerializer(Double.class, new WholeNumberSerializer());
@@ -99,6 +97,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** Omits the fields that do not apply (a prediction's nadir, a product's absent counts). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class OmitNulls {
     }
 
     /** Omits a plan's timeline when it was not asked for. */

@@ -1,0 +1,78 @@
+package org.openapheresis.bench;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import org.openapheresis.course.CoursePlanner;
+import org.openapheresis.course.CourseRequest;
+import org.openapheresis.course.CourseResult;
+import org.openapheresis.course.CourseStep;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.patient.Labs;
+import org.openapheresis.patient.Patient;
+import org.openapheresis.patient.Sex;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.procedure.PlanOptions;
+import org.openapheresis.procedure.PlanRequest;
+import org.openapheresis.procedure.Planner;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.procedure.Replacement;
+import org.openapheresis.procedure.Separation;
+import org.openapheresis.separator.Anticoagulant;
+import org.openapheresis.separator.Device;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One plasma exchange plan with the full time-stepped simulation and timeline, and a 5-session course.
+ * Run: {@code ./mvnw -Pbench -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PlannerBenchmark {
+
+    PlanRequest exchange;
+    CourseRequest course;
+
+    @Setup
+    public void setUp() {
+        Map<Analyte, Double> labs = new EnumMap<>(Analyte.class);
+        labs.put(Analyte.IGG, 10.0);
+        labs.put(Analyte.IGM, 1.0);
+        labs.put(Analyte.FIBRINOGEN, 3.0);
+        labs.put(Analyte.ALBUMIN, 40.0);
+        labs.put(Analyte.PLATELETS, 250.0);
+        labs.put(Analyte.IONIZED_CALCIUM, 1.2);
+        Patient p = new Patient(Sex.MALE, OptionalDouble.of(45), 180, 80, 42, OptionalDouble.empty(), new Labs(labs));
+        ProcedureSpec.PlasmaExchange spec = new ProcedureSpec.PlasmaExchange(new Separation(Device.CONTINUOUS_FLOW,
+                OptionalDouble.of(60), OptionalDouble.of(10), Anticoagulant.ACD_A), OptionalDouble.of(1.0),
+                OptionalDouble.empty(), Replacement.allAlbumin(), 100);
+        exchange = new PlanRequest(p, OptionalDouble.empty(), spec);
+        course = new CourseRequest(p, OptionalDouble.empty(), List.of(new CourseStep(spec, 0), new CourseStep(spec, 48),
+                new CourseStep(spec, 96), new CourseStep(spec, 144), new CourseStep(spec, 192)), 240);
+    }
+
+    @Benchmark
+    public Plan plasmaExchangePlanWithTimeline() {
+        return Planner.plan(exchange, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public CourseResult plasmaExchangeCourseOfFive() {
+        return CoursePlanner.plan(course, PlanOptions.withoutTimeline());
+    }
+}

@@ -1,0 +1,118 @@
+package org.openapheresis.server.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.json.Json;
+import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.Unit;
+
+/**
+ * Load run of the real server on loopback: {@code LoadRun plans|run-values h2|postgresql SECONDS CLIENTS}.
+ * Closed loop: each client thread sends the next request when the last is answered. Prints requests per second
+ * and latency percentiles of the measured phase (after a warm-up of a third of the time). Not a unit test:
+ * see docs/benchmarks.md for the command and the results.
+ */
+public final class LoadRun {
+
+    private LoadRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args[0];
+        Databases.Kind kind = Databases.Kind.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+        int seconds = Integer.parseInt(args[2]);
+        int clients = Integer.parseInt(args[3]);
+        try (Unit unit = Unit.start(kind)) {
+            String base = "http://localhost:" + unit.server.port();
+            String path;
+            String body;
+            String token;
+            if (what.equals("plans")) {
+                path = "/api/plans";
+                body = Files.readString(Path.of("examples", "ms-relapse-plasma-exchange.json"));
+                token = unit.token(Role.PHYSICIAN);
+            } else {
+                String patient = unit.createPatient("MRN-LOAD-1");
+                String session = unit.startedSession(unit.signedOrder(patient));
+                path = "/api/sessions/" + session + "/run-values";
+                body = Json.write(Map.of("time", "2026-03-02T09:00:00Z", "source", "machine", "inletFlowMlPerMin", 60,
+                        "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
+                        "replacementVolumeMl", 790, "fluidBalanceMl", 10));
+                token = unit.token(Role.NURSE);
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long warmupEnd = System.nanoTime() + seconds * 1_000_000_000L / 3;
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            AtomicLong errors = new AtomicLong();
+            List<long[]> perThread = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            long[] measuredStart = {0};
+            for (int c = 0; c < clients; c++) {
+                long[] lat = new long[5_000_000 / clients];
+                perThread.add(lat);
+                int idx = c;
+                Thread t = new Thread(() -> {
+                    int n = 0;
+                    try {
+                        while (System.nanoTime() < end) {
+                            long t0 = System.nanoTime();
+                            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            long t1 = System.nanoTime();
+                            if (r.statusCode() >= 300) {
+                                errors.incrementAndGet();
+                            }
+                            if (t0 >= warmupEnd && n < lat.length - 1) {
+                                lat[++n] = t1 - t0;
+                            }
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    lat[0] = n;
+                }, "load-" + idx);
+                threads.add(t);
+            }
+            measuredStart[0] = warmupEnd;
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+            double measuredSeconds = (end - warmupEnd) / 1e9;
+            List<Long> all = new ArrayList<>();
+            for (long[] lat : perThread) {
+                for (int i = 1; i <= lat[0]; i++) {
+                    all.add(lat[i]);
+                }
+            }
+            long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            System.out.printf(java.util.Locale.ROOT,
+                    "%s on %s, %d clients, %d s measured: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, "
+                            + "max %.2f ms, errors %d%n", what, kind, clients, (long) measuredSeconds, sorted.length,
+                    sorted.length / measuredSeconds, pct(sorted, 50), pct(sorted, 99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get());
+        }
+        System.exit(0);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+}
