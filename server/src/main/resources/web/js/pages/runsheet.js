@@ -230,6 +230,12 @@ export async function render(main, ctx, [sessionId]) {
         h('td', {}, a.actionTaken || '—'), h('td', {}, a.interrupted ? 'Yes' : 'No'), h('td', {}, a.recordedBy || '—')))))
       : h('p', { class: 'empty' }, 'None recorded.')));
 
+  const again = sessionStorage.getItem('openapheresis.runsheet.focus');
+  if (again) {
+    sessionStorage.removeItem('openapheresis.runsheet.focus');
+    setTimeout(() => { const el = document.querySelector(`#${again} input:not([name="time"]), #${again} select`); if (el) el.focus(); }, 0);
+  }
+
   // ---- plan versus actual ----
   if (rec.comparison && (status === 'completed' || status === 'aborted' || live)) main.append(comparisonPanel(rec.comparison));
 }
@@ -252,6 +258,7 @@ function entryForm(id, title, fields, button, save) {
     try {
       await save(values(form));
       toast(`${title} saved`);
+      sessionStorage.setItem('openapheresis.runsheet.focus', id); // keyboard users continue in the same form
       window.dispatchEvent(new HashChangeEvent('hashchange')); // re-render the run sheet with the new entry
     } catch (e) { showProblems(form, e); }
   });

@@ -175,7 +175,10 @@ final class Browser implements AutoCloseable {
                   const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
                   const size = parseFloat(st.fontSize); const bold = parseInt(st.fontWeight, 10) >= 700;
                   const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
-                  if (ratio < need) out.push(el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+                  if (ratio < need) {
+                    out.push(el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" '
+                      + ratio.toFixed(2));
+                  }
                 }
                 return out;""");
     }

@@ -147,6 +147,8 @@ class UiFullDayTest {
                 "removedVolumeMl", "1500", "replacementVolumeMl", "1480", "acVolumeMl", "320"));
         browser.driver.findElement(By.cssSelector("#run-values-form [data-field='acVolumeMl']")).sendKeys(Keys.ENTER);
         browser.awaitText(By.id("run-values"), "2,900");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("name"))
+                .as("after saving, the keyboard stays in the run values form").isEqualTo("inletFlowMlPerMin");
         fillIn("vitals-form", Map.of("systolicMmHg", "112", "diastolicMmHg", "70", "pulsePerMin", "84",
                 "spo2Percent", "98", "temperatureC", "36.8"));
         browser.click(By.cssSelector("#vitals-form button[type=submit]"));
@@ -202,6 +204,44 @@ class UiFullDayTest {
         assertThat(server.call("POST", "/api/orders/" + unsigned + "/sign", nurseToken, Map.of()).status())
                 .isEqualTo(403);
         assertThat(orderId).isNotBlank();
+    }
+
+    @Test
+    void a_nurse_aborts_a_session_with_a_reason_and_an_empty_reason_is_named_beside_the_field() {
+        String physician = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
+        UiServer.Answer patient = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-ABORT-1",
+                "givenName", "Jonas", "familyName", "Berg", "birthDate", "1975-02-03", "sex", "male", "heightCm", 182,
+                "weightKg", 90, "labs", Map.of("hematocritPercent", 44, "iggGPerL", 11, "fibrinogenGPerL", 3.2)));
+        assertThat(patient.status()).isEqualTo(201);
+        UiServer.Answer order = server.call("POST", "/api/orders", physician, Map.of("patientId",
+                patient.body().get("id").asText(), "indication", Map.of("code", "G61.0", "text", "Guillain-Barre syndrome"),
+                "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes", 1.0)));
+        assertThat(order.status()).isEqualTo(201);
+        String orderId = order.body().get("id").asText();
+        assertThat(server.call("POST", "/api/orders/" + orderId + "/acknowledge", physician, null).status()).isEqualTo(200);
+        assertThat(server.call("POST", "/api/orders/" + orderId + "/sign", physician, null).status()).isEqualTo(200);
+        UiServer.Answer session = server.call("POST", "/api/sessions", physician, Map.of("orderId", orderId,
+                "plannedStart", java.time.Instant.now().toString(), "machine", "Optia 2"));
+        assertThat(session.status()).isEqualTo(201);
+
+        browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
+        browser.go("/sessions/" + session.body().get("id").asText());
+        browser.awaitHeading("Run sheet");
+        browser.click(By.id("start-session"));
+        if (!browser.all(By.id("ack-form")).isEmpty()) {
+            for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
+                box.click();
+            }
+            browser.click(By.id("ack-and-start"));
+        }
+        browser.click(By.id("abort-session"));
+        browser.click(By.id("confirm-abort"));
+        browser.wait.until(d -> !browser.errorFor("reason").isBlank());
+        browser.type("reason", "Access lost: the peripheral line infiltrated twice");
+        browser.click(By.id("confirm-abort"));
+        browser.awaitText(By.cssSelector("main .chip"), "Aborted");
+        browser.awaitText(By.cssSelector("main"), "Access lost");
+        browser.screenshot("06d-run-sheet-aborted");
     }
 
     private static void fillIn(String formId, Map<String, String> values) {
