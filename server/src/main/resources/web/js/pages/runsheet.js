@@ -178,7 +178,7 @@ export async function render(main, ctx, [sessionId]) {
     h('div', { class: 'kpis' },
       kpi('Planned run time', plan.durationMin, 'min', null, 0),
       kpi('Planned exchange', plan.exchangeVolumeMl ?? plan.processedVolumeMl, 'mL', null, 0),
-      kpi('Plasma removed', last.removedVolumeMl, 'mL', plan.exchangeVolumeMl ? `${num(100 * (last.removedVolumeMl || 0) / plan.exchangeVolumeMl, 0)} % of plan` : null, 0),
+      kpi('Plasma removed', last.removedVolumeMl, 'mL', plan.exchangeVolumeMl && last.removedVolumeMl != null ? `${num(100 * last.removedVolumeMl / plan.exchangeVolumeMl, 0)} % of plan` : null, 0),
       kpi('Blood processed', last.processedVolumeMl, 'mL', plan.processedVolumeMl ? `of ${num(plan.processedVolumeMl, 0)} mL planned` : null, 0),
       kpi('Fluid balance', last.fluidBalanceMl, 'mL', 'from the machine', 0),
       kpi('Other fluids given', fluidsMl, 'mL', `${fluids.length} entr${fluids.length === 1 ? 'y' : 'ies'}`, 0))));
