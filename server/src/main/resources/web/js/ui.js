@@ -188,7 +188,11 @@ export function showProblems(root, err, aliases, opts = {}) {
       fieldEl.classList.add('invalid');
       input.setAttribute('aria-invalid', 'true');
       const slot = fieldEl.querySelector('.field-error');
-      slot.textContent = slot.textContent ? slot.textContent + ' ' + msg : msg;
+      // a range without its unit ("4000 is outside 0.4..350") gets the field's unit ("… 350 kg")
+      const suffix = fieldEl.querySelector('.suffix');
+      const unit = suffix ? suffix.textContent.trim() : '';
+      const text = unit && /\d\.\.\d/.test(msg) && !msg.includes(unit) ? `${msg} ${unit}` : msg;
+      slot.textContent = slot.textContent ? slot.textContent + ' ' + text : text;
       first = first || input;
     } else {
       leftovers.push(p.field ? `${p.field}: ${msg}` : msg);

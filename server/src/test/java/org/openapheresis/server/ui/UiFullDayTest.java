@@ -68,7 +68,7 @@ class UiFullDayTest {
         browser.type("labs.ionizedCalciumMmolPerL", "1.20");
         browser.click(By.id("save-patient"));
         // a wrong value is named beside its field, and nothing typed is lost
-        browser.awaitError("weightKg", "outside");
+        browser.awaitError("weightKg", "outside 0.4..350 kg");
         assertThat(browser.await(By.cssSelector("[data-field='familyName']")).getAttribute("value")).isEqualTo("Moreau");
         assertThat(browser.await(By.cssSelector("[data-field='labs.iggGPerL']")).getAttribute("value")).isEqualTo("10.5");
         browser.screenshot("05b-new-patient-field-error");
@@ -126,8 +126,8 @@ class UiFullDayTest {
         browser.awaitText(By.cssSelector(".board"), "Optia 1");
         browser.awaitText(By.cssSelector(".board"), "Moreau, Clara");
         browser.screenshot("02-today-board");
-        browser.click(By.cssSelector(".slot"));
-        browser.awaitHeading("Run sheet");
+        browser.click(By.xpath("//a[contains(@class,'slot')][contains(., 'Moreau, Clara')]"));
+        browser.awaitHeading("Run sheet — Moreau, Clara");
         assertThat(browser.await(By.id("allergies")).getText()).contains("Latex");
         browser.click(By.id("start-session"));
         // the plan's warnings are read and ticked at the chair before the session starts

@@ -56,7 +56,7 @@ class UiPlannerTest {
         browser.awaitHeading("Planner");
         browser.await(By.cssSelector("#live-plan .kpis"));
         browser.type("patient.hematocritPercent", "420");
-        browser.awaitError("patient.hematocritPercent", "420 is outside 10..70");
+        browser.awaitError("patient.hematocritPercent", "420 is outside 10..70 %");
         browser.awaitText(By.id("live-plan"), "cannot be computed");
         assertThat(browser.await(By.cssSelector("[data-field='patient.hematocritPercent']")).getAttribute("value"))
                 .isEqualTo("420");
