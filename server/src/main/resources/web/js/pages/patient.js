@@ -188,7 +188,7 @@ function labsPanel(ctx, patientId, labs) {
   const panel = h('section', { class: 'panel', id: 'labs', 'aria-labelledby': 'h-labs' },
     h('div', { class: 'panel-head' }, h('h2', { id: 'h-labs' }, 'Lab trends'), h('span', { class: 'small muted' }, `${labs.length} results`)),
     labs.length ? [singles, charts] : h('p', { class: 'empty' }, 'No lab results yet. Record the pre-procedure labs below so a plan can be computed.'));
-  if (ctx.can.editPatients(ctx.me.role) || ctx.me.role === 'lab') panel.append(labForm(ctx, patientId));
+  if (ctx.can.editPatients(ctx.me.role)) panel.append(labForm(ctx, patientId)); // labs go in through the patient record (PUT)
   return panel;
 }
 
