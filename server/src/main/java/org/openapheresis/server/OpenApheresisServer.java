@@ -38,7 +38,26 @@ public final class OpenApheresisServer implements AutoCloseable {
     private final List<Route> routes;
     private final Services services;
 
+    /** How often pending audit entries are sealed onto the chain. */
+    public static final long SEAL_EVERY_MS = 250;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenApheresisServer.class);
+
+    private final java.util.concurrent.ScheduledExecutorService sealer;
+
     private OpenApheresisServer(Database db, Javalin app, List<Route> routes, Services services) {
+        this.sealer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "openapheresis-audit-sealer");
+            t.setDaemon(true);
+            return t;
+        });
+        sealer.scheduleWithFixedDelay(() -> {
+            try {
+                services.audit().seal();
+            } catch (RuntimeException e) {
+                LOG.warn("sealing audit entries failed; will retry", e);
+            }
+        }, SEAL_EVERY_MS, SEAL_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.db = db;
         this.app = app;
         this.routes = routes;
@@ -143,6 +162,12 @@ public final class OpenApheresisServer implements AutoCloseable {
 
     @Override
     public void close() {
+        sealer.shutdownNow();
+        try {
+            sealer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         app.stop();
         db.close();
     }

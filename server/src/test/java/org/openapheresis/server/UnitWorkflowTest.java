@@ -241,4 +241,43 @@ class UnitWorkflowTest {
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.body()).contains("patient.hematocritPercent").contains("procedure.plasmaVolumes");
     }
+
+    @org.junit.jupiter.api.Test
+    void two_server_processes_sharing_one_postgresql_share_logins_records_and_one_audit_chain() {
+        ServerConfig config = Databases.config(Databases.Kind.POSTGRESQL);
+        try (Unit a = Unit.start(config, org.openapheresis.server.auth.AccessPolicy.contract(), List.of());
+                OpenApheresisServer b = OpenApheresisServer.start(config.withAdminPassword("unused-other-password"),
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+                                java.nio.charset.StandardCharsets.UTF_8))) {
+            Api apiB = new Api(b.port());
+            String nurse = a.token(Role.NURSE);
+            String onA = a.createPatient(mrn("SHARED-A"));
+            String onB = Unit.expect(apiB.post("/api/patients", nurse, Unit.msRelapsePatient(mrn("SHARED-B"))), 201)
+                    .id();
+            assertThat(apiB.get("/api/patients/" + onA, nurse).status()).isEqualTo(200);
+            assertThat(a.api.get("/api/patients/" + onB, nurse).status()).isEqualTo(200);
+            // concurrent edits through the two processes: one wins, one gets 409
+            Map<String, Object> edit = new LinkedHashMap<>(a.api.get("/api/patients/" + onA, nurse).map());
+            edit.remove("labs");
+            assertThat(a.api.put("/api/patients/" + onA, nurse, edit).status()).isEqualTo(200);
+            assertThat(apiB.put("/api/patients/" + onA, nurse, edit).status()).isEqualTo(409);
+            // logging out on one process ends the session on the other
+            assertThat(apiB.post("/api/logout", a.token(Role.LAB), "").status()).isEqualTo(200);
+            assertThat(a.api.get("/api/me", a.token(Role.LAB)).status()).isEqualTo(401);
+            Map<String, Object> verify = apiB.get("/api/audit/verify", a.token(Role.ADMIN)).map();
+            assertThat(verify.get("valid")).isEqualTo(true);
+            assertThat(((Number) verify.get("entries")).longValue()).isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_test_postgresql_commits_synchronously_as_production_must() {
+        Unit u = unit(Databases.Kind.POSTGRESQL);
+        String sync = u.server.services().db().jdbi().withHandle(h -> h.createQuery("SHOW synchronous_commit")
+                .mapTo(String.class).one());
+        String fsync = u.server.services().db().jdbi().withHandle(h -> h.createQuery("SHOW fsync")
+                .mapTo(String.class).one());
+        assertThat(sync).isEqualTo("on");
+        assertThat(fsync).isEqualTo("on");
+    }
 }

@@ -13,8 +13,11 @@ import org.openapheresis.server.auth.Tokens;
 import org.openapheresis.server.db.Times;
 
 /**
- * The append-only, hash-chained audit log. Appending locks the single chain head row, so entries from several
- * server processes still form one chain; a write and its audit entry commit in the same transaction.
+ * The append-only, hash-chained audit log. A write and its audit entry commit in the same transaction: the entry
+ * lands in a pending table without a lock, so concurrent writes commit (and fsync) together. A sealer moves
+ * pending entries onto the chain under the single chain-head row lock, so entries from several server processes
+ * still form one chain: every few hundred milliseconds in the background, and always before the log is read or
+ * verified. Until sealed (well under a second) an entry is durable but not yet covered by the chain.
  */
 public final class AuditLog {
 
@@ -34,25 +37,65 @@ public final class AuditLog {
         jdbi.useTransaction(h -> append(h, username, action, resource, patientId, outcome));
     }
 
-    /** Appends inside the caller's transaction (so the write and its entry commit together). */
+    /**
+     * Appends inside the caller's transaction (so the write and its entry commit together). The entry goes to
+     * the pending table without taking any lock; {@link #seal()} chains it shortly after.
+     */
     public void append(Handle h, String username, String action, String resource, String patientId,
             String outcome) {
-        var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-        long seq = (Long) head[0] + 1;
-        String prev = (String) head[1];
-        Instant at = Times.now(clock);
-        String action1 = cut(action, 100);
-        String resource1 = cut(resource, 300);
-        String outcome1 = cut(outcome, 40);
-        String hash = hash(seq, at, username, action1, resource1, patientId, outcome1, prev);
-        h.createUpdate("INSERT INTO audit_entry (seq, at, username, action, resource, patient_id, outcome, prev_hash, "
-                + "hash) VALUES (:seq, :at, :u, :a, :r, :p, :o, :prev, :hash)")
-                .bind("seq", seq).bind("at", Times.toDb(at)).bind("u", username).bind("a", action1)
-                .bind("r", resource1).bind("p", patientId).bind("o", outcome1).bind("prev", prev).bind("hash", hash)
-                .execute();
-        h.createUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .bind("seq", seq).bind("hash", hash).execute();
+        h.createUpdate("INSERT INTO audit_pending (id, at, username, action, resource, patient_id, outcome) "
+                + "VALUES (:id, :at, :u, :a, :r, :p, :o)")
+                .bind("id", org.openapheresis.server.db.Ids.next()).bind("at", Times.toDb(Times.now(clock)))
+                .bind("u", username).bind("a", cut(action, 100)).bind("r", cut(resource, 300)).bind("p", patientId)
+                .bind("o", cut(outcome, 40)).execute();
+    }
+
+    /**
+     * Moves committed pending entries onto the hash chain, oldest first, under the chain-head row lock (so
+     * sealers in several processes form one chain).
+     *
+     * @return entries sealed
+     */
+    public int seal() {
+        return jdbi.inTransaction(h -> {
+            var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
+            long seq = (Long) head[0];
+            String prev = (String) head[1];
+            List<Object[]> pending = h.createQuery("SELECT id, at, username, action, resource, patient_id, outcome "
+                    + "FROM audit_pending ORDER BY at, id LIMIT 5000")
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), Times.fromDb(rs.getObject(2, LocalDateTime.class)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)})
+                    .list();
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            var insert = h.prepareBatch("INSERT INTO audit_entry (seq, at, username, action, resource, patient_id, "
+                    + "outcome, prev_hash, hash) VALUES (:seq, :at, :u, :a, :r, :p, :o, :prev, :hash)");
+            var delete = h.prepareBatch("DELETE FROM audit_pending WHERE id = :id");
+            for (Object[] e : pending) {
+                seq++;
+                Instant at = (Instant) e[1];
+                String hash = hash(seq, at, (String) e[2], (String) e[3], (String) e[4], (String) e[5], (String) e[6],
+                        prev);
+                insert.bind("seq", seq).bind("at", Times.toDb(at)).bind("u", e[2]).bind("a", e[3]).bind("r", e[4])
+                        .bind("p", e[5]).bind("o", e[6]).bind("prev", prev).bind("hash", hash).add();
+                delete.bind("id", e[0]).add();
+                prev = hash;
+            }
+            insert.execute();
+            delete.execute();
+            h.createUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                    .bind("seq", seq).bind("hash", prev).execute();
+            return pending.size();
+        });
+    }
+
+    /** Seals until nothing is pending (before reading or verifying the log). */
+    public void sealAll() {
+        while (seal() > 0) {
+            // a batch at a time
+        }
     }
 
     private static String cut(String s, int max) {
@@ -68,6 +111,7 @@ public final class AuditLog {
 
     /** Entries, oldest first, optionally for one patient and from a time on. */
     public List<AuditEntry> entries(Optional<String> patientId, Optional<Instant> since, int limit) {
+        sealAll();
         return jdbi.withHandle(h -> {
             StringBuilder sql = new StringBuilder("SELECT seq, at, username, action, resource, patient_id, outcome, "
                     + "prev_hash, hash FROM audit_entry WHERE 1 = 1");
@@ -100,6 +144,7 @@ public final class AuditLog {
     }
 
     public Verification verify() {
+        sealAll();
         return jdbi.withHandle(h -> {
             String[] prev = {GENESIS};
             long[] count = {0};

@@ -33,7 +33,10 @@ public final class Database implements AutoCloseable {
         return open(url, "sa", "", "h2", 8);
     }
 
-    /** A PostgreSQL database (synchronous commit stays on: an acknowledged write is flushed). */
+    /**
+     * A PostgreSQL database. Every connection sets {@code synchronous_commit = on}, whatever the server's
+     * default, so a commit returns only once its WAL record is flushed.
+     */
     public static Database postgres(String url, Optional<String> user, Optional<String> password) {
         return open(url, user.orElse(null), password.orElse(null), "postgresql", 16);
     }
@@ -50,6 +53,9 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(poolSize);
         cfg.setPoolName("openapheresis-" + vendor);
         cfg.setAutoCommit(true);
+        if (vendor.equals("postgresql")) {
+            cfg.setConnectionInitSql("SET synchronous_commit TO on");
+        }
         HikariDataSource ds = new HikariDataSource(cfg);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();

@@ -86,13 +86,15 @@ public final class Call {
     /**
      * Runs a write in one transaction with its audit entry; the entry is only there when the write commits.
      *
-     * @param patientId the patient concerned, or null
+     * @param patientId the patient concerned, or null (the work may name it with {@link #concerns(String)})
      */
     public <T> T write(String patientId, Function<Handle, T> work) {
-        concerns(patientId);
+        if (patientId != null) {
+            concerns(patientId);
+        }
         T result = jdbi.inTransaction(h -> {
             T r = work.apply(h);
-            audit.append(h, who.username(), route.signature(), ctx.path(), patientId, "success");
+            audit.append(h, who.username(), route.signature(), ctx.path(), ctx.attribute(PATIENT), "success");
             return r;
         });
         ctx.attribute(AUDITED, Boolean.TRUE);

@@ -223,11 +223,15 @@ public final class SessionHandlers {
                     m[8], now, call.who().username()));
         }
         f.throwIfProblems("the run values have invalid values");
-        SessionRecord s0 = load(call);
-        call.write(s0.patientId(), h -> {
-            SessionRecord s = sessions.find(h, s0.id()).orElseThrow();
-            requireStatus(s, List.of(SessionRecord.IN_PROGRESS), "record run values of");
-            sessions.insertRunValues(h, s.id(), values);
+        String id = call.param("id");
+        call.write(null, h -> {
+            String[] s = sessions.patientAndStatus(h, id).orElseThrow(() -> HttpProblem.notFound("session"));
+            call.concerns(s[0]);
+            if (!SessionRecord.IN_PROGRESS.equals(s[1])) {
+                throw new HttpProblem(409, "cannot record run values of a session that is " + s[1],
+                        Map.of("currentStatus", s[1]));
+            }
+            sessions.insertRunValues(h, id, values);
             return null;
         });
         call.answer(Map.of("recorded", values.size(), "runValues", values));

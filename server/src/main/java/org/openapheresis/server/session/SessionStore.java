@@ -50,6 +50,12 @@ public final class SessionStore {
         return q.map((rs, ctx) -> row(rs)).list();
     }
 
+    /** Patient id and status only (the hot path of run-value recording); empty when there is no such session. */
+    public Optional<String[]> patientAndStatus(Handle h, String id) {
+        return h.createQuery("SELECT patient_id, status FROM treatment_session WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne();
+    }
+
     public String planJson(Handle h, String id) {
         return h.createQuery("SELECT plan_json FROM treatment_session WHERE id = :id").bind("id", id)
                 .mapTo(String.class).one();

@@ -17,7 +17,8 @@ import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
 
 /**
- * Load run of the real server on loopback: {@code LoadRun plans|run-values h2|postgresql SECONDS CLIENTS}.
+ * Load run of the real server on loopback: {@code LoadRun plans|run-values|run-values-batchN h2|postgresql SECONDS
+ * CLIENTS} ({@code run-values-batch10}: ten samples per request, as a machine interface sends them).
  * Closed loop: each client thread sends the next request when the last is answered. Prints requests per second
  * and latency percentiles of the measured phase (after a warm-up of a third of the time). Not a unit test:
  * see docs/benchmarks.md for the command and the results.
@@ -45,10 +46,21 @@ public final class LoadRun {
                 String patient = unit.createPatient("MRN-LOAD-1");
                 String session = unit.startedSession(unit.signedOrder(patient));
                 path = "/api/sessions/" + session + "/run-values";
-                body = Json.write(Map.of("time", "2026-03-02T09:00:00Z", "source", "machine", "inletFlowMlPerMin", 60,
-                        "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
-                        "replacementVolumeMl", 790, "fluidBalanceMl", 10));
+                Map<String, Object> sample = Map.of("time", "2026-03-02T09:00:00Z", "source", "machine",
+                        "inletFlowMlPerMin", 60, "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
+                        "replacementVolumeMl", 790, "fluidBalanceMl", 10);
+                int batch = what.startsWith("run-values-batch") ? Integer.parseInt(what.substring(16)) : 1;
+                body = Json.write(batch == 1 ? sample : Map.of("samples", java.util.Collections.nCopies(batch, sample)));
                 token = unit.token(Role.NURSE);
+            }
+            if (System.getProperty("load.wrk") != null) {
+                // serve only: an external generator (wrk) sends the load; see docs/benchmarks.md
+                Path bodyFile = Path.of(System.getProperty("load.wrk"));
+                Files.writeString(bodyFile, body);
+                System.out.println("WRK " + base + path + " " + token + " " + bodyFile);
+                System.out.flush();
+                Thread.sleep(seconds * 1000L);
+                System.exit(0);
             }
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))

@@ -34,7 +34,9 @@ public final class Databases {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // zonky turns synchronous_commit off by default; the server's durability promise needs it on
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,46 @@
+package org.openapheresis.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openapheresis.server.OpenApheresisServer;
+import org.openapheresis.server.support.Api;
+import org.openapheresis.server.support.Databases;
+
+/** {@code serve --demo}: staff of each role, patients with orders, a week of sessions, a valid audit chain. */
+class DemoSeedTest {
+
+    @Test
+    void the_demo_unit_has_staff_of_every_role_orders_and_todays_sessions() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OpenApheresisServer server = OpenApheresisServer.start(Databases.config(Databases.Kind.H2).withDemo(true),
+                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            String printed = out.toString(StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("Demo staff password \\(shown only once\\): (\\S+)").matcher(printed);
+            assertThat(m.find()).as(printed).isTrue();
+            Api api = new Api(server.port());
+            String coordinator = api.login("coord.silva", m.group(1));
+            List<Map<String, Object>> today = api.get("/api/sessions?date=" + LocalDate.now(), coordinator).list();
+            assertThat(today).isNotEmpty();
+            List<Map<String, Object>> all = api.get("/api/sessions", coordinator).list();
+            assertThat(all).extracting(s -> s.get("status")).contains("completed", "scheduled");
+            String physician = api.login("dr.lindqvist", m.group(1));
+            List<Map<String, Object>> orders = api.get("/api/orders", physician).list();
+            assertThat(orders).extracting(o -> (Object) ((Map<?, ?>) o.get("indication")).get("code"))
+                    .contains("G35.A", "G61.0", "M31.19", "G70.01");
+            for (String user : List.of("nurse.moreau", "lab.fischer", "billing.novak")) {
+                assertThat(api.login(user, m.group(1))).isNotBlank();
+            }
+            String admin = api.login("admin", Databases.ADMIN_PASSWORD);
+            assertThat(api.get("/api/audit/verify", admin).map()).containsEntry("valid", true);
+        }
+    }
+}
