@@ -164,7 +164,7 @@ export async function render(main, ctx, [sessionId]) {
     messages, abortBox);
   if (person) {
     const allergies = person.allergies || [];
-    main.append(allergies.length
+    messages.before(allergies.length // allergies come first, above anything the start flow shows
       ? h('div', { class: 'alert alert-danger', id: 'allergies' }, h('h4', {}, 'Allergies'), h('p', {}, allergies.join(' · ')))
       : h('div', { class: 'alert alert-info', id: 'allergies' }, h('p', {}, 'No allergies recorded.')));
   }
