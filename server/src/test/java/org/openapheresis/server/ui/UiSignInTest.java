@@ -50,6 +50,8 @@ class UiSignInTest {
         browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
         WebElement focused = browser.driver.switchTo().activeElement();
         assertThat(focused.getAttribute("id")).as("tab order reaches the sign-in button").isEqualTo("sign-in");
+        assertThat(focused.getCssValue("outline-style")).as("keyboard focus is visible").isEqualTo("solid");
+        assertThat(Double.parseDouble(focused.getCssValue("outline-width").replace("px", ""))).isGreaterThanOrEqualTo(2);
         focused.sendKeys(Keys.ENTER);
 
         browser.awaitHeading("Users and audit");
