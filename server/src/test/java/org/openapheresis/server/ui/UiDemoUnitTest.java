@@ -72,5 +72,12 @@ class UiDemoUnitTest {
         browser.await(By.id("orders"));
         browser.await(By.id("new-order"));
         browser.screenshot("08b-patient-page-demo");
+        // edit the weight: the record's version travels with the form, the page shows the new value
+        browser.click(By.cssSelector("a[href$='/edit']"));
+        browser.awaitHeading("Edit");
+        browser.type("weightKg", "83.5");
+        browser.click(By.id("save-patient"));
+        browser.await(By.id("orders"));
+        browser.awaitText(By.cssSelector("main dl.facts"), "83.5");
     }
 }
