@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import org.openapheresis.contract.PlanRequestReader;
 import org.openapheresis.course.CoursePlanner;
 import org.openapheresis.course.CourseRequest;
 import org.openapheresis.course.CourseResult;
@@ -34,19 +35,32 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One plasma exchange plan with the full time-stepped simulation and timeline, and a 5-session course.
+ * One plan of each procedure type with the full time-stepped simulation and timeline, and a 5-session
+ * plasma exchange course.
  * Run: {@code ./mvnw -Pbench -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(1)
 public class PlannerBenchmark {
 
     PlanRequest exchange;
     CourseRequest course;
+    PlanRequest leukocytapheresis;
+    PlanRequest hpcCollection;
+    PlanRequest lymphocyteCollection;
+    PlanRequest granulocyteCollection;
+    PlanRequest ivig;
+
+    static Map<String, Object> request(Map<String, Object> labs, Map<String, Object> procedure) {
+        Map<String, Object> patient = new java.util.HashMap<>(Map.of("sex", "male", "ageYears", 45, "heightCm", 180,
+                "weightKg", 80, "hematocritPercent", 42));
+        patient.put("labs", labs);
+        return Map.of("patient", patient, "procedure", procedure, "recipient", Map.of("weightKg", 70));
+    }
 
     @Setup
     public void setUp() {
@@ -62,6 +76,17 @@ public class PlannerBenchmark {
                 OptionalDouble.of(60), OptionalDouble.of(10), Anticoagulant.ACD_A), OptionalDouble.of(1.0),
                 OptionalDouble.empty(), Replacement.allAlbumin(), 100);
         exchange = new PlanRequest(p, OptionalDouble.empty(), spec);
+        leukocytapheresis = PlanRequestReader.read(request(Map.of("wbcE9PerL", 250, "plateletsE9PerL", 60,
+                "ionizedCalciumMmolPerL", 1.15), Map.of("type", "leukocytapheresis", "bloodVolumesProcessed", 2.0)));
+        hpcCollection = PlanRequestReader.read(request(Map.of("cd34PerUl", 40, "plateletsE9PerL", 200,
+                "ionizedCalciumMmolPerL", 1.2), Map.of("type", "hpc-collection", "target", Map.of("cd34PerKg", 5e6))));
+        lymphocyteCollection = PlanRequestReader.read(request(Map.of("cd3PerUl", 1200, "ionizedCalciumMmolPerL", 1.2),
+                Map.of("type", "lymphocyte-collection", "target", Map.of("cd3PerKgDoses", List.of(1e6, 5e6, 1e7)))));
+        granulocyteCollection = PlanRequestReader.read(request(Map.of("neutrophilsE9PerL", 30,
+                "ionizedCalciumMmolPerL", 1.2), Map.of("type", "granulocyte-collection", "sedimentingAgent", "hes",
+                "bloodVolumesProcessed", 1.5)));
+        ivig = PlanRequestReader.read(request(Map.of("iggGPerL", 9.5), Map.of("type", "ivig-infusion",
+                "doseGPerKg", 2.0, "days", 5)));
         course = new CourseRequest(p, OptionalDouble.empty(), List.of(new CourseStep(spec, 0), new CourseStep(spec, 48),
                 new CourseStep(spec, 96), new CourseStep(spec, 144), new CourseStep(spec, 192)), 240);
     }
@@ -69,6 +94,31 @@ public class PlannerBenchmark {
     @Benchmark
     public Plan plasmaExchangePlanWithTimeline() {
         return Planner.plan(exchange, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan leukocytapheresisPlan() {
+        return Planner.plan(leukocytapheresis, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan hpcCollectionPlanForATarget() {
+        return Planner.plan(hpcCollection, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan lymphocyteCollectionPlanForThreeDoses() {
+        return Planner.plan(lymphocyteCollection, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan granulocyteCollectionPlan() {
+        return Planner.plan(granulocyteCollection, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan ivigFiveDayPlan() {
+        return Planner.plan(ivig, PlanOptions.withTimeline());
     }
 
     @Benchmark

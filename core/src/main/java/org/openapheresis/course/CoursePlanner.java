@@ -22,6 +22,7 @@ import org.openapheresis.safety.Warning;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Rounding;
+import org.openapheresis.system.Sourced;
 
 /**
  * Plans a course session by session. Each session starts from the simulated body at its start time: the
@@ -32,6 +33,14 @@ public final class CoursePlanner {
 
     /** Analytes reported with a total-body reduction (antibodies). */
     static final Set<Analyte> ANTIBODIES = Set.of(Analyte.IGG, Analyte.IGM);
+
+    /**
+     * Hours over which the plasma volume returns to its pre-course value after a session. UNVERIFIED: the
+     * kidneys excrete a small fluid excess within hours; 12 h is assumed so that each session starts
+     * euvolaemic, as the planner's blood volume estimate assumes.
+     */
+    static final Sourced FLUID_RESTORE_HOURS = Sourced.unverified(12, "h",
+            "plasma volume back to its pre-course value within 12 h after a session (excess excreted)");
 
     /** Interval of the course timeline, minutes. */
     static final double COURSE_TIMELINE_EVERY_MIN = 60;
@@ -56,7 +65,7 @@ public final class CoursePlanner {
                                     + ", before session " + i + " has ended (hour "
                                     + Rounding.decimals(body.minute() / 60, 1) + ")");
                 }
-                body = between(body, gapMin, timeline);
+                body = between(body, gapMin, timeline, first.plasmaVolumeMl());
                 patient = carried(patient, body);
             } else {
                 body = Planner.steadyState(patient);
@@ -77,7 +86,7 @@ public final class CoursePlanner {
         }
         BodyState afterLast = body;
         double toNextMin = course.nextScheduledHour() * 60 - afterLast.minute();
-        BodyState next = between(afterLast, Math.max(0, toNextMin), timeline);
+        BodyState next = between(afterLast, Math.max(0, toNextMin), timeline, first.plasmaVolumeMl());
 
         // A session may start tracking an analyte the steady state did not (the cells of a cell procedure), so
         // the summary covers what the body tracks at the end, each from its measured pre value.
@@ -114,6 +123,9 @@ public final class CoursePlanner {
         List<String> assumptions = List.of(
                 "Each session starts from the simulated body of the previous one, carried through the time between"
                         + " sessions by the same two-pool kinetics with no procedure running.",
+                FLUID_RESTORE_HOURS.describe("Between sessions the plasma volume returns to its pre-course value"
+                        + " (a fluid excess is excreted, a deficit made up, the proteins and cells stay) within")
+                        + "; red cells removed by a collection are not replaced.",
                 "The haematocrit and laboratory values of each later session are the simulated ones, not new"
                         + " measurements; replace them with measured values when you have them.",
                 "totalBodyRemovedPercent is the fall of the total-body amount (both pools) from before the first"
@@ -121,7 +133,26 @@ public final class CoursePlanner {
         return new CourseResult(sessions, startHours, summary, warnings, assumptions, timeline);
     }
 
-    private static BodyState between(BodyState body, double minutes, List<Map<String, Double>> timeline) {
+    /**
+     * The body between sessions: the same kinetics with no procedure running, and the plasma volume brought
+     * back to its pre-course value (fluid given beyond what was removed is excreted, a deficit is made up)
+     * over the first {@link #FLUID_RESTORE_HOURS} hours, without the proteins and cells it carries.
+     */
+    private static BodyState between(BodyState body, double minutes, List<Map<String, Double>> timeline,
+            double baselinePlasmaMl) {
+        if (minutes <= 0) {
+            return body;
+        }
+        double restoreMin = Math.min(minutes, FLUID_RESTORE_HOURS.value() * 60);
+        double excessMl = body.plasmaVolumeMl() - baselinePlasmaMl;
+        Exposure restore = new Exposure(Math.max(0, excessMl) / restoreMin, 0, Math.max(0, -excessMl) / restoreMin,
+                Map.of(), Map.of(), 0);
+        BodyState restored = phase(body, restore, restoreMin, timeline);
+        return phase(restored, Exposure.none(), minutes - restoreMin, timeline);
+    }
+
+    private static BodyState phase(BodyState body, Exposure exposure, double minutes,
+            List<Map<String, Double>> timeline) {
         if (minutes <= 0) {
             return body;
         }
@@ -142,7 +173,7 @@ public final class CoursePlanner {
                 }
             };
         }
-        return Simulator.run(body, Exposure.none(), minutes, Simulator.BETWEEN_STEP_MIN, every, sampler);
+        return Simulator.run(body, exposure, minutes, Simulator.BETWEEN_STEP_MIN, every, sampler);
     }
 
     /** The patient at the start of a later session: simulated haematocrit and concentrations. */

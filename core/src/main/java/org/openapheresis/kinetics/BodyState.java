@@ -96,6 +96,28 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
     }
 
     /** A copy that tracks only the given analyte (fast what-if runs of one count). */
+    /**
+     * A copy in which one analyte neither is produced nor breaks down any more: its pools keep exchanging
+     * with each other, but the count no longer returns to its baseline (used for daily leukocytapheresis under
+     * concurrent cytoreduction).
+     */
+    public BodyState withoutTurnover(Analyte analyte) {
+        AnalyteKinetics k = kinetics.get(analyte);
+        if (k == null) {
+            throw new IllegalArgumentException(analyte + " is not tracked");
+        }
+        EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
+        p.putAll(pools);
+        Pools old = pools.get(analyte);
+        p.put(analyte, new Pools(old.intravascular(), old.extravascular(), 0));
+        EnumMap<Analyte, AnalyteKinetics> kin = new EnumMap<>(Analyte.class);
+        kin.putAll(kinetics);
+        kin.put(analyte, new AnalyteKinetics(analyte, k.space(), k.intravascularFraction(), k.escapeRatePerHour(),
+                org.openapheresis.system.Sourced.unverified(1e12, "h", "no turnover under cytoreduction")));
+        return new BodyState(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, p, kin, citrateExcessMg,
+                baselineIonizedCalciumMmolPerL);
+    }
+
     public BodyState only(Analyte analyte) {
         if (!pools.containsKey(analyte)) {
             throw new IllegalArgumentException(analyte + " is not tracked");

@@ -220,7 +220,7 @@ final class CellSessions {
      * below, with recovery between them; empty when {@code maxSessions} are not enough.
      */
     static java.util.OptionalInt dailySessionsToReach(Setup s, Product p, double processedMl, double targetCount,
-            int maxSessions) {
+            int maxSessions, boolean regrowth) {
         Session session = session(s, p, processedMl);
         BodyState body = s.body().only(p.target());
         for (int k = 1; k <= maxSessions; k++) {
@@ -230,7 +230,8 @@ final class CellSessions {
                 return java.util.OptionalInt.of(k);
             }
             double gap = DAILY_INTERVAL_HOURS.value() * 60 - session.durationMin();
-            body = Simulator.run(body, Exposure.none(), Math.max(0, gap), Simulator.BETWEEN_STEP_MIN, 0, null);
+            body = Simulator.run(regrowth ? body : body.withoutTurnover(p.target()), Exposure.none(),
+                    Math.max(0, gap), Simulator.BETWEEN_STEP_MIN, 0, null);
         }
         return java.util.OptionalInt.empty();
     }

@@ -102,6 +102,8 @@ public final class GranulocyteCollectionPlanner {
         } else {
             processedMl = CellSessions.volumeOfDose(s, spec.bloodVolumesProcessed());
         }
+        s.assumptions().add("Published doses to compare: at least 4 x10^10 granulocytes needs a G-CSF-stimulated"
+                + " donor; the RING trial's mean dose was 5.49 x10^10 (Price, Blood 2015).");
         CellSessions.Session session = CellSessions.session(s, p, processedMl);
         SessionClock.Run run = CellSessions.run(s, session, options);
         double cells = yieldCells(pre, processedMl, ce2.value());

@@ -15,8 +15,8 @@ import org.openapheresis.system.Sourced;
  * refills it ({@link CellKinetics#WBC}); the model is calibrated to the published 30-60% fall per procedure
  * of 1.5-2 blood volumes (UT Southwestern; physiology reference section 5). A target is met by the smallest
  * volume whose predicted post count reaches it; when one session of at most 2 blood volumes (ASFA 2023: 1.5-2
- * TBV per procedure) cannot, the plan counts the daily procedures needed, with the count recovering between
- * them.
+ * TBV per procedure) cannot, the plan counts the daily procedures needed assuming cytoreduction alongside (no
+ * regrowth between procedures, only refill from the marginated pool): a lower bound, and said so.
  */
 public final class LeukocytapheresisPlanner {
 
@@ -73,22 +73,23 @@ public final class LeukocytapheresisPlanner {
                 s.assumptions().add("Volume: the smallest that brings the predicted WBC to the target of "
                         + Problem.render(target) + " x10^9/L.");
             } else {
-                OptionalInt days = CellSessions.dailySessionsToReach(s, p, maxMl, target, MAX_DAILY_SESSIONS);
+                OptionalInt days = CellSessions.dailySessionsToReach(s, p, maxMl, target, MAX_DAILY_SESSIONS, false);
                 if (days.isEmpty()) {
                     throw CellSessions.unreachable(field, "target " + Problem.render(target)
                             + " x10^9/L is not reached in " + MAX_DAILY_SESSIONS + " daily procedures of "
-                            + Problem.render((double) Math.round(maxMl)) + " mL: without cytoreductive treatment the"
-                            + " model's count recovers between procedures; plan a first procedure by blood volumes");
+                            + Problem.render((double) Math.round(maxMl)) + " mL even without regrowth between them;"
+                            + " plan a first procedure by blood volumes");
                 }
                 sessions = days.getAsInt();
                 processedMl = maxMl;
                 description = "WBC " + Problem.render(target) + " x10^9/L from " + Problem.render(pre)
                         + " x10^9/L; daily procedures of " + Problem.render(MAX_BLOOD_VOLUMES.value())
-                        + " blood volumes, with the count recovering in between";
+                        + " blood volumes with cytoreductive treatment alongside";
                 s.assumptions().add(CellSessions.DAILY_INTERVAL_HOURS.describe(
-                        "Sessions needed are counted with procedures every") + ", each at the largest volume, with"
-                        + " the count recovering in between as without cytoreductive treatment (which usually runs"
-                        + " alongside and lowers the count further).");
+                        "Sessions needed are counted with procedures every") + ", each at the largest volume,"
+                        + " assuming cytoreductive treatment runs alongside so the count does not regrow between"
+                        + " procedures (the marginated pool still refills the circulation); without it more"
+                        + " procedures are needed. This is a lower bound, not a prediction of the course.");
             }
         } else {
             processedMl = CellSessions.volumeOfDose(s, spec.bloodVolumesProcessed());

@@ -57,6 +57,14 @@ class LeukocytapheresisPlannerTest {
     }
 
     @Test
+    void halving_a_wbc_of_250_to_100_takes_two_or_three_daily_procedures_with_cytoreduction_alongside() {
+        Plan p = plan(request(patient(250), obj("type", "leukocytapheresis", "target", obj("wbcE9PerL", 100))));
+        assertThat(p.sessionsNeeded()).isBetween(2, 3);
+        assertThat(p.assumptions()).anyMatch(a -> a.contains("cytoreductive treatment runs alongside")
+                && a.contains("lower bound"));
+    }
+
+    @Test
     void citrate_to_the_patient_is_higher_than_in_a_plasma_exchange_at_the_same_flow() {
         var labs = obj("wbcE9PerL", 200.0, "iggGPerL", 10.0, "ionizedCalciumMmolPerL", 1.2);
         Plan cells = plan(request(adultMale80kg(labs), obj("type", "leukocytapheresis", "inletFlowMlPerMin", 60,

@@ -20,6 +20,84 @@ public final class OpenApi {
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
 
+    /** Example bodies of the routes that take one (a test checks every body-taking route has one). */
+    static final Map<String, Object> REQUEST_EXAMPLES = Map.ofEntries(
+            Map.entry("POST /api/login", Map.of("username", "dr.lindqvist", "password", "…")),
+            Map.entry("POST /api/users", Map.of("username", "nurse.moreau", "password", "at least 10 characters",
+                    "role", "nurse", "displayName", "Claire Moreau RN")),
+            Map.entry("POST /api/plans", Map.of("patient", Map.of("sex", "female", "ageYears", 34, "heightCm", 168,
+                    "weightKg", 64, "hematocritPercent", 40), "procedure", Map.of("type", "plasma-exchange",
+                    "plasmaVolumes", 1.25))),
+            Map.entry("POST /api/courses", Map.of("patient", Map.of("sex", "female", "ageYears", 34, "heightCm", 168,
+                    "weightKg", 64, "hematocritPercent", 40), "procedure", Map.of("type", "plasma-exchange",
+                    "plasmaVolumes", 1.25), "schedule", Map.of("sessions", 5, "intervalHours", 48))),
+            Map.entry("POST /api/patients", patientExample()),
+            Map.entry("PUT /api/patients/{id}", withVersion(patientExample())),
+            Map.entry("POST /api/orders", Map.of("patientId", "…", "indication", Map.of("code", "G35.A", "text",
+                    "MS relapse"), "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes", 1.25,
+                    "replacement", Map.of("albuminPercent", 100, "plasmaPercent", 0)), "schedule",
+                    Map.of("sessions", 5, "intervalHours", 48))),
+            Map.entry("POST /api/orders/{id}/acknowledge", Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"))),
+            Map.entry("POST /api/sessions", Map.of("orderId", "…", "plannedStart", "2026-03-02T08:30:00Z",
+                    "machine", "Optia-1", "nurse", "nurse.moreau")),
+            Map.entry("POST /api/sessions/{id}/abort", Map.of("reason", "access lost")),
+            Map.entry("POST /api/sessions/{id}/run-values", Map.of("samples", List.of(runValueExample()))),
+            Map.entry("POST /api/sessions/{id}/vitals", Map.of("time", "2026-03-02T09:00:00Z", "systolicMmHg", 118,
+                    "diastolicMmHg", 72, "pulsePerMin", 80, "spo2Percent", 98, "temperatureC", 36.8)),
+            Map.entry("POST /api/sessions/{id}/fluids", Map.of("time", "2026-03-02T09:10:00Z", "fluid",
+                    "calcium-gluconate-10", "volumeMl", 10)),
+            Map.entry("POST /api/sessions/{id}/labs", Map.of("time", "2026-03-02T11:00:00Z", "phase", "post",
+                    "values", Map.of("iggGPerL", 3.9, "plateletsE9PerL", 200))),
+            Map.entry("POST /api/sessions/{id}/adverse-events", Map.of("time", "2026-03-02T09:20:00Z", "type",
+                    "citrate-reaction", "grade", "moderate", "actionTaken", "calcium gluconate 10 mL i.v.",
+                    "interrupted", false, "notes", "perioral tingling")));
+
+    /** Routes that take no body (an empty body or {}). */
+    static final java.util.Set<String> NO_BODY = java.util.Set.of("POST /api/logout", "POST /api/orders/{id}/sign",
+            "POST /api/sessions/{id}/start", "POST /api/sessions/{id}/complete");
+
+    private static Map<String, Object> patientExample() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", "patient");
+        p.put("mrn", "MRN-100234");
+        p.put("givenName", "Sofia");
+        p.put("familyName", "Berg");
+        p.put("birthDate", "1991-03-14");
+        p.put("sex", "female");
+        p.put("heightCm", 168);
+        p.put("weightKg", 64);
+        p.put("allergies", List.of());
+        p.put("medications", List.of("interferon beta-1a"));
+        p.put("aceInhibitor", false);
+        p.put("plasmaAllergy", false);
+        p.put("coverage", Map.of("payer", "Regional Health Fund", "memberId", "RHF-100234"));
+        p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 240, "iggGPerL", 10.5));
+        p.put("labsTakenAt", "2026-03-01T08:00:00Z");
+        return p;
+    }
+
+    private static Map<String, Object> runValueExample() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("time", "2026-03-02T09:00:00Z");
+        v.put("source", "machine");
+        v.put("inletFlowMlPerMin", 60);
+        v.put("acFlowMlPerMin", 5);
+        v.put("removalFlowMlPerMin", 25);
+        v.put("replacementFlowMlPerMin", 25);
+        v.put("processedVolumeMl", 1500);
+        v.put("acVolumeMl", 120);
+        v.put("removedVolumeMl", 800);
+        v.put("replacementVolumeMl", 790);
+        v.put("fluidBalanceMl", 10);
+        return v;
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> m) {
+        Map<String, Object> v = new LinkedHashMap<>(m);
+        v.put("version", 1);
+        return v;
+    }
+
     private OpenApi() {
     }
 
@@ -74,12 +152,25 @@ public final class OpenApi {
             op.put("parameters", params);
         }
         if (r.method() == Route.Method.POST || r.method() == Route.Method.PUT) {
-            op.put("requestBody", Map.of("required", !r.path().endsWith("/logout"), "content",
-                    Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+            Map<String, Object> media = new LinkedHashMap<>();
+            media.put("schema", Map.of("type", "object"));
+            Object example = REQUEST_EXAMPLES.get(r.signature());
+            if (example != null) {
+                media.put("example", example);
+            }
+            op.put("requestBody", Map.of("required", example != null, "content", Map.of("application/json", media)));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put(Integer.toString(r.status()), Map.of("description", "success",
-                "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("schema", Map.of("type", "object"));
+        if (r.signature().equals("POST /api/login")) {
+            ok.put("example", Map.of("token", "bearer token", "user", Map.of("id", "…", "username", "dr.lindqvist",
+                    "displayName", "Dr Anna Lindqvist", "role", "physician"), "csrfToken",
+                    "send as X-CSRF-Token on cookie-authenticated changes"));
+        }
+        responses.put(Integer.toString(r.status()), Map.of("description", r.signature().equals("POST /api/login")
+                ? "logged in; also sets the HttpOnly, SameSite=Strict session cookie " + HttpApp.COOKIE : "success",
+                "content", Map.of("application/json", ok)));
         Map<String, Object> problemRef = Map.of("application/json",
                 Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
         if (r.changesState()) {

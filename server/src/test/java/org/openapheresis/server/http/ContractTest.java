@@ -58,6 +58,21 @@ class ContractTest {
     }
 
     @Test
+    void every_route_that_takes_a_body_has_an_example_in_the_openapi_document_and_the_examples_are_accepted() {
+        for (org.openapheresis.server.http.Route r : unit.server.routes()) {
+            if (r.changesState() && !OpenApi.NO_BODY.contains(r.signature())) {
+                assertThat(OpenApi.REQUEST_EXAMPLES).as(r.signature()).containsKey(r.signature());
+            }
+        }
+        Api.Answer a = unit.api.post("/api/patients", unit.token(Role.NURSE),
+                OpenApi.REQUEST_EXAMPLES.get("POST /api/patients"));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        Api.Answer plan = unit.api.post("/api/plans", unit.token(Role.NURSE), OpenApi.REQUEST_EXAMPLES.get(
+                "POST /api/plans"));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+    }
+
+    @Test
     void a_plan_over_http_is_byte_for_byte_the_cli_plan() throws Exception {
         Path example = Path.of("..", "examples", "ms-relapse-plasma-exchange.json");
         String request = Files.readString(example);
