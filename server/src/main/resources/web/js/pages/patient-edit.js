@@ -1,0 +1,63 @@
+// Create or edit a patient. Validation problems land beside their inputs; what was typed stays.
+import { get, post, put } from '../api.js';
+import { h, field, checkbox, values, toNumber, showProblems, clearProblems, toast, localIsoNow } from '../ui.js';
+import { LAB_FIELDS, patientBody } from './patient.js';
+import { patientName } from './common.js';
+
+const splitList = (s) => (s || '').split(/[\n;,]+/).map((x) => x.trim()).filter(Boolean);
+
+export async function render(main, ctx, [id]) {
+  const p = id ? await get(`/api/patients/${encodeURIComponent(id)}`) : {};
+  const form = h('form', { id: 'patient-form', novalidate: true },
+    h('div', { class: 'form-errors', 'aria-live': 'polite' }),
+    h('fieldset', {}, h('legend', {}, 'Identity'),
+      h('div', { class: 'fields' },
+        field({ name: 'mrn', label: 'Medical record number', value: p.mrn, required: true }),
+        field({ name: 'givenName', label: 'Given name', value: p.givenName, required: true }),
+        field({ name: 'familyName', label: 'Family name', value: p.familyName, required: true }),
+        field({ name: 'birthDate', label: 'Date of birth', type: 'date', value: p.birthDate, required: true }),
+        field({ name: 'sex', label: 'Sex', type: 'select', value: p.sex || '', options: [['', 'Choose…'], ['female', 'Female'], ['male', 'Male']], required: true }),
+        field({ name: 'kind', label: 'Kind', type: 'select', value: p.kind || 'patient', options: [['patient', 'Patient'], ['donor', 'Donor']] }))),
+    h('fieldset', {}, h('legend', {}, 'Body size'),
+      h('div', { class: 'fields' },
+        field({ name: 'heightCm', label: 'Height', unit: 'cm', type: 'number', value: p.heightCm, required: true }),
+        field({ name: 'weightKg', label: 'Weight', unit: 'kg', type: 'number', value: p.weightKg, required: true }))),
+    h('fieldset', {}, h('legend', {}, 'Allergies and medications'),
+      h('div', { class: 'fields wide' },
+        field({ name: 'allergies', label: 'Allergies', type: 'textarea', value: (p.allergies || []).join('\n'), hint: 'One per line. Leave empty if none known.' }),
+        field({ name: 'medications', label: 'Current medications', type: 'textarea', value: (p.medications || []).join('\n'), hint: 'One per line, e.g. “ramipril 5 mg daily”.' })),
+      h('div', { class: 'fields wide', style: 'margin-top:.75rem' },
+        checkbox({ name: 'aceInhibitor', label: 'Takes an ACE inhibitor (risk of reactions during apheresis)', checked: p.aceInhibitor }),
+        checkbox({ name: 'plasmaAllergy', label: 'Previous allergic reaction to plasma', checked: p.plasmaAllergy }))),
+    id ? null : h('fieldset', {}, h('legend', {}, 'Baseline labs (optional)'),
+      h('div', { class: 'fields' },
+        field({ name: 'labsTakenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
+        LAB_FIELDS.map(([k, n, u]) => field({ name: `labs.${k}`, label: n, unit: u, type: 'number' })))),
+    h('div', { class: 'actions' },
+      h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'save-patient' }, id ? 'Save changes' : 'Create patient'),
+      h('a', { class: 'btn btn-ghost', href: id ? `#/patients/${encodeURIComponent(id)}` : '#/patients' }, 'Cancel')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const body = { ...(id ? patientBody(p) : {}), mrn: v.mrn, givenName: v.givenName, familyName: v.familyName, birthDate: v.birthDate || null,
+      sex: v.sex || null, kind: v.kind, heightCm: toNumber(v.heightCm) ?? null, weightKg: toNumber(v.weightKg) ?? null,
+      allergies: splitList(v.allergies), medications: splitList(v.medications), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy };
+    if (!id) {
+      const labs = {};
+      for (const [k] of LAB_FIELDS) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);
+      if (Object.keys(labs).length) { body.labs = labs; body.labsTakenAt = v.labsTakenAt ? new Date(v.labsTakenAt).toISOString() : undefined; }
+    }
+    try {
+      const saved = id ? await put(`/api/patients/${encodeURIComponent(id)}`, body) : await post('/api/patients', body);
+      toast(id ? 'Patient saved' : 'Patient created');
+      ctx.go(`/patients/${encodeURIComponent(saved.id)}`);
+    } catch (e) {
+      showProblems(form, e);
+    }
+  });
+  main.append(h('div', { class: 'page-head' }, h('div', {},
+    h('h1', {}, id ? `Edit ${patientName(p)}` : 'New patient'),
+    h('div', { class: 'sub' }, 'Fields marked by the server as wrong are shown beside the field.'))),
+  h('div', { class: 'panel' }, form));
+}

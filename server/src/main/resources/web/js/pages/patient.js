@@ -1,0 +1,224 @@
+// The patient: details, allergies and medications, orders and their courses (each session planned and
+// actual), adverse events, and lab trends as charts. Billing sees demographics and coverage only.
+import { get, put, list } from '../api.js';
+import { h, chip, date, dateTime, ageYears, label, num, qty, field, values, toNumber, showProblems, clearProblems, toast, localIsoNow, unitText } from '../ui.js';
+import { lineChart } from '../chart.js';
+import { patientName, procedureName, orderCourse } from './common.js';
+
+/** Lab analytes a unit records before a procedure, with the plan contract's field names and units. */
+export const LAB_FIELDS = [
+  ['hematocritPercent', 'Haematocrit', '%'],
+  ['iggGPerL', 'IgG', 'g/L'],
+  ['igmGPerL', 'IgM', 'g/L'],
+  ['fibrinogenGPerL', 'Fibrinogen', 'g/L'],
+  ['albuminGPerL', 'Albumin', 'g/L'],
+  ['plateletsE9PerL', 'Platelets', '×10⁹/L'],
+  ['wbcE9PerL', 'White cells', '×10⁹/L'],
+  ['ionizedCalciumMmolPerL', 'Ionised calcium', 'mmol/L'],
+];
+const LAB_INFO = Object.fromEntries(LAB_FIELDS.map(([k, n, u]) => [k, { name: n, unit: u }]));
+
+/** Normalises the lab history to [{analyte, value, unit, takenAt, phase}] whatever its exact shape. */
+export function labRows(data) {
+  const rows = list(data, 'labs', 'results');
+  const out = [];
+  for (const r of rows) {
+    if (r.analyte !== undefined || r.field !== undefined) {
+      out.push({ analyte: r.analyte ?? r.field, value: Number(r.value ?? r.valueNum), unit: r.unit, takenAt: r.takenAt || r.at || r.time, phase: r.phase });
+    } else if (r.values || r.labs) {
+      for (const [k, v] of Object.entries(r.values || r.labs)) out.push({ analyte: k, value: Number(v), unit: LAB_INFO[k]?.unit, takenAt: r.takenAt || r.at, phase: r.phase });
+    }
+  }
+  return out.filter((r) => Number.isFinite(r.value)).sort((a, b) => String(a.takenAt).localeCompare(String(b.takenAt)));
+}
+
+/** The latest value of each analyte, as the plan contract's labs object. */
+export function latestLabs(rows) {
+  const latest = {};
+  for (const r of rows) latest[r.analyte] = r.value;
+  return latest;
+}
+
+export async function render(main, ctx, [id]) {
+  const role = ctx.me.role;
+  const p = await get(`/api/patients/${encodeURIComponent(id)}`);
+  const clinical = role !== 'billing';
+  const [orders, sessions, labs, labHistory] = clinical ? await Promise.all([
+    get(`/api/orders?patientId=${encodeURIComponent(id)}`).then((d) => list(d, 'orders')).catch(() => []),
+    get(`/api/sessions?patientId=${encodeURIComponent(id)}`).then((d) => list(d, 'sessions')).catch(() => []),
+    get(`/api/patients/${encodeURIComponent(id)}/labs`).catch(() => []),
+  ]).then(([o, s, raw]) => [o, s, labRows(raw), list(raw)]) : [[], [], [], []];
+  const records = ctx.can.readRecord(role) ? await Promise.all(sessions.filter((s) => s.status !== 'scheduled')
+    .map((s) => get(`/api/sessions/${encodeURIComponent(s.id)}/record`).catch(() => null))) : [];
+  const recordBySession = new Map(records.filter(Boolean).map((r) => [(r.session || {}).id, r]));
+
+  const age = ageYears(p.birthDate);
+  main.append(h('div', { class: 'page-head' },
+    h('div', {},
+      h('h1', {}, patientName(p)),
+      h('div', { class: 'sub' }, [`MRN ${p.mrn || '—'}`, `${label(p.sex)}`, age !== null ? `${age} years` : null, `born ${date(p.birthDate)}`].filter(Boolean).join(' · '))),
+    h('div', { class: 'actions' },
+      ctx.can.editPatients(role) ? h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(id)}/edit` }, 'Edit details') : null,
+      ctx.can.order(role) ? h('a', { class: 'btn btn-primary', id: 'new-order', href: `#/patients/${encodeURIComponent(id)}/orders/new` }, 'New order') : null)));
+
+  const allergies = p.allergies || (p.clinical && p.clinical.allergies) || [];
+  const meds = p.medications || (p.clinical && p.clinical.medications) || [];
+  main.append(h('div', { class: 'grid grid-3' },
+    h('section', { class: 'panel', 'aria-labelledby': 'h-details' }, h('h2', { id: 'h-details' }, 'Details'),
+      h('dl', { class: 'facts' },
+        clinical ? [h('dt', {}, 'Height'), h('dd', {}, qty(p.heightCm, 'cm', 0)),
+          h('dt', {}, 'Weight'), h('dd', {}, qty(p.weightKg, 'kg', 1))] : null,
+        h('dt', {}, 'Kind'), h('dd', {}, label(p.kind || 'patient')),
+        h('dt', {}, 'Coverage'), h('dd', {}, coverageText(p.coverage)))),
+    clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-allergies' }, h('h2', { id: 'h-allergies' }, 'Allergies'),
+      allergies.length ? h('ul', { class: 'pill-list' }, allergies.map((a) => h('li', { class: 'allergy' }, typeof a === 'string' ? a : a.substance || a.text || JSON.stringify(a))))
+        : h('p', { class: 'muted' }, 'None recorded.')) : null,
+    clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-meds' }, h('h2', { id: 'h-meds' }, 'Medications'),
+      meds.length ? h('ul', { class: 'pill-list' }, meds.map((m) => h('li', {}, typeof m === 'string' ? m : m.name || m.text || JSON.stringify(m))))
+        : h('p', { class: 'muted' }, 'None recorded.')) : null));
+
+  if (!clinical) {
+    main.append(h('div', { class: 'alert alert-info' }, h('p', {}, 'Your role shows demographics and coverage only.')));
+    return;
+  }
+
+  // ---- orders and courses ----
+  const ordersPanel = h('section', { class: 'panel', id: 'orders', 'aria-labelledby': 'h-orders' }, h('h2', { id: 'h-orders' }, 'Orders and courses'));
+  if (!orders.length) ordersPanel.append(h('p', { class: 'empty' }, 'No orders yet.'));
+  const sorted = [...orders].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+  const courses = ctx.can.plan(role) ? await Promise.all(sorted.map((o) => orderCourse(o, p, labHistory))) : sorted.map(() => null);
+  for (const [oi, o] of sorted.entries()) {
+    const plan = o.plan || {};
+    // planned values per session: the course when there is one, else the order's plan for each scheduled session
+    const planned = courses[oi] ? courses[oi].sessions : Array.isArray(plan.sessions) ? plan.sessions : [plan];
+    const mine = sessions.filter((s) => s.orderId === o.id).sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)));
+    const n = Math.max(planned.length, mine.length, (o.schedule && o.schedule.sessions) || 1);
+    const rows = [];
+    for (let i = 0; i < n; i++) {
+      const pl = planned[i] || planned[0] || {};
+      const s = mine[i];
+      const rec = s && recordBySession.get(s.id);
+      const actual = rec ? actualOf(rec) : {};
+      rows.push(h('tr', {},
+        h('td', {}, String(i + 1)),
+        h('td', {}, s ? h('a', { href: `#/sessions/${encodeURIComponent(s.id)}` }, dateTime(s.plannedStart)) : h('span', { class: 'muted' }, 'not scheduled')),
+        h('td', {}, s ? chip(s.status) : '—'),
+        h('td', { class: 'r' }, qty(pl.exchangeVolumeMl ?? pl.processedVolumeMl, 'mL', 0)),
+        h('td', { class: 'r' }, qty(actual.volumeMl, 'mL', 0)),
+        h('td', { class: 'r' }, qty(pl.durationMin, 'min', 0)),
+        h('td', { class: 'r' }, qty(actual.durationMin, 'min', 0)),
+        h('td', { class: 'r' }, planned[i] && pl.predicted && pl.predicted.igg ? qty(pl.predicted.igg.post, 'g/L') : '—')));
+    }
+    ordersPanel.append(h('article', { class: 'order', dataset: { order: o.id }, style: 'margin-bottom:1.25rem' },
+      h('div', { class: 'panel-head' },
+        h('h3', {}, `${procedureName(o.procedure)} — ${(o.indication && (o.indication.text || o.indication.code)) || 'no indication'}`),
+        h('div', { class: 'actions' }, chip(o.status || (o.signedAt ? 'signed' : 'unsigned')),
+          h('a', { class: 'btn btn-secondary', href: `#/orders/${encodeURIComponent(o.id)}` }, 'Open order'))),
+      h('p', { class: 'small muted' }, [o.schedule && o.schedule.sessions ? `${o.schedule.sessions} sessions every ${o.schedule.intervalHours} h` : 'Single session',
+        o.signedBy ? `signed by ${o.signedBy} ${dateTime(o.signedAt)}` : 'not signed yet'].join(' · ')),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Session'), h('th', {}, 'Status'),
+          h('th', { class: 'r' }, 'Planned volume'), h('th', { class: 'r' }, 'Actual volume'),
+          h('th', { class: 'r' }, 'Planned time'), h('th', { class: 'r' }, 'Actual time'), h('th', { class: 'r' }, 'Predicted IgG after'))),
+        h('tbody', {}, rows)))));
+  }
+  main.append(ordersPanel);
+
+  // ---- adverse events ----
+  const aes = records.filter(Boolean).flatMap((r) => (r.adverseEvents || []).map((a) => ({ ...a, sessionId: (r.session || {}).id })));
+  main.append(h('section', { class: 'panel', id: 'adverse-events', 'aria-labelledby': 'h-ae' }, h('h2', { id: 'h-ae' }, 'Adverse events'),
+    aes.length ? h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'))),
+      h('tbody', {}, aes.map((a) => h('tr', {},
+        h('td', {}, h('a', { href: `#/sessions/${encodeURIComponent(a.sessionId)}` }, dateTime(a.at || a.time))),
+        h('td', {}, label(a.type || a.eventType)), h('td', {}, chip(a.grade)),
+        h('td', {}, a.actionTaken || a.action || '—'), h('td', {}, a.interrupted ? 'Yes' : 'No')))))
+      : h('p', { class: 'empty' }, 'No adverse events recorded.')));
+
+  // ---- labs ----
+  main.append(labsPanel(ctx, id, labs));
+}
+
+function coverageText(c) {
+  if (!c || (typeof c === 'object' && !Object.keys(c).length)) return 'None recorded';
+  if (typeof c === 'string') return c;
+  return [c.payer, c.plan, c.memberId ? `member ${c.memberId}` : null].filter(Boolean).join(' · ');
+}
+
+/** Actual volume and run time of a session from its record (comparison block first, else last run value). */
+export function actualOf(rec) {
+  const c = rec.comparison || {};
+  const pick = (k) => (c[k] && typeof c[k] === 'object' ? c[k].actual : undefined);
+  const last = (rec.runValues || [])[(rec.runValues || []).length - 1] || {};
+  const s = rec.session || {};
+  let durationMin = pick('durationMin');
+  if (durationMin === undefined && s.startedAt && s.endedAt) durationMin = (new Date(s.endedAt) - new Date(s.startedAt)) / 60000;
+  return {
+    volumeMl: pick('exchangeVolumeMl') ?? pick('removedVolumeMl') ?? pick('processedVolumeMl') ?? last.removedVolumeMl ?? last.processedVolumeMl,
+    durationMin,
+  };
+}
+
+function labsPanel(ctx, patientId, labs) {
+  const byAnalyte = new Map();
+  for (const r of labs) {
+    if (!byAnalyte.has(r.analyte)) byAnalyte.set(r.analyte, []);
+    byAnalyte.get(r.analyte).push(r);
+  }
+  const charts = h('div', { class: 'grid grid-2' });
+  const singles = h('div', { class: 'kpis' });
+  const order = LAB_FIELDS.map(([k]) => k);
+  for (const [analyte, rows] of [...byAnalyte.entries()].sort((a, b) => (order.indexOf(a[0]) + 99 * (order.indexOf(a[0]) < 0)) - (order.indexOf(b[0]) + 99 * (order.indexOf(b[0]) < 0)))) {
+    const info = LAB_INFO[analyte] || { name: label(analyte), unit: rows[0].unit || '' };
+    const unit = unitText(rows[0].unit || info.unit);
+    if (rows.length < 2) {
+      singles.append(h('div', { class: 'kpi', dataset: { analyte } }, h('div', { class: 'label', style: 'text-transform:none' }, info.name),
+        h('div', { class: 'value' }, num(rows[0].value), h('span', { class: 'unit' }, ' ' + unit)),
+        h('div', { class: 'note' }, `one result, ${dateTime(rows[0].takenAt)}; a trend appears with the next`)));
+      continue;
+    }
+    const t0 = new Date(rows[0].takenAt).getTime();
+    const pts = rows.map((r) => [(new Date(r.takenAt).getTime() - t0) / 86400000, r.value]);
+    charts.append(h('div', { dataset: { analyte } }, lineChart({
+      title: `${info.name}: ${num(rows[rows.length - 1].value)} ${unit} latest`,
+      xLabel: `days since ${date(rows[0].takenAt)} (d)`, yLabel: `${info.name} (${unit})`,
+      series: [{ name: info.name, points: pts, markers: true }], width: 520, height: 220,
+    })));
+  }
+  const panel = h('section', { class: 'panel', id: 'labs', 'aria-labelledby': 'h-labs' },
+    h('div', { class: 'panel-head' }, h('h2', { id: 'h-labs' }, 'Lab trends'), h('span', { class: 'small muted' }, `${labs.length} results`)),
+    labs.length ? [singles, charts] : h('p', { class: 'empty' }, 'No lab results yet. Record the pre-procedure labs below so a plan can be computed.'));
+  if (ctx.can.editPatients(ctx.me.role)) panel.append(labForm(ctx, patientId)); // labs go in through the patient record (PUT)
+  return panel;
+}
+
+/** The editable part of a patient record, as PUT /api/patients/{id} takes it (with its version). */
+export function patientBody(p) {
+  return { version: p.version, kind: p.kind, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate,
+    sex: p.sex, heightCm: p.heightCm, weightKg: p.weightKg, coverage: p.coverage || undefined, allergies: p.allergies || [],
+    medications: p.medications || [], aceInhibitor: !!p.aceInhibitor, plasmaAllergy: !!p.plasmaAllergy };
+}
+
+function labForm(ctx, patientId) {
+  const form = h('form', { id: 'lab-form', novalidate: true, class: 'no-print', style: 'margin-top:1rem' },
+    h('h3', {}, 'Record lab results'),
+    h('div', { class: 'form-errors' }),
+    h('div', { class: 'fields' },
+      field({ name: 'takenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
+      LAB_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' }))),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'save-labs' }, 'Save lab results')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const labs = {};
+    for (const [k] of LAB_FIELDS) if (v[k] !== '') labs[k] = toNumber(v[k]);
+    try {
+      const p = await get(`/api/patients/${encodeURIComponent(patientId)}`);
+      await put(`/api/patients/${encodeURIComponent(patientId)}`, { ...patientBody(p), labs, labsTakenAt: new Date(v.takenAt).toISOString() });
+      toast('Lab results saved');
+      ctx.go(`/patients/${encodeURIComponent(patientId)}`);
+    } catch (e) { showProblems(form, e, { labsTakenAt: 'takenAt' }); }
+  });
+  return form;
+}

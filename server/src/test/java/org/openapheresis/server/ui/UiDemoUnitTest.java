@@ -1,0 +1,83 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The demo unit ({@code serve --demo}) through each role's eyes: what is shown and what is offered. */
+@ExtendWith(ScreenshotOnFailure.class)
+class UiDemoUnitTest {
+
+    static UiServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new UiServer(true);
+        assertThat(server.demoPassword).as("the demo seed prints the staff password").isNotBlank();
+        browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void a_nurse_sees_the_day_by_machine_and_reaches_a_run_sheet_in_one_click() {
+        browser.signIn("nurse.moreau", server.demoPassword);
+        browser.awaitHeading("Today");
+        browser.await(By.cssSelector(".board .machine"));
+        assertThat(browser.all(By.cssSelector(".board .slot"))).isNotEmpty();
+        assertThat(browser.await(By.cssSelector(".board")).getText()).contains("Plasma exchange").contains("min planned");
+        browser.screenshot("02-today-board-demo");
+        browser.click(By.cssSelector(".board .slot"));
+        browser.awaitHeading("Run sheet");
+        browser.screenshot("06c-run-sheet-demo");
+    }
+
+    @Test
+    void billing_sees_demographics_only_and_is_offered_nothing_clinical() {
+        browser.signIn("billing.novak", server.demoPassword);
+        browser.awaitHeading("Patients");
+        assertThat(browser.all(By.cssSelector("#nav a"))).extracting(e -> e.getText()).containsExactly("Patients");
+        assertThat(browser.all(By.id("new-patient"))).isEmpty();
+        browser.click(By.cssSelector("main tbody tr a"));
+        browser.await(By.cssSelector(".alert-info"));
+        assertThat(browser.await(By.cssSelector("main")).getText()).contains("demographics and coverage only")
+                .doesNotContain("Allergies").doesNotContain("Orders and courses").doesNotContain("Lab trends");
+        assertThat(browser.all(By.id("new-order"))).isEmpty();
+        browser.screenshot("09-billing-patient-demographics-only");
+    }
+
+    @Test
+    void a_physician_sees_the_patient_list_and_a_patient_with_orders_and_lab_trends() {
+        browser.signIn("dr.lindqvist", server.demoPassword);
+        browser.go("/patients");
+        browser.awaitHeading("Patients");
+        assertThat(browser.all(By.cssSelector("main tbody tr")).size()).isGreaterThan(3);
+        UiSignInTest.assertEveryInputLabelled(browser);
+        browser.screenshot("10-patients-list-demo");
+        browser.click(By.cssSelector("main tbody tr a"));
+        browser.await(By.id("orders"));
+        browser.await(By.id("new-order"));
+        browser.screenshot("08b-patient-page-demo");
+        // edit the weight: the record's version travels with the form, the page shows the new value
+        browser.click(By.cssSelector("a[href$='/edit']"));
+        browser.awaitHeading("Edit");
+        browser.type("weightKg", "83.5");
+        browser.click(By.id("save-patient"));
+        browser.await(By.id("orders"));
+        browser.awaitText(By.cssSelector("main dl.facts"), "83.5");
+    }
+}

@@ -1,0 +1,260 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A full day on the unit in a real browser: a physician registers a patient, orders a course of plasma
+ * exchange with the live plan beside the form and signs it; a nurse starts the session (acknowledging
+ * warnings), records run values, vitals and a graded adverse event and completes it; the patient page then
+ * shows it all. A nurse is never offered a Sign button and the API refuses her with 403.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
+class UiFullDayTest {
+
+    static UiServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new UiServer();
+        browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void a_physician_orders_and_signs_a_course_and_a_nurse_runs_the_session_at_the_chair() {
+        // --- physician: register the patient with baseline labs ---
+        browser.signIn(UiServer.PHYSICIAN, UiServer.PASSWORD);
+        browser.go("/patients");
+        browser.awaitHeading("Patients");
+        browser.click(By.id("new-patient"));
+        browser.awaitHeading("New patient");
+        UiSignInTest.assertEveryInputLabelled(browser);
+        browser.type("mrn", "MRN-2024-0117");
+        browser.type("givenName", "Clara");
+        browser.type("familyName", "Moreau");
+        setDate("birthDate", "1990-04-12");
+        new Select(browser.await(By.cssSelector("[data-field='sex']"))).selectByValue("female");
+        browser.type("heightCm", "168");
+        browser.type("weightKg", "4000");
+        browser.type("allergies", "Latex");
+        browser.type("medications", "ramipril 5 mg daily");
+        browser.click(By.cssSelector("[data-field='aceInhibitor']"));
+        setDate("labsTakenAt", java.time.LocalDateTime.now().minusDays(2).withSecond(0).withNano(0).toString());
+        browser.type("labs.hematocritPercent", "40");
+        browser.type("labs.iggGPerL", "10.5");
+        browser.type("labs.fibrinogenGPerL", "3.0");
+        browser.type("labs.albuminGPerL", "42");
+        browser.type("labs.plateletsE9PerL", "240");
+        browser.type("labs.ionizedCalciumMmolPerL", "1.20");
+        browser.click(By.id("save-patient"));
+        // a wrong value is named beside its field, and nothing typed is lost
+        browser.awaitError("weightKg", "outside 0.4..350 kg");
+        assertThat(browser.await(By.cssSelector("[data-field='familyName']")).getAttribute("value")).isEqualTo("Moreau");
+        assertThat(browser.await(By.cssSelector("[data-field='labs.iggGPerL']")).getAttribute("value")).isEqualTo("10.5");
+        browser.screenshot("05b-new-patient-field-error");
+        browser.type("weightKg", "64");
+        browser.click(By.id("save-patient"));
+        browser.awaitHeading("Moreau, Clara");
+        String patientUrl = browser.driver.getCurrentUrl();
+        String patientId = patientUrl.substring(patientUrl.lastIndexOf('/') + 1);
+
+        // --- physician: order a course of five exchanges, see the live plan and its charts ---
+        browser.click(By.id("new-order"));
+        browser.awaitHeading("New order");
+        UiSignInTest.assertEveryInputLabelled(browser);
+        WebElement indication = browser.await(By.cssSelector("[data-field='indication.code']"));
+        if ("select".equals(indication.getTagName())) {
+            new Select(indication).selectByValue("G35");
+        } else {
+            indication.sendKeys("G35");
+        }
+        browser.type("indication.text", "Multiple sclerosis, steroid-refractory relapse");
+        browser.type("procedure.plasmaVolumes", "1.25");
+        browser.awaitText(By.id("live-plan"), "1.25 plasma volumes");
+        browser.await(By.cssSelector("#chart-run-proteins svg"));
+        browser.await(By.cssSelector("#chart-run-calcium svg"));
+        browser.await(By.cssSelector("#chart-course svg"));
+        assertThat(browser.all(By.cssSelector("#course-table tbody tr"))).hasSize(5);
+        assertThat(browser.await(By.id("live-plan")).getText()).contains("FIBRINOGEN_LOW_POST")
+                .contains("mL/min").contains("mg/kg/min");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
+        browser.screenshot("04-new-order-live-plan");
+        browser.click(By.id("create-order"));
+        browser.awaitHeading("Plasma exchange order");
+        String orderUrl = browser.driver.getCurrentUrl();
+        String orderId = orderUrl.substring(orderUrl.lastIndexOf('/') + 1);
+        // the record's candidacy warning (ACE inhibitor) needs the physician's acknowledgement
+        browser.awaitText(By.id("candidacy"), "ACE");
+        browser.click(By.id("acknowledge-warnings"));
+        browser.awaitText(By.id("candidacy"), "Acknowledged by " + UiServer.PHYSICIAN);
+        browser.click(By.id("sign-order"));
+        browser.awaitText(By.id("signed-by"), UiServer.PHYSICIAN);
+        assertThat(browser.all(By.id("sign-order"))).as("a signed order offers no Sign button").isEmpty();
+        browser.screenshot("05-order-signed-printable-plan");
+        browser.printToPdf("05-order-plan-printed");
+
+        // --- physician: schedule today's session on a machine ---
+        browser.type("machine", "Optia 1");
+        browser.type("nurse", UiServer.NURSE);
+        browser.click(By.id("schedule-session"));
+        browser.awaitHeading("Run sheet");
+
+        // --- nurse: today's board, then the run sheet ---
+        browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
+        browser.go("/today");
+        browser.awaitHeading("Today");
+        browser.awaitText(By.cssSelector(".board"), "Optia 1");
+        browser.awaitText(By.cssSelector(".board"), "Moreau, Clara");
+        browser.screenshot("02-today-board");
+        browser.click(By.xpath("//a[contains(@class,'slot')][contains(., 'Moreau, Clara')]"));
+        browser.awaitHeading("Run sheet — Moreau, Clara");
+        assertThat(browser.await(By.id("allergies")).getText()).contains("Latex");
+        browser.click(By.id("start-session"));
+        // the plan's warnings are read and ticked at the chair before the session starts
+        browser.awaitText(By.id("ack-form"), "FIBRINOGEN_LOW_POST");
+        browser.click(By.id("ack-and-start"));
+        browser.awaitText(By.id("ack-form"), "Tick to confirm");
+        browser.screenshot("06a-run-sheet-acknowledge-warnings");
+        for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
+            box.click();
+        }
+        browser.click(By.id("ack-and-start"));
+        browser.await(By.id("run-values-form"));
+        UiSignInTest.assertEveryInputLabelled(browser);
+
+        // run values by keyboard: type and press Enter
+        fillIn("run-values-form", Map.of("inletFlowMlPerMin", "60", "acFlowMlPerMin", "6", "processedVolumeMl", "2900",
+                "removedVolumeMl", "1500", "replacementVolumeMl", "1480", "acVolumeMl", "320"));
+        browser.driver.findElement(By.cssSelector("#run-values-form [data-field='acVolumeMl']")).sendKeys(Keys.ENTER);
+        browser.awaitText(By.id("run-values"), "2,900");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("name"))
+                .as("after saving, the keyboard stays in the run values form").isEqualTo("inletFlowMlPerMin");
+        fillIn("vitals-form", Map.of("systolicMmHg", "112", "diastolicMmHg", "70", "pulsePerMin", "84",
+                "spo2Percent", "98", "temperatureC", "36.8"));
+        browser.click(By.cssSelector("#vitals-form button[type=submit]"));
+        browser.awaitText(By.id("vitals"), "112");
+        new Select(browser.await(By.cssSelector("#ae-form [data-field='type']"))).selectByValue("citrate-reaction");
+        new Select(browser.await(By.cssSelector("#ae-form [data-field='grade']"))).selectByValue("moderate");
+        browser.driver.findElement(By.cssSelector("#ae-form [data-field='actionTaken']"))
+                .sendKeys("Calcium gluconate 10 % 10 mL IV; inlet flow lowered to 50 mL/min");
+        browser.click(By.cssSelector("#ae-form button[type=submit]"));
+        browser.awaitText(By.id("adverse-events"), "Citrate reaction");
+        fillIn("run-values-form", Map.of("inletFlowMlPerMin", "50", "acFlowMlPerMin", "5", "processedVolumeMl", "5700",
+                "removedVolumeMl", "2950", "replacementVolumeMl", "2950", "acVolumeMl", "630"));
+        browser.click(By.cssSelector("#run-values-form button[type=submit]"));
+        browser.awaitText(By.id("run-values"), "5,700");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
+        browser.screenshot("06-run-sheet-in-progress");
+        browser.click(By.id("complete-session"));
+        browser.awaitText(By.cssSelector("main .chip"), "Completed");
+        browser.await(By.id("plan-vs-actual"));
+        browser.screenshot("06b-run-sheet-completed-plan-vs-actual");
+        browser.printToPdf("06-session-summary-printed");
+
+        // --- the patient page shows it all ---
+        browser.go("/patients/" + patientId);
+        browser.awaitHeading("Moreau, Clara");
+        browser.awaitText(By.id("orders"), "Multiple sclerosis");
+        browser.awaitText(By.id("orders"), "Completed");
+        browser.awaitText(By.id("adverse-events"), "Citrate reaction");
+        browser.awaitText(By.id("adverse-events"), "Moderate");
+        browser.await(By.cssSelector("#labs [data-analyte='iggGPerL']"));
+        // post-procedure labs turn the single values into trends
+        browser.type("iggGPerL", "3.4");
+        browser.type("fibrinogenGPerL", "0.95");
+        browser.click(By.id("save-labs"));
+        browser.await(By.cssSelector("#labs [data-analyte='iggGPerL'] svg"));
+        assertThat(browser.await(By.cssSelector("main")).getText()).contains("Latex");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
+        browser.screenshot("08-patient-page");
+
+        // --- a nurse is not offered a Sign button, and the API refuses her ---
+        String physicianToken = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
+        UiServer.Answer second = server.call("POST", "/api/orders", physicianToken, Map.of("patientId", patientId,
+                "indication", Map.of("code", "G35", "text", "Multiple sclerosis"),
+                "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes", 1.0)));
+        assertThat(second.status()).isEqualTo(201);
+        String unsigned = second.body().get("id").asText();
+        browser.go("/orders/" + unsigned);
+        browser.awaitHeading("Plasma exchange order");
+        browser.awaitText(By.cssSelector("main .chip"), "Unsigned");
+        assertThat(browser.all(By.id("sign-order"))).as("no Sign button for a nurse").isEmpty();
+        assertThat(browser.all(By.id("new-order"))).isEmpty();
+        String nurseToken = server.login(UiServer.NURSE, UiServer.PASSWORD);
+        assertThat(server.call("POST", "/api/orders/" + unsigned + "/sign", nurseToken, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(orderId).isNotBlank();
+    }
+
+    @Test
+    void a_nurse_aborts_a_session_with_a_reason_and_an_empty_reason_is_named_beside_the_field() {
+        String physician = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
+        UiServer.Answer patient = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-ABORT-1",
+                "givenName", "Jonas", "familyName", "Berg", "birthDate", "1975-02-03", "sex", "male", "heightCm", 182,
+                "weightKg", 90, "labs", Map.of("hematocritPercent", 44, "iggGPerL", 11, "fibrinogenGPerL", 3.2)));
+        assertThat(patient.status()).isEqualTo(201);
+        UiServer.Answer order = server.call("POST", "/api/orders", physician, Map.of("patientId",
+                patient.body().get("id").asText(), "indication", Map.of("code", "G61.0", "text", "Guillain-Barre syndrome"),
+                "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes", 1.0)));
+        assertThat(order.status()).isEqualTo(201);
+        String orderId = order.body().get("id").asText();
+        assertThat(server.call("POST", "/api/orders/" + orderId + "/acknowledge", physician, null).status()).isEqualTo(200);
+        assertThat(server.call("POST", "/api/orders/" + orderId + "/sign", physician, null).status()).isEqualTo(200);
+        UiServer.Answer session = server.call("POST", "/api/sessions", physician, Map.of("orderId", orderId,
+                "plannedStart", java.time.Instant.now().toString(), "machine", "Optia 2"));
+        assertThat(session.status()).isEqualTo(201);
+
+        browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
+        browser.go("/sessions/" + session.body().get("id").asText());
+        browser.awaitHeading("Run sheet");
+        browser.click(By.id("start-session"));
+        if (!browser.all(By.id("ack-form")).isEmpty()) {
+            for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
+                box.click();
+            }
+            browser.click(By.id("ack-and-start"));
+        }
+        browser.click(By.id("abort-session"));
+        browser.click(By.id("confirm-abort"));
+        browser.wait.until(d -> !browser.errorFor("reason").isBlank());
+        browser.type("reason", "Access lost: the peripheral line infiltrated twice");
+        browser.click(By.id("confirm-abort"));
+        browser.awaitText(By.cssSelector("main .chip"), "Aborted");
+        browser.awaitText(By.cssSelector("main"), "Access lost");
+        browser.screenshot("06d-run-sheet-aborted");
+    }
+
+    private static void fillIn(String formId, Map<String, String> values) {
+        values.forEach((field, value) -> {
+            WebElement el = browser.await(By.cssSelector("#" + formId + " [data-field='" + field + "']"));
+            el.clear();
+            el.sendKeys(value);
+        });
+    }
+
+    /** Date and time inputs take keyboard entry in the locale's order; set the value the way a picker would. */
+    private static void setDate(String field, String isoDate) {
+        browser.js("const el = document.querySelector(`[data-field='${arguments[0]}']`); el.value = arguments[1];"
+                + "el.dispatchEvent(new Event('input', {bubbles: true}));", field, isoDate);
+    }
+}

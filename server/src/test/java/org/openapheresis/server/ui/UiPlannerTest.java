@@ -1,0 +1,65 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The planner page: the live plan beside the form, and field errors beside the field. */
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
+class UiPlannerTest {
+
+    static UiServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new UiServer();
+        browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
+        browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void the_planner_shows_the_plan_its_charts_and_the_course_as_the_user_types() {
+        browser.go("/plan");
+        browser.awaitHeading("Planner");
+        browser.await(By.cssSelector("#live-plan .kpis"));
+        browser.await(By.cssSelector("#chart-run-proteins svg"));
+        browser.await(By.cssSelector("#chart-run-calcium svg"));
+        browser.await(By.cssSelector("#chart-course svg"));
+        assertThat(browser.all(By.cssSelector("#course-table tbody tr"))).hasSize(5);
+        assertThat(browser.await(By.id("live-plan")).getText()).containsIgnoringCase("run time").contains("min")
+                .contains("Assumptions and sources");
+        UiSignInTest.assertEveryInputLabelled(browser);
+
+        browser.type("procedure.plasmaVolumes", "1.5");
+        browser.awaitText(By.cssSelector("#live-plan"), "1.5 plasma volumes");
+        browser.screenshot("03-planner-live-plan");
+    }
+
+    @Test
+    void an_impossible_value_is_named_beside_its_field_and_what_was_typed_stays() {
+        browser.go("/plan");
+        browser.awaitHeading("Planner");
+        browser.await(By.cssSelector("#live-plan .kpis"));
+        browser.type("patient.hematocritPercent", "420");
+        browser.awaitError("patient.hematocritPercent", "420 is outside 10..70 %");
+        browser.awaitText(By.id("live-plan"), "cannot be computed");
+        assertThat(browser.await(By.cssSelector("[data-field='patient.hematocritPercent']")).getAttribute("value"))
+                .isEqualTo("420");
+        browser.screenshot("03b-planner-field-error");
+    }
+}

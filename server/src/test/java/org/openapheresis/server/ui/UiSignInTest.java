@@ -1,0 +1,100 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** Sign-in, sign-out and the accessibility basics that are cheap to check in a real browser. */
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
+class UiSignInTest {
+
+    static UiServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new UiServer();
+        browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void every_input_on_the_sign_in_page_has_a_label_and_the_keyboard_alone_signs_in() {
+        browser.go("/login");
+        browser.awaitHeading("Sign in");
+        assertEveryInputLabelled(browser);
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
+        browser.screenshot("01-sign-in");
+
+        WebElement user = browser.driver.switchTo().activeElement();
+        assertThat(user.getAttribute("name")).as("the user name field has the focus on arrival").isEqualTo("username");
+        user.sendKeys("admin");
+        user.sendKeys(Keys.TAB);
+        browser.driver.switchTo().activeElement().sendKeys(UiServer.ADMIN_PASSWORD);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement focused = browser.driver.switchTo().activeElement();
+        assertThat(focused.getAttribute("id")).as("tab order reaches the sign-in button").isEqualTo("sign-in");
+        assertThat(focused.getCssValue("outline-style")).as("keyboard focus is visible").isEqualTo("solid");
+        assertThat(Double.parseDouble(focused.getCssValue("outline-width").replace("px", ""))).isGreaterThanOrEqualTo(2);
+        focused.sendKeys(Keys.ENTER);
+
+        browser.awaitHeading("Users and audit");
+        assertThat(browser.await(By.cssSelector(".role-badge")).getText()).isEqualToIgnoringCase("admin");
+        assertEveryInputLabelled(browser);
+        // add a user: a missing field is named beside it, then the user appears in the list
+        browser.type("displayName", "Lena Fischer");
+        browser.click(By.id("create-user"));
+        browser.wait.until(d -> !browser.errorFor("username").isBlank());
+        assertThat(browser.await(By.cssSelector("[data-field='displayName']")).getAttribute("value")).isEqualTo("Lena Fischer");
+        browser.type("username", "lab.lena");
+        new org.openqa.selenium.support.ui.Select(browser.await(By.cssSelector("[data-field='role']"))).selectByValue("lab");
+        browser.type("password", "a long enough lab password");
+        browser.click(By.id("create-user"));
+        browser.awaitText(By.id("users"), "lab.lena");
+        browser.click(By.id("verify-audit"));
+        browser.awaitText(By.id("audit-verify-result"), "Audit chain intact");
+        assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
+        browser.screenshot("07-admin-users-and-audit");
+
+        browser.click(By.id("sign-out"));
+        browser.awaitHeading("Sign in");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_beside_the_form_and_the_user_name_stays() {
+        browser.go("/login");
+        browser.awaitHeading("Sign in");
+        browser.type("username", "admin");
+        browser.type("password", "not the password");
+        browser.click(By.id("sign-in"));
+        browser.awaitText(By.cssSelector("#login-form .form-errors"), "not right");
+        assertThat(browser.await(By.cssSelector("[data-field='username']")).getAttribute("value")).isEqualTo("admin");
+    }
+
+    static void assertEveryInputLabelled(Browser browser) {
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) browser.js("""
+                return [...document.querySelectorAll('main input, main select, main textarea')]
+                  .filter(el => el.type !== 'hidden')
+                  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                                && !el.getAttribute('aria-labelledby'))
+                  .map(el => el.name || el.id || el.outerHTML.slice(0, 80));""");
+        assertThat(unlabelled).as("inputs without a label").isEmpty();
+    }
+}
