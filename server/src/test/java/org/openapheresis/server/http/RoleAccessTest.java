@@ -22,10 +22,23 @@ import org.openapheresis.server.support.Unit;
 class RoleAccessTest {
 
     private static Unit unit;
+    private static String patientId;
+    private static String orderId;
+    private static String sessionId;
 
     @BeforeAll
     static void start() {
         unit = Unit.start(Databases.Kind.H2);
+        patientId = unit.createPatient("MRN-ROLES-1");
+        orderId = unit.signedOrder(patientId);
+        sessionId = unit.startedSession(orderId);
+    }
+
+    /** The path with real ids, so an allowed read answers 200. */
+    private static String real(String path) {
+        String id = path.startsWith("/api/patients/") ? patientId : path.startsWith("/api/orders/") ? orderId
+                : sessionId;
+        return path.replaceAll("\\{[a-zA-Z]+}", id);
     }
 
     @AfterAll
@@ -35,6 +48,25 @@ class RoleAccessTest {
 
     private static String concrete(String path) {
         return path.replaceAll("\\{[a-zA-Z]+}", "00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void every_read_route_answers_200_to_the_roles_the_table_allows_and_403_to_the_others() {
+        AccessPolicy policy = AccessPolicy.contract();
+        List<String> wrong = new ArrayList<>();
+        for (Route r : unit.server.routes()) {
+            if (r.changesState() || r.permission() == Permission.PUBLIC) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                Api.Answer a = unit.api.get(real(r.path()), unit.token(role));
+                int expected = policy.roles(r.permission()).contains(role) ? 200 : 403;
+                if (a.status() != expected) {
+                    wrong.add(r.signature() + " as " + role + " gave " + a.status() + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
