@@ -281,12 +281,18 @@ export function predictedTable(predicted) {
 }
 
 export function planKpis(plan) {
+  if (plan.infusion) { // IVIG: no separator, no anticoagulant
+    return h('div', { class: 'kpis' },
+      kpi('Infusion time, day 1', plan.durationMin, 'min', null, 0),
+      kpi('Blood volume', plan.bloodVolumeMl, 'mL', plan.bloodVolumeMethod ? label(plan.bloodVolumeMethod) : null, 0),
+      kpi('Plasma volume', plan.plasmaVolumeMl, 'mL', null, 0));
+  }
   const ac = plan.anticoagulant || {};
   const rep = plan.replacement || {};
   return h('div', { class: 'kpis' },
     kpi('Run time', plan.durationMin, 'min', null, 0),
     kpi('Blood volume', plan.bloodVolumeMl, 'mL', plan.bloodVolumeMethod ? label(plan.bloodVolumeMethod) : null, 0),
-    kpi('Plasma volume', plan.plasmaVolumeMl, 'mL', null, 0),
+    plan.procedureType === 'plasma-exchange' || plan.exchangeVolumeMl != null ? kpi('Plasma volume', plan.plasmaVolumeMl, 'mL', null, 0) : null,
     plan.exchangeVolumeMl != null ? kpi('Exchange volume', plan.exchangeVolumeMl, 'mL', plan.plasmaVolumesExchanged != null ? `${num(plan.plasmaVolumesExchanged)} plasma volumes` : null, 0) : null,
     kpi('Blood processed', plan.processedVolumeMl, 'mL', plan.bloodVolumesProcessed != null ? `${num(plan.bloodVolumesProcessed)} blood volumes` : null, 0),
     kpi('Inlet flow', plan.inletFlowMlPerMin, 'mL/min', plan.acFlowMlPerMin != null ? `AC ${num(plan.acFlowMlPerMin)} mL/min` : null),

@@ -41,17 +41,17 @@ export async function enrichSessions(sessions) {
  * The plan-v1 request the server builds for an order from the patient record and latest labs, so a page
  * can ask for what the stored plan lacks (the timeline for charts, the course across sessions).
  */
-export function planRequestFromRecord(p, procedure, labsAtTheTime) {
+export function planRequestFromRecord(p, procedure, labsAtTheTime, recipient) {
   const labs = { ...(labsAtTheTime || p.labs || {}) };
   const hematocritPercent = labs.hematocritPercent;
   delete labs.hematocritPercent;
-  return { patient: { sex: p.sex, ageYears: ageYears(p.birthDate) ?? undefined, heightCm: p.heightCm, weightKg: p.weightKg, hematocritPercent, labs }, procedure };
+  return { patient: { sex: p.sex, ageYears: ageYears(p.birthDate) ?? undefined, heightCm: p.heightCm, weightKg: p.weightKg, hematocritPercent, labs }, recipient: recipient || undefined, procedure };
 }
 
 /** The course of an order (POST /api/courses from the record), or null for a single session or on error. */
 export async function orderCourse(o, p, labHistory) {
   if (!o.schedule || !(o.schedule.sessions > 1)) return null;
-  try { return await post('/api/courses', { ...planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt)), schedule: o.schedule }); } catch (e) { return null; }
+  try { return await post('/api/courses', { ...planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt), o.recipient), schedule: o.schedule }); } catch (e) { return null; }
 }
 
 /**

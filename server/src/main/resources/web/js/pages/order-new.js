@@ -5,7 +5,7 @@
 import { get, post, list } from '../api.js';
 import { h, clear, field, values, toNumber, showProblems, clearProblems, debounce, toast, num, date, label } from '../ui.js';
 import { labRows, latestLabs, LAB_FIELDS } from './patient.js';
-import { patientName } from './common.js';
+import { patientName, procedureName } from './common.js';
 import { renderPlan } from './plan-view.js';
 
 const TYPES = [
@@ -13,6 +13,11 @@ const TYPES = [
   ['lymphocyte-collection', 'Lymphocyte collection'], ['granulocyte-collection', 'Granulocyte collection'], ['ivig-infusion', 'IVIG infusion'],
 ];
 
+// Dose inputs per procedure type (plan-v1): a volume to process OR a target, the collection efficiency and
+// the recipient's weight for collected products (doses per kg are per recipient kg), IVIG dose and days.
+const BVP = (value) => ({ name: 'procedure.bloodVolumesProcessed', label: 'Blood volumes to process', unit: 'TBV', value, hint: 'Or leave empty and give a target' });
+const CE = { name: 'procedure.collectionEfficiencyPercent', label: 'Collection efficiency (CE2)', unit: '%', value: '', hint: 'Empty: the separator’s default' };
+const RECIPIENT = { name: 'recipient.weightKg', label: 'Recipient weight', unit: 'kg', value: '', hint: 'Allogeneic or DLI; empty: the patient (autologous)' };
 const DOSE_FIELDS = {
   'plasma-exchange': [
     { name: 'procedure.plasmaVolumes', label: 'Plasma volumes to exchange', unit: 'PV', value: '1.0', hint: 'Usually 1.0–1.5' },
@@ -21,21 +26,39 @@ const DOSE_FIELDS = {
     { name: 'procedure.fluidBalancePercent', label: 'Fluid balance', unit: '%', value: '100', hint: 'Replacement as % of plasma removed' },
   ],
   leukocytapheresis: [
-    { name: 'procedure.bloodVolumesProcessed', label: 'Blood volumes to process', unit: 'TBV', value: '2.0' },
-    { name: 'procedure.target.wbcE9PerL', label: 'Target white cell count after', unit: '×10⁹/L', value: '' },
+    BVP('2.0'),
+    { name: 'procedure.target.wbcE9PerL', label: 'Target white cell count after', unit: '×10⁹/L', value: '', hint: 'Or a volume to process' },
   ],
   'hpc-collection': [
-    { name: 'procedure.bloodVolumesProcessed', label: 'Blood volumes to process', unit: 'TBV', value: '' },
-    { name: 'procedure.target.cd34PerKg', label: 'Target CD34+ per recipient kg', unit: '/kg', value: '5e6' },
+    BVP(''),
+    { name: 'procedure.target.cd34PerKg', label: 'Target CD34+ per recipient kg', unit: '/kg', value: '5e6', hint: 'e.g. 5e6' }, CE, RECIPIENT,
   ],
-  'lymphocyte-collection': [{ name: 'procedure.bloodVolumesProcessed', label: 'Blood volumes to process', unit: 'TBV', value: '2.0' }],
-  'granulocyte-collection': [{ name: 'procedure.bloodVolumesProcessed', label: 'Blood volumes to process', unit: 'TBV', value: '2.0' }],
+  'lymphocyte-collection': [
+    BVP(''),
+    { name: 'procedure.target.cd3PerKgDoses', label: 'Target CD3+ doses per recipient kg', unit: '/kg', value: '1e6, 5e6, 1e7', kind: 'list', hint: 'One per planned infusion, separated by commas' },
+    CE, RECIPIENT,
+  ],
+  'granulocyte-collection': [
+    BVP(''),
+    { name: 'procedure.target.granulocytes', label: 'Target granulocytes', unit: 'cells', value: '4e10', hint: 'e.g. 4e10' },
+    { name: 'procedure.sedimentingAgent', label: 'Sedimenting agent', type: 'select', options: [['hes', 'HES (hydroxyethyl starch)'], ['none', 'None']], value: 'hes' },
+    CE, RECIPIENT,
+  ],
   'ivig-infusion': [
     { name: 'procedure.doseGPerKg', label: 'Total dose', unit: 'g/kg', value: '2.0' },
     { name: 'procedure.days', label: 'Over', unit: 'days', value: '5' },
     { name: 'procedure.productPercent', label: 'Product strength', unit: '%', value: '10' },
   ],
 };
+/** The labs each type needs (plan-v1); shown first among the patient values. */
+const REQUIRED_LABS = {
+  'plasma-exchange': [], leukocytapheresis: ['wbcE9PerL'], 'hpc-collection': ['cd34PerUl'], 'lymphocyte-collection': ['cd3PerUl'],
+  'granulocyte-collection': ['neutrophilsE9PerL'], 'ivig-infusion': ['iggGPerL'],
+};
+/** Apheresis settings that mean nothing for an infusion. */
+const SEPARATOR_FIELDS = ['procedure.device', 'procedure.inletFlowMlPerMin', 'procedure.acRatio'];
+const LIST_FIELDS = new Set(['procedure.target.cd3PerKgDoses']);
+const TEXT_FIELDS = new Set(['procedure.type', 'procedure.device', 'procedure.sedimentingAgent']);
 
 function setPath(obj, path, value) {
   const segs = path.split('.');
@@ -98,21 +121,57 @@ export async function render(main, ctx, [patientId]) {
   function drawDose() {
     const type = form.querySelector('[name="procedure.type"]').value;
     const keep = values(doseBox);
-    clear(doseBox).append(...(DOSE_FIELDS[type] || []).map((f) => field({ ...f, type: 'number', value: keep[f.name] !== undefined && keep[f.name] !== '' ? keep[f.name] : f.value })));
+    clear(doseBox).append(...(DOSE_FIELDS[type] || []).map((f) => field({ ...f, type: f.type || (f.kind === 'list' ? 'text' : 'number'),
+      value: keep[f.name] !== undefined && keep[f.name] !== '' ? keep[f.name] : f.value })));
+    for (const name of SEPARATOR_FIELDS) {
+      const el = form.querySelector(`[name="${name}"]`);
+      el.disabled = type === 'ivig-infusion'; // an infusion has no separator; disabled inputs are not sent
+      el.closest('.field').hidden = type === 'ivig-infusion';
+    }
+    if (!sessionsTouched) form.querySelector('[name="schedule.sessions"]').value = type === 'plasma-exchange' ? '5' : '1';
+    markRequiredLabs(type);
+  }
+  let sessionsTouched = false;
+  form.querySelector('[name="schedule.sessions"]').addEventListener('input', () => { sessionsTouched = true; });
+  function markRequiredLabs(type) {
+    for (const el of form.querySelectorAll('[data-required-lab]')) el.remove();
+    const need = REQUIRED_LABS[type] || [];
+    for (const k of need) {
+      const input = form.querySelector(`[name="patient.labs.${k}"]`);
+      if (input) input.closest('.field').querySelector('label').append(h('span', { class: 'required-lab', dataset: { requiredLab: k } }, ' · needed'));
+    }
+    if (usedBox) drawUsed(type);
+  }
+  let usedBox = null;
+  /** The record's values the plan uses; a lab the type needs and the record lacks is named with a link to record it. */
+  function drawUsed(type) {
+    const missing = (REQUIRED_LABS[type] || []).filter((k) => labs[k] === undefined);
+    clear(usedBox).append(...[h('dl', { class: 'facts small' },
+      h('dt', {}, 'Sex, age'), h('dd', {}, `${label(p.sex)}, ${ageYears ?? '—'} y`),
+      h('dt', {}, 'Height, weight'), h('dd', {}, `${num(p.heightCm, 0)} cm, ${num(p.weightKg, 1)} kg`),
+      ...LAB_FIELDS.filter(([k]) => labs[k] !== undefined).flatMap(([k, n, u]) => [h('dt', {}, n), h('dd', {}, `${num(labs[k])} ${u}`)])),
+    missing.length ? h('div', { class: 'alert alert-warning', id: 'missing-labs', role: 'status', style: 'margin-top:.5rem' },
+      h('p', {}, `${procedureName(type)} needs ${missing.map((k) => LAB_FIELDS.find(([f]) => f === k)).map(([, n, u]) => `${n} (${u})`).join(', ')}, which the record does not have. `,
+        h('a', { href: `#/patients/${encodeURIComponent(patientId)}` }, 'Record it on the patient’s page.'))) : null].filter(Boolean));
   }
   drawDose();
 
   function read() {
     const v = values(form);
     const procedure = {};
-    for (const [k, val] of Object.entries(v)) {
-      if (!k.startsWith('procedure.') || val === '') continue;
-      const name = k.slice('procedure.'.length);
-      setPath(procedure, name, ['type', 'device'].includes(name) ? val : toNumber(val));
+    const recipient = {};
+    for (const el of form.querySelectorAll('input[name], select[name]')) {
+      const k = el.name;
+      const val = v[k];
+      if (el.disabled || val === '' || !(k.startsWith('procedure.') || k.startsWith('recipient.'))) continue;
+      const value = TEXT_FIELDS.has(k) ? val : LIST_FIELDS.has(k) ? val.split(/[\s,;]+/).filter(Boolean).map(toNumber) : toNumber(val);
+      if (k.startsWith('recipient.')) setPath(recipient, k.slice('recipient.'.length), value);
+      else setPath(procedure, k.slice('procedure.'.length), value);
     }
     const sessions = toNumber(v['schedule.sessions']);
     const schedule = sessions !== undefined ? { sessions, intervalHours: toNumber(v['schedule.intervalHours']) } : undefined;
-    return { procedure, schedule, indication: { code: v['indication.code'], text: v['indication.text'] } };
+    return { procedure, schedule, recipient: Object.keys(recipient).length ? recipient : undefined,
+      indication: { code: v['indication.code'], text: v['indication.text'] } };
   }
 
   const recordPatient = {
@@ -126,7 +185,8 @@ export async function render(main, ctx, [patientId]) {
       field({ name: 'patient.heightCm', label: 'Height', unit: 'cm', type: 'number', value: '170' }),
       field({ name: 'patient.weightKg', label: 'Weight', unit: 'kg', type: 'number', value: '70' }),
       LAB_FIELDS.map(([k, n, u]) => field({ name: k === 'hematocritPercent' ? 'patient.hematocritPercent' : `patient.labs.${k}`, label: n, unit: u, type: 'number',
-        value: { hematocritPercent: '40', iggGPerL: '10', fibrinogenGPerL: '3', albuminGPerL: '40', plateletsE9PerL: '250', ionizedCalciumMmolPerL: '1.2' }[k] || '' })))) : null;
+        value: { hematocritPercent: '40', iggGPerL: '10', fibrinogenGPerL: '3', albuminGPerL: '40', plateletsE9PerL: '250', ionizedCalciumMmolPerL: '1.2',
+          wbcE9PerL: '7', neutrophilsE9PerL: '4', lymphocytesE9PerL: '2', cd34PerUl: '40', cd3PerUl: '1200' }[k] || '' })))) : null;
   function patientBlock() {
     if (!standalone) return recordPatient;
     const v = values(form);
@@ -138,12 +198,13 @@ export async function render(main, ctx, [patientId]) {
     return out;
   }
   if (patientFields) form.querySelector('#patient-slot').replaceWith(patientFields);
+  markRequiredLabs(form.querySelector('[name="procedure.type"]').value);
   const planBox = h('div', { id: 'live-plan', 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Computing the plan…'));
   let seq = 0;
   const replan = debounce(async () => {
     const mine = ++seq;
-    const { procedure, schedule } = read();
-    const request = { patient: patientBlock(), procedure };
+    const { procedure, schedule, recipient } = read();
+    const request = { patient: patientBlock(), recipient, procedure };
     try {
       const planP = post('/api/plans?timeline=true', request);
       const courseP = schedule && schedule.sessions > 1 ? post('/api/courses', { ...request, schedule }) : Promise.resolve(null);
@@ -168,9 +229,9 @@ export async function render(main, ctx, [patientId]) {
     ev.preventDefault();
     if (standalone) return;
     clearProblems(form);
-    const { procedure, schedule, indication } = read();
+    const { procedure, schedule, indication, recipient } = read();
     try {
-      const order = await post('/api/orders', { patientId, indication, procedure, schedule: schedule && schedule.sessions > 1 ? schedule : undefined });
+      const order = await post('/api/orders', { patientId, indication, procedure, recipient, schedule: schedule && schedule.sessions > 1 ? schedule : undefined });
       toast('Order created — review and sign');
       ctx.go(`/orders/${encodeURIComponent(order.id)}`);
     } catch (e) {
@@ -178,10 +239,9 @@ export async function render(main, ctx, [patientId]) {
     }
   });
 
-  const used = h('dl', { class: 'facts small' },
-    h('dt', {}, 'Sex, age'), h('dd', {}, `${label(p.sex)}, ${ageYears ?? '—'} y`),
-    h('dt', {}, 'Height, weight'), h('dd', {}, `${num(p.heightCm, 0)} cm, ${num(p.weightKg, 1)} kg`),
-    ...LAB_FIELDS.filter(([k]) => labs[k] !== undefined).flatMap(([k, n, u]) => [h('dt', {}, n), h('dd', {}, `${num(labs[k])} ${u}`)]));
+  usedBox = h('div', { id: 'patient-used' });
+  drawUsed(form.querySelector('[name="procedure.type"]').value);
+  const used = usedBox;
 
   main.append(h('div', { class: 'page-head' },
     standalone ? h('div', {}, h('h1', {}, 'Planner'), h('div', { class: 'sub' }, 'Plan a procedure or a course for any patient; the plan updates as you type.'))

@@ -20,7 +20,7 @@ export async function render(main, ctx, [orderId]) {
   // over the run and across the course can be drawn (the stored plan's figures stay the ones shown).
   if (ctx.can.plan(role)) {
     const [timed, c] = await Promise.all([
-      first.timeline ? null : post('/api/plans?timeline=true', planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt))).catch(() => null),
+      first.timeline ? null : post('/api/plans?timeline=true', planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt), o.recipient)).catch(() => null),
       course ? course : orderCourse(o, p, labHistory)]);
     if (timed && timed.timeline) first = { ...first, timeline: timed.timeline };
     course = c;

@@ -14,6 +14,10 @@ export const LAB_FIELDS = [
   ['albuminGPerL', 'Albumin', 'g/L'],
   ['plateletsE9PerL', 'Platelets', '×10⁹/L'],
   ['wbcE9PerL', 'White cells', '×10⁹/L'],
+  ['neutrophilsE9PerL', 'Neutrophils', '×10⁹/L'],
+  ['lymphocytesE9PerL', 'Lymphocytes', '×10⁹/L'],
+  ['cd34PerUl', 'CD34+ cells', '/µL'],
+  ['cd3PerUl', 'CD3+ cells', '/µL'],
   ['ionizedCalciumMmolPerL', 'Ionised calcium', 'mmol/L'],
 ];
 const LAB_INFO = Object.fromEntries(LAB_FIELDS.map(([k, n, u]) => [k, { name: n, unit: u }]));

@@ -1,6 +1,6 @@
 // One way to show a plan (plan-v1 response) and, when given, its course: key figures, warnings with what
 // to do, predicted values, charts over the procedure and across the course, assumptions with sources.
-import { h, planKpis, warningList, predictedTable, assumptionList, num, analyteName } from '../ui.js';
+import { h, kpi, planKpis, warningList, predictedTable, assumptionList, num, analyteName, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
 
 export function renderPlan(plan, course, opts = {}) {
@@ -9,14 +9,60 @@ export function renderPlan(plan, course, opts = {}) {
   out.append(
     h('h3', {}, 'Warnings'), warningList(dedupe(warnings)),
     h('h3', { style: 'margin-top:1rem' }, opts.course === false ? 'Figures' : 'First session'), planKpis(plan));
-  if (plan.sessionsNeeded > 1) out.append(h('div', { class: 'alert alert-info' }, h('p', {}, `${plan.sessionsNeeded} sessions needed to reach the target.`)));
+  if (plan.sessionsNeeded != null && plan.collected) out.append(h('div', { class: plan.sessionsNeeded > 1 ? 'alert alert-info' : 'alert alert-ok', id: 'sessions-needed' },
+    h('p', {}, h('strong', {}, `${plan.sessionsNeeded} session${plan.sessionsNeeded === 1 ? '' : 's'} needed`), plan.sessionsNeeded > 1 ? ' to reach the target; this plan covers the first.' : ' to reach the target.')));
+  else if (plan.sessionsNeeded > 1) out.append(h('div', { class: 'alert alert-info' }, h('p', {}, `${plan.sessionsNeeded} sessions needed to reach the target.`)));
+  if (plan.collected) out.append(h('h3', { style: 'margin-top:1rem' }, 'Product collected (this session)'), collectedBlock(plan.collected));
+  if (plan.infusion) out.append(h('h3', { style: 'margin-top:1rem' }, 'Infusion'), infusionBlock(plan.infusion));
 
   const charts = runCharts(plan);
   if (charts.length) out.append(h('h3', {}, 'During the procedure'), h('div', { class: opts.wide ? 'grid grid-2' : 'grid' }, charts));
-  if (course && Array.isArray(course.sessions) && course.sessions.length > 1) out.append(h('h3', { style: 'margin-top:1rem' }, 'Across the course'), courseChart(course), courseTable(course));
+  if (course && Array.isArray(course.sessions) && course.sessions.length > 1) {
+    const hasProteins = ['igg', 'fibrinogen'].some((k) => course.sessions[0].predicted && course.sessions[0].predicted[k]);
+    out.append(h('h3', { style: 'margin-top:1rem' }, 'Across the course'), hasProteins ? courseChart(course) : null, courseTable(course));
+  }
   out.append(h('h3', { style: 'margin-top:1rem' }, 'Predicted values (first session)'), predictedTable(plan.predicted));
   out.append(h('div', { style: 'margin-top:1rem' }, assumptionList([...(plan.assumptions || []), ...((course && course.assumptions) || [])])));
   return out;
+}
+
+/** What a cell collection yields: cells (per recipient kg), product volume and, for DLI, the aliquots. */
+export function collectedBlock(c) {
+  const sci = (v) => (v == null ? '—' : Number(v).toExponential(2).replace(/e\+?(-?)(\d+)/, (_, s, e) => ` × 10${sup(s + e)}`));
+  const out = h('div', { id: 'collected' }, h('div', { class: 'kpis' },
+    c.cd34PerKg != null ? kpiSci('CD34+ per recipient kg', sci(c.cd34PerKg), '/kg', c.cd34Cells != null ? `${sci(c.cd34Cells)} cells` : null) : null,
+    c.cd3PerKg != null ? kpiSci('CD3+ per recipient kg', sci(c.cd3PerKg), '/kg', c.cd3Cells != null ? `${sci(c.cd3Cells)} cells` : null) : null,
+    c.granulocytes != null ? kpiSci('Granulocytes', sci(c.granulocytes), 'cells', null) : null,
+    c.wbcCells != null ? kpiSci('White cells', sci(c.wbcCells), 'cells', null) : null,
+    c.productVolumeMl != null ? kpi('Product volume', c.productVolumeMl, 'mL', null, 0) : null));
+  if (Array.isArray(c.aliquots) && c.aliquots.length) {
+    out.append(h('div', { class: 'table-wrap', style: 'margin-top:.5rem' }, h('table', { id: 'aliquots' },
+      h('caption', { class: 'small muted' }, 'Aliquots for the planned infusions (doses per recipient kg)'),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Infusion'), h('th', { class: 'r' }, 'CD3+ dose'), h('th', { class: 'r' }, 'CD3+ cells'), h('th', { class: 'r' }, 'Volume of product'))),
+      h('tbody', {}, c.aliquots.map((a, i) => h('tr', {},
+        h('td', {}, String(i + 1)),
+        h('td', { class: 'r' }, `${sci(a.cd3PerKg)} /kg`),
+        h('td', { class: 'r' }, sci(a.cd3Cells)),
+        h('td', { class: 'r' }, `${num(a.volumeMl, 1)} mL`)))))));
+  }
+  return out;
+}
+
+function sup(s) { return String(s).replace(/[-0-9]/g, (d) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(d)]); }
+
+function kpiSci(labelText, value, unit, note) {
+  return h('div', { class: 'kpi' }, h('div', { class: 'label' }, labelText),
+    h('div', { class: 'value' }, value, h('span', { class: 'unit' }, ' ' + unit)), note ? h('div', { class: 'note' }, note) : null);
+}
+
+/** IVIG: grams and millilitres per day and infusion time per day. */
+export function infusionBlock(inf) {
+  const perDay = inf.durationMinPerDay || [];
+  return h('div', { id: 'infusion' }, h('div', { class: 'kpis' },
+    kpi('Total dose', inf.totalGrams, 'g', `over ${inf.days} day${inf.days === 1 ? '' : 's'}`, 0),
+    kpi('Per day', inf.gramsPerDay, 'g/day', null, 1),
+    kpi('Volume per day', inf.mlPerDay, 'mL/day', inf.productPercent != null ? `${num(inf.productPercent)} % product` : null, 0),
+    kpi('Infusion time, day 1', perDay[0], 'min', perDay.length > 1 && perDay.some((m) => m !== perDay[0]) ? `days: ${perDay.map((m) => num(m, 0)).join(', ')} min` : `each day`, 0)));
 }
 
 /** The first session's warnings, then each later session's new ones; a repeated code says in which sessions. */
@@ -43,25 +89,30 @@ export function runCharts(plan) {
   const tl = plan.timeline || [];
   if (!tl.length) return [];
   const charts = [];
-  const proteins = ['igg', 'igm', 'fibrinogen'].filter((k) => tl[0][k] !== undefined);
+  // Only what the procedure changes (the analytes of plan.predicted): an infusion leaves calcium and
+  // platelets alone, a cell collection the proteins.
+  const changed = (k) => tl[0][k] !== undefined && (!plan.predicted || plan.predicted[k] !== undefined);
+  const proteins = ['igg', 'igm', 'fibrinogen'].filter(changed);
   if (proteins.length) {
     charts.push(h('div', { id: 'chart-run-proteins' }, lineChart({
-      title: 'Predicted proteins during the run', xLabel: 'minutes from first draw (min)', yLabel: 'concentration (g/L)',
+      title: plan.infusion ? 'Predicted IgG over the infusion days' : 'Predicted proteins during the run',
+      xLabel: plan.infusion ? 'minutes from the start of the infusion (min)' : 'minutes from first draw (min)', yLabel: 'concentration (g/L)',
       series: proteins.map((k) => ({ name: `${analyteName(k)} (g/L)`, points: tl.map((t) => [t.minute, t[k]]) })),
       thresholds: proteins.includes('fibrinogen') ? [{ y: 1.0, label: 'fibrinogen 1.0 g/L' }] : [], yMin: 0,
     })));
   }
-  if (tl[0].ionizedCalcium !== undefined) {
+  if (changed('ionizedCalcium')) {
     charts.push(h('div', { id: 'chart-run-calcium' }, lineChart({
       title: 'Predicted ionised calcium during the run', xLabel: 'minutes from first draw (min)', yLabel: 'ionised calcium (mmol/L)',
       series: [{ name: 'Ionised calcium (mmol/L)', points: tl.map((t) => [t.minute, t.ionizedCalcium]) }],
     })));
   }
-  const cells = ['wbc', 'platelets', 'cd34', 'cd3', 'neutrophils'].filter((k) => tl[0][k] !== undefined && !proteins.length);
-  if (cells.length) {
-    charts.push(h('div', { id: 'chart-run-cells' }, lineChart({
-      title: 'Predicted counts during the run', xLabel: 'minutes from first draw (min)', yLabel: 'count (as in labs)',
-      series: cells.map((k) => ({ name: analyteName(k), points: tl.map((t) => [t.minute, t[k]]) })),
+  // One chart per cell count the timeline carries, each with its own unit (from the predicted block).
+  for (const k of ['wbc', 'neutrophils', 'cd34', 'cd3', 'platelets'].filter(changed)) {
+    const unit = unitText((plan.predicted && plan.predicted[k] && plan.predicted[k].unit) || '');
+    charts.push(h('div', { id: `chart-run-${k}` }, lineChart({
+      title: `Predicted ${analyteName(k)} during the run`, xLabel: 'minutes from first draw (min)', yLabel: `${analyteName(k)} (${unit})`,
+      series: [{ name: `${analyteName(k)} (${unit})`, points: tl.map((t) => [t.minute, t[k]]) }], yMin: 0,
     })));
   }
   return charts;
