@@ -116,10 +116,10 @@ function doseText(proc) {
 function scheduleSection(ctx, o, signed, sessions) {
   const sec = h('section', { class: 'panel', id: 'sessions' }, h('h2', {}, 'Sessions'));
   if (sessions.length) {
-    sec.append(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Planned start'), h('th', {}, 'Machine'), h('th', {}, 'Status'))),
+    sec.append(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Planned start'), h('th', {}, 'Machine'), h('th', {}, 'Chair'), h('th', {}, 'Status'))),
       h('tbody', {}, sessions.sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart))).map((s) => h('tr', {},
         h('td', {}, h('a', { href: `#/sessions/${encodeURIComponent(s.id)}` }, dateTime(s.plannedStart))),
-        h('td', {}, s.machine || '—'), h('td', {}, chip(s.status)))))));
+        h('td', {}, s.machine || '—'), h('td', {}, s.chair || '—'), h('td', {}, chip(s.status)))))));
   } else sec.append(h('p', { class: 'empty' }, 'No sessions scheduled yet.'));
   if (!ctx.can.schedule(ctx.me.role)) return sec;
   if (!signed) { sec.append(h('p', { class: 'muted' }, 'Only a signed order can be scheduled.')); return sec; }
@@ -128,6 +128,7 @@ function scheduleSection(ctx, o, signed, sessions) {
     h('div', { class: 'fields' },
       field({ name: 'plannedStart', label: 'Planned start', type: 'datetime-local', value: localIsoNow() }),
       field({ name: 'machine', label: 'Machine', placeholder: 'e.g. Optia 1' }),
+      field({ name: 'chair', label: 'Chair', placeholder: 'e.g. Chair 2' }),
       field({ name: 'nurse', label: 'Nurse', placeholder: 'user name' })),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'schedule-session' }, 'Schedule session')));
   form.addEventListener('submit', async (ev) => {
@@ -135,7 +136,7 @@ function scheduleSection(ctx, o, signed, sessions) {
     clearProblems(form);
     const v = values(form);
     try {
-      const body = { orderId: o.id, plannedStart: v.plannedStart ? new Date(v.plannedStart).toISOString() : null, machine: v.machine || null, nurse: v.nurse || null };
+      const body = { orderId: o.id, plannedStart: v.plannedStart ? new Date(v.plannedStart).toISOString() : null, machine: v.machine || null, chair: v.chair || null, nurse: v.nurse || null };
       const s = await post('/api/sessions', body);
       toast('Session scheduled');
       ctx.go(`/sessions/${encodeURIComponent(s.id)}`);

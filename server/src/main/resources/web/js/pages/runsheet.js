@@ -157,7 +157,7 @@ export async function render(main, ctx, [sessionId]) {
         h('div', { class: 'sub runsheet-head' }, chip(status),
           h('span', {}, [person ? `MRN ${person.mrn}` : null, person && person.birthDate ? `born ${date(person.birthDate)}` : null,
             person && person.weightKg ? `${num(person.weightKg, 1)} kg` : null,
-            procedureName(plan.procedureType || (s.order && s.order.procedure)), s.machine ? `machine ${s.machine}` : null,
+            procedureName(plan.procedureType || (s.order && s.order.procedure)), s.machine ? `machine ${s.machine}` : null, s.chair ? s.chair : null,
             `planned ${dateTime(s.plannedStart)}`, s.startedAt ? `started ${time(s.startedAt)}` : null, s.endedAt ? `ended ${time(s.endedAt)}` : null].filter(Boolean).join(' · ')),
           s.patientId ? h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page') : null)),
       statusBox),

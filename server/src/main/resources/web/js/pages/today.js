@@ -23,24 +23,34 @@ export async function render(main, ctx) {
       h('a', { class: 'btn btn-secondary', href: '#/patients' }, 'Go to patients')));
     return;
   }
+  // Machine, then chair within it: the board reads like the unit's floor plan.
   const byMachine = new Map();
   for (const s of [...sessions].sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)))) {
-    const m = s.machine || 'Unassigned machine';
-    if (!byMachine.has(m)) byMachine.set(m, []);
-    byMachine.get(m).push(s);
+    const m = s.machine || 'No machine';
+    if (!byMachine.has(m)) byMachine.set(m, new Map());
+    const chairs = byMachine.get(m);
+    const c = s.chair || 'No chair';
+    if (!chairs.has(c)) chairs.set(c, []);
+    chairs.get(c).push(s);
   }
-  main.append(h('div', { class: 'board' }, [...byMachine.entries()].map(([machine, list]) =>
-    h('section', { class: 'machine', 'aria-label': `Machine ${machine}` },
-      h('header', {}, h('h3', {}, machine), h('span', { class: 'small muted' }, `${list.length} session${list.length === 1 ? '' : 's'}`)),
-      list.map((s) => {
-        const proc = s.procedureType || (s.order && s.order.procedure);
-        const plan = s.plan || (s.order && s.order.plan);
-        return h('a', { class: 'slot', href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id } },
-          h('div', { class: 'row' }, h('span', { class: 'time' }, time(s.plannedStart)), chip(s.status)),
-          h('div', { class: 'who' }, patientName(s.patient)),
-          h('div', { class: 'what' }, [procedureName(proc),
-            s.chair ? `chair ${s.chair}` : null,
-            plan && plan.durationMin ? `${num(plan.durationMin, 0)} min planned` : null,
-            s.nurse ? `nurse ${s.nurse}` : null].filter(Boolean).join(' · ')));
-      })))));
+  const machines = [...byMachine.keys()].sort((a, b) => (a === 'No machine') - (b === 'No machine') || a.localeCompare(b, 'en', { numeric: true }));
+  main.append(h('div', { class: 'board' }, machines.map((machine) => {
+    const chairs = byMachine.get(machine);
+    const n = [...chairs.values()].reduce((t, l) => t + l.length, 0);
+    return h('section', { class: 'machine', 'aria-label': `Machine ${machine}`, dataset: { machine } },
+      h('header', {}, h('h3', {}, machine), h('span', { class: 'small muted' }, `${n} session${n === 1 ? '' : 's'}`)),
+      [...chairs.keys()].sort((a, b) => (a === 'No chair') - (b === 'No chair') || a.localeCompare(b, 'en', { numeric: true })).map((chair) =>
+        h('div', { class: 'chair', dataset: { chair } },
+          h('h4', { class: 'chair-name' }, chair),
+          chairs.get(chair).map((s) => {
+            const proc = s.procedureType || (s.order && s.order.procedure);
+            const plan = s.plan || (s.order && s.order.plan);
+            return h('a', { class: 'slot', href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id } },
+              h('div', { class: 'row' }, h('span', { class: 'time' }, time(s.plannedStart)), chip(s.status)),
+              h('div', { class: 'who' }, patientName(s.patient)),
+              h('div', { class: 'what' }, [procedureName(proc),
+                plan && plan.durationMin ? `${num(plan.durationMin, 0)} min planned` : null,
+                s.nurse ? `nurse ${s.nurse}` : null].filter(Boolean).join(' · ')));
+          }))));
+  })));
 }

@@ -205,6 +205,33 @@ class UnitWorkflowTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void a_session_keeps_its_chair_through_scheduling_rescheduling_and_reading(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String order = u.signedOrder(u.createPatient(mrn("CHAIR")));
+        Map<String, Object> created = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR),
+                Map.of("orderId", order, "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1", "chair",
+                        "Chair 3")), 201).map();
+        assertThat(created).containsEntry("chair", "Chair 3");
+        String session = (String) created.get("id");
+        Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR), Map.of("plannedStart",
+                "2026-03-02T08:30:00Z", "machine", "Optia-1", "chair", "Bed 1", "version", 1)), 200);
+        assertThat(u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map()).containsEntry("chair", "Bed 1");
+        assertThat(u.api.get("/api/sessions?date=2026-03-02", u.token(Role.NURSE)).body()).contains("\"chair\":\"Bed 1\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_chair_name_longer_than_100_characters_is_named_in_a_422(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String order = u.signedOrder(u.createPatient(mrn("CHAIR-LONG")));
+        Api.Answer a = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
+                "plannedStart", "2026-03-02T08:30:00Z", "chair", "x".repeat(101)));
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.body()).contains("\"field\":\"chair\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void a_stale_if_match_header_gets_409_with_the_current_version(Databases.Kind kind) {
         Unit u = unit(kind);
         String id = u.createPatient(mrn("IFMATCH"));

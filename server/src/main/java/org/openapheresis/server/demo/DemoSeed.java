@@ -212,13 +212,18 @@ public final class DemoSeed {
             for (int d : days) {
                 Instant start = today.plusDays(d).atTime(LocalTime.of(8, 30)).atZone(zone).toInstant();
                 String sid = Ids.next();
-                sessions.insert(h, new SessionRecord(sid, 1, orderId, p.id(), null, null, start, machine, nurse,
+                sessions.insert(h, new SessionRecord(sid, 1, orderId, p.id(), null, null, start, machine, chairBeside(machine), nurse,
                         SessionRecord.SCHEDULED, null, created, "coord.silva", null, null, null, null), plan);
                 if (d < 0) {
                     runPast(h, sid, start, durationMin, e.planned().plan(), nurse, d);
                 }
             }
         });
+    }
+
+    /** The demo unit seats each separator's patient in the chair of the same number (Optia-2: Chair 2). */
+    private static String chairBeside(String machine) {
+        return "Chair " + machine.substring(machine.lastIndexOf('-') + 1);
     }
 
     /** A completed session: run values every 15 minutes, vitals, and on one day a mild citrate reaction. */

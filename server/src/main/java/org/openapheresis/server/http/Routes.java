@@ -84,10 +84,11 @@ public final class Routes {
         // sessions
         t.add(GET, "/api/sessions", SESSIONS_READ, true, 200, "Sessions (?date=YYYY-MM-DD&patientId=)",
                 h.sessions()::list);
-        t.add(POST, "/api/sessions", SESSIONS_SCHEDULE, true, 201, "Schedule a signed order", h.sessions()::schedule);
+        t.add(POST, "/api/sessions", SESSIONS_SCHEDULE, true, 201,
+                "Schedule a signed order (plannedStart, machine, chair, nurse)", h.sessions()::schedule);
         t.add(GET, "/api/sessions/{id}", SESSIONS_READ, true, 200, "One session", h.sessions()::get);
         t.add(PUT, "/api/sessions/{id}", SESSIONS_SCHEDULE, true, 200,
-                "Reschedule a scheduled session (plannedStart, machine, nurse; If-Match or version)",
+                "Reschedule a scheduled session (plannedStart, machine, chair, nurse; If-Match or version)",
                 h.sessions()::reschedule);
         t.add(POST, "/api/sessions/{id}/start", SESSIONS_RECORD, true, 200,
                 "Start (every warning acknowledged, else 409 with the list)", h.sessions()::start);

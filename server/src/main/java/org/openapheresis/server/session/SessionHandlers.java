@@ -67,6 +67,7 @@ public final class SessionHandlers {
         String orderId = f.text("orderId", true, 36).orElse(null);
         Instant start = f.time("plannedStart", true).orElse(null);
         String machine = f.text("machine", false, 100).orElse(null);
+        String chair = f.text("chair", false, 100).orElse(null);
         String nurse = f.text("nurse", false, 100).orElse(null);
         f.rejectUnknown();
         f.throwIfProblems("the session has invalid values");
@@ -79,7 +80,7 @@ public final class SessionHandlers {
                 throw HttpProblem.conflict("only a signed order can be scheduled; a physician must sign order " + o.id());
             }
             Instant now = Times.now(clock);
-            SessionRecord s = new SessionRecord(id, 1, o.id(), o.patientId(), null, null, start, machine, nurse,
+            SessionRecord s = new SessionRecord(id, 1, o.id(), o.patientId(), null, null, start, machine, chair, nurse,
                     SessionRecord.SCHEDULED, null, now, call.who().username(), null, null, null, null);
             sessions.insert(h, s, Json.write(o.plan()));
             return sessions.find(h, id).orElseThrow();
@@ -87,11 +88,12 @@ public final class SessionHandlers {
         call.answer(created);
     }
 
-    /** Moves a scheduled session (time, machine, nurse); If-Match or {@code version} is required. */
+    /** Moves a scheduled session (time, machine, chair, nurse); If-Match or {@code version} is required. */
     public void reschedule(Call call) {
         Fields f = call.fields();
         Instant start = f.time("plannedStart", true).orElse(null);
         String machine = f.text("machine", false, 100).orElse(null);
+        String chair = f.text("chair", false, 100).orElse(null);
         String nurse = f.text("nurse", false, 100).orElse(null);
         Optional<Integer> version = f.integer("version", false, 1, Integer.MAX_VALUE);
         f.allow("id", "orderId", "patientId", "patientName", "procedureType", "status", "abortReason", "createdAt",
@@ -105,7 +107,7 @@ public final class SessionHandlers {
         call.answer(call.write(s0.patientId(), h -> {
             SessionRecord s = sessions.find(h, s0.id()).orElseThrow();
             requireStatus(s, List.of(SessionRecord.SCHEDULED), "reschedule");
-            if (s.version() != expected || !sessions.reschedule(h, s.id(), expected, start, machine, nurse)) {
+            if (s.version() != expected || !sessions.reschedule(h, s.id(), expected, start, machine, chair, nurse)) {
                 SessionRecord now = sessions.find(h, s.id()).orElseThrow();
                 throw HttpProblem.staleVersion(now.version(), now);
             }

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param patientName family name, given name (for the schedule)
  * @param procedureType contract procedure type
  * @param plannedStart planned start (UTC)
- * @param machine separator, e.g. {@code Optia-2}
+ * @param machine separator, e.g. {@code Optia-2}, or null
+ * @param chair chair or bed, e.g. {@code Chair 3}, or null
  * @param nurse nurse in charge
  * @param status {@code scheduled}, {@code in-progress}, {@code completed} or {@code aborted}
  * @param abortReason why it was aborted, or null
@@ -24,7 +25,7 @@ import java.time.Instant;
  * @param endedBy completed or aborted by, or null
  */
 public record SessionRecord(String id, int version, String orderId, String patientId, String patientName,
-        String procedureType, Instant plannedStart, String machine, String nurse, String status, String abortReason,
+        String procedureType, Instant plannedStart, String machine, String chair, String nurse, String status, String abortReason,
         Instant createdAt, String createdBy, Instant startedAt, String startedBy, Instant endedAt, String endedBy) {
 
     public static final String SCHEDULED = "scheduled";

@@ -16,16 +16,17 @@ public final class SessionStore {
 
     private static final String COLUMNS = "s.id, s.version, s.order_id, s.patient_id, p.family_name, p.given_name, "
             + "o.procedure_json, s.planned_start, s.machine, s.nurse, s.status, s.abort_reason, s.created_at, "
-            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by";
+            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, s.chair";
     private static final String FROM = " FROM treatment_session s JOIN patient p ON p.id = s.patient_id "
             + "JOIN clinical_order o ON o.id = s.order_id";
 
     public void insert(Handle h, SessionRecord s, String planJson) {
-        h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, machine, nurse, status, "
+        h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, machine, chair, nurse, status, "
                 + "abort_reason, plan_json, created_at, created_by, version) VALUES (:id, :order, :patient, :start, "
-                + ":machine, :nurse, :status, NULL, :plan, :at, :by, 1)")
+                + ":machine, :chair, :nurse, :status, NULL, :plan, :at, :by, 1)")
                 .bind("id", s.id()).bind("order", s.orderId()).bind("patient", s.patientId())
-                .bind("start", Times.toDb(s.plannedStart())).bind("machine", s.machine()).bind("nurse", s.nurse())
+                .bind("start", Times.toDb(s.plannedStart())).bind("machine", s.machine()).bind("chair", s.chair())
+                .bind("nurse", s.nurse())
                 .bind("status", s.status()).bind("plan", planJson).bind("at", Times.toDb(s.createdAt()))
                 .bind("by", s.createdBy()).execute();
     }
@@ -63,10 +64,11 @@ public final class SessionStore {
 
     /** Reschedules a scheduled session when the version matches. */
     public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, String machine,
-            String nurse) {
-        return h.createUpdate("UPDATE treatment_session SET planned_start = :start, machine = :machine, nurse = :nurse, "
+            String chair, String nurse) {
+        return h.createUpdate("UPDATE treatment_session SET planned_start = :start, machine = :machine, chair = :chair, "
+                + "nurse = :nurse, "
                 + "version = version + 1 WHERE id = :id AND version = :expected AND status = :scheduled")
-                .bind("start", Times.toDb(plannedStart)).bind("machine", machine).bind("nurse", nurse)
+                .bind("start", Times.toDb(plannedStart)).bind("machine", machine).bind("chair", chair).bind("nurse", nurse)
                 .bind("id", id).bind("expected", expectedVersion).bind("scheduled", SessionRecord.SCHEDULED)
                 .execute() == 1;
     }
@@ -95,7 +97,7 @@ public final class SessionStore {
         Object proc = Json.parse(rs.getString(7));
         String type = proc instanceof java.util.Map<?, ?> m && m.get("type") != null ? m.get("type").toString() : null;
         return new SessionRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                rs.getString(5) + ", " + rs.getString(6), type, time(rs, 8), rs.getString(9), rs.getString(10),
+                rs.getString(5) + ", " + rs.getString(6), type, time(rs, 8), rs.getString(9), rs.getString(19), rs.getString(10),
                 rs.getString(11), rs.getString(12), time(rs, 13), rs.getString(14), time(rs, 15), rs.getString(16),
                 time(rs, 17), rs.getString(18));
     }

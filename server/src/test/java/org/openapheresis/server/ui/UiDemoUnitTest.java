@@ -34,11 +34,15 @@ class UiDemoUnitTest {
     }
 
     @Test
-    void a_nurse_sees_the_day_by_machine_and_reaches_a_run_sheet_in_one_click() {
+    void a_nurse_sees_the_day_by_machine_and_chair_and_reaches_a_run_sheet_in_one_click() {
         browser.signIn("nurse.moreau", server.demoPassword);
         browser.awaitHeading("Today");
         browser.await(By.cssSelector(".board .machine"));
         assertThat(browser.all(By.cssSelector(".board .slot"))).isNotEmpty();
+        assertThat(browser.all(By.cssSelector(".board .machine .chair .slot")))
+                .as("the demo seats every session in a chair beside its machine")
+                .hasSameSizeAs(browser.all(By.cssSelector(".board .slot")));
+        assertThat(browser.await(By.cssSelector(".board")).getText()).containsIgnoringCase("Chair 1");
         assertThat(browser.await(By.cssSelector(".board")).getText()).contains("Plasma exchange").contains("min planned");
         browser.screenshot("02-today-board-demo");
         browser.click(By.cssSelector(".board .slot"));

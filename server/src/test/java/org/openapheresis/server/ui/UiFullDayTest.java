@@ -115,6 +115,7 @@ class UiFullDayTest {
 
         // --- physician: schedule today's session on a machine ---
         browser.type("machine", "Optia 1");
+        browser.type("chair", "Chair 4");
         browser.type("nurse", UiServer.NURSE);
         browser.click(By.id("schedule-session"));
         browser.awaitHeading("Run sheet");
@@ -124,6 +125,7 @@ class UiFullDayTest {
         browser.go("/today");
         browser.awaitHeading("Today");
         browser.awaitText(By.cssSelector(".board"), "Optia 1");
+        browser.awaitText(By.cssSelector(".board [data-machine='Optia 1'] [data-chair='Chair 4']"), "Moreau, Clara");
         browser.awaitText(By.cssSelector(".board"), "Moreau, Clara");
         browser.screenshot("02-today-board");
         browser.click(By.xpath("//a[contains(@class,'slot')][contains(., 'Moreau, Clara')]"));
