@@ -80,28 +80,35 @@ export async function render(main, ctx, [sessionId]) {
   statusBox.append(h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print summary'));
   const messages = h('div', { id: 'runsheet-messages', 'aria-live': 'polite' });
 
-  // Start: first the plan's warnings, each ticked as read at the chair; then the server re-runs the checks
-  // from the current record and refuses (409) while a candidacy warning lacks a physician's acknowledgement.
+  // Start: first the plan's warnings (warning and danger), each ticked as read at the chair and sent as
+  // acknowledgedWarnings — the server records who acknowledged which codes, and refuses (409) to start while
+  // a warning of the plan it computes from the current record is not among them, or while a candidacy
+  // warning lacks a physician's acknowledgement on the order.
   const planWarnings = (plan.warnings || []).filter((w) => w.severity !== 'info');
   function askStart() {
     clear(messages);
-    if (!planWarnings.length) { start(); return; }
-    messages.append(checklist(planWarnings, 'Before starting: read the plan’s warnings', 'Confirm and start', start));
+    if (!planWarnings.length) { start([]); return; }
+    messages.append(checklist(planWarnings, 'Before starting: read the plan’s warnings', 'Confirm and start', () => start(planWarnings.map((w) => w.code))));
   }
 
-  async function start() {
+  async function start(codes) {
     try {
-      await post(`/api/sessions/${encodeURIComponent(sessionId)}/start`);
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/start`, { acknowledgedWarnings: codes });
       toast('Session started');
       reload();
     } catch (e) {
       clear(messages);
       const open = (e.body && (e.body.unacknowledged || e.body.warnings)) || [];
-      if (e.status === 409 && open.length) {
+      const unread = (e.body && e.body.unacknowledgedPlanWarnings) || [];
+      if (e.status === 409 && unread.length) {
+        // the plan recomputed from the current record warns of something the nurse has not ticked yet
+        messages.append(checklist(unread, 'The plan from the current record has further warnings', 'Confirm and start',
+          () => start([...codes, ...unread.map((w) => w.code)])));
+      } else if (e.status === 409 && open.length) {
         if (ctx.can.sign(role)) {
           messages.append(checklist(open, 'Candidacy warnings need your acknowledgement', 'Acknowledge and start', async () => {
             await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledge`, { codes: open.map((w) => w.code) });
-            await start();
+            await start(codes);
           }));
         } else {
           messages.append(h('section', { class: 'panel', id: 'needs-physician' },
@@ -161,6 +168,8 @@ export async function render(main, ctx, [sessionId]) {
             `planned ${dateTime(s.plannedStart)}`, s.startedAt ? `started ${time(s.startedAt)}` : null, s.endedAt ? `ended ${time(s.endedAt)}` : null].filter(Boolean).join(' · ')),
           s.patientId ? h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page') : null)),
       statusBox),
+    rec.startAcknowledgement && rec.startAcknowledgement.codes.length ? h('p', { class: 'small muted', id: 'start-acknowledgement' },
+      `Plan warnings acknowledged at start by ${rec.startAcknowledgement.by} at ${time(rec.startAcknowledgement.at)}: ${rec.startAcknowledgement.codes.map(label).join(', ')}.`) : null,
     messages, abortBox);
   if (person) {
     const allergies = person.allergies || [];

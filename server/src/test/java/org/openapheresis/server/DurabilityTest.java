@@ -80,7 +80,8 @@ class DurabilityTest {
             Unit.expect(api.post("/api/orders/" + order + "/acknowledge", dr, ""), 200);
             session = Unit.expect(api.post("/api/sessions", nurse, Map.of("orderId", order, "plannedStart",
                     "2026-03-02T08:30:00Z")), 201).id();
-            Unit.expect(api.post("/api/sessions/" + session + "/start", nurse, ""), 200);
+            Unit.expect(api.post("/api/sessions/" + session + "/start", nurse,
+                    Unit.acknowledgingPlanWarnings(api, nurse, session)), 200);
             for (int i = 0; i < 50; i++) {
                 Unit.expect(api.post("/api/sessions/" + session + "/run-values", nurse, Map.of("time",
                         "2026-03-02T09:" + String.format("%02d", i) + ":00Z", "source", "machine",

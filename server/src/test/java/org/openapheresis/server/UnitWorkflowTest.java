@@ -110,8 +110,8 @@ class UnitWorkflowTest {
         assertThat(((Map<?, ?>) p.get("labs")).get("iggGPerL")).isEqualTo(3.9);
 
         // a completed session does not start again
-        assertThat(u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE), "").status())
-                .isEqualTo(409);
+        assertThat(u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE),
+                Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))).status()).isEqualTo(409);
     }
 
     @ParameterizedTest
@@ -134,7 +134,43 @@ class UnitWorkflowTest {
                 u.token(Role.PHYSICIAN), Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE",
                         "FIBRINOGEN_LOW_POST"))), 200);
         assertThat(ack.body()).contains("\"acknowledgedBy\":\"physician1\"");
-        Unit.expect(u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE), ""), 200);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE),
+                Unit.acknowledgingPlanWarnings(u.api, u.token(Role.NURSE), session)), 200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_session_does_not_start_until_the_nurse_acknowledges_every_plan_warning_and_the_codes_are_recorded(
+            Databases.Kind kind) {
+        Unit u = unit(kind);
+        String patient = u.createPatient(mrn("PLANACK"));
+        String order = u.signedOrder(patient);
+        String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
+                "plannedStart", "2026-03-02T08:30:00Z")), 201).id();
+        String nurse = u.token(Role.NURSE);
+        // the test patient's plan predicts fibrinogen below 1.0 g/L: a warning the nurse must acknowledge
+        Api.Answer bare = u.api.post("/api/sessions/" + session + "/start", nurse, "");
+        assertThat(bare.status()).isEqualTo(409);
+        assertThat(bare.body()).contains("unacknowledgedPlanWarnings").contains("FIBRINOGEN_LOW_POST");
+        Api.Answer other = u.api.post("/api/sessions/" + session + "/start", nurse,
+                Map.of("acknowledgedWarnings", List.of("CITRATE_RATE_HIGH")));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.body()).contains("FIBRINOGEN_LOW_POST");
+        assertThat(u.api.get("/api/sessions/" + session, nurse).map()).containsEntry("status", "scheduled");
+        assertThat(u.api.post("/api/sessions/" + session + "/start", u.token(Role.COORDINATOR),
+                Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))).status())
+                .as("a coordinator schedules but does not start").isEqualTo(403);
+
+        Unit.expect(u.api.post("/api/sessions/" + session + "/start", nurse,
+                Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))), 200);
+        Map<String, Object> record = u.api.get("/api/sessions/" + session + "/record", nurse).map();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ack = (Map<String, Object>) record.get("startAcknowledgement");
+        assertThat(ack).containsEntry("codes", List.of("FIBRINOGEN_LOW_POST")).containsEntry("by", "nurse1")
+                .containsKey("at");
+        String audit = u.api.get("/api/audit?patientId=" + patient, u.token(Role.ADMIN)).body();
+        assertThat(audit).contains("acknowledge plan warnings at start")
+                .contains("/api/sessions/" + session + "/start#acknowledged=FIBRINOGEN_LOW_POST");
     }
 
     @ParameterizedTest

@@ -107,6 +107,14 @@ public final class Call {
         return result;
     }
 
+    /**
+     * A further audit entry inside a write's transaction ({@link #write}), for what the route's own entry
+     * does not say, e.g. which warnings a session start acknowledged.
+     */
+    public void auditDetail(Handle h, String action, String resource) {
+        audit.append(h, who.username(), action, resource, ctx.attribute(PATIENT), "success");
+    }
+
     /** Answers with the route's success status. */
     public void answer(Object body) {
         ctx.status(route.status()).json(body);

@@ -42,6 +42,7 @@ public final class OpenApi {
                     "machine", "Optia-1", "chair", "Chair 1", "nurse", "nurse.moreau")),
             Map.entry("PUT /api/sessions/{id}", Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "chair", "Chair 2",
                     "nurse", "nurse.tanaka", "version", 1)),
+            Map.entry("POST /api/sessions/{id}/start", Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))),
             Map.entry("POST /api/sessions/{id}/abort", Map.of("reason", "access lost")),
             Map.entry("POST /api/sessions/{id}/run-values", Map.of("samples", List.of(runValueExample()))),
             Map.entry("POST /api/sessions/{id}/vitals", Map.of("time", "2026-03-02T09:00:00Z", "systolicMmHg", 118,

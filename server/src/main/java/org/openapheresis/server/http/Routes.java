@@ -91,7 +91,10 @@ public final class Routes {
                 "Reschedule a scheduled session (plannedStart, machine, chair, nurse; If-Match or version)",
                 h.sessions()::reschedule);
         t.add(POST, "/api/sessions/{id}/start", SESSIONS_RECORD, true, 200,
-                "Start (every warning acknowledged, else 409 with the list)", h.sessions()::start);
+                "Start: {\"acknowledgedWarnings\": [codes]} must hold every plan warning of severity warning or "
+                        + "danger, and a physician must have acknowledged every candidacy warning on the order; else "
+                        + "409 with the list. The codes are recorded with the session and audited",
+                h.sessions()::start);
         t.add(POST, "/api/sessions/{id}/complete", SESSIONS_RECORD, true, 200, "Complete", h.sessions()::complete);
         t.add(POST, "/api/sessions/{id}/abort", SESSIONS_RECORD, true, 200, "Abort with a reason",
                 h.sessions()::abort);

@@ -26,6 +26,8 @@ import org.openapheresis.server.order.OrderStore;
 import org.openapheresis.server.patient.PatientHandlers;
 import org.openapheresis.server.patient.PatientRecord;
 import org.openapheresis.server.patient.PatientStore;
+import org.openapheresis.safety.Severity;
+import org.openapheresis.safety.Warning;
 import org.openapheresis.system.Range;
 
 /**
@@ -38,6 +40,10 @@ public final class SessionHandlers {
     public static final int MAX_LIST = 1000;
     /** Most samples in one run-value batch. */
     public static final int MAX_BATCH = 500;
+    /** Warning codes one start may acknowledge; a plan has far fewer rules than this. */
+    static final int MAX_ACKNOWLEDGED = 50;
+    /** The audit log's resource column width (V2 migration). */
+    private static final int MAX_AUDIT_RESOURCE = 300;
     static final Range FLOW_ML_PER_MIN = Range.of(0, 500);
     static final Range VOLUME_ML = Range.of(0, 50000);
     static final Range BALANCE_ML = Range.of(-10000, 10000);
@@ -147,9 +153,22 @@ public final class SessionHandlers {
         return s;
     }
 
-    /** Starts: re-runs the checks from the current record; every warning must be acknowledged on the order. */
+    /**
+     * Starts: re-plans and re-runs the checks from the current record. Every candidacy warning must be
+     * acknowledged on the order by a physician, and every plan warning of severity warning or danger by the
+     * person starting, in {@code acknowledgedWarnings}; else 409 listing what is open. The codes acknowledged
+     * are recorded with the session (who and when: {@code startedBy}, {@code startedAt}) and in the audit log.
+     */
     public void start(Call call) {
-        call.noFields();
+        List<String> acknowledged = List.of();
+        if (!call.ctx().body().isBlank()) {
+            Fields f = call.fields();
+            acknowledged = f.texts("acknowledgedWarnings", false, MAX_ACKNOWLEDGED, 100).orElse(List.of())
+                    .stream().distinct().toList();
+            f.rejectUnknown();
+            f.throwIfProblems("the start has invalid values");
+        }
+        List<String> codes = acknowledged;
         SessionRecord s0 = load(call);
         Integer expected = call.ifMatch().orElse(null);
         SessionRecord started = call.write(s0.patientId(), h -> {
@@ -164,8 +183,21 @@ public final class SessionHandlers {
                 throw new HttpProblem(409, "warnings must be acknowledged by a physician before the session starts "
                         + "(POST /api/orders/" + o.id() + "/acknowledge)", Map.of("unacknowledged", open));
             }
+            List<Warning> unread = e.planned().plan().warnings().stream()
+                    .filter(w -> w.severity() != Severity.INFO && !codes.contains(w.code().name())).toList();
+            if (!unread.isEmpty()) {
+                throw new HttpProblem(409, "the plan's warnings must be read and acknowledged by whoever starts the "
+                        + "session: send {\"acknowledgedWarnings\": [codes]}",
+                        Map.of("unacknowledgedPlanWarnings", unread));
+            }
             transition(h, s, expected, List.of(SessionRecord.SCHEDULED), SessionRecord.IN_PROGRESS, call, null,
                     Json.write(e.planned().plan()));
+            sessions.recordStartAcknowledgement(h, s.id(), codes);
+            if (!codes.isEmpty()) {
+                String resource = "/api/sessions/" + s.id() + "/start#acknowledged=" + String.join(",", codes);
+                call.auditDetail(h, "acknowledge plan warnings at start",
+                        resource.length() <= MAX_AUDIT_RESOURCE ? resource : resource.substring(0, MAX_AUDIT_RESOURCE));
+            }
             return sessions.find(h, s.id()).orElseThrow();
         });
         call.answer(started);
@@ -361,6 +393,14 @@ public final class SessionHandlers {
             List<Entries.RunValue> runValues = sessions.runValues(h, s.id());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("session", s);
+            Optional<List<String>> ack = sessions.startAcknowledgement(h, s.id());
+            if (ack.isPresent()) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("codes", ack.get());
+                a.put("by", s.startedBy());
+                a.put("at", s.startedAt());
+                m.put("startAcknowledgement", a);
+            }
             m.put("plan", plan);
             m.put("runValues", runValues);
             m.put("vitals", sessions.vitals(h, s.id()));

@@ -62,6 +62,19 @@ public final class SessionStore {
                 .mapTo(String.class).one();
     }
 
+    /** Records the plan warnings acknowledged when the session was started (JSON list of codes). */
+    public void recordStartAcknowledgement(Handle h, String id, List<String> codes) {
+        h.createUpdate("UPDATE treatment_session SET start_acknowledged_json = :codes WHERE id = :id")
+                .bind("codes", Json.write(codes)).bind("id", id).execute();
+    }
+
+    /** The codes acknowledged at start, or empty when the session has not started (or predates the record). */
+    public Optional<List<String>> startAcknowledgement(Handle h, String id) {
+        return h.createQuery("SELECT start_acknowledged_json FROM treatment_session WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> rs.getString(1)).findOne().filter(j -> j != null)
+                .map(j -> ((List<?>) Json.parse(j)).stream().map(Object::toString).toList());
+    }
+
     /** Reschedules a scheduled session when the version matches. */
     public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, String machine,
             String chair, String nurse) {

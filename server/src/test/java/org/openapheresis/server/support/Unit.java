@@ -113,8 +113,22 @@ public final class Unit implements AutoCloseable {
         Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
                 "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1", "nurse", "nurse1"));
         expect(s, 201);
-        expect(api.post("/api/sessions/" + s.id() + "/start", token(Role.NURSE), ""), 200);
+        expect(api.post("/api/sessions/" + s.id() + "/start", token(Role.NURSE),
+                acknowledgingPlanWarnings(api, token(Role.NURSE), s.id())), 200);
         return s.id();
+    }
+
+    /**
+     * The start body a nurse sends after reading the session plan's warnings: every code of severity warning
+     * or danger, from the session's stored plan.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> acknowledgingPlanWarnings(Api api, String token, String sessionId) {
+        Map<String, Object> plan = (Map<String, Object>) expect(api.get("/api/sessions/" + sessionId + "/record",
+                token), 200).map().get("plan");
+        List<String> codes = ((List<Map<String, Object>>) plan.get("warnings")).stream()
+                .filter(w -> !"info".equals(w.get("severity"))).map(w -> (String) w.get("code")).toList();
+        return Map.of("acknowledgedWarnings", codes);
     }
 
     public static Api.Answer expect(Api.Answer a, int status) {

@@ -142,6 +142,8 @@ class UiFullDayTest {
         }
         browser.click(By.id("ack-and-start"));
         browser.await(By.id("run-values-form"));
+        browser.awaitText(By.id("start-acknowledgement"), "acknowledged at start by nurse.ben");
+        assertThat(browser.await(By.id("start-acknowledgement")).getText()).containsIgnoringCase("Fibrinogen low post");
         UiSignInTest.assertEveryInputLabelled(browser);
 
         // run values by keyboard: type and press Enter
