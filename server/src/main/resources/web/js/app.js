@@ -43,7 +43,55 @@ async function signIn(username, password) {
   ctx.me = res.user;
   ctx.catalog = null;
   renderChrome();
-  go(home(ctx.me.role));
+  const back = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  go(back && back !== '/login' ? back : home(ctx.me.role));
+}
+
+// ---------- drafts: nothing typed is lost when the sign-in expires ----------
+// When a request answers 401, the values of every form on the page are kept in sessionStorage under the
+// page's route (with who typed them) before the sign-in page replaces it; after the same user signs in
+// again, the page is opened again and the values are put back. Passwords are never kept.
+const RETURN_KEY = 'openapheresis.returnTo';
+const draftKey = (path) => `openapheresis.draft:${path}`;
+
+function currentPath() { return location.hash.replace(/^#/, '') || '/'; }
+
+function saveDraft(user) {
+  const path = currentPath();
+  if (path === '/login') return;
+  const fields = [];
+  for (const el of document.querySelectorAll('#main form input[name], #main form select[name], #main form textarea[name]')) {
+    if (el.type === 'password' || el.type === 'hidden' || el.type === 'file' || el.disabled) continue;
+    fields.push({ form: el.form && el.form.id, name: el.name, value: el.type === 'checkbox' ? el.checked : el.value });
+  }
+  sessionStorage.setItem(RETURN_KEY, path);
+  if (fields.some((f) => f.value !== '' && f.value !== false)) {
+    sessionStorage.setItem(draftKey(path), JSON.stringify({ user, savedAt: new Date().toISOString(), fields }));
+  }
+}
+
+/** Puts a kept draft back into the page just rendered, as if typed: input and change events fire. */
+function restoreDraft(path, main) {
+  const raw = sessionStorage.getItem(draftKey(path));
+  if (!raw) return;
+  sessionStorage.removeItem(draftKey(path));
+  let draft;
+  try { draft = JSON.parse(raw); } catch (e) { return; }
+  if (!draft || !ctx.me || draft.user !== ctx.me.username) return; // never show one user's typing to another
+  // Two passes: a select may add inputs (the procedure type draws its dose fields), filled on the second.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const f of draft.fields) {
+      const scope = f.form ? main.querySelector(`form#${CSS.escape(f.form)}`) : main;
+      const el = scope && scope.querySelector(`[name="${CSS.escape(f.name)}"]`);
+      if (!el) continue;
+      if (el.type === 'checkbox') { if (el.checked === f.value) continue; el.checked = f.value; } else { if (el.value === f.value) continue; el.value = f.value; }
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+  main.prepend(h('div', { class: 'alert alert-info', id: 'draft-restored', role: 'status' },
+    h('p', {}, 'Your sign-in had expired. What you had typed is back in the form; check it and send it again.')));
 }
 
 async function signOut() {
@@ -90,6 +138,7 @@ async function route() {
       ctx.me = me.user || me;
       if (me.csrfToken) setCsrfToken(me.csrfToken);
     } catch (e) {
+      sessionStorage.setItem(RETURN_KEY, path); // a deep link opened signed out: back there after sign-in
       go('/login');
       return;
     }
@@ -106,6 +155,7 @@ async function route() {
     const content = h('div', { class: 'page' });
     await page.render(content, ctx, params);
     clear(main).append(content);
+    restoreDraft(path, content);
     const heading = main.querySelector('h1');
     document.title = heading ? `${heading.textContent} · OpenApheresis` : 'OpenApheresis';
   } catch (e) {
@@ -114,6 +164,9 @@ async function route() {
   }
 }
 
-setUnauthorizedHandler(() => { ctx.me = null; setCsrfToken(null); renderChrome(); go('/login'); });
+setUnauthorizedHandler(() => {
+  if (ctx.me) saveDraft(ctx.me.username);
+  ctx.me = null; setCsrfToken(null); renderChrome(); go('/login');
+});
 window.addEventListener('hashchange', route);
 route();

@@ -97,4 +97,43 @@ class UiSignInTest {
                   .map(el => el.name || el.id || el.outerHTML.slice(0, 80));""");
         assertThat(unlabelled).as("inputs without a label").isEmpty();
     }
+
+    @Test
+    void what_a_user_typed_is_back_in_the_form_after_the_sign_in_expired_and_they_signed_in_again() {
+        browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
+        browser.go("/patients/new");
+        browser.awaitHeading("New patient");
+        browser.type("mrn", "MRN-DRAFT-1");
+        browser.type("givenName", "Ingrid");
+        browser.type("familyName", "Halvorsen");
+        browser.js("const el = document.querySelector(`[data-field='birthDate']`); el.value = '1971-09-30';"
+                + "el.dispatchEvent(new Event('input', {bubbles: true}));");
+        new org.openqa.selenium.support.ui.Select(browser.await(By.cssSelector("[data-field='sex']")))
+                .selectByValue("female");
+        browser.type("heightCm", "168");
+        browser.type("weightKg", "61.5");
+
+        browser.driver.manage().deleteAllCookies(); // the sign-in is gone, as after an expiry
+        browser.click(By.id("save-patient"));
+        browser.awaitHeading("Sign in");
+        browser.type("username", UiServer.NURSE);
+        browser.type("password", UiServer.PASSWORD);
+        browser.click(By.id("sign-in"));
+
+        browser.awaitHeading("New patient");
+        browser.await(By.id("draft-restored"));
+        java.util.function.Function<String, String> value = f -> browser.await(
+                By.cssSelector("[data-field='" + f + "']")).getAttribute("value");
+        assertThat(value.apply("mrn")).isEqualTo("MRN-DRAFT-1");
+        assertThat(value.apply("givenName")).isEqualTo("Ingrid");
+        assertThat(value.apply("familyName")).isEqualTo("Halvorsen");
+        assertThat(value.apply("birthDate")).isEqualTo("1971-09-30");
+        assertThat(value.apply("sex")).isEqualTo("female");
+        assertThat(value.apply("heightCm")).isEqualTo("168");
+        assertThat(value.apply("weightKg")).isEqualTo("61.5");
+        browser.screenshot("11-draft-restored-after-sign-in");
+        browser.click(By.id("save-patient"));
+        browser.awaitHeading("Halvorsen, Ingrid");
+        assertThat(browser.all(By.id("draft-restored"))).as("a draft is restored once").isEmpty();
+    }
 }
