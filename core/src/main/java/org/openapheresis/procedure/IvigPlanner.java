@@ -24,9 +24,10 @@ import org.openapheresis.system.Sourced;
  * ({@link org.openapheresis.kinetics.StandardKinetics#IGG}), with the infused IgG entering the circulation.
  *
  * <p>Infusion rate (Privigen 10% label): start 0.3 mL/kg/h (0.5 mg/kg/min), at most 4.8 mL/kg/h (8 mg/kg/min;
- * 2.4 mL/kg/h in ITP). The Privigen label gives the start and the maximum; the 30-minute step comes from the
- * Gammagard Liquid label (primary immunodeficiency: "Increase every 30 minutes (if tolerated) up to 5 mL/kg/hr
- * (8 mg/kg/min)"). Doubling the rate at each step is this planner's choice, not a label's; follow local protocol. Rates are taken in mg/kg/min so
+ * 2.4 mL/kg/h in ITP). The Privigen label gives the start and the maximum; the 30-minute step comes from
+ * the Gammagard Liquid label (primary immunodeficiency: "Increase every 30 minutes (if tolerated) up to
+ * 5 mL/kg/hr (8 mg/kg/min)"). Doubling the rate at each step is this planner's choice, not a label's;
+ * follow local protocol. Rates are taken in mg/kg/min so
  * products of other concentrations get the same protein rate. Every day starts again at the lowest rate, the
  * cautious reading (labels allow a faster start once an infusion was tolerated).
  */
