@@ -23,8 +23,11 @@ import org.openapheresis.system.Sourced;
 public final class GranulocyteCollectionPlanner {
 
     /**
-     * Product volume per blood volume processed, mL. UNVERIFIED: no source excerpt gave granulocyte product
-     * volumes; about 300 mL for 2 blood volumes is assumed.
+     * Product volume per blood volume processed, mL. UNVERIFIED: about 300 mL for 2 blood volumes is assumed.
+     * Published product volumes are totals without the volume processed, so they cannot set a per-volume figure:
+     * Spectra Optia mean 452 +/- 60 mL, COBE Spectra 298 +/- 52 mL (Transfusion, Optia granulocyte collection
+     * study, abstract); Spectra Optia 515 mL vs COBE Spectra 353 mL (Blood 2018;132 Suppl 1:5079). The planned
+     * product may be smaller than these. See docs/sources.md.
      */
     static final Sourced PRODUCT_ML_PER_BLOOD_VOLUME = Sourced.unverified(150, "mL",
             "granulocyte product volume, no source found; about 300 mL per 2 TBV assumed");
