@@ -137,7 +137,7 @@ public final class DemoSeed {
         hpc.put("type", "hpc-collection");
         hpc.put("device", "continuous-flow");
         hpc.put("bloodVolumesProcessed", 3.0);
-        orderWithRecipient(donor, "Z52.011", "Allogeneic HPC-A donation for an unrelated recipient", hpc,
+        orderWithRecipient(donor, "Z52.091", "Allogeneic HPC-A donation for an unrelated recipient", hpc,
                 Map.of("weightKg", 70), new int[] {2}, "Optia-3", "nurse.moreau", notes, today);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer (lab), coord.silva (coordinator), billing.novak (billing)");
