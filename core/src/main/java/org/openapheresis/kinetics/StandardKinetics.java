@@ -10,10 +10,11 @@ import org.openapheresis.system.Sourced;
  * The published kinetic constants of the plasma proteins and platelets that procedures change.
  *
  * <p>Intravascular fractions: Reverberi and Reverberi, Blood Transfus 2007;5:164 (55% of IgG and 22% of
- * IgM outside the circulation); fibrinogen and albumin from Winters, ASH Education 2012 (UNVERIFIED).
+ * IgM outside the circulation); fibrinogen from Winters, ASH Education 2012 (UNVERIFIED); albumin 40-45% from
+ * the Octalbin product monograph (Health Canada 2017).
  * Transcapillary escape: Rossing, Lymphology 1978;11:138 (albumin about 5%/h, IgG about 3%/h, IgM below
- * 1%/h). Half-lives: IgG 17-21 days (immunodeficiencyuk.org); IgM, fibrinogen and albumin from Winters 2012
- * (UNVERIFIED).
+ * 1%/h). Half-lives: IgG 17-21 days (immunodeficiencyuk.org); albumin about 19 days (Octalbin monograph, Health
+ * Canada 2017); IgM and fibrinogen from Winters 2012 (UNVERIFIED). See docs/sources.md.
  */
 public final class StandardKinetics {
 
@@ -37,9 +38,11 @@ public final class StandardKinetics {
 
     /** Albumin. */
     public static final AnalyteKinetics ALBUMIN = new AnalyteKinetics(Analyte.ALBUMIN, Space.PLASMA,
-            Sourced.unverified(0.40, "", "albumin 40% intravascular, Winters, ASH Education 2012"),
+            Sourced.verified(0.40, "", "albumin 40-45% intravascular (lower end), Octalbin product monograph,"
+                    + " Health Canada 2017: \"40-45% is present intravascularly\""),
             Sourced.verified(0.05, "/h", "albumin transcapillary escape about 5%/h, Rossing 1978"),
-            Sourced.unverified(19 * 24, "h", "albumin half-life 19 days, Winters 2012"));
+            Sourced.verified(19 * 24, "h", "albumin half-life about 19 days, Octalbin product monograph,"
+                    + " Health Canada 2017: \"the average half-life of albumin is about 19 days\""));
 
     /**
      * Platelets: circulating only; the return to baseline after a loss is calibrated to "platelets normal

@@ -23,18 +23,23 @@ import org.openapheresis.system.Sourced;
 public final class GranulocyteCollectionPlanner {
 
     /**
-     * Product volume per blood volume processed, mL. UNVERIFIED: no source excerpt gave granulocyte product
-     * volumes; about 300 mL for 2 blood volumes is assumed.
+     * Product volume per blood volume processed, mL. UNVERIFIED: about 300 mL for 2 blood volumes is assumed.
+     * Published product volumes are totals without the volume processed, so they cannot set a per-volume figure:
+     * Spectra Optia mean 452 +/- 60 mL, COBE Spectra 298 +/- 52 mL (Transfusion, Optia granulocyte collection
+     * study, abstract); Spectra Optia 515 mL vs COBE Spectra 353 mL (Blood 2018;132 Suppl 1:5079). The planned
+     * product may be smaller than these. See docs/sources.md.
      */
     static final Sourced PRODUCT_ML_PER_BLOOD_VOLUME = Sourced.unverified(150, "mL",
             "granulocyte product volume, no source found; about 300 mL per 2 TBV assumed");
 
     /**
-     * Product haematocrit. UNVERIFIED: red cells are removed in granulocyte procedures (Terumo BCT), figure
-     * not found; 10% assumed.
+     * Product haematocrit: 7.4% with both Spectra Optia and COBE Spectra in a randomised crossover trial of
+     * G-CSF and dexamethasone mobilised donors (Cancelas JA et al., Transfusion 2015, doi 10.1111/trf.12907:
+     * "hematocrit (7.4% vs. 7.4%) were comparable between collections on both devices").
      */
-    static final Sourced PRODUCT_HEMATOCRIT = Sourced.unverified(0.10, "",
-            "red cells are removed in granulocyte procedures (Terumo BCT); product haematocrit 10% assumed");
+    static final Sourced PRODUCT_HEMATOCRIT = Sourced.verified(0.074, "",
+            "granulocyte product haematocrit 7.4% (Spectra Optia and COBE Spectra), Cancelas, Transfusion 2015,"
+                    + " doi 10.1111/trf.12907");
 
     /** Neutrophils per mL for a count in 10^9/L. */
     static final double CELLS_PER_ML_PER_E9_PER_L = 1e6;

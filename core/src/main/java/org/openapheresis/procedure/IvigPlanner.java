@@ -24,8 +24,10 @@ import org.openapheresis.system.Sourced;
  * ({@link org.openapheresis.kinetics.StandardKinetics#IGG}), with the infused IgG entering the circulation.
  *
  * <p>Infusion rate (Privigen 10% label): start 0.3 mL/kg/h (0.5 mg/kg/min), at most 4.8 mL/kg/h (8 mg/kg/min;
- * 2.4 mL/kg/h in ITP). The label gives the start and the maximum; this planner doubles the rate every 30
- * minutes between them (UNVERIFIED step schedule; follow local protocol). Rates are taken in mg/kg/min so
+ * 2.4 mL/kg/h in ITP). The Privigen label gives the start and the maximum; the 30-minute step comes from
+ * the Gammagard Liquid label (primary immunodeficiency: "Increase every 30 minutes (if tolerated) up to
+ * 5 mL/kg/hr (8 mg/kg/min)"). Doubling the rate at each step is this planner's choice, not a label's;
+ * follow local protocol. Rates are taken in mg/kg/min so
  * products of other concentrations get the same protein rate. Every day starts again at the lowest rate, the
  * cautious reading (labels allow a faster start once an infusion was tolerated).
  */
@@ -39,9 +41,14 @@ public final class IvigPlanner {
     public static final Sourced MAX_RATE_MG_PER_KG_PER_MIN = Sourced.verified(4.8 * 100 / 60, "mg/kg/min",
             "Privigen label maximum 4.8 mL/kg/h of 10% (2.4 mL/kg/h in ITP)");
 
-    /** Time at each rate before doubling, min. UNVERIFIED: the label gives no step schedule. */
-    public static final Sourced STEP_MIN = Sourced.unverified(30, "min",
-            "rate doubled every 30 min from the label's start to its maximum; the label gives no step schedule");
+    /**
+     * Time at each rate before the next step, min: Gammagard Liquid 10% label (primary immunodeficiency), initial
+     * rate "for 30 minutes", then "Increase every 30 minutes (if tolerated)". The doubling at each step is not
+     * from a label.
+     */
+    public static final Sourced STEP_MIN = Sourced.verified(30, "min",
+            "rate stepped every 30 min as the Gammagard Liquid 10% label (PI) allows; doubling at each step is"
+                    + " this planner's choice, not a label's");
 
     /** Hours between the starts of two daily infusions (labels: the total dose over 2-5 consecutive days). */
     public static final Sourced DAY_HOURS = Sourced.verified(24, "h",

@@ -21,7 +21,7 @@ import org.openapheresis.system.Sourced;
  */
 public final class LymphocyteCollectionPlanner {
 
-    /** Product haematocrit, as for HPC products. UNVERIFIED. */
+    /** Product haematocrit, as for HPC products (mononuclear cell products, about 2%). */
     static final Sourced PRODUCT_HEMATOCRIT = HpcCollectionPlanner.PRODUCT_HEMATOCRIT;
 
     private LymphocyteCollectionPlanner() {

@@ -74,8 +74,9 @@ final class DeviceProfiles {
                         Sourced.verified(0.80, "", "bowl haematocrit about 0.80, JPAC UK Red Book, Appendix III"),
                         Sourced.unverified(100, "mL/min", "return flow, not from a device manual")),
                 new CellCollectionEfficiencies(
-                        Sourced.unverified(0.46, "", "no intermittent-flow CD34+ CE2 in the sources; median CE 46%"
-                                + " (Gidron, Bone Marrow Transplant 2005, device not stated)"),
+                        Sourced.unverified(0.44, "", "CD34+ collection efficiency 44% with the Haemonetics MCS+ in"
+                                + " autologous PBSC collections (Spectra Optia 50%), PubMed 31255504 (2019);"
+                                + " whether CE1 or CE2 is not stated in the abstract"),
                         Sourced.unverified(0.46, "", "no intermittent-flow CD34+ CE2 in the sources; median CE 46%"
                                 + " (Gidron 2005) used for donors too"),
                         Sourced.unverified(0.65, "", "continuous-flow CE1 65% (J Clin Apher 2025;40:e70081) used;"

@@ -228,10 +228,11 @@ class UnitWorkflowTest {
         Unit u = unit(kind);
         String order = u.signedOrder(u.createPatient(mrn("RESCHED")));
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1")), 201).id();
+                "plannedStart", "2026-03-02T08:30:00Z", "machine", Unit.freshMachine())), 201).id();
+        String other = Unit.freshMachine();
         Map<String, Object> moved = Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
-                Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "version", 1)), 200).map();
-        assertThat(moved).containsEntry("plannedStart", "2026-03-03T10:00:00Z").containsEntry("machine", "Optia-2")
+                Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", other, "version", 1)), 200).map();
+        assertThat(moved).containsEntry("plannedStart", "2026-03-03T10:00:00Z").containsEntry("machine", other)
                 .containsEntry("version", 2);
         Api.Answer stale = u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
                 Map.of("plannedStart", "2026-03-04T10:00:00Z", "version", 1));
@@ -244,13 +245,14 @@ class UnitWorkflowTest {
     void a_session_keeps_its_chair_through_scheduling_rescheduling_and_reading(Databases.Kind kind) {
         Unit u = unit(kind);
         String order = u.signedOrder(u.createPatient(mrn("CHAIR")));
+        String machine = Unit.freshMachine();
         Map<String, Object> created = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR),
-                Map.of("orderId", order, "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1", "chair",
+                Map.of("orderId", order, "plannedStart", "2026-03-02T08:30:00Z", "machine", machine, "chair",
                         "Chair 3")), 201).map();
         assertThat(created).containsEntry("chair", "Chair 3");
         String session = (String) created.get("id");
         Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR), Map.of("plannedStart",
-                "2026-03-02T08:30:00Z", "machine", "Optia-1", "chair", "Bed 1", "version", 1)), 200);
+                "2026-03-02T08:30:00Z", "machine", machine, "chair", "Bed 1", "version", 1)), 200);
         assertThat(u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map()).containsEntry("chair", "Bed 1");
         assertThat(u.api.get("/api/sessions?date=2026-03-02", u.token(Role.NURSE)).body()).contains("\"chair\":\"Bed 1\"");
     }
@@ -264,6 +266,32 @@ class UnitWorkflowTest {
                 "plannedStart", "2026-03-02T08:30:00Z", "chair", "x".repeat(101)));
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.body()).contains("\"field\":\"chair\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_machine_is_never_booked_twice_at_once(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String machine = Unit.freshMachine();
+        String first = u.signedOrder(u.createPatient(mrn("BOOK1")));
+        String second = u.signedOrder(u.createPatient(mrn("BOOK2")));
+        Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", first,
+                "plannedStart", "2026-04-06T08:00:00Z", "machine", machine)), 201);
+        // the plasma exchange runs about 2 h, plus 30 min set-up and rinseback
+        Api.Answer clash = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
+                "plannedStart", "2026-04-06T09:30:00Z", "machine", machine));
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(String.valueOf(clash.map().get("title"))).contains("machine " + machine + " is booked from",
+                "choose another time or machine");
+        Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
+                "plannedStart", "2026-04-06T09:30:00Z", "machine", Unit.freshMachine())), 201);
+        String later = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
+                "plannedStart", "2026-04-06T13:00:00Z", "machine", machine)), 201).id();
+        Api.Answer moveIntoClash = u.api.put("/api/sessions/" + later, u.token(Role.COORDINATOR),
+                Map.of("plannedStart", "2026-04-06T08:15:00Z", "machine", machine, "version", 1));
+        assertThat(moveIntoClash.status()).isEqualTo(409);
+        Unit.expect(u.api.put("/api/sessions/" + later, u.token(Role.COORDINATOR),
+                Map.of("plannedStart", "2026-04-06T14:00:00Z", "machine", machine, "version", 1)), 200);
     }
 
     @ParameterizedTest

@@ -35,6 +35,7 @@ public final class LowHematocritCheck implements CandidacyCheck {
         return Optional.of(new CheckWarning(CODE, "caution", "latest haematocrit " + LowPlateletsCheck.fmt(
                 hct.getAsDouble()) + " % is below " + LowPlateletsCheck.fmt(min) + " % for " + f.type().code()
                 + "; consider a red-cell prime or transfusion", "UNVERIFIED: thresholds are unit practice, not "
-                + "from a checked source"));
+                + "from a checked source; the AABB 2024 practice survey reports a red-cell threshold as haemoglobin "
+                + "(7 g/dL most often), not as a haematocrit"));
     }
 }

@@ -137,7 +137,7 @@ public final class DemoSeed {
         hpc.put("type", "hpc-collection");
         hpc.put("device", "continuous-flow");
         hpc.put("bloodVolumesProcessed", 3.0);
-        orderWithRecipient(donor, "Z52.011", "Allogeneic HPC-A donation for an unrelated recipient", hpc,
+        orderWithRecipient(donor, "Z52.091", "Allogeneic HPC-A donation for an unrelated recipient", hpc,
                 Map.of("weightKg", 70), new int[] {2}, "Optia-3", "nurse.moreau", notes, today);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer (lab), coord.silva (coordinator), billing.novak (billing)");
@@ -210,7 +210,7 @@ public final class DemoSeed {
             String plan = Json.write(e.planned().plan());
             double durationMin = e.planned().plan().durationMin();
             for (int d : days) {
-                Instant start = today.plusDays(d).atTime(LocalTime.of(8, 30)).atZone(zone).toInstant();
+                Instant start = firstFreeSlot(machine, today.plusDays(d), durationMin);
                 String sid = Ids.next();
                 sessions.insert(h, new SessionRecord(sid, 1, orderId, p.id(), null, null, start, machine, chairBeside(machine), nurse,
                         SessionRecord.SCHEDULED, null, created, "coord.silva", null, null, null, null), plan);
@@ -259,4 +259,21 @@ public final class DemoSeed {
         sessions.transition(h, sid, 2, List.of(SessionRecord.IN_PROGRESS), SessionRecord.COMPLETED, nurse, end, null,
                 null);
     }
+
+    /**
+     * The first start on a machine's day at or after 08:30, after the sessions already seeded on it, in 15 min
+     * steps: the demo books each machine the way the scheduler allows (see {@code MachineBookings}).
+     */
+    private Instant firstFreeSlot(String machine, LocalDate day, double durationMin) {
+        Instant start = day.atTime(LocalTime.of(8, 30)).atZone(zone).toInstant();
+        Instant free = machineFreeAt.getOrDefault(machine + "/" + day, start);
+        while (start.isBefore(free)) {
+            start = start.plus(java.time.Duration.ofMinutes(15));
+        }
+        machineFreeAt.put(machine + "/" + day, start.plus(
+                org.openapheresis.server.session.MachineBookings.occupies(durationMin)));
+        return start;
+    }
+
+    private final Map<String, Instant> machineFreeAt = new java.util.HashMap<>();
 }

@@ -85,10 +85,12 @@ public final class SessionHandlers {
             if (!OrderRecord.SIGNED.equals(o.status())) {
                 throw HttpProblem.conflict("only a signed order can be scheduled; a physician must sign order " + o.id());
             }
+            String planJson = Json.write(o.plan());
+            MachineBookings.requireFree(h, machine, start, MachineBookings.durationMin(planJson), null, call.zone());
             Instant now = Times.now(clock);
             SessionRecord s = new SessionRecord(id, 1, o.id(), o.patientId(), null, null, start, machine, chair, nurse,
                     SessionRecord.SCHEDULED, null, now, call.who().username(), null, null, null, null);
-            sessions.insert(h, s, Json.write(o.plan()));
+            sessions.insert(h, s, planJson);
             return sessions.find(h, id).orElseThrow();
         });
         call.answer(created);
@@ -113,6 +115,10 @@ public final class SessionHandlers {
         call.answer(call.write(s0.patientId(), h -> {
             SessionRecord s = sessions.find(h, s0.id()).orElseThrow();
             requireStatus(s, List.of(SessionRecord.SCHEDULED), "reschedule");
+            if (s.version() == expected) {
+                MachineBookings.requireFree(h, machine, start, MachineBookings.durationMin(sessions.planJson(h, s.id())),
+                        s.id(), call.zone());
+            }
             if (s.version() != expected || !sessions.reschedule(h, s.id(), expected, start, machine, chair, nurse)) {
                 SessionRecord now = sessions.find(h, s.id()).orElseThrow();
                 throw HttpProblem.staleVersion(now.version(), now);

@@ -45,10 +45,11 @@ class CandidacyChecksTest {
     }
 
     @Test
-    void ace_inhibitor_before_an_albumin_exchange_warns_and_cites_or_marks_unverified() {
+    void ace_inhibitor_before_an_albumin_exchange_warns_with_the_published_hold_time_and_its_source() {
         CandidacyCheck c = new AceInhibitorCheck();
         assertThat(c.check(facts(adultWoman(true, false, 40, 240), exchange(100)))).get()
-                .satisfies(w -> assertThat(w.source()).startsWith("UNVERIFIED"));
+                .satisfies(w -> assertThat(w.source()).startsWith("Owen HG, Brecher ME").contains("1994;34:891"))
+                .satisfies(w -> assertThat(w.message()).contains("at least 24 h"));
         assertThat(c.check(facts(adultWoman(false, false, 40, 240), exchange(100)))).isEmpty();
         assertThat(c.check(facts(adultWoman(true, false, 40, 240), exchange(0)))).isEmpty();
     }

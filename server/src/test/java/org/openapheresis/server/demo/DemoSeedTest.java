@@ -32,6 +32,7 @@ class DemoSeedTest {
             assertThat(today).isNotEmpty();
             List<Map<String, Object>> all = api.get("/api/sessions", coordinator).list();
             assertThat(all).extracting(s -> s.get("status")).contains("completed", "scheduled");
+            assertNoMachineIsBookedTwice(all, api, api.login("nurse.moreau", m.group(1)));
             String physician = api.login("dr.lindqvist", m.group(1));
             List<Map<String, Object>> orders = api.get("/api/orders", physician).list();
             assertThat(orders).extracting(o -> (Object) ((Map<?, ?>) o.get("indication")).get("code"))
@@ -41,6 +42,30 @@ class DemoSeedTest {
             }
             String admin = api.login("admin", Databases.ADMIN_PASSWORD);
             assertThat(api.get("/api/audit/verify", admin).map()).containsEntry("valid", true);
+        }
+    }
+
+    /** The demo books machines as the scheduler would: no two sessions on one machine overlap. */
+    private static void assertNoMachineIsBookedTwice(List<Map<String, Object>> sessions, Api api, String token) {
+        record Slot(String machine, java.time.Instant start, java.time.Instant end) {
+        }
+        java.util.List<Slot> slots = new java.util.ArrayList<>();
+        for (Map<String, Object> s : sessions) {
+            Map<String, Object> record = api.get("/api/sessions/" + s.get("id") + "/record", token).map();
+            Map<?, ?> plan = (Map<?, ?>) record.get("plan");
+            java.time.Instant start = java.time.Instant.parse(String.valueOf(s.get("plannedStart")));
+            slots.add(new Slot(String.valueOf(s.get("machine")), start, start.plus(
+                    org.openapheresis.server.session.MachineBookings.occupies(((Number) plan.get("durationMin"))
+                            .doubleValue()))));
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            for (int j = i + 1; j < slots.size(); j++) {
+                Slot a = slots.get(i);
+                Slot b = slots.get(j);
+                boolean overlap = a.machine().equals(b.machine()) && a.start().isBefore(b.end())
+                        && b.start().isBefore(a.end());
+                assertThat(overlap).as("%s and %s", a, b).isFalse();
+            }
         }
     }
 }

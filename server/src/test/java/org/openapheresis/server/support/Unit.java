@@ -108,10 +108,17 @@ public final class Unit implements AutoCloseable {
         return id;
     }
 
+    /** A machine no other session of this test run uses, so that bookings never collide by accident. */
+    public static String freshMachine() {
+        return "Optia-T" + MACHINES.incrementAndGet();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger MACHINES = new java.util.concurrent.atomic.AtomicInteger();
+
     /** A session of a signed order, started; returns the id. */
     public String startedSession(String orderId) {
         Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
-                "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1", "nurse", "nurse1"));
+                "plannedStart", "2026-03-02T08:30:00Z", "machine", freshMachine(), "nurse", "nurse1"));
         expect(s, 201);
         expect(api.post("/api/sessions/" + s.id() + "/start", token(Role.NURSE),
                 acknowledgingPlanWarnings(api, token(Role.NURSE), s.id())), 200);
