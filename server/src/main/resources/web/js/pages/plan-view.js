@@ -52,7 +52,7 @@ function sup(s) { return String(s).replace(/[-0-9]/g, (d) => '⁻⁰¹²³⁴⁵
 
 function kpiSci(labelText, value, unit, note) {
   return h('div', { class: 'kpi' }, h('div', { class: 'label' }, labelText),
-    h('div', { class: 'value' }, value, h('span', { class: 'unit' }, ' ' + unit)), note ? h('div', { class: 'note' }, note) : null);
+    h('div', { class: 'value sci' }, value, h('span', { class: 'unit' }, ' ' + unit)), note ? h('div', { class: 'note' }, note) : null);
 }
 
 /** IVIG: grams and millilitres per day and infusion time per day. */
