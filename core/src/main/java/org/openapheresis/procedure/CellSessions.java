@@ -132,6 +132,13 @@ final class CellSessions {
     }
 
     /** Blood volume, device, AC ratio, and the body with the target cells in their pools. */
+    /** CE2 of a collection, 0..1: the request's {@code collectionEfficiencyPercent}, else the device's default. */
+    static Sourced ce2(OptionalDouble requestedPercent, Sourced deviceDefault) {
+        return requestedPercent.isPresent()
+                ? Sourced.verified(requestedPercent.getAsDouble() / 100, "", "as requested")
+                : deviceDefault;
+    }
+
     static Setup setup(PlanRequest request, Separation sep, BodyState start, Product product) {
         Patient patient = request.patient();
         BloodVolume bv = Plans.bloodVolume(patient);

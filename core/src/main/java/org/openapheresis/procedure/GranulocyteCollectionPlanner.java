@@ -49,12 +49,10 @@ public final class GranulocyteCollectionPlanner {
 
     /** CE2 for the sedimenting agent (or as requested), 0..1. */
     static Sourced ce2(ProcedureSpec.GranulocyteCollection spec) {
-        if (spec.collectionEfficiencyPercent().isPresent()) {
-            return Sourced.verified(spec.collectionEfficiencyPercent().getAsDouble() / 100, "", "as requested");
-        }
         CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
-        return spec.sedimentingAgent() == ProcedureSpec.SedimentingAgent.HES ? e.granulocyteCe2WithHes()
-                : e.granulocyteCe2WithoutHes();
+        return CellSessions.ce2(spec.collectionEfficiencyPercent(),
+                spec.sedimentingAgent() == ProcedureSpec.SedimentingAgent.HES ? e.granulocyteCe2WithHes()
+                        : e.granulocyteCe2WithoutHes());
     }
 
     /** Granulocytes collected from neutrophils (10^9/L), a processed volume (mL) and CE2 (0..1). */

@@ -48,9 +48,11 @@ public final class HpcCollectionPlanner {
 
     /** CE2 of this collection, 0..1: the request's, or the device's for autologous or allogeneic. */
     static Sourced ce2(PlanRequest request, ProcedureSpec.HpcCollection spec) {
-        if (spec.collectionEfficiencyPercent().isPresent()) {
-            return Sourced.verified(spec.collectionEfficiencyPercent().getAsDouble() / 100, "", "as requested");
-        }
+        return CellSessions.ce2(spec.collectionEfficiencyPercent(), defaultCe2(request, spec));
+    }
+
+    /** The device's CE2 for an autologous (no recipient) or allogeneic collection, 0..1. */
+    private static Sourced defaultCe2(PlanRequest request, ProcedureSpec.HpcCollection spec) {
         CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
         return request.recipientWeightKg().isPresent() ? e.cd34Ce2Allogeneic() : e.cd34Ce2Autologous();
     }
@@ -69,7 +71,7 @@ public final class HpcCollectionPlanner {
             PlanOptions options) {
         Sourced ce2 = ce2(request, spec);
         CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
-        Sourced defaultCe2 = request.recipientWeightKg().isPresent() ? e.cd34Ce2Allogeneic() : e.cd34Ce2Autologous();
+        Sourced defaultCe2 = defaultCe2(request, spec);
         Sourced removal = e.cd34RemovalEfficiency();
         if (spec.collectionEfficiencyPercent().isPresent()) {
             double scaled = Math.min(1, removal.value() * ce2.value() / defaultCe2.value());

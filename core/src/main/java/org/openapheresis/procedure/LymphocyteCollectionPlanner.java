@@ -39,9 +39,8 @@ public final class LymphocyteCollectionPlanner {
 
     static SessionResult plan(PlanRequest request, ProcedureSpec.LymphocyteCollection spec, BodyState start,
             PlanOptions options) {
-        Sourced ce2 = spec.collectionEfficiencyPercent().isPresent()
-                ? Sourced.verified(spec.collectionEfficiencyPercent().getAsDouble() / 100, "", "as requested")
-                : spec.sep().device().profile().cellCollection().cd3Ce2();
+        Sourced ce2 = CellSessions.ce2(spec.collectionEfficiencyPercent(),
+                spec.sep().device().profile().cellCollection().cd3Ce2());
         CellSessions.Product p = new CellSessions.Product(ProcedureType.LYMPHOCYTE_COLLECTION, Analyte.CD3,
                 CellKinetics.CD3, ce2, HpcCollectionPlanner.PRODUCT_ML_PER_BLOOD_VOLUME, PRODUCT_HEMATOCRIT);
         CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p);
