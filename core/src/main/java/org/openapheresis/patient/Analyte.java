@@ -1,6 +1,5 @@
 package org.openapheresis.patient;
 
-import java.util.Optional;
 import org.openapheresis.system.Range;
 
 /**
@@ -62,15 +61,5 @@ public enum Analyte {
     /** @return the values a living patient can have, in {@link #unit()} */
     public Range range() {
         return range;
-    }
-
-    /** Finds the analyte of a {@code patient.labs} field name. */
-    public static Optional<Analyte> fromField(String field) {
-        for (Analyte a : values()) {
-            if (a.field.equals(field)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
     }
 }

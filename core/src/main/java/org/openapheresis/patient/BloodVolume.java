@@ -27,9 +27,4 @@ public record BloodVolume(double totalMl, BloodVolumeMethod method, double hemat
     public double plasmaMl() {
         return totalMl * (1 - hematocritFraction);
     }
-
-    /** Red cell volume = TBV x Hct, mL. */
-    public double redCellMl() {
-        return totalMl * hematocritFraction;
-    }
 }

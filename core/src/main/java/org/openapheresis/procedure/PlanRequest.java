@@ -25,14 +25,4 @@ public record PlanRequest(Patient patient, OptionalDouble recipientWeightKg, Pro
     public double doseWeightKg() {
         return recipientWeightKg.orElse(patient.weightKg());
     }
-
-    /** A copy with another patient (used between sessions of a course). */
-    public PlanRequest withPatient(Patient next) {
-        return new PlanRequest(next, recipientWeightKg, procedure);
-    }
-
-    /** A copy with another procedure (used by mixed courses). */
-    public PlanRequest withProcedure(ProcedureSpec next) {
-        return new PlanRequest(patient, recipientWeightKg, next);
-    }
 }

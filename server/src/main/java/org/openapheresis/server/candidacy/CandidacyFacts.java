@@ -1,8 +1,6 @@
 package org.openapheresis.server.candidacy;
 
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.openapheresis.procedure.Plan;
 import org.openapheresis.procedure.ProcedureSpec;
@@ -26,20 +24,6 @@ public record CandidacyFacts(PatientRecord patient, ProcedureSpec procedure, Pla
     public OptionalDouble lab(String field) {
         Double v = patient.labs().get(field);
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
-    }
-
-    /** The replacement's albumin and plasma percentages (plasma exchange only). */
-    public Optional<Map<String, Double>> replacementPercent() {
-        if (plan.replacement() == null) {
-            return Optional.empty();
-        }
-        double albumin = plan.replacement().albuminMl();
-        double plasma = plan.replacement().plasmaMl();
-        double total = albumin + plasma;
-        if (total <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Map.of("albuminPercent", 100 * albumin / total, "plasmaPercent", 100 * plasma / total));
     }
 
     public boolean usesAlbumin() {
