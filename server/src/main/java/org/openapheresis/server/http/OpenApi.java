@@ -57,7 +57,7 @@ public final class OpenApi {
 
     /** Routes that take no body (an empty body or {}). */
     static final java.util.Set<String> NO_BODY = java.util.Set.of("POST /api/logout", "POST /api/orders/{id}/sign",
-            "POST /api/sessions/{id}/start", "POST /api/sessions/{id}/complete");
+            "POST /api/sessions/{id}/complete");
 
     private static Map<String, Object> patientExample() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -193,8 +193,13 @@ public final class OpenApi {
         if (r.path().contains("{")) {
             responses.put("404", Map.of("description", "no such record", "content", problemRef));
         }
-        if (r.method() == Route.Method.PUT || r.path().matches(".*/(sign|start|complete|abort)$")) {
-            responses.put("409", Map.of("description", "stale version or wrong state", "content", problemRef));
+        if (r.method() == Route.Method.PUT || r.path().matches(".*/(sign|start|complete|abort|run-values)$")) {
+            String why = r.path().endsWith("/start") ? ", or warnings not acknowledged (listed)"
+                    : r.signature().equals("PUT /api/sessions/{id}") ? ", or the machine is booked then" : "";
+            responses.put("409", Map.of("description", "stale version or wrong state" + why, "content", problemRef));
+        } else if (r.signature().equals("POST /api/sessions")) {
+            responses.put("409", Map.of("description", "order not signed, or the machine is booked then (the "
+                    + "session in the way is named)", "content", problemRef));
         }
         op.put("responses", responses);
         return op;
