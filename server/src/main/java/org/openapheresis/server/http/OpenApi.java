@@ -181,6 +181,11 @@ public final class OpenApi {
             responses.put("422", Map.of("description", "invalid values, one problem per field",
                     "content", problemRef));
         }
+        if (r.signature().equals("POST /api/login")) {
+            responses.put("401", Map.of("description", "wrong user name or password", "content", problemRef));
+            responses.put("429", Map.of("description", "too many failed logins: wait Retry-After seconds "
+                    + "(also retryAfterSeconds in the body)", "content", problemRef));
+        }
         if (r.permission() != Permission.PUBLIC) {
             responses.put("401", Map.of("description", "not logged in", "content", problemRef));
             responses.put("403", Map.of("description", "role not allowed", "content", problemRef));
