@@ -3,35 +3,18 @@ package org.openapheresis.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /** The procedure types beyond plasma exchange: their dose inputs, the product collected, the infusion. */
-@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
-class UiCellCollectionTest {
-
-    static UiServer server;
-    static Browser browser;
+class UiCellCollectionTest extends BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new UiServer();
-        browser = Browser.open(server.baseUrl());
-        ScreenshotOnFailure.current = browser;
+        open(false);
         browser.signIn(UiServer.PHYSICIAN, UiServer.PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static void choose(String field, String value) {

@@ -2,35 +2,17 @@ package org.openapheresis.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** The demo unit ({@code serve --demo}) through each role's eyes: what is shown and what is offered. */
-@ExtendWith(ScreenshotOnFailure.class)
-class UiDemoUnitTest {
-
-    static UiServer server;
-    static Browser browser;
+class UiDemoUnitTest extends BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new UiServer(true);
+        open(true);
         assertThat(server.demoPassword).as("the demo seed prints the staff password").isNotBlank();
-        browser = Browser.open(server.baseUrl());
-        ScreenshotOnFailure.current = browser;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

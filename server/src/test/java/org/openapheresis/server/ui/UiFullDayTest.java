@@ -3,7 +3,6 @@ package org.openapheresis.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,27 +16,11 @@ import org.openqa.selenium.support.ui.Select;
  * warnings), records run values, vitals and a graded adverse event and completes it; the patient page then
  * shows it all. A nurse is never offered a Sign button and the API refuses her with 403.
  */
-@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
-class UiFullDayTest {
-
-    static UiServer server;
-    static Browser browser;
+class UiFullDayTest extends BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new UiServer();
-        browser = Browser.open(server.baseUrl());
-        ScreenshotOnFailure.current = browser;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        open(false);
     }
 
     @Test

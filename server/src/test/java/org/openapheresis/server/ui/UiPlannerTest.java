@@ -2,34 +2,17 @@ package org.openapheresis.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** The planner page: the live plan beside the form, and field errors beside the field. */
-@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
-class UiPlannerTest {
-
-    static UiServer server;
-    static Browser browser;
+class UiPlannerTest extends BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new UiServer();
-        browser = Browser.open(server.baseUrl());
-        ScreenshotOnFailure.current = browser;
+        open(false);
         browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.openapheresis.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,27 +10,11 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** Sign-in, sign-out and the accessibility basics that are cheap to check in a real browser. */
-@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
-class UiSignInTest {
-
-    static UiServer server;
-    static Browser browser;
+class UiSignInTest extends BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new UiServer();
-        browser = Browser.open(server.baseUrl());
-        ScreenshotOnFailure.current = browser;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        open(false);
     }
 
     @Test

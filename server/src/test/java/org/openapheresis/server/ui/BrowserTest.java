@@ -1,0 +1,34 @@
+package org.openapheresis.server.ui;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every browser test class shares: one server and one headless browser on it for the class, a screenshot
+ * of what the user saw when a test fails, and both closed at the end. Test classes run one at a time.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+abstract class BrowserTest {
+
+    static UiServer server;
+    static Browser browser;
+
+    /** Starts the server (with the demo unit when {@code demo}) and a browser on it; call from {@code @BeforeAll}. */
+    static void open(boolean demo) throws Exception {
+        server = new UiServer(demo);
+        browser = Browser.open(server.baseUrl());
+        ScreenshotOnFailure.current = browser;
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}
