@@ -1,5 +1,5 @@
 /**
- * The runnable jar: the {@code openapheresis} command line (plan, course, and later serve). Each command
+ * The runnable jar: the {@code openapheresis} command line (plan, course and serve). Each command
  * parses, calls one thing in the core or the server, and translates errors: exit 2 with one line per
  * problem, never a stack trace.
  */
