@@ -211,14 +211,7 @@ public final class SessionHandlers {
 
     public void complete(Call call) {
         call.noFields();
-        SessionRecord s0 = load(call);
-        Integer expected = call.ifMatch().orElse(null);
-        call.answer(call.write(s0.patientId(), h -> {
-            SessionRecord s = sessions.find(h, s0.id()).orElseThrow();
-            requireStatus(s, List.of(SessionRecord.IN_PROGRESS), "complete");
-            transition(h, s, expected, List.of(SessionRecord.IN_PROGRESS), SessionRecord.COMPLETED, call, null, null);
-            return sessions.find(h, s.id()).orElseThrow();
-        }));
+        call.answer(end(call, List.of(SessionRecord.IN_PROGRESS), SessionRecord.COMPLETED, "complete", null));
     }
 
     public void abort(Call call) {
@@ -226,15 +219,20 @@ public final class SessionHandlers {
         String reason = f.text("reason", true, 1000).orElse(null);
         f.rejectUnknown();
         f.throwIfProblems("an abort needs a reason");
+        call.answer(end(call, List.of(SessionRecord.SCHEDULED, SessionRecord.IN_PROGRESS), SessionRecord.ABORTED,
+                "abort", reason));
+    }
+
+    /** Moves the session from one of {@code from} to {@code to} (409 from any other status or a stale version). */
+    private SessionRecord end(Call call, List<String> from, String to, String what, String reason) {
         SessionRecord s0 = load(call);
         Integer expected = call.ifMatch().orElse(null);
-        call.answer(call.write(s0.patientId(), h -> {
+        return call.write(s0.patientId(), h -> {
             SessionRecord s = sessions.find(h, s0.id()).orElseThrow();
-            List<String> from = List.of(SessionRecord.SCHEDULED, SessionRecord.IN_PROGRESS);
-            requireStatus(s, from, "abort");
-            transition(h, s, expected, from, SessionRecord.ABORTED, call, reason, null);
+            requireStatus(s, from, what);
+            transition(h, s, expected, from, to, call, reason, null);
             return sessions.find(h, s.id()).orElseThrow();
-        }));
+        });
     }
 
     private static void requireStatus(SessionRecord s, List<String> allowed, String what) {
