@@ -84,6 +84,16 @@ class PlanCommandTest {
     }
 
     @Test
+    void unclosed_json_names_the_place_without_parser_internals(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("unclosed.json");
+        Files.writeString(f, "{\"patient\": {\"sex\": \"male\"");
+        Cli r = Cli.run("plan", f.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("malformed JSON at line 1", "expected close marker for Object")
+                .doesNotContain("Source:", "StreamReadFeature");
+    }
+
+    @Test
     void a_missing_file_exits_2() {
         Cli r = Cli.run("plan", "no-such-file.json");
         assertThat(r.exitCode()).isEqualTo(2);

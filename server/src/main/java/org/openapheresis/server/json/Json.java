@@ -87,6 +87,11 @@ public final class Json {
         if (cut > 0) {
             what = what.substring(0, cut);
         }
+        // Jackson's parenthesised parser location ("(start marker at [Source: ...])") is internal detail.
+        int internal = what.indexOf(" (start marker at [Source:");
+        if (internal > 0) {
+            what = what.substring(0, internal);
+        }
         return new MalformedJsonException("malformed JSON" + where + ": " + what, e);
     }
 
