@@ -24,6 +24,20 @@ public record Problem(String field, MessageKey key, List<Object> params) {
         return new Problem(field, key, List.of(params));
     }
 
+    /**
+     * The value the field had, where the problem is about that value (out of range, not finite, not one of
+     * the allowed values, of the wrong type: then as described, e.g. {@code text "80"}); empty where there
+     * was no value (required) or the problem is about something derived from several fields.
+     */
+    public java.util.Optional<Object> value() {
+        return switch (key) {
+            case OUT_OF_RANGE, NOT_FINITE, NOT_ONE_OF -> params.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(params.get(0));
+            case WRONG_TYPE -> params.size() > 1 ? java.util.Optional.of(params.get(1)) : java.util.Optional.empty();
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** @return the English message without the field, e.g. {@code 420 is outside 10..70} */
     public String message() {
         String text = key.template();

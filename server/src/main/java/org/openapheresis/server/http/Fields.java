@@ -48,7 +48,12 @@ public final class Fields {
     }
 
     public void add(String name, FieldKey key, Object... params) {
-        problems.add(new FieldProblem(path(name), key.name(), key.format(params)));
+        Object value = switch (key) {
+            case OUT_OF_RANGE, NOT_ONE_OF, NOT_A_DATE, NOT_A_DATE_TIME, IN_THE_FUTURE, TAKEN ->
+                    params.length > 0 ? params[0] : null;
+            default -> null;
+        };
+        problems.add(new FieldProblem(path(name), key.name(), key.format(params), value));
     }
 
     public List<FieldProblem> problems() {

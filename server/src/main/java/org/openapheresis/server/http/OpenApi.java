@@ -132,7 +132,8 @@ public final class OpenApi {
                 "currentVersion", Map.of("type", "integer"),
                 "problems", Map.of("type", "array", "items", Map.of("type", "object",
                         "properties", Map.of("field", Map.of("type", "string"), "key", Map.of("type", "string"),
-                                "message", Map.of("type", "string"))))));
+                                "message", Map.of("type", "string"),
+                                "value", Map.of("description", "the value the field had, when the problem is about it"))))));
         doc.put("components", Map.of("securitySchemes", schemes, "schemas", Map.of("Problem", problem)));
         return doc;
     }

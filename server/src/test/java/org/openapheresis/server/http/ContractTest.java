@@ -93,6 +93,25 @@ class ContractTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void a_422_names_the_field_the_value_and_the_reason() {
+        Map<String, Object> patient = new java.util.HashMap<>(Map.of("sex", "male", "heightCm", 180, "weightKg", 80,
+                "hematocritPercent", 420));
+        Api.Answer a = unit.api.post("/api/plans", unit.token(Role.NURSE),
+                Map.of("patient", patient, "procedure", Map.of("type", "plasma-exchange")));
+        assertThat(a.status()).isEqualTo(422);
+        java.util.List<Map<String, Object>> problems = (java.util.List<Map<String, Object>>) a.map().get("problems");
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("field", "patient.hematocritPercent").containsEntry("value", 420)
+                .containsEntry("key", "OUT_OF_RANGE").containsEntry("message", "420 is outside 10..70"));
+        Api.Answer missing = unit.api.post("/api/plans", unit.token(Role.NURSE), Map.of("patient", Map.of(
+                "sex", "male", "heightCm", 180, "weightKg", 80), "procedure", Map.of("type", "plasma-exchange")));
+        java.util.List<Map<String, Object>> m = (java.util.List<Map<String, Object>>) missing.map().get("problems");
+        assertThat(m).singleElement().satisfies(p -> assertThat(p).containsEntry("key", "REQUIRED")
+                .doesNotContainKey("value"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_catalogue_offers_waa_grades_event_types_and_the_cited_indications_table() {
         Map<String, Object> c = unit.api.get("/api/catalog", unit.token(Role.NURSE)).map();
         assertThat((Map<String, String>) c.get("grades")).containsOnlyKeys("mild", "moderate", "severe", "death");
