@@ -17,8 +17,10 @@ import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
 
 /**
- * Load run of the real server on loopback: {@code LoadRun plans|run-values|run-values-batchN h2|postgresql SECONDS
- * CLIENTS} ({@code run-values-batch10}: ten samples per request, as a machine interface sends them).
+ * Load run of the real server on loopback: {@code LoadRun plans|orders|starts|run-values|run-values-batchN
+ * h2|postgresql SECONDS CLIENTS} ({@code run-values-batch10}: ten samples per request, as a machine interface sends
+ * them; {@code orders}: {@code POST /api/orders} for one patient; {@code starts}: each request starts one of
+ * {@code -Dload.sessions} sessions scheduled beforehand, until they run out).
  * Closed loop: each client thread sends the next request when the last is answered. Prints requests per second
  * and latency percentiles of the measured phase (after a warm-up of a third of the time). Not a unit test:
  * see docs/benchmarks.md for the command and the results.
@@ -38,10 +40,31 @@ public final class LoadRun {
             String path;
             String body;
             String token;
+            java.util.function.IntFunction<String> pathOf;
             if (what.equals("plans")) {
                 path = "/api/plans";
                 body = Files.readString(Path.of("examples", "ms-relapse-plasma-exchange.json"));
                 token = unit.token(Role.PHYSICIAN);
+                pathOf = i -> "/api/plans";
+            } else if (what.equals("orders")) {
+                String patient = unit.createPatient("MRN-LOAD-1");
+                path = "/api/orders";
+                body = Json.write(Unit.plasmaExchangeOrder(patient));
+                token = unit.token(Role.PHYSICIAN);
+                pathOf = i -> "/api/orders";
+            } else if (what.equals("starts")) {
+                // each request starts a session of its own: scheduled beforehand, one per request
+                String patient = unit.createPatient("MRN-LOAD-1");
+                String order = unit.signedOrder(patient);
+                int n = Integer.getInteger("load.sessions", 2000);
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    ids.add(unit.scheduledSession(order));
+                }
+                token = unit.token(Role.NURSE);
+                body = Json.write(Unit.acknowledgingPlanWarnings(unit.api, token, ids.get(0)));
+                path = "/api/sessions/{id}/start";
+                pathOf = i -> i < ids.size() ? "/api/sessions/" + ids.get(i) + "/start" : null;
             } else {
                 String patient = unit.createPatient("MRN-LOAD-1");
                 String session = unit.startedSession(unit.signedOrder(patient));
@@ -52,6 +75,8 @@ public final class LoadRun {
                 int batch = what.startsWith("run-values-batch") ? Integer.parseInt(what.substring(16)) : 1;
                 body = Json.write(batch == 1 ? sample : Map.of("samples", java.util.Collections.nCopies(batch, sample)));
                 token = unit.token(Role.NURSE);
+                String fixed = path;
+                pathOf = i -> fixed;
             }
             if (System.getProperty("load.wrk") != null) {
                 // serve only: an external generator (wrk) sends the load; see docs/benchmarks.md
@@ -63,9 +88,9 @@ public final class LoadRun {
                 System.exit(0);
             }
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            String tokenUsed = token;
+            String bodyUsed = body;
+            java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
             long warmupEnd = System.nanoTime() + seconds * 1_000_000_000L / 3;
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             AtomicLong errors = new AtomicLong();
@@ -80,6 +105,14 @@ public final class LoadRun {
                     int n = 0;
                     try {
                         while (System.nanoTime() < end) {
+                            String p = pathOf.apply(counter.getAndIncrement());
+                            if (p == null) {
+                                break; // every prepared session was started
+                            }
+                            HttpRequest request = HttpRequest.newBuilder(URI.create(base + p))
+                                    .header("Authorization", "Bearer " + tokenUsed)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(bodyUsed)).build();
                             long t0 = System.nanoTime();
                             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
                             long t1 = System.nanoTime();
@@ -102,7 +135,7 @@ public final class LoadRun {
             for (Thread t : threads) {
                 t.join();
             }
-            double measuredSeconds = (end - warmupEnd) / 1e9;
+            double measuredSeconds = (Math.min(end, System.nanoTime()) - warmupEnd) / 1e9;
             List<Long> all = new ArrayList<>();
             for (long[] lat : perThread) {
                 for (int i = 1; i <= lat[0]; i++) {

@@ -115,6 +115,13 @@ public final class Unit implements AutoCloseable {
 
     private static final java.util.concurrent.atomic.AtomicInteger MACHINES = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** A session of a signed order, scheduled on a machine of its own; returns the id. */
+    public String scheduledSession(String orderId) {
+        Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
+                "plannedStart", "2026-03-02T08:30:00Z", "machine", freshMachine(), "nurse", "nurse1"));
+        return expect(s, 201).id();
+    }
+
     /** A session of a signed order, started; returns the id. */
     public String startedSession(String orderId) {
         Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
