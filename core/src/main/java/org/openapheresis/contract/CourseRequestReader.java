@@ -20,15 +20,42 @@ import org.openapheresis.system.Range;
 public final class CourseRequestReader {
 
     /** Sessions in a regular schedule. */
-    public static final Range SESSIONS = Range.of(1, 30);
+    public static final Range SESSIONS = org.openapheresis.course.CourseSchedule.SESSIONS;
     /** Hours between session starts (up to 90 days). */
-    public static final Range INTERVAL_HOURS = Range.of(1, 2160);
+    public static final Range INTERVAL_HOURS = org.openapheresis.course.CourseSchedule.INTERVAL_HOURS;
     /** Start of a step, hours after the first (up to a year). */
     public static final Range AT_HOUR = Range.of(0, 8760);
     /** Summary time after the last of several steps when no regular interval exists: the last gap. */
     public static final double SINGLE_STEP_NEXT_HOURS = 48;
 
     private CourseRequestReader() {
+    }
+
+    /**
+     * Reads a {@code schedule} object alone (an order's course).
+     *
+     * @throws InvalidInputException with every problem found
+     */
+    public static org.openapheresis.course.CourseSchedule readSchedule(Object tree, String field) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Node> n = Node.object(tree, field, problems);
+        if (n.isPresent()) {
+            OptionalInt sessions = n.get().integer("sessions", SESSIONS, true);
+            OptionalDouble interval = n.get().number("intervalHours", INTERVAL_HOURS, true);
+            n.get().rejectUnknown();
+            if (problems.isEmpty()) {
+                return new org.openapheresis.course.CourseSchedule(sessions.getAsInt(), interval.getAsDouble());
+            }
+        }
+        throw new InvalidInputException(problems);
+    }
+
+    /** The {@code schedule} object of a regular course. */
+    public static java.util.Map<String, Object> write(org.openapheresis.course.CourseSchedule s) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("sessions", s.sessions());
+        m.put("intervalHours", s.intervalHours());
+        return m;
     }
 
     /**

@@ -2,6 +2,12 @@ package org.openapheresis.contract;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,15 +16,18 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Problem;
 import org.openapheresis.system.Range;
 
 /**
  * One JSON object being read: remembers which keys were read so that unknown keys (a typo such as
- * {@code weighKg}) are reported rather than ignored, and adds every problem to a shared list.
+ * {@code weighKg}) are reported rather than ignored, and adds every problem to a shared list. The one reader
+ * of request trees: the plan contract's readers and the unit server's routes both read with it, so a problem
+ * has the same field path, key and wording wherever it is found.
  */
-final class Node {
+public final class Node {
 
     private final String path;
     private final Map<?, ?> map;
@@ -32,7 +41,7 @@ final class Node {
     }
 
     /** Reads a value that must be an object; reports a problem and returns empty otherwise. */
-    static Optional<Node> object(Object value, String path, List<Problem> problems) {
+    public static Optional<Node> object(Object value, String path, List<Problem> problems) {
         if (value instanceof Map<?, ?> m) {
             return Optional.of(new Node(path, m, problems));
         }
@@ -41,31 +50,31 @@ final class Node {
         return Optional.empty();
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String field(String key) {
+    public String field(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
     /** True when the key is present with a non-null value (marks it read). */
-    boolean has(String key) {
+    public boolean has(String key) {
         read.add(key);
         return map.get(key) != null;
     }
 
-    Object raw(String key) {
+    public Object raw(String key) {
         read.add(key);
         return map.get(key);
     }
 
     /** A required child object. */
-    Optional<Node> child(String key, boolean required) {
+    public Optional<Node> child(String key, boolean required) {
         Object v = raw(key);
         if (v == null) {
             if (required) {
@@ -77,7 +86,7 @@ final class Node {
     }
 
     /** A number within a range; absent (or null) is empty and, when required, a problem. */
-    OptionalDouble number(String key, Range range, boolean required) {
+    public OptionalDouble number(String key, Range range, boolean required) {
         Object v = raw(key);
         if (v == null) {
             if (required) {
@@ -98,7 +107,7 @@ final class Node {
     }
 
     /** A whole number within a range. */
-    OptionalInt integer(String key, Range range, boolean required) {
+    public OptionalInt integer(String key, Range range, boolean required) {
         OptionalDouble d = number(key, range, required);
         if (d.isEmpty()) {
             return OptionalInt.empty();
@@ -112,7 +121,7 @@ final class Node {
     }
 
     /** A text value. */
-    Optional<String> text(String key, boolean required) {
+    public Optional<String> text(String key, boolean required) {
         Object v = raw(key);
         if (v == null) {
             if (required) {
@@ -128,7 +137,7 @@ final class Node {
     }
 
     /** A list value. */
-    Optional<List<?>> list(String key, boolean required) {
+    public Optional<List<?>> list(String key, boolean required) {
         Object v = raw(key);
         if (v == null) {
             if (required) {
@@ -147,8 +156,184 @@ final class Node {
         return Optional.empty();
     }
 
+    /**
+     * The request body as an object; a problem (and empty) for anything else.
+     *
+     * @param problems where every problem of the body is collected
+     */
+    public static Optional<Node> root(Object value, List<Problem> problems) {
+        return object(value, "", problems);
+    }
+
+    /** Records a problem of one field of this object. */
+    public void add(String key, MessageKey messageKey, Object... params) {
+        problems.add(Problem.of(key.isEmpty() ? (path.isEmpty() ? "(request)" : path) : field(key), messageKey,
+                params));
+    }
+
+    /** Throws every problem collected so far, if any. */
+    public void throwIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /**
+     * Record text: present, not blank, at most {@code maxLength} characters; surrounding spaces are removed.
+     */
+    public Optional<String> text(String key, boolean required, int maxLength) {
+        return text(key, required).flatMap(s -> {
+            if (s.isBlank()) {
+                problems.add(Problem.of(field(key), MessageKey.BLANK));
+                return Optional.empty();
+            }
+            if (s.length() > maxLength) {
+                problems.add(Problem.of(field(key), MessageKey.TOO_LONG, maxLength));
+                return Optional.empty();
+            }
+            return Optional.of(s.strip());
+        });
+    }
+
+    /** Text that must be one of the allowed codes. */
+    public Optional<String> oneOf(String key, boolean required, List<String> allowed) {
+        return text(key, required, 200).flatMap(s -> {
+            if (!allowed.contains(s)) {
+                problems.add(Problem.of(field(key), MessageKey.NOT_ONE_OF, s, String.join(", ", allowed)));
+                return Optional.empty();
+            }
+            return Optional.of(s);
+        });
+    }
+
+    /** True or false. */
+    public Optional<Boolean> bool(String key, boolean required) {
+        Object v = raw(key);
+        if (v == null) {
+            if (required) {
+                problems.add(Problem.of(field(key), MessageKey.REQUIRED));
+            }
+            return Optional.empty();
+        }
+        if (v instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        problems.add(Problem.of(field(key), MessageKey.WRONG_TYPE, "true or false", describe(v)));
+        return Optional.empty();
+    }
+
+    /** An ISO calendar date. */
+    public Optional<LocalDate> date(String key, boolean required) {
+        return text(key, required, 10).flatMap(s -> {
+            try {
+                return Optional.of(LocalDate.parse(s));
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.of(field(key), MessageKey.NOT_A_DATE, s));
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** An ISO date-time with an offset, or without one in the given local time zone. */
+    public Optional<Instant> time(String key, boolean required, ZoneId zone) {
+        return text(key, required, 40).flatMap(s -> {
+            Optional<Instant> t = parseTime(s, zone);
+            if (t.isEmpty()) {
+                problems.add(Problem.of(field(key), MessageKey.NOT_A_DATE_TIME, s));
+            }
+            return t;
+        });
+    }
+
+    /** Parses an ISO date-time with an offset, or without one in {@code zone}. */
+    public static Optional<Instant> parseTime(String s, ZoneId zone) {
+        try {
+            return Optional.of(OffsetDateTime.parse(s).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(LocalDateTime.parse(s).atZone(zone).toInstant());
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A list of non-blank texts, each at most {@code maxLength} characters; empty lists are allowed. */
+    public Optional<List<String>> texts(String key, boolean required, int maxItems, int maxLength) {
+        Object v = raw(key);
+        if (v == null) {
+            if (required) {
+                problems.add(Problem.of(field(key), MessageKey.REQUIRED));
+            }
+            return Optional.empty();
+        }
+        if (!(v instanceof List<?> l)) {
+            problems.add(Problem.of(field(key), MessageKey.WRONG_TYPE, "a list of texts", describe(v)));
+            return Optional.empty();
+        }
+        if (l.size() > maxItems) {
+            problems.add(Problem.of(field(key), MessageKey.TOO_MANY, maxItems));
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        int before = problems.size();
+        for (int i = 0; i < l.size(); i++) {
+            Object item = l.get(i);
+            String f = field(key) + "[" + i + "]";
+            if (!(item instanceof String s) || s.isBlank()) {
+                problems.add(Problem.of(f, MessageKey.WRONG_TYPE, "non-blank text", describe(item)));
+            } else if (s.length() > maxLength) {
+                problems.add(Problem.of(f, MessageKey.TOO_LONG, maxLength));
+            } else {
+                out.add(s.strip());
+            }
+        }
+        return problems.size() > before ? Optional.empty() : Optional.of(List.copyOf(out));
+    }
+
+    /** A non-empty list of objects (a batch), at most {@code maxItems}. */
+    public Optional<List<Node>> objects(String key, boolean required, int maxItems) {
+        Optional<List<?>> l = list(key, required);
+        if (l.isEmpty()) {
+            return Optional.empty();
+        }
+        if (l.get().size() > maxItems) {
+            problems.add(Problem.of(field(key), MessageKey.TOO_MANY, maxItems));
+            return Optional.empty();
+        }
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < l.get().size(); i++) {
+            object(l.get().get(i), field(key) + "[" + i + "]", problems).ifPresent(out::add);
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * Runs a constructor that validates what it is given (a record that refuses impossible values) and adds its
+     * problems to this object's, with their fields read relative to it.
+     *
+     * @return what the constructor built, or empty when it refused
+     */
+    public <T> Optional<T> build(java.util.function.Supplier<T> constructor) {
+        try {
+            return Optional.ofNullable(constructor.get());
+        } catch (InvalidInputException e) {
+            for (Problem p : e.problems()) {
+                String f = p.field().isEmpty() || p.field().equals("(request)")
+                        ? (path.isEmpty() ? "(request)" : path) : field(p.field());
+                problems.add(new Problem(f, p.key(), p.params()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Marks keys as known without reading them (read elsewhere, or echoed back by a client and ignored). */
+    public void allow(String... keys) {
+        read.addAll(List.of(keys));
+    }
+
     /** Reports keys that were never read. Call after reading every known key. */
-    void rejectUnknown() {
+    public void rejectUnknown() {
         List<String> unknown = new ArrayList<>();
         for (Object k : map.keySet()) {
             if (!read.contains(String.valueOf(k))) {
@@ -161,7 +346,7 @@ final class Node {
     }
 
     /** Converts a JSON number to a double; reports a problem for any other type. */
-    OptionalDouble toDouble(Object v, String field) {
+    public OptionalDouble toDouble(Object v, String field) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return OptionalDouble.of(((Number) v).longValue());
         }
@@ -186,7 +371,7 @@ final class Node {
     }
 
     /** Describes a JSON value for a type error, e.g. {@code text "80"}. */
-    static String describe(Object v) {
+    public static String describe(Object v) {
         if (v == null) {
             return "null";
         }

@@ -122,19 +122,53 @@ public final class PlanRequestReader {
         return !n.problems().isEmpty();
     }
 
-    /** Labs that a procedure type needs. */
-    static void requireLabs(Patient p, ProcedureSpec spec, List<Problem> problems) {
-        Analyte needed = switch (spec.type()) {
+    /** The pre-procedure lab a procedure type cannot be planned without, if any. */
+    public static Optional<Analyte> requiredLab(ProcedureType type) {
+        return Optional.ofNullable(switch (type) {
             case LEUKOCYTAPHERESIS -> Analyte.WBC;
             case HPC_COLLECTION -> Analyte.CD34;
             case LYMPHOCYTE_COLLECTION -> Analyte.CD3;
             case GRANULOCYTE_COLLECTION -> Analyte.NEUTROPHILS;
             case PLASMA_EXCHANGE, IVIG_INFUSION -> null;
-        };
-        if (needed != null && !p.labs().has(needed)) {
-            problems.add(Problem.of("patient.labs." + needed.field(), MessageKey.LAB_REQUIRED_FOR_PROCEDURE,
-                    spec.type().code()));
+        });
+    }
+
+    /** Labs that a procedure type needs: a problem at {@code patient.labs.<field>} when absent. */
+    public static void requireLabs(Patient p, ProcedureSpec spec, List<Problem> problems) {
+        requiredLab(spec.type()).filter(needed -> !p.labs().has(needed)).ifPresent(needed -> problems.add(
+                Problem.of("patient.labs." + needed.field(), MessageKey.LAB_REQUIRED_FOR_PROCEDURE,
+                        spec.type().code())));
+    }
+
+    /**
+     * Reads a {@code procedure} object alone (an order's procedure, planned later against the patient record).
+     *
+     * @param field the field path of the object in its request, e.g. {@code procedure}
+     * @throws InvalidInputException with every problem found
+     */
+    public static ProcedureSpec readProcedure(Object tree, String field) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<ProcedureSpec> spec = Node.object(tree, field, problems).flatMap(PlanRequestReader::procedure);
+        if (!problems.isEmpty() || spec.isEmpty()) {
+            throw new InvalidInputException(problems.isEmpty()
+                    ? List.of(Problem.of(field, MessageKey.REQUIRED)) : problems);
         }
+        return spec.get();
+    }
+
+    /**
+     * Reads a {@code patient} object alone.
+     *
+     * @throws InvalidInputException with every problem found
+     */
+    public static Patient readPatient(Object tree) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Patient> p = Node.object(tree, "patient", problems).flatMap(PlanRequestReader::patient);
+        if (!problems.isEmpty() || p.isEmpty()) {
+            throw new InvalidInputException(problems.isEmpty()
+                    ? List.of(Problem.of("patient", MessageKey.REQUIRED)) : problems);
+        }
+        return p.get();
     }
 
     static Optional<Patient> patient(Node n) {

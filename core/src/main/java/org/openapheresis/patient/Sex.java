@@ -13,6 +13,12 @@ public enum Sex {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** @return the contract code, e.g. {@code female} */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /** Parses the contract's text. */
     public static Optional<Sex> fromCode(String code) {
         for (Sex s : values()) {

@@ -6,21 +6,44 @@ import java.util.Optional;
 
 /** The procedure types of contract plan-v1, with their contract codes. */
 public enum ProcedureType {
-    PLASMA_EXCHANGE("plasma-exchange"),
-    LEUKOCYTAPHERESIS("leukocytapheresis"),
-    HPC_COLLECTION("hpc-collection"),
-    LYMPHOCYTE_COLLECTION("lymphocyte-collection"),
-    GRANULOCYTE_COLLECTION("granulocyte-collection"),
-    IVIG_INFUSION("ivig-infusion");
+    PLASMA_EXCHANGE("plasma-exchange", "Plasma exchange (TPE)"),
+    LEUKOCYTAPHERESIS("leukocytapheresis", "Leukocytapheresis"),
+    HPC_COLLECTION("hpc-collection", "HPC collection"),
+    LYMPHOCYTE_COLLECTION("lymphocyte-collection", "Lymphocyte collection"),
+    GRANULOCYTE_COLLECTION("granulocyte-collection", "Granulocyte collection"),
+    IVIG_INFUSION("ivig-infusion", "IVIG infusion");
 
     private final String code;
+    private final String displayName;
 
-    ProcedureType(String code) {
+    ProcedureType(String code, String displayName) {
         this.code = code;
+        this.displayName = displayName;
     }
 
     public String code() {
         return code;
+    }
+
+    /** @return the contract code, e.g. {@code plasma-exchange} */
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    /** @return the name staff read, e.g. {@code Plasma exchange (TPE)} */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** @return true when the procedure runs on a separator (everything but an infusion) */
+    public boolean onSeparator() {
+        return this != IVIG_INFUSION;
+    }
+
+    /** @return true when the procedure collects a product of cells for a recipient */
+    public boolean collectsProduct() {
+        return this == HPC_COLLECTION || this == LYMPHOCYTE_COLLECTION || this == GRANULOCYTE_COLLECTION;
     }
 
     public static Optional<ProcedureType> fromCode(String code) {

@@ -9,6 +9,15 @@ import org.openapheresis.separator.AnticoagulantLimits;
  */
 public final class AcInfusionRateRule implements SafetyRule {
 
+    /** The publication behind the rule, or UNVERIFIED. */
+    public static final String SOURCE = "Spectra Optia operator's manual, Table 4-13: AC infusion rate 0.8-1.2 mL/min per L of blood "
+            + "volume";
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
     @Override
     public WarningCode code() {
         return WarningCode.AC_INFUSION_RATE_HIGH;
@@ -26,7 +35,7 @@ public final class AcInfusionRateRule implements SafetyRule {
         }
         double maxInlet = AnticoagulantLimits.maxInletFlowMlPerMin(f.bloodVolumeMl(), f.acRatio().getAsDouble(),
                 f.fractionOfAcToPatient().getAsDouble());
-        return Optional.of(new Warning(code(), Severity.WARNING, "Anticoagulant reaches the patient at "
+        return Optional.of(warning(Severity.WARNING, "Anticoagulant reaches the patient at "
                 + String.format(java.util.Locale.ROOT, "%.2f", perL) + " mL/min per L of blood volume, above "
                 + SafetyRules.num(limit) + ". Lower the inlet flow to " + (long) Math.floor(maxInlet)
                 + " mL/min or less (or raise the inlet:AC ratio)."));

@@ -12,6 +12,15 @@ import org.openapheresis.separator.AnticoagulantLimits;
  */
 public final class CitrateRateRule implements SafetyRule {
 
+    /** The publication behind the rule, or UNVERIFIED. */
+    public static final String SOURCE = "symptom threshold 1.08 mg/kg/min (65 mg/kg/h): Olson; McCullough; prophylaxis: Weinstein R, J "
+            + "Clin Apher 1996;11:204 (plasma exchange), Zhao/Weinstein, J Clin Apher 2019 (cell collections)";
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
     @Override
     public WarningCode code() {
         return WarningCode.CITRATE_RATE_HIGH;
@@ -33,7 +42,7 @@ public final class CitrateRateRule implements SafetyRule {
                         + " Zhao/Weinstein, J Clin Apher 2019)"
                 : "give calcium prophylaxis, e.g. 10 mL of 10% calcium gluconate per litre of albumin return fluid"
                         + " (Weinstein, J Clin Apher 1996)";
-        return Optional.of(new Warning(code(), Severity.WARNING, "Citrate reaches the patient at "
+        return Optional.of(warning(Severity.WARNING, "Citrate reaches the patient at "
                 + String.format(java.util.Locale.ROOT, "%.2f", rate) + " mg/kg/min, above the 1.08 mg/kg/min"
                 + " (65 mg/kg/h) symptom threshold. Lower the inlet flow to " + (long) Math.floor(maxInlet)
                 + " mL/min or less, or " + prophylaxis + ", and check ionised calcium during the run."));

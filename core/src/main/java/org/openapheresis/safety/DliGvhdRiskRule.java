@@ -12,10 +12,19 @@ import java.util.Optional;
  */
 public final class DliGvhdRiskRule implements SafetyRule {
 
+    /** The publication behind the rule, or UNVERIFIED. */
+    public static final String SOURCE = "Bar M et al., Biol Blood Marrow Transplant 2013;19:949 (n = 225): GVHD at 12 months by initial "
+            + "CD3+ dose";
+
     /** Upper bound of the lowest dose group, CD3+/kg (Bar 2013). */
     public static final double BAR_2013_LOW_DOSE_MAX_PER_KG = 1e7;
     /** Lower bound of the highest dose group, CD3+/kg (Bar 2013). */
     public static final double BAR_2013_HIGH_DOSE_MIN_PER_KG = 1e8;
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
 
     @Override
     public WarningCode code() {
@@ -42,7 +51,7 @@ public final class DliGvhdRiskRule implements SafetyRule {
             percent = 55;
             severity = Severity.WARNING;
         }
-        return Optional.of(new Warning(code(), severity, "The first planned dose is "
+        return Optional.of(warning(severity, "The first planned dose is "
                 + String.format(Locale.ROOT, "%.2g", dose) + " CD3+/kg (" + band + "). After initial doses in this"
                 + " band, " + percent + "% of patients had GVHD at 12 months (Bar, Biol Blood Marrow Transplant"
                 + " 2013: 21% at 1e7/kg or less, 45% between, 55% at 1e8/kg or more); the authors recommend an"

@@ -9,6 +9,15 @@ import java.util.Optional;
  */
 public final class ExchangeBelowOnePlasmaVolumeRule implements SafetyRule {
 
+    /** The publication behind the rule, or UNVERIFIED. */
+    public static final String SOURCE = "ASFA 2023 fact sheets: usually 1-1.5 plasma volumes per exchange; fixed volumes under-dose "
+            + "large patients (PMC5769505)";
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
     @Override
     public WarningCode code() {
         return WarningCode.EXCHANGE_BELOW_ONE_PLASMA_VOLUME;
@@ -19,7 +28,7 @@ public final class ExchangeBelowOnePlasmaVolumeRule implements SafetyRule {
         if (f.plasmaVolumesExchanged().isEmpty() || f.plasmaVolumesExchanged().getAsDouble() >= 1.0 - 1e-9) {
             return Optional.empty();
         }
-        return Optional.of(new Warning(code(), Severity.WARNING, "This exchange is "
+        return Optional.of(warning(Severity.WARNING, "This exchange is "
                 + String.format(java.util.Locale.ROOT, "%.2f", f.plasmaVolumesExchanged().getAsDouble())
                 + " plasma volumes, below the usual 1.0-1.5. Check the order: a fixed volume under-doses large"
                 + " patients and those with a low haematocrit."));

@@ -10,6 +10,10 @@ import java.util.List;
  */
 public final class IvigBeforePlasmaExchangeRule {
 
+    /** The publication behind the rule, or UNVERIFIED. */
+    public static final String SOURCE = "plasma exchange removes intravascular IgG, infused immunoglobulin included: give IVIG after the "
+            + "last exchange (ASFA 2023 fact sheets, e.g. Guillain-Barre syndrome)";
+
     /** One step of a course as the rule sees it. */
     public record Step(int index, boolean ivig, boolean plasmaExchange, double atHour) {
     }
@@ -34,7 +38,7 @@ public final class IvigBeforePlasmaExchangeRule {
                 out.add(new Warning(code(), Severity.WARNING, "Step " + (s.index() + 1) + " (plasma exchange at hour "
                         + SafetyRules.num(s.atHour()) + ") comes after IVIG in step " + (firstIvigIndex + 1)
                         + ": the exchange will remove much of the infused immunoglobulin. Give IVIG after the last"
-                        + " exchange."));
+                        + " exchange.", SOURCE));
             }
         }
         return out;

@@ -10,4 +10,12 @@ public interface SafetyRule {
 
     /** @return the warning, or empty when the rule does not apply */
     Optional<Warning> check(SafetyFacts facts);
+
+    /** @return the publication behind the rule, or {@code UNVERIFIED: ...} */
+    String source();
+
+    /** The rule's warning with its code and source. */
+    default Warning warning(Severity severity, String message) {
+        return new Warning(code(), severity, message, source());
+    }
 }

@@ -8,6 +8,15 @@ import java.util.Optional;
  */
 public final class TargetNotReachableRule implements SafetyRule {
 
+    /** The publication behind the rule, or UNVERIFIED. */
+    public static final String SOURCE = "per-session limits of the planner: 4 blood volumes or 480 min for collections (Spectra Optia "
+            + "operator's manual, Table 4-13: 0.5-5 TBV, 40-480 min)";
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
     @Override
     public WarningCode code() {
         return WarningCode.TARGET_NOT_REACHABLE_IN_ONE_SESSION;
@@ -18,7 +27,7 @@ public final class TargetNotReachableRule implements SafetyRule {
         if (f.targetSessionsNeeded() <= 1) {
             return Optional.empty();
         }
-        return Optional.of(new Warning(code(), Severity.WARNING, "The target (" + f.targetDescription()
+        return Optional.of(warning(Severity.WARNING, "The target (" + f.targetDescription()
                 + ") cannot be reached in one session: plan " + f.targetSessionsNeeded() + " sessions. This plan"
                 + " covers the first session at the largest volume one session may process."));
     }

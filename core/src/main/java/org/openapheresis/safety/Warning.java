@@ -8,12 +8,14 @@ import java.util.Objects;
  * @param code stable code
  * @param severity how urgent
  * @param message a sentence a nurse understands, saying what to do
+ * @param source the publication behind the rule, or {@code UNVERIFIED: ...}
  */
-public record Warning(WarningCode code, Severity severity, String message) {
+public record Warning(WarningCode code, Severity severity, String message, String source) {
 
     public Warning {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(source, "source");
     }
 }

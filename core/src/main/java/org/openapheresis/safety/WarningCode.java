@@ -1,15 +1,52 @@
 package org.openapheresis.safety;
 
-/** The stable warning codes of contract plan-v1. Scripts rely on them: never rename one. */
+/**
+ * The stable warning codes: those of a plan (contract plan-v1, {@link Scope#PLAN}) and those of the candidacy
+ * checks run on an order against the patient's record ({@link Scope#CANDIDACY}). Scripts rely on them: never
+ * rename one.
+ */
 public enum WarningCode {
-    EXTRACORPOREAL_VOLUME_HIGH,
-    AC_INFUSION_RATE_HIGH,
-    CITRATE_RATE_HIGH,
-    FIBRINOGEN_LOW_POST,
-    PLATELETS_LOW_POST,
-    EXCHANGE_BELOW_ONE_PLASMA_VOLUME,
-    TARGET_NOT_REACHABLE_IN_ONE_SESSION,
-    PLASMA_REPLACEMENT_REACTION_RISK,
-    IVIG_BEFORE_PLASMA_EXCHANGE,
-    DLI_GVHD_RISK
+    EXTRACORPOREAL_VOLUME_HIGH(Scope.PLAN),
+    AC_INFUSION_RATE_HIGH(Scope.PLAN),
+    CITRATE_RATE_HIGH(Scope.PLAN),
+    FIBRINOGEN_LOW_POST(Scope.PLAN),
+    PLATELETS_LOW_POST(Scope.PLAN),
+    EXCHANGE_BELOW_ONE_PLASMA_VOLUME(Scope.PLAN),
+    TARGET_NOT_REACHABLE_IN_ONE_SESSION(Scope.PLAN),
+    PLASMA_REPLACEMENT_REACTION_RISK(Scope.PLAN),
+    IVIG_BEFORE_PLASMA_EXCHANGE(Scope.PLAN),
+    DLI_GVHD_RISK(Scope.PLAN),
+    ACE_INHIBITOR_ALBUMIN_EXCHANGE(Scope.CANDIDACY),
+    PLASMA_ALLERGY(Scope.CANDIDACY),
+    PLATELETS_LOW_PRE(Scope.CANDIDACY),
+    HEMATOCRIT_LOW_PRE(Scope.CANDIDACY),
+    CHILD_CIRCUIT_TOO_LARGE(Scope.CANDIDACY);
+
+    /** Where a warning comes from. */
+    public enum Scope {
+        /** A safety rule of the plan itself: read and acknowledged by whoever starts the session. */
+        PLAN,
+        /** A check of the patient's record against the order: acknowledged by a physician. */
+        CANDIDACY
+    }
+
+    private final Scope scope;
+
+    WarningCode(Scope scope) {
+        this.scope = scope;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The code named, if it is one. */
+    public static java.util.Optional<WarningCode> fromName(String name) {
+        for (WarningCode c : values()) {
+            if (c.name().equals(name)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

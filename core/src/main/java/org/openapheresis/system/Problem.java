@@ -31,7 +31,8 @@ public record Problem(String field, MessageKey key, List<Object> params) {
      */
     public java.util.Optional<Object> value() {
         return switch (key) {
-            case OUT_OF_RANGE, NOT_FINITE, NOT_ONE_OF -> params.isEmpty() ? java.util.Optional.empty()
+            case OUT_OF_RANGE, NOT_FINITE, NOT_ONE_OF, NOT_A_DATE, NOT_A_DATE_TIME, IN_THE_FUTURE, TAKEN ->
+                    params.isEmpty() ? java.util.Optional.empty()
                     : java.util.Optional.of(params.get(0));
             case WRONG_TYPE -> params.size() > 1 ? java.util.Optional.of(params.get(1)) : java.util.Optional.empty();
             default -> java.util.Optional.empty();

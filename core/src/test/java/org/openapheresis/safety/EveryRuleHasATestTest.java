@@ -16,9 +16,16 @@ class EveryRuleHasATestTest {
         List<Class<?>> rules = new ArrayList<>();
         SafetyRules.all().forEach(r -> rules.add(r.getClass()));
         rules.add(IvigBeforePlasmaExchangeRule.class);
+        CandidacyRules.all().forEach(r -> rules.add(r.getClass()));
         for (Class<?> rule : rules) {
             assertThat(exists(rule.getName() + "Test")).as("test class for " + rule.getSimpleName()).isTrue();
         }
+    }
+
+    @Test
+    void every_rule_names_its_source() {
+        SafetyRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
+        CandidacyRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
     }
 
     @Test
@@ -28,6 +35,9 @@ class EveryRuleHasATestTest {
             assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
         }
         covered.add(new IvigBeforePlasmaExchangeRule().code());
+        for (CandidacyRule r : CandidacyRules.all()) {
+            assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
+        }
         assertThat(covered).containsExactlyInAnyOrder(WarningCode.values());
     }
 

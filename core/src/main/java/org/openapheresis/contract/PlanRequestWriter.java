@@ -1,0 +1,105 @@
+package org.openapheresis.contract;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.patient.Patient;
+import org.openapheresis.procedure.PlanRequest;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.procedure.Separation;
+
+/**
+ * Writes a plan request (contract plan-v1) as the JSON-like tree the readers read: the inverse of
+ * {@link PlanRequestReader}, so a request can be stored and read back as the same record
+ * ({@code read(write(r)).equals(r)}). Every value the reader defaults is written explicitly (device,
+ * anticoagulant, replacement, fluid balance, product concentration), so the stored text says what was planned.
+ */
+public final class PlanRequestWriter {
+
+    private PlanRequestWriter() {
+    }
+
+    /** The whole request: patient, recipient (when not autologous) and procedure. */
+    public static Map<String, Object> request(PlanRequest r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("patient", patient(r.patient()));
+        r.recipientWeightKg().ifPresent(w -> m.put("recipient", Map.of("weightKg", w)));
+        m.put("procedure", procedure(r.procedure()));
+        return m;
+    }
+
+    /** The {@code patient} object. */
+    public static Map<String, Object> patient(Patient p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sex", p.sex().code());
+        p.ageYears().ifPresent(a -> m.put("ageYears", a));
+        m.put("heightCm", p.heightCm());
+        m.put("weightKg", p.weightKg());
+        m.put("hematocritPercent", p.hematocritPercent());
+        p.measuredBloodVolumeMl().ifPresent(v -> m.put("bloodVolumeMl", v));
+        Map<String, Object> labs = new LinkedHashMap<>();
+        for (Analyte a : Analyte.values()) {
+            p.labs().get(a).ifPresent(v -> labs.put(a.field(), v));
+        }
+        if (!labs.isEmpty()) {
+            m.put("labs", labs);
+        }
+        return m;
+    }
+
+    /** The {@code procedure} object of one type. */
+    public static Map<String, Object> procedure(ProcedureSpec spec) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", spec.type().code());
+        spec.separation().ifPresent(s -> separation(s, m));
+        if (spec instanceof ProcedureSpec.PlasmaExchange pe) {
+            put(m, "plasmaVolumes", pe.plasmaVolumes());
+            put(m, "exchangeVolumeMl", pe.exchangeVolumeMl());
+            m.put("replacement", Map.of("albuminPercent", pe.replacement().albuminPercent(), "plasmaPercent",
+                    pe.replacement().plasmaPercent()));
+            m.put("fluidBalancePercent", pe.fluidBalancePercent());
+        } else if (spec instanceof ProcedureSpec.Leukocytapheresis l) {
+            put(m, "bloodVolumesProcessed", l.bloodVolumesProcessed());
+            target(m, "wbcE9PerL", l.targetWbcE9PerL());
+        } else if (spec instanceof ProcedureSpec.HpcCollection c) {
+            put(m, "bloodVolumesProcessed", c.bloodVolumesProcessed());
+            target(m, "cd34PerKg", c.targetCd34PerKg());
+            put(m, "collectionEfficiencyPercent", c.collectionEfficiencyPercent());
+        } else if (spec instanceof ProcedureSpec.LymphocyteCollection c) {
+            put(m, "bloodVolumesProcessed", c.bloodVolumesProcessed());
+            if (!c.targetCd3PerKgDoses().isEmpty()) {
+                m.put("target", Map.of("cd3PerKgDoses", List.copyOf(c.targetCd3PerKgDoses())));
+            }
+            put(m, "collectionEfficiencyPercent", c.collectionEfficiencyPercent());
+        } else if (spec instanceof ProcedureSpec.GranulocyteCollection c) {
+            m.put("sedimentingAgent", c.sedimentingAgent().code());
+            put(m, "bloodVolumesProcessed", c.bloodVolumesProcessed());
+            target(m, "granulocytes", c.targetGranulocytes());
+            put(m, "collectionEfficiencyPercent", c.collectionEfficiencyPercent());
+        } else if (spec instanceof ProcedureSpec.IvigInfusion i) {
+            m.put("doseGPerKg", i.doseGPerKg());
+            m.put("days", i.days());
+            m.put("productPercent", i.productPercent());
+        } else {
+            throw new IllegalStateException("no writer for procedure type " + spec.type());
+        }
+        return m;
+    }
+
+    private static void separation(Separation s, Map<String, Object> m) {
+        m.put("device", s.device().code());
+        put(m, "inletFlowMlPerMin", s.inletFlowMlPerMin());
+        put(m, "acRatio", s.acRatio());
+        m.put("anticoagulant", s.anticoagulant().code());
+    }
+
+    private static void target(Map<String, Object> m, String key, OptionalDouble value) {
+        value.ifPresent(v -> m.put("target", Map.of(key, v)));
+    }
+
+    private static void put(Map<String, Object> m, String key, OptionalDouble value) {
+        value.ifPresent(v -> m.put(key, v));
+    }
+}

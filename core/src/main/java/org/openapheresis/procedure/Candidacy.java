@@ -1,0 +1,36 @@
+package org.openapheresis.procedure;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.openapheresis.patient.Analyte;
+import org.openapheresis.patient.ClinicalHistory;
+import org.openapheresis.safety.CandidacyFacts;
+import org.openapheresis.safety.CandidacyRules;
+import org.openapheresis.safety.Warning;
+
+/**
+ * Runs the candidacy checks ({@link CandidacyRules}) of an order: the plan request built from the patient's
+ * record, the plan computed for it and the record's history.
+ */
+public final class Candidacy {
+
+    private Candidacy() {
+    }
+
+    /** The facts the candidacy rules read. */
+    public static CandidacyFacts facts(PlanRequest r, Plan plan, ClinicalHistory history) {
+        ProcedureType type = r.procedure().type();
+        return new CandidacyFacts(type.displayName(), type == ProcedureType.PLASMA_EXCHANGE, type.onSeparator(),
+                plan.replacement() != null && plan.replacement().albuminMl() > 0,
+                plan.replacement() != null && plan.replacement().plasmaMl() > 0, r.patient().ageYears(),
+                r.patient().hematocritPercent(), r.patient().labs().get(Analyte.PLATELETS), plan.bloodVolumeMl(),
+                plan.extracorporealPercentOfBloodVolume() == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(plan.extracorporealPercentOfBloodVolume()),
+                plan.warnings(), history);
+    }
+
+    /** Every candidacy warning, then the plan's own: what an order needs acknowledged by a physician. */
+    public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history) {
+        return CandidacyRules.check(facts(r, plan, history));
+    }
+}
