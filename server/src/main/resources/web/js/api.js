@@ -46,13 +46,3 @@ export async function request(method, path, body) {
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body === undefined ? {} : body);
 export const put = (path, body) => request('PUT', path, body);
-
-/** Lists may come bare or wrapped ({items: [...]}) — accept both. */
-export function list(data, ...keys) {
-  if (Array.isArray(data)) return data;
-  if (!data) return [];
-  for (const k of [...keys, 'items', 'content', 'results', 'data']) {
-    if (Array.isArray(data[k])) return data[k];
-  }
-  return [];
-}

@@ -3,18 +3,23 @@
 
 import { get, post, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { h, clear, errorPanel, label } from './ui.js';
+import { setCatalog } from './pages/common.js';
 
+// What the signed-in user may do, from the permissions GET /api/me answers (the server's access policy; the
+// page keeps no copy of it). The role argument callers pass is not needed and ignored.
+const has = (permission) => !!(ctx.me && Array.isArray(ctx.me.permissions) && ctx.me.permissions.includes(permission));
 export const can = {
-  seeClinical: (r) => ['physician', 'nurse', 'lab', 'coordinator'].includes(r),
-  seePatients: (r) => ['physician', 'nurse', 'lab', 'coordinator', 'billing'].includes(r),
-  editPatients: (r) => ['physician', 'nurse', 'coordinator'].includes(r),
-  order: (r) => r === 'physician',
-  sign: (r) => r === 'physician',
-  schedule: (r) => ['physician', 'nurse', 'coordinator'].includes(r),
-  runSession: (r) => ['physician', 'nurse'].includes(r),
-  readRecord: (r) => ['physician', 'nurse', 'lab'].includes(r),
-  plan: (r) => ['physician', 'nurse', 'lab', 'coordinator'].includes(r),
-  admin: (r) => r === 'admin',
+  seeClinical: () => has('sessions.read'),
+  seePatients: () => has('patients.read'),
+  editPatients: () => has('patients.write'),
+  order: () => has('orders.create'),
+  sign: () => has('orders.sign'),
+  schedule: () => has('sessions.schedule'),
+  runSession: () => has('sessions.record'),
+  readRecord: () => has('sessions.clinical.read'),
+  readOrders: () => has('orders.read'),
+  plan: () => has('plans'),
+  admin: () => has('users.manage'),
 };
 
 const routes = [
@@ -40,8 +45,9 @@ function home(role) { return can.admin(role) ? '/admin' : can.seeClinical(role) 
 async function signIn(username, password) {
   const res = await post('/api/login', { username, password });
   setCsrfToken(res.csrfToken);
-  ctx.me = res.user;
+  ctx.me = await get('/api/me');
   ctx.catalog = null;
+  await loadCatalog();
   renderChrome();
   const back = sessionStorage.getItem(RETURN_KEY);
   sessionStorage.removeItem(RETURN_KEY);
@@ -104,7 +110,8 @@ async function signOut() {
 
 async function loadCatalog() {
   if (!ctx.catalog) {
-    try { ctx.catalog = await get('/api/catalog'); } catch (e) { ctx.catalog = {}; }
+    ctx.catalog = await get('/api/catalog');
+    setCatalog(ctx.catalog);
   }
   return ctx.catalog;
 }
@@ -134,9 +141,8 @@ async function route() {
   const main = document.getElementById('main');
   if (!ctx.me && path !== '/login') {
     try {
-      const me = await get('/api/me');
-      ctx.me = me.user || me;
-      if (me.csrfToken) setCsrfToken(me.csrfToken);
+      ctx.me = await get('/api/me');
+      setCsrfToken(ctx.me.csrfToken);
     } catch (e) {
       sessionStorage.setItem(RETURN_KEY, path); // a deep link opened signed out: back there after sign-in
       go('/login');
@@ -144,6 +150,7 @@ async function route() {
     }
   }
   if (ctx.me && (path === '/' || path === '/login')) { go(home(ctx.me.role)); return; }
+  if (ctx.me) await loadCatalog();
   renderChrome();
   const hit = routes.find(([re]) => re.test(path));
   clear(main);

@@ -40,7 +40,7 @@ export function num(v, digits) {
 }
 
 /** Units as people write them: 10^9/L becomes ×10⁹/L. */
-export const unitText = (u) => String(u ?? '').replace('10^9/L', '×10⁹/L').replace('10^6', '×10⁶');
+export const unitText = (u) => String(u ?? '').replace(/x?10\^9\/L/, '×10⁹/L').replace('10^6', '×10⁶').replace('/uL', '/µL');
 
 /** A value with its unit as one element; the unit is always shown. */
 export function qty(v, unit, digits) {

@@ -9,16 +9,16 @@ import org.openapheresis.system.Sourced;
  *
  * <p>No source gives these constants. White cells use one set, calibrated (UNVERIFIED) so that one
  * leukocytapheresis of 1.5-2 blood volumes lowers the count by 30-60%, the published range (UT Southwestern
- * "White Cell Depletion"; physiology reference section 5): with a removal efficiency of 0.45, half of the
- * cells outside the circulation and an exchange of 30% of the circulating pool per hour, 2.0 blood volumes
+ * "White Cell Depletion"; worked case 20, docs/reference-cases.md): with a removal efficiency of 0.45, half of
+ * the cells outside the circulation and an exchange of 30% of the circulating pool per hour, 2.0 blood volumes
  * lower the count by about 44% and 1.5 by about 38%. CD3+ lymphocytes and neutrophils use the same set.
  *
  * <p>Mobilised CD34+ cells are calibrated (UNVERIFIED) to the fall of the peripheral CD34+ count by about 30%
  * in the first 30-70 minutes of a collection (PMID 12375664) and to the 1.4-fold recruitment beyond the
- * circulating cells at the start seen in large-volume collections (physiology reference section 6): 10% of the
- * mobilisable cells circulate and 60% of the circulating pool exchanges per hour, so at a CE1 of 65% the
- * count falls about 25% by 50 minutes and 29% by 70 minutes, and 4 blood volumes take out about 1.6 times the
- * circulating cells.
+ * circulating cells at the start seen in large-volume collections (a large-volume leukapheresis study processing
+ * a mean of 21 L over 6 h, read as an abstract; no fuller citation was found): 10% of the mobilisable cells
+ * circulate and 60% of the circulating pool exchanges per hour, so at a CE1 of 65% the count falls about 25% by
+ * 50 minutes and 29% by 70 minutes, and 4 blood volumes take out about 1.6 times the circulating cells.
  *
  * <p>Half-lives set how fast a count returns to its pre-procedure value between daily sessions (synthesis
  * balances loss at the baseline): 24 hours, UNVERIFIED.

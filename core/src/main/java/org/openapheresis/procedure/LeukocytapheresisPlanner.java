@@ -13,10 +13,11 @@ import org.openapheresis.system.Sourced;
  * <p>Dose: blood volumes processed (default 2.0) or a post-procedure WBC target. White cells leave the
  * circulation at the blood flow times the removal efficiency and the marginated, tissue and marrow pool
  * refills it ({@link CellKinetics#WBC}); the model is calibrated to the published 30-60% fall per procedure
- * of 1.5-2 blood volumes (UT Southwestern; physiology reference section 5). A target is met by the smallest
- * volume whose predicted post count reaches it; when one session of at most 2 blood volumes (ASFA 2023: 1.5-2
- * TBV per procedure) cannot, the plan counts the daily procedures needed assuming cytoreduction alongside (no
- * regrowth between procedures, only refill from the marginated pool): a lower bound, and said so.
+ * of 1.5-2 blood volumes (UT Southwestern "White Cell Depletion"; worked case 20, docs/reference-cases.md). A
+ * target is met by the smallest volume whose predicted post count reaches it; when one session of at most 2
+ * blood volumes (ASFA 2023: 1.5-2 TBV per procedure) cannot, the plan counts the daily procedures needed
+ * assuming cytoreduction alongside (no regrowth between procedures, only refill from the marginated pool): a
+ * lower bound, and said so.
  */
 public final class LeukocytapheresisPlanner {
 

@@ -22,7 +22,7 @@ public final class CellRequests {
         return m;
     }
 
-    /** Male, 180 cm, 80 kg, Hct 42%: Nadler TBV 5319 mL (physiology case 1). */
+    /** Male, 180 cm, 80 kg, Hct 42%: Nadler TBV 5319 mL (worked case 1, docs/reference-cases.md). */
     public static Map<String, Object> adultMale80kg(Map<String, Object> labs) {
         return obj("sex", "male", "ageYears", 45, "heightCm", 180, "weightKg", 80, "hematocritPercent", 42,
                 "labs", labs);

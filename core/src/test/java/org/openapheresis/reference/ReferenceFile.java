@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A reference file: a header of {@code #} lines (citation, units, tolerance and why) and rows of
- * whitespace-separated values. One file per published table or worked case.
+ * whitespace-separated values. One file per published table or worked case (the cases are described in
+ * docs/reference-cases.md).
  */
 public record ReferenceFile(String name, List<String> header, List<String[]> rows) {
 

@@ -10,7 +10,7 @@ class AcInfusionRateRuleTest {
 
     @Test
     void warns_above_1_2_ml_per_min_per_litre_and_gives_the_highest_safe_inlet_flow() {
-        // physiology case 10: TBV 5.319 L, ratio 12, all AC to the patient: max inlet 76.6 mL/min
+        // worked case 10 (docs/reference-cases.md): TBV 5.319 L, ratio 12, all AC to the patient: max inlet 76.6 mL/min
         SafetyFacts f = new SafetyFacts(80, 5319, java.util.OptionalDouble.of(250), java.util.OptionalDouble.of(90),
                 java.util.OptionalDouble.of(12), java.util.OptionalDouble.of(7.5), java.util.OptionalDouble.of(1),
                 java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(),

@@ -10,7 +10,7 @@ class ExtracorporealVolumeRuleTest {
 
     @Test
     void warns_when_the_circuit_holds_more_than_15_percent_of_blood_volume() {
-        // term neonate 3.5 kg x 85 mL/kg = 297.5 mL; 15% = 44.6 mL (physiology case 17)
+        // term neonate 3.5 kg x 85 mL/kg = 297.5 mL; 15% = 44.6 mL (worked case 17, docs/reference-cases.md)
         var w = rule.check(Facts.with(Facts.with(Facts.quiet(), "bloodVolumeMl", 297.5), "ecv", 185)).orElseThrow();
         assertThat(w.code()).isEqualTo(WarningCode.EXTRACORPOREAL_VOLUME_HIGH);
         assertThat(w.severity()).isEqualTo(Severity.DANGER);

@@ -1,30 +1,35 @@
 package org.openapheresis.server;
 
-import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.openapheresis.server.audit.AuditHandlers;
 import org.openapheresis.server.audit.AuditLog;
-import org.openapheresis.server.auth.AccessPolicy;
-import org.openapheresis.server.auth.AuthHandlers;
+import org.openapheresis.server.audit.AuditRoutes;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.auth.AuthRoutes;
 import org.openapheresis.server.auth.AuthService;
 import org.openapheresis.server.auth.Passwords;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.catalog.CatalogRoutes;
 import org.openapheresis.server.db.Database;
-import org.openapheresis.server.http.HttpApp;
-import org.openapheresis.server.http.Route;
-import org.openapheresis.server.http.Routes;
 import org.openapheresis.server.demo.DemoSeed;
 import org.openapheresis.server.guideline.Guidelines;
-import org.openapheresis.server.order.OrderHandlers;
+import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.HttpApp;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.server.http.SystemRoutes;
+import org.openapheresis.server.order.OrderRoutes;
+import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.order.OrderStore;
-import org.openapheresis.server.patient.PatientHandlers;
+import org.openapheresis.server.patient.PatientRoutes;
+import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.patient.PatientStore;
-import org.openapheresis.server.planning.PlanHandlers;
-import org.openapheresis.server.session.SessionHandlers;
+import org.openapheresis.server.planning.PlanRoutes;
+import org.openapheresis.server.session.SessionRoutes;
+import org.openapheresis.server.session.SessionService;
 import org.openapheresis.server.session.SessionStore;
 
 /**
@@ -34,7 +39,7 @@ import org.openapheresis.server.session.SessionStore;
 public final class OpenApheresisServer implements AutoCloseable {
 
     private final Database db;
-    private final Javalin app;
+    private final HttpApp.Running app;
     private final List<Route> routes;
     private final Services services;
 
@@ -45,7 +50,7 @@ public final class OpenApheresisServer implements AutoCloseable {
 
     private final java.util.concurrent.ScheduledExecutorService sealer;
 
-    private OpenApheresisServer(Database db, Javalin app, List<Route> routes, Services services) {
+    private OpenApheresisServer(Database db, HttpApp.Running app, List<Route> routes, Services services) {
         this.sealer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openapheresis-audit-sealer");
             t.setDaemon(true);
@@ -64,7 +69,7 @@ public final class OpenApheresisServer implements AutoCloseable {
         this.services = services;
     }
 
-    /** The parts the route table's handlers use. */
+    /** The cross-cutting parts tests reach into (the audit log, the database, the clock). */
     public record Services(Database db, AuthService auth, AuditLog audit, Clock clock, ZoneId zone) {
     }
 
@@ -74,7 +79,8 @@ public final class OpenApheresisServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server.
+     * Starts the server: the composition root. Builds the stores and services of every feature, composes the
+     * features' routes into the one table and serves it.
      *
      * @param policy the access policy (tests pass a policy with a row removed to show deny by default)
      * @param extraRoutes routes added after the table (tests only)
@@ -85,8 +91,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                 ? Database.postgres(config.jdbcUrl().get(), config.dbUser(), config.dbPassword())
                 : Database.h2(config.dataDir());
         try {
-            Clock clock = Clock.systemUTC();
             ZoneId zone = ZoneId.systemDefault();
+            Clock clock = Clock.system(zone);
             Passwords passwords = new Passwords(config.bcryptCost());
             AuthService auth = new AuthService(db.jdbi(), passwords, clock);
             AuditLog audit = new AuditLog(db.jdbi(), clock);
@@ -96,25 +102,26 @@ public final class OpenApheresisServer implements AutoCloseable {
                     : OpenApheresisServer.class.getPackage().getImplementationVersion();
             Guidelines guidelines = Guidelines.load();
             if (config.demo()) {
-                new DemoSeed(db.jdbi(), auth, audit, guidelines, clock, zone).seedIfEmpty(out);
+                new DemoSeed(db.jdbi(), auth, audit, guidelines, clock).seedIfEmpty(out);
             }
+            PatientService patients = new PatientService(new PatientStore(), clock);
+            OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
+            SessionService sessions = new SessionService(new SessionStore(), orders, patients, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
-            PatientStore patients = new PatientStore();
-            OrderStore orders = new OrderStore();
-            SessionStore sessions = new SessionStore();
-            Routes.Handlers handlers = new Routes.Handlers(
-                    new SystemHandlers(db, table::get, policy, version, guidelines),
-                    new AuthHandlers(auth),
-                    new AuditHandlers(audit),
-                    new PlanHandlers(),
-                    new PatientHandlers(db.jdbi(), patients, clock),
-                    new OrderHandlers(db.jdbi(), orders, patients, guidelines, clock),
-                    new SessionHandlers(db.jdbi(), sessions, orders, patients, clock));
-            List<Route> all = new java.util.ArrayList<>(Routes.table(handlers));
+            List<FeatureRoutes> features = List.of(
+                    new SystemRoutes(db, table::get, policy, version),
+                    new AuthRoutes(auth, policy),
+                    new AuditRoutes(audit),
+                    new PlanRoutes(),
+                    new CatalogRoutes(guidelines),
+                    new PatientRoutes(patients, clock),
+                    new OrderRoutes(orders),
+                    new SessionRoutes(sessions));
+            List<Route> all = new ArrayList<>();
+            features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
-            Javalin app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), zone).create();
-            app.start(config.port());
+            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), zone).start(config.port());
             return new OpenApheresisServer(db, app, table.get(), services);
         } catch (RuntimeException e) {
             db.close();

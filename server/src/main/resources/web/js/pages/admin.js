@@ -1,11 +1,10 @@
 // Administration: users and roles, and the audit log with its hash-chain verification.
-import { get, post, list } from '../api.js';
+import { get, post } from '../api.js';
 import { h, clear, field, values, showProblems, clearProblems, toast, dateTime, label, chip } from '../ui.js';
 
-const ROLES = ['admin', 'physician', 'nurse', 'lab', 'coordinator', 'billing'];
 
 export async function render(main, ctx) {
-  const [users, audit] = await Promise.all([get('/api/users').then((d) => list(d, 'users')), get('/api/audit').then((d) => list(d, 'entries'))]);
+  const [users, audit] = await Promise.all([get('/api/users'), get('/api/audit')]);
   main.append(h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Users and audit'), h('div', { class: 'sub' }, `${users.length} users · ${audit.length} audit entries shown`))));
 
   const form = h('form', { id: 'user-form', novalidate: true },
@@ -13,7 +12,7 @@ export async function render(main, ctx) {
     h('div', { class: 'fields' },
       field({ name: 'username', label: 'User name', required: true }),
       field({ name: 'displayName', label: 'Display name', required: true }),
-      field({ name: 'role', label: 'Role', type: 'select', options: ROLES.map((r) => [r, label(r)]), value: 'nurse' }),
+      field({ name: 'role', label: 'Role', type: 'select', options: (ctx.catalog.roles).map((r) => [r, label(r)]), value: 'nurse' }),
       field({ name: 'password', label: 'Initial password', type: 'password', autocomplete: 'new-password', hint: 'At least 12 characters' })),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'create-user' }, 'Add user')));
   form.addEventListener('submit', async (ev) => {

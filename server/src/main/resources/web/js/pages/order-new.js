@@ -2,63 +2,24 @@
 // the page asks POST /api/plans?timeline=true (and /api/courses for a course), debounced, and redraws
 // volumes, run time, fluids, citrate, predicted values, charts, warnings and assumptions. Problems with the
 // request land beside the inputs while typing; nothing typed is ever cleared.
-import { get, post, list } from '../api.js';
-import { h, clear, field, values, toNumber, showProblems, clearProblems, debounce, toast, num, date, label } from '../ui.js';
-import { labRows, latestLabs, LAB_FIELDS } from './patient.js';
+import { get, post } from '../api.js';
+import { h, clear, field, values, toNumber, showProblems, clearProblems, debounce, toast, num, date, label, unitText, warningList } from '../ui.js';
+import { labFields } from './patient.js';
 import { patientName, procedureName } from './common.js';
 import { renderPlan } from './plan-view.js';
 
-const TYPES = [
-  ['plasma-exchange', 'Plasma exchange (TPE)'], ['leukocytapheresis', 'Leukocytapheresis'], ['hpc-collection', 'HPC collection'],
-  ['lymphocyte-collection', 'Lymphocyte collection'], ['granulocyte-collection', 'Granulocyte collection'], ['ivig-infusion', 'IVIG infusion'],
-];
+// Everything a form needs to know about a procedure type (its dose fields, their units, ranges and initial
+// values, the labs it needs) comes from the server's catalogue, which builds it from the planner's own reader.
 
-// Dose inputs per procedure type (plan-v1): a volume to process OR a target, the collection efficiency and
-// the recipient's weight for collected products (doses per kg are per recipient kg), IVIG dose and days.
-const BVP = (value) => ({ name: 'procedure.bloodVolumesProcessed', label: 'Blood volumes to process', unit: 'TBV', value, hint: 'Or leave empty and give a target' });
-const CE = { name: 'procedure.collectionEfficiencyPercent', label: 'Collection efficiency (CE2)', unit: '%', value: '', hint: 'Empty: the separator’s default' };
-const RECIPIENT = { name: 'recipient.weightKg', label: 'Recipient weight', unit: 'kg', value: '', hint: 'Allogeneic or DLI; empty: the patient (autologous)' };
-const DOSE_FIELDS = {
-  'plasma-exchange': [
-    { name: 'procedure.plasmaVolumes', label: 'Plasma volumes to exchange', unit: 'PV', value: '1.0', hint: 'Usually 1.0–1.5' },
-    { name: 'procedure.replacement.albuminPercent', label: 'Albumin 5 % in replacement', unit: '%', value: '100' },
-    { name: 'procedure.replacement.plasmaPercent', label: 'Donor plasma in replacement', unit: '%', value: '0' },
-    { name: 'procedure.fluidBalancePercent', label: 'Fluid balance', unit: '%', value: '100', hint: 'Replacement as % of plasma removed' },
-  ],
-  leukocytapheresis: [
-    BVP('2.0'),
-    { name: 'procedure.target.wbcE9PerL', label: 'Target white cell count after', unit: '×10⁹/L', value: '', hint: 'Or a volume to process' },
-  ],
-  'hpc-collection': [
-    BVP(''),
-    { name: 'procedure.target.cd34PerKg', label: 'Target CD34+ per recipient kg', unit: '/kg', value: '5e6', hint: 'e.g. 5e6' }, CE, RECIPIENT,
-  ],
-  'lymphocyte-collection': [
-    BVP(''),
-    { name: 'procedure.target.cd3PerKgDoses', label: 'Target CD3+ doses per recipient kg', unit: '/kg', value: '1e6, 5e6, 1e7', kind: 'list', hint: 'One per planned infusion, separated by commas' },
-    CE, RECIPIENT,
-  ],
-  'granulocyte-collection': [
-    BVP(''),
-    { name: 'procedure.target.granulocytes', label: 'Target granulocytes', unit: 'cells', value: '4e10', hint: 'e.g. 4e10' },
-    { name: 'procedure.sedimentingAgent', label: 'Sedimenting agent', type: 'select', options: [['hes', 'HES (hydroxyethyl starch)'], ['none', 'None']], value: 'hes' },
-    CE, RECIPIENT,
-  ],
-  'ivig-infusion': [
-    { name: 'procedure.doseGPerKg', label: 'Total dose', unit: 'g/kg', value: '2.0' },
-    { name: 'procedure.days', label: 'Over', unit: 'days', value: '5' },
-    { name: 'procedure.productPercent', label: 'Product strength', unit: '%', value: '10' },
-  ],
-};
-/** The labs each type needs (plan-v1); shown first among the patient values. */
-const REQUIRED_LABS = {
-  'plasma-exchange': [], leukocytapheresis: ['wbcE9PerL'], 'hpc-collection': ['cd34PerUl'], 'lymphocyte-collection': ['cd3PerUl'],
-  'granulocyte-collection': ['neutrophilsE9PerL'], 'ivig-infusion': ['iggGPerL'],
-};
-/** Apheresis settings that mean nothing for an infusion. */
-const SEPARATOR_FIELDS = ['procedure.device', 'procedure.inletFlowMlPerMin', 'procedure.acRatio'];
-const LIST_FIELDS = new Set(['procedure.target.cd3PerKgDoses']);
-const TEXT_FIELDS = new Set(['procedure.type', 'procedure.device', 'procedure.sedimentingAgent']);
+/** A form field for a catalogue dose field: number, list of numbers (text) or choice. */
+function doseInput(f, keep) {
+  const value = keep !== undefined && keep !== '' ? keep : f.initial;
+  if (f.kind === 'choice') {
+    return field({ name: f.field, label: f.label, type: 'select', options: f.choices.map((c) => [c.code, c.name]), value, hint: f.hint || null });
+  }
+  return field({ name: f.field, label: f.label, unit: unitText(f.unit), type: f.kind === 'number-list' ? 'text' : 'number', value,
+    min: f.range ? f.range.low : null, max: f.range ? f.range.high : null, hint: f.hint || null });
+}
 
 function setPath(obj, path, value) {
   const segs = path.split('.');
@@ -69,19 +30,18 @@ function setPath(obj, path, value) {
 
 export async function render(main, ctx, [patientId]) {
   const standalone = !patientId; // #/plan: the planner without a patient record, for any planning role
-  const [p, labData, catalog] = await Promise.all([
-    standalone ? {} : get(`/api/patients/${encodeURIComponent(patientId)}`),
-    standalone ? [] : get(`/api/patients/${encodeURIComponent(patientId)}/labs`).catch(() => []),
+  const [p, catalog] = await Promise.all([
+    standalone ? null : get(`/api/patients/${encodeURIComponent(patientId)}`),
     ctx.loadCatalog(),
   ]);
-  const labs = { ...latestLabs(labRows(labData)), ...(p.labs || {}) };
-  const ageYears = p.birthDate ? Math.floor((Date.now() - new Date(p.birthDate + 'T00:00:00')) / (365.2425 * 864e5)) : undefined;
+  const types = catalog.procedureTypes;
+  const typeOf = (code) => types.find((t) => t.code === code);
+  const labs = p ? p.labs : {};
 
-  const table = catalog.indications || catalog.indicationTable || catalog.guidelines || [];
-  const indications = list(table, 'indications');
-  const codeOf = (i) => (Array.isArray(i.icd10) ? i.icd10[0] : i.icd10) || i.code || i.id;
-  const textOf = (i) => i.indication || i.text || i.name || i.disease || '';
-  const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [codeOf(i), `${textOf(i)}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''} (${codeOf(i)})`])];
+  // Indications are chosen by their guideline row (two rows may share an ICD-10 code, e.g. HPC and DLI donors).
+  const indications = catalog.indications.indications;
+  const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [i.id,
+    `${i.indication}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''} (${i.icd10[0]})`])];
 
   const doseBox = h('div', { class: 'fields' });
   const form = h('form', { id: 'order-form', novalidate: true },
@@ -89,15 +49,13 @@ export async function render(main, ctx, [patientId]) {
     h('div', { id: 'patient-slot' }),
     standalone ? null : h('fieldset', {}, h('legend', {}, 'Indication'),
       h('div', { class: 'fields wide' },
-        indications.length ? field({ name: 'indication.code', label: 'Indication (ASFA 2023)', type: 'select', options: indicationOptions, onchange: onIndication })
-          : field({ name: 'indication.code', label: 'ICD-10 code', placeholder: 'e.g. G35' }),
+        field({ name: 'indication.row', label: 'Indication (ASFA 2023)', type: 'select', options: indicationOptions, onchange: onIndication }),
+        field({ name: 'indication.code', label: 'ICD-10 code', placeholder: 'e.g. G35.A', hint: 'Filled from the indication; a more specific code is welcome' }),
         field({ name: 'indication.text', label: 'Indication in words', placeholder: 'e.g. Multiple sclerosis, steroid-refractory relapse' }))),
     h('fieldset', {}, h('legend', {}, 'Procedure and dose'),
       h('div', { class: 'fields' },
-        field({ name: 'procedure.type', label: 'Procedure', type: 'select', options: TYPES, value: 'plasma-exchange', onchange: () => { drawDose(); replan(); } }),
-        field({ name: 'procedure.device', label: 'Separator', type: 'select', options: [['continuous-flow', 'Continuous flow'], ['intermittent-flow', 'Intermittent flow (bowl)']] }),
-        field({ name: 'procedure.inletFlowMlPerMin', label: 'Inlet flow', unit: 'mL/min', type: 'number', hint: 'Empty: device default within AC limit' }),
-        field({ name: 'procedure.acRatio', label: 'Inlet : AC ratio', unit: ': 1', type: 'number', hint: 'Empty: procedure default' })),
+        field({ name: 'procedure.type', label: 'Procedure', type: 'select', options: types.map((t) => [t.code, t.name]), value: 'plasma-exchange', onchange: () => { drawDose(); replan(); } }),
+        catalog.separatorFields.map((f) => doseInput(f))),
       h('div', { style: 'height:.75rem' }), doseBox),
     h('fieldset', {}, h('legend', {}, 'Course'),
       h('div', { class: 'fields' },
@@ -110,32 +68,34 @@ export async function render(main, ctx, [patientId]) {
       h('p', { class: 'small muted', style: 'margin-top:.5rem' }, 'The order is created unsigned; you sign it on the next page after reviewing the plan.')));
 
   function onIndication() {
-    const code = form.querySelector('[name="indication.code"]').value;
-    const ind = indications.find((i) => codeOf(i) === code);
-    const text = form.querySelector('[name="indication.text"]');
-    if (ind && !text.value) text.value = textOf(ind);
-    const type = ind && (ind.procedureType || ind.procedure);
-    if (type && TYPES.some(([t]) => t === type)) { form.querySelector('[name="procedure.type"]').value = type; drawDose(); }
+    const row = indications.find((i) => i.id === form.querySelector('[name="indication.row"]').value);
+    if (row) {
+      form.querySelector('[name="indication.code"]').value = row.icd10[0];
+      const text = form.querySelector('[name="indication.text"]');
+      if (!text.value) text.value = row.indication;
+      if (typeOf(row.procedureType)) { form.querySelector('[name="procedure.type"]').value = row.procedureType; drawDose(); }
+    }
     replan();
   }
   function drawDose() {
-    const type = form.querySelector('[name="procedure.type"]').value;
+    const type = typeOf(form.querySelector('[name="procedure.type"]').value);
     const keep = values(doseBox);
-    clear(doseBox).append(...(DOSE_FIELDS[type] || []).map((f) => field({ ...f, type: f.type || (f.kind === 'list' ? 'text' : 'number'),
-      value: keep[f.name] !== undefined && keep[f.name] !== '' ? keep[f.name] : f.value })));
-    for (const name of SEPARATOR_FIELDS) {
-      const el = form.querySelector(`[name="${name}"]`);
-      el.disabled = type === 'ivig-infusion'; // an infusion has no separator; disabled inputs are not sent
-      el.closest('.field').hidden = type === 'ivig-infusion';
+    const fields = [...type.doseFields];
+    if (type.collectsProduct) fields.push({ field: 'recipient.weightKg', label: 'Recipient weight', unit: 'kg', kind: 'number', initial: '', hint: 'Allogeneic or DLI; empty: the patient (autologous)' });
+    clear(doseBox).append(...fields.map((f) => doseInput(f, keep[f.field])));
+    for (const f of catalog.separatorFields) {
+      const el = form.querySelector(`[name="${f.field}"]`);
+      el.disabled = !type.onSeparator; // an infusion has no separator; disabled inputs are not sent
+      el.closest('.field').hidden = !type.onSeparator;
     }
-    if (!sessionsTouched) form.querySelector('[name="schedule.sessions"]').value = type === 'plasma-exchange' ? '5' : '1';
-    markRequiredLabs(type);
+    if (!sessionsTouched) form.querySelector('[name="schedule.sessions"]').value = type.code === 'plasma-exchange' ? '5' : '1';
+    markRequiredLabs(type.code);
   }
   let sessionsTouched = false;
   form.querySelector('[name="schedule.sessions"]').addEventListener('input', () => { sessionsTouched = true; });
   function markRequiredLabs(type) {
     for (const el of form.querySelectorAll('[data-required-lab]')) el.remove();
-    const need = REQUIRED_LABS[type] || [];
+    const need = typeOf(type).requiredLabs;
     for (const k of need) {
       const input = form.querySelector(`[name="patient.labs.${k}"]`);
       if (input) input.closest('.field').querySelector('label').append(h('span', { class: 'required-lab', dataset: { requiredLab: k } }, ' · needed'));
@@ -145,13 +105,15 @@ export async function render(main, ctx, [patientId]) {
   let usedBox = null;
   /** The record's values the plan uses; a lab the type needs and the record lacks is named with a link to record it. */
   function drawUsed(type) {
-    const missing = (REQUIRED_LABS[type] || []).filter((k) => labs[k] === undefined);
+    if (standalone) return;
+    const missing = typeOf(type).requiredLabs.filter((k) => labs[k] === undefined);
+    const age = lastRequest ? lastRequest.patient.ageYears : null;
     clear(usedBox).append(...[h('dl', { class: 'facts small' },
-      h('dt', {}, 'Sex, age'), h('dd', {}, `${label(p.sex)}, ${ageYears ?? '—'} y`),
+      h('dt', {}, 'Sex, age'), h('dd', {}, `${label(p.sex)}, ${age ?? '—'} y`),
       h('dt', {}, 'Height, weight'), h('dd', {}, `${num(p.heightCm, 0)} cm, ${num(p.weightKg, 1)} kg`),
-      ...LAB_FIELDS.filter(([k]) => labs[k] !== undefined).flatMap(([k, n, u]) => [h('dt', {}, n), h('dd', {}, `${num(labs[k])} ${u}`)])),
+      ...labFields().filter(([k]) => labs[k] !== undefined).flatMap(([k, n, u]) => [h('dt', {}, n), h('dd', {}, `${num(labs[k])} ${u}`)])),
     missing.length ? h('div', { class: 'alert alert-warning', id: 'missing-labs', role: 'status', style: 'margin-top:.5rem' },
-      h('p', {}, `${procedureName(type)} needs ${missing.map((k) => LAB_FIELDS.find(([f]) => f === k)).map(([, n, u]) => `${n} (${u})`).join(', ')}, which the record does not have. `,
+      h('p', {}, `${procedureName(type)} needs ${missing.map((k) => labFields().find(([f]) => f === k)).map(([, n, u]) => `${n} (${u})`).join(', ')}, which the record does not have. `,
         h('a', { href: `#/patients/${encodeURIComponent(patientId)}` }, 'Record it on the patient’s page.'))) : null].filter(Boolean));
   }
   drawDose();
@@ -164,7 +126,8 @@ export async function render(main, ctx, [patientId]) {
       const k = el.name;
       const val = v[k];
       if (el.disabled || val === '' || !(k.startsWith('procedure.') || k.startsWith('recipient.'))) continue;
-      const value = TEXT_FIELDS.has(k) ? val : LIST_FIELDS.has(k) ? val.split(/[\s,;]+/).filter(Boolean).map(toNumber) : toNumber(val);
+      const kind = el.tagName === 'SELECT' ? 'choice' : (allFields().find((f) => f.field === k) || {}).kind;
+      const value = kind === 'choice' ? val : kind === 'number-list' ? val.split(/[\s,;]+/).filter(Boolean).map(toNumber) : toNumber(val);
       if (k.startsWith('recipient.')) setPath(recipient, k.slice('recipient.'.length), value);
       else setPath(procedure, k.slice('procedure.'.length), value);
     }
@@ -174,21 +137,18 @@ export async function render(main, ctx, [patientId]) {
       indication: { code: v['indication.code'], text: v['indication.text'] } };
   }
 
-  const recordPatient = {
-    sex: p.sex, ageYears, heightCm: p.heightCm, weightKg: p.weightKg, hematocritPercent: labs.hematocritPercent,
-    labs: Object.fromEntries(Object.entries(labs).filter(([k]) => k !== 'hematocritPercent')),
-  };
+  const allFields = () => [...catalog.separatorFields, ...types.flatMap((t) => t.doseFields)];
+  let lastRequest = null; // the plan request the server built from the record, for the facts it shows
   const patientFields = standalone ? h('fieldset', { id: 'patient-values' }, h('legend', {}, 'Patient'),
     h('div', { class: 'fields' },
       field({ name: 'patient.sex', label: 'Sex', type: 'select', options: [['female', 'Female'], ['male', 'Male']] }),
       field({ name: 'patient.ageYears', label: 'Age', unit: 'years', type: 'number', value: '45' }),
       field({ name: 'patient.heightCm', label: 'Height', unit: 'cm', type: 'number', value: '170' }),
       field({ name: 'patient.weightKg', label: 'Weight', unit: 'kg', type: 'number', value: '70' }),
-      LAB_FIELDS.map(([k, n, u]) => field({ name: k === 'hematocritPercent' ? 'patient.hematocritPercent' : `patient.labs.${k}`, label: n, unit: u, type: 'number',
+      labFields().map(([k, n, u]) => field({ name: k === 'hematocritPercent' ? 'patient.hematocritPercent' : `patient.labs.${k}`, label: n, unit: u, type: 'number',
         value: { hematocritPercent: '40', iggGPerL: '10', fibrinogenGPerL: '3', albuminGPerL: '40', plateletsE9PerL: '250', ionizedCalciumMmolPerL: '1.2',
           wbcE9PerL: '7', neutrophilsE9PerL: '4', lymphocytesE9PerL: '2', cd34PerUl: '40', cd3PerUl: '1200' }[k] || '' })))) : null;
   function patientBlock() {
-    if (!standalone) return recordPatient;
     const v = values(form);
     const out = { labs: {} };
     for (const [k, val] of Object.entries(v)) {
@@ -203,15 +163,25 @@ export async function render(main, ctx, [patientId]) {
   let seq = 0;
   const replan = debounce(async () => {
     const mine = ++seq;
-    const { procedure, schedule, recipient } = read();
-    const request = { patient: patientBlock(), recipient, procedure };
+    const { procedure, schedule, recipient, indication } = read();
     try {
-      const planP = post('/api/plans?timeline=true', request);
-      const courseP = schedule && schedule.sessions > 1 ? post('/api/courses', { ...request, schedule }) : Promise.resolve(null);
-      const [plan, course] = await Promise.all([planP, courseP]);
+      let plan; let course = null; let candidacy = [];
+      if (standalone) {
+        const request = { patient: patientBlock(), recipient, procedure };
+        [plan, course] = await Promise.all([post('/api/plans?timeline=true', request),
+          schedule && schedule.sessions > 1 ? post('/api/courses?timeline=true', { ...request, schedule }) : Promise.resolve(null)]);
+      } else {
+        // the server plans from the patient's record, as the order will be, with the candidacy checks
+        const preview = await post('/api/orders/preview', { patientId, indication: indication.code && indication.text ? indication : undefined, procedure, recipient,
+          schedule: schedule && schedule.sessions > 1 ? schedule : undefined });
+        plan = preview.plan; course = preview.course || null; lastRequest = preview.planRequest;
+        candidacy = preview.warnings.filter((w) => !plan.warnings.some((pw) => pw.code === w.code));
+        drawUsed(form.querySelector('[name="procedure.type"]').value);
+      }
       if (mine !== seq) return;
       clearProblems(form);
-      clear(planBox).append(renderPlan(plan, course, { live: true }));
+      clear(planBox).append(candidacy.length ? h('div', { id: 'candidacy-preview' }, h('h3', {}, 'Candidacy warnings (to acknowledge when signing)'), warningList(candidacy)) : '',
+        renderPlan(plan, course, { live: true }));
     } catch (e) {
       if (mine !== seq) return;
       showProblems(form, e, null, { focus: false, leftovers: false }); // live: never move the cursor while the user types

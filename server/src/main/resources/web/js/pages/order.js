@@ -1,32 +1,24 @@
 // One order: what was prescribed and the plan the server computed for it, the physician's signature,
 // and scheduling of its sessions. Prints as the plan for the chart (print stylesheet).
-import { get, post, list } from '../api.js';
+import { get, post } from '../api.js';
 import { h, clear, chip, dateTime, date, field, values, showProblems, clearProblems, toast, label, num, localIsoNow, warningList } from '../ui.js';
-import { patientName, procedureName, planRequestFromRecord, orderCourse, labsAsOf } from './common.js';
+import { patientName, procedureName, orderCourse } from './common.js';
 import { renderPlan } from './plan-view.js';
 
 export async function render(main, ctx, [orderId]) {
   const role = ctx.me.role;
   const o = await get(`/api/orders/${encodeURIComponent(orderId)}`);
-  const [p, sessions, labHistory] = await Promise.all([
+  // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
+  // charts over the run, and the course across the sessions (the stored plan's figures are the same).
+  const [p, sessions, timed, course] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
-    get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => list(d, 'sessions').filter((s) => s.orderId === o.id)).catch(() => []),
-    get(`/api/patients/${encodeURIComponent(o.patientId)}/labs`).then((d) => list(d)).catch(() => []),
+    get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
+    get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true`),
+    orderCourse(o),
   ]);
-  const stored = o.plan || {};
-  let course = Array.isArray(stored.sessions) ? stored : null;
-  let first = course ? stored.sessions[0] : stored;
-  // The stored plan has no timeline and covers one session: ask for both from the same record so the charts
-  // over the run and across the course can be drawn (the stored plan's figures stay the ones shown).
-  if (ctx.can.plan(role)) {
-    const [timed, c] = await Promise.all([
-      first.timeline ? null : post('/api/plans?timeline=true', planRequestFromRecord(p, o.procedure, labsAsOf(labHistory, o.createdAt), o.recipient)).catch(() => null),
-      course ? course : orderCourse(o, p, labHistory)]);
-    if (timed && timed.timeline) first = { ...first, timeline: timed.timeline };
-    course = c;
-  }
-  const signed = !!(o.signedAt || o.status === 'signed' || o.status === 'active');
-  const status = o.status || (signed ? 'signed' : 'unsigned');
+  const first = timed;
+  const signed = o.status === 'signed';
+  const status = o.status;
 
   const actions = h('div', { class: 'actions no-print' },
     h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print plan'),
@@ -91,13 +83,12 @@ function candidacyPanel(ctx, o) {
       const a = ackOf(w.code);
       return h('div', {}, warningList([w]),
         w.source ? h('p', { class: 'small muted' }, `Source: ${w.source}`) : null,
-        a ? h('p', { class: 'small' }, `Acknowledged by ${a.acknowledgedBy || a.by} · ${dateTime(a.acknowledgedAt || a.at)}`) : null);
+        a ? h('p', { class: 'small' }, `Acknowledged by ${a.acknowledgedBy} · ${dateTime(a.acknowledgedAt)}`) : null);
     }) : h('div', { class: 'alert alert-ok' }, h('p', {}, 'No warnings need acknowledgement for this order.')));
 }
 
 function guidelineText(g) {
-  if (typeof g === 'string') return g;
-  return [g.category ? `ASFA category ${g.category}` : null, g.grade ? `grade ${g.grade}` : null, g.source || g.citation].filter(Boolean).join(' · ');
+  return [g.category ? `ASFA category ${g.category}` : null, g.grade ? `grade ${g.grade}` : null, g.source].filter(Boolean).join(' · ');
 }
 
 function doseText(proc) {

@@ -1,7 +1,7 @@
 // Create or edit a patient. Validation problems land beside their inputs; what was typed stays.
 import { get, post, put } from '../api.js';
 import { h, field, checkbox, values, toNumber, showProblems, clearProblems, toast, localIsoNow } from '../ui.js';
-import { LAB_FIELDS, patientBody } from './patient.js';
+import { labFields, patientBody } from './patient.js';
 import { patientName } from './common.js';
 
 const splitList = (s) => (s || '').split(/[\n;,]+/).map((x) => x.trim()).filter(Boolean);
@@ -32,7 +32,7 @@ export async function render(main, ctx, [id]) {
     id ? null : h('fieldset', {}, h('legend', {}, 'Baseline labs (optional)'),
       h('div', { class: 'fields' },
         field({ name: 'labsTakenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
-        LAB_FIELDS.map(([k, n, u]) => field({ name: `labs.${k}`, label: n, unit: u, type: 'number' })))),
+        labFields().map(([k, n, u]) => field({ name: `labs.${k}`, label: n, unit: u, type: 'number' })))),
     h('div', { class: 'actions' },
       h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'save-patient' }, id ? 'Save changes' : 'Create patient'),
       h('a', { class: 'btn btn-ghost', href: id ? `#/patients/${encodeURIComponent(id)}` : '#/patients' }, 'Cancel')));
@@ -45,7 +45,7 @@ export async function render(main, ctx, [id]) {
       allergies: splitList(v.allergies), medications: splitList(v.medications), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy };
     if (!id) {
       const labs = {};
-      for (const [k] of LAB_FIELDS) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);
+      for (const [k] of labFields()) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);
       if (Object.keys(labs).length) { body.labs = labs; body.labsTakenAt = v.labsTakenAt ? new Date(v.labsTakenAt).toISOString() : undefined; }
     }
     try {

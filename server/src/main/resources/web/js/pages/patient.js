@@ -1,39 +1,18 @@
 // The patient: details, allergies and medications, orders and their courses (each session planned and
 // actual), adverse events, and lab trends as charts. Billing sees demographics and coverage only.
-import { get, put, list } from '../api.js';
+import { get, put } from '../api.js';
 import { h, chip, date, dateTime, ageYears, label, num, qty, field, values, toNumber, showProblems, clearProblems, toast, localIsoNow, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
-import { patientName, procedureName, orderCourse } from './common.js';
+import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 
-/** Lab analytes a unit records before a procedure, with the plan contract's field names and units. */
-export const LAB_FIELDS = [
-  ['hematocritPercent', 'Haematocrit', '%'],
-  ['iggGPerL', 'IgG', 'g/L'],
-  ['igmGPerL', 'IgM', 'g/L'],
-  ['fibrinogenGPerL', 'Fibrinogen', 'g/L'],
-  ['albuminGPerL', 'Albumin', 'g/L'],
-  ['plateletsE9PerL', 'Platelets', '×10⁹/L'],
-  ['wbcE9PerL', 'White cells', '×10⁹/L'],
-  ['neutrophilsE9PerL', 'Neutrophils', '×10⁹/L'],
-  ['lymphocytesE9PerL', 'Lymphocytes', '×10⁹/L'],
-  ['cd34PerUl', 'CD34+ cells', '/µL'],
-  ['cd3PerUl', 'CD3+ cells', '/µL'],
-  ['ionizedCalciumMmolPerL', 'Ionised calcium', 'mmol/L'],
-];
-const LAB_INFO = Object.fromEntries(LAB_FIELDS.map(([k, n, u]) => [k, { name: n, unit: u }]));
+/** The lab fields the unit records (from the server's catalogue) as [field, name, unit]. */
+export function labFields() {
+  return labCatalog().map((l) => [l.field, l.name, unitText(l.unit)]);
+}
 
-/** Normalises the lab history to [{analyte, value, unit, takenAt, phase}] whatever its exact shape. */
-export function labRows(data) {
-  const rows = list(data, 'labs', 'results');
-  const out = [];
-  for (const r of rows) {
-    if (r.analyte !== undefined || r.field !== undefined) {
-      out.push({ analyte: r.analyte ?? r.field, value: Number(r.value ?? r.valueNum), unit: r.unit, takenAt: r.takenAt || r.at || r.time, phase: r.phase });
-    } else if (r.values || r.labs) {
-      for (const [k, v] of Object.entries(r.values || r.labs)) out.push({ analyte: k, value: Number(v), unit: LAB_INFO[k]?.unit, takenAt: r.takenAt || r.at, phase: r.phase });
-    }
-  }
-  return out.filter((r) => Number.isFinite(r.value)).sort((a, b) => String(a.takenAt).localeCompare(String(b.takenAt)));
+/** The lab history (GET /api/patients/{id}/labs) as [{analyte, value, unit, takenAt, phase}], oldest first. */
+export function labRows(history) {
+  return history.map((r) => ({ analyte: r.field, value: r.value, unit: r.unit, takenAt: r.takenAt, phase: r.phase }));
 }
 
 /** The latest value of each analyte, as the plan contract's labs object. */
@@ -46,12 +25,12 @@ export function latestLabs(rows) {
 export async function render(main, ctx, [id]) {
   const role = ctx.me.role;
   const p = await get(`/api/patients/${encodeURIComponent(id)}`);
-  const clinical = role !== 'billing';
-  const [orders, sessions, labs, labHistory] = clinical ? await Promise.all([
-    get(`/api/orders?patientId=${encodeURIComponent(id)}`).then((d) => list(d, 'orders')).catch(() => []),
-    get(`/api/sessions?patientId=${encodeURIComponent(id)}`).then((d) => list(d, 'sessions')).catch(() => []),
-    get(`/api/patients/${encodeURIComponent(id)}/labs`).catch(() => []),
-  ]).then(([o, s, raw]) => [o, s, labRows(raw), list(raw)]) : [[], [], [], []];
+  const clinical = ctx.can.readOrders();
+  const [orders, sessions, labs] = clinical ? await Promise.all([
+    get(`/api/orders?patientId=${encodeURIComponent(id)}`),
+    get(`/api/sessions?patientId=${encodeURIComponent(id)}`),
+    ctx.can.readRecord() ? get(`/api/patients/${encodeURIComponent(id)}/labs`).then(labRows) : Promise.resolve([]),
+  ]) : [[], [], []];
   const records = ctx.can.readRecord(role) ? await Promise.all(sessions.filter((s) => s.status !== 'scheduled')
     .map((s) => get(`/api/sessions/${encodeURIComponent(s.id)}/record`).catch(() => null))) : [];
   const recordBySession = new Map(records.filter(Boolean).map((r) => [(r.session || {}).id, r]));
@@ -90,7 +69,7 @@ export async function render(main, ctx, [id]) {
   const ordersPanel = h('section', { class: 'panel', id: 'orders', 'aria-labelledby': 'h-orders' }, h('h2', { id: 'h-orders' }, 'Orders and courses'));
   if (!orders.length) ordersPanel.append(h('p', { class: 'empty' }, 'No orders yet.'));
   const sorted = [...orders].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
-  const courses = ctx.can.plan(role) ? await Promise.all(sorted.map((o) => orderCourse(o, p, labHistory))) : sorted.map(() => null);
+  const courses = ctx.can.readOrders() ? await Promise.all(sorted.map((o) => orderCourse(o))) : sorted.map(() => null);
   for (const [oi, o] of sorted.entries()) {
     const plan = o.plan || {};
     // planned values per session: the course when there is one, else the order's plan for each scheduled session
@@ -171,9 +150,9 @@ function labsPanel(ctx, patientId, labs) {
   }
   const charts = h('div', { class: 'grid grid-2' });
   const singles = h('div', { class: 'kpis' });
-  const order = LAB_FIELDS.map(([k]) => k);
+  const order = labFields().map(([k]) => k);
   for (const [analyte, rows] of [...byAnalyte.entries()].sort((a, b) => (order.indexOf(a[0]) + 99 * (order.indexOf(a[0]) < 0)) - (order.indexOf(b[0]) + 99 * (order.indexOf(b[0]) < 0)))) {
-    const info = LAB_INFO[analyte] || { name: label(analyte), unit: rows[0].unit || '' };
+    const info = labCatalog().find((l) => l.field === analyte) || { name: label(analyte), unit: rows[0].unit || '' };
     const unit = unitText(rows[0].unit || info.unit);
     if (rows.length < 2) {
       singles.append(h('div', { class: 'kpi', dataset: { analyte } }, h('div', { class: 'label', style: 'text-transform:none' }, info.name),
@@ -209,14 +188,14 @@ function labForm(ctx, patientId) {
     h('div', { class: 'form-errors' }),
     h('div', { class: 'fields' },
       field({ name: 'takenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
-      LAB_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' }))),
+      labFields().map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' }))),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'save-labs' }, 'Save lab results')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearProblems(form);
     const v = values(form);
     const labs = {};
-    for (const [k] of LAB_FIELDS) if (v[k] !== '') labs[k] = toNumber(v[k]);
+    for (const [k] of labFields()) if (v[k] !== '') labs[k] = toNumber(v[k]);
     try {
       const p = await get(`/api/patients/${encodeURIComponent(patientId)}`);
       await put(`/api/patients/${encodeURIComponent(patientId)}`, { ...patientBody(p), labs, labsTakenAt: new Date(v.takenAt).toISOString() });

@@ -1,10 +1,10 @@
 // Patients and donors: a searchable list, one click to the patient's page.
-import { get, list } from '../api.js';
+import { get } from '../api.js';
 import { h, date, ageYears, label } from '../ui.js';
 import { patientName } from './common.js';
 
 export async function render(main, ctx) {
-  const patients = list(await get('/api/patients'), 'patients');
+  const patients = await get('/api/patients');
   const tbody = h('tbody');
   const search = h('input', { id: 'patient-search', type: 'search', placeholder: 'Name or MRN', autocomplete: 'off' });
   const draw = () => {

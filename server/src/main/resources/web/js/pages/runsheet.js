@@ -1,10 +1,10 @@
 // The run sheet at the chair: start (acknowledging warnings), quick entry of run values, vitals, fluids and
 // adverse events (large targets; Enter saves; each form keeps what was typed when the server says no),
 // fluid balance as it goes, complete or abort, and plan versus actual at the end. Prints as the summary.
-import { get, post, list } from '../api.js';
+import { get, post } from '../api.js';
 import { h, clear, chip, time, date, dateTime, field, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, warningList, localIsoNow } from '../ui.js';
 import { lineChart } from '../chart.js';
-import { patientName, procedureName, enrichSessions } from './common.js';
+import { procedureName, enrichSessions } from './common.js';
 
 const RUN_FIELDS = [
   ['inletFlowMlPerMin', 'Inlet flow', 'mL/min', true],
@@ -21,18 +21,9 @@ const VITAL_FIELDS = [
   ['systolicMmHg', 'Systolic BP', 'mmHg'], ['diastolicMmHg', 'Diastolic BP', 'mmHg'], ['pulsePerMin', 'Pulse', '/min'],
   ['spo2Percent', 'SpO₂', '%'], ['temperatureC', 'Temperature', '°C'],
 ];
-const FLUIDS = ['calcium-gluconate-10', 'saline-0.9', 'albumin-5', 'plasma', 'other'];
-const FALLBACK_AE = ['citrate-reaction', 'hypotension', 'vasovagal', 'allergic', 'access-problem', 'hemolysis', 'other'];
-const FALLBACK_GRADES = ['mild', 'moderate', 'severe', 'death'];
-
-function options(raw, fallback) {
-  if (raw && !Array.isArray(raw) && typeof raw === 'object' && !list(raw).length) {
-    // a catalogue as {code: description}
-    return Object.entries(raw).map(([code, d]) => [code, typeof d === 'string' ? `${label(code)} — ${d}`.replace(/^(.+) — \1/i, '$1') : (d.text || d.name || label(code))]);
-  }
-  const l = list(raw || []);
-  const src = l.length ? l : fallback;
-  return src.map((x) => (typeof x === 'string' ? [x, label(x)] : [x.code || x.id || x.value, x.text || x.name || x.label || label(x.code)]));
+/** Options of a catalogue given as {code: description}: the code's label with its description. */
+function describedOptions(byCode) {
+  return Object.entries(byCode).map(([code, d]) => [code, `${label(code)} — ${d}`.replace(/^(.+) — \1/i, '$1')]);
 }
 
 /** "14:05" today (local time) as an ISO instant; empty means now. */
@@ -44,10 +35,6 @@ const isoAt = (hhmm) => {
   return d.toISOString();
 };
 const nowHhMm = () => localIsoNow().slice(11, 16);
-const FLUID_NAMES = {
-  'albumin-5': 'Albumin 5 %', 'albumin-4': 'Albumin 4 %', 'albumin-20': 'Albumin 20 %', plasma: 'Plasma (FFP)', 'saline-0.9': 'Sodium chloride 0.9 %',
-  'calcium-gluconate-10': 'Calcium gluconate 10 %', 'calcium-chloride-10': 'Calcium chloride 10 %', 'acd-a': 'ACD-A', 'red-cells': 'Red cells', hes: 'HES', other: 'Other',
-};
 
 export async function render(main, ctx, [sessionId]) {
   const role = ctx.me.role;
@@ -57,16 +44,16 @@ export async function render(main, ctx, [sessionId]) {
       : get(`/api/sessions/${encodeURIComponent(sessionId)}`).then((s) => ({ session: s })),
     ctx.loadCatalog(),
   ]);
-  const s = rec.session || {};
+  const s = rec.session;
   await enrichSessions([s]);
-  const person = s.patientId ? await get(`/api/patients/${encodeURIComponent(s.patientId)}`).catch(() => null) : null;
-  const plan = firstPlan(rec.plan || s.plan || (s.order && s.order.plan) || {});
+  const person = await get(`/api/patients/${encodeURIComponent(s.patientId)}`);
+  const plan = rec.plan || (s.order && s.order.plan) || {};
   const reload = () => ctx.go(`/sessions/${encodeURIComponent(sessionId)}`);
   const runValues = rec.runValues || [];
   const vitals = rec.vitals || [];
   const fluids = rec.fluids || [];
   const aes = rec.adverseEvents || [];
-  const status = s.status || 'scheduled';
+  const status = s.status;
   const live = status === 'in-progress';
 
   // ---- header and status actions ----
@@ -160,11 +147,11 @@ export async function render(main, ctx, [sessionId]) {
     h('div', { class: 'print-only' }, h('p', { class: 'small' }, `OpenApheresis session summary · printed ${dateTime(new Date().toISOString())}`)),
     h('div', { class: 'page-head' },
       h('div', {},
-        h('h1', {}, `Run sheet — ${patientName(s.patient)}`),
+        h('h1', {}, `Run sheet — ${s.patientName}`),
         h('div', { class: 'sub runsheet-head' }, chip(status),
           h('span', {}, [person ? `MRN ${person.mrn}` : null, person && person.birthDate ? `born ${date(person.birthDate)}` : null,
             person && person.weightKg ? `${num(person.weightKg, 1)} kg` : null,
-            procedureName(plan.procedureType || (s.order && s.order.procedure)), s.machine ? `machine ${s.machine}` : null, s.chair ? s.chair : null,
+            procedureName(s.procedureType), s.machine ? `machine ${s.machine}` : null, s.chair ? s.chair : null,
             `planned ${dateTime(s.plannedStart)}`, s.startedAt ? `started ${time(s.startedAt)}` : null, s.endedAt ? `ended ${time(s.endedAt)}` : null].filter(Boolean).join(' · ')),
           s.patientId ? h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page') : null)),
       statusBox),
@@ -206,8 +193,8 @@ export async function render(main, ctx, [sessionId]) {
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/vitals`, body);
       }),
       entryForm('ae-form', 'Adverse event', [
-        field({ name: 'type', label: 'Type', type: 'select', options: [['', 'Choose…'], ...options(catalog.adverseEventTypes, FALLBACK_AE)] }),
-        field({ name: 'grade', label: 'Grade', type: 'select', options: [['', 'Choose…'], ...options(catalog.grades || catalog.adverseEventGrades, FALLBACK_GRADES)], hint: 'WAA registry grades' }),
+        field({ name: 'type', label: 'Type', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.adverseEventTypes)] }),
+        field({ name: 'grade', label: 'Grade', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.grades)], hint: 'WAA registry grades' }),
         field({ name: 'actionTaken', label: 'Action taken', type: 'textarea', rows: 2, span: true }),
         checkbox({ name: 'interrupted', label: 'Procedure interrupted' }),
       ], 'Record adverse event', async (v) => {
@@ -215,7 +202,7 @@ export async function render(main, ctx, [sessionId]) {
           time: isoAt(v.time), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
       }),
       entryForm('fluids-form', 'Fluids given', [
-        field({ name: 'fluid', label: 'Fluid', type: 'select', options: options(catalog.fluids, FLUIDS).map(([c, t]) => [c, FLUID_NAMES[c] || t]) }),
+        field({ name: 'fluid', label: 'Fluid', type: 'select', options: catalog.fluids.map((f) => [f.code, f.name]) }),
         field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
       ], 'Record fluid', async (v) => {
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
@@ -232,7 +219,7 @@ export async function render(main, ctx, [sessionId]) {
         series: [['systolicMmHg', 'Systolic (mmHg)'], ['diastolicMmHg', 'Diastolic (mmHg)'], ['pulsePerMin', 'Pulse (/min)']].map(([k, n]) => ({
           name: n, points: vitals.map((x) => [(new Date(x.at || x.time) - new Date(vitals[0].at || vitals[0].time)) / 60000, Number(x[k])]) })),
         height: 220 })) : null),
-    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: FLUID_NAMES[f.fluid] || f.fluid })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL']])));
+    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: (catalog.fluids.find((c) => c.code === f.fluid) || { name: f.fluid }).name })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL']])));
   main.append(h('section', { class: 'panel', id: 'adverse-events' }, h('h2', {}, 'Adverse events'),
     aes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'), h('th', {}, 'Recorded by'))),
       h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.at || a.time)), h('td', {}, label(a.type || a.eventType)), h('td', {}, chip(a.grade)),
@@ -249,7 +236,6 @@ export async function render(main, ctx, [sessionId]) {
   if (rec.comparison && (status === 'completed' || status === 'aborted' || live)) main.append(comparisonPanel(rec.comparison));
 }
 
-function firstPlan(p) { return Array.isArray(p.sessions) ? p.sessions[0] : p; }
 
 function problemAlert(title, e) {
   return h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, title),

@@ -1,11 +1,11 @@
 // Today: the unit's sessions by machine and chair, with status, patient, procedure and planned time.
-import { get, list } from '../api.js';
+import { get } from '../api.js';
 import { h, chip, time, todayIso, date, num, label } from '../ui.js';
-import { enrichSessions, patientName, procedureName } from './common.js';
+import { enrichSessions, procedureName } from './common.js';
 
 export async function render(main, ctx) {
   const day = sessionStorage.getItem('openapheresis.day') || todayIso();
-  const sessions = await enrichSessions(list(await get(`/api/sessions?date=${day}`), 'sessions'));
+  const sessions = await enrichSessions(await get(`/api/sessions?date=${day}`));
   const dateInput = h('input', { type: 'date', id: 'day', value: day, onchange: (e) => {
     sessionStorage.setItem('openapheresis.day', e.target.value); ctx.go('/today');
   } });
@@ -43,11 +43,11 @@ export async function render(main, ctx) {
         h('div', { class: 'chair', dataset: { chair } },
           h('h4', { class: 'chair-name' }, chair),
           chairs.get(chair).map((s) => {
-            const proc = s.procedureType || (s.order && s.order.procedure);
-            const plan = s.plan || (s.order && s.order.plan);
+            const proc = s.procedureType;
+            const plan = s.order && s.order.plan;
             return h('a', { class: 'slot', href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id } },
               h('div', { class: 'row' }, h('span', { class: 'time' }, time(s.plannedStart)), chip(s.status)),
-              h('div', { class: 'who' }, patientName(s.patient)),
+              h('div', { class: 'who' }, s.patientName),
               h('div', { class: 'what' }, [procedureName(proc),
                 plan && plan.durationMin ? `${num(plan.durationMin, 0)} min planned` : null,
                 s.nurse ? `nurse ${s.nurse}` : null].filter(Boolean).join(' · ')));

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
@@ -338,6 +338,19 @@ class UnitWorkflowTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void an_order_reads_back_from_the_database_exactly_as_it_was_answered_when_created(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String patient = u.createPatient(mrn("ROUNDTRIP"));
+        Api.Answer created = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN),
+                Unit.plasmaExchangeOrder(patient)), 201);
+        Api.Answer read = Unit.expect(u.api.get("/api/orders/" + created.id(), u.token(Role.PHYSICIAN)), 200);
+        assertThat(read.json()).isEqualTo(created.json());
+        assertThat(read.map()).containsKeys("planRequest", "procedure", "plan", "warnings", "guideline")
+                .containsEntry("status", "unsigned");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void an_order_that_the_record_cannot_plan_gets_422_naming_the_fields(Databases.Kind kind) {
         Unit u = unit(kind);
         Map<String, Object> body = Unit.msRelapsePatient(mrn("NOHCT"));
@@ -353,7 +366,7 @@ class UnitWorkflowTest {
     @org.junit.jupiter.api.Test
     void two_server_processes_sharing_one_postgresql_share_logins_records_and_one_audit_chain() {
         ServerConfig config = Databases.config(Databases.Kind.POSTGRESQL);
-        try (Unit a = Unit.start(config, org.openapheresis.server.auth.AccessPolicy.contract(), List.of());
+        try (Unit a = Unit.start(config, org.openapheresis.server.access.AccessPolicy.contract(), List.of());
                 OpenApheresisServer b = OpenApheresisServer.start(config.withAdminPassword("unused-other-password"),
                         new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
                                 java.nio.charset.StandardCharsets.UTF_8))) {

@@ -19,7 +19,7 @@ import org.openapheresis.server.db.Times;
  * still form one chain: every few hundred milliseconds in the background, and always before the log is read or
  * verified. Until sealed (well under a second) an entry is durable but not yet covered by the chain.
  */
-public final class AuditLog {
+public final class AuditLog implements org.openapheresis.server.system.AuditTrail {
 
     /** The hash before the first entry. */
     public static final String GENESIS = "0".repeat(64);
@@ -33,6 +33,7 @@ public final class AuditLog {
     }
 
     /** Appends in its own transaction. */
+    @Override
     public void append(String username, String action, String resource, String patientId, String outcome) {
         jdbi.useTransaction(h -> append(h, username, action, resource, patientId, outcome));
     }
@@ -41,6 +42,7 @@ public final class AuditLog {
      * Appends inside the caller's transaction (so the write and its entry commit together). The entry goes to
      * the pending table without taking any lock; {@link #seal()} chains it shortly after.
      */
+    @Override
     public void append(Handle h, String username, String action, String resource, String patientId,
             String outcome) {
         h.createUpdate("INSERT INTO audit_pending (id, at, username, action, resource, patient_id, outcome) "

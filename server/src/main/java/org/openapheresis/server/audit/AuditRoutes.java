@@ -5,25 +5,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openapheresis.contract.Node;
+import org.openapheresis.server.access.Permission;
 import org.openapheresis.server.http.Call;
-import org.openapheresis.server.http.FieldProblem;
-import org.openapheresis.server.http.Fields;
-import org.openapheresis.server.http.HttpProblem;
+import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
 
 /** {@code GET /api/audit} and {@code GET /api/audit/verify} (admin only). */
-public final class AuditHandlers {
+public final class AuditRoutes implements FeatureRoutes {
 
     /** Most entries returned by one call. */
     public static final int MAX_ENTRIES = 1000;
 
     private final AuditLog log;
 
-    public AuditHandlers(AuditLog log) {
+    public AuditRoutes(AuditLog log) {
         this.log = log;
     }
 
-    public void list(Call call) {
-        Optional<Instant> since = call.query("since").map(s -> Fields.parseTime(s, call.zone())
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/audit", Permission.AUDIT_READ, "Audit entries (?patientId=&since=)", this::list),
+                Route.get("/api/audit/verify", Permission.AUDIT_READ, "Recompute the audit hash chain", this::verify));
+    }
+
+    private void list(Call call) {
+        Optional<Instant> since = call.query("since").map(s -> Node.parseTime(s, call.zone())
                 .or(() -> {
                     try {
                         return Optional.of(java.time.LocalDate.parse(s).atStartOfDay(call.zone()).toInstant());
@@ -31,13 +42,12 @@ public final class AuditHandlers {
                         return Optional.empty();
                     }
                 })
-                .orElseThrow(() -> HttpProblem.invalid("bad query", List.of(new FieldProblem("since",
-                        "NOT_A_DATE_TIME", s + " is not an ISO date or date-time")))));
-        List<AuditEntry> entries = log.entries(call.query("patientId"), since, MAX_ENTRIES);
-        call.answer(entries);
+                .orElseThrow(() -> new InvalidInputException("bad query", List.of(Problem.of("since",
+                        MessageKey.NOT_A_DATE_TIME, s)))));
+        call.answer(log.entries(call.query("patientId"), since, MAX_ENTRIES));
     }
 
-    public void verify(Call call) {
+    private void verify(Call call) {
         AuditLog.Verification v = log.verify();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("valid", v.valid());

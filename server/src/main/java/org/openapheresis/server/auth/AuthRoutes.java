@@ -1,35 +1,72 @@
 package org.openapheresis.server.auth;
 
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.Permission;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.access.Principal;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.openapheresis.contract.Node;
 import org.openapheresis.server.http.Call;
-import org.openapheresis.server.http.FieldKey;
-import org.openapheresis.server.http.Fields;
+import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.HttpApp;
 import org.openapheresis.server.http.HttpProblem;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
 
 /** Login, logout, the caller's own account, and account management (admin). */
-public final class AuthHandlers {
+public final class AuthRoutes implements FeatureRoutes {
 
     private final AuthService auth;
+    private final AccessPolicy policy;
 
-    public AuthHandlers(AuthService auth) {
+    public AuthRoutes(AuthService auth, AccessPolicy policy) {
         this.auth = auth;
+        this.policy = policy;
     }
 
-    public void login(Call call) {
-        Fields f = call.fields();
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/api/login", Permission.PUBLIC, "Log in: token, user, csrfToken and a session cookie (HttpOnly, "
+                        + "SameSite=Strict, " + HttpApp.COOKIE + ")", Map.of("username", "dr.lindqvist", "password", "…"),
+                        this::login).audit()
+                        .answers(Map.of("token", "bearer token", "user", Map.of("id", "…", "username", "dr.lindqvist",
+                                "displayName", "Dr Anna Lindqvist", "role", "physician"), "csrfToken",
+                                "send as X-CSRF-Token on cookie-authenticated changes"))
+                        .error(401, "wrong user name or password")
+                        .error(429, "too many failed logins: wait Retry-After seconds (also retryAfterSeconds in the "
+                                + "body)"),
+                Route.action("/api/logout", Permission.AUTHENTICATED, "End the session", this::logout).audit(),
+                Route.get("/api/me", Permission.AUTHENTICATED, "The signed-in user, the CSRF token and the user's "
+                        + "permissions", this::me),
+                Route.get("/api/users", Permission.USERS_MANAGE, "List accounts", this::list).audit(),
+                Route.post("/api/users", Permission.USERS_MANAGE, "Create an account", Map.of("username", "nurse.moreau",
+                        "password", "at least 10 characters", "role", "nurse", "displayName", "Claire Moreau RN"),
+                        this::create).audit().created());
+    }
+
+    private void login(Call call) {
+        Node f = call.body();
         String username = f.text("username", true, 64).orElse(null);
-        String password = f.raw("password", true).filter(String.class::isInstance).map(String.class::cast)
-                .orElse(null);
-        if (f.has("password") && password == null) {
-            f.add("password", FieldKey.WRONG_TYPE, "text");
+        Object raw = f.raw("password");
+        String password = raw instanceof String s ? s : null;
+        if (raw == null) {
+            f.add("password", MessageKey.REQUIRED);
+        } else if (password == null) {
+            f.add("password", MessageKey.WRONG_TYPE, "text", Node.describe(raw));
         }
         f.rejectUnknown();
-        f.throwIfProblems("login needs a user name and a password");
+        if (!f.problems().isEmpty()) {
+            throw new InvalidInputException("login needs a user name and a password", f.problems());
+        }
         call.actor(username.length() > 50 ? username.substring(0, 50) : username);
         AuthService.LoginResult result = auth.login(username, password, call.ctx().ip());
         if (result instanceof AuthService.LoginResult.Throttled t) {
@@ -51,8 +88,8 @@ public final class AuthHandlers {
         call.answer(body);
     }
 
-    public void logout(Call call) {
-        call.noFields();
+    private void logout(Call call) {
+        call.noBody();
         String header = call.ctx().header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip() : call.ctx().cookie(HttpApp.COOKIE);
@@ -63,7 +100,7 @@ public final class AuthHandlers {
         call.answer(Map.of("loggedOut", true));
     }
 
-    public void me(Call call) {
+    private void me(Call call) {
         Principal p = call.who();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", p.userId());
@@ -71,40 +108,43 @@ public final class AuthHandlers {
         body.put("displayName", p.displayName());
         body.put("role", p.role().code());
         body.put("csrfToken", p.csrfToken());
+        body.put("permissions", policy.permissionsOf(p.role()).stream().map(Permission::code).toList());
         call.answer(body);
     }
 
-    public void list(Call call) {
-        call.answer(auth.users().stream().map(AuthHandlers::view).toList());
+    private void list(Call call) {
+        call.answer(auth.users().stream().map(AuthRoutes::view).toList());
     }
 
-    public void create(Call call) {
-        Fields f = call.fields();
-        String username = f.text("username", true, 64).orElse(null);
-        if (username != null && !username.matches("[A-Za-z0-9._-]{2,64}")) {
-            f.add("username", FieldKey.INVALID, "use 2 to 64 letters, digits, dots, dashes or underscores");
-            username = null;
-        }
-        String password = f.text("password", true, 200).orElse(null);
-        if (password != null && (password.length() < Passwords.MIN_LENGTH
-                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Passwords.MAX_BYTES)) {
-            f.add("password", FieldKey.INVALID, "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_BYTES
-                    + " bytes long");
-            password = null;
-        }
+    private void create(Call call) {
+        Node f = call.body();
+        Optional<String> username = f.text("username", true, 64).filter(u -> {
+            if (!u.matches("[A-Za-z0-9._-]{2,64}")) {
+                f.add("username", MessageKey.INVALID, "use 2 to 64 letters, digits, dots, dashes or underscores");
+                return false;
+            }
+            return true;
+        });
+        Optional<String> password = f.text("password", true, 200).filter(pw -> {
+            if (pw.length() < Passwords.MIN_LENGTH || pw.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
+                f.add("password", MessageKey.INVALID, "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_BYTES
+                        + " bytes long");
+                return false;
+            }
+            return true;
+        });
         Role role = f.oneOf("role", true, Role.codes()).flatMap(Role::fromCode).orElse(null);
         String display = f.text("displayName", true, 200).orElse(null);
         f.rejectUnknown();
-        f.throwIfProblems("the user cannot be created");
-        String u = username;
-        String pw = password;
-        User created = call.write(null, h -> {
-            if (auth.usernameTaken(h, u)) {
-                throw HttpProblem.invalid("the user cannot be created",
-                        List.of(new org.openapheresis.server.http.FieldProblem("username", FieldKey.TAKEN.name(),
-                                FieldKey.TAKEN.format(u))));
+        if (!f.problems().isEmpty()) {
+            throw new InvalidInputException("the user cannot be created", f.problems());
+        }
+        User created = call.write(h -> {
+            if (auth.usernameTaken(h, username.get())) {
+                throw new InvalidInputException("the user cannot be created",
+                        List.of(Problem.of("username", MessageKey.TAKEN, username.get())));
             }
-            return auth.createUser(h, u, pw, role, display);
+            return auth.createUser(h, username.get(), password.get(), role, display);
         });
         call.answer(view(created));
     }

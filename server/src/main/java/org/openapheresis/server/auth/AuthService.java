@@ -1,5 +1,7 @@
 package org.openapheresis.server.auth;
 
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import org.openapheresis.server.db.Times;
  * Accounts, logins and sessions, all in the database (so several server processes share them): users with
  * bcrypt hashes, session tokens stored only as SHA-256, and login throttling per user name and address.
  */
-public final class AuthService {
+public final class AuthService implements org.openapheresis.server.access.Authenticator {
 
     /** How long a login lasts: one working shift. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -123,6 +125,7 @@ public final class AuthService {
     }
 
     /** The user of a live session token. */
+    @Override
     public Optional<Principal> authenticate(String token, boolean viaCookie) {
         Instant now = Times.now(clock);
         return jdbi.withHandle(h -> h.createQuery(

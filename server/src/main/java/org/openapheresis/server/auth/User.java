@@ -1,5 +1,6 @@
 package org.openapheresis.server.auth;
 
+import org.openapheresis.server.access.Role;
 import java.time.Instant;
 
 /**

@@ -8,35 +8,51 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openapheresis.contract.PlanRequestReader;
+import org.openapheresis.course.CourseSchedule;
+import org.openapheresis.patient.ClinicalHistory;
+import org.openapheresis.patient.Sex;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.safety.Severity;
 import org.openapheresis.server.audit.AuditLog;
+import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.auth.AuthService;
 import org.openapheresis.server.auth.Passwords;
-import org.openapheresis.server.auth.Role;
-import org.openapheresis.server.candidacy.CheckWarning;
-import org.openapheresis.server.db.Ids;
-import org.openapheresis.server.db.Times;
+import org.openapheresis.server.access.Role;
 import org.openapheresis.server.guideline.Guidelines;
-import org.openapheresis.server.http.HttpProblem;
-import org.openapheresis.server.json.Json;
-import org.openapheresis.server.order.OrderHandlers;
+import org.openapheresis.server.order.Indication;
+import org.openapheresis.server.order.NewOrder;
 import org.openapheresis.server.order.OrderRecord;
+import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.order.OrderStore;
+import org.openapheresis.server.patient.Coverage;
+import org.openapheresis.server.patient.PatientDraft;
+import org.openapheresis.server.patient.PatientKind;
 import org.openapheresis.server.patient.PatientRecord;
+import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.patient.PatientStore;
-import org.openapheresis.server.session.Entries;
+import org.openapheresis.server.session.Commands;
+import org.openapheresis.server.session.MachineBookings;
 import org.openapheresis.server.session.SessionRecord;
+import org.openapheresis.server.session.SessionService;
 import org.openapheresis.server.session.SessionStore;
+import org.openapheresis.server.session.Vocabulary;
+import org.openapheresis.system.InvalidInputException;
 
 /**
- * Seeds a demo unit on a database without patients: staff of every role (one shared demo password, printed
- * once), patients and a donor with orders, and a week of sessions around today (past ones completed with run
- * values, vitals and an adverse event). Procedure types the planner cannot plan yet are skipped with a note.
- * The people are invented.
+ * Seeds a demo unit on a database without patients: staff of every role (one shared demo password, printed once),
+ * patients and a donor with orders, and a week of sessions around today (past ones completed with run values,
+ * vitals and an adverse event). Everything is written through the services, on a clock set to each moment in
+ * turn, as the unit's staff would have written it: the coordinator registers and schedules, the physician orders,
+ * signs and acknowledges, the nurse runs the sessions. The people are invented.
  */
 public final class DemoSeed {
 
@@ -45,20 +61,25 @@ public final class DemoSeed {
     private final Jdbi jdbi;
     private final AuthService auth;
     private final AuditLog audit;
-    private final Clock clock;
     private final ZoneId zone;
-    private final PatientStore patients = new PatientStore();
-    private final OrderStore orders = new OrderStore();
-    private final SessionStore sessions = new SessionStore();
-    private final Guidelines guidelines;
+    private final DemoClock clock;
+    private final PatientService patients;
+    private final OrderService orders;
+    private final SessionService sessions;
+    private final Map<String, Instant> machineFreeAt = new HashMap<>();
 
-    public DemoSeed(Jdbi jdbi, AuthService auth, AuditLog audit, Guidelines guidelines, Clock clock, ZoneId zone) {
+    private static final Actor COORDINATOR = new Actor("coord.silva", Role.COORDINATOR);
+    private static final Actor PHYSICIAN = new Actor("dr.lindqvist", Role.PHYSICIAN);
+
+    public DemoSeed(Jdbi jdbi, AuthService auth, AuditLog audit, Guidelines guidelines, Clock unitClock) {
         this.jdbi = jdbi;
         this.auth = auth;
         this.audit = audit;
-        this.guidelines = guidelines;
-        this.clock = clock;
-        this.zone = zone;
+        this.zone = unitClock.getZone();
+        this.clock = new DemoClock(unitClock.instant(), zone);
+        this.patients = new PatientService(new PatientStore(), clock);
+        this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
+        this.sessions = new SessionService(new SessionStore(), orders, patients, clock);
     }
 
     /** Seeds unless patients exist already; prints the staff and the demo password. */
@@ -68,6 +89,7 @@ public final class DemoSeed {
             out.println("Demo: the database already holds patients; nothing seeded.");
             return;
         }
+        Instant now = clock.instant();
         String password = Passwords.generate();
         List<String[]> staff = List.of(
                 new String[] {"dr.lindqvist", "Dr Anna Lindqvist", "physician"},
@@ -85,60 +107,62 @@ public final class DemoSeed {
             }
         });
         List<String> notes = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(now, zone);
         // 1. MS relapse: TPE course, 5 exchanges every 48 h, two done, one today
-        PatientRecord ms = patient("MRN-100234", "Sofia", "Berg", LocalDate.of(1991, 3, 14), "female", 168, 64,
+        PatientRecord ms = patient("MRN-100234", "Sofia", "Berg", LocalDate.of(1991, 3, 14), Sex.FEMALE, 168, 64,
                 List.of(), List.of("interferon beta-1a"), false, false,
                 labs(40, 240, Map.of("iggGPerL", 10.5, "igmGPerL", 1.1, "fibrinogenGPerL", 3.0, "albuminGPerL", 42.0,
-                        "ionizedCalciumMmolPerL", 1.20)), "patient");
+                        "ionizedCalciumMmolPerL", 1.20)), PatientKind.PATIENT, now.minus(Duration.ofDays(6)));
         order(ms, "G35.A", "Multiple sclerosis, relapsing-remitting: steroid-refractory relapse",
                 Map.of("type", "plasma-exchange", "device", "continuous-flow", "plasmaVolumes", 1.25,
                         "replacement", Map.of("albuminPercent", 100, "plasmaPercent", 0)),
-                Map.of("sessions", 5, "intervalHours", 48), new int[] {-4, -2, 0, 2, 4}, "Optia-1", "nurse.moreau",
-                notes, today);
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 48)), new int[] {-4, -2, 0, 2, 4}, "Optia-1",
+                "nurse.moreau", notes, today);
         // 2. GBS on an ACE inhibitor: the check warns; the physician acknowledged it
-        PatientRecord gbs = patient("MRN-100871", "Henrik", "Aalto", LocalDate.of(1967, 8, 2), "male", 180, 85,
+        PatientRecord gbs = patient("MRN-100871", "Henrik", "Aalto", LocalDate.of(1967, 8, 2), Sex.MALE, 180, 85,
                 List.of("penicillin"), List.of("lisinopril 10 mg (ACE inhibitor), held from 48 h before exchange"),
                 true, false, labs(42, 260, Map.of("iggGPerL", 11.0, "fibrinogenGPerL", 3.2, "albuminGPerL", 40.0)),
-                "patient");
+                PatientKind.PATIENT, now.minus(Duration.ofDays(5)));
         order(gbs, "G61.0", "Guillain-Barre syndrome (AIDP), primary treatment",
                 Map.of("type", "plasma-exchange", "device", "continuous-flow", "plasmaVolumes", 1.0),
-                Map.of("sessions", 5, "intervalHours", 48), new int[] {-3, -1, 1, 3}, "Optia-2", "nurse.tanaka",
-                notes, today);
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 48)), new int[] {-3, -1, 1, 3}, "Optia-2",
+                "nurse.tanaka", notes, today);
         // 3. TTP: daily exchange with plasma, platelets low
-        PatientRecord ttp = patient("MRN-101502", "Leila", "Haddad", LocalDate.of(1984, 11, 23), "female", 165, 70,
+        PatientRecord ttp = patient("MRN-101502", "Leila", "Haddad", LocalDate.of(1984, 11, 23), Sex.FEMALE, 165, 70,
                 List.of(), List.of("prednisolone 1 mg/kg", "caplacizumab"), false, false,
-                labs(28, 18, Map.of("fibrinogenGPerL", 2.6, "albuminGPerL", 36.0)), "patient");
+                labs(28, 18, Map.of("fibrinogenGPerL", 2.6, "albuminGPerL", 36.0)), PatientKind.PATIENT,
+                now.minus(Duration.ofDays(4)));
         order(ttp, "M31.19", "Thrombotic thrombocytopenic purpura, immune (iTTP)",
                 Map.of("type", "plasma-exchange", "device", "continuous-flow", "plasmaVolumes", 1.25,
                         "replacement", Map.of("albuminPercent", 0, "plasmaPercent", 100)),
-                Map.of("sessions", 7, "intervalHours", 24), new int[] {-2, -1, 0, 1, 2, 3}, "Optia-3",
-                "nurse.moreau", notes, today);
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(7, 24)), new int[] {-2, -1, 0, 1, 2, 3},
+                "Optia-3", "nurse.moreau", notes, today);
         // 4. Myasthenia gravis with exacerbation
-        PatientRecord mg = patient("MRN-102117", "Ines", "Carvalho", LocalDate.of(1996, 5, 9), "female", 160, 55,
+        PatientRecord mg = patient("MRN-102117", "Ines", "Carvalho", LocalDate.of(1996, 5, 9), Sex.FEMALE, 160, 55,
                 List.of("plasma (urticaria 2023)"), List.of("pyridostigmine 60 mg"), false, true,
-                labs(38, 210, Map.of("iggGPerL", 9.8, "fibrinogenGPerL", 2.9)), "patient");
+                labs(38, 210, Map.of("iggGPerL", 9.8, "fibrinogenGPerL", 2.9)), PatientKind.PATIENT,
+                now.minus(Duration.ofDays(3)));
         order(mg, "G70.01", "Myasthenia gravis with exacerbation",
                 Map.of("type", "plasma-exchange", "device", "continuous-flow", "plasmaVolumes", 1.0),
-                Map.of("sessions", 5, "intervalHours", 48), new int[] {-1, 1, 3}, "Optia-2", "nurse.tanaka", notes,
-                today);
-        // 5. Hyperleukocytosis: leukocytapheresis (planned once the planner supports it)
-        PatientRecord aml = patient("MRN-103009", "Tomasz", "Wojcik", LocalDate.of(1958, 1, 30), "male", 176, 78,
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 48)), new int[] {-1, 1, 3}, "Optia-2",
+                "nurse.tanaka", notes, today);
+        // 5. Hyperleukocytosis: leukocytapheresis
+        PatientRecord aml = patient("MRN-103009", "Tomasz", "Wojcik", LocalDate.of(1958, 1, 30), Sex.MALE, 176, 78,
                 List.of(), List.of("hydroxyurea"), false, false,
-                labs(26, 45, Map.of("wbcE9PerL", 186.0, "fibrinogenGPerL", 2.1)), "patient");
+                labs(26, 45, Map.of("wbcE9PerL", 186.0, "fibrinogenGPerL", 2.1)), PatientKind.PATIENT,
+                now.minus(Duration.ofDays(1)));
         order(aml, "C92.00", "Acute myeloid leukaemia with hyperleukocytosis and leukostasis",
                 Map.of("type", "leukocytapheresis", "device", "continuous-flow", "bloodVolumesProcessed", 2.0),
-                null, new int[] {0, 1}, "Optia-1", "nurse.tanaka", notes, today);
+                OptionalDouble.empty(), Optional.empty(), new int[] {0, 1}, "Optia-1", "nurse.tanaka", notes, today);
         // 6. HPC collection donor
-        PatientRecord donor = patient("MRN-104455", "Mateo", "Ruiz", LocalDate.of(1981, 6, 17), "male", 182, 88,
+        PatientRecord donor = patient("MRN-104455", "Mateo", "Ruiz", LocalDate.of(1981, 6, 17), Sex.MALE, 182, 88,
                 List.of(), List.of("filgrastim 10 ug/kg/day (day 5)"), false, false,
-                labs(44, 190, Map.of("wbcE9PerL", 38.0, "cd34PerUl", 62.0)), "donor");
-        Map<String, Object> hpc = new LinkedHashMap<>();
-        hpc.put("type", "hpc-collection");
-        hpc.put("device", "continuous-flow");
-        hpc.put("bloodVolumesProcessed", 3.0);
-        orderWithRecipient(donor, "Z52.091", "Allogeneic HPC-A donation for an unrelated recipient", hpc,
-                Map.of("weightKg", 70), new int[] {2}, "Optia-3", "nurse.moreau", notes, today);
+                labs(44, 190, Map.of("wbcE9PerL", 38.0, "cd34PerUl", 62.0)), PatientKind.DONOR,
+                now.minus(Duration.ofDays(1)));
+        order(donor, "Z52.091", "Allogeneic HPC-A donation for an unrelated recipient",
+                Map.of("type", "hpc-collection", "device", "continuous-flow", "bloodVolumesProcessed", 3.0),
+                OptionalDouble.of(70), Optional.empty(), new int[] {2}, "Optia-3", "nurse.moreau", notes, today);
+        clock.set(now);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer (lab), coord.silva (coordinator), billing.novak (billing)");
         out.println("Demo staff password (shown only once): " + password);
@@ -155,70 +179,111 @@ public final class DemoSeed {
         return m;
     }
 
-    private PatientRecord patient(String mrn, String given, String family, LocalDate birth, String sex,
-            double heightCm, double weightKg, List<String> allergies, List<String> medications, boolean ace,
-            boolean plasmaAllergy, Map<String, Double> labs, String kind) {
-        Instant now = Times.now(clock);
-        String id = Ids.next();
+    private PatientRecord patient(String mrn, String given, String family, LocalDate birth, Sex sex, double heightCm,
+            double weightKg, List<String> allergies, List<String> medications, boolean ace, boolean plasmaAllergy,
+            Map<String, Double> labs, PatientKind kind, Instant registered) {
+        clock.set(registered);
+        PatientDraft d = new PatientDraft(kind, mrn, given, family, birth, sex, OptionalDouble.of(heightCm),
+                OptionalDouble.of(weightKg), new Coverage(Optional.of("Regional Health Fund"),
+                        Optional.of("RHF-" + mrn.substring(4)), Optional.empty()),
+                new ClinicalHistory(allergies, medications, ace, plasmaAllergy), labs,
+                Optional.of(registered.minus(Duration.ofHours(2))));
         return jdbi.inTransaction(h -> {
-            Map<String, String> coverage = Map.of("payer", "Regional Health Fund", "memberId", "RHF-" + mrn.substring(4));
-            PatientRecord p = new PatientRecord(id, 1, kind, mrn, given, family, birth, sex, heightCm, weightKg,
-                    coverage, allergies, medications, ace, plasmaAllergy, Map.of(), now, BY, now, BY);
-            patients.insert(h, p);
-            patients.addLabs(h, id, null, now.minus(Duration.ofHours(20)), "baseline", labs, now, BY);
-            audit.append(h, BY, "demo.seed", "/api/patients/" + id, id, "success");
-            return patients.find(h, id).orElseThrow();
+            PatientRecord p = patients.create(h, COORDINATOR, d);
+            audited(h, COORDINATOR, "/api/patients/" + p.id(), p.id());
+            return p;
         });
     }
 
     private void order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
-            Map<String, Object> schedule, int[] days, String machine, String nurse, List<String> notes,
-            LocalDate today) {
-        orderWithRecipient(p, icd, text, procedure, null, schedule, days, machine, nurse, notes, today);
-    }
-
-    private void orderWithRecipient(PatientRecord p, String icd, String text, Map<String, Object> procedure,
-            Map<String, Object> recipient, int[] days, String machine, String nurse, List<String> notes,
-            LocalDate today) {
-        orderWithRecipient(p, icd, text, procedure, recipient, null, days, machine, nurse, notes, today);
-    }
-
-    private void orderWithRecipient(PatientRecord p, String icd, String text, Map<String, Object> procedure,
-            Map<String, Object> recipient, Map<String, Object> schedule, int[] days, String machine, String nurse,
-            List<String> notes, LocalDate today) {
-        OrderHandlers.Evaluated e;
+            OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
+            String nurse, List<String> notes, LocalDate today) {
+        Instant ordered = today.plusDays(Math.min(0, days[0]) - 1L).atTime(LocalTime.of(15, 0)).atZone(zone)
+                .toInstant();
+        clock.set(ordered);
+        OrderRecord o;
         try {
-            e = OrderHandlers.evaluate(p, procedure, recipient, schedule, today);
-        } catch (HttpProblem problem) {
+            NewOrder cmd = new NewOrder(p.id(), Optional.of(new Indication(icd, text)),
+                    PlanRequestReader.readProcedure(procedure, "procedure"), recipientWeightKg, schedule);
+            o = jdbi.inTransaction(h -> {
+                OrderRecord created = orders.create(h, PHYSICIAN, cmd);
+                audited(h, PHYSICIAN, "/api/orders/" + created.id(), p.id());
+                return created;
+            });
+        } catch (InvalidInputException e) {
             notes.add("no order for " + p.givenName() + " " + p.familyName() + " (" + procedure.get("type")
-                    + "): the planner cannot plan it yet: " + problem.extra().get("problems"));
+                    + "): the planner cannot plan it: " + e.getMessage());
             return;
         }
-        Instant created = Times.now(clock).minus(Duration.ofDays(Math.max(1, -days[0] + 1)));
-        String orderId = Ids.next();
+        clock.set(ordered.plus(Duration.ofMinutes(20)));
         jdbi.useTransaction(h -> {
-            OrderRecord o = new OrderRecord(orderId, 1, p.id(), Map.of("code", icd, "text", text), procedure, recipient,
-                    schedule, guidelines.categoryFor(icd, e.planned().request().procedure().type().code()),
-                    Json.parse(Json.write(e.planned().plan())), e.warnings(), List.of(), OrderRecord.UNSIGNED,
-                    created, "dr.lindqvist", null, null);
-            orders.insert(h, o);
-            orders.sign(h, orderId, 1, "dr.lindqvist", created.plus(Duration.ofMinutes(20)));
-            for (CheckWarning w : e.warnings()) {
-                orders.acknowledge(h, orderId, w.code(), "dr.lindqvist", created.plus(Duration.ofMinutes(25)));
-            }
-            audit.append(h, BY, "demo.seed", "/api/orders/" + orderId, p.id(), "success");
-            String plan = Json.write(e.planned().plan());
-            double durationMin = e.planned().plan().durationMin();
-            for (int d : days) {
-                Instant start = firstFreeSlot(machine, today.plusDays(d), durationMin);
-                String sid = Ids.next();
-                sessions.insert(h, new SessionRecord(sid, 1, orderId, p.id(), null, null, start, machine, chairBeside(machine), nurse,
-                        SessionRecord.SCHEDULED, null, created, "coord.silva", null, null, null, null), plan);
-                if (d < 0) {
-                    runPast(h, sid, start, durationMin, e.planned().plan(), nurse, d);
-                }
-            }
+            orders.sign(h, PHYSICIAN, o.id(), Optional.empty());
+            orders.acknowledge(h, PHYSICIAN, o.id(), Optional.empty());
+            audited(h, PHYSICIAN, "/api/orders/" + o.id() + "/sign", p.id());
         });
+        Actor nurseActor = new Actor(nurse, Role.NURSE);
+        for (int d : days) {
+            clock.set(ordered.plus(Duration.ofMinutes(40)));
+            Instant start = firstFreeSlot(machine, today.plusDays(d), o.plan().durationMin());
+            SessionRecord s = jdbi.inTransaction(h -> {
+                SessionRecord created = sessions.schedule(h, COORDINATOR, new Commands.Schedule(o.id(), start,
+                        Optional.of(machine), Optional.of(chairBeside(machine)), Optional.of(nurse)));
+                audited(h, COORDINATOR, "/api/sessions/" + created.id(), p.id());
+                return created;
+            });
+            if (d < 0) {
+                runPast(s, nurseActor, d);
+            }
+        }
+    }
+
+    /** A completed session: run values every 15 minutes, vitals, and on one day a mild citrate reaction. */
+    private void runPast(SessionRecord s, Actor nurse, int day) {
+        Instant start = s.plannedStart();
+        clock.set(start);
+        Plan plan = jdbi.inTransaction(h -> {
+            Plan planned = sessions.record(h, s.id()).plan();
+            List<String> read = planned.warnings().stream().filter(w -> w.severity() != Severity.INFO)
+                    .map(w -> w.code().name()).toList();
+            sessions.start(h, nurse, s.id(), new Commands.Start(read, Optional.empty()));
+            sessions.recordVitals(h, nurse, s.id(), new Commands.Vitals(start, 124.0, 78.0, 72.0, 98.0, 36.8));
+            audited(h, nurse, "/api/sessions/" + s.id() + "/start", s.patientId());
+            return sessions.record(h, s.id()).plan();
+        });
+        double durationMin = plan.durationMin();
+        Instant end = start.plus(Duration.ofSeconds(Math.round(durationMin * 60)));
+        double processed = plan.processedVolumeMl() == null ? 0 : plan.processedVolumeMl();
+        double removed = plan.exchangeVolumeMl() == null ? 0 : plan.exchangeVolumeMl();
+        double replacement = plan.replacement() == null ? 0 : plan.replacement().albuminMl()
+                + plan.replacement().plasmaMl();
+        Double inlet = plan.inletFlowMlPerMin();
+        Double ac = plan.acFlowMlPerMin();
+        int steps = (int) Math.max(1, Math.ceil(durationMin / 15));
+        for (int i = 1; i <= steps; i++) {
+            double f = Math.min(1, i * 15 / durationMin);
+            Instant t = start.plus(Duration.ofSeconds(Math.round(Math.min(i * 15, durationMin) * 60)));
+            clock.set(t);
+            Commands.Sample sample = new Commands.Sample(t, Vocabulary.RunValueSource.MACHINE, inlet, ac, null, null,
+                    processed * f, plan.anticoagulant() == null ? null : plan.anticoagulant().volumeMl() * f,
+                    removed * f, replacement * f, plan.fluidBalance() == null ? null : plan.fluidBalance().netMl() * f);
+            jdbi.useTransaction(h -> sessions.recordRunValues(h, nurse, s.id(), List.of(sample)));
+            if (day == -2 && i == 3) {
+                jdbi.useTransaction(h -> sessions.reportAdverseEvent(h, nurse, s.id(),
+                        new Commands.ReportAdverseEvent(t, Vocabulary.AdverseEventType.CITRATE_REACTION,
+                                Vocabulary.Grade.MILD, Optional.of("inlet flow reduced; oral calcium"), false,
+                                Optional.of("perioral tingling, resolved in 10 min"))));
+            }
+        }
+        clock.set(end);
+        jdbi.useTransaction(h -> {
+            sessions.recordVitals(h, nurse, s.id(), new Commands.Vitals(end, 118.0, 74.0, 76.0, 97.0, 36.9));
+            sessions.complete(h, nurse, s.id(), Optional.empty());
+            audited(h, nurse, "/api/sessions/" + s.id() + "/complete", s.patientId());
+        });
+    }
+
+    private void audited(Handle h, Actor who, String resource, String patientId) {
+        audit.append(h, who.username(), "demo.seed", resource, patientId, "success");
     }
 
     /** The demo unit seats each separator's patient in the chair of the same number (Optia-2: Chair 2). */
@@ -226,54 +291,17 @@ public final class DemoSeed {
         return "Chair " + machine.substring(machine.lastIndexOf('-') + 1);
     }
 
-    /** A completed session: run values every 15 minutes, vitals, and on one day a mild citrate reaction. */
-    private void runPast(Handle h, String sid, Instant start, double durationMin,
-            org.openapheresis.procedure.Plan plan, String nurse, int day) {
-        Instant end = start.plus(Duration.ofSeconds(Math.round(durationMin * 60)));
-        sessions.transition(h, sid, 1, List.of(SessionRecord.SCHEDULED), SessionRecord.IN_PROGRESS, nurse, start,
-                null, null);
-        double processed = plan.processedVolumeMl() == null ? 0 : plan.processedVolumeMl();
-        double removed = plan.exchangeVolumeMl() == null ? 0 : plan.exchangeVolumeMl();
-        double replacement = plan.replacement() == null ? 0 : plan.replacement().albuminMl()
-                + plan.replacement().plasmaMl();
-        double inlet = plan.inletFlowMlPerMin() == null ? 0 : plan.inletFlowMlPerMin();
-        double ac = plan.acFlowMlPerMin() == null ? 0 : plan.acFlowMlPerMin();
-        List<Entries.RunValue> values = new ArrayList<>();
-        int steps = (int) Math.max(1, Math.ceil(durationMin / 15));
-        for (int i = 1; i <= steps; i++) {
-            double f = Math.min(1, i * 15 / durationMin);
-            Instant t = start.plus(Duration.ofSeconds(Math.round(Math.min(i * 15, durationMin) * 60)));
-            values.add(new Entries.RunValue(Ids.next(), t, "machine", inlet, ac, null, null, processed * f,
-                    plan.anticoagulant() == null ? null : plan.anticoagulant().volumeMl() * f, removed * f,
-                    replacement * f, plan.fluidBalance() == null ? null : plan.fluidBalance().netMl() * f, t, nurse));
-        }
-        sessions.insertRunValues(h, sid, values);
-        sessions.insertVitals(h, sid, new Entries.Vitals(Ids.next(), start.minus(Duration.ofMinutes(10)), 124.0, 78.0,
-                72.0, 98.0, 36.8, start, nurse));
-        sessions.insertVitals(h, sid, new Entries.Vitals(Ids.next(), end, 118.0, 74.0, 76.0, 97.0, 36.9, end, nurse));
-        if (day == -2) {
-            Instant t = start.plus(Duration.ofMinutes(40));
-            sessions.insertAdverseEvent(h, sid, new Entries.AdverseEvent(Ids.next(), t, "citrate-reaction", "mild",
-                    "inlet flow reduced; oral calcium", false, "perioral tingling, resolved in 10 min", t, nurse));
-        }
-        sessions.transition(h, sid, 2, List.of(SessionRecord.IN_PROGRESS), SessionRecord.COMPLETED, nurse, end, null,
-                null);
-    }
-
     /**
      * The first start on a machine's day at or after 08:30, after the sessions already seeded on it, in 15 min
-     * steps: the demo books each machine the way the scheduler allows (see {@code MachineBookings}).
+     * steps: the demo books each machine the way the scheduler allows.
      */
     private Instant firstFreeSlot(String machine, LocalDate day, double durationMin) {
         Instant start = day.atTime(LocalTime.of(8, 30)).atZone(zone).toInstant();
         Instant free = machineFreeAt.getOrDefault(machine + "/" + day, start);
         while (start.isBefore(free)) {
-            start = start.plus(java.time.Duration.ofMinutes(15));
+            start = start.plus(Duration.ofMinutes(15));
         }
-        machineFreeAt.put(machine + "/" + day, start.plus(
-                org.openapheresis.server.session.MachineBookings.occupies(durationMin)));
+        machineFreeAt.put(machine + "/" + day, start.plus(MachineBookings.occupies(durationMin)));
         return start;
     }
-
-    private final Map<String, Instant> machineFreeAt = new java.util.HashMap<>();
 }

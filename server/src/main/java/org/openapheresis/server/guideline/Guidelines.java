@@ -1,14 +1,14 @@
 package org.openapheresis.server.guideline;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.openapheresis.server.json.Json;
 
 /**
  * The cited table of common indications ({@code guidelines/asfa-2023-selected.json}): ASFA 2023 category and
@@ -19,74 +19,70 @@ public final class Guidelines {
     /** Where the table lives on the classpath. */
     public static final String RESOURCE = "/guidelines/asfa-2023-selected.json";
 
-    private final Map<String, Object> table;
-    private final List<Map<String, Object>> rows;
-
-    @SuppressWarnings("unchecked")
-    private Guidelines(Map<String, Object> table) {
-        this.table = table;
-        this.rows = (List<Map<String, Object>>) table.get("indications");
+    /**
+     * The whole table as the catalogue serves it.
+     *
+     * @param title what the table is
+     * @param source its citation
+     * @param note what a reader must know
+     * @param categories ASFA category to meaning
+     * @param grades what the grades mean
+     * @param indications the rows
+     */
+    public record Table(String title, String source, String note, Map<String, String> categories, String grades,
+            List<GuidelineRow> indications) {
     }
 
-    @SuppressWarnings("unchecked")
+    private final Table table;
+
+    private Guidelines(Table table) {
+        this.table = table;
+    }
+
     public static Guidelines load() {
         try (InputStream in = Guidelines.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            return new Guidelines(new ObjectMapper().readValue(in, Map.class));
+            ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            return new Guidelines(m.readValue(in, Table.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The whole table (for the catalogue). */
-    public Map<String, Object> table() {
+    public Table table() {
         return table;
     }
 
-    public List<Map<String, Object>> rows() {
-        return rows;
+    public List<GuidelineRow> rows() {
+        return table.indications();
     }
 
-    /** The row whose ICD-10 prefix matches the code and whose procedure type matches. */
-    @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> match(String icd10, String procedureType) {
-        String code = icd10.toUpperCase(java.util.Locale.ROOT);
-        return rows.stream()
-                .filter(r -> procedureType.equals(r.get("procedureType")))
-                .filter(r -> ((List<String>) r.get("icd10")).stream().anyMatch(code::startsWith))
+    /** The row with this id. */
+    public Optional<GuidelineRow> row(String id) {
+        return rows().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The first row whose ICD-10 prefix matches the code and whose procedure type matches. */
+    public Optional<GuidelineRow> match(String icd10, String procedureType) {
+        String code = icd10.toUpperCase(Locale.ROOT);
+        return rows().stream()
+                .filter(r -> procedureType.equals(r.procedureType()))
+                .filter(r -> r.icd10().stream().anyMatch(code::startsWith))
                 .findFirst();
     }
 
     /**
-     * The guideline block stored with an order: the matched row with the table's source and note, or a note
-     * that the selected table has no row.
+     * The guideline block stored with an order: the matched row with the table's source and note, or a note that
+     * the selected table has no row.
      */
-    public Map<String, Object> categoryFor(String icd10, String procedureType) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        Optional<Map<String, Object>> row = match(icd10, procedureType);
-        if (row.isPresent()) {
-            g.put("matched", true);
-            for (String k : List.of("id", "indication", "category", "grade", "prescription", "verified")) {
-                g.put(k, row.get().get(k));
-            }
-        } else {
-            g.put("matched", false);
-            g.put("indication", null);
-            g.put("category", null);
-            g.put("grade", null);
-        }
-        g.put("source", table.get("source"));
-        g.put("note", row.isPresent() ? table.get("note")
-                : "no row of the selected table matches this ICD-10 code and procedure; consult the current ASFA "
-                        + "guideline, which is authoritative");
-        return g;
-    }
-
-    /** Reads the JSON of a stored guideline block. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> parse(String json) {
-        return json == null ? null : (Map<String, Object>) Json.parse(json);
+    public GuidelineMatch categoryFor(String icd10, String procedureType) {
+        return match(icd10, procedureType).map(r -> new GuidelineMatch(true, r.id(), r.indication(), r.category(),
+                r.grade(), r.prescription(), r.verified(), table.source(), table.note()))
+                .orElseGet(() -> new GuidelineMatch(false, null, null, null, null, null, null, table.source(),
+                        "no row of the selected table matches this ICD-10 code and procedure; consult the current ASFA "
+                                + "guideline, which is authoritative"));
     }
 }

@@ -2,17 +2,24 @@ package org.openapheresis.server.http;
 
 import io.javalin.http.Context;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.openapheresis.server.audit.AuditLog;
-import org.openapheresis.server.auth.Principal;
+import org.openapheresis.contract.Node;
+import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.access.Principal;
 import org.openapheresis.server.json.Json;
+import org.openapheresis.server.system.AuditTrail;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
 
 /**
- * One request as a handler sees it: the caller, the body, path and query parameters, and a way to write to the
- * database with the audit entry in the same transaction.
+ * One request as a route sees it: the caller, the body (read with the core's {@link Node}, so a problem has one
+ * vocabulary everywhere), path and query parameters, and a transaction for the service call with the audit entry
+ * in it.
  */
 public final class Call {
 
@@ -23,11 +30,11 @@ public final class Call {
     private final Context ctx;
     private final Principal who;
     private final Route route;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Jdbi jdbi;
     private final ZoneId zone;
 
-    Call(Context ctx, Principal who, Route route, AuditLog audit, Jdbi jdbi, ZoneId zone) {
+    Call(Context ctx, Principal who, Route route, AuditTrail audit, Jdbi jdbi, ZoneId zone) {
         this.ctx = ctx;
         this.who = who;
         this.route = route;
@@ -40,35 +47,52 @@ public final class Call {
         return who;
     }
 
+    /** The signed-in caller as the services know them. */
+    public Actor actor() {
+        return who.actor();
+    }
+
     public Context ctx() {
         return ctx;
     }
 
+    /** The unit's time zone (date-times given without an offset are local to it). */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The parsed body (400 when it is not JSON). */
+    /** The parsed body as a JSON tree (400 when it is not JSON). */
     public Object tree() {
         return Json.parse(ctx.body());
     }
 
-    /** The body as an object whose fields are checked. */
-    public Fields fields() {
-        return Fields.of(tree(), zone);
+    /** The body as an object whose fields are read and checked; anything else is a 422 at once. */
+    public Node body() {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Node> n = Node.root(tree(), problems);
+        if (n.isEmpty()) {
+            throw new org.openapheresis.system.InvalidInputException("the request body must be a JSON object",
+                    problems);
+        }
+        return n.get();
+    }
+
+    /** The body, or empty when none was sent (routes with an optional body). */
+    public Optional<Node> optionalBody() {
+        return ctx.body().isBlank() ? Optional.empty() : Optional.of(body());
     }
 
     /**
      * For routes that take no body: an empty body or {@code {}} is fine; malformed JSON is 400 and any field is
      * 422, so a client that sends something meaningful learns it was not read.
      */
-    public void noFields() {
+    public void noBody() {
         if (ctx.body().isBlank()) {
             return;
         }
-        Fields f = fields();
-        f.rejectUnknown();
-        f.throwIfProblems("this request takes no fields");
+        Node n = body();
+        n.rejectUnknown();
+        n.throwIfProblems();
     }
 
     public String param(String name) {
@@ -89,15 +113,16 @@ public final class Call {
         ctx.attribute(PATIENT, patientId);
     }
 
+    /** Reads in one handle (no transaction needed for a single consistent read). */
+    public <T> T read(Function<Handle, T> work) {
+        return jdbi.withHandle(work::apply);
+    }
+
     /**
-     * Runs a write in one transaction with its audit entry; the entry is only there when the write commits.
-     *
-     * @param patientId the patient concerned, or null (the work may name it with {@link #concerns(String)})
+     * Runs a write in one transaction with its audit entry; the entry is only there when the write commits. The
+     * work names the patient concerned with {@link #concerns(String)} as soon as it knows it.
      */
-    public <T> T write(String patientId, Function<Handle, T> work) {
-        if (patientId != null) {
-            concerns(patientId);
-        }
+    public <T> T write(Function<Handle, T> work) {
         T result = jdbi.inTransaction(h -> {
             T r = work.apply(h);
             audit.append(h, who.username(), route.signature(), ctx.path(), ctx.attribute(PATIENT), "success");
@@ -108,8 +133,8 @@ public final class Call {
     }
 
     /**
-     * A further audit entry inside a write's transaction ({@link #write}), for what the route's own entry
-     * does not say, e.g. which warnings a session start acknowledged.
+     * A further audit entry inside a write's transaction ({@link #write}), for what the route's own entry does not
+     * say, e.g. which warnings a session start acknowledged.
      */
     public void auditDetail(Handle h, String action, String resource) {
         audit.append(h, who.username(), action, resource, ctx.attribute(PATIENT), "success");
@@ -120,7 +145,7 @@ public final class Call {
         ctx.status(route.status()).json(body);
     }
 
-    /** The version the client last saw: {@code If-Match} header or the body's {@code version}. */
+    /** The version the client last saw: the {@code If-Match} header, else empty. */
     public Optional<Integer> ifMatch() {
         String h = ctx.header("If-Match");
         if (h == null || h.isBlank()) {
@@ -132,5 +157,15 @@ public final class Call {
         } catch (NumberFormatException e) {
             throw new HttpProblem(400, "If-Match must be a record version number", java.util.Map.of());
         }
+    }
+
+    /**
+     * The version being edited: {@code If-Match} or the body's {@code version}; a 422 naming {@code version} when
+     * neither is given.
+     */
+    public int requireVersion(Optional<Integer> fromBody) {
+        return ifMatch().or(() -> fromBody).orElseThrow(() -> new org.openapheresis.system.InvalidInputException(
+                "the version you edited is needed", List.of(Problem.of("version", MessageKey.REQUIRED_WHEN,
+                        "(or send the If-Match header)"))));
     }
 }

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.openapheresis.server.json.MalformedJsonException;
+import org.openapheresis.server.system.DomainException;
 import org.openapheresis.system.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The API's one error translator: every failure becomes a JSON problem body {@code {"title", "status", ...}}.
- * A 422 lists {@code problems} as {@code {"field", "key", "message"}}; an unexpected failure is logged with an
+ * A 422 lists {@code problems} as {@code {"field", "key", "message", "value"}}; a refusal of the domain carries
+ * its stable {@code key} and details (e.g. {@code currentVersion}); an unexpected failure is logged with an
  * incident id and answered 500 with that id only, never a stack trace or SQL text.
  */
 public final class ErrorTranslator {
@@ -30,6 +32,18 @@ public final class ErrorTranslator {
         return m;
     }
 
+    /** The HTTP status of a domain refusal. */
+    static int status(DomainException d) {
+        return switch (d.refusal().kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case TOO_MANY_ATTEMPTS -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     static void handle(Exception e, Context ctx) {
         if (e instanceof HttpProblem p) {
             Map<String, Object> m = body(p.status(), p.getMessage());
@@ -38,12 +52,21 @@ public final class ErrorTranslator {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
             ctx.status(p.status()).json(m);
+        } else if (e instanceof DomainException d) {
+            int status = status(d);
+            Map<String, Object> m = body(status, d.getMessage());
+            m.put("key", d.refusal().name());
+            m.putAll(d.details());
+            if (status == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            ctx.status(status).json(m);
         } else if (e instanceof MalformedJsonException m) {
             Map<String, Object> b = body(400, "malformed JSON");
             b.put("detail", m.getMessage());
             ctx.status(400).json(b);
         } else if (e instanceof InvalidInputException inv) {
-            Map<String, Object> b = body(422, "the request has invalid values");
+            Map<String, Object> b = body(422, inv.summary());
             List<FieldProblem> problems = inv.problems().stream().map(FieldProblem::of).toList();
             b.put("problems", problems);
             ctx.status(422).json(b);

@@ -10,13 +10,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.openapheresis.server.audit.AuditLog;
-import org.openapheresis.server.auth.AccessPolicy;
-import org.openapheresis.server.auth.AuthService;
-import org.openapheresis.server.auth.Permission;
-import org.openapheresis.server.auth.Principal;
-import org.openapheresis.server.auth.Tokens;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.access.Authenticator;
+import org.openapheresis.server.access.Permission;
+import org.openapheresis.server.access.Principal;
 import org.openapheresis.server.json.Json;
+import org.openapheresis.server.system.AuditTrail;
 
 /**
  * Builds the Javalin application from the route table: authentication, the access policy and CSRF check in
@@ -34,12 +33,13 @@ public final class HttpApp {
 
     private final List<Route> routes;
     private final AccessPolicy policy;
-    private final AuthService auth;
-    private final AuditLog audit;
+    private final Authenticator auth;
+    private final AuditTrail audit;
     private final Jdbi jdbi;
     private final ZoneId zone;
 
-    public HttpApp(List<Route> routes, AccessPolicy policy, AuthService auth, AuditLog audit, Jdbi jdbi, ZoneId zone) {
+    public HttpApp(List<Route> routes, AccessPolicy policy, Authenticator auth, AuditTrail audit, Jdbi jdbi,
+            ZoneId zone) {
         this.routes = List.copyOf(routes);
         this.policy = policy;
         this.auth = auth;
@@ -48,7 +48,29 @@ public final class HttpApp {
         this.zone = zone;
     }
 
-    public Javalin create() {
+    /** The server listening: its port, and a way to stop it. */
+    public static final class Running {
+        private final Javalin app;
+
+        private Running(Javalin app) {
+            this.app = app;
+        }
+
+        public int port() {
+            return app.port();
+        }
+
+        public void stop() {
+            app.stop();
+        }
+    }
+
+    /** Builds the application and listens on the port (0 picks a free one). */
+    public Running start(int port) {
+        return new Running(create().start(port));
+    }
+
+    Javalin create() {
         ObjectMapper mapper = Json.configure(new ObjectMapper());
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -87,7 +109,7 @@ public final class HttpApp {
                     throw HttpProblem.forbidden("your role (" + who.role().code() + ") may not do this");
                 }
                 if (who.viaCookie() && r.changesState()
-                        && !Tokens.same(ctx.header(CSRF_HEADER), who.csrfToken())) {
+                        && !sameSecret(ctx.header(CSRF_HEADER), who.csrfToken())) {
                     throw HttpProblem.forbidden("missing or wrong " + CSRF_HEADER + " header");
                 }
             }
@@ -101,6 +123,12 @@ public final class HttpApp {
             audit.append(actor != null ? "login:" + actor : who.username(), r.signature(), ctx.path(), patient,
                     Integer.toString(ctx.statusCode()));
         }
+    }
+
+    /** Compares two secrets in constant time. */
+    static boolean sameSecret(String a, String b) {
+        return a != null && b != null && java.security.MessageDigest.isEqual(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The caller from the bearer token or, failing that, the session cookie. */

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openapheresis.server.auth.AccessPolicy;
-import org.openapheresis.server.auth.Permission;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.access.Permission;
+import org.openapheresis.server.access.Role;
 
 /**
  * The OpenAPI 3 document, generated from the route table so it cannot drift from the code: every route with
@@ -19,87 +19,6 @@ import org.openapheresis.server.auth.Role;
 public final class OpenApi {
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
-
-    /** Example bodies of the routes that take one (a test checks every body-taking route has one). */
-    static final Map<String, Object> REQUEST_EXAMPLES = Map.ofEntries(
-            Map.entry("POST /api/login", Map.of("username", "dr.lindqvist", "password", "…")),
-            Map.entry("POST /api/users", Map.of("username", "nurse.moreau", "password", "at least 10 characters",
-                    "role", "nurse", "displayName", "Claire Moreau RN")),
-            Map.entry("POST /api/plans", Map.of("patient", Map.of("sex", "female", "ageYears", 34, "heightCm", 168,
-                    "weightKg", 64, "hematocritPercent", 40), "procedure", Map.of("type", "plasma-exchange",
-                    "plasmaVolumes", 1.25))),
-            Map.entry("POST /api/courses", Map.of("patient", Map.of("sex", "female", "ageYears", 34, "heightCm", 168,
-                    "weightKg", 64, "hematocritPercent", 40), "procedure", Map.of("type", "plasma-exchange",
-                    "plasmaVolumes", 1.25), "schedule", Map.of("sessions", 5, "intervalHours", 48))),
-            Map.entry("POST /api/patients", patientExample()),
-            Map.entry("PUT /api/patients/{id}", withVersion(patientExample())),
-            Map.entry("POST /api/orders", Map.of("patientId", "…", "indication", Map.of("code", "G35.A", "text",
-                    "MS relapse"), "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes", 1.25,
-                    "replacement", Map.of("albuminPercent", 100, "plasmaPercent", 0)), "schedule",
-                    Map.of("sessions", 5, "intervalHours", 48))),
-            Map.entry("POST /api/orders/{id}/acknowledge", Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"))),
-            Map.entry("POST /api/sessions", Map.of("orderId", "…", "plannedStart", "2026-03-02T08:30:00Z",
-                    "machine", "Optia-1", "chair", "Chair 1", "nurse", "nurse.moreau")),
-            Map.entry("PUT /api/sessions/{id}", Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "chair", "Chair 2",
-                    "nurse", "nurse.tanaka", "version", 1)),
-            Map.entry("POST /api/sessions/{id}/start", Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))),
-            Map.entry("POST /api/sessions/{id}/abort", Map.of("reason", "access lost")),
-            Map.entry("POST /api/sessions/{id}/run-values", Map.of("samples", List.of(runValueExample()))),
-            Map.entry("POST /api/sessions/{id}/vitals", Map.of("time", "2026-03-02T09:00:00Z", "systolicMmHg", 118,
-                    "diastolicMmHg", 72, "pulsePerMin", 80, "spo2Percent", 98, "temperatureC", 36.8)),
-            Map.entry("POST /api/sessions/{id}/fluids", Map.of("time", "2026-03-02T09:10:00Z", "fluid",
-                    "calcium-gluconate-10", "volumeMl", 10)),
-            Map.entry("POST /api/sessions/{id}/labs", Map.of("time", "2026-03-02T11:00:00Z", "phase", "post",
-                    "values", Map.of("iggGPerL", 3.9, "plateletsE9PerL", 200))),
-            Map.entry("POST /api/sessions/{id}/adverse-events", Map.of("time", "2026-03-02T09:20:00Z", "type",
-                    "citrate-reaction", "grade", "moderate", "actionTaken", "calcium gluconate 10 mL i.v.",
-                    "interrupted", false, "notes", "perioral tingling")));
-
-    /** Routes that take no body (an empty body or {}). */
-    static final java.util.Set<String> NO_BODY = java.util.Set.of("POST /api/logout", "POST /api/orders/{id}/sign",
-            "POST /api/sessions/{id}/complete");
-
-    private static Map<String, Object> patientExample() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("kind", "patient");
-        p.put("mrn", "MRN-100234");
-        p.put("givenName", "Sofia");
-        p.put("familyName", "Berg");
-        p.put("birthDate", "1991-03-14");
-        p.put("sex", "female");
-        p.put("heightCm", 168);
-        p.put("weightKg", 64);
-        p.put("allergies", List.of());
-        p.put("medications", List.of("interferon beta-1a"));
-        p.put("aceInhibitor", false);
-        p.put("plasmaAllergy", false);
-        p.put("coverage", Map.of("payer", "Regional Health Fund", "memberId", "RHF-100234"));
-        p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 240, "iggGPerL", 10.5));
-        p.put("labsTakenAt", "2026-03-01T08:00:00Z");
-        return p;
-    }
-
-    private static Map<String, Object> runValueExample() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("time", "2026-03-02T09:00:00Z");
-        v.put("source", "machine");
-        v.put("inletFlowMlPerMin", 60);
-        v.put("acFlowMlPerMin", 5);
-        v.put("removalFlowMlPerMin", 25);
-        v.put("replacementFlowMlPerMin", 25);
-        v.put("processedVolumeMl", 1500);
-        v.put("acVolumeMl", 120);
-        v.put("removedVolumeMl", 800);
-        v.put("replacementVolumeMl", 790);
-        v.put("fluidBalanceMl", 10);
-        return v;
-    }
-
-    private static Map<String, Object> withVersion(Map<String, Object> m) {
-        Map<String, Object> v = new LinkedHashMap<>(m);
-        v.put("version", 1);
-        return v;
-    }
 
     private OpenApi() {
     }
@@ -129,6 +48,7 @@ public final class OpenApi {
         problem.put("properties", Map.of(
                 "title", Map.of("type", "string"),
                 "status", Map.of("type", "integer"),
+                "key", Map.of("type", "string", "description", "the stable key of a refusal (404, 409, 429)"),
                 "currentVersion", Map.of("type", "integer"),
                 "problems", Map.of("type", "array", "items", Map.of("type", "object",
                         "properties", Map.of("field", Map.of("type", "string"), "key", Map.of("type", "string"),
@@ -158,22 +78,19 @@ public final class OpenApi {
         if (r.method() == Route.Method.POST || r.method() == Route.Method.PUT) {
             Map<String, Object> media = new LinkedHashMap<>();
             media.put("schema", Map.of("type", "object"));
-            Object example = REQUEST_EXAMPLES.get(r.signature());
-            if (example != null) {
-                media.put("example", example);
+            if (r.example() != null) {
+                media.put("example", r.example());
             }
-            op.put("requestBody", Map.of("required", example != null, "content", Map.of("application/json", media)));
+            op.put("requestBody", Map.of("required", r.body() == Route.Body.REQUIRED, "content",
+                    Map.of("application/json", media)));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("schema", Map.of("type", "object"));
-        if (r.signature().equals("POST /api/login")) {
-            ok.put("example", Map.of("token", "bearer token", "user", Map.of("id", "…", "username", "dr.lindqvist",
-                    "displayName", "Dr Anna Lindqvist", "role", "physician"), "csrfToken",
-                    "send as X-CSRF-Token on cookie-authenticated changes"));
+        if (r.answerExample() != null) {
+            ok.put("example", r.answerExample());
         }
-        responses.put(Integer.toString(r.status()), Map.of("description", r.signature().equals("POST /api/login")
-                ? "logged in; also sets the HttpOnly, SameSite=Strict session cookie " + HttpApp.COOKIE : "success",
+        responses.put(Integer.toString(r.status()), Map.of("description", r.status() == 201 ? "created" : "success",
                 "content", Map.of("application/json", ok)));
         Map<String, Object> problemRef = Map.of("application/json",
                 Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
@@ -181,11 +98,6 @@ public final class OpenApi {
             responses.put("400", Map.of("description", "malformed JSON", "content", problemRef));
             responses.put("422", Map.of("description", "invalid values, one problem per field",
                     "content", problemRef));
-        }
-        if (r.signature().equals("POST /api/login")) {
-            responses.put("401", Map.of("description", "wrong user name or password", "content", problemRef));
-            responses.put("429", Map.of("description", "too many failed logins: wait Retry-After seconds "
-                    + "(also retryAfterSeconds in the body)", "content", problemRef));
         }
         if (r.permission() != Permission.PUBLIC) {
             responses.put("401", Map.of("description", "not logged in", "content", problemRef));
@@ -199,14 +111,8 @@ public final class OpenApi {
         if (r.path().contains("{")) {
             responses.put("404", Map.of("description", "no such record", "content", problemRef));
         }
-        if (r.method() == Route.Method.PUT || r.path().matches(".*/(sign|start|complete|abort|run-values)$")) {
-            String why = r.path().endsWith("/start") ? ", or warnings not acknowledged (listed)"
-                    : r.signature().equals("PUT /api/sessions/{id}") ? ", or the machine is booked then" : "";
-            responses.put("409", Map.of("description", "stale version or wrong state" + why, "content", problemRef));
-        } else if (r.signature().equals("POST /api/sessions")) {
-            responses.put("409", Map.of("description", "order not signed, or the machine is booked then (the "
-                    + "session in the way is named)", "content", problemRef));
-        }
+        r.errors().forEach((status, why) -> responses.put(Integer.toString(status),
+                Map.of("description", why, "content", problemRef)));
         op.put("responses", responses);
         return op;
     }

@@ -37,6 +37,7 @@ public final class Json {
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         m.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         m.enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+        m.enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
         m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         m.addMixIn(Plan.Prediction.class, OmitNulls.class);
@@ -45,6 +46,7 @@ public final class Json {
         SimpleModule numbers = new SimpleModule("whole-numbers");
         numbers.addSerializer(Double.class, new WholeNumberSerializer());
         numbers.addSerializer(double.class, new WholeNumberSerializer());
+        numbers.addSerializer(java.util.OptionalDouble.class, new WholeNumberSerializer.OfOptional());
         m.registerModule(numbers);
         m.addMixIn(CourseResult.class, CourseMixin.class);
         return m;
@@ -93,6 +95,37 @@ public final class Json {
             what = what.substring(0, internal);
         }
         return new MalformedJsonException("malformed JSON" + where + ": " + what, e);
+    }
+
+    /**
+     * Reads stored JSON back as the record it was written from (a plan, a warning list): the server keeps the
+     * core's types from the planner to the database and back.
+     */
+    public static <T> T read(String text, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not a " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads stored JSON back as a generic type (a list of records). */
+    public static <T> T read(String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not of the expected type: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes a value as compact JSON (for storage). */
+    public static String compact(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     /** Writes a value as indented JSON. */

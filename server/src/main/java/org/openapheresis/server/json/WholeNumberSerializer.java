@@ -17,6 +17,32 @@ final class WholeNumberSerializer extends StdSerializer<Double> {
         super(Double.class);
     }
 
+    /** The same for an optional number: the number, or null when empty. */
+    static final class OfOptional extends StdSerializer<java.util.OptionalDouble> {
+
+        private static final long serialVersionUID = 1L;
+        private static final WholeNumberSerializer NUMBER = new WholeNumberSerializer();
+
+        OfOptional() {
+            super(java.util.OptionalDouble.class);
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, java.util.OptionalDouble value) {
+            return value == null || value.isEmpty();
+        }
+
+        @Override
+        public void serialize(java.util.OptionalDouble value, JsonGenerator gen, SerializerProvider provider)
+                throws IOException {
+            if (value.isPresent()) {
+                NUMBER.serialize(value.getAsDouble(), gen, provider);
+            } else {
+                gen.writeNull();
+            }
+        }
+    }
+
     @Override
     public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
         double v = value;

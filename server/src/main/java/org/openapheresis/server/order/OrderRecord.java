@@ -1,49 +1,94 @@
 package org.openapheresis.server.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.openapheresis.server.candidacy.CheckWarning;
+import java.util.Objects;
+import java.util.Optional;
+import org.openapheresis.contract.CourseRequestReader;
+import org.openapheresis.contract.PlanRequestWriter;
+import org.openapheresis.course.CourseSchedule;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.procedure.PlanRequest;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.safety.Warning;
+import org.openapheresis.server.guideline.GuidelineMatch;
 
 /**
- * A prescription as stored and answered.
+ * A prescription as stored and answered. The plan request (the patient as recorded when ordered, the procedure,
+ * the recipient) and the plan stay the core's types from the planner to the database and back.
  *
  * @param id id
  * @param version optimistic-locking version
  * @param patientId the patient or donor
- * @param indication {@code {"code": ICD-10, "text"}}
- * @param procedure the plan request's procedure object, as validated by the core reader
- * @param recipient the plan request's recipient object (cell collections), or null
- * @param schedule the course schedule ({@code {"sessions", "intervalHours"}}), or null
+ * @param indication ICD-10 code and text
+ * @param request the plan request the order was planned from (answered as {@code procedure}, {@code recipient}
+ *     and {@code planRequest})
+ * @param schedule the course, when more than one session is ordered
  * @param guideline the guideline category with its source
  * @param plan the plan (contract plan-v1) computed from the patient record and latest labs
  * @param warnings candidacy checks and plan warnings that need acknowledgement
  * @param acknowledgements who acknowledged which warning, when
- * @param status {@code unsigned} or {@code signed}
+ * @param status unsigned or signed
  * @param createdAt created
  * @param createdBy created by (a physician)
- * @param signedAt signed, or null
- * @param signedBy signing physician, or null
+ * @param signedAt signed, when signed
+ * @param signedBy signing physician, when signed
  */
-public record OrderRecord(String id, int version, String patientId, Map<String, String> indication, Object procedure,
-        Object recipient, Object schedule, Map<String, Object> guideline, Object plan, List<CheckWarning> warnings,
-        List<Acknowledgement> acknowledgements, String status, Instant createdAt, String createdBy, Instant signedAt,
-        String signedBy) {
+public record OrderRecord(String id, int version, String patientId, Indication indication,
+        @JsonIgnore PlanRequest request, Optional<CourseSchedule> schedule, GuidelineMatch guideline, Plan plan,
+        List<Warning> warnings, List<Acknowledgement> acknowledgements, OrderStatus status, Instant createdAt,
+        String createdBy, Optional<Instant> signedAt, Optional<String> signedBy) {
 
-    public static final String UNSIGNED = "unsigned";
-    public static final String SIGNED = "signed";
+    public OrderRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(plan, "plan");
+        warnings = List.copyOf(warnings);
+        acknowledgements = List.copyOf(acknowledgements);
+        Objects.requireNonNull(status, "status");
+    }
 
-    /**
-     * An acknowledged warning.
-     *
-     * @param code warning code
-     * @param acknowledgedBy user name
-     * @param acknowledgedAt time
-     */
-    public record Acknowledgement(String code, String acknowledgedBy, Instant acknowledgedAt) {
+    /** The ordered procedure, the core's typed spec. */
+    @JsonIgnore
+    public ProcedureSpec procedureSpec() {
+        return request.procedure();
+    }
+
+    /** The procedure as the plan contract writes it. */
+    @JsonProperty("procedure")
+    public Map<String, Object> procedure() {
+        return PlanRequestWriter.procedure(request.procedure());
+    }
+
+    /** The recipient of a collected product ({@code {"weightKg"}}), or null when autologous. */
+    @JsonProperty("recipient")
+    public Map<String, Object> recipient() {
+        return request.recipientWeightKg().isPresent() ? Map.of("weightKg", request.recipientWeightKg().getAsDouble())
+                : null;
+    }
+
+    /** The whole plan request (contract plan-v1) the order was planned from, for clients that plan it again. */
+    @JsonProperty("planRequest")
+    public Map<String, Object> planRequest() {
+        return PlanRequestWriter.request(request);
+    }
+
+    /** The schedule as the plan contract writes it, for a course request. */
+    @JsonIgnore
+    public Optional<Map<String, Object>> scheduleTree() {
+        return schedule.map(CourseRequestReader::write);
     }
 
     public boolean acknowledged(String code) {
         return acknowledgements.stream().anyMatch(a -> a.code().equals(code));
+    }
+
+    public OrderRecord withAcknowledgements(List<Acknowledgement> acks) {
+        return new OrderRecord(id, version, patientId, indication, request, schedule, guideline, plan, warnings, acks,
+                status, createdAt, createdBy, signedAt, signedBy);
     }
 }

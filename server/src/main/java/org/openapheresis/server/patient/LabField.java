@@ -13,10 +13,11 @@ import org.openapheresis.system.Range;
  * contract's field name, unit and plausible range.
  *
  * @param field contract field name, e.g. {@code plateletsE9PerL}
+ * @param name what staff read, e.g. {@code Platelets}
  * @param unit unit of the value
  * @param range values a living patient can have
  */
-public record LabField(String field, String unit, Range range) {
+public record LabField(String field, String name, String unit, Range range) {
 
     public static final String HEMATOCRIT = "hematocritPercent";
 
@@ -24,9 +25,9 @@ public record LabField(String field, String unit, Range range) {
 
     static {
         List<LabField> all = new ArrayList<>();
-        all.add(new LabField(HEMATOCRIT, "%", Patient.HEMATOCRIT_PERCENT));
+        all.add(new LabField(HEMATOCRIT, "Haematocrit", "%", Patient.HEMATOCRIT_PERCENT));
         for (Analyte a : Analyte.values()) {
-            all.add(new LabField(a.field(), a.unit(), a.range()));
+            all.add(new LabField(a.field(), a.displayName(), a.unit(), a.range()));
         }
         ALL = Collections.unmodifiableList(all);
     }
@@ -37,6 +38,16 @@ public record LabField(String field, String unit, Range range) {
 
     public static List<String> names() {
         return ALL.stream().map(LabField::field).toList();
+    }
+
+    /** Reads a {@code labs} object: contract field name to value, each in its plausible range. */
+    public static java.util.Map<String, Double> read(org.openapheresis.contract.Node f) {
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        for (LabField lab : ALL) {
+            f.number(lab.field(), lab.range(), false).ifPresent(v -> values.put(lab.field(), v));
+        }
+        f.rejectUnknown();
+        return values;
     }
 
     public static Optional<LabField> of(String field) {

@@ -1,45 +1,54 @@
 package org.openapheresis.server.patient;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.openapheresis.patient.ClinicalHistory;
+import org.openapheresis.patient.Sex;
 
 /**
- * A person who is treated or who donates, as stored.
+ * A person who is treated or who donates, as stored and as clinical roles read it (the billing role reads
+ * {@link Demographics}).
  *
  * @param id id
  * @param version optimistic-locking version
- * @param kind {@code patient} or {@code donor}
+ * @param kind patient or donor
  * @param mrn medical record number, unique
  * @param givenName given name
  * @param familyName family name
  * @param birthDate date of birth
- * @param sex {@code male} or {@code female}
- * @param heightCm height, cm, or null when not measured
- * @param weightKg weight, kg, or null when not measured
- * @param coverage payer and member id (billing), may be empty
- * @param allergies allergies as recorded
- * @param medications current medications as recorded
- * @param aceInhibitor true when the person takes an ACE inhibitor (contraindication fact)
- * @param plasmaAllergy true when the person had an allergic reaction to plasma (contraindication fact)
+ * @param sex sex
+ * @param heightCm height, cm, when measured
+ * @param weightKg weight, kg, when measured
+ * @param coverage payer and member id (billing)
+ * @param history allergies, medications and the contraindication facts (written flat: {@code allergies},
+ *     {@code medications}, {@code aceInhibitor}, {@code plasmaAllergy})
  * @param labs latest lab values by contract field name (e.g. {@code hematocritPercent}, {@code plateletsE9PerL})
  * @param createdAt created
  * @param createdBy created by
  * @param updatedAt last changed
  * @param updatedBy last changed by
  */
-public record PatientRecord(String id, int version, String kind, String mrn, String givenName, String familyName,
-        LocalDate birthDate, String sex, Double heightCm, Double weightKg, Map<String, String> coverage,
-        List<String> allergies, List<String> medications, boolean aceInhibitor, boolean plasmaAllergy,
-        Map<String, Double> labs, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+public record PatientRecord(String id, int version, PatientKind kind, String mrn, String givenName, String familyName,
+        LocalDate birthDate, Sex sex, OptionalDouble heightCm, OptionalDouble weightKg, Coverage coverage,
+        @JsonUnwrapped ClinicalHistory history, Map<String, Double> labs, Instant createdAt, String createdBy,
+        Instant updatedAt, String updatedBy) {
 
     public PatientRecord {
-        coverage = Map.copyOf(coverage);
-        allergies = List.copyOf(allergies);
-        medications = List.copyOf(medications);
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(mrn, "mrn");
+        Objects.requireNonNull(birthDate, "birthDate");
+        Objects.requireNonNull(sex, "sex");
+        Objects.requireNonNull(heightCm, "heightCm");
+        Objects.requireNonNull(weightKg, "weightKg");
+        Objects.requireNonNull(coverage, "coverage");
+        Objects.requireNonNull(history, "history");
         labs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labs));
     }
 
@@ -50,39 +59,33 @@ public record PatientRecord(String id, int version, String kind, String mrn, Str
 
     public PatientRecord withLabs(Map<String, Double> latest) {
         return new PatientRecord(id, version, kind, mrn, givenName, familyName, birthDate, sex, heightCm, weightKg,
-                coverage, allergies, medications, aceInhibitor, plasmaAllergy, latest, createdAt, createdBy,
-                updatedAt, updatedBy);
+                coverage, history, latest, createdAt, createdBy, updatedAt, updatedBy);
+    }
+
+    /** "Family, Given", as lists and the schedule show a person. */
+    public String displayName() {
+        return familyName + ", " + givenName;
     }
 
     /** What the billing role may see: demographics and coverage only. */
-    public Map<String, Object> demographics() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("version", version);
-        m.put("kind", kind);
-        m.put("mrn", mrn);
-        m.put("givenName", givenName);
-        m.put("familyName", familyName);
-        m.put("birthDate", birthDate);
-        m.put("sex", sex);
-        m.put("coverage", coverage);
-        return m;
+    public Demographics demographics() {
+        return new Demographics(id, version, kind, mrn, givenName, familyName, birthDate, sex, coverage);
     }
 
-    /** The full record for clinical roles. */
-    public Map<String, Object> full() {
-        Map<String, Object> m = demographics();
-        m.put("heightCm", heightCm);
-        m.put("weightKg", weightKg);
-        m.put("allergies", allergies);
-        m.put("medications", medications);
-        m.put("aceInhibitor", aceInhibitor);
-        m.put("plasmaAllergy", plasmaAllergy);
-        m.put("labs", labs);
-        m.put("createdAt", createdAt);
-        m.put("createdBy", createdBy);
-        m.put("updatedAt", updatedAt);
-        m.put("updatedBy", updatedBy);
-        return m;
+    /**
+     * The demographic part of a record.
+     *
+     * @param id id
+     * @param version version
+     * @param kind patient or donor
+     * @param mrn MRN
+     * @param givenName given name
+     * @param familyName family name
+     * @param birthDate date of birth
+     * @param sex sex
+     * @param coverage payer and member id
+     */
+    public record Demographics(String id, int version, PatientKind kind, String mrn, String givenName,
+            String familyName, LocalDate birthDate, Sex sex, Coverage coverage) {
     }
 }

@@ -5,37 +5,38 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jdbi.v3.core.Handle;
+import org.openapheresis.patient.ClinicalHistory;
+import org.openapheresis.patient.Sex;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
 import org.openapheresis.server.json.Json;
 
 /**
- * Patients, donors and their lab results in the database. Every method works in the caller's handle, so a
- * write and its audit entry share one transaction.
+ * Patients, donors and their lab results in the database: SQL only. Every method works in the caller's handle,
+ * so a write and its audit entry share one transaction.
  */
 public final class PatientStore {
 
     private static final String COLUMNS = "id, version, kind, mrn, given_name, family_name, birth_date, sex, "
             + "height_cm, weight_kg, coverage, clinical, created_at, created_by, updated_at, updated_by";
-
-    /** One lab value as recorded. */
-    public record LabEntry(String id, String patientId, String sessionId, Instant takenAt, String phase,
-            String field, double value, String unit, Instant recordedAt, String recordedBy) {
-    }
+    private static final String LAB_COLUMNS = "id, patient_id, session_id, taken_at, phase, analyte, value_num, unit, "
+            + "recorded_at, recorded_by";
 
     public void insert(Handle h, PatientRecord p) {
         h.createUpdate("INSERT INTO patient (" + COLUMNS + ") VALUES (:id, :version, :kind, :mrn, :given, :family, "
                 + ":birth, :sex, :height, :weight, :coverage, :clinical, :createdAt, :createdBy, :updatedAt, "
                 + ":updatedBy)")
-                .bind("id", p.id()).bind("version", p.version()).bind("kind", p.kind()).bind("mrn", p.mrn())
+                .bind("id", p.id()).bind("version", p.version()).bind("kind", p.kind().code()).bind("mrn", p.mrn())
                 .bind("given", p.givenName()).bind("family", p.familyName()).bind("birth", p.birthDate())
-                .bind("sex", p.sex()).bind("height", p.heightCm()).bind("weight", p.weightKg())
-                .bind("coverage", Json.write(p.coverage())).bind("clinical", clinical(p))
+                .bind("sex", p.sex().code()).bind("height", boxed(p.heightCm())).bind("weight", boxed(p.weightKg()))
+                .bind("coverage", Json.compact(p.coverage())).bind("clinical", Json.compact(p.history()))
                 .bind("createdAt", Times.toDb(p.createdAt())).bind("createdBy", p.createdBy())
                 .bind("updatedAt", Times.toDb(p.updatedAt())).bind("updatedBy", p.updatedBy())
                 .execute();
@@ -51,26 +52,27 @@ public final class PatientStore {
                 + "given_name = :given, family_name = :family, birth_date = :birth, sex = :sex, height_cm = :height, "
                 + "weight_kg = :weight, coverage = :coverage, clinical = :clinical, updated_at = :updatedAt, "
                 + "updated_by = :updatedBy WHERE id = :id AND version = :expected")
-                .bind("id", p.id()).bind("version", p.version()).bind("kind", p.kind()).bind("mrn", p.mrn())
+                .bind("id", p.id()).bind("version", p.version()).bind("kind", p.kind().code()).bind("mrn", p.mrn())
                 .bind("given", p.givenName()).bind("family", p.familyName()).bind("birth", p.birthDate())
-                .bind("sex", p.sex()).bind("height", p.heightCm()).bind("weight", p.weightKg())
-                .bind("coverage", Json.write(p.coverage())).bind("clinical", clinical(p))
+                .bind("sex", p.sex().code()).bind("height", boxed(p.heightCm())).bind("weight", boxed(p.weightKg()))
+                .bind("coverage", Json.compact(p.coverage())).bind("clinical", Json.compact(p.history()))
                 .bind("updatedAt", Times.toDb(p.updatedAt())).bind("updatedBy", p.updatedBy())
                 .bind("expected", expectedVersion).execute() == 1;
     }
 
-    private static String clinical(PatientRecord p) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("allergies", p.allergies());
-        c.put("medications", p.medications());
-        c.put("aceInhibitor", p.aceInhibitor());
-        c.put("plasmaAllergy", p.plasmaAllergy());
-        return Json.write(c);
+    private static Double boxed(OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
     }
 
     public Optional<PatientRecord> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM patient WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> row(rs)).findOne().map(p -> p.withLabs(latestLabs(h, p.id())));
+    }
+
+    /** Family and given name of a person, for lists that show whose session it is. */
+    public Optional<String> displayName(Handle h, String id) {
+        return h.createQuery("SELECT family_name, given_name FROM patient WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> rs.getString(1) + ", " + rs.getString(2)).findOne();
     }
 
     public boolean mrnTaken(Handle h, String mrn, String exceptId) {
@@ -89,63 +91,70 @@ public final class PatientStore {
         return q.map((rs, ctx) -> row(rs)).list().stream().map(p -> p.withLabs(latestLabs(h, p.id()))).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static PatientRecord row(ResultSet rs) throws SQLException {
-        Map<String, Object> clinical = (Map<String, Object>) Json.parse(rs.getString("clinical"));
         String coverage = rs.getString("coverage");
-        Map<String, String> cov = coverage == null ? Map.of() : (Map<String, String>) Json.parse(coverage);
-        return new PatientRecord(rs.getString("id"), rs.getInt("version"), rs.getString("kind"), rs.getString("mrn"),
+        Double height = rs.getObject("height_cm", Double.class);
+        Double weight = rs.getObject("weight_kg", Double.class);
+        return new PatientRecord(rs.getString("id"), rs.getInt("version"),
+                PatientKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getString("mrn"),
                 rs.getString("given_name"), rs.getString("family_name"), rs.getObject("birth_date", LocalDate.class),
-                rs.getString("sex"), (Double) rs.getObject("height_cm", Double.class),
-                (Double) rs.getObject("weight_kg", Double.class), cov,
-                (List<String>) clinical.getOrDefault("allergies", List.of()),
-                (List<String>) clinical.getOrDefault("medications", List.of()),
-                Boolean.TRUE.equals(clinical.get("aceInhibitor")), Boolean.TRUE.equals(clinical.get("plasmaAllergy")),
-                Map.of(), Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"),
+                Sex.fromCode(rs.getString("sex")).orElseThrow(),
+                height == null ? OptionalDouble.empty() : OptionalDouble.of(height),
+                weight == null ? OptionalDouble.empty() : OptionalDouble.of(weight),
+                coverage == null ? Coverage.none() : Json.read(coverage, Coverage.class),
+                Json.read(rs.getString("clinical"), ClinicalHistory.class), Map.of(),
+                Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"),
                 Times.fromDb(rs.getObject("updated_at", LocalDateTime.class)), rs.getString("updated_by"));
     }
 
     /** Records lab values; returns what was stored. */
-    public List<LabEntry> addLabs(Handle h, String patientId, String sessionId, Instant takenAt, String phase,
+    public List<LabEntry> addLabs(Handle h, String patientId, String sessionId, Instant takenAt, LabPhase phase,
             Map<String, Double> values, Instant now, String by) {
-        List<LabEntry> out = new java.util.ArrayList<>();
+        List<LabEntry> out = new ArrayList<>();
+        var batch = h.prepareBatch("INSERT INTO lab_result (" + LAB_COLUMNS + ") VALUES (:id, :p, :s, :t, :phase, :a, "
+                + ":v, :u, :r, :by)");
         for (var e : values.entrySet()) {
             LabField f = LabField.of(e.getKey()).orElseThrow();
             LabEntry entry = new LabEntry(Ids.next(), patientId, sessionId, takenAt, phase, f.field(), e.getValue(),
                     f.unit(), now, by);
-            h.createUpdate("INSERT INTO lab_result (id, patient_id, session_id, taken_at, phase, analyte, value_num, "
-                    + "unit, recorded_at, recorded_by) VALUES (:id, :p, :s, :t, :phase, :a, :v, :u, :r, :by)")
-                    .bind("id", entry.id()).bind("p", patientId).bind("s", sessionId).bind("t", Times.toDb(takenAt))
-                    .bind("phase", phase).bind("a", f.field()).bind("v", e.getValue()).bind("u", f.unit())
-                    .bind("r", Times.toDb(now)).bind("by", by).execute();
+            batch.bind("id", entry.id()).bind("p", patientId).bind("s", sessionId).bind("t", Times.toDb(takenAt))
+                    .bind("phase", phase.code()).bind("a", f.field()).bind("v", e.getValue()).bind("u", f.unit())
+                    .bind("r", Times.toDb(now)).bind("by", by).add();
             out.add(entry);
+        }
+        if (!out.isEmpty()) {
+            batch.execute();
         }
         return out;
     }
 
     /** Lab history, oldest first. */
     public List<LabEntry> labHistory(Handle h, String patientId) {
-        return h.createQuery("SELECT id, patient_id, session_id, taken_at, phase, analyte, value_num, unit, "
-                + "recorded_at, recorded_by FROM lab_result WHERE patient_id = :p ORDER BY taken_at, recorded_at, id")
-                .bind("p", patientId).map((rs, ctx) -> labRow(rs)).list();
+        return h.createQuery("SELECT " + LAB_COLUMNS + " FROM lab_result WHERE patient_id = :p "
+                + "ORDER BY taken_at, recorded_at, id").bind("p", patientId).map((rs, ctx) -> labRow(rs)).list();
     }
 
     public List<LabEntry> sessionLabs(Handle h, String sessionId) {
-        return h.createQuery("SELECT id, patient_id, session_id, taken_at, phase, analyte, value_num, unit, "
-                + "recorded_at, recorded_by FROM lab_result WHERE session_id = :s ORDER BY taken_at, recorded_at, id")
-                .bind("s", sessionId).map((rs, ctx) -> labRow(rs)).list();
+        return h.createQuery("SELECT " + LAB_COLUMNS + " FROM lab_result WHERE session_id = :s "
+                + "ORDER BY taken_at, recorded_at, id").bind("s", sessionId).map((rs, ctx) -> labRow(rs)).list();
     }
 
     private static LabEntry labRow(ResultSet rs) throws SQLException {
         return new LabEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                Times.fromDb(rs.getObject(4, LocalDateTime.class)), rs.getString(5), rs.getString(6), rs.getDouble(7),
-                rs.getString(8), Times.fromDb(rs.getObject(9, LocalDateTime.class)), rs.getString(10));
+                Times.fromDb(rs.getObject(4, LocalDateTime.class)), LabPhase.fromCode(rs.getString(5)).orElseThrow(),
+                rs.getString(6), rs.getDouble(7), rs.getString(8), Times.fromDb(rs.getObject(9, LocalDateTime.class)),
+                rs.getString(10));
     }
 
     /** The latest value of each lab field, in {@link LabField} order. */
     public Map<String, Double> latestLabs(Handle h, String patientId) {
+        return latestOf(labHistory(h, patientId));
+    }
+
+    /** The latest value of each lab field of a history (oldest first), in {@link LabField} order. */
+    public static Map<String, Double> latestOf(List<LabEntry> history) {
         Map<String, Double> latest = new LinkedHashMap<>();
-        for (LabEntry e : labHistory(h, patientId)) {
+        for (LabEntry e : history) {
             latest.put(e.field(), e.value());
         }
         Map<String, Double> ordered = new LinkedHashMap<>();

@@ -2,56 +2,62 @@ package org.openapheresis.server.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import org.openapheresis.procedure.Plan;
 
 /**
  * What happened against what was planned: processed volume, exchange (removed) volume, replacement volume, fluid
  * balance and duration. Actuals come from the latest run value that has each measure, and the duration from
  * start to end (or to the latest run value while running).
+ *
+ * @param processedVolumeMl blood processed, mL
+ * @param exchangeVolumeMl plasma (or product) removed, mL
+ * @param replacementVolumeMl replacement given, mL
+ * @param fluidBalanceMl net fluid balance, mL
+ * @param durationMin run time, min
  */
-public final class Comparison {
+public record Comparison(Row processedVolumeMl, Row exchangeVolumeMl, Row replacementVolumeMl, Row fluidBalanceMl,
+        Row durationMin) {
 
-    private Comparison() {
+    /**
+     * One measure planned and actual.
+     *
+     * @param planned the plan's value, or null when the plan has none
+     * @param actual the recorded value, or null when none was recorded
+     * @param differencePercent (actual - planned) / planned, percent, or null
+     */
+    public record Row(Double planned, Double actual, Double differencePercent) {
+
+        static Row of(Double planned, Double actual) {
+            return new Row(planned == null ? null : round1(planned), actual == null ? null : round1(actual),
+                    planned == null || actual == null || planned == 0 ? null
+                            : round1(100 * (actual - planned) / planned));
+        }
     }
 
-    /** The {@code comparison} block of a session record. */
-    public static Map<String, Object> of(Map<String, Object> plan, List<Entries.RunValue> runValues,
-            SessionRecord session) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("processedVolumeMl", row(number(plan.get("processedVolumeMl")),
-                latest(runValues, Entries.RunValue::processedVolumeMl)));
-        c.put("exchangeVolumeMl", row(number(plan.get("exchangeVolumeMl")),
-                latest(runValues, Entries.RunValue::removedVolumeMl)));
-        Double replacementPlanned = null;
-        if (plan.get("replacement") instanceof Map<?, ?> r) {
-            Double a = number(r.get("albuminMl"));
-            Double p = number(r.get("plasmaMl"));
-            replacementPlanned = a == null && p == null ? null : (a == null ? 0 : a) + (p == null ? 0 : p);
-        }
-        c.put("replacementVolumeMl", row(replacementPlanned, latest(runValues, Entries.RunValue::replacementVolumeMl)));
-        Double balancePlanned = plan.get("fluidBalance") instanceof Map<?, ?> fb ? number(fb.get("netMl")) : null;
-        c.put("fluidBalanceMl", row(balancePlanned, latest(runValues, Entries.RunValue::fluidBalanceMl)));
+    /** The comparison of a session's record with its plan. */
+    public static Comparison of(Plan plan, List<Entries.RunValue> runValues, SessionRecord session) {
+        Double replacementPlanned = plan.replacement() == null ? null
+                : plan.replacement().albuminMl() + plan.replacement().plasmaMl();
         Double actualMin = null;
-        if (session.startedAt() != null) {
-            Instant end = session.endedAt();
-            if (end == null && !runValues.isEmpty()) {
-                end = runValues.get(runValues.size() - 1).time();
-            }
+        if (session.startedAt().isPresent()) {
+            Instant end = session.endedAt().orElse(runValues.isEmpty() ? null
+                    : runValues.get(runValues.size() - 1).time());
             if (end != null) {
-                actualMin = Duration.between(session.startedAt(), end).toSeconds() / 60.0;
+                actualMin = Duration.between(session.startedAt().get(), end).toSeconds() / 60.0;
             }
         }
-        c.put("durationMin", row(number(plan.get("durationMin")), actualMin));
-        return c;
+        return new Comparison(
+                Row.of(plan.processedVolumeMl(), latest(runValues, Entries.RunValue::processedVolumeMl)),
+                Row.of(plan.exchangeVolumeMl(), latest(runValues, Entries.RunValue::removedVolumeMl)),
+                Row.of(replacementPlanned, latest(runValues, Entries.RunValue::replacementVolumeMl)),
+                Row.of(plan.fluidBalance() == null ? null : plan.fluidBalance().netMl(),
+                        latest(runValues, Entries.RunValue::fluidBalanceMl)),
+                Row.of(plan.durationMin(), actualMin));
     }
 
-    private static Double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : null;
-    }
-
-    private static Double latest(List<Entries.RunValue> values, java.util.function.Function<Entries.RunValue, Double> f) {
+    private static Double latest(List<Entries.RunValue> values, Function<Entries.RunValue, Double> f) {
         Double last = null;
         for (Entries.RunValue v : values) {
             if (f.apply(v) != null) {
@@ -59,16 +65,6 @@ public final class Comparison {
             }
         }
         return last;
-    }
-
-    /** {@code {"planned", "actual", "differencePercent"}}; the difference is (actual - planned) / planned. */
-    static Map<String, Object> row(Double planned, Double actual) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("planned", planned == null ? null : round1(planned));
-        m.put("actual", actual == null ? null : round1(actual));
-        m.put("differencePercent", planned == null || actual == null || planned == 0 ? null
-                : round1(100 * (actual - planned) / planned));
-        return m;
     }
 
     private static double round1(double v) {

@@ -1,18 +1,23 @@
 package org.openapheresis.server.session;
 
 import java.time.Instant;
+import java.util.Optional;
+import org.openapheresis.server.session.Vocabulary.AdverseEventType;
+import org.openapheresis.server.session.Vocabulary.Fluid;
+import org.openapheresis.server.session.Vocabulary.Grade;
+import org.openapheresis.server.session.Vocabulary.RunValueSource;
 
-/** The timed entries of a session's clinical record. Units are in the names. */
+/** The timed entries of a session's clinical record. Units are in the names; an absent measure is null. */
 public final class Entries {
 
     private Entries() {
     }
 
     /** A sample from the machine or the nurse; any measure may be absent. */
-    public record RunValue(String id, Instant time, String source, Double inletFlowMlPerMin, Double acFlowMlPerMin,
-            Double removalFlowMlPerMin, Double replacementFlowMlPerMin, Double processedVolumeMl, Double acVolumeMl,
-            Double removedVolumeMl, Double replacementVolumeMl, Double fluidBalanceMl, Instant recordedAt,
-            String recordedBy) {
+    public record RunValue(String id, Instant time, RunValueSource source, Double inletFlowMlPerMin,
+            Double acFlowMlPerMin, Double removalFlowMlPerMin, Double replacementFlowMlPerMin, Double processedVolumeMl,
+            Double acVolumeMl, Double removedVolumeMl, Double replacementVolumeMl, Double fluidBalanceMl,
+            Instant recordedAt, String recordedBy) {
     }
 
     /** Vital signs. */
@@ -21,12 +26,13 @@ public final class Entries {
     }
 
     /** A fluid given. */
-    public record Fluid(String id, Instant time, String fluid, double volumeMl, Instant recordedAt,
+    public record FluidGiven(String id, Instant time, Fluid fluid, double volumeMl, Instant recordedAt,
             String recordedBy) {
     }
 
     /** An adverse event graded as the WAA registry grades. */
-    public record AdverseEvent(String id, Instant time, String type, String grade, String actionTaken,
-            boolean interrupted, String notes, Instant recordedAt, String recordedBy) {
+    public record AdverseEvent(String id, Instant time, AdverseEventType type, Grade grade,
+            Optional<String> actionTaken, boolean interrupted, Optional<String> notes, Instant recordedAt,
+            String recordedBy) {
     }
 }

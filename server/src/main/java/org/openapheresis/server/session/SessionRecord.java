@@ -1,6 +1,9 @@
 package org.openapheresis.server.session;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.openapheresis.procedure.ProcedureType;
 
 /**
  * One procedure on one day.
@@ -10,26 +13,30 @@ import java.time.Instant;
  * @param orderId the signed order
  * @param patientId the patient or donor
  * @param patientName family name, given name (for the schedule)
- * @param procedureType contract procedure type
- * @param plannedStart planned start (UTC)
- * @param machine separator, e.g. {@code Optia-2}, or null
- * @param chair chair or bed, e.g. {@code Chair 3}, or null
- * @param nurse nurse in charge
- * @param status {@code scheduled}, {@code in-progress}, {@code completed} or {@code aborted}
- * @param abortReason why it was aborted, or null
+ * @param procedureType the ordered procedure's type
+ * @param plannedStart planned start
+ * @param machine separator, e.g. {@code Optia-2}, when booked on one
+ * @param chair chair or bed, e.g. {@code Chair 3}, when given
+ * @param nurse nurse in charge, when given
+ * @param status scheduled, in progress, completed or aborted
+ * @param abortReason why it was aborted
  * @param createdAt scheduled at
  * @param createdBy scheduled by
- * @param startedAt started, or null
- * @param startedBy started by, or null
- * @param endedAt completed or aborted, or null
- * @param endedBy completed or aborted by, or null
+ * @param startedAt started
+ * @param startedBy started by
+ * @param endedAt completed or aborted
+ * @param endedBy completed or aborted by
  */
 public record SessionRecord(String id, int version, String orderId, String patientId, String patientName,
-        String procedureType, Instant plannedStart, String machine, String chair, String nurse, String status, String abortReason,
-        Instant createdAt, String createdBy, Instant startedAt, String startedBy, Instant endedAt, String endedBy) {
+        ProcedureType procedureType, Instant plannedStart, Optional<String> machine, Optional<String> chair,
+        Optional<String> nurse, SessionStatus status, Optional<String> abortReason, Instant createdAt,
+        String createdBy, Optional<Instant> startedAt, Optional<String> startedBy, Optional<Instant> endedAt,
+        Optional<String> endedBy) {
 
-    public static final String SCHEDULED = "scheduled";
-    public static final String IN_PROGRESS = "in-progress";
-    public static final String COMPLETED = "completed";
-    public static final String ABORTED = "aborted";
+    public SessionRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(procedureType, "procedureType");
+        Objects.requireNonNull(plannedStart, "plannedStart");
+        Objects.requireNonNull(status, "status");
+    }
 }

@@ -1,5 +1,6 @@
 package org.openapheresis.server.session;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,27 +9,41 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.server.db.Times;
 import org.openapheresis.server.json.Json;
+import org.openapheresis.server.session.Vocabulary.AdverseEventType;
+import org.openapheresis.server.session.Vocabulary.Fluid;
+import org.openapheresis.server.session.Vocabulary.Grade;
+import org.openapheresis.server.session.Vocabulary.RunValueSource;
 
-/** Sessions and their entries in the database (caller's handle). */
+/** Sessions and their entries in the database: SQL only, in the caller's handle. */
 public final class SessionStore {
 
     private static final String COLUMNS = "s.id, s.version, s.order_id, s.patient_id, p.family_name, p.given_name, "
-            + "o.procedure_json, s.planned_start, s.machine, s.nurse, s.status, s.abort_reason, s.created_at, "
+            + "o.procedure_type, s.planned_start, s.machine, s.nurse, s.status, s.abort_reason, s.created_at, "
             + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, s.chair";
     private static final String FROM = " FROM treatment_session s JOIN patient p ON p.id = s.patient_id "
             + "JOIN clinical_order o ON o.id = s.order_id";
+    private static final TypeReference<List<String>> CODES = new TypeReference<>() {
+    };
 
-    public void insert(Handle h, SessionRecord s, String planJson) {
-        h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, machine, chair, nurse, status, "
-                + "abort_reason, plan_json, created_at, created_by, version) VALUES (:id, :order, :patient, :start, "
-                + ":machine, :chair, :nurse, :status, NULL, :plan, :at, :by, 1)")
+    /**
+     * A new session with the plan it was scheduled with.
+     *
+     * @param plannedEnd when the machine is free again (planned start, run time, set-up and rinseback)
+     */
+    public void insert(Handle h, SessionRecord s, Plan plan, Instant plannedEnd) {
+        h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, planned_end, machine, "
+                + "chair, nurse, status, abort_reason, plan_json, created_at, created_by, version) VALUES (:id, :order, "
+                + ":patient, :start, :end, :machine, :chair, :nurse, :status, NULL, :plan, :at, :by, 1)")
                 .bind("id", s.id()).bind("order", s.orderId()).bind("patient", s.patientId())
-                .bind("start", Times.toDb(s.plannedStart())).bind("machine", s.machine()).bind("chair", s.chair())
-                .bind("nurse", s.nurse())
-                .bind("status", s.status()).bind("plan", planJson).bind("at", Times.toDb(s.createdAt()))
-                .bind("by", s.createdBy()).execute();
+                .bind("start", Times.toDb(s.plannedStart())).bind("end", Times.toDb(plannedEnd))
+                .bind("machine", s.machine().orElse(null)).bind("chair", s.chair().orElse(null))
+                .bind("nurse", s.nurse().orElse(null)).bind("status", s.status().code())
+                .bind("plan", Json.compact(plan)).bind("at", Times.toDb(s.createdAt())).bind("by", s.createdBy())
+                .execute();
     }
 
     public Optional<SessionRecord> find(Handle h, String id) {
@@ -51,68 +66,90 @@ public final class SessionStore {
         return q.map((rs, ctx) -> row(rs)).list();
     }
 
-    /** Patient id and status only (the hot path of run-value recording); empty when there is no such session. */
-    public Optional<String[]> patientAndStatus(Handle h, String id) {
+    /** The patient and status only (the hot path of run-value recording). */
+    public record PatientAndStatus(String patientId, SessionStatus status) {
+    }
+
+    public Optional<PatientAndStatus> patientAndStatus(Handle h, String id) {
         return h.createQuery("SELECT patient_id, status FROM treatment_session WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne();
+                .map((rs, ctx) -> new PatientAndStatus(rs.getString(1),
+                        SessionStatus.fromCode(rs.getString(2)).orElseThrow())).findOne();
     }
 
-    public String planJson(Handle h, String id) {
-        return h.createQuery("SELECT plan_json FROM treatment_session WHERE id = :id").bind("id", id)
-                .mapTo(String.class).one();
-    }
-
-    /** Records the plan warnings acknowledged when the session was started (JSON list of codes). */
-    public void recordStartAcknowledgement(Handle h, String id, List<String> codes) {
-        h.createUpdate("UPDATE treatment_session SET start_acknowledged_json = :codes WHERE id = :id")
-                .bind("codes", Json.write(codes)).bind("id", id).execute();
+    /** The plan the session was scheduled with, or started with. */
+    public Plan plan(Handle h, String id) {
+        return Json.read(h.createQuery("SELECT plan_json FROM treatment_session WHERE id = :id").bind("id", id)
+                .mapTo(String.class).one(), Plan.class);
     }
 
     /** The codes acknowledged at start, or empty when the session has not started (or predates the record). */
     public Optional<List<String>> startAcknowledgement(Handle h, String id) {
         return h.createQuery("SELECT start_acknowledged_json FROM treatment_session WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> rs.getString(1)).findOne().filter(j -> j != null)
-                .map(j -> ((List<?>) Json.parse(j)).stream().map(Object::toString).toList());
+                .map((rs, ctx) -> rs.getString(1)).findOne().filter(j -> j != null).map(j -> Json.read(j, CODES));
     }
 
     /** Reschedules a scheduled session when the version matches. */
-    public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, String machine,
-            String chair, String nurse) {
-        return h.createUpdate("UPDATE treatment_session SET planned_start = :start, machine = :machine, chair = :chair, "
-                + "nurse = :nurse, "
+    public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, Instant plannedEnd,
+            Optional<String> machine, Optional<String> chair, Optional<String> nurse) {
+        return h.createUpdate("UPDATE treatment_session SET planned_start = :start, planned_end = :end, "
+                + "machine = :machine, chair = :chair, nurse = :nurse, "
                 + "version = version + 1 WHERE id = :id AND version = :expected AND status = :scheduled")
-                .bind("start", Times.toDb(plannedStart)).bind("machine", machine).bind("chair", chair).bind("nurse", nurse)
-                .bind("id", id).bind("expected", expectedVersion).bind("scheduled", SessionRecord.SCHEDULED)
-                .execute() == 1;
+                .bind("start", Times.toDb(plannedStart)).bind("end", Times.toDb(plannedEnd))
+                .bind("machine", machine.orElse(null)).bind("chair", chair.orElse(null))
+                .bind("nurse", nurse.orElse(null)).bind("id", id).bind("expected", expectedVersion)
+                .bind("scheduled", SessionStatus.SCHEDULED.code()).execute() == 1;
     }
 
-    /** Moves from one of {@code from} statuses to {@code to} when the version matches. */
-    public boolean transition(Handle h, String id, int expectedVersion, List<String> from, String to, String by,
-            Instant at, String abortReason, String newPlanJson) {
-        String stamp = SessionRecord.IN_PROGRESS.equals(to) ? "started_at = :at, started_by = :by"
-                : "ended_at = :at, ended_by = :by";
-        Update u = h.createUpdate("UPDATE treatment_session SET status = :to, " + stamp
-                + ", version = version + 1" + (abortReason != null ? ", abort_reason = :reason" : "")
-                + (newPlanJson != null ? ", plan_json = :plan" : "")
+    /**
+     * Starts a scheduled session at the version read, with the plan it runs on and the plan warnings the person
+     * starting acknowledged: one statement.
+     */
+    public boolean start(Handle h, String id, int expectedVersion, String by, Instant at, Plan plan,
+            List<String> acknowledged) {
+        return h.createUpdate("UPDATE treatment_session SET status = :to, started_at = :at, started_by = :by, "
+                + "version = version + 1, plan_json = :plan, start_acknowledged_json = :codes "
+                + "WHERE id = :id AND version = :expected AND status = :from")
+                .bind("to", SessionStatus.IN_PROGRESS.code()).bind("at", Times.toDb(at)).bind("by", by)
+                .bind("plan", Json.compact(plan)).bind("codes", Json.compact(acknowledged)).bind("id", id)
+                .bind("expected", expectedVersion).bind("from", SessionStatus.SCHEDULED.code()).execute() == 1;
+    }
+
+    /** Ends (completes or aborts) a session in one of {@code from} statuses when the version matches. */
+    public boolean end(Handle h, String id, int expectedVersion, List<SessionStatus> from, SessionStatus to,
+            String by, Instant at, Optional<String> abortReason) {
+        Update u = h.createUpdate("UPDATE treatment_session SET status = :to, ended_at = :at, ended_by = :by"
+                + ", version = version + 1" + (abortReason.isPresent() ? ", abort_reason = :reason" : "")
                 + " WHERE id = :id AND version = :expected AND status IN (<from>)")
-                .bind("to", to).bind("at", Times.toDb(at)).bind("by", by).bind("id", id)
-                .bind("expected", expectedVersion).bindList("from", from);
-        if (abortReason != null) {
-            u.bind("reason", abortReason);
-        }
-        if (newPlanJson != null) {
-            u.bind("plan", newPlanJson);
-        }
+                .bind("to", to.code()).bind("at", Times.toDb(at)).bind("by", by).bind("id", id)
+                .bind("expected", expectedVersion).bindList("from", from.stream().map(SessionStatus::code).toList());
+        abortReason.ifPresent(r -> u.bind("reason", r));
         return u.execute() == 1;
     }
 
+    /** A booking that overlaps the interval on the machine, other than {@code exceptId}. */
+    public record Booking(String id, Instant start, Instant end, String patientName) {
+    }
+
+    public Optional<Booking> overlapping(Handle h, String machine, Instant start, Instant end, String exceptId) {
+        return h.createQuery("SELECT s.id, s.planned_start, s.planned_end, p.family_name, p.given_name "
+                + "FROM treatment_session s JOIN patient p ON p.id = s.patient_id WHERE s.machine = :machine "
+                + "AND s.status IN (:scheduled, :running) AND s.planned_start < :end AND s.planned_end > :start "
+                + "AND s.id <> :except ORDER BY s.planned_start LIMIT 1")
+                .bind("machine", machine).bind("scheduled", SessionStatus.SCHEDULED.code())
+                .bind("running", SessionStatus.IN_PROGRESS.code()).bind("start", Times.toDb(start))
+                .bind("end", Times.toDb(end)).bind("except", exceptId == null ? "" : exceptId)
+                .map((rs, ctx) -> new Booking(rs.getString(1), time(rs, 2), time(rs, 3),
+                        rs.getString(4) + ", " + rs.getString(5))).findOne();
+    }
+
     private static SessionRecord row(ResultSet rs) throws SQLException {
-        Object proc = Json.parse(rs.getString(7));
-        String type = proc instanceof java.util.Map<?, ?> m && m.get("type") != null ? m.get("type").toString() : null;
         return new SessionRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                rs.getString(5) + ", " + rs.getString(6), type, time(rs, 8), rs.getString(9), rs.getString(19), rs.getString(10),
-                rs.getString(11), rs.getString(12), time(rs, 13), rs.getString(14), time(rs, 15), rs.getString(16),
-                time(rs, 17), rs.getString(18));
+                rs.getString(5) + ", " + rs.getString(6), ProcedureType.fromCode(rs.getString(7)).orElseThrow(),
+                time(rs, 8), Optional.ofNullable(rs.getString(9)), Optional.ofNullable(rs.getString(19)),
+                Optional.ofNullable(rs.getString(10)), SessionStatus.fromCode(rs.getString(11)).orElseThrow(),
+                Optional.ofNullable(rs.getString(12)), time(rs, 13), rs.getString(14), Optional.ofNullable(time(rs, 15)),
+                Optional.ofNullable(rs.getString(16)), Optional.ofNullable(time(rs, 17)),
+                Optional.ofNullable(rs.getString(18)));
     }
 
     private static Instant time(ResultSet rs, int col) throws SQLException {
@@ -126,7 +163,8 @@ public final class SessionStore {
                 + "VALUES (:id, :s, :at, :source, :inlet, :ac, :removal, :replacement, :processed, :acVolume, "
                 + ":removed, :replacementVolume, :balance, :recordedAt, :by)");
         for (Entries.RunValue v : values) {
-            batch.bind("id", v.id()).bind("s", sessionId).bind("at", Times.toDb(v.time())).bind("source", v.source())
+            batch.bind("id", v.id()).bind("s", sessionId).bind("at", Times.toDb(v.time()))
+                    .bind("source", v.source().code())
                     .bind("inlet", v.inletFlowMlPerMin()).bind("ac", v.acFlowMlPerMin())
                     .bind("removal", v.removalFlowMlPerMin()).bind("replacement", v.replacementFlowMlPerMin())
                     .bind("processed", v.processedVolumeMl()).bind("acVolume", v.acVolumeMl())
@@ -142,7 +180,8 @@ public final class SessionStore {
                 + "replacement_flow_ml_per_min, processed_volume_ml, ac_volume_ml, removed_volume_ml, "
                 + "replacement_volume_ml, fluid_balance_ml, recorded_at, recorded_by FROM run_value "
                 + "WHERE session_id = :s ORDER BY at, recorded_at, id").bind("s", sessionId)
-                .map((rs, ctx) -> new Entries.RunValue(rs.getString(1), time(rs, 2), rs.getString(3), d(rs, 4),
+                .map((rs, ctx) -> new Entries.RunValue(rs.getString(1), time(rs, 2),
+                        Vocabulary.fromCode(RunValueSource.class, rs.getString(3)).orElseThrow(), d(rs, 4),
                         d(rs, 5), d(rs, 6), d(rs, 7), d(rs, 8), d(rs, 9), d(rs, 10), d(rs, 11), d(rs, 12),
                         time(rs, 13), rs.getString(14))).list();
     }
@@ -169,36 +208,39 @@ public final class SessionStore {
                         d(rs, 4), d(rs, 5), d(rs, 6), d(rs, 7), time(rs, 8), rs.getString(9))).list();
     }
 
-    public void insertFluid(Handle h, String sessionId, Entries.Fluid f) {
+    public void insertFluid(Handle h, String sessionId, Entries.FluidGiven f) {
         h.createUpdate("INSERT INTO fluid_given (id, session_id, at, fluid, volume_ml, recorded_at, recorded_by) "
                 + "VALUES (:id, :s, :at, :fluid, :volume, :recordedAt, :by)")
-                .bind("id", f.id()).bind("s", sessionId).bind("at", Times.toDb(f.time())).bind("fluid", f.fluid())
+                .bind("id", f.id()).bind("s", sessionId).bind("at", Times.toDb(f.time())).bind("fluid", f.fluid().code())
                 .bind("volume", f.volumeMl()).bind("recordedAt", Times.toDb(f.recordedAt())).bind("by", f.recordedBy())
                 .execute();
     }
 
-    public List<Entries.Fluid> fluids(Handle h, String sessionId) {
+    public List<Entries.FluidGiven> fluids(Handle h, String sessionId) {
         return h.createQuery("SELECT id, at, fluid, volume_ml, recorded_at, recorded_by FROM fluid_given "
                 + "WHERE session_id = :s ORDER BY at, recorded_at, id").bind("s", sessionId)
-                .map((rs, ctx) -> new Entries.Fluid(rs.getString(1), time(rs, 2), rs.getString(3), rs.getDouble(4),
-                        time(rs, 5), rs.getString(6))).list();
+                .map((rs, ctx) -> new Entries.FluidGiven(rs.getString(1), time(rs, 2),
+                        Vocabulary.fromCode(Fluid.class, rs.getString(3)).orElseThrow(), rs.getDouble(4), time(rs, 5),
+                        rs.getString(6))).list();
     }
 
     public void insertAdverseEvent(Handle h, String sessionId, Entries.AdverseEvent e) {
         h.createUpdate("INSERT INTO adverse_event (id, session_id, at, event_type, grade, action_taken, interrupted, "
                 + "notes, recorded_at, recorded_by) VALUES (:id, :s, :at, :type, :grade, :action, :interrupted, "
                 + ":notes, :recordedAt, :by)")
-                .bind("id", e.id()).bind("s", sessionId).bind("at", Times.toDb(e.time())).bind("type", e.type())
-                .bind("grade", e.grade()).bind("action", e.actionTaken()).bind("interrupted", e.interrupted())
-                .bind("notes", e.notes()).bind("recordedAt", Times.toDb(e.recordedAt())).bind("by", e.recordedBy())
-                .execute();
+                .bind("id", e.id()).bind("s", sessionId).bind("at", Times.toDb(e.time())).bind("type", e.type().code())
+                .bind("grade", e.grade().code()).bind("action", e.actionTaken().orElse(null))
+                .bind("interrupted", e.interrupted()).bind("notes", e.notes().orElse(null))
+                .bind("recordedAt", Times.toDb(e.recordedAt())).bind("by", e.recordedBy()).execute();
     }
 
     public List<Entries.AdverseEvent> adverseEvents(Handle h, String sessionId) {
         return h.createQuery("SELECT id, at, event_type, grade, action_taken, interrupted, notes, recorded_at, "
                 + "recorded_by FROM adverse_event WHERE session_id = :s ORDER BY at, recorded_at, id")
                 .bind("s", sessionId).map((rs, ctx) -> new Entries.AdverseEvent(rs.getString(1), time(rs, 2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7),
+                        Vocabulary.fromCode(AdverseEventType.class, rs.getString(3)).orElseThrow(),
+                        Vocabulary.fromCode(Grade.class, rs.getString(4)).orElseThrow(),
+                        Optional.ofNullable(rs.getString(5)), rs.getBoolean(6), Optional.ofNullable(rs.getString(7)),
                         time(rs, 8), rs.getString(9))).list();
     }
 }

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.Role;
 import org.openapheresis.server.json.Json;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openapheresis.server.auth.AccessPolicy;
-import org.openapheresis.server.auth.Permission;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.access.Permission;
+import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
@@ -136,8 +136,8 @@ class RoleAccessTest {
 
     @Test
     void a_route_whose_permission_has_no_row_in_the_policy_is_closed_to_every_role() {
-        Route unmapped = new Route(Route.Method.GET, "/api/unmapped", Permission.CHARGES_READ, false, 200,
-                "test route", call -> call.answer(Map.of("reached", true)));
+        Route unmapped = Route.get("/api/unmapped", Permission.CHARGES_READ, "test route",
+                call -> call.answer(Map.of("reached", true)));
         try (Unit closed = Unit.start(Databases.config(Databases.Kind.H2),
                 AccessPolicy.contract().without(Permission.CHARGES_READ).without(Permission.PLANS), List.of(unmapped))) {
             for (Role role : Role.values()) {

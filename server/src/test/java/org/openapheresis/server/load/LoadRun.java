@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.Role;
 import org.openapheresis.server.json.Json;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;

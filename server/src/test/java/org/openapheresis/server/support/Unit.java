@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.openapheresis.server.OpenApheresisServer;
 import org.openapheresis.server.ServerConfig;
-import org.openapheresis.server.auth.AccessPolicy;
-import org.openapheresis.server.auth.Role;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.access.Role;
 import org.openapheresis.server.http.Route;
 
 /**

@@ -57,7 +57,7 @@ class UiCellCollectionTest extends BrowserTest {
         assertThat(browser.all(By.id("missing-labs"))).isEmpty();
         browser.screenshot("08-order-hpc-collection");
 
-        choose("indication.code", browser.all(By.cssSelector("[data-field='indication.code'] option")).get(1)
+        choose("indication.row", browser.all(By.cssSelector("[data-field='indication.row'] option")).get(1)
                 .getAttribute("value"));
         browser.type("indication.text", "Multiple myeloma, autologous collection before high-dose melphalan");
         choose("procedure.type", "hpc-collection");

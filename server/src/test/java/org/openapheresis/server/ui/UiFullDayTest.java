@@ -65,12 +65,10 @@ class UiFullDayTest extends BrowserTest {
         browser.click(By.id("new-order"));
         browser.awaitHeading("New order");
         UiSignInTest.assertEveryInputLabelled(browser);
-        WebElement indication = browser.await(By.cssSelector("[data-field='indication.code']"));
-        if ("select".equals(indication.getTagName())) {
-            new Select(indication).selectByValue("G35");
-        } else {
-            indication.sendKeys("G35");
-        }
+        // indications are chosen by their guideline row; the ICD-10 code follows and can be made more specific
+        new Select(browser.await(By.cssSelector("[data-field='indication.row']"))).selectByValue("ms-relapse");
+        assertThat(browser.await(By.cssSelector("[data-field='indication.code']")).getAttribute("value"))
+                .isEqualTo("G35");
         browser.type("indication.text", "Multiple sclerosis, steroid-refractory relapse");
         browser.type("procedure.plasmaVolumes", "1.25");
         browser.awaitText(By.id("live-plan"), "1.25 plasma volumes");
@@ -83,7 +81,7 @@ class UiFullDayTest extends BrowserTest {
         assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("04-new-order-live-plan");
         browser.click(By.id("create-order"));
-        browser.awaitHeading("Plasma exchange order");
+        browser.awaitHeading("Plasma exchange (TPE) order");
         String orderUrl = browser.driver.getCurrentUrl();
         String orderId = orderUrl.substring(orderUrl.lastIndexOf('/') + 1);
         // the record's candidacy warning (ACE inhibitor) needs the physician's acknowledgement
@@ -183,7 +181,7 @@ class UiFullDayTest extends BrowserTest {
         assertThat(second.status()).isEqualTo(201);
         String unsigned = second.body().get("id").asText();
         browser.go("/orders/" + unsigned);
-        browser.awaitHeading("Plasma exchange order");
+        browser.awaitHeading("Plasma exchange (TPE) order");
         browser.awaitText(By.cssSelector("main .chip"), "Unsigned");
         assertThat(browser.all(By.id("sign-order"))).as("no Sign button for a nurse").isEmpty();
         assertThat(browser.all(By.id("new-order"))).isEmpty();

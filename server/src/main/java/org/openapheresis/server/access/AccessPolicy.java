@@ -1,11 +1,11 @@
-package org.openapheresis.server.auth;
+package org.openapheresis.server.access;
 
-import static org.openapheresis.server.auth.Role.ADMIN;
-import static org.openapheresis.server.auth.Role.BILLING;
-import static org.openapheresis.server.auth.Role.COORDINATOR;
-import static org.openapheresis.server.auth.Role.LAB;
-import static org.openapheresis.server.auth.Role.NURSE;
-import static org.openapheresis.server.auth.Role.PHYSICIAN;
+import static org.openapheresis.server.access.Role.ADMIN;
+import static org.openapheresis.server.access.Role.BILLING;
+import static org.openapheresis.server.access.Role.COORDINATOR;
+import static org.openapheresis.server.access.Role.LAB;
+import static org.openapheresis.server.access.Role.NURSE;
+import static org.openapheresis.server.access.Role.PHYSICIAN;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -54,6 +54,12 @@ public final class AccessPolicy {
     /** @return the roles holding the permission; empty when the permission has no row (deny by default) */
     public Set<Role> roles(Permission p) {
         return grants.getOrDefault(p, Set.of());
+    }
+
+    /** Every permission the role holds ({@code authenticated} included), in declaration order. */
+    public java.util.List<Permission> permissionsOf(Role role) {
+        return java.util.Arrays.stream(Permission.values())
+                .filter(p -> p != Permission.PUBLIC && roles(p).contains(role)).toList();
     }
 
     public boolean allows(Role role, Permission p) {

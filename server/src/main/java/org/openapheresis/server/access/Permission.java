@@ -1,4 +1,4 @@
-package org.openapheresis.server.auth;
+package org.openapheresis.server.access;
 
 /**
  * What a route does, in the words of the roles table of contract api-v1. Every route names one; the
@@ -24,5 +24,10 @@ public enum Permission {
     /** Products (collected cells): declared in the contract, no route yet. */
     PRODUCTS,
     /** Charges and coverage estimates: declared in the contract, no route yet. */
-    CHARGES_READ
+    CHARGES_READ;
+
+    /** @return the code a client checks, e.g. {@code orders.sign} */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    }
 }

@@ -1,4 +1,4 @@
-package org.openapheresis.server.auth;
+package org.openapheresis.server.access;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -25,5 +25,13 @@ public record Principal(String userId, String username, String displayName, Role
 
     public Optional<String> csrf() {
         return Optional.ofNullable(csrfToken);
+    }
+
+    /** The caller as the services know them (signed-in callers only). */
+    public Actor actor() {
+        if (role == null) {
+            throw new IllegalStateException("an anonymous caller has no role");
+        }
+        return new Actor(username, role);
     }
 }

@@ -1,4 +1,4 @@
-package org.openapheresis.server.auth;
+package org.openapheresis.server.access;
 
 import java.util.Arrays;
 import java.util.List;

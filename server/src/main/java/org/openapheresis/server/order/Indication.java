@@ -1,0 +1,29 @@
+package org.openapheresis.server.order;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+
+/**
+ * Why a procedure is ordered.
+ *
+ * @param code ICD-10 (or ICD-10-CM) code, upper case
+ * @param text the indication in words
+ */
+public record Indication(String code, String text) {
+
+    /** ICD-10 (and ICD-10-CM) code shape: letter, two characters, optional dot and up to four more. */
+    public static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
+
+    public Indication {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(text, "text");
+        code = code.toUpperCase(Locale.ROOT);
+        if (!ICD10.matcher(code).matches()) {
+            throw InvalidInputException.of("indication.code", MessageKey.INVALID,
+                    code + " is not an ICD-10 code (e.g. G35.A, M31.19)");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.openapheresis.server.order;
+
+import static org.openapheresis.server.access.Permission.ORDERS_CREATE;
+import static org.openapheresis.server.access.Permission.ORDERS_READ;
+import static org.openapheresis.server.access.Permission.ORDERS_SIGN;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.openapheresis.contract.CourseRequestReader;
+import org.openapheresis.contract.Node;
+import org.openapheresis.contract.PlanRequestReader;
+import org.openapheresis.course.CourseSchedule;
+import org.openapheresis.procedure.PlanOptions;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.server.http.Call;
+import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.system.InvalidInputException;
+
+/** {@code /api/orders}: parse, call one {@link OrderService} method, answer. */
+public final class OrderRoutes implements FeatureRoutes {
+
+    private final OrderService orders;
+
+    public OrderRoutes(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/orders", ORDERS_READ, "List orders (?patientId=)", this::list).audit(),
+                Route.post("/api/orders", ORDERS_CREATE, "Prescribe: planned from the patient record, with guideline "
+                        + "category and candidacy warnings", example(), this::create).audit().created(),
+                Route.post("/api/orders/preview", ORDERS_CREATE, "The order as it would be, not written: planned from "
+                        + "the patient record with its timeline, the course, the candidacy warnings and the guideline "
+                        + "row (the body of POST /api/orders)", example(), this::preview).audit(),
+                Route.get("/api/orders/{id}", ORDERS_READ, "An order with its plan, warnings and the plan request it "
+                        + "was planned from", this::get).audit(),
+                Route.get("/api/orders/{id}/plan", ORDERS_READ, "The order's plan as ordered (?timeline=true adds the "
+                        + "simulated time course)", this::plan).audit(),
+                Route.get("/api/orders/{id}/course", ORDERS_READ, "The order's course as ordered, session by session "
+                        + "(?timeline=true adds the time course)", this::course).audit(),
+                Route.action("/api/orders/{id}/sign", ORDERS_SIGN, "Physician signature", this::sign).audit()
+                        .error(409, "already signed, or a stale version (If-Match)"),
+                Route.post("/api/orders/{id}/acknowledge", ORDERS_SIGN, "Acknowledge warnings ({\"codes\": [...]} or "
+                        + "all)", Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE")), this::acknowledge)
+                        .optionalBody(Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"))).audit());
+    }
+
+    private void create(Call call) {
+        NewOrder order = readWithRecordProblems(call, call.body(), true);
+        call.concerns(order.patientId());
+        call.answer(call.write(h -> orders.create(h, call.actor(), order)));
+    }
+
+    /** Reads an order; with its problems come the patient record's own, when the patient exists. */
+    private NewOrder readWithRecordProblems(Call call, Node body, boolean indicationRequired) {
+        try {
+            return read(body, indicationRequired);
+        } catch (InvalidInputException e) {
+            // every problem at once: the record's own, too, when the patient exists
+            String patientId = body.raw("patientId") instanceof String s ? s : null;
+            List<org.openapheresis.system.Problem> record = patientId == null ? List.of()
+                    : call.read(h -> orders.recordProblems(h, patientId));
+            if (record.isEmpty()) {
+                throw e;
+            }
+            List<org.openapheresis.system.Problem> all = new java.util.ArrayList<>(e.problems());
+            all.addAll(record);
+            throw new InvalidInputException(e.summary(), all);
+        }
+    }
+
+    private void preview(Call call) {
+        NewOrder order = readWithRecordProblems(call, call.body(), false);
+        call.concerns(order.patientId());
+        call.answer(call.read(h -> orders.preview(h, order)));
+    }
+
+    private void list(Call call) {
+        call.query("patientId").ifPresent(call::concerns);
+        call.answer(call.read(h -> orders.list(h, call.query("patientId"))));
+    }
+
+    private void get(Call call) {
+        call.answer(load(call));
+    }
+
+    private void plan(Call call) {
+        OrderRecord o = load(call);
+        call.answer(orders.plan(o, options(call)));
+    }
+
+    private void course(Call call) {
+        OrderRecord o = load(call);
+        call.answer(orders.course(o, options(call)));
+    }
+
+    private OrderRecord load(Call call) {
+        OrderRecord o = call.read(h -> orders.require(h, call.param("id")));
+        call.concerns(o.patientId());
+        return o;
+    }
+
+    private void sign(Call call) {
+        call.noBody();
+        String id = call.param("id");
+        Optional<Integer> expected = call.ifMatch();
+        call.answer(call.write(h -> {
+            call.concerns(orders.patientOf(h, id));
+            return orders.sign(h, call.actor(), id, expected);
+        }));
+    }
+
+    private void acknowledge(Call call) {
+        String id = call.param("id");
+        Optional<List<String>> codes = call.optionalBody().flatMap(f -> {
+            Optional<List<String>> c = f.texts("codes", false, 100, 60);
+            f.rejectUnknown();
+            f.throwIfProblems();
+            return c;
+        });
+        call.answer(call.write(h -> {
+            call.concerns(orders.patientOf(h, id));
+            return orders.acknowledge(h, call.actor(), id, codes);
+        }));
+    }
+
+    private static PlanOptions options(Call call) {
+        return call.query("timeline").map(Boolean::parseBoolean).orElse(false)
+                ? PlanOptions.withTimeline() : PlanOptions.withoutTimeline();
+    }
+
+    /**
+     * Reads an order's body; every problem of every part at once. A preview may leave the indication out (the
+     * physician has not chosen it yet): it is then planned without a guideline row.
+     */
+    static NewOrder read(Node f, boolean indicationRequired) {
+        String patientId = f.text("patientId", true, 36).orElse(null);
+        Indication indication = f.child("indication", indicationRequired).map(i -> {
+            Optional<String> code = i.text("code", true, 20);
+            Optional<String> text = i.text("text", true, 500);
+            i.rejectUnknown();
+            return code.isPresent() && text.isPresent()
+                    ? f.build(() -> new Indication(code.get(), text.get())).orElse(null) : null;
+        }).orElse(null);
+        ProcedureSpec procedure = f.has("procedure")
+                ? f.build(() -> PlanRequestReader.readProcedure(f.raw("procedure"), "procedure")).orElse(null) : null;
+        if (!f.has("procedure")) {
+            f.add("procedure", org.openapheresis.system.MessageKey.REQUIRED);
+        }
+        OptionalDouble recipient = f.child("recipient", false).map(r -> {
+            OptionalDouble w = r.number("weightKg", PlanRequestReader.RECIPIENT_WEIGHT_KG, true);
+            r.rejectUnknown();
+            return w;
+        }).orElse(OptionalDouble.empty());
+        Optional<CourseSchedule> schedule = f.has("schedule")
+                ? f.build(() -> CourseRequestReader.readSchedule(f.raw("schedule"), "schedule"))
+                : Optional.empty();
+        f.rejectUnknown();
+        if (!f.problems().isEmpty()) {
+            throw new InvalidInputException("the order has invalid values", f.problems());
+        }
+        return new NewOrder(patientId, Optional.ofNullable(indication), procedure, recipient, schedule);
+    }
+
+    static Map<String, Object> example() {
+        return Map.of("patientId", "…", "indication", Map.of("code", "G35.A", "text", "MS relapse"), "procedure",
+                Map.of("type", "plasma-exchange", "plasmaVolumes", 1.25, "replacement", Map.of("albuminPercent", 100,
+                        "plasmaPercent", 0)), "schedule", Map.of("sessions", 5, "intervalHours", 48));
+    }
+}

@@ -1,0 +1,168 @@
+package org.openapheresis.server.patient;
+
+import static org.openapheresis.server.access.Permission.PATIENTS_READ;
+import static org.openapheresis.server.access.Permission.PATIENTS_WRITE;
+import static org.openapheresis.server.access.Permission.SESSIONS_CLINICAL_READ;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.openapheresis.contract.Node;
+import org.openapheresis.patient.ClinicalHistory;
+import org.openapheresis.patient.Patient;
+import org.openapheresis.patient.Sex;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.http.Call;
+import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Range;
+
+/** {@code /api/patients}: parse, call one {@link PatientService} method, answer. */
+public final class PatientRoutes implements FeatureRoutes {
+
+    /** Oldest accepted age at birth date, years. */
+    public static final int MAX_AGE_YEARS = (int) Patient.AGE_YEARS.high();
+
+    private final PatientService patients;
+    private final Clock clock;
+
+    public PatientRoutes(PatientService patients, Clock clock) {
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/patients", PATIENTS_READ, "List or search (?q=) patients and donors", this::list)
+                        .audit(),
+                Route.post("/api/patients", PATIENTS_WRITE, "Register a patient or donor", example(), this::create)
+                        .audit().created(),
+                Route.get("/api/patients/{id}", PATIENTS_READ, "A patient or donor (billing: demographics and "
+                        + "coverage only)", this::get).audit(),
+                Route.put("/api/patients/{id}", PATIENTS_WRITE, "Edit (If-Match or version; stale gives 409)",
+                        withVersion(example()), this::update).audit()
+                        .error(409, "stale version: the answer carries currentVersion and the current record"),
+                Route.get("/api/patients/{id}/labs", SESSIONS_CLINICAL_READ, "Lab history, oldest first",
+                        this::labs).audit());
+    }
+
+    private void list(Call call) {
+        List<PatientRecord> found = call.read(h -> patients.search(h, call.query("q")));
+        call.answer(found.stream().map(p -> view(call, p)).toList());
+    }
+
+    private void get(Call call) {
+        String id = call.param("id");
+        call.concerns(id);
+        call.answer(view(call, call.read(h -> patients.require(h, id))));
+    }
+
+    private void create(Call call) {
+        PatientDraft d = draft(call.body(), false).draft();
+        call.answer(view(call, call.write(h -> {
+            PatientRecord p = patients.create(h, call.actor(), d);
+            call.concerns(p.id());
+            return p;
+        })));
+    }
+
+    private void update(Call call) {
+        String id = call.param("id");
+        call.concerns(id);
+        Read r = draft(call.body(), true);
+        int expected = call.requireVersion(r.version());
+        call.answer(view(call, call.write(h -> patients.update(h, call.actor(), id, expected, r.draft()))));
+    }
+
+    private void labs(Call call) {
+        String id = call.param("id");
+        call.concerns(id);
+        call.answer(call.read(h -> patients.labHistory(h, id)));
+    }
+
+    private static Object view(Call call, PatientRecord p) {
+        return call.who().role() == Role.BILLING ? p.demographics() : p;
+    }
+
+    /** A draft and the version it was edited from. */
+    private record Read(PatientDraft draft, Optional<Integer> version) {
+    }
+
+    private Read draft(Node f, boolean forUpdate) {
+        PatientKind kind = f.oneOf("kind", false, PatientKind.codes()).flatMap(PatientKind::fromCode)
+                .orElse(PatientKind.PATIENT);
+        String mrn = f.text("mrn", true, 64).orElse(null);
+        String given = f.text("givenName", true, 200).orElse(null);
+        String family = f.text("familyName", true, 200).orElse(null);
+        LocalDate birth = f.date("birthDate", true).orElse(null);
+        LocalDate today = LocalDate.now(clock);
+        if (birth != null && birth.isAfter(today)) {
+            f.add("birthDate", MessageKey.IN_THE_FUTURE, birth);
+            birth = null;
+        } else if (birth != null && birth.isBefore(today.minusYears(MAX_AGE_YEARS + 1L))) {
+            f.add("birthDate", MessageKey.INVALID, "gives an age above " + MAX_AGE_YEARS + " years");
+            birth = null;
+        }
+        Sex sex = f.oneOf("sex", true, List.of("male", "female")).flatMap(Sex::fromCode).orElse(null);
+        OptionalDouble height = f.number("heightCm", Patient.HEIGHT_CM, false);
+        OptionalDouble weight = f.number("weightKg", Patient.WEIGHT_KG, false);
+        Coverage coverage = f.child("coverage", false).map(c -> {
+            Coverage cov = new Coverage(c.text("payer", false, 200), c.text("memberId", false, 100),
+                    c.text("plan", false, 200));
+            c.rejectUnknown();
+            return cov;
+        }).orElse(Coverage.none());
+        List<String> allergies = f.texts("allergies", false, 50, 200).orElse(List.of());
+        List<String> medications = f.texts("medications", false, 100, 200).orElse(List.of());
+        boolean ace = f.bool("aceInhibitor", false).orElse(false);
+        boolean plasmaAllergy = f.bool("plasmaAllergy", false).orElse(false);
+        Map<String, Double> labs = f.child("labs", false).map(LabField::read).orElse(Map.of());
+        Optional<java.time.Instant> takenAt = f.time("labsTakenAt", false, clock.getZone());
+        Optional<Integer> version = Optional.empty();
+        if (forUpdate) {
+            OptionalDouble v = f.number("version", Range.of(1, Integer.MAX_VALUE), false);
+            version = v.isPresent() ? Optional.of((int) v.getAsDouble()) : Optional.empty();
+        }
+        f.allow("id", "labsHistory", "createdAt", "createdBy", "updatedAt", "updatedBy");
+        f.rejectUnknown();
+        if (!f.problems().isEmpty()) {
+            throw new org.openapheresis.system.InvalidInputException("the patient record has invalid values",
+                    f.problems());
+        }
+        return new Read(new PatientDraft(kind, mrn, given, family, birth, sex, height, weight, coverage,
+                new ClinicalHistory(allergies, medications, ace, plasmaAllergy), labs, takenAt), version);
+    }
+
+    /** The example body of the OpenAPI document. */
+    static Map<String, Object> example() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", "patient");
+        p.put("mrn", "MRN-100234");
+        p.put("givenName", "Sofia");
+        p.put("familyName", "Berg");
+        p.put("birthDate", "1991-03-14");
+        p.put("sex", "female");
+        p.put("heightCm", 168);
+        p.put("weightKg", 64);
+        p.put("allergies", List.of());
+        p.put("medications", List.of("interferon beta-1a"));
+        p.put("aceInhibitor", false);
+        p.put("plasmaAllergy", false);
+        p.put("coverage", Map.of("payer", "Regional Health Fund", "memberId", "RHF-100234"));
+        p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 240, "iggGPerL", 10.5));
+        p.put("labsTakenAt", "2026-03-01T08:00:00Z");
+        return p;
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> m) {
+        Map<String, Object> v = new LinkedHashMap<>(m);
+        v.put("version", 1);
+        return v;
+    }
+}

@@ -1,0 +1,121 @@
+package org.openapheresis.server.patient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+
+/**
+ * Patients and donors: register, read, edit (optimistic locking) and the lab history. Plain Java: typed records
+ * in and out, the transaction handle passed in, refusals as domain exceptions.
+ */
+public final class PatientService {
+
+    /** Most patients one search returns. */
+    public static final int MAX_LIST = 500;
+
+    private final PatientStore store;
+    private final Clock clock;
+
+    public PatientService(PatientStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public List<PatientRecord> search(Handle h, Optional<String> text) {
+        return store.search(h, text, MAX_LIST);
+    }
+
+    public Optional<PatientRecord> find(Handle h, String id) {
+        return store.find(h, id);
+    }
+
+    /** The record, or a not-found refusal. */
+    public PatientRecord require(Handle h, String id) {
+        return store.find(h, id).orElseThrow(() -> DomainException.notFound("patient"));
+    }
+
+    /** "Family, Given" of a person, for the lists that show whose session it is. */
+    public String displayName(Handle h, String id) {
+        return store.displayName(h, id).orElseThrow(() -> DomainException.notFound("patient"));
+    }
+
+    /** Registers a person; labs given with the record are stored as baseline labs. */
+    public PatientRecord create(Handle h, Actor by, PatientDraft d) {
+        if (store.mrnTaken(h, d.mrn(), null)) {
+            throw taken(d.mrn());
+        }
+        Instant now = Times.now(clock);
+        String id = Ids.next();
+        store.insert(h, new PatientRecord(id, 1, d.kind(), d.mrn(), d.givenName(), d.familyName(), d.birthDate(),
+                d.sex(), d.heightCm(), d.weightKg(), d.coverage(), d.history(), Map.of(), now, by.username(), now,
+                by.username()));
+        if (!d.labs().isEmpty()) {
+            store.addLabs(h, id, null, d.labsTakenAt().orElse(now), LabPhase.BASELINE, d.labs(), now, by.username());
+        }
+        return require(h, id);
+    }
+
+    /**
+     * Replaces a record that is still at {@code expectedVersion}; lab values that differ from the latest are
+     * recorded as new baseline labs (nothing earlier is overwritten).
+     */
+    public PatientRecord update(Handle h, Actor by, String id, int expectedVersion, PatientDraft d) {
+        PatientRecord current = require(h, id);
+        if (current.version() != expectedVersion) {
+            throw DomainException.stale(current.version(), current);
+        }
+        if (store.mrnTaken(h, d.mrn(), id)) {
+            throw taken(d.mrn());
+        }
+        Instant now = Times.now(clock);
+        PatientRecord next = new PatientRecord(id, expectedVersion + 1, d.kind(), d.mrn(), d.givenName(),
+                d.familyName(), d.birthDate(), d.sex(), d.heightCm(), d.weightKg(), d.coverage(), d.history(),
+                Map.of(), current.createdAt(), current.createdBy(), now, by.username());
+        if (!store.update(h, next, expectedVersion)) {
+            PatientRecord now2 = require(h, id);
+            throw DomainException.stale(now2.version(), now2);
+        }
+        Map<String, Double> changed = new LinkedHashMap<>();
+        d.labs().forEach((k, v) -> {
+            if (!v.equals(current.labs().get(k))) {
+                changed.put(k, v);
+            }
+        });
+        if (!changed.isEmpty()) {
+            store.addLabs(h, id, null, d.labsTakenAt().orElse(now), LabPhase.BASELINE, changed, now, by.username());
+        }
+        return require(h, id);
+    }
+
+    /** Every lab value of a person, oldest first. */
+    public List<LabEntry> labHistory(Handle h, String id) {
+        require(h, id);
+        return store.labHistory(h, id);
+    }
+
+    /** Labs taken at a session, in the person's history. */
+    public List<LabEntry> recordSessionLabs(Handle h, Actor by, String patientId, String sessionId, Instant takenAt,
+            LabPhase phase, Map<String, Double> values) {
+        return store.addLabs(h, patientId, sessionId, takenAt, phase, values, Times.now(clock), by.username());
+    }
+
+    /** The labs recorded at a session. */
+    public List<LabEntry> sessionLabs(Handle h, String sessionId) {
+        return store.sessionLabs(h, sessionId);
+    }
+
+    private static InvalidInputException taken(String mrn) {
+        return new InvalidInputException("the patient record has invalid values",
+                List.of(org.openapheresis.system.Problem.of("mrn", MessageKey.TAKEN, mrn)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.openapheresis.server.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.server.patient.LabEntry;
+
+/**
+ * The whole clinical record of a session with its comparison to the plan.
+ *
+ * @param session the session
+ * @param startAcknowledgement the plan warnings acknowledged at start, who and when (absent before start)
+ * @param plan the plan the session ran on (re-planned from the record at start)
+ * @param runValues run values, oldest first
+ * @param vitals vital signs, oldest first
+ * @param fluids fluids given, oldest first
+ * @param labs labs taken at the session, oldest first
+ * @param adverseEvents adverse events, oldest first
+ * @param comparison what happened against the plan
+ */
+public record ClinicalRecord(SessionRecord session,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<StartAcknowledgement> startAcknowledgement, Plan plan,
+        List<Entries.RunValue> runValues, List<Entries.Vitals> vitals, List<Entries.FluidGiven> fluids,
+        List<LabEntry> labs, List<Entries.AdverseEvent> adverseEvents, Comparison comparison) {
+
+    /**
+     * What the person who started the session acknowledged.
+     *
+     * @param codes the plan warning codes
+     * @param by who started
+     * @param at when
+     */
+    public record StartAcknowledgement(List<String> codes, String by, Instant at) {
+    }
+}

@@ -1,0 +1,137 @@
+package org.openapheresis.server.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.openapheresis.server.patient.LabPhase;
+import org.openapheresis.server.session.Vocabulary.AdverseEventType;
+import org.openapheresis.server.session.Vocabulary.Fluid;
+import org.openapheresis.server.session.Vocabulary.Grade;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Range;
+
+/** What staff ask of a session, typed and checked at construction with the same ranges the routes read with. */
+public final class Commands {
+
+    /** Flows a separator can run, mL/min. */
+    public static final Range FLOW_ML_PER_MIN = Range.of(0, 500);
+    /** Volumes of one session, mL. */
+    public static final Range VOLUME_ML = Range.of(0, 50000);
+    /** Net fluid balance, mL. */
+    public static final Range BALANCE_ML = Range.of(-10000, 10000);
+    public static final Range SYSTOLIC_MMHG = Range.of(30, 300);
+    public static final Range DIASTOLIC_MMHG = Range.of(10, 200);
+    public static final Range PULSE_PER_MIN = Range.of(10, 300);
+    public static final Range SPO2_PERCENT = Range.of(30, 100);
+    public static final Range TEMPERATURE_C = Range.of(25, 45);
+    /** A fluid given, mL. */
+    public static final Range FLUID_ML = Range.of(0.1, 20000);
+
+    private Commands() {
+    }
+
+    /**
+     * Book a signed order's session.
+     *
+     * @param orderId the signed order
+     * @param plannedStart when
+     * @param machine separator, when known
+     * @param chair chair or bed, when known
+     * @param nurse nurse in charge, when known
+     */
+    public record Schedule(String orderId, Instant plannedStart, Optional<String> machine, Optional<String> chair,
+            Optional<String> nurse) {
+        public Schedule {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(plannedStart, "plannedStart");
+        }
+    }
+
+    /**
+     * Move a scheduled session.
+     *
+     * @param expectedVersion the version the coordinator read
+     */
+    public record Reschedule(Instant plannedStart, Optional<String> machine, Optional<String> chair,
+            Optional<String> nurse, int expectedVersion) {
+        public Reschedule {
+            Objects.requireNonNull(plannedStart, "plannedStart");
+        }
+    }
+
+    /** A run-value sample: at least one measure. */
+    public record Sample(Instant time, Vocabulary.RunValueSource source, Double inletFlowMlPerMin,
+            Double acFlowMlPerMin, Double removalFlowMlPerMin, Double replacementFlowMlPerMin, Double processedVolumeMl,
+            Double acVolumeMl, Double removedVolumeMl, Double replacementVolumeMl, Double fluidBalanceMl) {
+        public Sample {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(source, "source");
+            Double[] all = {inletFlowMlPerMin, acFlowMlPerMin, removalFlowMlPerMin, replacementFlowMlPerMin,
+                processedVolumeMl, acVolumeMl, removedVolumeMl, replacementVolumeMl, fluidBalanceMl};
+            if (java.util.Arrays.stream(all).allMatch(Objects::isNull)) {
+                throw InvalidInputException.of("(request)", MessageKey.INVALID,
+                        "a sample needs at least one flow or volume");
+            }
+        }
+    }
+
+    /** Vital signs: at least one, diastolic below systolic. */
+    public record Vitals(Instant time, Double systolicMmHg, Double diastolicMmHg, Double pulsePerMin,
+            Double spo2Percent, Double temperatureC) {
+        public Vitals {
+            Objects.requireNonNull(time, "time");
+            if (systolicMmHg != null && diastolicMmHg != null && diastolicMmHg >= systolicMmHg) {
+                throw InvalidInputException.of("diastolicMmHg", MessageKey.INVALID,
+                        "diastolic must be below systolic");
+            }
+        }
+    }
+
+    /** A fluid given. */
+    public record GiveFluid(Instant time, Fluid fluid, double volumeMl) {
+        public GiveFluid {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(fluid, "fluid");
+            FLUID_ML.require("volumeMl", volumeMl);
+        }
+    }
+
+    /** Labs taken at the session. */
+    public record Labs(Instant time, LabPhase phase, java.util.Map<String, Double> values) {
+        public Labs {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(phase, "phase");
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            if (values.isEmpty()) {
+                throw InvalidInputException.of("values", MessageKey.INVALID, "needs at least one lab value");
+            }
+        }
+    }
+
+    /** An adverse event, graded as the WAA registry grades (a severe event interrupted the procedure). */
+    public record ReportAdverseEvent(Instant time, AdverseEventType type, Grade grade, Optional<String> actionTaken,
+            boolean interrupted, Optional<String> notes) {
+        public ReportAdverseEvent {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(grade, "grade");
+            if (grade == Grade.SEVERE && !interrupted) {
+                throw InvalidInputException.of("interrupted", MessageKey.INVALID,
+                        "a severe event is one that interrupted the procedure (WAA grade)");
+            }
+            if (grade == Grade.MODERATE && actionTaken.isEmpty()) {
+                throw InvalidInputException.of("actionTaken", MessageKey.INVALID,
+                        "a moderate event needed medication: name it (WAA grade)");
+            }
+        }
+    }
+
+    /** Start: the plan warnings the person starting has read. */
+    public record Start(List<String> acknowledgedWarnings, Optional<Integer> expectedVersion) {
+        public Start {
+            acknowledgedWarnings = List.copyOf(acknowledgedWarnings);
+        }
+    }
+}

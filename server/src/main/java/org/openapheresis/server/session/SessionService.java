@@ -1,0 +1,243 @@
+package org.openapheresis.server.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.procedure.Plan;
+import org.openapheresis.safety.Severity;
+import org.openapheresis.safety.Warning;
+import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
+import org.openapheresis.server.order.OrderRecord;
+import org.openapheresis.server.order.OrderService;
+import org.openapheresis.server.order.OrderStatus;
+import org.openapheresis.server.order.RecordPlanning;
+import org.openapheresis.server.patient.LabEntry;
+import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
+
+/**
+ * Sessions: schedule a signed order on a machine, chair and nurse; start (after the checks are run again from the
+ * current record and every warning is acknowledged); record run values, vitals, fluids, labs and adverse events;
+ * complete or abort; and the whole record with its comparison to the plan.
+ */
+public final class SessionService {
+
+    /** Most sessions one list returns. */
+    public static final int MAX_LIST = 1000;
+    /** Most samples in one run-value batch. */
+    public static final int MAX_BATCH = 500;
+    /** Warning codes one start may acknowledge; a plan has far fewer rules than this. */
+    public static final int MAX_ACKNOWLEDGED = 50;
+
+    private final SessionStore store;
+    private final OrderService orders;
+    private final PatientService patients;
+    private final MachineBookings bookings;
+    private final Clock clock;
+
+    public SessionService(SessionStore store, OrderService orders, PatientService patients, Clock clock) {
+        this.store = store;
+        this.orders = orders;
+        this.patients = patients;
+        this.bookings = new MachineBookings(store, clock.getZone());
+        this.clock = clock;
+    }
+
+    /** Books a session of a signed order; the machine must be free for the plan's run time and set-up. */
+    public SessionRecord schedule(Handle h, Actor by, Commands.Schedule s) {
+        OrderRecord o = orders.require(h, s.orderId());
+        if (o.status() != OrderStatus.SIGNED) {
+            throw DomainException.of(Refusal.ORDER_NOT_SIGNED, o.id());
+        }
+        Instant end = s.plannedStart().plus(MachineBookings.occupies(o.plan().durationMin()));
+        bookings.requireFree(h, s.machine(), s.plannedStart(), end, null);
+        String id = Ids.next();
+        store.insert(h, new SessionRecord(id, 1, o.id(), o.patientId(), patients.displayName(h, o.patientId()),
+                o.procedureSpec().type(), s.plannedStart(), s.machine(), s.chair(), s.nurse(),
+                SessionStatus.SCHEDULED, Optional.empty(), Times.now(clock), by.username(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), o.plan(), end);
+        return require(h, id);
+    }
+
+    /** Moves a scheduled session (time, machine, chair, nurse) that is still at the version read. */
+    public SessionRecord reschedule(Handle h, Actor by, String id, Commands.Reschedule r) {
+        SessionRecord s = require(h, id);
+        requireStatus(s, List.of(SessionStatus.SCHEDULED), "reschedule");
+        if (s.version() != r.expectedVersion()) {
+            throw DomainException.stale(s.version(), s);
+        }
+        Instant end = r.plannedStart().plus(MachineBookings.occupies(store.plan(h, id).durationMin()));
+        bookings.requireFree(h, r.machine(), r.plannedStart(), end, id);
+        if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, r.machine(), r.chair(), r.nurse())) {
+            SessionRecord now = require(h, id);
+            throw DomainException.stale(now.version(), now);
+        }
+        return require(h, id);
+    }
+
+    public List<SessionRecord> list(Handle h, Optional<Instant> from, Optional<Instant> to,
+            Optional<String> patientId) {
+        return store.list(h, from, to, patientId, MAX_LIST);
+    }
+
+    public Optional<SessionRecord> find(Handle h, String id) {
+        return store.find(h, id);
+    }
+
+    public SessionRecord require(Handle h, String id) {
+        return store.find(h, id).orElseThrow(() -> DomainException.notFound("session"));
+    }
+
+    /** The patient of a session (a not-found refusal when there is none). */
+    public String patientOf(Handle h, String id) {
+        return store.patientAndStatus(h, id).map(SessionStore.PatientAndStatus::patientId)
+                .orElseThrow(() -> DomainException.notFound("session"));
+    }
+
+    /**
+     * Starts: plans again and runs the checks from the current record. Every candidacy warning must be
+     * acknowledged on the order by a physician, and every plan warning of severity warning or danger by the person
+     * starting; else a conflict listing what is open. The codes acknowledged are kept with the session.
+     */
+    public SessionRecord start(Handle h, Actor by, String id, Commands.Start cmd) {
+        return start(h, by, require(h, id), cmd);
+    }
+
+    /** {@link #start(Handle, Actor, String, Commands.Start)} of a session already read in this transaction. */
+    public SessionRecord start(Handle h, Actor by, SessionRecord s, Commands.Start cmd) {
+        requireStatus(s, List.of(SessionStatus.SCHEDULED), "start");
+        OrderRecord o = orders.require(h, s.orderId());
+        RecordPlanning.Evaluation e = orders.evaluateNow(h, o);
+        List<Warning> open = e.warnings().stream().filter(w -> !o.acknowledged(w.code().name())).toList();
+        if (!open.isEmpty()) {
+            throw new DomainException(Refusal.CANDIDACY_WARNINGS_OPEN, List.of(o.id()),
+                    Map.of("unacknowledged", open));
+        }
+        List<Warning> unread = e.plan().warnings().stream()
+                .filter(w -> w.severity() != Severity.INFO && !cmd.acknowledgedWarnings().contains(w.code().name()))
+                .toList();
+        if (!unread.isEmpty()) {
+            throw new DomainException(Refusal.PLAN_WARNINGS_UNREAD, List.of(),
+                    Map.of("unacknowledgedPlanWarnings", unread));
+        }
+        Instant now = Times.now(clock);
+        int version = cmd.expectedVersion().orElse(s.version());
+        if (version != s.version() || !store.start(h, s.id(), version, by.username(), now, e.plan(),
+                cmd.acknowledgedWarnings())) {
+            SessionRecord current = require(h, s.id());
+            throw DomainException.stale(current.version(), current);
+        }
+        return new SessionRecord(s.id(), version + 1, s.orderId(), s.patientId(), s.patientName(), s.procedureType(),
+                s.plannedStart(), s.machine(), s.chair(), s.nurse(), SessionStatus.IN_PROGRESS, s.abortReason(),
+                s.createdAt(), s.createdBy(), Optional.of(now), Optional.of(by.username()), s.endedAt(),
+                s.endedBy());
+    }
+
+    /** Completes a running session. */
+    public SessionRecord complete(Handle h, Actor by, String id, Optional<Integer> expectedVersion) {
+        return end(h, by, id, expectedVersion, List.of(SessionStatus.IN_PROGRESS), SessionStatus.COMPLETED, "complete",
+                Optional.empty());
+    }
+
+    /** Aborts a scheduled or running session, with the reason. */
+    public SessionRecord abort(Handle h, Actor by, String id, Optional<Integer> expectedVersion, String reason) {
+        return end(h, by, id, expectedVersion, List.of(SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS),
+                SessionStatus.ABORTED, "abort", Optional.of(reason));
+    }
+
+    private SessionRecord end(Handle h, Actor by, String id, Optional<Integer> expectedVersion,
+            List<SessionStatus> from, SessionStatus to, String what, Optional<String> reason) {
+        SessionRecord s = require(h, id);
+        requireStatus(s, from, what);
+        int version = expectedVersion.orElse(s.version());
+        if (version != s.version() || !store.end(h, s.id(), version, from, to, by.username(), Times.now(clock),
+                reason)) {
+            SessionRecord now = require(h, s.id());
+            throw DomainException.stale(now.version(), now);
+        }
+        return require(h, id);
+    }
+
+    private static void requireStatus(SessionRecord s, List<SessionStatus> allowed, String what) {
+        if (!allowed.contains(s.status())) {
+            throw new DomainException(Refusal.WRONG_STATUS, List.of(what, s.status().code()),
+                    Map.of("currentStatus", s.status().code(), "currentVersion", s.version()));
+        }
+    }
+
+    /** Records run values (a machine's batch in one transaction) of a running session. */
+    public List<Entries.RunValue> recordRunValues(Handle h, Actor by, String id, List<Commands.Sample> samples) {
+        SessionStore.PatientAndStatus s = store.patientAndStatus(h, id)
+                .orElseThrow(() -> DomainException.notFound("session"));
+        if (s.status() != SessionStatus.IN_PROGRESS) {
+            throw new DomainException(Refusal.WRONG_STATUS, List.of("record run values of", s.status().code()),
+                    Map.of("currentStatus", s.status().code()));
+        }
+        Instant now = Times.now(clock);
+        List<Entries.RunValue> values = new ArrayList<>();
+        for (Commands.Sample v : samples) {
+            values.add(new Entries.RunValue(Ids.next(), v.time(), v.source(), v.inletFlowMlPerMin(),
+                    v.acFlowMlPerMin(), v.removalFlowMlPerMin(), v.replacementFlowMlPerMin(), v.processedVolumeMl(),
+                    v.acVolumeMl(), v.removedVolumeMl(), v.replacementVolumeMl(), v.fluidBalanceMl(), now,
+                    by.username()));
+        }
+        store.insertRunValues(h, id, values);
+        return values;
+    }
+
+    public Entries.Vitals recordVitals(Handle h, Actor by, String id, Commands.Vitals v) {
+        requireRecordable(h, id);
+        Entries.Vitals e = new Entries.Vitals(Ids.next(), v.time(), v.systolicMmHg(), v.diastolicMmHg(),
+                v.pulsePerMin(), v.spo2Percent(), v.temperatureC(), Times.now(clock), by.username());
+        store.insertVitals(h, id, e);
+        return e;
+    }
+
+    public Entries.FluidGiven recordFluid(Handle h, Actor by, String id, Commands.GiveFluid f) {
+        requireRecordable(h, id);
+        Entries.FluidGiven e = new Entries.FluidGiven(Ids.next(), f.time(), f.fluid(), f.volumeMl(), Times.now(clock),
+                by.username());
+        store.insertFluid(h, id, e);
+        return e;
+    }
+
+    public Entries.AdverseEvent reportAdverseEvent(Handle h, Actor by, String id, Commands.ReportAdverseEvent a) {
+        requireRecordable(h, id);
+        Entries.AdverseEvent e = new Entries.AdverseEvent(Ids.next(), a.time(), a.type(), a.grade(), a.actionTaken(),
+                a.interrupted(), a.notes(), Times.now(clock), by.username());
+        store.insertAdverseEvent(h, id, e);
+        return e;
+    }
+
+    /** Labs taken at a scheduled, running or completed session go into the patient's lab history. */
+    public List<LabEntry> recordLabs(Handle h, Actor by, String id, Commands.Labs labs) {
+        SessionRecord s = require(h, id);
+        requireStatus(s, List.of(SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS, SessionStatus.COMPLETED),
+                "record labs of");
+        return patients.recordSessionLabs(h, by, s.patientId(), s.id(), labs.time(), labs.phase(), labs.values());
+    }
+
+    /** Entries may be added to a session in any status (a late vital sign, an event noticed after the end). */
+    private void requireRecordable(Handle h, String id) {
+        store.patientAndStatus(h, id).orElseThrow(() -> DomainException.notFound("session"));
+    }
+
+    /** The whole clinical record with its comparison to the plan. */
+    public ClinicalRecord record(Handle h, String id) {
+        SessionRecord s = require(h, id);
+        Plan plan = store.plan(h, id);
+        List<Entries.RunValue> runValues = store.runValues(h, id);
+        Optional<ClinicalRecord.StartAcknowledgement> ack = store.startAcknowledgement(h, id).map(codes ->
+                new ClinicalRecord.StartAcknowledgement(codes, s.startedBy().orElse(null),
+                        s.startedAt().orElse(null)));
+        return new ClinicalRecord(s, ack, plan, runValues, store.vitals(h, id), store.fluids(h, id),
+                patients.sessionLabs(h, id), store.adverseEvents(h, id), Comparison.of(plan, runValues, s));
+    }
+}

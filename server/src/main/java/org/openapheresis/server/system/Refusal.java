@@ -1,0 +1,58 @@
+package org.openapheresis.server.system;
+
+import java.util.List;
+import org.openapheresis.system.Problem;
+
+/**
+ * The stable keys of the refusals a service gives (the field problems of a request are the core's
+ * {@link org.openapheresis.system.MessageKey}s). Scripts test the key; the English is for people.
+ */
+public enum Refusal {
+    /** No record with the id: what kind of record. */
+    NOT_FOUND(Kind.NOT_FOUND, "{0} not found"),
+    /** Someone changed the record since the caller read it. */
+    STALE_VERSION(Kind.CONFLICT, "the record was changed by someone else; reload it and apply your change again"),
+    /** The record's status does not allow the action: action, current status. */
+    WRONG_STATUS(Kind.CONFLICT, "cannot {0} a session that is {1}"),
+    /** An order signed already: by, at. */
+    ORDER_ALREADY_SIGNED(Kind.CONFLICT, "the order was already signed by {0} at {1}"),
+    /** Scheduling an order nobody signed: the order. */
+    ORDER_NOT_SIGNED(Kind.CONFLICT, "only a signed order can be scheduled; a physician must sign order {0}"),
+    /** The machine is taken then: machine, from, to, session, patient, set-up minutes. */
+    MACHINE_BOOKED(Kind.CONFLICT, "machine {0} is booked from {1} to {2} (session {3}, {4}, run time and {5} min "
+            + "set-up and rinseback); choose another time or machine"),
+    /** Candidacy warnings a physician has not acknowledged: the order. */
+    CANDIDACY_WARNINGS_OPEN(Kind.CONFLICT, "warnings must be acknowledged by a physician before the session starts "
+            + "(POST /api/orders/{0}/acknowledge)"),
+    /** Plan warnings the person starting did not acknowledge. */
+    PLAN_WARNINGS_UNREAD(Kind.CONFLICT, "the plan's warnings must be read and acknowledged by whoever starts the "
+            + "session: send {\"acknowledgedWarnings\": [codes]}"),
+    /** Wrong user name or password (never says which). */
+    WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
+    /** Too many failed logins: seconds to wait. */
+    LOGIN_THROTTLED(Kind.TOO_MANY_ATTEMPTS, "too many failed logins; wait before trying again");
+
+    /** How a refusal is answered, whatever the protocol. */
+    public enum Kind { NOT_FOUND, CONFLICT, UNAUTHENTICATED, FORBIDDEN, TOO_MANY_ATTEMPTS, UNAVAILABLE }
+
+    private final Kind kind;
+    private final String template;
+
+    Refusal(Kind kind, String template) {
+        this.kind = kind;
+        this.template = template;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The English text with the parameters put in. */
+    public String format(List<Object> params) {
+        String text = template;
+        for (int i = 0; i < params.size(); i++) {
+            text = text.replace("{" + i + "}", Problem.render(params.get(i)));
+        }
+        return text;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What every feature of the server shares and no feature owns: the domain's refusals (not found, a conflict
+ * with a record's state, too many attempts) with their stable keys. Services throw them; the one HTTP translator
+ * answers them.
+ */
+package org.openapheresis.server.system;
