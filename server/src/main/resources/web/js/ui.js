@@ -10,6 +10,7 @@ export function h(tag, attrs, ...children) {
     else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'value') el.value = v;
     else if (k === 'checked') el.checked = !!v;
+    else if (k === 'style') el.style.cssText = String(v); // CSSOM: allowed by the strict Content-Security-Policy
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);

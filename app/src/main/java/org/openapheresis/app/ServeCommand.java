@@ -23,6 +23,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
+            description = "address to listen on (default ${DEFAULT-VALUE}: this machine only; e.g. 0.0.0.0 behind "
+                    + "the unit's TLS proxy)")
+    String host;
+
     @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
             description = "directory of the embedded database (default ./${DEFAULT-VALUE})")
     Path data;
@@ -44,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        ServerConfig config = ServerConfig.embedded(port, data)
+        ServerConfig config = ServerConfig.embedded(port, data).withHost(host)
                 .withAdminPassword(System.getenv("OPENAPHERESIS_ADMIN_PASSWORD"))
                 .withDemo(demo);
         if (db != null) {
@@ -67,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "openapheresis-shutdown"));
-        out.println("OpenApheresis is serving on http://localhost:" + server.port() + "/ ("
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        out.println("OpenApheresis is serving on http://" + shown + ":" + server.port() + "/ (listening on " + host + "; "
                 + (db == null ? "embedded database in " + data.toAbsolutePath() : "PostgreSQL") + ")");
         out.flush();
         stopped.await();

@@ -7,8 +7,11 @@ import java.util.Optional;
 /**
  * How to start the server.
  *
+ * @param host the address to listen on ({@code 127.0.0.1} by default: only this machine; a unit's server says
+ *     where it listens, e.g. {@code 0.0.0.0} behind its TLS proxy)
  * @param port TCP port; 0 picks a free one
- * @param dataDir directory of the embedded H2 database (used when {@code jdbcUrl} is empty)
+ * @param dataDir directory of the embedded H2 database (used when {@code jdbcUrl} is empty), and of the audit
+ *     key and checkpoints unless given elsewhere
  * @param jdbcUrl a PostgreSQL JDBC URL, or empty for the embedded database
  * @param dbUser database user (PostgreSQL)
  * @param dbPassword database password (PostgreSQL)
@@ -16,18 +19,24 @@ import java.util.Optional;
  * @param demo seed the demo unit on an empty database
  * @param bcryptCost bcrypt work factor (log2 rounds); 12 in production, lower only in tests
  */
-public record ServerConfig(int port, Path dataDir, Optional<String> jdbcUrl, Optional<String> dbUser,
+public record ServerConfig(String host, int port, Path dataDir, Optional<String> jdbcUrl, Optional<String> dbUser,
         Optional<String> dbPassword, Optional<String> adminPassword, boolean demo, int bcryptCost) {
 
     /** Production work factor: about a quarter of a second per hash on a 2-core server. */
     public static final int DEFAULT_BCRYPT_COST = 12;
+    /** Where the server listens unless told otherwise: this machine only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
 
     public ServerConfig {
+        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(dbUser, "dbUser");
         Objects.requireNonNull(dbPassword, "dbPassword");
         Objects.requireNonNull(adminPassword, "adminPassword");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -36,27 +45,31 @@ public record ServerConfig(int port, Path dataDir, Optional<String> jdbcUrl, Opt
         }
     }
 
-    /** The embedded database in {@code dataDir} on {@code port}. */
+    /** The embedded database in {@code dataDir} on {@code port}, listening on this machine only. */
     public static ServerConfig embedded(int port, Path dataDir) {
-        return new ServerConfig(port, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
+        return new ServerConfig(DEFAULT_HOST, port, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, DEFAULT_BCRYPT_COST);
     }
 
+    public ServerConfig withHost(String address) {
+        return new ServerConfig(address, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost);
+    }
+
     public ServerConfig withJdbc(String url, String user, String password) {
-        return new ServerConfig(port, dataDir, Optional.of(url), Optional.ofNullable(user),
+        return new ServerConfig(host, port, dataDir, Optional.of(url), Optional.ofNullable(user),
                 Optional.ofNullable(password), adminPassword, demo, bcryptCost);
     }
 
     public ServerConfig withAdminPassword(String password) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, Optional.ofNullable(password), demo,
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, Optional.ofNullable(password), demo,
                 bcryptCost);
     }
 
     public ServerConfig withDemo(boolean seed) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, seed, bcryptCost);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, seed, bcryptCost);
     }
 
     public ServerConfig withBcryptCost(int cost) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, cost);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, cost);
     }
 }

@@ -79,8 +79,7 @@ public final class AuthRoutes implements FeatureRoutes {
         }
         boolean secure = "https".equalsIgnoreCase(call.ctx().scheme())
                 || "https".equalsIgnoreCase(call.ctx().header("X-Forwarded-Proto"));
-        call.ctx().cookie(new Cookie(HttpApp.COOKIE, s.token(), "/", -1, secure, 0, true, null, null,
-                SameSite.STRICT));
+        call.ctx().cookie(new Cookie(HttpApp.COOKIE, s.token(), "/", -1, secure, true, null, SameSite.STRICT));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", s.token());
         body.put("user", view(s.user()));

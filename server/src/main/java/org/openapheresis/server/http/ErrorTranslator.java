@@ -32,6 +32,16 @@ public final class ErrorTranslator {
         return m;
     }
 
+    /** The status Jetty gave a request it refused while reading it (a body over the size limit, a bad chunk). */
+    private static java.util.Optional<Integer> jettyStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h) {
+                return java.util.Optional.of(h.getCode());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The HTTP status of a domain refusal. */
     static int status(DomainException d) {
         return switch (d.refusal().kind()) {
@@ -45,7 +55,16 @@ public final class ErrorTranslator {
     }
 
     static void handle(Exception e, Context ctx) {
-        if (e instanceof HttpProblem p) {
+        java.util.Optional<Integer> jetty = jettyStatus(e);
+        if (jetty.isPresent() && jetty.get() == 413) {
+            Map<String, Object> b = body(413, "the request body is larger than " + HttpApp.MAX_REQUEST_BYTES
+                    + " bytes");
+            b.put("maxBytes", HttpApp.MAX_REQUEST_BYTES);
+            ctx.header("Connection", "close");
+            ctx.status(413).json(b);
+        } else if (jetty.isPresent() && jetty.get() >= 400 && jetty.get() < 500) {
+            ctx.status(jetty.get()).json(body(jetty.get(), "the request could not be read"));
+        } else if (e instanceof HttpProblem p) {
             Map<String, Object> m = body(p.status(), p.getMessage());
             m.putAll(p.extra());
             if (p.status() == 401) {

@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.openapheresis.server.access.AccessPolicy;
@@ -65,34 +66,56 @@ public final class HttpApp {
         }
     }
 
-    /** Builds the application and listens on the port (0 picks a free one). */
-    public Running start(int port) {
-        return new Running(create().start(port));
+    /** Largest request body accepted, bytes: counted on the bytes read, whatever the transfer encoding. */
+    public static final long MAX_REQUEST_BYTES = 2_000_000L;
+
+    /**
+     * The browser protections of every answer: the UI loads nothing from elsewhere and runs no inline script, so
+     * a strict policy fits; no framing (clickjacking); no content-type guessing; no referrer leaves the unit.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'none'",
+            "X-Frame-Options", "DENY",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Cross-Origin-Opener-Policy", "same-origin");
+
+    /** Builds the application and listens on the host and port (port 0 picks a free one). */
+    public Running start(String host, int port) {
+        return new Running(create().start(host, port));
     }
 
     Javalin create() {
         ObjectMapper mapper = Json.configure(new ObjectMapper());
-        Javalin app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/web";
                 sf.location = Location.CLASSPATH;
             });
-            cfg.http.maxRequestSize = 2_000_000L;
-        });
-        for (Route r : routes) {
-            app.addHttpHandler(HandlerType.valueOf(r.method().name()), r.path(), ctx -> serve(r, ctx));
-        }
-        app.exception(Exception.class, ErrorTranslator::handle);
-        app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api") && ctx.attribute(ROUTED) == null) {
-                ctx.json(ErrorTranslator.body(404, "no such resource: " + ctx.path()));
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Jetty counts the bytes of every body as they are read (chunked included) and refuses with 413
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.insertHandler(new org.eclipse.jetty.server.handler.SizeLimitHandler(MAX_REQUEST_BYTES, -1));
+                h.setErrorHandler(new JsonErrorHandler());
+            });
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+            for (Route r : routes) {
+                cfg.routes.addHttpHandler(HandlerType.findOrCreate(r.method().name()), r.path(), ctx -> serve(r, ctx));
             }
+            cfg.routes.exception(Exception.class, ErrorTranslator::handle);
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.path().startsWith("/api") && ctx.attribute(ROUTED) == null) {
+                    ctx.json(ErrorTranslator.body(404, "no such resource: " + ctx.path()));
+                }
+            });
+            cfg.routes.error(405, "*", ctx -> ctx.json(ErrorTranslator.body(405, "method not allowed")));
         });
-        app.error(405, ctx -> ctx.json(ErrorTranslator.body(405, "method not allowed")));
-        return app;
     }
 
     private void serve(Route r, Context ctx) throws Exception {

@@ -44,7 +44,8 @@ class ServerArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(HTTP, "org.openapheresis.server.access..",
                     "org.openapheresis.server.system..", "org.openapheresis.server.db..",
                     "org.openapheresis.server.json..", "org.openapheresis.contract..", "org.openapheresis.system..",
-                    "java..", "io.javalin..", "org.jdbi..", "com.fasterxml..", "org.slf4j..", "jakarta.servlet..")
+                    "java..", "io.javalin..", "org.eclipse.jetty..", "org.jdbi..", "com.fasterxml..", "org.slf4j..",
+                    "jakarta.servlet..")
             .because("features contribute their routes; the edge composes them without knowing them");
 
     @ArchTest

@@ -52,6 +52,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--lang=en-GB");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -71,6 +72,19 @@ final class Browser implements AutoCloseable {
             Assumptions.abort(why);
         }
         return new Browser(baseUrl);
+    }
+
+    /**
+     * What the page wrote to the console as errors since the last call: script errors and refused loads (a
+     * Content-Security-Policy violation among them). Answers of the API that are errors on purpose (a 422 the
+     * test provokes) are network entries, not script errors, and are left out.
+     */
+    java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource: the server responded with a status of 4"))
+                .toList();
     }
 
     /** Loads the app afresh at a page (a full load, so each step starts from what the server says). */

@@ -20,6 +20,14 @@ abstract class BrowserTest {
         ScreenshotOnFailure.current = browser;
     }
 
+    /** No test may leave a script error or a refused load (e.g. a Content-Security-Policy violation) behind. */
+    @org.junit.jupiter.api.AfterEach
+    void the_page_wrote_no_error_to_the_console() {
+        if (browser != null) {
+            org.assertj.core.api.Assertions.assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+        }
+    }
+
     @AfterAll
     static void close() throws Exception {
         if (browser != null) {

@@ -60,6 +60,20 @@ class UiSignInTest extends BrowserTest {
     }
 
     @Test
+    void the_content_security_policy_refuses_inline_script_and_style_and_the_console_check_sees_it() {
+        browser.go("/login");
+        browser.awaitHeading("Sign in");
+        browser.consoleErrors(); // start from a clean console
+        browser.js("const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                + "document.body.append(s); const d = document.createElement('div'); d.setAttribute('style', "
+                + "'color: red'); document.body.append(d); return 0;");
+        List<String> errors = browser.consoleErrors();
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("Content Security Policy").contains("script"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("Content Security Policy").contains("style"));
+        assertThat(browser.js("return window.injected === undefined;")).isEqualTo(true);
+    }
+
+    @Test
     void a_wrong_password_is_refused_beside_the_form_and_the_user_name_stays() {
         browser.go("/login");
         browser.awaitHeading("Sign in");
