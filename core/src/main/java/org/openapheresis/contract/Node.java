@@ -179,9 +179,21 @@ public final class Node {
     }
 
     /**
-     * Record text: present, not blank, at most {@code maxLength} characters; surrounding spaces are removed.
+     * Record text on one line (a name, a code, a reason in a few words): present, not blank, at most
+     * {@code maxLength} characters, no control, invisible direction or unpaired surrogate character
+     * ({@link #badCharacter}); surrounding spaces are removed.
      */
     public Optional<String> text(String key, boolean required, int maxLength) {
+        return recordText(key, required, maxLength, false);
+    }
+
+    /** Record text that may run over several lines (notes): as {@link #text(String, boolean, int)}, with line
+     * breaks and tabs allowed. */
+    public Optional<String> multilineText(String key, boolean required, int maxLength) {
+        return recordText(key, required, maxLength, true);
+    }
+
+    private Optional<String> recordText(String key, boolean required, int maxLength, boolean multiline) {
         return text(key, required).flatMap(s -> {
             if (s.isBlank()) {
                 problems.add(Problem.of(field(key), MessageKey.BLANK));
@@ -191,8 +203,47 @@ public final class Node {
                 problems.add(Problem.of(field(key), MessageKey.TOO_LONG, maxLength));
                 return Optional.empty();
             }
+            Optional<Problem> bad = badCharacter(field(key), s, multiline);
+            if (bad.isPresent()) {
+                problems.add(bad.get());
+                return Optional.empty();
+            }
             return Optional.of(s.strip());
         });
+    }
+
+    /**
+     * The first character of a text that has no place in a record, as a problem: a control character (NUL among
+     * them: PostgreSQL refuses it), an unpaired surrogate (it cannot be stored as UTF-8 and would silently become
+     * "?"), or an invisible direction control (embedding, override, isolate: U+202A-U+202E, U+2066-U+2069, which
+     * can make a name display as something else). Line breaks and tabs are allowed in multi-line text.
+     */
+    public static Optional<Problem> badCharacter(String field, String s, boolean multiline) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String what = null;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                what = "an unpaired surrogate";
+            } else if (Character.isLowSurrogate(c)) {
+                what = "an unpaired surrogate";
+            } else if (c == 0) {
+                what = "a NUL character";
+            } else if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+                continue;
+            } else if (Character.getType(c) == Character.CONTROL) {
+                what = String.format(java.util.Locale.ROOT, "the control character U+%04X", (int) c);
+            } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                what = String.format(java.util.Locale.ROOT, "the direction control U+%04X", (int) c);
+            }
+            if (what != null) {
+                return Optional.of(Problem.of(field, MessageKey.INVALID_CHARACTER, what, i + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Text that must be one of the allowed codes. */
@@ -284,6 +335,8 @@ public final class Node {
                 problems.add(Problem.of(f, MessageKey.WRONG_TYPE, "non-blank text", describe(item)));
             } else if (s.length() > maxLength) {
                 problems.add(Problem.of(f, MessageKey.TOO_LONG, maxLength));
+            } else if (badCharacter(f, s, false).isPresent()) {
+                problems.add(badCharacter(f, s, false).get());
             } else {
                 out.add(s.strip());
             }

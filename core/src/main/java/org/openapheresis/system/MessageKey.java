@@ -58,6 +58,8 @@ public enum MessageKey {
     NOT_FOUND("no {0} with this id"),
     /** A rule about this field that no other key names: the rule, in words. */
     INVALID("{0}"),
+    /** Text with a character that has no place in a record: what it is, its position from 1. */
+    INVALID_CHARACTER("contains {0} at character {1}, which is not allowed here"),
 
     // ---- ISBT 128 (the isbt128 package appends its keys below this line) ----
 

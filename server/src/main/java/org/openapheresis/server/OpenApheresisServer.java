@@ -121,7 +121,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
-            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), zone).start(config.host(), config.port());
+            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), clock).start(config.host(), config.port());
             return new OpenApheresisServer(db, app, table.get(), services);
         } catch (RuntimeException e) {
             db.close();

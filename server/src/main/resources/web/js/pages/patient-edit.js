@@ -8,6 +8,8 @@ const splitList = (s) => (s || '').split(/[\n;,]+/).map((x) => x.trim()).filter(
 
 export async function render(main, ctx, [id]) {
   const p = id ? await get(`/api/patients/${encodeURIComponent(id)}`) : {};
+  // clinical values (body size, history, labs) are recorded by clinical staff; a coordinator edits the rest
+  const clinical = ctx.can.editClinical();
   const form = h('form', { id: 'patient-form', novalidate: true },
     h('div', { class: 'form-errors', 'aria-live': 'polite' }),
     h('fieldset', {}, h('legend', {}, 'Identity'),
@@ -18,18 +20,19 @@ export async function render(main, ctx, [id]) {
         field({ name: 'birthDate', label: 'Date of birth', type: 'date', value: p.birthDate, required: true }),
         field({ name: 'sex', label: 'Sex', type: 'select', value: p.sex || '', options: [['', 'Choose…'], ['female', 'Female'], ['male', 'Male']], required: true }),
         field({ name: 'kind', label: 'Kind', type: 'select', value: p.kind || 'patient', options: [['patient', 'Patient'], ['donor', 'Donor']] }))),
-    h('fieldset', {}, h('legend', {}, 'Body size'),
+    !clinical ? h('p', { class: 'small muted' }, 'Body size, allergies, medications and labs are recorded by a physician or nurse.') : null,
+    !clinical ? null : h('fieldset', {}, h('legend', {}, 'Body size'),
       h('div', { class: 'fields' },
         field({ name: 'heightCm', label: 'Height', unit: 'cm', type: 'number', value: p.heightCm, required: true }),
         field({ name: 'weightKg', label: 'Weight', unit: 'kg', type: 'number', value: p.weightKg, required: true }))),
-    h('fieldset', {}, h('legend', {}, 'Allergies and medications'),
+    !clinical ? null : h('fieldset', {}, h('legend', {}, 'Allergies and medications'),
       h('div', { class: 'fields wide' },
         field({ name: 'allergies', label: 'Allergies', type: 'textarea', value: (p.allergies || []).join('\n'), hint: 'One per line. Leave empty if none known.' }),
         field({ name: 'medications', label: 'Current medications', type: 'textarea', value: (p.medications || []).join('\n'), hint: 'One per line, e.g. “ramipril 5 mg daily”.' })),
       h('div', { class: 'fields wide', style: 'margin-top:.75rem' },
         checkbox({ name: 'aceInhibitor', label: 'Takes an ACE inhibitor (risk of reactions during apheresis)', checked: p.aceInhibitor }),
         checkbox({ name: 'plasmaAllergy', label: 'Previous allergic reaction to plasma', checked: p.plasmaAllergy }))),
-    id ? null : h('fieldset', {}, h('legend', {}, 'Baseline labs (optional)'),
+    id || !clinical ? null : h('fieldset', {}, h('legend', {}, 'Baseline labs (optional)'),
       h('div', { class: 'fields' },
         field({ name: 'labsTakenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
         labFields().map(([k, n, u]) => field({ name: `labs.${k}`, label: n, unit: u, type: 'number' })))),
@@ -40,10 +43,11 @@ export async function render(main, ctx, [id]) {
     ev.preventDefault();
     clearProblems(form);
     const v = values(form);
-    const body = { ...(id ? patientBody(p) : {}), mrn: v.mrn, givenName: v.givenName, familyName: v.familyName, birthDate: v.birthDate || null,
-      sex: v.sex || null, kind: v.kind, heightCm: toNumber(v.heightCm) ?? null, weightKg: toNumber(v.weightKg) ?? null,
-      allergies: splitList(v.allergies), medications: splitList(v.medications), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy };
-    if (!id) {
+    const body = { ...(id ? patientBody(p, clinical) : {}), mrn: v.mrn, givenName: v.givenName, familyName: v.familyName, birthDate: v.birthDate || null,
+      sex: v.sex || null, kind: v.kind };
+    if (clinical) Object.assign(body, { heightCm: toNumber(v.heightCm) ?? null, weightKg: toNumber(v.weightKg) ?? null,
+      allergies: splitList(v.allergies), medications: splitList(v.medications), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy });
+    if (!id && clinical) {
       const labs = {};
       for (const [k] of labFields()) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);
       if (Object.keys(labs).length) { body.labs = labs; body.labsTakenAt = v.labsTakenAt ? new Date(v.labsTakenAt).toISOString() : undefined; }

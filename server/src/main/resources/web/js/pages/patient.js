@@ -25,11 +25,11 @@ export function latestLabs(rows) {
 export async function render(main, ctx, [id]) {
   const role = ctx.me.role;
   const p = await get(`/api/patients/${encodeURIComponent(id)}`);
-  const clinical = ctx.can.readOrders();
+  const clinical = ctx.can.readClinical();
   const [orders, sessions, labs] = clinical ? await Promise.all([
     get(`/api/orders?patientId=${encodeURIComponent(id)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(id)}`),
-    ctx.can.readRecord() ? get(`/api/patients/${encodeURIComponent(id)}/labs`).then(labRows) : Promise.resolve([]),
+    ctx.can.readClinical() ? get(`/api/patients/${encodeURIComponent(id)}/labs`).then(labRows) : Promise.resolve([]),
   ]) : [[], [], []];
   const records = ctx.can.readRecord(role) ? await Promise.all(sessions.filter((s) => s.status !== 'scheduled')
     .map((s) => get(`/api/sessions/${encodeURIComponent(s.id)}/record`).catch(() => null))) : [];
@@ -44,8 +44,8 @@ export async function render(main, ctx, [id]) {
       ctx.can.editPatients(role) ? h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(id)}/edit` }, 'Edit details') : null,
       ctx.can.order(role) ? h('a', { class: 'btn btn-primary', id: 'new-order', href: `#/patients/${encodeURIComponent(id)}/orders/new` }, 'New order') : null)));
 
-  const allergies = p.allergies || (p.clinical && p.clinical.allergies) || [];
-  const meds = p.medications || (p.clinical && p.clinical.medications) || [];
+  const allergies = p.allergies || [];
+  const meds = p.medications || [];
   main.append(h('div', { class: 'grid grid-3' },
     h('section', { class: 'panel', 'aria-labelledby': 'h-details' }, h('h2', { id: 'h-details' }, 'Details'),
       h('dl', { class: 'facts' },
@@ -171,15 +171,18 @@ function labsPanel(ctx, patientId, labs) {
   const panel = h('section', { class: 'panel', id: 'labs', 'aria-labelledby': 'h-labs' },
     h('div', { class: 'panel-head' }, h('h2', { id: 'h-labs' }, 'Lab trends'), h('span', { class: 'small muted' }, `${labs.length} results`)),
     labs.length ? [singles, charts] : h('p', { class: 'empty' }, 'No lab results yet. Record the pre-procedure labs below so a plan can be computed.'));
-  if (ctx.can.editPatients(ctx.me.role)) panel.append(labForm(ctx, patientId)); // labs go in through the patient record (PUT)
+  if (ctx.can.editClinical()) panel.append(labForm(ctx, patientId)); // labs go in through the patient record (PUT)
   return panel;
 }
 
 /** The editable part of a patient record, as PUT /api/patients/{id} takes it (with its version). */
-export function patientBody(p) {
-  return { version: p.version, kind: p.kind, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate,
-    sex: p.sex, heightCm: p.heightCm, weightKg: p.weightKg, coverage: p.coverage || undefined, allergies: p.allergies || [],
-    medications: p.medications || [], aceInhibitor: !!p.aceInhibitor, plasmaAllergy: !!p.plasmaAllergy };
+/** The body of a PUT that keeps the record as it is: demographics always, the clinical part for clinical staff. */
+export function patientBody(p, clinical = true) {
+  const body = { version: p.version, kind: p.kind, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate,
+    sex: p.sex, coverage: p.coverage || undefined };
+  if (clinical) Object.assign(body, { heightCm: p.heightCm, weightKg: p.weightKg, allergies: p.allergies || [],
+    medications: p.medications || [], aceInhibitor: !!p.aceInhibitor, plasmaAllergy: !!p.plasmaAllergy });
+  return body;
 }
 
 function labForm(ctx, patientId) {

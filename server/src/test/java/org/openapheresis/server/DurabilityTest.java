@@ -79,7 +79,7 @@ class DurabilityTest {
             Unit.expect(api.post("/api/orders/" + order + "/sign", dr, ""), 200);
             Unit.expect(api.post("/api/orders/" + order + "/acknowledge", dr, ""), 200);
             session = Unit.expect(api.post("/api/sessions", nurse, Map.of("orderId", order, "plannedStart",
-                    "2026-03-02T08:30:00Z")), 201).id();
+                    Unit.at(2, "08:30"))), 201).id();
             Unit.expect(api.post("/api/sessions/" + session + "/start", nurse,
                     Unit.acknowledgingPlanWarnings(api, nurse, session)), 200);
             for (int i = 0; i < 50; i++) {

@@ -60,7 +60,7 @@ class UnitWorkflowTest {
 
         // an unsigned order cannot be scheduled
         Api.Answer early = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order.id(),
-                "plannedStart", "2026-03-02T08:30:00Z"));
+                "plannedStart", Unit.at(2, "08:30")));
         assertThat(early.status()).isEqualTo(409);
 
         Api.Answer signed = Unit.expect(u.api.post("/api/orders/" + order.id() + "/sign", u.token(Role.PHYSICIAN),
@@ -126,7 +126,7 @@ class UnitWorkflowTest {
         assertThat(order.body()).contains("ACE_INHIBITOR_ALBUMIN_EXCHANGE");
         Unit.expect(u.api.post("/api/orders/" + order.id() + "/sign", u.token(Role.PHYSICIAN), ""), 200);
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.NURSE), Map.of("orderId", order.id(),
-                "plannedStart", "2026-03-02T08:30:00")), 201).id();
+                "plannedStart", Unit.local(2, "08:30"))), 201).id();
         Api.Answer refused = u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE), "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("unacknowledged").contains("ACE_INHIBITOR_ALBUMIN_EXCHANGE");
@@ -146,7 +146,7 @@ class UnitWorkflowTest {
         String patient = u.createPatient(mrn("PLANACK"));
         String order = u.signedOrder(patient);
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", "2026-03-02T08:30:00Z")), 201).id();
+                "plannedStart", Unit.at(2, "08:30"))), 201).id();
         String nurse = u.token(Role.NURSE);
         // the test patient's plan predicts fibrinogen below 1.0 g/L: a warning the nurse must acknowledge
         Api.Answer bare = u.api.post("/api/sessions/" + session + "/start", nurse, "");
@@ -228,14 +228,14 @@ class UnitWorkflowTest {
         Unit u = unit(kind);
         String order = u.signedOrder(u.createPatient(mrn("RESCHED")));
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", "2026-03-02T08:30:00Z", "machine", Unit.freshMachine())), 201).id();
+                "plannedStart", Unit.at(2, "08:30"), "machine", Unit.freshMachine())), 201).id();
         String other = Unit.freshMachine();
         Map<String, Object> moved = Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
-                Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", other, "version", 1)), 200).map();
-        assertThat(moved).containsEntry("plannedStart", "2026-03-03T10:00:00Z").containsEntry("machine", other)
+                Map.of("plannedStart", Unit.at(3, "10:00"), "machine", other, "version", 1)), 200).map();
+        assertThat(moved).containsEntry("plannedStart", Unit.at(3, "10:00")).containsEntry("machine", other)
                 .containsEntry("version", 2);
         Api.Answer stale = u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
-                Map.of("plannedStart", "2026-03-04T10:00:00Z", "version", 1));
+                Map.of("plannedStart", Unit.at(4, "10:00"), "version", 1));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.map()).containsEntry("currentVersion", 2);
     }
@@ -247,14 +247,15 @@ class UnitWorkflowTest {
         String order = u.signedOrder(u.createPatient(mrn("CHAIR")));
         String machine = Unit.freshMachine();
         Map<String, Object> created = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR),
-                Map.of("orderId", order, "plannedStart", "2026-03-02T08:30:00Z", "machine", machine, "chair",
+                Map.of("orderId", order, "plannedStart", Unit.at(2, "08:30"), "machine", machine, "chair",
                         "Chair 3")), 201).map();
         assertThat(created).containsEntry("chair", "Chair 3");
         String session = (String) created.get("id");
         Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR), Map.of("plannedStart",
-                "2026-03-02T08:30:00Z", "machine", machine, "chair", "Bed 1", "version", 1)), 200);
+                Unit.at(2, "08:30"), "machine", machine, "chair", "Bed 1", "version", 1)), 200);
         assertThat(u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map()).containsEntry("chair", "Bed 1");
-        assertThat(u.api.get("/api/sessions?date=2026-03-02", u.token(Role.NURSE)).body()).contains("\"chair\":\"Bed 1\"");
+        String day = Unit.at(2, "08:30").substring(0, 10);
+        assertThat(u.api.get("/api/sessions?date=" + day, u.token(Role.NURSE)).body()).contains("\"chair\":\"Bed 1\"");
     }
 
     @ParameterizedTest
@@ -263,7 +264,7 @@ class UnitWorkflowTest {
         Unit u = unit(kind);
         String order = u.signedOrder(u.createPatient(mrn("CHAIR-LONG")));
         Api.Answer a = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", "2026-03-02T08:30:00Z", "chair", "x".repeat(101)));
+                "plannedStart", Unit.at(2, "08:30"), "chair", "x".repeat(101)));
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.body()).contains("\"field\":\"chair\"");
     }
@@ -276,22 +277,22 @@ class UnitWorkflowTest {
         String first = u.signedOrder(u.createPatient(mrn("BOOK1")));
         String second = u.signedOrder(u.createPatient(mrn("BOOK2")));
         Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", first,
-                "plannedStart", "2026-04-06T08:00:00Z", "machine", machine)), 201);
+                "plannedStart", Unit.at(15, "08:00"), "machine", machine)), 201);
         // the plasma exchange runs about 2 h, plus 30 min set-up and rinseback
         Api.Answer clash = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
-                "plannedStart", "2026-04-06T09:30:00Z", "machine", machine));
+                "plannedStart", Unit.at(15, "09:30"), "machine", machine));
         assertThat(clash.status()).isEqualTo(409);
         assertThat(String.valueOf(clash.map().get("title"))).contains("machine " + machine + " is booked from",
                 "choose another time or machine");
         Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
-                "plannedStart", "2026-04-06T09:30:00Z", "machine", Unit.freshMachine())), 201);
+                "plannedStart", Unit.at(15, "09:30"), "machine", Unit.freshMachine())), 201);
         String later = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
-                "plannedStart", "2026-04-06T13:00:00Z", "machine", machine)), 201).id();
+                "plannedStart", Unit.at(15, "13:00"), "machine", machine)), 201).id();
         Api.Answer moveIntoClash = u.api.put("/api/sessions/" + later, u.token(Role.COORDINATOR),
-                Map.of("plannedStart", "2026-04-06T08:15:00Z", "machine", machine, "version", 1));
+                Map.of("plannedStart", Unit.at(15, "08:15"), "machine", machine, "version", 1));
         assertThat(moveIntoClash.status()).isEqualTo(409);
         Unit.expect(u.api.put("/api/sessions/" + later, u.token(Role.COORDINATOR),
-                Map.of("plannedStart", "2026-04-06T14:00:00Z", "machine", machine, "version", 1)), 200);
+                Map.of("plannedStart", Unit.at(15, "14:00"), "machine", machine, "version", 1)), 200);
     }
 
     @ParameterizedTest

@@ -37,6 +37,10 @@ public final class AccessPolicy {
         g.put(Permission.PLANS, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.PATIENTS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR, BILLING));
         g.put(Permission.PATIENTS_WRITE, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
+        // The coordinator books the orders, which carry their plan, so reads the clinical record; recording
+        // clinical values (measurements, history, labs) is for the clinical staff.
+        g.put(Permission.PATIENTS_CLINICAL_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
+        g.put(Permission.PATIENTS_CLINICAL_WRITE, EnumSet.of(PHYSICIAN, NURSE));
         g.put(Permission.ORDERS_CREATE, EnumSet.of(PHYSICIAN));
         g.put(Permission.ORDERS_SIGN, EnumSet.of(PHYSICIAN));
         // Reading orders is needed by everyone who schedules, runs or reads sessions.

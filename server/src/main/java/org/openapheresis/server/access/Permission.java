@@ -13,7 +13,12 @@ public enum Permission {
     AUDIT_READ,
     PLANS,
     PATIENTS_READ,
+    /** Register and edit a person's demographics and coverage. */
     PATIENTS_WRITE,
+    /** Read a person's clinical record: history, measurements, the lab history. */
+    PATIENTS_CLINICAL_READ,
+    /** Record a person's clinical facts: height, weight, allergies, medications, contraindications, labs. */
+    PATIENTS_CLINICAL_WRITE,
     ORDERS_CREATE,
     ORDERS_SIGN,
     ORDERS_READ,

@@ -44,7 +44,7 @@ public final class AuditRoutes implements FeatureRoutes {
                 })
                 .orElseThrow(() -> new InvalidInputException("bad query", List.of(Problem.of("since",
                         MessageKey.NOT_A_DATE_TIME, s)))));
-        call.answer(log.entries(call.query("patientId"), since, MAX_ENTRIES));
+        call.answer(log.entries(call.idQuery("patientId"), since, MAX_ENTRIES));
     }
 
     private void verify(Call call) {

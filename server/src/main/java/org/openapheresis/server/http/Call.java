@@ -32,19 +32,36 @@ public final class Call {
     private final Route route;
     private final AuditTrail audit;
     private final Jdbi jdbi;
-    private final ZoneId zone;
+    private final java.time.Clock clock;
 
-    Call(Context ctx, Principal who, Route route, AuditTrail audit, Jdbi jdbi, ZoneId zone) {
+    /** How far a device's or a workstation's clock may run ahead of the server's. */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    /** No clinical record of this unit is older than this. */
+    public static final java.time.Instant EARLIEST_RECORD = java.time.Instant.parse("1900-01-01T00:00:00Z");
+    /** How far back a session may be booked (one that already began today), and how far ahead. */
+    public static final java.time.Duration BOOK_BACK = java.time.Duration.ofHours(12);
+    public static final java.time.Duration BOOK_AHEAD = java.time.Duration.ofDays(2 * 366);
+
+    private final org.openapheresis.server.access.AccessPolicy policy;
+
+    Call(Context ctx, Principal who, Route route, AuditTrail audit, Jdbi jdbi, java.time.Clock clock,
+            org.openapheresis.server.access.AccessPolicy policy) {
+        this.policy = policy;
         this.ctx = ctx;
         this.who = who;
         this.route = route;
         this.audit = audit;
         this.jdbi = jdbi;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     public Principal who() {
         return who;
+    }
+
+    /** True when the caller's role holds the permission (a route that answers more to some roles). */
+    public boolean may(org.openapheresis.server.access.Permission p) {
+        return who.role() != null && policy.allows(who.role(), p);
     }
 
     /** The signed-in caller as the services know them. */
@@ -58,7 +75,38 @@ public final class Call {
 
     /** The unit's time zone (date-times given without an offset are local to it). */
     public ZoneId zone() {
-        return zone;
+        return clock.getZone();
+    }
+
+    /**
+     * A time something happened (a sample taken, a value measured): not after now beyond {@link #CLOCK_SKEW},
+     * not before {@link #EARLIEST_RECORD}; a problem of the field otherwise.
+     */
+    public Optional<java.time.Instant> pastTime(Node f, String key, boolean required) {
+        Optional<java.time.Instant> t = f.time(key, required, zone());
+        java.time.Instant now = clock.instant();
+        if (t.isPresent() && t.get().isAfter(now.plus(CLOCK_SKEW))) {
+            f.add(key, MessageKey.IN_THE_FUTURE, t.get());
+            return Optional.empty();
+        }
+        if (t.isPresent() && t.get().isBefore(EARLIEST_RECORD)) {
+            f.add(key, MessageKey.OUT_OF_RANGE, t.get(), EARLIEST_RECORD, now);
+            return Optional.empty();
+        }
+        return t;
+    }
+
+    /** A time something is planned for: from {@link #BOOK_BACK} ago to {@link #BOOK_AHEAD} ahead. */
+    public Optional<java.time.Instant> plannedTime(Node f, String key, boolean required) {
+        Optional<java.time.Instant> t = f.time(key, required, zone());
+        java.time.Instant now = clock.instant();
+        java.time.Instant earliest = now.minus(BOOK_BACK).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant latest = now.plus(BOOK_AHEAD).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (t.isPresent() && (t.get().isBefore(earliest) || t.get().isAfter(latest))) {
+            f.add(key, MessageKey.OUT_OF_RANGE, t.get(), earliest, latest);
+            return Optional.empty();
+        }
+        return t;
     }
 
     /** The parsed body as a JSON tree (400 when it is not JSON). */
@@ -97,6 +145,19 @@ public final class Call {
 
     public String param(String name) {
         return ctx.pathParam(name);
+    }
+
+    /**
+     * A query parameter that names a record: a record id, or a 422 naming it (an id too long for any column, or
+     * with characters no id has, would otherwise reach the database and the audit entry).
+     */
+    public Optional<String> idQuery(String name) {
+        Optional<String> v = query(name);
+        if (v.isPresent() && !org.openapheresis.server.db.Ids.isId(v.get())) {
+            throw new org.openapheresis.system.InvalidInputException("bad query", List.of(Problem.of(name,
+                    MessageKey.INVALID, "is not a record id (a UUID)")));
+        }
+        return v;
     }
 
     public Optional<String> query(String name) {

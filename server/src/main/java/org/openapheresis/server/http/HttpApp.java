@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,9 @@ import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.access.Authenticator;
 import org.openapheresis.server.access.Permission;
 import org.openapheresis.server.access.Principal;
+import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.json.Json;
+import org.openapheresis.system.MessageKey;
 import org.openapheresis.server.system.AuditTrail;
 
 /**
@@ -37,16 +38,16 @@ public final class HttpApp {
     private final Authenticator auth;
     private final AuditTrail audit;
     private final Jdbi jdbi;
-    private final ZoneId zone;
+    private final java.time.Clock clock;
 
     public HttpApp(List<Route> routes, AccessPolicy policy, Authenticator auth, AuditTrail audit, Jdbi jdbi,
-            ZoneId zone) {
+            java.time.Clock clock) {
         this.routes = List.copyOf(routes);
         this.policy = policy;
         this.auth = auth;
         this.audit = audit;
         this.jdbi = jdbi;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     /** The server listening: its port, and a way to stop it. */
@@ -123,7 +124,10 @@ public final class HttpApp {
         ctx.header("Cache-Control", "no-store");
         Principal who = Principal.ANONYMOUS;
         if (r.path().startsWith("/api/patients/{id}")) {
-            ctx.attribute(Call.PATIENT, ctx.pathParam("id")); // so a refused attempt names the patient too
+            String id = ctx.pathParam("id");
+            if (Ids.isId(id)) {
+                ctx.attribute(Call.PATIENT, id); // so a refused attempt names the patient too
+            }
         }
         try {
             if (r.permission() != Permission.PUBLIC) {
@@ -136,7 +140,14 @@ public final class HttpApp {
                     throw HttpProblem.forbidden("missing or wrong " + CSRF_HEADER + " header");
                 }
             }
-            r.handler().handle(new Call(ctx, who, r, audit, jdbi, zone));
+            for (Map.Entry<String, String> p : ctx.pathParamMap().entrySet()) {
+                if (!Ids.isId(p.getValue())) {
+                    throw new HttpProblem(404, "no such record: " + p.getKey() + " is not a record id", Map.of(
+                            "problems", List.of(new FieldProblem(p.getKey(), MessageKey.INVALID.name(),
+                                    "is not a record id (a UUID)"))));
+                }
+            }
+            r.handler().handle(new Call(ctx, who, r, audit, jdbi, clock, policy));
         } catch (Exception e) {
             ErrorTranslator.handle(e, ctx);
         }

@@ -81,8 +81,8 @@ public final class OrderRoutes implements FeatureRoutes {
     }
 
     private void list(Call call) {
-        call.query("patientId").ifPresent(call::concerns);
-        call.answer(call.read(h -> orders.list(h, call.query("patientId"))));
+        call.idQuery("patientId").ifPresent(call::concerns);
+        call.answer(call.read(h -> orders.list(h, call.idQuery("patientId"))));
     }
 
     private void get(Call call) {

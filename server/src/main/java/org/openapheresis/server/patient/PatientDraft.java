@@ -46,4 +46,10 @@ public record PatientDraft(PatientKind kind, String mrn, String givenName, Strin
         }
         Objects.requireNonNull(labsTakenAt, "labsTakenAt");
     }
+
+    /** This draft's demographics with the clinical part of a record as it is (an edit of demographics only). */
+    public PatientDraft withClinicalOf(PatientRecord current) {
+        return new PatientDraft(kind, mrn, givenName, familyName, birthDate, sex, current.heightCm(),
+                current.weightKg(), coverage, current.history(), Map.of(), Optional.empty());
+    }
 }

@@ -2,7 +2,8 @@ package org.openapheresis.server.patient;
 
 import static org.openapheresis.server.access.Permission.PATIENTS_READ;
 import static org.openapheresis.server.access.Permission.PATIENTS_WRITE;
-import static org.openapheresis.server.access.Permission.SESSIONS_CLINICAL_READ;
+import static org.openapheresis.server.access.Permission.PATIENTS_CLINICAL_READ;
+import static org.openapheresis.server.access.Permission.PATIENTS_CLINICAL_WRITE;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,9 +16,10 @@ import org.openapheresis.contract.Node;
 import org.openapheresis.patient.ClinicalHistory;
 import org.openapheresis.patient.Patient;
 import org.openapheresis.patient.Sex;
-import org.openapheresis.server.access.Role;
 import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.FieldProblem;
+import org.openapheresis.server.http.HttpProblem;
 import org.openapheresis.server.http.Route;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Range;
@@ -43,12 +45,12 @@ public final class PatientRoutes implements FeatureRoutes {
                         .audit(),
                 Route.post("/api/patients", PATIENTS_WRITE, "Register a patient or donor", example(), this::create)
                         .audit().created(),
-                Route.get("/api/patients/{id}", PATIENTS_READ, "A patient or donor (billing: demographics and "
-                        + "coverage only)", this::get).audit(),
+                Route.get("/api/patients/{id}", PATIENTS_READ, "A patient or donor (the clinical record for roles "
+                        + "that read it; billing: demographics and coverage only)", this::get).audit(),
                 Route.put("/api/patients/{id}", PATIENTS_WRITE, "Edit (If-Match or version; stale gives 409)",
                         withVersion(example()), this::update).audit()
                         .error(409, "stale version: the answer carries currentVersion and the current record"),
-                Route.get("/api/patients/{id}/labs", SESSIONS_CLINICAL_READ, "Lab history, oldest first",
+                Route.get("/api/patients/{id}/labs", PATIENTS_CLINICAL_READ, "Lab history, oldest first",
                         this::labs).audit());
     }
 
@@ -63,8 +65,32 @@ public final class PatientRoutes implements FeatureRoutes {
         call.answer(view(call, call.read(h -> patients.require(h, id))));
     }
 
+    /** The fields only clinical staff record. */
+    static final List<String> CLINICAL_FIELDS = List.of("heightCm", "weightKg", "allergies", "medications",
+            "aceInhibitor", "plasmaAllergy", "labs", "labsTakenAt");
+
+    /**
+     * A caller who may not record clinical values (the coordinator) sends none: the record keeps its own. Sending
+     * one is refused (403) naming the fields, never dropped in silence.
+     */
+    private static boolean clinical(Call call, Node body) {
+        if (call.may(PATIENTS_CLINICAL_WRITE)) {
+            return true;
+        }
+        List<FieldProblem> refused = CLINICAL_FIELDS.stream().filter(body::has)
+                .map(k -> new FieldProblem(k, "NOT_ALLOWED", "your role may not record clinical values")).toList();
+        if (!refused.isEmpty()) {
+            throw new HttpProblem(403, "your role (" + call.who().role().code() + ") records demographics and "
+                    + "coverage only; clinical values are recorded by a physician or nurse",
+                    Map.of("problems", refused));
+        }
+        return false;
+    }
+
     private void create(Call call) {
-        PatientDraft d = draft(call.body(), false).draft();
+        Node body = call.body();
+        clinical(call, body); // a coordinator registers demographics; the clinical values come from the staff
+        PatientDraft d = draft(call, body, false).draft();
         call.answer(view(call, call.write(h -> {
             PatientRecord p = patients.create(h, call.actor(), d);
             call.concerns(p.id());
@@ -75,9 +101,12 @@ public final class PatientRoutes implements FeatureRoutes {
     private void update(Call call) {
         String id = call.param("id");
         call.concerns(id);
-        Read r = draft(call.body(), true);
+        Node body = call.body();
+        boolean clinical = clinical(call, body);
+        Read r = draft(call, body, true);
         int expected = call.requireVersion(r.version());
-        call.answer(view(call, call.write(h -> patients.update(h, call.actor(), id, expected, r.draft()))));
+        call.answer(view(call, call.write(h -> patients.update(h, call.actor(), id, expected,
+                clinical ? r.draft() : r.draft().withClinicalOf(patients.require(h, id))))));
     }
 
     private void labs(Call call) {
@@ -87,14 +116,14 @@ public final class PatientRoutes implements FeatureRoutes {
     }
 
     private static Object view(Call call, PatientRecord p) {
-        return call.who().role() == Role.BILLING ? p.demographics() : p;
+        return call.may(PATIENTS_CLINICAL_READ) ? p : p.demographics();
     }
 
     /** A draft and the version it was edited from. */
     private record Read(PatientDraft draft, Optional<Integer> version) {
     }
 
-    private Read draft(Node f, boolean forUpdate) {
+    private Read draft(Call call, Node f, boolean forUpdate) {
         PatientKind kind = f.oneOf("kind", false, PatientKind.codes()).flatMap(PatientKind::fromCode)
                 .orElse(PatientKind.PATIENT);
         String mrn = f.text("mrn", true, 64).orElse(null);
@@ -123,7 +152,7 @@ public final class PatientRoutes implements FeatureRoutes {
         boolean ace = f.bool("aceInhibitor", false).orElse(false);
         boolean plasmaAllergy = f.bool("plasmaAllergy", false).orElse(false);
         Map<String, Double> labs = f.child("labs", false).map(LabField::read).orElse(Map.of());
-        Optional<java.time.Instant> takenAt = f.time("labsTakenAt", false, clock.getZone());
+        Optional<java.time.Instant> takenAt = call.pastTime(f, "labsTakenAt", false);
         Optional<Integer> version = Optional.empty();
         if (forUpdate) {
             OptionalDouble v = f.number("version", Range.of(1, Integer.MAX_VALUE), false);

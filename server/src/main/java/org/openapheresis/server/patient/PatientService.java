@@ -56,9 +56,16 @@ public final class PatientService {
         }
         Instant now = Times.now(clock);
         String id = Ids.next();
-        store.insert(h, new PatientRecord(id, 1, d.kind(), d.mrn(), d.givenName(), d.familyName(), d.birthDate(),
-                d.sex(), d.heightCm(), d.weightKg(), d.coverage(), d.history(), Map.of(), now, by.username(), now,
-                by.username()));
+        try {
+            store.insert(h, new PatientRecord(id, 1, d.kind(), d.mrn(), d.givenName(), d.familyName(), d.birthDate(),
+                    d.sex(), d.heightCm(), d.weightKg(), d.coverage(), d.history(), Map.of(), now, by.username(), now,
+                    by.username()));
+        } catch (RuntimeException e) {
+            if (org.openapheresis.server.db.Unique.isViolation(e)) {
+                throw taken(d.mrn()); // registered at the same moment by someone else
+            }
+            throw e;
+        }
         if (!d.labs().isEmpty()) {
             store.addLabs(h, id, null, d.labsTakenAt().orElse(now), LabPhase.BASELINE, d.labs(), now, by.username());
         }
@@ -81,7 +88,16 @@ public final class PatientService {
         PatientRecord next = new PatientRecord(id, expectedVersion + 1, d.kind(), d.mrn(), d.givenName(),
                 d.familyName(), d.birthDate(), d.sex(), d.heightCm(), d.weightKg(), d.coverage(), d.history(),
                 Map.of(), current.createdAt(), current.createdBy(), now, by.username());
-        if (!store.update(h, next, expectedVersion)) {
+        boolean updated;
+        try {
+            updated = store.update(h, next, expectedVersion);
+        } catch (RuntimeException e) {
+            if (org.openapheresis.server.db.Unique.isViolation(e)) {
+                throw taken(d.mrn());
+            }
+            throw e;
+        }
+        if (!updated) {
             PatientRecord now2 = require(h, id);
             throw DomainException.stale(now2.version(), now2);
         }

@@ -83,11 +83,13 @@ public final class PatientStore {
     /** Patients whose name or MRN contains {@code text} (case-insensitive), by family name. */
     public List<PatientRecord> search(Handle h, Optional<String> text, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM patient"
-                + (text.isPresent() ? " WHERE LOWER(family_name) LIKE :q OR LOWER(given_name) LIKE :q "
-                        + "OR LOWER(mrn) LIKE :q" : "")
+                + (text.isPresent() ? " WHERE LOWER(family_name) LIKE :q ESCAPE '!' OR LOWER(given_name) LIKE :q "
+                        + "ESCAPE '!' OR LOWER(mrn) LIKE :q ESCAPE '!'" : "")
                 + " ORDER BY family_name, given_name, id LIMIT :limit";
         var q = h.createQuery(sql).bind("limit", limit);
-        text.ifPresent(t -> q.bind("q", "%" + t.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%"));
+        // the search text matches as itself: LIKE's wildcards and its escape character are escaped
+        text.ifPresent(t -> q.bind("q", "%" + t.toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
+                .replace("%", "!%").replace("_", "!_") + "%"));
         return q.map((rs, ctx) -> row(rs)).list().stream().map(p -> p.withLabs(latestLabs(h, p.id()))).toList();
     }
 
@@ -151,10 +153,23 @@ public final class PatientStore {
         return latestOf(labHistory(h, patientId));
     }
 
-    /** The latest value of each lab field of a history (oldest first), in {@link LabField} order. */
+    /**
+     * How far a sample's time may lie after the moment it was recorded (a clock a little ahead); a value said to
+     * be taken later than that cannot be true and never counts as the latest.
+     */
+    public static final java.time.Duration TAKEN_AFTER_RECORDED_TOLERANCE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * The latest value of each lab field of a history (oldest first), in {@link LabField} order: the one taken
+     * last, among values not said to be taken after they were recorded (so a mistyped future date, which the API
+     * refuses today but an older record may hold, cannot hide every newer value).
+     */
     public static Map<String, Double> latestOf(List<LabEntry> history) {
         Map<String, Double> latest = new LinkedHashMap<>();
         for (LabEntry e : history) {
+            if (e.takenAt().isAfter(e.recordedAt().plus(TAKEN_AFTER_RECORDED_TOLERANCE))) {
+                continue;
+            }
             latest.put(e.field(), e.value());
         }
         Map<String, Double> ordered = new LinkedHashMap<>();

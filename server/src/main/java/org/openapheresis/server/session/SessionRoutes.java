@@ -96,7 +96,7 @@ public final class SessionRoutes implements FeatureRoutes {
     private void schedule(Call call) {
         Node f = call.body();
         String orderId = f.text("orderId", true, 36).orElse(null);
-        Instant start = f.time("plannedStart", true, call.zone()).orElse(null);
+        Instant start = call.plannedTime(f, "plannedStart", true).orElse(null);
         Optional<String> machine = f.text("machine", false, 100);
         Optional<String> chair = f.text("chair", false, 100);
         Optional<String> nurse = f.text("nurse", false, 100);
@@ -112,7 +112,7 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void reschedule(Call call) {
         Node f = call.body();
-        Instant start = f.time("plannedStart", true, call.zone()).orElse(null);
+        Instant start = call.plannedTime(f, "plannedStart", true).orElse(null);
         Optional<String> machine = f.text("machine", false, 100);
         Optional<String> chair = f.text("chair", false, 100);
         Optional<String> nurse = f.text("nurse", false, 100);
@@ -146,10 +146,10 @@ public final class SessionRoutes implements FeatureRoutes {
                         date.get())));
             }
         }
-        call.query("patientId").ifPresent(call::concerns);
+        call.idQuery("patientId").ifPresent(call::concerns);
         Optional<Instant> f = from;
         Optional<Instant> t = to;
-        call.answer(call.read(h -> sessions.list(h, f, t, call.query("patientId"))));
+        call.answer(call.read(h -> sessions.list(h, f, t, call.idQuery("patientId"))));
     }
 
     private void get(Call call) {
@@ -162,6 +162,12 @@ public final class SessionRoutes implements FeatureRoutes {
         List<String> codes = call.optionalBody().map(f -> {
             List<String> c = f.texts("acknowledgedWarnings", false, SessionService.MAX_ACKNOWLEDGED, 100)
                     .orElse(List.of()).stream().distinct().toList();
+            for (int i = 0; i < c.size(); i++) {
+                if (org.openapheresis.safety.WarningCode.fromName(c.get(i)).isEmpty()) {
+                    f.add("acknowledgedWarnings[" + i + "]", MessageKey.NOT_ONE_OF, c.get(i), "the warning codes of "
+                            + "the plan format");
+                }
+            }
             f.rejectUnknown();
             throwIfProblems(f, "the start has invalid values");
             return c;
@@ -193,7 +199,7 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void abort(Call call) {
         Node f = call.body();
-        String reason = f.text("reason", true, 1000).orElse(null);
+        String reason = f.multilineText("reason", true, 1000).orElse(null);
         f.rejectUnknown();
         throwIfProblems(f, "an abort needs a reason");
         String id = call.param("id");
@@ -215,7 +221,7 @@ public final class SessionRoutes implements FeatureRoutes {
         List<Commands.Sample> samples = new ArrayList<>();
         for (Node s : items) {
             int before = f.problems().size();
-            Instant time = s.time("time", true, call.zone()).orElse(null);
+            Instant time = call.pastTime(s, "time", true).orElse(null);
             RunValueSource source = s.oneOf("source", true, Vocabulary.codes(RunValueSource.class))
                     .flatMap(c -> Vocabulary.fromCode(RunValueSource.class, c)).orElse(null);
             Double inlet = box(s.number("inletFlowMlPerMin", Commands.FLOW_ML_PER_MIN, false));
@@ -247,7 +253,7 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void vitals(Call call) {
         Node f = call.body();
-        Instant time = f.time("time", true, call.zone()).orElse(null);
+        Instant time = call.pastTime(f, "time", true).orElse(null);
         Double sys = box(f.number("systolicMmHg", Commands.SYSTOLIC_MMHG, false));
         Double dia = box(f.number("diastolicMmHg", Commands.DIASTOLIC_MMHG, false));
         Double pulse = box(f.number("pulsePerMin", Commands.PULSE_PER_MIN, false));
@@ -265,7 +271,7 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void fluids(Call call) {
         Node f = call.body();
-        Instant time = f.time("time", true, call.zone()).orElse(null);
+        Instant time = call.pastTime(f, "time", true).orElse(null);
         Fluid fluid = f.oneOf("fluid", true, Vocabulary.codes(Fluid.class))
                 .flatMap(c -> Vocabulary.fromCode(Fluid.class, c)).orElse(null);
         OptionalDouble volume = f.number("volumeMl", Commands.FLUID_ML, true);
@@ -277,7 +283,7 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void labs(Call call) {
         Node f = call.body();
-        Instant time = f.time("time", true, call.zone()).orElse(null);
+        Instant time = call.pastTime(f, "time", true).orElse(null);
         LabPhase phase = f.oneOf("phase", true, LabPhase.sessionCodes()).flatMap(LabPhase::fromCode).orElse(null);
         Map<String, Double> values = f.child("values", true).map(LabField::read).orElse(Map.of());
         f.rejectUnknown();
@@ -291,14 +297,14 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void adverseEvents(Call call) {
         Node f = call.body();
-        Instant time = f.time("time", true, call.zone()).orElse(null);
+        Instant time = call.pastTime(f, "time", true).orElse(null);
         AdverseEventType type = f.oneOf("type", true, Vocabulary.codes(AdverseEventType.class))
                 .flatMap(c -> Vocabulary.fromCode(AdverseEventType.class, c)).orElse(null);
         Grade grade = f.oneOf("grade", true, Vocabulary.codes(Grade.class))
                 .flatMap(c -> Vocabulary.fromCode(Grade.class, c)).orElse(null);
-        Optional<String> action = f.text("actionTaken", false, 1000);
+        Optional<String> action = f.multilineText("actionTaken", false, 1000);
         Optional<Boolean> interrupted = f.bool("interrupted", true);
-        Optional<String> notes = f.text("notes", false, 2000);
+        Optional<String> notes = f.multilineText("notes", false, 2000);
         f.rejectUnknown();
         if (grade == Grade.SEVERE && Boolean.FALSE.equals(interrupted.orElse(null))) {
             f.add("interrupted", MessageKey.INVALID, "a severe event is one that interrupted the procedure (WAA grade)");

@@ -31,6 +31,10 @@ import org.openapheresis.server.support.Databases;
  */
 class V5MigrationTest {
 
+    private static final String P1 = "00000000-0000-4000-8000-000000000001";
+    private static final String O1 = "00000000-0000-4000-8000-000000000002";
+    private static final String S1 = "00000000-0000-4000-8000-000000000003";
+
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     @SuppressWarnings("unchecked")
@@ -62,7 +66,7 @@ class V5MigrationTest {
         jdbi.useTransaction(h -> {
             h.execute("INSERT INTO patient (id, mrn, kind, given_name, family_name, birth_date, sex, height_cm, "
                     + "weight_kg, coverage, clinical, created_at, created_by, updated_at, updated_by, version) VALUES "
-                    + "('p1', 'MRN-V4', 'patient', 'Sofia', 'Berg', ?, 'female', 168, 64, '{}', "
+                    + "('" + P1 + "', 'MRN-V4', 'patient', 'Sofia', 'Berg', ?, 'female', 168, 64, '{}', "
                     + "'{\"allergies\":[],\"medications\":[],\"aceInhibitor\":true,\"plasmaAllergy\":false}', ?, 't', "
                     + "?, 't', 1)", java.time.LocalDate.of(1991, 3, 14), ordered.minusDays(1), ordered.minusDays(1));
             lab(h, "l1", "hematocritPercent", 40, "%", ordered.minusHours(2));
@@ -70,11 +74,11 @@ class V5MigrationTest {
             lab(h, "l3", "fibrinogenGPerL", 1.5, "g/L", ordered.plusDays(1));
             h.execute("INSERT INTO clinical_order (id, patient_id, indication_code, indication_text, procedure_json, "
                     + "schedule_json, guideline_json, plan_json, warnings_json, status, created_at, created_by, "
-                    + "version) VALUES ('o1', 'p1', 'G35.A', 'MS relapse', ?, NULL, ?, ?, ?, 'unsigned', ?, 'dr', 1)",
+                    + "version) VALUES ('" + O1 + "', '" + P1 + "', 'G35.A', 'MS relapse', ?, NULL, ?, ?, ?, 'unsigned', ?, 'dr', 1)",
                     Json.compact(requestThen.get("procedure")), Json.compact(Map.of("matched", false, "source", "s",
                             "note", "n")), Json.compact(plan), Json.compact(oldWarnings), ordered);
             h.execute("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, machine, status, "
-                    + "plan_json, created_at, created_by, version) VALUES ('s1', 'o1', 'p1', ?, 'Optia-1', "
+                    + "plan_json, created_at, created_by, version) VALUES ('" + S1 + "', '" + O1 + "', '" + P1 + "', ?, 'Optia-1', "
                     + "'scheduled', ?, ?, 'coord', 1)", ordered.plusDays(2), Json.compact(plan), ordered);
         });
         try (OpenApheresisServer server = OpenApheresisServer.start(config,
@@ -84,7 +88,7 @@ class V5MigrationTest {
             api.post("/api/users", admin, Map.of("username", "dr1", "password", "doctor-password-1", "role",
                     Role.PHYSICIAN.code(), "displayName", "Dr One"));
             String dr = api.login("dr1", "doctor-password-1");
-            Map<String, Object> order = api.get("/api/orders/o1", dr).map();
+            Map<String, Object> order = api.get("/api/orders/" + O1, dr).map();
             assertThat(order.get("planRequest")).isEqualTo(Json.parse(Json.compact(
                     org.openapheresis.contract.PlanRequestWriter.request(PlanRequestReader.read(requestThen)))));
             List<Map<String, Object>> warnings = (List<Map<String, Object>>) order.get("warnings");
@@ -95,16 +99,16 @@ class V5MigrationTest {
             assertThat((List<Map<String, Object>>) storedPlan.get("warnings"))
                     .allSatisfy(w -> assertThat(w).containsKey("source"));
             LocalDateTime end = server.services().db().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT planned_end FROM treatment_session WHERE id = 's1'").mapTo(LocalDateTime.class).one());
+                    "SELECT planned_end FROM treatment_session WHERE id = '" + S1 + "'").mapTo(LocalDateTime.class).one());
             assertThat(end).isEqualTo(ordered.plusDays(2).plusSeconds(Math.round(durationMin * 60) + 30 * 60));
-            assertThat(api.get("/api/sessions/s1", dr).map()).containsEntry("procedureType", "plasma-exchange");
+            assertThat(api.get("/api/sessions/" + S1, dr).map()).containsEntry("procedureType", "plasma-exchange");
         }
     }
 
     private static void lab(org.jdbi.v3.core.Handle h, String id, String field, double value, String unit,
             LocalDateTime at) {
         h.execute("INSERT INTO lab_result (id, patient_id, session_id, taken_at, phase, analyte, value_num, unit, "
-                + "recorded_at, recorded_by) VALUES (?, 'p1', NULL, ?, 'baseline', ?, ?, ?, ?, 't')", id, at, field,
+                + "recorded_at, recorded_by) VALUES (?, '" + P1 + "', NULL, ?, 'baseline', ?, ?, ?, ?, 't')", id, at, field,
                 value, unit, at);
     }
 }

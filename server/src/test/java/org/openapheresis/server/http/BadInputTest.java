@@ -52,11 +52,11 @@ class BadInputTest {
         t.add(new Target("POST", "/api/orders/" + order + "/sign", Role.PHYSICIAN, Map.of()));
         t.add(new Target("POST", "/api/orders/" + order + "/acknowledge", Role.PHYSICIAN, Map.of("codes", List.of())));
         t.add(new Target("POST", "/api/sessions", Role.COORDINATOR, Map.of("orderId", order, "plannedStart",
-                "2026-03-04T08:30:00Z")));
+                Unit.at(4, "08:30"))));
         String scheduled = Unit.expect(unit.api.post("/api/sessions", unit.token(Role.COORDINATOR), Map.of("orderId",
-                order, "plannedStart", "2026-03-04T08:30:00Z")), 201).id();
+                order, "plannedStart", Unit.at(4, "08:30"))), 201).id();
         t.add(new Target("PUT", "/api/sessions/" + scheduled, Role.COORDINATOR, Map.of("plannedStart",
-                "2026-03-05T08:30:00Z", "version", 1)));
+                Unit.at(5, "08:30"), "version", 1)));
         t.add(new Target("POST", s + "/start", Role.NURSE, Map.of()));
         t.add(new Target("POST", s + "/run-values", Role.NURSE, runValue));
         t.add(new Target("POST", s + "/vitals", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "pulsePerMin", 70)));

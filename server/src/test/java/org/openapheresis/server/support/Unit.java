@@ -108,6 +108,19 @@ public final class Unit implements AutoCloseable {
         return id;
     }
 
+    /**
+     * An instant {@code days} after today at {@code hhmm} UTC, as ISO text: planned starts stay inside the window
+     * the server books (from 12 h ago to two years ahead) whenever the tests run.
+     */
+    public static String at(int days, String hhmm) {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(days) + "T" + hhmm + ":00Z";
+    }
+
+    /** The same without an offset (read in the server's time zone). */
+    public static String local(int days, String hhmm) {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(days) + "T" + hhmm + ":00";
+    }
+
     /** A machine no other session of this test run uses, so that bookings never collide by accident. */
     public static String freshMachine() {
         return "Optia-T" + MACHINES.incrementAndGet();
@@ -118,14 +131,14 @@ public final class Unit implements AutoCloseable {
     /** A session of a signed order, scheduled on a machine of its own; returns the id. */
     public String scheduledSession(String orderId) {
         Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
-                "plannedStart", "2026-03-02T08:30:00Z", "machine", freshMachine(), "nurse", "nurse1"));
+                "plannedStart", Unit.at(2, "08:30"), "machine", freshMachine(), "nurse", "nurse1"));
         return expect(s, 201).id();
     }
 
     /** A session of a signed order, started; returns the id. */
     public String startedSession(String orderId) {
         Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,
-                "plannedStart", "2026-03-02T08:30:00Z", "machine", freshMachine(), "nurse", "nurse1"));
+                "plannedStart", Unit.at(2, "08:30"), "machine", freshMachine(), "nurse", "nurse1"));
         expect(s, 201);
         expect(api.post("/api/sessions/" + s.id() + "/start", token(Role.NURSE),
                 acknowledgingPlanWarnings(api, token(Role.NURSE), s.id())), 200);
