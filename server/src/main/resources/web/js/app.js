@@ -22,6 +22,7 @@ export const can = {
   readOrders: () => has('orders.read'),
   plan: () => has('plans'),
   admin: () => has('users.manage'),
+  manageUnit: () => has('resources.manage'),
 };
 
 const routes = [
@@ -36,6 +37,7 @@ const routes = [
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
+  [/^\/unit$/, () => import('./pages/unit.js')],
 ];
 
 const ctx = { me: null, can, catalog: null, go, signIn, signOut, loadCatalog };
@@ -128,6 +130,7 @@ function renderChrome() {
   if (can.seePatients(me.role)) links.push(['/patients', 'Patients']);
   if (can.plan(me.role)) links.push(['/plan', 'Planner']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
+  if (can.manageUnit()) links.push(['/unit', 'The unit']);
   const current = location.hash.slice(1);
   for (const [href, text] of links) {
     nav.append(h('a', { href: '#' + href, 'aria-current': current.startsWith(href) ? 'page' : null }, text));

@@ -28,6 +28,9 @@ import org.openapheresis.server.patient.PatientRoutes;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.patient.PatientStore;
 import org.openapheresis.server.planning.PlanRoutes;
+import org.openapheresis.server.resource.ResourceRoutes;
+import org.openapheresis.server.resource.ResourceService;
+import org.openapheresis.server.resource.ResourceStore;
 import org.openapheresis.server.session.SessionRoutes;
 import org.openapheresis.server.session.SessionService;
 import org.openapheresis.server.session.SessionStore;
@@ -106,7 +109,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             }
             PatientService patients = new PatientService(new PatientStore(), clock);
             OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
-            SessionService sessions = new SessionService(new SessionStore(), orders, patients, clock);
+            ResourceService resources = new ResourceService(new ResourceStore());
+            SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -116,6 +120,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new CatalogRoutes(guidelines),
                     new PatientRoutes(patients, clock),
                     new OrderRoutes(orders),
+                    new ResourceRoutes(resources),
                     new SessionRoutes(sessions));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));

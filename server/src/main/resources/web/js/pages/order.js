@@ -10,11 +10,13 @@ export async function render(main, ctx, [orderId]) {
   const o = await get(`/api/orders/${encodeURIComponent(orderId)}`);
   // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
   // charts over the run, and the course across the sessions (the stored plan's figures are the same).
-  const [p, sessions, timed, course] = await Promise.all([
+  const [p, sessions, timed, course, machines, chairs] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
     get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true`),
     orderCourse(o),
+    ctx.can.schedule() ? get('/api/machines') : [],
+    ctx.can.schedule() ? get('/api/chairs') : [],
   ]);
   const first = timed;
   const signed = o.status === 'signed';
@@ -55,7 +57,7 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Course'), h('dd', {}, o.schedule && o.schedule.sessions ? `${o.schedule.sessions} sessions, every ${o.schedule.intervalHours} h` : 'single session'),
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, signed ? `${o.signedBy || ''} · ${dateTime(o.signedAt)}` : 'not signed'))),
-      scheduleSection(ctx, o, signed, sessions)),
+      scheduleSection(ctx, o, signed, sessions, machines, chairs)),
     candidacyPanel(ctx, o),
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(first, course, { wide: true })));
 }
@@ -104,7 +106,7 @@ function doseText(proc) {
   return parts.join(' · ') || label(proc.type);
 }
 
-function scheduleSection(ctx, o, signed, sessions) {
+function scheduleSection(ctx, o, signed, sessions, machines, chairs) {
   const sec = h('section', { class: 'panel', id: 'sessions' }, h('h2', {}, 'Sessions'));
   if (sessions.length) {
     sec.append(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Planned start'), h('th', {}, 'Machine'), h('th', {}, 'Chair'), h('th', {}, 'Status'))),
@@ -114,12 +116,18 @@ function scheduleSection(ctx, o, signed, sessions) {
   } else sec.append(h('p', { class: 'empty' }, 'No sessions scheduled yet.'));
   if (!ctx.can.schedule(ctx.me.role)) return sec;
   if (!signed) { sec.append(h('p', { class: 'muted' }, 'Only a signed order can be scheduled.')); return sec; }
+  // machines and chairs are picked from the unit's lists; a machine is offered when it is set up for the procedure
+  const type = o.procedure.type;
+  const separator = ctx.catalog.procedureTypes.find((t) => t.code === type).onSeparator;
+  const machineOptions = [['', separator ? 'Choose a machine…' : 'No machine (an infusion)'],
+    ...machines.filter((m) => m.active && m.procedureTypes.includes(type)).map((m) => [m.name, `${m.name} (${m.model})`])];
+  const chairOptions = [['', 'Choose a chair or bed…'], ...chairs.filter((c) => c.active).map((c) => [c.name, c.name])];
   const form = h('form', { id: 'schedule-form', class: 'no-print', novalidate: true, style: 'margin-top:1rem' },
     h('h3', {}, 'Schedule a session'), h('div', { class: 'form-errors' }),
     h('div', { class: 'fields' },
       field({ name: 'plannedStart', label: 'Planned start', type: 'datetime-local', value: localIsoNow() }),
-      field({ name: 'machine', label: 'Machine', placeholder: 'e.g. Optia 1' }),
-      field({ name: 'chair', label: 'Chair', placeholder: 'e.g. Chair 2' }),
+      separator ? field({ name: 'machine', label: 'Machine', type: 'select', options: machineOptions }) : null,
+      field({ name: 'chair', label: 'Chair or bed', type: 'select', options: chairOptions }),
       field({ name: 'nurse', label: 'Nurse', placeholder: 'user name' })),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'schedule-session' }, 'Schedule session')));
   form.addEventListener('submit', async (ev) => {

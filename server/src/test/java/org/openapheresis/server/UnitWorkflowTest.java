@@ -228,8 +228,8 @@ class UnitWorkflowTest {
         Unit u = unit(kind);
         String order = u.signedOrder(u.createPatient(mrn("RESCHED")));
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", Unit.at(2, "08:30"), "machine", Unit.freshMachine())), 201).id();
-        String other = Unit.freshMachine();
+                "plannedStart", Unit.at(2, "08:30"), "machine", u.freshMachine())), 201).id();
+        String other = u.freshMachine();
         Map<String, Object> moved = Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR),
                 Map.of("plannedStart", Unit.at(3, "10:00"), "machine", other, "version", 1)), 200).map();
         assertThat(moved).containsEntry("plannedStart", Unit.at(3, "10:00")).containsEntry("machine", other)
@@ -245,17 +245,20 @@ class UnitWorkflowTest {
     void a_session_keeps_its_chair_through_scheduling_rescheduling_and_reading(Databases.Kind kind) {
         Unit u = unit(kind);
         String order = u.signedOrder(u.createPatient(mrn("CHAIR")));
-        String machine = Unit.freshMachine();
+        String machine = u.freshMachine();
+        String chair = u.freshChair();
+        String bed = u.freshChair();
         Map<String, Object> created = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR),
                 Map.of("orderId", order, "plannedStart", Unit.at(2, "08:30"), "machine", machine, "chair",
-                        "Chair 3")), 201).map();
-        assertThat(created).containsEntry("chair", "Chair 3");
+                        chair)), 201).map();
+        assertThat(created).containsEntry("chair", chair);
         String session = (String) created.get("id");
         Unit.expect(u.api.put("/api/sessions/" + session, u.token(Role.COORDINATOR), Map.of("plannedStart",
-                Unit.at(2, "08:30"), "machine", machine, "chair", "Bed 1", "version", 1)), 200);
-        assertThat(u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map()).containsEntry("chair", "Bed 1");
+                Unit.at(2, "08:30"), "machine", machine, "chair", bed, "version", 1)), 200);
+        assertThat(u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map()).containsEntry("chair", bed);
         String day = Unit.at(2, "08:30").substring(0, 10);
-        assertThat(u.api.get("/api/sessions?date=" + day, u.token(Role.NURSE)).body()).contains("\"chair\":\"Bed 1\"");
+        assertThat(u.api.get("/api/sessions?date=" + day, u.token(Role.NURSE)).body())
+                .contains("\"chair\":\"" + bed + "\"");
     }
 
     @ParameterizedTest
@@ -273,7 +276,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_machine_is_never_booked_twice_at_once(Databases.Kind kind) {
         Unit u = unit(kind);
-        String machine = Unit.freshMachine();
+        String machine = u.freshMachine();
         String first = u.signedOrder(u.createPatient(mrn("BOOK1")));
         String second = u.signedOrder(u.createPatient(mrn("BOOK2")));
         Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", first,
@@ -285,7 +288,7 @@ class UnitWorkflowTest {
         assertThat(String.valueOf(clash.map().get("title"))).contains("machine " + machine + " is booked from",
                 "choose another time or machine");
         Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
-                "plannedStart", Unit.at(15, "09:30"), "machine", Unit.freshMachine())), 201);
+                "plannedStart", Unit.at(15, "09:30"), "machine", u.freshMachine())), 201);
         String later = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", second,
                 "plannedStart", Unit.at(15, "13:00"), "machine", machine)), 201).id();
         Api.Answer moveIntoClash = u.api.put("/api/sessions/" + later, u.token(Role.COORDINATOR),

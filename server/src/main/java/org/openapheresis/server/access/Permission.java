@@ -10,6 +10,8 @@ public enum Permission {
     /** Any logged-in user: who am I, log out, catalogues. */
     AUTHENTICATED,
     USERS_MANAGE,
+    /** Keep the unit's lists of machines and chairs. */
+    RESOURCES_MANAGE,
     AUDIT_READ,
     PLANS,
     PATIENTS_READ,

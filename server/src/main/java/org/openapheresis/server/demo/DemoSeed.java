@@ -39,6 +39,8 @@ import org.openapheresis.server.patient.PatientKind;
 import org.openapheresis.server.patient.PatientRecord;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.patient.PatientStore;
+import org.openapheresis.server.resource.ResourceService;
+import org.openapheresis.server.resource.ResourceStore;
 import org.openapheresis.server.session.Commands;
 import org.openapheresis.server.session.MachineBookings;
 import org.openapheresis.server.session.SessionRecord;
@@ -66,7 +68,13 @@ public final class DemoSeed {
     private final PatientService patients;
     private final OrderService orders;
     private final SessionService sessions;
+    private final ResourceService resources;
     private final Map<String, Instant> machineFreeAt = new HashMap<>();
+
+    private static final List<String> SEPARATOR_TYPES = java.util.Arrays.stream(
+            org.openapheresis.procedure.ProcedureType.values())
+            .filter(org.openapheresis.procedure.ProcedureType::onSeparator)
+            .map(org.openapheresis.procedure.ProcedureType::code).toList();
 
     private static final Actor COORDINATOR = new Actor("coord.silva", Role.COORDINATOR);
     private static final Actor PHYSICIAN = new Actor("dr.lindqvist", Role.PHYSICIAN);
@@ -79,7 +87,8 @@ public final class DemoSeed {
         this.clock = new DemoClock(unitClock.instant(), zone);
         this.patients = new PatientService(new PatientStore(), clock);
         this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
-        this.sessions = new SessionService(new SessionStore(), orders, patients, clock);
+        this.resources = new ResourceService(new ResourceStore());
+        this.sessions = new SessionService(new SessionStore(), orders, patients, resources, clock);
     }
 
     /** Seeds unless patients exist already; prints the staff and the demo password. */
@@ -105,6 +114,19 @@ public final class DemoSeed {
                     auth.createUser(h, s[0], password, Role.fromCode(s[2]).orElseThrow(), s[1]);
                 }
             }
+        });
+        jdbi.useTransaction(h -> {
+            // the unit: three continuous-flow separators, one intermittent-flow, four chairs and a bed
+            for (int i = 1; i <= 3; i++) {
+                resources.createMachine(h, new ResourceService.MachineDraft("Optia-" + i, "continuous-flow",
+                        "Spectra Optia", Optional.of("DEMO-OPT-00" + i), SEPARATOR_TYPES, true));
+            }
+            resources.createMachine(h, new ResourceService.MachineDraft("MCS-1", "intermittent-flow", "MCS+",
+                    Optional.of("DEMO-MCS-001"), List.of("plasma-exchange", "hpc-collection"), true));
+            for (int i = 1; i <= 4; i++) {
+                resources.createChair(h, new ResourceService.ChairDraft("Chair " + i, false, true));
+            }
+            resources.createChair(h, new ResourceService.ChairDraft("Bed 1", true, true));
         });
         List<String> notes = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, zone);

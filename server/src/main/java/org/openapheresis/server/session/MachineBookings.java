@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.openapheresis.server.resource.Chair;
+import org.openapheresis.server.resource.Machine;
 import org.openapheresis.server.system.DomainException;
 import org.openapheresis.server.system.Refusal;
 
@@ -39,21 +41,28 @@ public final class MachineBookings {
     }
 
     /**
-     * Refuses a booking that overlaps another scheduled or running session on the same machine.
+     * Refuses a booking that overlaps another scheduled or running session on the same machine or chair. The
+     * caller holds the resources' row locks (taken when they were resolved), so no other booking of them is
+     * checked until this transaction ends: across server processes, a slot is given once.
      *
-     * @param machine the machine, or empty for none yet (nothing to check)
+     * @param machine the machine, when the session is on one
+     * @param chair the chair, when the session has one
      * @param start planned start
      * @param end planned end (start, run time, set-up and rinseback)
      * @param exceptSessionId the session being moved (not a conflict with itself), or null
      */
-    void requireFree(Handle h, Optional<String> machine, Instant start, Instant end, String exceptSessionId) {
-        if (machine.isEmpty()) {
-            return;
-        }
-        store.overlapping(h, machine.get(), start, end, exceptSessionId).ifPresent(b -> {
-            DateTimeFormatter t = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT).withZone(zone);
-            throw DomainException.of(Refusal.MACHINE_BOOKED, machine.get(), t.format(b.start()), t.format(b.end()),
-                    b.id(), b.patientName(), SET_UP_AND_RINSEBACK.toMinutes());
-        });
+    void requireFree(Handle h, Optional<Machine> machine, Optional<Chair> chair, Instant start, Instant end,
+            String exceptSessionId) {
+        DateTimeFormatter t = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT).withZone(zone);
+        machine.ifPresent(m -> store.overlapping(h, SessionStore.Resource.MACHINE, m.id(), start, end, exceptSessionId)
+                .ifPresent(b -> {
+                    throw DomainException.of(Refusal.MACHINE_BOOKED, m.name(), t.format(b.start()), t.format(b.end()),
+                            b.id(), b.patientName(), SET_UP_AND_RINSEBACK.toMinutes());
+                }));
+        chair.ifPresent(c -> store.overlapping(h, SessionStore.Resource.CHAIR, c.id(), start, end, exceptSessionId)
+                .ifPresent(b -> {
+                    throw DomainException.of(Refusal.CHAIR_BOOKED, c.name(), t.format(b.start()), t.format(b.end()),
+                            b.id(), b.patientName());
+                }));
     }
 }

@@ -19,6 +19,9 @@ import org.openapheresis.server.order.OrderStatus;
 import org.openapheresis.server.order.RecordPlanning;
 import org.openapheresis.server.patient.LabEntry;
 import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.resource.Chair;
+import org.openapheresis.server.resource.Machine;
+import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.system.DomainException;
 import org.openapheresis.server.system.Refusal;
 
@@ -42,7 +45,11 @@ public final class SessionService {
     private final MachineBookings bookings;
     private final Clock clock;
 
-    public SessionService(SessionStore store, OrderService orders, PatientService patients, Clock clock) {
+    private final ResourceService resources;
+
+    public SessionService(SessionStore store, OrderService orders, PatientService patients, ResourceService resources,
+            Clock clock) {
+        this.resources = resources;
         this.store = store;
         this.orders = orders;
         this.patients = patients;
@@ -57,12 +64,16 @@ public final class SessionService {
             throw DomainException.of(Refusal.ORDER_NOT_SIGNED, o.id());
         }
         Instant end = s.plannedStart().plus(MachineBookings.occupies(o.plan().durationMin()));
-        bookings.requireFree(h, s.machine(), s.plannedStart(), end, null);
+        Optional<Machine> machine = s.machine().map(m -> resources.bookMachine(h, "machine", m,
+                o.procedureSpec().type()));
+        Optional<Chair> chair = s.chair().map(c -> resources.bookChair(h, "chair", c));
+        bookings.requireFree(h, machine, chair, s.plannedStart(), end, null);
         String id = Ids.next();
         store.insert(h, new SessionRecord(id, 1, o.id(), o.patientId(), patients.displayName(h, o.patientId()),
-                o.procedureSpec().type(), s.plannedStart(), s.machine(), s.chair(), s.nurse(),
-                SessionStatus.SCHEDULED, Optional.empty(), Times.now(clock), by.username(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), o.plan(), end);
+                o.procedureSpec().type(), s.plannedStart(), machine.map(Machine::name), chair.map(Chair::name),
+                s.nurse(), SessionStatus.SCHEDULED, Optional.empty(), Times.now(clock), by.username(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), o.plan(), end, machine.map(Machine::id),
+                chair.map(Chair::id));
         return require(h, id);
     }
 
@@ -74,8 +85,11 @@ public final class SessionService {
             throw DomainException.stale(s.version(), s);
         }
         Instant end = r.plannedStart().plus(MachineBookings.occupies(store.plan(h, id).durationMin()));
-        bookings.requireFree(h, r.machine(), r.plannedStart(), end, id);
-        if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, r.machine(), r.chair(), r.nurse())) {
+        Optional<Machine> machine = r.machine().map(m -> resources.bookMachine(h, "machine", m, s.procedureType()));
+        Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
+        bookings.requireFree(h, machine, chair, r.plannedStart(), end, id);
+        if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, machine.map(Machine::id),
+                chair.map(Chair::id), r.nurse())) {
             SessionRecord now = require(h, id);
             throw DomainException.stale(now.version(), now);
         }

@@ -22,10 +22,11 @@ import org.openapheresis.server.session.Vocabulary.RunValueSource;
 public final class SessionStore {
 
     private static final String COLUMNS = "s.id, s.version, s.order_id, s.patient_id, p.family_name, p.given_name, "
-            + "o.procedure_type, s.planned_start, s.machine, s.nurse, s.status, s.abort_reason, s.created_at, "
-            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, s.chair";
+            + "o.procedure_type, s.planned_start, m.name, s.nurse, s.status, s.abort_reason, s.created_at, "
+            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, c.name";
     private static final String FROM = " FROM treatment_session s JOIN patient p ON p.id = s.patient_id "
-            + "JOIN clinical_order o ON o.id = s.order_id";
+            + "JOIN clinical_order o ON o.id = s.order_id LEFT JOIN machine m ON m.id = s.machine_id "
+            + "LEFT JOIN chair c ON c.id = s.chair_id";
     private static final TypeReference<List<String>> CODES = new TypeReference<>() {
     };
 
@@ -33,14 +34,18 @@ public final class SessionStore {
      * A new session with the plan it was scheduled with.
      *
      * @param plannedEnd when the machine is free again (planned start, run time, set-up and rinseback)
+     * @param machineId the machine booked, when one is
+     * @param chairId the chair booked, when one is
      */
-    public void insert(Handle h, SessionRecord s, Plan plan, Instant plannedEnd) {
-        h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, planned_end, machine, "
-                + "chair, nurse, status, abort_reason, plan_json, created_at, created_by, version) VALUES (:id, :order, "
-                + ":patient, :start, :end, :machine, :chair, :nurse, :status, NULL, :plan, :at, :by, 1)")
+    public void insert(Handle h, SessionRecord s, Plan plan, Instant plannedEnd, Optional<String> machineId,
+            Optional<String> chairId) {
+        h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, planned_end, "
+                + "machine_id, chair_id, nurse, status, abort_reason, plan_json, created_at, created_by, version) "
+                + "VALUES (:id, :order, :patient, :start, :end, :machine, :chair, :nurse, :status, NULL, :plan, :at, "
+                + ":by, 1)")
                 .bind("id", s.id()).bind("order", s.orderId()).bind("patient", s.patientId())
                 .bind("start", Times.toDb(s.plannedStart())).bind("end", Times.toDb(plannedEnd))
-                .bind("machine", s.machine().orElse(null)).bind("chair", s.chair().orElse(null))
+                .bind("machine", machineId.orElse(null)).bind("chair", chairId.orElse(null))
                 .bind("nurse", s.nurse().orElse(null)).bind("status", s.status().code())
                 .bind("plan", Json.compact(plan)).bind("at", Times.toDb(s.createdAt())).bind("by", s.createdBy())
                 .execute();
@@ -90,12 +95,12 @@ public final class SessionStore {
 
     /** Reschedules a scheduled session when the version matches. */
     public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, Instant plannedEnd,
-            Optional<String> machine, Optional<String> chair, Optional<String> nurse) {
+            Optional<String> machineId, Optional<String> chairId, Optional<String> nurse) {
         return h.createUpdate("UPDATE treatment_session SET planned_start = :start, planned_end = :end, "
-                + "machine = :machine, chair = :chair, nurse = :nurse, "
+                + "machine_id = :machine, chair_id = :chair, nurse = :nurse, "
                 + "version = version + 1 WHERE id = :id AND version = :expected AND status = :scheduled")
                 .bind("start", Times.toDb(plannedStart)).bind("end", Times.toDb(plannedEnd))
-                .bind("machine", machine.orElse(null)).bind("chair", chair.orElse(null))
+                .bind("machine", machineId.orElse(null)).bind("chair", chairId.orElse(null))
                 .bind("nurse", nurse.orElse(null)).bind("id", id).bind("expected", expectedVersion)
                 .bind("scheduled", SessionStatus.SCHEDULED.code()).execute() == 1;
     }
@@ -126,16 +131,28 @@ public final class SessionStore {
         return u.execute() == 1;
     }
 
-    /** A booking that overlaps the interval on the machine, other than {@code exceptId}. */
+    /** A booking that overlaps the interval on a machine or chair, other than {@code exceptId}. */
     public record Booking(String id, Instant start, Instant end, String patientName) {
     }
 
-    public Optional<Booking> overlapping(Handle h, String machine, Instant start, Instant end, String exceptId) {
+    /** Which of a session's resources a booking check is about. */
+    public enum Resource {
+        MACHINE("machine_id"), CHAIR("chair_id");
+
+        private final String column;
+
+        Resource(String column) {
+            this.column = column;
+        }
+    }
+
+    public Optional<Booking> overlapping(Handle h, Resource resource, String resourceId, Instant start, Instant end,
+            String exceptId) {
         return h.createQuery("SELECT s.id, s.planned_start, s.planned_end, p.family_name, p.given_name "
-                + "FROM treatment_session s JOIN patient p ON p.id = s.patient_id WHERE s.machine = :machine "
-                + "AND s.status IN (:scheduled, :running) AND s.planned_start < :end AND s.planned_end > :start "
-                + "AND s.id <> :except ORDER BY s.planned_start LIMIT 1")
-                .bind("machine", machine).bind("scheduled", SessionStatus.SCHEDULED.code())
+                + "FROM treatment_session s JOIN patient p ON p.id = s.patient_id WHERE s." + resource.column
+                + " = :resource AND s.status IN (:scheduled, :running) AND s.planned_start < :end "
+                + "AND s.planned_end > :start AND s.id <> :except ORDER BY s.planned_start LIMIT 1")
+                .bind("resource", resourceId).bind("scheduled", SessionStatus.SCHEDULED.code())
                 .bind("running", SessionStatus.IN_PROGRESS.code()).bind("start", Times.toDb(start))
                 .bind("end", Times.toDb(end)).bind("except", exceptId == null ? "" : exceptId)
                 .map((rs, ctx) -> new Booking(rs.getString(1), time(rs, 2), time(rs, 3),

@@ -21,6 +21,8 @@ public enum Refusal {
     /** The machine is taken then: machine, from, to, session, patient, set-up minutes. */
     MACHINE_BOOKED(Kind.CONFLICT, "machine {0} is booked from {1} to {2} (session {3}, {4}, run time and {5} min "
             + "set-up and rinseback); choose another time or machine"),
+    /** The chair or bed is taken then: chair, from, to, session, patient. */
+    CHAIR_BOOKED(Kind.CONFLICT, "{0} is taken from {1} to {2} (session {3}, {4}); choose another time or chair"),
     /** Candidacy warnings a physician has not acknowledged: the order. */
     CANDIDACY_WARNINGS_OPEN(Kind.CONFLICT, "warnings must be acknowledged by a physician before the session starts "
             + "(POST /api/orders/{0}/acknowledge)"),

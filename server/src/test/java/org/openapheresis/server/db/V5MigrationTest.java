@@ -101,7 +101,8 @@ class V5MigrationTest {
             LocalDateTime end = server.services().db().jdbi().withHandle(h -> h.createQuery(
                     "SELECT planned_end FROM treatment_session WHERE id = '" + S1 + "'").mapTo(LocalDateTime.class).one());
             assertThat(end).isEqualTo(ordered.plusDays(2).plusSeconds(Math.round(durationMin * 60) + 30 * 60));
-            assertThat(api.get("/api/sessions/" + S1, dr).map()).containsEntry("procedureType", "plasma-exchange");
+            assertThat(api.get("/api/sessions/" + S1, dr).map()).containsEntry("procedureType", "plasma-exchange")
+                    .containsEntry("machine", "Optia-1");
         }
     }
 

@@ -101,11 +101,11 @@ class HardeningDatabaseTest {
         assertThat(query.body()).contains("\"field\":\"patientId\"");
         String order = u.signedOrder(u.createPatient(mrn("FAR")));
         Api.Answer far = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", "+20000-01-01T00:00:00Z", "machine", Unit.freshMachine()));
+                "plannedStart", "+20000-01-01T00:00:00Z", "machine", u.freshMachine()));
         assertThat(far.status()).isEqualTo(422);
         assertThat(far.body()).contains("\"field\":\"plannedStart\"");
         Api.Answer lastYear = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
-                "plannedStart", Instant.now().minus(400, ChronoUnit.DAYS).toString(), "machine", Unit.freshMachine()));
+                "plannedStart", Instant.now().minus(400, ChronoUnit.DAYS).toString(), "machine", u.freshMachine()));
         assertThat(lastYear.status()).isEqualTo(422);
     }
 

@@ -121,9 +121,22 @@ public final class Unit implements AutoCloseable {
         return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(days) + "T" + hhmm + ":00";
     }
 
-    /** A machine no other session of this test run uses, so that bookings never collide by accident. */
-    public static String freshMachine() {
-        return "Optia-T" + MACHINES.incrementAndGet();
+    /**
+     * A machine no other session of this test run uses, so that bookings never collide by accident: added to the
+     * unit's list by the admin, answered by its name.
+     */
+    public String freshMachine() {
+        String name = "Optia-T" + MACHINES.incrementAndGet();
+        expect(api.post("/api/machines", token(Role.ADMIN), Map.of("name", name, "device", "continuous-flow", "model",
+                "Spectra Optia")), 201);
+        return name;
+    }
+
+    /** A chair no other session uses, added to the unit's list; answered by its name. */
+    public String freshChair() {
+        String name = "Chair T" + MACHINES.incrementAndGet();
+        expect(api.post("/api/chairs", token(Role.ADMIN), Map.of("name", name)), 201);
+        return name;
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger MACHINES = new java.util.concurrent.atomic.AtomicInteger();

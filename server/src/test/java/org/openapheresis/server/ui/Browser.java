@@ -127,6 +127,12 @@ final class Browser implements AutoCloseable {
         el.sendKeys(text);
     }
 
+    /** Chooses the option with this value in the select of {@code field}. */
+    void select(String field, String value) {
+        new org.openqa.selenium.support.ui.Select(await(By.cssSelector("[data-field='" + field + "']")))
+                .selectByValue(value);
+    }
+
     /** The error message shown beside the input of {@code field} ("" when none). */
     String errorFor(String field) {
         return (String) js("const el = document.querySelector(`[data-field='${arguments[0]}']`);"

@@ -95,8 +95,8 @@ class UiFullDayTest extends BrowserTest {
         browser.printToPdf("05-order-plan-printed");
 
         // --- physician: schedule today's session on a machine ---
-        browser.type("machine", "Optia 1");
-        browser.type("chair", "Chair 4");
+        browser.select("machine", "Optia 1"); // the unit's machines and chairs, not typed names
+        browser.select("chair", "Chair 4");
         browser.type("nurse", UiServer.NURSE);
         browser.click(By.id("schedule-session"));
         browser.awaitHeading("Run sheet");

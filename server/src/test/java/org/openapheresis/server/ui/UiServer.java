@@ -52,6 +52,15 @@ final class UiServer implements AutoCloseable {
                 "displayName", "Dr Ada Lovelace"));
         call("POST", "/api/users", admin, Map.of("username", NURSE, "password", PASSWORD, "role", "nurse",
                 "displayName", "Ben Nightingale"));
+        if (!demo) { // the demo unit has its own machines and chairs
+            for (String machine : new String[] {"Optia 1", "Optia 2"}) {
+                call("POST", "/api/machines", admin, Map.of("name", machine, "device", "continuous-flow", "model",
+                        "Spectra Optia"));
+            }
+            for (int i = 1; i <= 4; i++) {
+                call("POST", "/api/chairs", admin, Map.of("name", "Chair " + i));
+            }
+        }
     }
 
     String baseUrl() {

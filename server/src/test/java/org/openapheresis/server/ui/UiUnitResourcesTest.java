@@ -1,0 +1,35 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The administrator keeps the unit's machines and chairs, the lists every booking is made on. */
+class UiUnitResourcesTest extends BrowserTest {
+
+    @BeforeAll
+    static void start() throws Exception {
+        open(true);
+    }
+
+    @Test
+    void an_admin_adds_a_machine_for_cell_collections_and_takes_a_chair_out_of_service() {
+        browser.signIn("admin", UiServer.ADMIN_PASSWORD);
+        browser.go("/unit");
+        browser.awaitHeading("The unit");
+        assertThat(browser.await(By.id("machines")).getText()).contains("Optia-1").contains("MCS-1");
+        browser.type("name", "Optia-9");
+        browser.type("model", "Spectra Optia");
+        browser.click(By.cssSelector("#machine-form [name='type.plasma-exchange']"));
+        browser.click(By.id("add-machine"));
+        browser.awaitText(By.cssSelector("#machines [data-machine='Optia-9']"), "In service");
+        assertThat(browser.await(By.cssSelector("#machines [data-machine='Optia-9']")).getText())
+                .doesNotContain("Plasma exchange").contains("HPC collection");
+        browser.js("window.confirm = () => true; return 0;");
+        browser.click(By.cssSelector("#chairs [data-chair='Bed 1'] button"));
+        browser.awaitText(By.cssSelector("#chairs [data-chair='Bed 1']"), "Out of service");
+        browser.screenshot("12-the-unit-machines-and-chairs");
+    }
+}
