@@ -160,8 +160,24 @@ public final class Call {
         return v;
     }
 
+    /** Longest query parameter value read, characters. */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    /**
+     * A query parameter, checked as record text is (no NUL, control, unpaired surrogate or direction character;
+     * at most {@link #MAX_QUERY_LENGTH} characters): a 422 naming it otherwise.
+     */
     public Optional<String> query(String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+        Optional<String> v = Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+        if (v.isPresent()) {
+            Optional<Problem> bad = v.get().length() > MAX_QUERY_LENGTH
+                    ? Optional.of(Problem.of(name, MessageKey.TOO_LONG, MAX_QUERY_LENGTH))
+                    : Node.badCharacter(name, v.get(), false);
+            if (bad.isPresent()) {
+                throw new org.openapheresis.system.InvalidInputException("bad query", List.of(bad.get()));
+            }
+        }
+        return v;
     }
 
     /** Names who the audit entry is about when nobody is logged in yet (a login attempt's user name). */

@@ -14,6 +14,7 @@ import org.openapheresis.contract.PlanRequestReader;
 import org.openapheresis.course.CourseSchedule;
 import org.openapheresis.procedure.PlanOptions;
 import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
@@ -62,7 +63,7 @@ public final class OrderRoutes implements FeatureRoutes {
             return read(body, indicationRequired);
         } catch (InvalidInputException e) {
             // every problem at once: the record's own, too, when the patient exists
-            String patientId = body.raw("patientId") instanceof String s ? s : null;
+            String patientId = body.raw("patientId") instanceof String s && Ids.isId(s) ? s : null;
             List<org.openapheresis.system.Problem> record = patientId == null ? List.of()
                     : call.read(h -> orders.recordProblems(h, patientId));
             if (record.isEmpty()) {
@@ -140,6 +141,10 @@ public final class OrderRoutes implements FeatureRoutes {
      */
     static NewOrder read(Node f, boolean indicationRequired) {
         String patientId = f.text("patientId", true, 36).orElse(null);
+        if (patientId != null && !Ids.isId(patientId)) {
+            f.add("patientId", org.openapheresis.system.MessageKey.NOT_FOUND, "patient or donor");
+            patientId = null;
+        }
         Indication indication = f.child("indication", indicationRequired).map(i -> {
             Optional<String> code = i.text("code", true, 20);
             Optional<String> text = i.text("text", true, 500);

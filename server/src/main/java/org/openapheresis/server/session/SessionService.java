@@ -59,7 +59,9 @@ public final class SessionService {
 
     /** Books a session of a signed order; the machine must be free for the plan's run time and set-up. */
     public SessionRecord schedule(Handle h, Actor by, Commands.Schedule s) {
-        OrderRecord o = orders.require(h, s.orderId());
+        OrderRecord o = (org.openapheresis.server.db.Ids.isId(s.orderId()) ? orders.find(h, s.orderId())
+                : Optional.<OrderRecord>empty()).orElseThrow(() -> org.openapheresis.system.InvalidInputException.of(
+                        "orderId", org.openapheresis.system.MessageKey.NOT_FOUND, "order"));
         if (o.status() != OrderStatus.SIGNED) {
             throw DomainException.of(Refusal.ORDER_NOT_SIGNED, o.id());
         }
