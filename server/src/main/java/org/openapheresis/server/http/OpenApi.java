@@ -94,6 +94,10 @@ public final class OpenApi {
                 "content", Map.of("application/json", ok)));
         Map<String, Object> problemRef = Map.of("application/json",
                 Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+        if (r.body() != Route.Body.NONE) {
+            responses.put("413", Map.of("description", "the body is larger than " + HttpApp.MAX_REQUEST_BYTES
+                    + " bytes (counted as read, chunked or not)", "content", problemRef));
+        }
         if (r.changesState()) {
             responses.put("400", Map.of("description", "malformed JSON", "content", problemRef));
             responses.put("422", Map.of("description", "invalid values, one problem per field",
@@ -109,7 +113,8 @@ public final class OpenApi {
             op.put("security", List.of());
         }
         if (r.path().contains("{")) {
-            responses.put("404", Map.of("description", "no such record", "content", problemRef));
+            responses.put("404", Map.of("description", "no such record (an id that is not a record id names none: "
+                    + "the problem names the path parameter)", "content", problemRef));
         }
         r.errors().forEach((status, why) -> responses.put(Integer.toString(status),
                 Map.of("description", why, "content", problemRef)));
