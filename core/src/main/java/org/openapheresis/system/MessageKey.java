@@ -60,6 +60,12 @@ public enum MessageKey {
     INVALID("{0}"),
     /** Text with a character that has no place in a record: what it is, its position from 1. */
     INVALID_CHARACTER("contains {0} at character {1}, which is not allowed here"),
+    /** A time earlier than an entry of the session may be: the time, the earliest, why that is the earliest. */
+    BEFORE_SESSION_WINDOW("{0} is before {1}, the earliest this entry may be timed ({2})"),
+    /** A time later than an entry of the session may be: the time, the latest, why that is the latest. */
+    AFTER_SESSION_WINDOW("{0} is after {1}, the latest this entry may be timed ({2})"),
+    /** A user name that names no member of staff of the kind: the name, the kind (e.g. active nurse). */
+    NOT_STAFF("{0} is not {1} of the unit"),
 
     // ---- ISBT 128 (the isbt128 package appends its keys below this line) ----
 

@@ -175,7 +175,8 @@ public final class DemoSeed {
                 now.minus(Duration.ofDays(1)));
         order(aml, "C92.00", "Acute myeloid leukaemia with hyperleukocytosis and leukostasis",
                 Map.of("type", "leukocytapheresis", "device", "continuous-flow", "bloodVolumesProcessed", 2.0),
-                OptionalDouble.empty(), Optional.empty(), new int[] {0, 1}, "Optia-1", "nurse.tanaka", notes, today);
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(2, 24)), new int[] {0, 1}, "Optia-1",
+                "nurse.tanaka", notes, today);
         // 6. HPC collection donor
         PatientRecord donor = patient("MRN-104455", "Mateo", "Ruiz", LocalDate.of(1981, 6, 17), Sex.MALE, 182, 88,
                 List.of(), List.of("filgrastim 10 ug/kg/day (day 5)"), false, false,
@@ -239,8 +240,9 @@ public final class DemoSeed {
         }
         clock.set(ordered.plus(Duration.ofMinutes(20)));
         jdbi.useTransaction(h -> {
-            orders.sign(h, PHYSICIAN, o.id(), Optional.empty());
-            orders.acknowledge(h, PHYSICIAN, o.id(), Optional.empty());
+            // the physician reads the order's warnings and acknowledges them in the signature
+            orders.sign(h, PHYSICIAN, o.id(), Optional.empty(), o.warnings().stream().map(w -> w.code().name())
+                    .distinct().toList());
             audited(h, PHYSICIAN, "/api/orders/" + o.id() + "/sign", p.id());
         });
         Actor nurseActor = new Actor(nurse, Role.NURSE);
@@ -288,7 +290,7 @@ public final class DemoSeed {
             Commands.Sample sample = new Commands.Sample(t, Vocabulary.RunValueSource.MACHINE, inlet, ac, null, null,
                     processed * f, plan.anticoagulant() == null ? null : plan.anticoagulant().volumeMl() * f,
                     removed * f, replacement * f, plan.fluidBalance() == null ? null : plan.fluidBalance().netMl() * f);
-            jdbi.useTransaction(h -> sessions.recordRunValues(h, nurse, s.id(), List.of(sample)));
+            jdbi.useTransaction(h -> sessions.recordRunValues(h, nurse, s.id(), List.of(sample), false));
             if (day == -2 && i == 3) {
                 jdbi.useTransaction(h -> sessions.reportAdverseEvent(h, nurse, s.id(),
                         new Commands.ReportAdverseEvent(t, Vocabulary.AdverseEventType.CITRATE_REACTION,

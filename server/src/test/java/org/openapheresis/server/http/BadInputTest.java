@@ -39,7 +39,7 @@ class BadInputTest {
         String order = unit.signedOrder(patient);
         String session = unit.startedSession(order);
         String s = "/api/sessions/" + session;
-        Map<String, Object> runValue = Map.of("time", "2026-03-02T09:00:00Z", "source", "machine",
+        Map<String, Object> runValue = Map.of("time", Unit.now(), "source", "machine",
                 "processedVolumeMl", 1000, "inletFlowMlPerMin", 60);
         List<Target> t = new ArrayList<>();
         t.add(new Target("POST", "/api/users", Role.ADMIN, Map.of("username", "someone", "password",
@@ -59,12 +59,12 @@ class BadInputTest {
                 Unit.at(5, "08:30"), "version", 1)));
         t.add(new Target("POST", s + "/start", Role.NURSE, Map.of()));
         t.add(new Target("POST", s + "/run-values", Role.NURSE, runValue));
-        t.add(new Target("POST", s + "/vitals", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "pulsePerMin", 70)));
-        t.add(new Target("POST", s + "/fluids", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "fluid", "saline-0.9",
+        t.add(new Target("POST", s + "/vitals", Role.NURSE, Map.of("time", Unit.now(), "pulsePerMin", 70)));
+        t.add(new Target("POST", s + "/fluids", Role.NURSE, Map.of("time", Unit.now(), "fluid", "saline-0.9",
                 "volumeMl", 100)));
-        t.add(new Target("POST", s + "/labs", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "phase", "pre",
+        t.add(new Target("POST", s + "/labs", Role.NURSE, Map.of("time", Unit.now(), "phase", "pre",
                 "values", Map.of("iggGPerL", 9))));
-        t.add(new Target("POST", s + "/adverse-events", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "type",
+        t.add(new Target("POST", s + "/adverse-events", Role.NURSE, Map.of("time", Unit.now(), "type",
                 "hypotension", "grade", "mild", "interrupted", false)));
         t.add(new Target("POST", s + "/complete", Role.NURSE, Map.of()));
         t.add(new Target("POST", s + "/abort", Role.NURSE, Map.of("reason", "test")));
@@ -160,7 +160,7 @@ class BadInputTest {
     private Arbitrary<Object> json(int depth) {
         Arbitrary<Object> leaf = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(30).map(x -> (Object) x),
-                Arbitraries.of("2026-03-02T09:00:00Z", "2026-13-40", "", " ", "plasma-exchange", "machine", "mild",
+                Arbitraries.of(Unit.now(), "2026-13-40", "", " ", "plasma-exchange", "machine", "mild",
                         "severe", "G35.A", "-1", "NaN", "1e309", "\u0000", "nurse", "admin").map(x -> (Object) x),
                 Arbitraries.integers().map(x -> (Object) x),
                 Arbitraries.longs().map(x -> (Object) x),
