@@ -125,8 +125,10 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
             if (!latest.isEmpty()) {
                 List<Long> failing = latest.stream().filter(e -> !authentic(e)).map(AuditEntry::seq).toList();
                 if (failing.size() == latest.size()) {
+                    long newest = latest.get(0).seq();
+                    long oldest = latest.get(latest.size() - 1).seq();
                     throw new AuditStartException(AuditStartException.Reason.KEY_DOES_NOT_VERIFY_CHAIN, key.file(),
-                            latest.get(latest.size() - 1).seq() + ".." + latest.get(0).seq());
+                            oldest == newest ? Long.toString(newest) : oldest + ".." + newest);
                 }
                 if (!failing.isEmpty()) {
                     LOG.warn("audit entries {} do not verify under the audit key although the entries around them "
@@ -431,7 +433,6 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
         private final Map<Long, String> macAt;
         private long count;
         private long legacy;
-        private long lastSeq;
         private String prev = GENESIS;
         private Long firstKeyed;
         private Optional<Break> problem = Optional.empty();
@@ -455,13 +456,12 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
                 macAt.put(e.seq(), e.hash());
             }
             prev = e.hash();
-            lastSeq = e.seq();
         }
 
         private Optional<Break> breakAt(AuditEntry e) {
             long seq = e.seq();
             if (seq != count) {
-                return Optional.of(Break.at(ChainBreak.OUT_OF_SEQUENCE, seq, seq, lastSeq));
+                return Optional.of(Break.at(ChainBreak.OUT_OF_SEQUENCE, seq, seq, count));
             }
             if (!e.prevHash().equals(prev)) {
                 return Optional.of(Break.at(ChainBreak.NOT_CHAINED, seq, seq));

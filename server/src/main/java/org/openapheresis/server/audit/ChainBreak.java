@@ -8,8 +8,8 @@ import org.openapheresis.system.Problem;
  * {@code GET /api/audit/verify} answers as {@code problem}. Tests assert the key; the English is for people.
  */
 public enum ChainBreak {
-    /** An entry's seq does not follow the one before: the seq found, the seq before. */
-    OUT_OF_SEQUENCE("entry {0} follows entry {1}: entries were removed or renumbered"),
+    /** An entry's seq is not its position in the chain: the seq found, the position. */
+    OUT_OF_SEQUENCE("entry {0} is where entry {1} should be: entries were removed or renumbered"),
     /** An entry's prevHash is not the MAC of the entry before it: the seq. */
     NOT_CHAINED("entry {0} does not chain onto the entry before it (its prevHash is not that entry's MAC)"),
     /** A keyed entry does not match its HMAC: the seq. */

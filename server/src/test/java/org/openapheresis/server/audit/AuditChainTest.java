@@ -204,6 +204,22 @@ class AuditChainTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void deleting_one_entry_in_the_middle_is_caught_at_the_entry_after_it(Databases.Kind kind) {
+        try (Unit u = Unit.start(kind)) {
+            long seq = refusedRead(u, patientWork(u));
+            patientWork(u);
+            sealAndCheckpoint(u);
+            db(u).useHandle(h -> h.createUpdate("DELETE FROM audit_entry WHERE seq = :s").bind("s", seq).execute());
+            Map<String, Object> v = verify(u);
+            assertBroken(v, ChainBreak.OUT_OF_SEQUENCE);
+            assertThat(number(v.get("firstBadEntry"))).isEqualTo(seq + 1);
+            assertThat((String) v.get("problem")).startsWith("entry " + (seq + 1) + " is where entry " + seq
+                    + " should be");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void recomputing_the_whole_chain_with_plain_sha256_is_caught_at_the_first_entry_marked_keyed_or_legacy(
             Databases.Kind kind) {
         try (Unit u = Unit.start(kind)) {
