@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.openapheresis.server.audit.AuditCheckpoints;
+import org.openapheresis.server.audit.AuditKey;
 import org.openapheresis.server.audit.AuditLog;
 import org.openapheresis.server.audit.AuditRoutes;
 import org.openapheresis.server.access.AccessPolicy;
@@ -48,6 +50,11 @@ public final class OpenApheresisServer implements AutoCloseable {
 
     /** How often pending audit entries are sealed onto the chain. */
     public static final long SEAL_EVERY_MS = 250;
+    /**
+     * How often the audit chain head is checkpointed to the checkpoint file when it moved (and at shutdown): a cut
+     * of the chain's tail is detected for every entry sealed before the last checkpoint.
+     */
+    public static final long CHECKPOINT_EVERY_MS = 60_000;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenApheresisServer.class);
 
@@ -66,6 +73,14 @@ public final class OpenApheresisServer implements AutoCloseable {
                 LOG.warn("sealing audit entries failed; will retry", e);
             }
         }, SEAL_EVERY_MS, SEAL_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        sealer.scheduleWithFixedDelay(() -> {
+            try {
+                services.audit().checkpoint();
+            } catch (RuntimeException e) {
+                LOG.error("writing the audit checkpoint to {} failed; will retry",
+                        services.audit().checkpoints().file(), e);
+            }
+        }, CHECKPOINT_EVERY_MS, CHECKPOINT_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.db = db;
         this.app = app;
         this.routes = routes;
@@ -98,7 +113,10 @@ public final class OpenApheresisServer implements AutoCloseable {
             Clock clock = Clock.system(zone);
             Passwords passwords = new Passwords(config.bcryptCost());
             AuthService auth = new AuthService(db.jdbi(), passwords, clock);
-            AuditLog audit = new AuditLog(db.jdbi(), clock);
+            AuditKey key = AuditKey.loadOrCreate(config.auditKeyFile());
+            AuditLog audit = new AuditLog(db.jdbi(), clock, key, new AuditCheckpoints(config.auditCheckpointFile(), key));
+            audit.start();
+            announceAudit(audit, out);
             Services services = new Services(db, auth, audit, clock, zone);
             ensureAdmin(auth, config, out);
             String version = OpenApheresisServer.class.getPackage().getImplementationVersion() == null ? "dev"
@@ -132,6 +150,18 @@ public final class OpenApheresisServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static void announceAudit(AuditLog audit, PrintStream out) {
+        AuditKey key = audit.key();
+        out.println((key.created() ? "Created the audit key " : "Audit key: ") + key.file() + (key.created()
+                ? " (32 random bytes, readable by its owner only)." : "."));
+        out.println("  Back it up, and keep it off the database host: whoever holds it can forge audit entries. "
+                + "Every server process on this database must use this same key file.");
+        key.tooOpenPermissions().ifPresent(p -> out.println("  Warning: the key file's permissions are " + p
+                + "; make it readable by the server's user only (chmod 600)."));
+        out.println("Audit checkpoints: " + audit.checkpoints().file()
+                + " (append-only; keep it where the database's writers cannot rewrite it).");
     }
 
     private static void ensureAdmin(AuthService auth, ServerConfig config, PrintStream out) {
@@ -172,15 +202,22 @@ public final class OpenApheresisServer implements AutoCloseable {
         return services;
     }
 
+    /** Stops serving, seals what is pending and checkpoints the head if it moved, then closes the database. */
     @Override
     public void close() {
-        sealer.shutdownNow();
+        sealer.shutdown();
         try {
             sealer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        try {
+            services.audit().sealAll();
+            services.audit().checkpoint();
+        } catch (RuntimeException e) {
+            LOG.error("the audit checkpoint at shutdown failed; the next start writes one", e);
+        }
         db.close();
     }
 }

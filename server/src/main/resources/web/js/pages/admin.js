@@ -36,8 +36,10 @@ function auditPanel(entries) {
     clear(result);
     try {
       const r = await get('/api/audit/verify');
-      result.append(r.valid ? h('div', { class: 'alert alert-ok' }, h('p', {}, `Audit chain intact: ${r.entries} entries verified.`))
-        : h('div', { class: 'alert alert-danger' }, h('h4', {}, 'Audit chain broken'), h('p', {}, r.message || `First bad entry: ${r.firstBrokenSeq ?? r.brokenAt ?? 'unknown'}`)));
+      const legacy = r.legacyEntries ? ` (${r.legacyEntries} of them legacy, sealed before the audit key)` : '';
+      const checkpoint = r.lastCheckpoint ? ` Last checkpoint: entry ${r.lastCheckpoint.seq}, ${dateTime(r.lastCheckpoint.at)}.` : ' No checkpoint yet.';
+      result.append(r.valid ? h('div', { class: 'alert alert-ok' }, h('p', {}, `Audit chain intact: ${r.entries} entries verified${legacy}.${checkpoint}`))
+        : h('div', { class: 'alert alert-danger' }, h('h4', {}, 'Audit chain broken'), h('p', {}, r.problem || `First bad entry: ${r.firstBadEntry ?? 'unknown'}`)));
     } catch (e) { result.append(h('div', { class: 'alert alert-danger' }, h('p', {}, e.message))); }
   };
   return h('section', { class: 'panel', id: 'audit' },
