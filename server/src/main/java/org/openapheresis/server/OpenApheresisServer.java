@@ -11,6 +11,7 @@ import org.openapheresis.server.audit.AuditRoutes;
 import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.auth.AuthRoutes;
 import org.openapheresis.server.auth.AuthService;
+import org.openapheresis.server.auth.AuthStore;
 import org.openapheresis.server.auth.Passwords;
 import org.openapheresis.server.access.Role;
 import org.openapheresis.server.catalog.CatalogRoutes;
@@ -94,7 +95,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             ZoneId zone = ZoneId.systemDefault();
             Clock clock = Clock.system(zone);
             Passwords passwords = new Passwords(config.bcryptCost());
-            AuthService auth = new AuthService(db.jdbi(), passwords, clock);
+            AuthService auth = new AuthService(db.jdbi(), new AuthStore(), passwords, clock);
             AuditLog audit = new AuditLog(db.jdbi(), clock);
             Services services = new Services(db, auth, audit, clock, zone);
             ensureAdmin(auth, config, out);
