@@ -88,12 +88,21 @@ public final class OpenApheresisServer implements AutoCloseable {
      */
     public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
             List<Route> extraRoutes) {
+        return start(config, out, policy, extraRoutes, Clock.system(ZoneId.systemDefault()));
+    }
+
+    /**
+     * Starts the server on the given clock (tests move a clock to show what a wait does, rather than wait).
+     *
+     * @param clock the time of every record, session and login counter
+     */
+    public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
+            List<Route> extraRoutes, Clock clock) {
         Database db = config.jdbcUrl().isPresent()
                 ? Database.postgres(config.jdbcUrl().get(), config.dbUser(), config.dbPassword())
                 : Database.h2(config.dataDir());
         try {
-            ZoneId zone = ZoneId.systemDefault();
-            Clock clock = Clock.system(zone);
+            ZoneId zone = clock.getZone();
             Passwords passwords = new Passwords(config.bcryptCost());
             AuthService auth = new AuthService(db.jdbi(), new AuthStore(), passwords, clock);
             AuditLog audit = new AuditLog(db.jdbi(), clock);

@@ -68,7 +68,7 @@ public final class AuthRoutes implements FeatureRoutes {
             throw new InvalidInputException("login needs a user name and a password", f.problems());
         }
         call.actor(username.length() > 50 ? username.substring(0, 50) : username);
-        AuthService.LoginResult result = auth.login(username, password, call.ctx().ip());
+        AuthService.LoginResult result = auth.login(username, password, Optional.of(call.ctx().ip()));
         if (result instanceof AuthService.LoginResult.Throttled t) {
             call.ctx().header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
             throw new HttpProblem(429, "too many failed logins; wait before trying again",

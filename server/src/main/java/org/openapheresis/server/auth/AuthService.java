@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -15,25 +14,32 @@ import org.openapheresis.server.db.Times;
 
 /**
  * Accounts, logins and sessions, all in the database (so several server processes share them): users with
- * bcrypt hashes, session tokens stored only as SHA-256, and login throttling per user name and address.
+ * bcrypt hashes, session tokens stored only as SHA-256, and login throttling per account and per address
+ * ({@link LoginThrottle}).
  */
 public final class AuthService implements org.openapheresis.server.access.Authenticator {
 
     /** How long a login lasts: one working shift. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    /** Failed logins per user name and address before each further attempt must wait. */
-    public static final int FREE_FAILURES = 5;
+    /** Failed logins of one account before each further attempt must wait. */
+    public static final int FREE_FAILURES = LoginThrottle.Limit.ACCOUNT.free();
+    /** Failed logins from one address, across accounts, before each further attempt from it must wait. */
+    public static final int FREE_ADDRESS_FAILURES = LoginThrottle.Limit.ADDRESS.free();
     /** The longest wait imposed after repeated failures. */
-    public static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    public static final Duration MAX_LOCK = LoginThrottle.MAX_LOCK;
 
     private final Jdbi jdbi;
     private final AuthStore store;
     private final Passwords passwords;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastForgotten =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public AuthService(Jdbi jdbi, AuthStore store, Passwords passwords, Clock clock) {
         this.jdbi = jdbi;
         this.store = store;
+        this.throttle = new LoginThrottle(store);
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -53,10 +59,22 @@ public final class AuthService implements org.openapheresis.server.access.Authen
         }
     }
 
-    public LoginResult login(String username, String password, String address) {
-        String key = username.toLowerCase(Locale.ROOT) + "|" + address;
+    /**
+     * Checks a user name and password. The attempt is counted against the account and the address in the
+     * database before the password is checked ({@link LoginThrottle}), so parallel guesses cannot all pass the
+     * limit; a success takes the count back.
+     *
+     * @param address the client's address, or empty to count against the account only
+     */
+    public LoginResult login(String username, String password, Optional<String> address) {
         Instant now = Times.now(clock);
-        Optional<Duration> wait = jdbi.withHandle(h -> lockRemaining(h, key, now));
+        Optional<Duration> wait = jdbi.inTransaction(h -> {
+            Optional<Duration> w = throttle.admit(h, username, address, now);
+            if (w.isPresent()) {
+                h.rollback(); // a refused attempt leaves no row behind, whatever user name it made up
+            }
+            return w;
+        });
         if (wait.isPresent()) {
             return new LoginResult.Throttled(wait.get());
         }
@@ -69,35 +87,28 @@ public final class AuthService implements org.openapheresis.server.access.Authen
             ok = stored.get().user().active() && passwords.matches(password, stored.get().hash());
         }
         if (!ok) {
-            jdbi.useTransaction(h -> store.countFailure(h, key, now));
-            return new LoginResult.Failure();
+            return new LoginResult.Failure(); // counted already
         }
         String token = Tokens.random();
         String csrf = Tokens.random();
         User user = stored.get().user();
         jdbi.useTransaction(h -> {
-            store.deleteAttempts(h, key);
+            throttle.succeeded(h, username, address, now);
             store.deleteExpiredSessions(h, now);
             store.insertSession(h, Tokens.sha256Hex(token), user.id(), csrf, now, now.plus(SESSION_LIFETIME));
         });
+        forgetOldCounters(now);
         return new LoginResult.Success(token, csrf, user);
     }
 
-    private Optional<Duration> lockRemaining(Handle h, String key, Instant now) {
-        return store.attempts(h, key).flatMap(a -> {
-            if (a.failures() < FREE_FAILURES) {
-                return Optional.empty();
-            }
-            Instant until = a.lastAt().plus(lockFor(a.failures()));
-            return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
-        });
-    }
-
-    /** The wait after {@code failures} failures: 1 s after the fifth, doubling, at most {@link #MAX_LOCK}. */
-    static Duration lockFor(int failures) {
-        int doublings = Math.min(failures - FREE_FAILURES, 20);
-        Duration d = Duration.ofSeconds(1L << doublings);
-        return d.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : d;
+    /** At most every ten minutes per process: counters older than any limit remembers are deleted. */
+    private void forgetOldCounters(Instant now) {
+        Instant last = lastForgotten.get();
+        if (last != null && last.plus(Duration.ofMinutes(10)).isAfter(now)
+                || !lastForgotten.compareAndSet(last, now)) {
+            return;
+        }
+        jdbi.useHandle(h -> throttle.forgetOld(h, now));
     }
 
     /** The user of a live session token. */

@@ -92,23 +92,71 @@ public final class AuthStore {
 
     // ---- login attempts ----
 
-    Optional<Attempts> attempts(Handle h, String key) {
-        return h.createQuery("SELECT failures, last_failure_at FROM login_attempt WHERE attempt_key = :k")
-                .bind("k", key)
-                .map((rs, ctx) -> new Attempts(rs.getInt(1), Times.fromDb(rs.getObject(2, LocalDateTime.class))))
-                .findOne();
+    /**
+     * The counter of {@code key}, row-locked until the caller's transaction ends ({@code SELECT … FOR UPDATE}), so
+     * attempts on one key are counted one after the other whatever process serves them. A missing counter is
+     * inserted first (zero failures); when another transaction inserts it at the same moment, the duplicate
+     * key is rolled back to a savepoint and the other's row is locked instead.
+     */
+    Attempts lockAttempts(Handle h, String key, Instant now) {
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<Attempts> locked = h.createQuery("SELECT failures, last_failure_at FROM login_attempt "
+                    + "WHERE attempt_key = :k FOR UPDATE").bind("k", key)
+                    .map((rs, ctx) -> new Attempts(rs.getInt(1), Times.fromDb(rs.getObject(2, LocalDateTime.class))))
+                    .findOne();
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            h.savepoint("attempt");
+            try {
+                h.createUpdate("INSERT INTO login_attempt (attempt_key, failures, last_failure_at) "
+                        + "VALUES (:k, 0, :now)").bind("k", key).bind("now", Times.toDb(now)).execute();
+                h.releaseSavepoint("attempt");
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (!duplicateKey(e)) {
+                    throw e;
+                }
+                h.rollbackToSavepoint("attempt"); // inserted by another transaction: lock that row
+            }
+        }
+        throw new IllegalStateException("the login counter " + key + " could not be locked");
     }
 
-    void countFailure(Handle h, String key, Instant now) {
-        int updated = h.createUpdate("UPDATE login_attempt SET failures = failures + 1, last_failure_at = :now "
-                + "WHERE attempt_key = :k").bind("k", key).bind("now", Times.toDb(now)).execute();
-        if (updated == 0) {
-            h.createUpdate("INSERT INTO login_attempt (attempt_key, failures, last_failure_at) VALUES (:k, 1, :now)")
-                    .bind("k", key).bind("now", Times.toDb(now)).execute();
+    /** SQLSTATE 23505, unique violation: the same on H2 and PostgreSQL. */
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** Sets a counter the caller has locked. */
+    void setAttempts(Handle h, String key, Attempts a) {
+        h.createUpdate("UPDATE login_attempt SET failures = :f, last_failure_at = :at WHERE attempt_key = :k")
+                .bind("k", key).bind("f", a.failures()).bind("at", Times.toDb(a.lastAt())).execute();
+    }
+
+    /** Takes one attempt back off a counter (a success that was counted before its password was checked). */
+    void uncount(Handle h, String key) {
+        h.createUpdate("UPDATE login_attempt SET failures = failures - 1 WHERE attempt_key = :k AND failures > 0")
+                .bind("k", key).execute();
     }
 
     void deleteAttempts(Handle h, String key) {
         h.createUpdate("DELETE FROM login_attempt WHERE attempt_key = :k").bind("k", key).execute();
+    }
+
+    /** Keys of counters nothing was counted on since {@code cutoff}, at most {@code limit}. */
+    List<String> attemptKeysBefore(Handle h, Instant cutoff, int limit) {
+        return h.createQuery("SELECT attempt_key FROM login_attempt WHERE last_failure_at < :c LIMIT :n")
+                .bind("c", Times.toDb(cutoff)).bind("n", limit).mapTo(String.class).list();
+    }
+
+    /** Deletes one counter if nothing was counted on it since {@code cutoff}. */
+    void deleteAttemptsBefore(Handle h, String key, Instant cutoff) {
+        h.createUpdate("DELETE FROM login_attempt WHERE attempt_key = :k AND last_failure_at < :c")
+                .bind("k", key).bind("c", Times.toDb(cutoff)).execute();
     }
 }
