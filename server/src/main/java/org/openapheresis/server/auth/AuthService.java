@@ -79,21 +79,19 @@ public final class AuthService implements org.openapheresis.server.access.Authen
             return new LoginResult.Throttled(wait.get());
         }
         Optional<AuthStore.StoredUser> stored = jdbi.withHandle(h -> store.findByUsername(h, username));
-        boolean ok;
-        if (stored.isEmpty()) {
-            passwords.burn(password);
-            ok = false;
-        } else {
-            ok = stored.get().user().active() && passwords.matches(password, stored.get().hash());
-        }
-        if (!ok) {
+        // one bcrypt verification on every path, the inactive and the unknown user's included
+        boolean right = passwords.verify(password, stored.map(AuthStore.StoredUser::hash));
+        if (!right || !stored.get().user().active()) {
             return new LoginResult.Failure(); // counted already
         }
         String token = Tokens.random();
         String csrf = Tokens.random();
         User user = stored.get().user();
+        String oldHash = stored.get().hash();
+        Optional<String> newHash = passwords.outdated(oldHash) ? Optional.of(passwords.hash(password)) : Optional.empty();
         jdbi.useTransaction(h -> {
             throttle.succeeded(h, username, address, now);
+            newHash.ifPresent(hash -> store.replaceHash(h, user.id(), oldHash, hash));
             store.deleteExpiredSessions(h, now);
             store.insertSession(h, Tokens.sha256Hex(token), user.id(), csrf, now, now.plus(SESSION_LIFETIME));
         });

@@ -57,6 +57,15 @@ public final class AuthStore {
                 .bind("version", u.version()).execute();
     }
 
+    /**
+     * Replaces a hash made at an older cost by one of the same password at the current cost, unless the password
+     * changed meanwhile. Not a change of the account, so its version stays.
+     */
+    void replaceHash(Handle h, String userId, String oldHash, String newHash) {
+        h.createUpdate("UPDATE app_user SET password_hash = :n WHERE id = :id AND password_hash = :o")
+                .bind("id", userId).bind("o", oldHash).bind("n", newHash).execute();
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.fromCode(rs.getString(4)).orElseThrow(),
                 rs.getBoolean(5), Times.fromDb(rs.getObject(6, LocalDateTime.class)), rs.getInt(7));
