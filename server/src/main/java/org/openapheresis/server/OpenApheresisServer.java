@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openapheresis.server.audit.AuditLog;
 import org.openapheresis.server.audit.AuditRoutes;
+import org.openapheresis.server.audit.RefusedRequests;
 import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.auth.AuthRoutes;
 import org.openapheresis.server.auth.AuthService;
@@ -60,8 +61,9 @@ public final class OpenApheresisServer implements AutoCloseable {
         sealer.scheduleWithFixedDelay(() -> {
             try {
                 services.audit().seal();
+                services.refused().flush();
             } catch (RuntimeException e) {
-                LOG.warn("sealing audit entries failed; will retry", e);
+                LOG.warn("sealing audit entries or counting refused requests failed; will retry", e);
             }
         }, SEAL_EVERY_MS, SEAL_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.db = db;
@@ -71,7 +73,8 @@ public final class OpenApheresisServer implements AutoCloseable {
     }
 
     /** The cross-cutting parts tests reach into (the audit log, the database, the clock). */
-    public record Services(Database db, AuthService auth, AuditLog audit, Clock clock, ZoneId zone) {
+    public record Services(Database db, AuthService auth, AuditLog audit, RefusedRequests refused, Clock clock,
+            ZoneId zone) {
     }
 
     /** Starts with the contract's access policy. */
@@ -106,7 +109,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             Passwords passwords = new Passwords(config.bcryptCost());
             AuthService auth = new AuthService(db.jdbi(), new AuthStore(), passwords, clock);
             AuditLog audit = new AuditLog(db.jdbi(), clock);
-            Services services = new Services(db, auth, audit, clock, zone);
+            RefusedRequests refused = new RefusedRequests(db.jdbi(), clock);
+            Services services = new Services(db, auth, audit, refused, clock, zone);
             ensureAdmin(auth, config, out);
             String version = OpenApheresisServer.class.getPackage().getImplementationVersion() == null ? "dev"
                     : OpenApheresisServer.class.getPackage().getImplementationVersion();
@@ -131,7 +135,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
-            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), zone).start(config.host(), config.port());
+            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), zone)
+                    .start(config.host(), config.port());
             return new OpenApheresisServer(db, app, table.get(), services);
         } catch (RuntimeException e) {
             db.close();
@@ -186,6 +191,11 @@ public final class OpenApheresisServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        try {
+            services.refused().flush();
+        } catch (RuntimeException e) {
+            LOG.warn("the last counts of refused requests could not be written", e);
+        }
         db.close();
     }
 }
