@@ -148,7 +148,7 @@ public final class HttpApp {
                 }
                 who = caller.get();
                 if (r.path().startsWith("/api/patients/{id}")) {
-                    ctx.attribute(Call.PATIENT, ctx.pathParam("id")); // so a refused attempt names the patient too
+                    Call.concerns(ctx, ctx.pathParam("id")); // so a refused attempt names the patient too
                 }
                 if (!policy.allows(who.role(), r.permission())) {
                     throw HttpProblem.forbidden("your role (" + who.role().code() + ") may not do this");

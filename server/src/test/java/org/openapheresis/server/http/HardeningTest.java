@@ -125,4 +125,17 @@ class HardeningTest {
                     assertThat(e.outcome()).isEqualTo("403");
                 });
     }
+
+    @Test
+    void a_signed_in_request_naming_a_patient_id_too_long_to_be_one_is_answered_404_and_audited_without_a_patient() {
+        String path = "/api/patients/" + "x".repeat(100);
+        Api.Answer a = unit.api.get(path, unit.token(org.openapheresis.server.access.Role.NURSE));
+        assertThat(a.status()).as(a.body()).isEqualTo(404);
+        assertThat(unit.server.services().audit().entries(java.util.Optional.empty(), java.util.Optional.empty(), 1000))
+                .filteredOn(e -> e.resource().equals(path)).singleElement().satisfies(e -> {
+                    assertThat(e.username()).isEqualTo("nurse1");
+                    assertThat(e.outcome()).isEqualTo("404");
+                    assertThat(e.patientId()).isNull();
+                });
+    }
 }
