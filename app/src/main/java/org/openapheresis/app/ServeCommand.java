@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.openapheresis.server.OpenApheresisServer;
 import org.openapheresis.server.ServerConfig;
+import org.openapheresis.server.SettingRefused;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
         OpenApheresisServer server;
         try {
             server = OpenApheresisServer.start(config, System.out);
+        } catch (SettingRefused e) {
+            var err = spec.commandLine().getErr();
+            err.println("openapheresis serve: cannot start: " + e.getMessage());
+            err.flush();
+            return 2;
         } catch (RuntimeException e) {
             var err = spec.commandLine().getErr();
             err.println("openapheresis serve: cannot start: " + rootMessage(e));

@@ -13,7 +13,9 @@ import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.auth.AuthRoutes;
 import org.openapheresis.server.auth.AuthService;
 import org.openapheresis.server.auth.AuthStore;
+import org.openapheresis.server.auth.PasswordPolicy;
 import org.openapheresis.server.auth.Passwords;
+import org.openapheresis.system.Problem;
 import org.openapheresis.server.access.Role;
 import org.openapheresis.server.catalog.CatalogRoutes;
 import org.openapheresis.server.db.Database;
@@ -144,14 +146,28 @@ public final class OpenApheresisServer implements AutoCloseable {
         }
     }
 
+    /** The environment variable that sets the first administrator's password. */
+    public static final String ADMIN_PASSWORD_SETTING = "OPENAPHERESIS_ADMIN_PASSWORD";
+
+    /**
+     * Creates the user {@code admin} on an empty database, with the configured password (under the password
+     * policy: a refused one stops the start with {@link SettingRefused}) or a generated one printed once.
+     */
     private static void ensureAdmin(AuthService auth, ServerConfig config, PrintStream out) {
         if (!auth.noUsers()) {
             return;
         }
-        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        String password = config.adminPassword().filter(p -> !p.isEmpty()).orElse(null);
         boolean generated = password == null;
         if (generated) {
             password = Passwords.generate();
+        } else {
+            List<Problem> problems = PasswordPolicy.standard().check(ADMIN_PASSWORD_SETTING, password, "admin");
+            if (!problems.isEmpty()) {
+                throw new SettingRefused(ADMIN_PASSWORD_SETTING + " is refused as the password of the first user "
+                        + "'admin': it " + String.join("; it ", problems.stream().map(Problem::message).toList())
+                        + ". Choose another, or leave it unset to have one generated and printed once.");
+            }
         }
         String pw = password;
         try {

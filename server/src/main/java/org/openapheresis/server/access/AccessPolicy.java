@@ -33,6 +33,9 @@ public final class AccessPolicy {
         Set<Role> everyone = EnumSet.allOf(Role.class);
         g.put(Permission.AUTHENTICATED, everyone);
         g.put(Permission.USERS_MANAGE, EnumSet.of(ADMIN));
+        g.put(Permission.USERS_PASSWORD_RESET, EnumSet.of(ADMIN));
+        g.put(Permission.USERS_SESSIONS_END, EnumSet.of(ADMIN));
+        g.put(Permission.OWN_PASSWORD, everyone);
         g.put(Permission.AUDIT_READ, EnumSet.of(ADMIN));
         g.put(Permission.PLANS, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.PATIENTS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR, BILLING));

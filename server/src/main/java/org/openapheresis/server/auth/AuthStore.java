@@ -35,6 +35,47 @@ public final class AuthStore {
                 .bind("u", username).map((rs, ctx) -> new StoredUser(user(rs), rs.getString(8))).findOne();
     }
 
+    /** An account by id, row-locked until the transaction ends. */
+    Optional<StoredUser> lockById(Handle h, String id) {
+        return h.createQuery("SELECT " + USER_COLUMNS + ", password_hash FROM app_user WHERE id = :id FOR UPDATE")
+                .bind("id", id).map((rs, ctx) -> new StoredUser(user(rs), rs.getString(8))).findOne();
+    }
+
+    Optional<StoredUser> findById(Handle h, String id) {
+        return h.createQuery("SELECT " + USER_COLUMNS + ", password_hash FROM app_user WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> new StoredUser(user(rs), rs.getString(8))).findOne();
+    }
+
+    /**
+     * Locks every administrator's row, in id order (so two transactions doing this never wait on each other in a
+     * cycle), before a change that could leave the unit without an active administrator.
+     */
+    void lockAdmins(Handle h) {
+        h.createQuery("SELECT id FROM app_user WHERE role = :r ORDER BY id FOR UPDATE").bind("r", Role.ADMIN.code())
+                .mapTo(String.class).list();
+    }
+
+    /** Active administrators other than {@code exceptId}, as committed now (read after {@link #lockAdmins}). */
+    int activeAdminsExcept(Handle h, String exceptId) {
+        return h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = :r AND active = TRUE AND id <> :id")
+                .bind("r", Role.ADMIN.code()).bind("id", exceptId).mapTo(Integer.class).one();
+    }
+
+    /** Writes the account's name, role and state and its new version, if its version is still {@code expected}. */
+    boolean updateUser(Handle h, User u, int expected) {
+        return h.createUpdate("UPDATE app_user SET display_name = :d, role = :r, active = :a, version = :v "
+                + "WHERE id = :id AND version = :expected")
+                .bind("id", u.id()).bind("d", u.displayName()).bind("r", u.role().code()).bind("a", u.active())
+                .bind("v", u.version()).bind("expected", expected).execute() == 1;
+    }
+
+    /** Sets a new password hash and version, if the version is still {@code expected}. */
+    boolean setPassword(Handle h, String id, String hash, int expected) {
+        return h.createUpdate("UPDATE app_user SET password_hash = :p, version = :v "
+                + "WHERE id = :id AND version = :expected")
+                .bind("id", id).bind("p", hash).bind("v", expected + 1).bind("expected", expected).execute() == 1;
+    }
+
     List<User> users(Handle h) {
         return h.createQuery("SELECT " + USER_COLUMNS + " FROM app_user ORDER BY username")
                 .map((rs, ctx) -> user(rs)).list();
@@ -93,6 +134,17 @@ public final class AuthStore {
 
     void deleteSession(Handle h, String tokenHash) {
         h.createUpdate("DELETE FROM auth_session WHERE token_hash = :t").bind("t", tokenHash).execute();
+    }
+
+    /** Ends every session of a user; answers how many there were. */
+    int deleteSessionsOf(Handle h, String userId) {
+        return h.createUpdate("DELETE FROM auth_session WHERE user_id = :u").bind("u", userId).execute();
+    }
+
+    /** Ends every session of a user but one; answers how many ended. */
+    int deleteSessionsOfExcept(Handle h, String userId, String keepTokenHash) {
+        return h.createUpdate("DELETE FROM auth_session WHERE user_id = :u AND token_hash <> :t")
+                .bind("u", userId).bind("t", keepTokenHash).execute();
     }
 
     void deleteExpiredSessions(Handle h, Instant now) {

@@ -27,6 +27,11 @@ public enum Refusal {
     /** Plan warnings the person starting did not acknowledge. */
     PLAN_WARNINGS_UNREAD(Kind.CONFLICT, "the plan's warnings must be read and acknowledged by whoever starts the "
             + "session: send {\"acknowledgedWarnings\": [codes]}"),
+    /** An administrator deactivating their own account. */
+    DEACTIVATES_SELF(Kind.CONFLICT, "you cannot deactivate your own account; another administrator can"),
+    /** A change that would leave no active administrator: the account. */
+    LAST_ACTIVE_ADMIN(Kind.CONFLICT, "{0} is the last active administrator; make another user an active "
+            + "administrator first"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */
