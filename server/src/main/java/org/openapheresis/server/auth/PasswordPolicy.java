@@ -24,8 +24,8 @@ import org.openapheresis.system.Problem;
  * <li>not be the user name, or the user name with digits or symbols around it,</li>
  * <li>not be common: not an entry of {@code auth/common-passwords.txt} (written for this project, matched as its
  * header says: case, separators, digits and symbols at either end and common letter swaps do not hide an
- * entry, nor does an entry said twice), not a sequence ({@code 123456789012}, {@code abcdefghijkl}, or
- * backwards) and not one character repeated.</li>
+ * entry), not a shorter text or an entry said twice or more ({@code ben2026ben2026}), not a sequence
+ * ({@code 123456789012}, {@code abcdefghijkl}, or backwards) and not one character repeated.</li>
  * </ul>
  * Each rule broken is one {@link Problem} on the field named, with its own key; the password itself is never put
  * into a problem.
@@ -119,7 +119,11 @@ public final class PasswordPolicy {
         return false;
     }
 
-    /** An entry, or a short text or an entry said more than once ({@code abcabcabcabc}, {@code trustno1trustno1}). */
+    /**
+     * An entry, or a text said more than once: saying it again adds nothing a guesser does not try, so a text
+     * too short to be a password on its own ({@code ben2026ben2026}) or an entry ({@code passwordpassword}) said
+     * twice or more is refused.
+     */
     private boolean listed(String s) {
         if (common.contains(s)) {
             return true;
@@ -127,8 +131,8 @@ public final class PasswordPolicy {
         for (int unit = 1; unit <= s.length() / 2; unit++) {
             String u = s.substring(0, unit);
             if (s.length() % unit == 0 && u.repeat(s.length() / unit).equals(s)
-                    && (unit <= 4 || common.contains(u) || common.contains(core(u))
-                    || common.contains(unleet(core(u))))) {
+                    && (u.codePointCount(0, u.length()) < MIN_LENGTH || common.contains(u)
+                    || common.contains(core(u)) || common.contains(unleet(core(u))))) {
                 return true;
             }
         }

@@ -63,10 +63,10 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void keyboard_rows_sequences_and_repeats_are_too_common() {
+    void keyboard_rows_sequences_and_a_shorter_text_said_again_are_too_common() {
         for (String p : List.of("qwertyuiop12", "1qaz2wsx3edc", "asdfghjkl;'#", "123456789012", "abcdefghijkl",
                 "987654321098", "aaaaaaaaaaaa", "!!!!!!!!!!!!", "abcabcabcabc", "passwordpassword",
-                "q1w2e3r4t5y6")) {
+                "q1w2e3r4t5y6", "ben2026ben2026", "Summer-Summer-Summer")) {
             assertThat(keys(p, "nurse.ben")).as(p).containsExactly(MessageKey.PASSWORD_TOO_COMMON);
         }
     }
