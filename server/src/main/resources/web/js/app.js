@@ -20,6 +20,9 @@ export const can = {
   readOrders: () => has('orders.read'),
   plan: () => has('plans'),
   admin: () => has('users.manage'),
+  resetPasswords: () => has('users.password.reset'),
+  endSessions: () => has('users.sessions.end'),
+  changeOwnPassword: () => has('own.password'),
 };
 
 const routes = [
@@ -34,6 +37,7 @@ const routes = [
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
+  [/^\/profile$/, () => import('./pages/profile.js')],
 ];
 
 const ctx = { me: null, can, catalog: null, go, signIn, signOut, loadCatalog };
@@ -131,7 +135,8 @@ function renderChrome() {
     nav.append(h('a', { href: '#' + href, 'aria-current': current.startsWith(href) ? 'page' : null }, text));
   }
   box.append(
-    h('span', {}, me.displayName || me.username),
+    h('a', { href: '#/profile', class: 'user-link', id: 'profile-link', title: 'Your profile and password',
+      'aria-current': current === '/profile' ? 'page' : null }, me.displayName || me.username),
     h('span', { class: 'role-badge', 'data-role': me.role }, label(me.role)),
     h('button', { class: 'btn btn-ghost', type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
 }
