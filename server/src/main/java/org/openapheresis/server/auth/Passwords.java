@@ -19,8 +19,6 @@ public final class Passwords {
 
     /** bcrypt's input limit, bytes. */
     public static final int MAX_BYTES = 72;
-    /** Shortest password accepted for an account. */
-    public static final int MIN_LENGTH = 10;
 
     /** Checked instead of a password bcrypt cannot read (over 72 bytes), so that case costs what the others do. */
     private static final char[] STAND_IN = "stand-in for a password longer than bcrypt reads".toCharArray();
