@@ -23,6 +23,9 @@ export const can = {
   plan: () => has('plans'),
   admin: () => has('users.manage'),
   manageUnit: () => has('resources.manage'),
+  resetPasswords: () => has('users.password.reset'),
+  endSessions: () => has('users.sessions.end'),
+  changeOwnPassword: () => has('own.password'),
 };
 
 const routes = [
@@ -38,6 +41,7 @@ const routes = [
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
   [/^\/unit$/, () => import('./pages/unit.js')],
+  [/^\/profile$/, () => import('./pages/profile.js')],
 ];
 
 const ctx = { me: null, can, catalog: null, go, signIn, signOut, loadCatalog };
@@ -136,7 +140,8 @@ function renderChrome() {
     nav.append(h('a', { href: '#' + href, 'aria-current': current.startsWith(href) ? 'page' : null }, text));
   }
   box.append(
-    h('span', {}, me.displayName || me.username),
+    h('a', { href: '#/profile', class: 'user-link', id: 'profile-link', title: 'Your profile and password',
+      'aria-current': current === '/profile' ? 'page' : null }, me.displayName || me.username),
     h('span', { class: 'role-badge', 'data-role': me.role }, label(me.role)),
     h('button', { class: 'btn btn-ghost', type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
 }

@@ -147,11 +147,14 @@ export function checkbox(o) {
     h('p', { class: 'field-error', id: id + '-error', role: 'alert' }));
 }
 
-/** Reads a form into a flat {name: value} map; numbers stay text until the caller converts them. */
+/**
+ * Reads a form into a flat {name: value} map; numbers stay text until the caller converts them. Text is
+ * trimmed, except a password: a space is part of it, and the server takes it exactly as typed.
+ */
 export function values(form) {
   const out = {};
   for (const el of form.querySelectorAll('input[name], select[name], textarea[name]')) {
-    out[el.name] = el.type === 'checkbox' ? el.checked : el.value.trim();
+    out[el.name] = el.type === 'checkbox' ? el.checked : el.type === 'password' ? el.value : el.value.trim();
   }
   return out;
 }

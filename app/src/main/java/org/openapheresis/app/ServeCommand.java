@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.openapheresis.server.OpenApheresisServer;
 import org.openapheresis.server.ServerConfig;
 import org.openapheresis.server.audit.AuditStartException;
+import org.openapheresis.server.SettingRefused;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,6 +76,11 @@ final class ServeCommand implements Callable<Integer> {
             err.println("See docs/architecture/audit.md (the audit key and checkpoints).");
             err.flush();
             return 1;
+        } catch (SettingRefused e) {
+            var err = spec.commandLine().getErr();
+            err.println("openapheresis serve: cannot start: " + e.getMessage());
+            err.flush();
+            return 2;
         } catch (RuntimeException e) {
             var err = spec.commandLine().getErr();
             err.println("openapheresis serve: cannot start: " + rootMessage(e));

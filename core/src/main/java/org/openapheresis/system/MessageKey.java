@@ -67,6 +67,20 @@ public enum MessageKey {
     /** A user name that names no member of staff of the kind: the name, the kind (e.g. active nurse). */
     NOT_STAFF("{0} is not {1} of the unit"),
 
+    // ---- passwords (the server's one password policy; a password is never echoed in a problem) ----
+
+    /** A password with fewer characters than the policy asks: the minimum. */
+    PASSWORD_TOO_SHORT("must have at least {0} characters"),
+    /** A password longer than bcrypt reads: its length in bytes, the maximum. */
+    PASSWORD_TOO_LONG("is {0} bytes long in UTF-8; at most {1} bytes are read by the password hash"),
+    /** A password that is the user name, or the user name with digits or symbols around it. */
+    PASSWORD_IS_USER_NAME("must not be the user name"),
+    /** A password that is common or follows a pattern guessed early. */
+    PASSWORD_TOO_COMMON("is too easy to guess: a common password, a common word with digits or symbols added, "
+            + "a keyboard row, a sequence or one character repeated"),
+    /** The password given to confirm who is asking is not the account's. */
+    PASSWORD_WRONG("is not the password of this account"),
+
     // ---- ISBT 128 (the isbt128 package appends its keys below this line) ----
 
     /** ISBT 128 text of the wrong length: the text, its length, the length expected. */

@@ -10,10 +10,14 @@ import org.openapheresis.server.audit.AuditCheckpoints;
 import org.openapheresis.server.audit.AuditKey;
 import org.openapheresis.server.audit.AuditLog;
 import org.openapheresis.server.audit.AuditRoutes;
+import org.openapheresis.server.audit.RefusedRequests;
 import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.auth.AuthRoutes;
 import org.openapheresis.server.auth.AuthService;
+import org.openapheresis.server.auth.AuthStore;
+import org.openapheresis.server.auth.PasswordPolicy;
 import org.openapheresis.server.auth.Passwords;
+import org.openapheresis.system.Problem;
 import org.openapheresis.server.access.Role;
 import org.openapheresis.server.catalog.CatalogRoutes;
 import org.openapheresis.server.db.Database;
@@ -69,8 +73,9 @@ public final class OpenApheresisServer implements AutoCloseable {
         sealer.scheduleWithFixedDelay(() -> {
             try {
                 services.audit().seal();
+                services.refused().flush();
             } catch (RuntimeException e) {
-                LOG.warn("sealing audit entries failed; will retry", e);
+                LOG.warn("sealing audit entries or counting refused requests failed; will retry", e);
             }
         }, SEAL_EVERY_MS, SEAL_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         sealer.scheduleWithFixedDelay(() -> {
@@ -88,7 +93,8 @@ public final class OpenApheresisServer implements AutoCloseable {
     }
 
     /** The cross-cutting parts tests reach into (the audit log, the database, the clock). */
-    public record Services(Database db, AuthService auth, AuditLog audit, Clock clock, ZoneId zone) {
+    public record Services(Database db, AuthService auth, AuditLog audit, RefusedRequests refused, Clock clock,
+            ZoneId zone) {
     }
 
     /** Starts with the contract's access policy. */
@@ -105,19 +111,29 @@ public final class OpenApheresisServer implements AutoCloseable {
      */
     public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
             List<Route> extraRoutes) {
+        return start(config, out, policy, extraRoutes, Clock.system(ZoneId.systemDefault()));
+    }
+
+    /**
+     * Starts the server on the given clock (tests move a clock to show what a wait does, rather than wait).
+     *
+     * @param clock the time of every record, session and login counter
+     */
+    public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
+            List<Route> extraRoutes, Clock clock) {
         Database db = config.jdbcUrl().isPresent()
                 ? Database.postgres(config.jdbcUrl().get(), config.dbUser(), config.dbPassword())
                 : Database.h2(config.dataDir());
         try {
-            ZoneId zone = ZoneId.systemDefault();
-            Clock clock = Clock.system(zone);
+            ZoneId zone = clock.getZone();
             Passwords passwords = new Passwords(config.bcryptCost());
-            AuthService auth = new AuthService(db.jdbi(), passwords, clock);
+            AuthService auth = new AuthService(db.jdbi(), new AuthStore(), passwords, clock);
             AuditKey key = AuditKey.loadOrCreate(config.auditKeyFile());
             AuditLog audit = new AuditLog(db.jdbi(), clock, key, new AuditCheckpoints(config.auditCheckpointFile(), key));
             audit.start();
             announceAudit(audit, out);
-            Services services = new Services(db, auth, audit, clock, zone);
+            RefusedRequests refused = new RefusedRequests(db.jdbi(), clock);
+            Services services = new Services(db, auth, audit, refused, clock, zone);
             ensureAdmin(auth, config, out);
             String version = OpenApheresisServer.class.getPackage().getImplementationVersion() == null ? "dev"
                     : OpenApheresisServer.class.getPackage().getImplementationVersion();
@@ -144,7 +160,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
-            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), clock).start(config.host(), config.port());
+            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), clock)
+                    .start(config.host(), config.port());
             return new OpenApheresisServer(db, app, table.get(), services);
         } catch (RuntimeException e) {
             db.close();
@@ -164,14 +181,28 @@ public final class OpenApheresisServer implements AutoCloseable {
                 + " (append-only; keep it where the database's writers cannot rewrite it).");
     }
 
+    /** The environment variable that sets the first administrator's password. */
+    public static final String ADMIN_PASSWORD_SETTING = "OPENAPHERESIS_ADMIN_PASSWORD";
+
+    /**
+     * Creates the user {@code admin} on an empty database, with the configured password (under the password
+     * policy: a refused one stops the start with {@link SettingRefused}) or a generated one printed once.
+     */
     private static void ensureAdmin(AuthService auth, ServerConfig config, PrintStream out) {
         if (!auth.noUsers()) {
             return;
         }
-        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        String password = config.adminPassword().filter(p -> !p.isEmpty()).orElse(null);
         boolean generated = password == null;
         if (generated) {
             password = Passwords.generate();
+        } else {
+            List<Problem> problems = PasswordPolicy.standard().check(ADMIN_PASSWORD_SETTING, password, "admin");
+            if (!problems.isEmpty()) {
+                throw new SettingRefused(ADMIN_PASSWORD_SETTING + " is refused as the password of the first user "
+                        + "'admin': it " + String.join("; it ", problems.stream().map(Problem::message).toList())
+                        + ". Choose another, or leave it unset to have one generated and printed once.");
+            }
         }
         String pw = password;
         try {
@@ -217,6 +248,11 @@ public final class OpenApheresisServer implements AutoCloseable {
             services.audit().checkpoint();
         } catch (RuntimeException e) {
             LOG.error("the audit checkpoint at shutdown failed; the next start writes one", e);
+        }
+        try {
+            services.refused().flush();
+        } catch (RuntimeException e) {
+            LOG.warn("the last counts of refused requests could not be written", e);
         }
         db.close();
     }

@@ -41,6 +41,11 @@ public enum Refusal {
             + "the physician orders further sessions"),
     /** A session whose order is no longer signed: the order, its status, what was asked. */
     ORDER_NOT_ACTIVE(Kind.CONFLICT, "order {0} is {1}: its session cannot {2}"),
+    /** An administrator deactivating their own account. */
+    DEACTIVATES_SELF(Kind.CONFLICT, "you cannot deactivate your own account; another administrator can"),
+    /** A change that would leave no active administrator: the account. */
+    LAST_ACTIVE_ADMIN(Kind.CONFLICT, "{0} is the last active administrator; make another user an active "
+            + "administrator first"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

@@ -27,7 +27,12 @@ class BadInputTest {
     private static List<Target> targets;
 
     /** A write route with real ids and the role allowed to call it. */
-    record Target(String method, String path, Role role, Map<String, Object> valid) {
+    /** A write route, who calls it (a role's token, or a token of its own) and a body it accepts. */
+    record Target(String method, String path, Role role, Map<String, Object> valid, String token) {
+
+        Target(String method, String path, Role role, Map<String, Object> valid) {
+            this(method, path, role, valid, null);
+        }
     }
 
     static synchronized List<Target> targets() {
@@ -68,6 +73,16 @@ class BadInputTest {
                 "hypotension", "grade", "mild", "interrupted", false)));
         t.add(new Target("POST", s + "/complete", Role.NURSE, Map.of()));
         t.add(new Target("POST", s + "/abort", Role.NURSE, Map.of("reason", "test")));
+        // accounts: a user of their own, so that what the fuzz sets on it touches no other test's caller
+        String fuzzed = Unit.expect(unit.api.post("/api/users", unit.token(Role.ADMIN), Map.of("username", "fuzz.target",
+                "password", Unit.STAFF_PASSWORD, "role", "lab", "displayName", "Fuzz Target")), 201).id();
+        String fuzzToken = unit.api.login("fuzz.target", Unit.STAFF_PASSWORD);
+        t.add(new Target("PUT", "/api/users/" + fuzzed, Role.ADMIN, Map.of("displayName", "Fuzz Target", "role", "lab",
+                "active", true, "version", 1)));
+        t.add(new Target("POST", "/api/users/" + fuzzed + "/password", Role.ADMIN, Map.of("newPassword",
+                "amber ferry quartz 58")));
+        t.add(new Target("POST", "/api/me/password", Role.LAB, Map.of("currentPassword", Unit.STAFF_PASSWORD,
+                "newPassword", "lantern oboe tidal 91"), fuzzToken));
         targets = List.copyOf(t);
         return targets;
     }
@@ -80,7 +95,7 @@ class BadInputTest {
     }
 
     private static Api.Answer send(Target t, String body) {
-        return unit.api.send(t.method(), t.path(), unit.token(t.role()), body, Map.of());
+        return unit.api.send(t.method(), t.path(), t.token() != null ? t.token() : unit.token(t.role()), body, Map.of());
     }
 
     @net.jqwik.api.Example

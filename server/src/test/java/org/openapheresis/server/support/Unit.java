@@ -50,6 +50,13 @@ public final class Unit implements AutoCloseable {
         return new Unit(OpenApheresisServer.start(config, quiet, policy, extra));
     }
 
+    /** A unit whose server runs on the given clock (tests move it rather than wait). */
+    public static Unit start(Databases.Kind kind, java.time.Clock clock) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new Unit(OpenApheresisServer.start(Databases.config(kind), quiet, AccessPolicy.contract(), List.of(),
+                clock));
+    }
+
     public String token(Role r) {
         return tokens.get(r);
     }
