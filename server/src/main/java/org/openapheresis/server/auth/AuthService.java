@@ -141,7 +141,14 @@ public final class AuthService implements org.openapheresis.server.access.Authen
         }
         Instant now = Times.now(clock);
         User u = new User(Ids.next(), username, displayName, role, true, now, 1);
-        store.insertUser(h, u, passwords.hash(password));
+        try {
+            store.insertUser(h, u, passwords.hash(password));
+        } catch (RuntimeException e) {
+            if (org.openapheresis.server.db.Unique.isViolation(e)) { // a concurrent creation took the name
+                throw InvalidInputException.of("username", MessageKey.TAKEN, username);
+            }
+            throw e;
+        }
         return u;
     }
 
