@@ -4,4 +4,4 @@
 ALTER TABLE app_user ADD COLUMN username_key VARCHAR(64);
 UPDATE app_user SET username_key = LOWER(username);
 ALTER TABLE app_user ALTER COLUMN username_key SET NOT NULL;
-CREATE UNIQUE INDEX app_user_username_key ON app_user (username_key);
+CREATE UNIQUE INDEX app_user_folded_username ON app_user (username_key);

@@ -144,7 +144,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             PatientService patients = new PatientService(new PatientStore(), clock);
             OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
             ResourceService resources = new ResourceService(new ResourceStore());
-            SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, clock);
+            SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),

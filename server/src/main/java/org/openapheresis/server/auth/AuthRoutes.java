@@ -60,6 +60,8 @@ public final class AuthRoutes implements FeatureRoutes {
                         .error(429, "too many wrong current passwords: the account waits as after failed logins "
                                 + "(Retry-After, retryAfterSeconds)"),
                 Route.get("/api/users", Permission.USERS_MANAGE, "List accounts", this::list).audit(),
+                Route.get("/api/staff", Permission.AUTHENTICATED, "The unit's active staff (?role=nurse): user name, "
+                        + "display name and role, for the lists a session's nurse is picked from", this::staff),
                 Route.post("/api/users", Permission.USERS_MANAGE, "Create an account", Map.of("username", "nurse.moreau",
                         "password", POLICY, "role", "nurse", "displayName", "Claire Moreau RN"),
                         this::create).audit().created(),
@@ -156,6 +158,14 @@ public final class AuthRoutes implements FeatureRoutes {
         body.put("csrfToken", p.csrfToken());
         body.put("permissions", policy.permissionsOf(p.role()).stream().map(Permission::code).toList());
         call.answer(body);
+    }
+
+    private void staff(Call call) {
+        Optional<Role> role = call.query("role").map(r -> Role.fromCode(r).orElseThrow(() ->
+                org.openapheresis.system.InvalidInputException.of("role", MessageKey.NOT_ONE_OF, r, String.join(", ",
+                        java.util.Arrays.stream(Role.values()).map(Role::code).toList()))));
+        call.answer(call.read(h -> role.map(x -> auth.active(h, x)).orElseGet(() -> java.util.Arrays.stream(
+                Role.values()).flatMap(x -> auth.active(h, x).stream()).toList())));
     }
 
     private void list(Call call) {

@@ -1,6 +1,7 @@
 package org.openapheresis.server.auth;
 
 import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.StaffDirectory.StaffMember;
 import org.openapheresis.server.access.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.openapheresis.system.Problem;
  * bcrypt hashes, session tokens stored only as SHA-256, and login throttling per account and per address
  * ({@link LoginThrottle}).
  */
-public final class AuthService implements org.openapheresis.server.access.Authenticator {
+public final class AuthService implements org.openapheresis.server.access.Authenticator, org.openapheresis.server.access.StaffDirectory {
 
     /** How long a login lasts: one working shift. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -158,6 +159,22 @@ public final class AuthService implements org.openapheresis.server.access.Authen
 
     public List<User> users(Handle h) {
         return store.users(h);
+    }
+
+    @Override
+    public Optional<StaffMember> activeMember(Handle h, String username) {
+        return store.users(h).stream().filter(u -> u.active() && u.username().equals(username)).findFirst()
+                .map(AuthService::member);
+    }
+
+    @Override
+    public List<StaffMember> active(Handle h, Role role) {
+        return store.users(h).stream().filter(u -> u.active() && u.role() == role)
+                .sorted(java.util.Comparator.comparing(User::displayName)).map(AuthService::member).toList();
+    }
+
+    private static StaffMember member(User u) {
+        return new StaffMember(u.username(), u.displayName(), u.role());
     }
 
     /**

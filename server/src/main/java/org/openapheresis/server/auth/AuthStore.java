@@ -93,7 +93,8 @@ public final class AuthStore {
     void insertUser(Handle h, User u, String hash) {
         h.createUpdate("INSERT INTO app_user (id, username, username_key, display_name, role, password_hash, active, "
                 + "created_at, version) VALUES (:id, :u, :key, :d, :r, :p, :active, :at, :version)")
-                .bind("id", u.id()).bind("u", u.username()).bind("key", u.username().toLowerCase(Locale.ROOT)).bind("d", u.displayName()).bind("r", u.role().code())
+                .bind("id", u.id()).bind("u", u.username()).bind("key", u.username().toLowerCase(Locale.ROOT))
+                .bind("d", u.displayName()).bind("r", u.role().code())
                 .bind("p", hash).bind("active", u.active()).bind("at", Times.toDb(u.createdAt()))
                 .bind("version", u.version()).execute();
     }

@@ -88,7 +88,7 @@ public final class DemoSeed {
         this.patients = new PatientService(new PatientStore(), clock);
         this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
         this.resources = new ResourceService(new ResourceStore());
-        this.sessions = new SessionService(new SessionStore(), orders, patients, resources, clock);
+        this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
     }
 
     /** Seeds unless patients exist already; prints the staff and the demo password. */

@@ -12,6 +12,8 @@ import org.openapheresis.procedure.Plan;
 import org.openapheresis.safety.Severity;
 import org.openapheresis.safety.Warning;
 import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.StaffDirectory;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
 import org.openapheresis.server.order.OrderRecord;
@@ -50,10 +52,12 @@ public final class SessionService {
     private final Clock clock;
 
     private final ResourceService resources;
+    private final StaffDirectory staff;
 
     public SessionService(SessionStore store, OrderService orders, PatientService patients, ResourceService resources,
-            Clock clock) {
+            StaffDirectory staff, Clock clock) {
         this.resources = resources;
+        this.staff = staff;
         this.store = store;
         this.orders = orders;
         this.patients = patients;
@@ -78,6 +82,7 @@ public final class SessionService {
             throw new DomainException(Refusal.COURSE_FULL, List.of(o.id(), o.sessionsOrdered(), counted),
                     Map.of("sessionsOrdered", o.sessionsOrdered(), "sessionsCounted", counted));
         }
+        s.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = s.plannedStart().plus(MachineBookings.occupies(o.plan().durationMin()));
         Optional<Machine> machine = s.machine().map(m -> resources.bookMachine(h, "machine", m,
                 o.procedureSpec().type()));
@@ -100,6 +105,7 @@ public final class SessionService {
         if (s.version() != r.expectedVersion()) {
             throw DomainException.stale(s.version(), s);
         }
+        r.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = r.plannedStart().plus(MachineBookings.occupies(store.plan(h, id).durationMin()));
         Optional<Machine> machine = r.machine().map(m -> resources.bookMachine(h, "machine", m, s.procedureType()));
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
@@ -110,6 +116,13 @@ public final class SessionService {
             throw DomainException.stale(now.version(), now);
         }
         return require(h, id);
+    }
+
+    /** A session's nurse is the user name of an active nurse of the unit. */
+    private void requireNurse(Handle h, String username) {
+        if (staff.activeMember(h, username).filter(m -> m.role() == Role.NURSE).isEmpty()) {
+            throw InvalidInputException.of("nurse", MessageKey.NOT_STAFF, username, "an active nurse");
+        }
     }
 
     public List<SessionRecord> list(Handle h, Optional<Instant> from, Optional<Instant> to,
