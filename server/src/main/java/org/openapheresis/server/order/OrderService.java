@@ -58,7 +58,8 @@ public final class OrderService {
                         "patient or donor"))));
         GuidelineMatch guideline = guideline(indication, o.procedure().type().code());
         indication = withRow(indication, guideline);
-        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(), today());
+        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord created = new OrderRecord(Ids.next(), 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, Times.now(clock), by.username(),
                 Optional.empty(), Optional.empty(), Optional.empty());
@@ -85,7 +86,8 @@ public final class OrderService {
         GuidelineMatch guideline = guideline(indication, o.procedure().type().code());
         indication = withRow(indication, guideline);
         PatientRecord p = patients.require(h, old.patientId());
-        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(), today());
+        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord changed = new OrderRecord(id, expectedVersion + 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, old.createdAt(), old.createdBy(),
                 Optional.empty(), Optional.empty(), Optional.empty());
@@ -132,7 +134,8 @@ public final class OrderService {
         PatientRecord p = patients.find(h, o.patientId()).orElseThrow(() -> new InvalidInputException(
                 "the order has invalid values", List.of(Problem.of("patientId", MessageKey.NOT_FOUND,
                         "patient or donor"))));
-        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(), today());
+        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         Optional<CourseResult> course = o.schedule().filter(s -> s.sessions() > 1)
                 .map(s -> CoursePlanner.plan(s.course(e.request()), PlanOptions.withTimeline()));
         return new OrderPreview(org.openapheresis.contract.PlanRequestWriter.request(e.request()),
@@ -286,7 +289,8 @@ public final class OrderService {
     /** The order's procedure planned again from the patient's current record, with the checks. */
     public RecordPlanning.Evaluation evaluateNow(Handle h, OrderRecord o) {
         PatientRecord p = patients.require(h, o.patientId());
-        return RecordPlanning.evaluate(p, o.procedureSpec(), o.request().recipientWeightKg(), today());
+        return RecordPlanning.evaluate(p, o.procedureSpec(), o.request().recipientWeightKg(), o.sessionsOrdered(),
+                today());
     }
 
     private List<Warning> currentWarnings(Handle h, OrderRecord o) {
