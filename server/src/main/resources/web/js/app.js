@@ -37,7 +37,9 @@ const routes = [
   [/^\/patients\/([^/]+)\/edit$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/orders\/new$/, () => import('./pages/order-new.js')],
   [/^\/patients\/([^/]+)$/, () => import('./pages/patient.js')],
+  [/^\/orders\/([^/]+)\/edit$/, () => import('./pages/order-new.js').then((m) => ({ render: (main, c, [id]) => m.render(main, c, [null, id]) }))],
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],
+  [/^\/week$/, () => import('./pages/week.js')],
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
   [/^\/unit$/, () => import('./pages/unit.js')],
@@ -131,6 +133,7 @@ function renderChrome() {
   if (!me) return;
   const links = [];
   if (can.seeClinical(me.role)) links.push(['/today', 'Today']);
+  if (can.schedule()) links.push(['/week', 'Week']);
   if (can.seePatients(me.role)) links.push(['/patients', 'Patients']);
   if (can.plan(me.role)) links.push(['/plan', 'Planner']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
@@ -180,6 +183,9 @@ async function route() {
     clear(main).append(errorPanel(e));
   }
 }
+
+// a printed page shows everything: the assumptions and sources are folded on screen only
+window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
 
 setUnauthorizedHandler(() => {
   if (ctx.me) saveDraft(ctx.me.username);
