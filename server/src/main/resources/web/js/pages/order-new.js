@@ -52,8 +52,18 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
 
   // Indications are chosen by their guideline row (two rows may share an ICD-10 code, e.g. HPC and DLI donors).
   const indications = catalog.indications.indications;
-  const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [i.id,
-    `${i.indication}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''} (${i.icd10[0]})`])];
+  const indicationLabel = (i) => `${i.indication}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''} (${i.icd10[0]})`;
+  const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [i.id, indicationLabel(i)])];
+  // The list offers the rows of the chosen procedure only: a row of another procedure cannot be signed for this one.
+  function filterIndications(typeCode) {
+    const select = form.querySelector('[name="indication.row"]');
+    if (!select) return;
+    const chosen = select.value;
+    const rows = indications.filter((i) => !i.procedureType || i.procedureType === typeCode);
+    clear(select).append(h('option', { value: '' }, rows.length ? 'Choose an indication…' : 'No guideline row for this procedure'),
+      ...rows.map((i) => h('option', { value: i.id }, indicationLabel(i))));
+    select.value = rows.some((i) => i.id === chosen) ? chosen : '';
+  }
 
   const doseBox = h('div', { class: 'fields' });
   const form = h('form', { id: 'order-form', novalidate: true },
@@ -104,6 +114,7 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     }
     if (!sessionsTouched) form.querySelector('[name="schedule.sessions"]').value = type.code === 'plasma-exchange' ? '5' : '1';
     markRequiredLabs(type.code);
+    filterIndications(type.code);
   }
   let sessionsTouched = false;
   form.querySelector('[name="schedule.sessions"]').addEventListener('input', () => { sessionsTouched = true; });
@@ -174,11 +185,11 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
   if (patientFields) form.querySelector('#patient-slot').replaceWith(patientFields);
   if (editing) {
     const set = (name, value) => { const el = form.querySelector(`[name="${CSS.escape(name)}"]`); if (el && value !== undefined && value !== null) el.value = String(value); };
+    set('procedure.type', editing.procedure.type);
+    drawDose(); // offers the rows of the order's procedure, then the order's row is chosen among them
     set('indication.row', editing.guideline && editing.guideline.id);
     set('indication.code', editing.indication.code);
     set('indication.text', editing.indication.text);
-    set('procedure.type', editing.procedure.type);
-    drawDose();
     for (const [k, v] of Object.entries({ ...flatten(editing.procedure, 'procedure'), ...flatten(editing.recipient, 'recipient') })) set(k, v);
     sessionsTouched = true;
     set('schedule.sessions', editing.schedule ? editing.schedule.sessions : 1);

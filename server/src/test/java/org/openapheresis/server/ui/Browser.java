@@ -149,6 +149,19 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /** The text nodes (and input values) of the page in which "null", "undefined" or "NaN" stands as a word. */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> missingValueTexts() {
+        Object found = js("const out = []; const re = /\\b(null|undefined|NaN)\\b/;"
+                + "const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                + "for (let n = w.nextNode(); n; n = w.nextNode()) {"
+                + "  if (n.parentElement && n.parentElement.closest('script,style,pre.json')) continue;"
+                + "  if (re.test(n.textContent)) out.push(n.textContent.trim().slice(0, 120)); }"
+                + "for (const el of document.querySelectorAll('input,textarea')) { if (re.test(el.value)) out.push('value: ' + el.value); }"
+                + "return out;");
+        return (java.util.List<String>) found;
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

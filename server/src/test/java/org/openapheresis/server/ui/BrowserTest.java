@@ -28,6 +28,15 @@ abstract class BrowserTest {
         }
     }
 
+    /** No page may show a value the code failed to fill: "null", "undefined" or "NaN" as a word of its text. */
+    @org.junit.jupiter.api.AfterEach
+    void the_page_shows_no_missing_value() {
+        if (browser != null) {
+            org.assertj.core.api.Assertions.assertThat(browser.missingValueTexts()).as("text nodes showing null, undefined or NaN")
+                    .isEmpty();
+        }
+    }
+
     @AfterAll
     static void close() throws Exception {
         if (browser != null) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The demo unit ({@code serve --demo}) through each role's eyes: what is shown and what is offered. */
 class UiDemoUnitTest extends BrowserTest {
@@ -18,9 +20,15 @@ class UiDemoUnitTest extends BrowserTest {
     @Test
     void a_nurse_sees_the_day_by_machine_and_chair_and_reaches_a_run_sheet_in_one_click() {
         browser.signIn("nurse.moreau", server.demoPassword);
-        browser.awaitHeading("Today");
+        // a nurse sees the sessions assigned to her first, and the whole unit's day one click away
+        browser.awaitHeading("My sessions");
         browser.await(By.cssSelector(".board .machine"));
-        assertThat(browser.all(By.cssSelector(".board .slot"))).isNotEmpty();
+        int mine = browser.all(By.cssSelector(".board .slot")).size();
+        assertThat(mine).isPositive();
+        assertThat(browser.await(By.cssSelector(".board")).getText()).doesNotContain("nurse.ben");
+        browser.click(By.id("show-all"));
+        browser.awaitHeading("Today");
+        assertThat(browser.all(By.cssSelector(".board .slot")).size()).isGreaterThan(mine);
         assertThat(browser.all(By.cssSelector(".board .machine .chair .slot")))
                 .as("the demo seats every session in a chair beside its machine")
                 .hasSameSizeAs(browser.all(By.cssSelector(".board .slot")));
@@ -30,6 +38,27 @@ class UiDemoUnitTest extends BrowserTest {
         browser.click(By.cssSelector(".board .slot"));
         browser.awaitHeading("Run sheet");
         browser.screenshot("06c-run-sheet-demo");
+    }
+
+    @Test
+    void a_coordinator_sees_the_week_by_machine_and_moves_to_the_next_week() {
+        browser.signIn("nurse.moreau", server.demoPassword);
+        browser.go("/week");
+        browser.awaitHeading("Week");
+        assertThat(browser.all(By.cssSelector("#week-grid [role=columnheader]"))).as("a machine column and seven days")
+                .hasSize(8);
+        assertThat(browser.await(By.id("week-grid")).getText()).contains("Optia-1");
+        int thisWeek = browser.all(By.cssSelector("#week-grid a.slot")).size();
+        assertThat(thisWeek).as("the demo's sessions this week").isPositive();
+        browser.screenshot("13-week-by-machine");
+        String firstDay = browser.all(By.cssSelector("#week-grid [role=columnheader] a")).get(0).getText();
+        browser.click(By.id("next-week"));
+        browser.wait.until(d -> {
+            List<WebElement> heads = browser.all(By.cssSelector("#week-grid [role=columnheader] a"));
+            return !heads.isEmpty() && !heads.get(0).getText().equals(firstDay);
+        });
+        browser.click(By.id("this-week"));
+        browser.awaitText(By.cssSelector("#week-grid [role=columnheader] a"), firstDay);
     }
 
     @Test

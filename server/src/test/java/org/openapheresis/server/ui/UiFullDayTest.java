@@ -35,14 +35,15 @@ class UiFullDayTest extends BrowserTest {
         browser.type("mrn", "MRN-2024-0117");
         browser.type("givenName", "Clara");
         browser.type("familyName", "Moreau");
-        setDate("birthDate", "1990-04-12");
+        browser.type("birthDate", "1990-04-12"); // ISO dates typed, the same in every browser and locale
         new Select(browser.await(By.cssSelector("[data-field='sex']"))).selectByValue("female");
         browser.type("heightCm", "168");
         browser.type("weightKg", "4000");
         browser.type("allergies", "Latex");
         browser.type("medications", "ramipril 5 mg daily");
         browser.click(By.cssSelector("[data-field='aceInhibitor']"));
-        setDate("labsTakenAt", java.time.LocalDateTime.now().minusDays(2).withSecond(0).withNano(0).toString());
+        browser.type("labsTakenDate", java.time.LocalDate.now().minusDays(2).toString());
+        browser.type("labsTakenTime", "07:45");
         browser.type("labs.hematocritPercent", "40");
         browser.type("labs.iggGPerL", "10.5");
         browser.type("labs.fibrinogenGPerL", "3.0");
@@ -84,12 +85,21 @@ class UiFullDayTest extends BrowserTest {
         browser.awaitHeading("Plasma exchange (TPE) order");
         String orderUrl = browser.driver.getCurrentUrl();
         String orderId = orderUrl.substring(orderUrl.lastIndexOf('/') + 1);
-        // the record's candidacy warning (ACE inhibitor) needs the physician's acknowledgement
+        // the record's candidacy warning (ACE inhibitor) and the plan's are acknowledged in the act of signing
         browser.awaitText(By.id("candidacy"), "ACE");
-        browser.click(By.id("acknowledge-warnings"));
-        browser.awaitText(By.id("candidacy"), "Acknowledged by " + UiServer.PHYSICIAN);
         browser.click(By.id("sign-order"));
+        browser.awaitText(By.id("sign-form"), "ACE");
+        browser.click(By.id("acknowledge-and-sign"));
+        browser.awaitText(By.id("sign-form"), "Tick to confirm");
+        assertThat(browser.await(By.id("signed-by")).getText()).as("nothing is signed before every warning is ticked")
+                .isEqualTo("not signed");
+        browser.screenshot("05a-order-sign-checklist");
+        for (WebElement box : browser.all(By.cssSelector("#sign-form input[type=checkbox]"))) {
+            box.click();
+        }
+        browser.click(By.id("acknowledge-and-sign"));
         browser.awaitText(By.id("signed-by"), UiServer.PHYSICIAN);
+        browser.awaitText(By.id("candidacy"), "Acknowledged by " + UiServer.PHYSICIAN);
         assertThat(browser.all(By.id("sign-order"))).as("a signed order offers no Sign button").isEmpty();
         browser.screenshot("05-order-signed-printable-plan");
         browser.printToPdf("05-order-plan-printed");
@@ -97,14 +107,14 @@ class UiFullDayTest extends BrowserTest {
         // --- physician: schedule today's session on a machine ---
         browser.select("machine", "Optia 1"); // the unit's machines and chairs, not typed names
         browser.select("chair", "Chair 4");
-        browser.type("nurse", UiServer.NURSE);
+        browser.select("nurse", UiServer.NURSE); // an active nurse of the unit, picked from the staff list
         browser.click(By.id("schedule-session"));
         browser.awaitHeading("Run sheet");
 
         // --- nurse: today's board, then the run sheet ---
         browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
         browser.go("/today");
-        browser.awaitHeading("Today");
+        browser.awaitHeading("My sessions"); // a nurse sees the sessions assigned to her first
         browser.awaitText(By.cssSelector(".board"), "Optia 1");
         browser.awaitText(By.cssSelector(".board [data-machine='Optia 1'] [data-chair='Chair 4']"), "Moreau, Clara");
         browser.awaitText(By.cssSelector(".board"), "Moreau, Clara");
@@ -124,7 +134,7 @@ class UiFullDayTest extends BrowserTest {
         browser.click(By.id("ack-and-start"));
         browser.await(By.id("run-values-form"));
         browser.awaitText(By.id("start-acknowledgement"), "acknowledged at start by nurse.ben");
-        assertThat(browser.await(By.id("start-acknowledgement")).getText()).containsIgnoringCase("Fibrinogen low post");
+        assertThat(browser.await(By.id("start-acknowledgement")).getText()).contains("Fibrinogen low after the exchange");
         UiSignInTest.assertEveryInputLabelled(browser);
 
         // run values by keyboard: type and press Enter
@@ -148,9 +158,19 @@ class UiFullDayTest extends BrowserTest {
                 "removedVolumeMl", "2950", "replacementVolumeMl", "2950", "acVolumeMl", "630"));
         browser.click(By.cssSelector("#run-values-form button[type=submit]"));
         browser.awaitText(By.id("run-values"), "5,700");
+        new Select(browser.await(By.cssSelector("#access-form [data-field='kind']"))).selectByValue("peripheral");
+        browser.driver.findElement(By.cssSelector("#access-form [data-field='site']"))
+                .sendKeys("left antecubital (draw), right forearm (return)");
+        browser.click(By.cssSelector("#access-form button[type=submit]"));
+        browser.awaitText(By.cssSelector("main"), "left antecubital");
         assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("06-run-sheet-in-progress");
+        // completing asks first, and names what the record still lacks (here the post-procedure labs)
         browser.click(By.id("complete-session"));
+        browser.await(By.id("complete-confirm"));
+        assertThat(browser.await(By.id("complete-missing")).getText()).containsIgnoringCase("lab");
+        browser.screenshot("06a2-run-sheet-complete-confirm");
+        browser.click(By.id("confirm-complete"));
         browser.awaitText(By.cssSelector("main .chip"), "Completed");
         browser.await(By.id("plan-vs-actual"));
         browser.screenshot("06b-run-sheet-completed-plan-vs-actual");
@@ -235,11 +255,5 @@ class UiFullDayTest extends BrowserTest {
             el.clear();
             el.sendKeys(value);
         });
-    }
-
-    /** Date and time inputs take keyboard entry in the locale's order; set the value the way a picker would. */
-    private static void setDate(String field, String isoDate) {
-        browser.js("const el = document.querySelector(`[data-field='${arguments[0]}']`); el.value = arguments[1];"
-                + "el.dispatchEvent(new Event('input', {bubbles: true}));", field, isoDate);
     }
 }
