@@ -23,6 +23,10 @@ final class InputFile {
      * printed one line each to {@code err} and gives exit code 2.
      */
     static int with(String file, PrintWriter err, Function<Object, Integer> action) {
+        if (!"-".equals(file) && Files.isDirectory(Path.of(file))) {
+            err.println(file + ": is a directory, not a request file");
+            return Main.EXIT_INVALID_INPUT;
+        }
         Object tree;
         try {
             tree = parse(file);

@@ -101,6 +101,16 @@ class PlanCommandTest {
     }
 
     @Test
+    void a_directory_is_named_in_one_line_and_exits_2() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("plans");
+        for (String command : new String[] {"plan", "course"}) {
+            Cli r = Cli.run(command, dir.toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo(dir + ": is a directory, not a request file");
+        }
+    }
+
+    @Test
     void help_and_version_work() {
         assertThat(Cli.run("--help").out()).contains("plan", "course");
         assertThat(Cli.run("--version").out()).startsWith("openapheresis ");

@@ -70,12 +70,22 @@ public final class OpenApheresisServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         sealer.scheduleWithFixedDelay(() -> {
             try {
                 services.audit().seal();
                 services.refused().flush();
+                if (failing.compareAndSet(true, false)) {
+                    LOG.info("sealing audit entries works again");
+                }
             } catch (RuntimeException e) {
-                LOG.warn("sealing audit entries or counting refused requests failed; will retry", e);
+                // one line while the database is away (e.g. closed under a test, or restarting), not a trace every 250 ms;
+                // the entries stay pending and durable, and are sealed when it is back
+                if (failing.compareAndSet(false, true)) {
+                    LOG.warn("sealing audit entries or counting refused requests failed ({}); will retry every {} ms",
+                            e.toString(), SEAL_EVERY_MS);
+                }
+                LOG.debug("sealing failed", e);
             }
         }, SEAL_EVERY_MS, SEAL_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         sealer.scheduleWithFixedDelay(() -> {

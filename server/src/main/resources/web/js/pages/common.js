@@ -27,6 +27,13 @@ export function procedureName(procOrType) {
 }
 
 /** Adds each session's order (the record the run sheet and board show beside it). */
+/** The unit's nurses by user name, to show a session's nurse by name (empty when the list cannot be read). */
+export async function nurseNames() {
+  const staff = await get('/api/staff?role=nurse').catch(() => []);
+  const names = new Map(staff.map((n) => [n.username, n.displayName]));
+  return (username) => names.get(username) || username;
+}
+
 export async function enrichSessions(sessions) {
   const orders = new Map();
   await Promise.all(sessions.map(async (s) => {

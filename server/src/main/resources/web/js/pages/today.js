@@ -1,14 +1,14 @@
 // Today: the unit's sessions by machine and chair, with status, patient, procedure and planned time.
 import { get } from '../api.js';
 import { h, chip, time, todayIso, date, num, label } from '../ui.js';
-import { enrichSessions, procedureName } from './common.js';
+import { enrichSessions, nurseNames, procedureName } from './common.js';
 
 export async function render(main, ctx) {
   const day = sessionStorage.getItem('openapheresis.day') || todayIso();
   // a nurse sees her own sessions first: "My sessions" is the default for the nurse role, and a toggle for anyone
   const mineKey = 'openapheresis.today.mine';
   const mine = (sessionStorage.getItem(mineKey) ?? (ctx.me.role === 'nurse' ? 'yes' : 'no')) === 'yes';
-  const all = await enrichSessions(await get(`/api/sessions?date=${day}`));
+  const [all, nurseName] = await Promise.all([get(`/api/sessions?date=${day}`).then(enrichSessions), nurseNames()]);
   const sessions = mine ? all.filter((s) => s.nurse === ctx.me.username) : all;
   const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Whose sessions' },
     h('button', { type: 'button', class: `btn btn-sm ${mine ? 'btn-primary' : 'btn-ghost'}`, id: 'show-mine', 'aria-pressed': String(mine),
@@ -65,7 +65,7 @@ export async function render(main, ctx) {
               h('div', { class: 'who' }, s.patientName),
               h('div', { class: 'what' }, [procedureName(proc),
                 plan && plan.durationMin ? `${num(plan.durationMin, 0)} min planned` : null,
-                s.nurse ? `nurse: ${s.nurse}` : null].filter(Boolean).join(' · ')));
+                s.nurse ? `nurse: ${nurseName(s.nurse)}` : null].filter(Boolean).join(' · ')));
           }))));
   })));
 }

@@ -2,7 +2,7 @@
 // an infusion), each session in its cell with time, patient and procedure. A day links to its board.
 import { get } from '../api.js';
 import { h, time, dayLabel, todayIso, dateField, values, showProblems, label } from '../ui.js';
-import { procedureName } from './common.js';
+import { nurseNames, procedureName } from './common.js';
 
 const KEY = 'openapheresis.week.start';
 
@@ -22,9 +22,10 @@ function monday(iso) {
 export async function render(main, ctx) {
   const start = sessionStorage.getItem(KEY) || monday(todayIso());
   const days = [...Array(7).keys()].map((i) => addDays(start, i));
-  const [perDay, machines] = await Promise.all([
+  const [perDay, machines, nurseName] = await Promise.all([
     Promise.all(days.map((d) => get(`/api/sessions?date=${d}`))),
     get('/api/machines'),
+    nurseNames(),
   ]);
   const rows = [...machines.filter((m) => m.active).map((m) => m.name)];
   const all = perDay.flat();
@@ -57,7 +58,7 @@ export async function render(main, ctx) {
       const here = perDay[i].filter((s) => (s.machine || null) === m).sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)));
       grid.append(h('div', { class: 'cell', role: 'cell', dataset: { machine: m || '', day: d } }, here.map((s) =>
         h('a', { class: `slot status-${s.status}`, href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id },
-          title: `${label(s.status)}${s.chair ? ` · ${s.chair}` : ''}${s.nurse ? ` · nurse: ${s.nurse}` : ''}` },
+          title: `${label(s.status)}${s.chair ? ` · ${s.chair}` : ''}${s.nurse ? ` · nurse: ${nurseName(s.nurse)}` : ''}` },
         h('strong', {}, time(s.plannedStart)), ' ', s.patientName, h('div', { class: 'muted' }, `${procedureName(s.procedureType)} · ${label(s.status)}`)))));
     });
   }

@@ -25,7 +25,8 @@ class UiDemoUnitTest extends BrowserTest {
         browser.await(By.cssSelector(".board .machine"));
         int mine = browser.all(By.cssSelector(".board .slot")).size();
         assertThat(mine).isPositive();
-        assertThat(browser.await(By.cssSelector(".board")).getText()).doesNotContain("nurse.ben");
+        assertThat(browser.await(By.cssSelector(".board")).getText()).as("the nurse by name, not user name")
+                .contains("nurse: Claire Moreau RN").doesNotContain("nurse.moreau").doesNotContain("Kenji Tanaka");
         browser.click(By.id("show-all"));
         browser.awaitHeading("Today");
         assertThat(browser.all(By.cssSelector(".board .slot")).size()).isGreaterThan(mine);
