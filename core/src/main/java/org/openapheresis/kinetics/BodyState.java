@@ -19,14 +19,28 @@ import org.openapheresis.patient.Analyte;
  * @param kinetics how each tracked analyte moves (same keys as {@code pools})
  * @param citrateExcessMg citrate in the body above the patient's own baseline, mg
  * @param baselineIonizedCalciumMmolPerL the patient's ionised calcium without citrate, or NaN if not measured
+ * @param calciumPoolFraction the ionisable extracellular calcium relative to the patient's baseline (1 at rest)
+ * @param calcium the citrate and calcium constants of this body
  */
 public record BodyState(double minute, double weightKg, double plasmaVolumeMl, double redCellVolumeMl,
         Map<Analyte, Pools> pools, Map<Analyte, AnalyteKinetics> kinetics, double citrateExcessMg,
-        double baselineIonizedCalciumMmolPerL) {
+        double baselineIonizedCalciumMmolPerL, double calciumPoolFraction, CalciumModel calcium) {
+
+    /** A body whose calcium is at its baseline, with the published citrate and calcium constants. */
+    public BodyState(double minute, double weightKg, double plasmaVolumeMl, double redCellVolumeMl,
+            Map<Analyte, Pools> pools, Map<Analyte, AnalyteKinetics> kinetics, double citrateExcessMg,
+            double baselineIonizedCalciumMmolPerL) {
+        this(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, pools, kinetics, citrateExcessMg,
+                baselineIonizedCalciumMmolPerL, 1, CalciumModel.nominal());
+    }
 
     public BodyState {
         Objects.requireNonNull(pools, "pools");
         Objects.requireNonNull(kinetics, "kinetics");
+        Objects.requireNonNull(calcium, "calcium");
+        if (!(calciumPoolFraction >= 0) || !Double.isFinite(calciumPoolFraction)) {
+            throw new IllegalStateException("calcium pool fraction " + calciumPoolFraction + " is impossible");
+        }
         pools = Collections.unmodifiableMap(pools.isEmpty() ? new EnumMap<>(Analyte.class) : new EnumMap<>(pools));
         kinetics = Collections.unmodifiableMap(
                 kinetics.isEmpty() ? new EnumMap<>(Analyte.class) : new EnumMap<>(kinetics));
@@ -66,8 +80,8 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
         if (Double.isNaN(baselineIonizedCalciumMmolPerL)) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(CitrateKinetics.ionizedCalcium(baselineIonizedCalciumMmolPerL,
-                CitrateKinetics.excessConcentrationMmolPerL(citrateExcessMg, weightKg)));
+        return OptionalDouble.of(baselineIonizedCalciumMmolPerL
+                * calcium.ionizedFraction(calciumPoolFraction, citrateExcessMg, weightKg));
     }
 
     /**
@@ -87,15 +101,14 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
         double ev = iv * (1 - f) / f;
         EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
         p.putAll(pools);
-        p.put(k.analyte(), new Pools(iv, ev, k.catabolicRatePerMin() * (iv + ev)));
+        p.put(k.analyte(), new Pools(iv, ev, k.catabolicRatePerMin() * (iv + ev), concentration));
         EnumMap<Analyte, AnalyteKinetics> kin = new EnumMap<>(Analyte.class);
         kin.putAll(kinetics);
         kin.put(k.analyte(), k);
         return new BodyState(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, p, kin, citrateExcessMg,
-                baselineIonizedCalciumMmolPerL);
+                baselineIonizedCalciumMmolPerL, calciumPoolFraction, calcium);
     }
 
-    /** A copy that tracks only the given analyte (fast what-if runs of one count). */
     /**
      * A copy in which one analyte neither is produced nor breaks down any more: its pools keep exchanging
      * with each other, but the count no longer returns to its baseline (used for daily leukocytapheresis under
@@ -109,15 +122,17 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
         EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
         p.putAll(pools);
         Pools old = pools.get(analyte);
-        p.put(analyte, new Pools(old.intravascular(), old.extravascular(), 0));
+        p.put(analyte, new Pools(old.intravascular(), old.extravascular(), 0, old.baselineConcentration()));
         EnumMap<Analyte, AnalyteKinetics> kin = new EnumMap<>(Analyte.class);
         kin.putAll(kinetics);
         kin.put(analyte, new AnalyteKinetics(analyte, k.space(), k.intravascularFraction(), k.escapeRatePerHour(),
-                org.openapheresis.system.Sourced.unverified(1e12, "h", "no turnover under cytoreduction")));
+                org.openapheresis.system.Sourced.unverified(1e12, "h", "no turnover under cytoreduction"),
+                AnalyteKinetics.FIRST_ORDER));
         return new BodyState(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, p, kin, citrateExcessMg,
-                baselineIonizedCalciumMmolPerL);
+                baselineIonizedCalciumMmolPerL, calciumPoolFraction, calcium);
     }
 
+    /** A copy that tracks only the given analyte (fast what-if runs of one count). */
     public BodyState only(Analyte analyte) {
         if (!pools.containsKey(analyte)) {
             throw new IllegalArgumentException(analyte + " is not tracked");
@@ -127,7 +142,7 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
         EnumMap<Analyte, AnalyteKinetics> kin = new EnumMap<>(Analyte.class);
         kin.put(analyte, kinetics.get(analyte));
         return new BodyState(minute, weightKg, plasmaVolumeMl, redCellVolumeMl, p, kin, citrateExcessMg,
-                baselineIonizedCalciumMmolPerL);
+                baselineIonizedCalciumMmolPerL, calciumPoolFraction, calcium);
     }
 
     /**
@@ -137,6 +152,14 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
     public static BodyState steadyState(double weightKg, double bloodVolumeMl, double hematocritFraction,
             Map<Analyte, Double> concentrations, Map<Analyte, AnalyteKinetics> kinetics,
             OptionalDouble ionizedCalciumMmolPerL) {
+        return steadyState(weightKg, bloodVolumeMl, hematocritFraction, concentrations, kinetics,
+                ionizedCalciumMmolPerL, CalciumModel.nominal());
+    }
+
+    /** As {@link #steadyState(double, double, double, Map, Map, OptionalDouble)}, with given calcium constants. */
+    public static BodyState steadyState(double weightKg, double bloodVolumeMl, double hematocritFraction,
+            Map<Analyte, Double> concentrations, Map<Analyte, AnalyteKinetics> kinetics,
+            OptionalDouble ionizedCalciumMmolPerL, CalciumModel calcium) {
         double plasma = bloodVolumeMl * (1 - hematocritFraction);
         double cells = bloodVolumeMl * hematocritFraction;
         EnumMap<Analyte, Pools> pools = new EnumMap<>(Analyte.class);
@@ -151,10 +174,10 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
             double f = k.intravascularFraction().value();
             double ev = iv * (1 - f) / f;
             double synthesis = k.catabolicRatePerMin() * (iv + ev);
-            pools.put(e.getKey(), new Pools(iv, ev, synthesis));
+            pools.put(e.getKey(), new Pools(iv, ev, synthesis, e.getValue()));
             used.put(e.getKey(), k);
         }
         return new BodyState(0, weightKg, plasma, cells, pools, used, 0,
-                ionizedCalciumMmolPerL.isPresent() ? ionizedCalciumMmolPerL.getAsDouble() : Double.NaN);
+                ionizedCalciumMmolPerL.isPresent() ? ionizedCalciumMmolPerL.getAsDouble() : Double.NaN, 1, calcium);
     }
 }

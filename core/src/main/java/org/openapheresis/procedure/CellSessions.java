@@ -187,7 +187,7 @@ final class CellSessions {
                 processedMl * s.device().cellCollection().plateletRemovalEfficiency().value() * perMin);
         Exposure exposure = new Exposure(ownPlasma * perMin, redCells * perMin,
                 acToPatient * AC_FLUID_INTRAVASCULAR_SHARE.value() * perMin, clearance,
-                Map.of(), citrate * perMin);
+                Map.of(), citrate * perMin, ownPlasma * perMin, s.sep().calcium().infusionMmolPerHour() / 60, 0);
         return new Session(processedMl, productMl, acVolume, acToPatient, fractionToPatient, inlet, acFlow,
                 durationMin, citrate, ownPlasma + redCells, exposure);
     }
@@ -318,6 +318,9 @@ final class CellSessions {
             }
         }
         a.addAll(CitrateKinetics.describe());
+        a.add(s.sep().calcium().any() ? "Calcium infused as entered: "
+                + Problem.render(s.sep().calcium().infusionMmolPerHour()) + " mmol/h."
+                : "No calcium given during the run (none entered in procedure.calcium).");
 
         double ecv = s.device().extracorporealVolumeCellCollectionMl().value();
         a.add(s.device().extracorporealVolumeCellCollectionMl().describe("Extracorporeal volume") + ".");
