@@ -132,6 +132,61 @@ public record BodyState(double minute, double weightKg, double plasmaVolumeMl, d
                 baselineIonizedCalciumMmolPerL, calciumPoolFraction, calcium);
     }
 
+    /**
+     * Whole blood held outside the body (the extracellular circuit during a run), with what it carries.
+     *
+     * @param plasmaMl its plasma, mL
+     * @param redCellsMl its red cells, mL
+     * @param amounts per analyte, the intravascular amount it carries (the analyte's unit x L)
+     */
+    public record Held(double plasmaMl, double redCellsMl, Map<Analyte, Double> amounts) {
+        public Held {
+            amounts = Collections.unmodifiableMap(amounts.isEmpty() ? new EnumMap<>(Analyte.class)
+                    : new EnumMap<>(amounts));
+        }
+    }
+
+    /** What {@link #withdrawn} returns: the body without the blood, and the blood. */
+    public record Withdrawal(BodyState body, Held held) {
+    }
+
+    /**
+     * Takes {@code wholeBloodMl} of the circulating blood out (its plasma, red cells and the intravascular share of
+     * every analyte at the current concentrations) and adds {@code crystalloidMl} to the plasma.
+     */
+    public Withdrawal withdrawn(double wholeBloodMl, double crystalloidMl) {
+        if (!(wholeBloodMl >= 0) || !(wholeBloodMl < bloodVolumeMl()) || !(crystalloidMl >= 0)) {
+            throw new IllegalArgumentException("cannot withdraw " + wholeBloodMl + " mL of " + bloodVolumeMl() + " mL");
+        }
+        double share = wholeBloodMl / bloodVolumeMl();
+        EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
+        EnumMap<Analyte, Double> taken = new EnumMap<>(Analyte.class);
+        for (var e : pools.entrySet()) {
+            Pools old = e.getValue();
+            double amount = old.intravascular() * share;
+            taken.put(e.getKey(), amount);
+            p.put(e.getKey(), new Pools(old.intravascular() - amount, old.extravascular(), old.synthesisPerMin(),
+                    old.baselineConcentration()));
+        }
+        BodyState body = new BodyState(minute, weightKg, plasmaVolumeMl * (1 - share) + crystalloidMl,
+                redCellVolumeMl * (1 - share), p, kinetics, citrateExcessMg, baselineIonizedCalciumMmolPerL,
+                calciumPoolFraction, calcium);
+        return new Withdrawal(body, new Held(plasmaVolumeMl * share, redCellVolumeMl * share, taken));
+    }
+
+    /** Returns held blood to the circulation and adds {@code crystalloidMl} to the plasma (rinseback). */
+    public BodyState withReturned(Held held, double crystalloidMl) {
+        EnumMap<Analyte, Pools> p = new EnumMap<>(Analyte.class);
+        for (var e : pools.entrySet()) {
+            Pools old = e.getValue();
+            p.put(e.getKey(), new Pools(old.intravascular() + held.amounts().getOrDefault(e.getKey(), 0.0),
+                    old.extravascular(), old.synthesisPerMin(), old.baselineConcentration()));
+        }
+        return new BodyState(minute, weightKg, plasmaVolumeMl + held.plasmaMl() + crystalloidMl,
+                redCellVolumeMl + held.redCellsMl(), p, kinetics, citrateExcessMg, baselineIonizedCalciumMmolPerL,
+                calciumPoolFraction, calcium);
+    }
+
     /** A copy that tracks only the given analyte (fast what-if runs of one count). */
     public BodyState only(Analyte analyte) {
         if (!pools.containsKey(analyte)) {
