@@ -46,8 +46,8 @@ public final class Simulator {
 
     /**
      * The step for a phase from its stiffness: {@link #ACCURACY_STEP_RATE} over the fastest rate constant of
-     * any pool (removal, escape, return, catabolism with its saturation, calcium loss and mobilisation), at most
-     * {@code maxStepMin}.
+     * any analyte pool (removal, escape, return, catabolism with its saturation), at most {@code maxStepMin}; the
+     * calcium pool takes its own sub-steps inside each step.
      */
     public static double stepFor(BodyState start, Exposure exposure, double maxStepMin) {
         double fastest = 0;
@@ -59,11 +59,6 @@ public final class Simulator {
             double rate = exposure.clearance(e.getKey()) / space + k.outRatePerMin() + k.inRatePerMin()
                     + k.catabolicRatePerMin() * (1 + 2 * k.catabolismExponent().value());
             fastest = Math.max(fastest, rate);
-        }
-        if (!Double.isNaN(start.baselineIonizedCalciumMmolPerL())) {
-            CalciumModel c = start.calcium();
-            fastest = Math.max(fastest, Math.max(c.mobilisationPerMin(), c.excretionPerMin())
-                    + exposure.calciumPlasmaOutMlPerMin() / (c.calciumSpaceLPerKg() * start.weightKg() * 1000));
         }
         return fastest > 0 ? Math.min(maxStepMin, ACCURACY_STEP_RATE / fastest) : maxStepMin;
     }
@@ -161,6 +156,8 @@ public final class Simulator {
         private final boolean tracksCalcium;
         private final double calciumOut;
         private final double calciumNet;
+        private final double calciumRate;
+        private final double calciumSlowRate;
         private double citrate;
         private double citrateStepStart;
         private double pool;
@@ -223,6 +220,9 @@ public final class Simulator {
             tracksCalcium = !Double.isNaN(start.baselineIonizedCalciumMmolPerL());
             calciumOut = exposure.calciumPlasmaOutMlPerMin();
             calciumNet = exposure.calciumGivenMmolPerMin() - exposure.calciumBoundMmolPerMin();
+            double outRate = calciumOut / (calcium.calciumSpaceLPerKg() * start.weightKg() * 1000);
+            calciumRate = Math.max(calcium.mobilisationPerMin(), calcium.excretionPerMin()) + outRate;
+            calciumSlowRate = calcium.mobilisationPerMin() + outRate;
             minute = 0;
         }
 
@@ -242,19 +242,39 @@ public final class Simulator {
                 iv[i] += h / 6 * (k1i[i] + 2 * k2i[i] + 2 * k3i[i] + k4i[i]);
                 ev[i] += h / 6 * (k1e[i] + 2 * k2e[i] + 2 * k3e[i] + k4e[i]);
             }
-            citrateStepStart = citrate;
-            if (tracksCalcium) {
-                double c0 = citrateAfter(0);
-                double c1 = citrateAfter(h / 2);
-                double c2 = citrateAfter(h);
-                double q1 = poolRate(pool, c0);
-                double q2 = poolRate(pool + h / 2 * q1, c1);
-                double q3 = poolRate(pool + h / 2 * q2, c1);
-                double q4 = poolRate(pool + h * q3, c2);
-                pool = Math.max(0, pool + h / 6 * (q1 + 2 * q2 + 2 * q3 + q4));
+            if (tracksCalcium && !(restingCalcium() && citrateIn == 0 && calciumOut == 0 && calciumNet == 0)) {
+                // The calcium pool is one scalar: it takes its own sub-steps at its own stiffness (the excretion of
+                // an excess is fast), so the slower analyte pools are not held to its step.
+                // Below its baseline with nothing given the pool can only climb towards it at the mobilisation
+                // rate; otherwise the faster excretion rate may apply within the step.
+                double rate = pool < 1 && calciumNet <= 0 ? calciumSlowRate : calciumRate;
+                int sub = Math.max(1, (int) Math.ceil(h * rate / ACCURACY_STEP_RATE - 1e-9));
+                double dt = h / sub;
+                for (int k = 0; k < sub; k++) {
+                    citrateStepStart = citrate;
+                    double c1 = citrateAfter(dt / 2);
+                    double c2 = citrateAfter(dt);
+                    double q1 = poolRate(pool, citrate);
+                    double q2 = poolRate(pool + dt / 2 * q1, c1);
+                    double q3 = poolRate(pool + dt / 2 * q2, c1);
+                    double q4 = poolRate(pool + dt * q3, c2);
+                    pool = Math.max(0, pool + dt / 6 * (q1 + 2 * q2 + 2 * q3 + q4));
+                    citrate = c2;
+                }
+            } else {
+                citrateStepStart = citrate;
+                // dM/dt = R - k M has an exact solution over a step with constant R.
+                citrate = citrateAfter(h);
             }
-            // dM/dt = R - k M has an exact solution over a step with constant R.
-            citrate = citrateAfter(h);
+        }
+
+        /**
+         * True when the calcium is at rest: a citrate load under a microgram and the pool within 1e-7 of its
+         * baseline (ionised calcium then differs from the baseline by less than 1e-7 of it); the pool is left as it
+         * is, and citrate keeps decaying exactly.
+         */
+        private boolean restingCalcium() {
+            return citrate < 1e-3 && Math.abs(pool - 1) < 1e-7;
         }
 
         private double citrateAfter(double dt) {

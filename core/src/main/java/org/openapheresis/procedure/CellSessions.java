@@ -146,9 +146,9 @@ final class CellSessions {
                 : deviceDefault;
     }
 
-    static Setup setup(PlanRequest request, Separation sep, BodyState start, Product product) {
+    static Setup setup(PlanRequest request, Separation sep, BodyState start, Product product, PlanOptions options) {
         Patient patient = request.patient();
-        BloodVolume bv = Plans.bloodVolume(patient);
+        BloodVolume bv = Plans.bloodVolume(patient, options);
         DeviceProfile device = sep.device().profile();
         List<String> assumptions = new ArrayList<>();
         assumptions.add(bv.assumption());

@@ -96,7 +96,8 @@ public final class HpcCollectionPlanner {
 
     static SessionResult plan(PlanRequest request, ProcedureSpec.HpcCollection spec, BodyState start,
             PlanOptions options) {
-        Sourced ce2 = ce2(request, spec);
+        Sourced ce2 = spec.collectionEfficiencyPercent().isPresent() ? ce2(request, spec)
+                : Plans.varied(ce2(request, spec), options.variation(), org.openapheresis.variation.Parameter.CD34_CE2);
         CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
         Sourced median = medianCe2(request, spec);
         Sourced removal = e.cd34RemovalEfficiency();
@@ -108,7 +109,7 @@ public final class HpcCollectionPlanner {
         }
         CellSessions.Product p = new CellSessions.Product(ProcedureType.HPC_COLLECTION, Analyte.CD34,
                 CellKinetics.CD34, removal, PRODUCT_ML_PER_BLOOD_VOLUME, PRODUCT_HEMATOCRIT);
-        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p);
+        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p, options);
         double pre = s.preCount(Analyte.CD34);
         double kg = request.doseWeightKg();
         s.assumptions().add(ce2.describe("CE2 (CD34+ collected per CD34+ passing at the pre-procedure count)") + ".");

@@ -51,7 +51,7 @@ public final class PlasmaExchangePlanner {
     static SessionResult plan(PlanRequest request, ProcedureSpec.PlasmaExchange spec, BodyState start,
             PlanOptions options) {
         Patient patient = request.patient();
-        BloodVolume bv = Plans.bloodVolume(patient);
+        BloodVolume bv = Plans.bloodVolume(patient, options);
         DeviceProfile device = spec.sep().device().profile();
         List<String> assumptions = new ArrayList<>();
         assumptions.add(bv.assumption());

@@ -66,7 +66,8 @@ class HpcCollectionPlannerTest {
                 org.openapheresis.kinetics.CellKinetics.CD34,
                 spec.sep().device().profile().cellCollection().cd34RemovalEfficiency(),
                 HpcCollectionPlanner.PRODUCT_ML_PER_BLOOD_VOLUME, HpcCollectionPlanner.PRODUCT_HEMATOCRIT);
-        CellSessions.Setup s = CellSessions.setup(r, spec.sep(), Planner.steadyState(r.patient()), product);
+        CellSessions.Setup s = CellSessions.setup(r, spec.sep(), Planner.steadyState(r.patient()), product,
+                PlanOptions.withoutTimeline());
         CellSessions.Session session = CellSessions.session(s, product, 4 * s.bloodVolumeMl());
         SessionClock.Run run = CellSessions.run(s, session, PlanOptions.withoutTimeline());
         double circulating = run.start().pools().get(Analyte.CD34).intravascular();
