@@ -3,6 +3,7 @@ package org.openapheresis.uncertainty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.openapheresis.variation.Bands;
 import java.util.stream.IntStream;
 import org.openapheresis.course.CoursePlanner;
 import org.openapheresis.course.CourseRequest;
@@ -23,6 +23,7 @@ import org.openapheresis.procedure.Planner;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.Range;
 import org.openapheresis.system.Rounding;
+import org.openapheresis.variation.Bands;
 import org.openapheresis.variation.Parameter;
 import org.openapheresis.variation.Spread;
 import org.openapheresis.variation.Variation;
@@ -45,27 +46,41 @@ public final class Uncertainty {
     public static final double COURSE_GRID_MIN = 60;
     /** Drivers reported per output. */
     static final int DRIVERS_PER_OUTPUT = 3;
+    /** Standard deviations of a chance rank correlation below which a parameter is not named as a driver. */
+    static final double NOISE_FLOOR_SD = 3;
 
     private Uncertainty() {
     }
 
     /** Bands for one plan: {@code patients} virtual patients from {@code seed}. */
     public static Bands plan(PlanRequest request, int patients, long seed) {
+        return plan(request, patients, seed, EnumSet.allOf(Parameter.class));
+    }
+
+    /**
+     * Bands for one plan in which only the {@code varied} parameters vary; the others keep their published value.
+     * The sensitivity ranking then names only varied parameters.
+     */
+    static Bands plan(PlanRequest request, int patients, long seed, Set<Parameter> varied) {
         requireCount(patients);
-        return bands(patients, seed, PlanOptions.DEFAULT_TIMELINE_EVERY_MIN,
+        return bands(patients, seed, varied, PlanOptions.DEFAULT_TIMELINE_EVERY_MIN,
                 v -> planOutcome(Planner.plan(request, PlanOptions.withTimeline().with(v))));
     }
 
     /** Bands for a course. */
     public static Bands course(CourseRequest course, int patients, long seed) {
         requireCount(patients);
-        return bands(patients, seed, COURSE_GRID_MIN,
+        return bands(patients, seed, EnumSet.allOf(Parameter.class), COURSE_GRID_MIN,
                 v -> courseOutcome(CoursePlanner.plan(course, PlanOptions.withTimeline().with(v))));
     }
 
     /** The draw of virtual patient {@code index} of a run seeded {@code seed}. */
     public static Variation virtualPatient(long seed, int index) {
-        return Variation.sample(new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + index)));
+        return virtualPatient(seed, index, EnumSet.allOf(Parameter.class));
+    }
+
+    private static Variation virtualPatient(long seed, int index, Set<Parameter> varied) {
+        return Variation.sample(new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + index)), varied);
     }
 
     private static void requireCount(int patients) {
@@ -76,11 +91,11 @@ public final class Uncertainty {
     record Outcome(Map<String, Double> scalars, Map<Double, Map<String, Double>> timeline) {
     }
 
-    private static Bands bands(int n, long seed, double gridMin, Function<Variation, Outcome> run) {
+    private static Bands bands(int n, long seed, Set<Parameter> varied, double gridMin, Function<Variation, Outcome> run) {
         Variation[] draws = new Variation[n];
         Outcome[] outcomes = new Outcome[n];
         IntStream.range(0, n).parallel().forEach(i -> {
-            draws[i] = virtualPatient(seed, i);
+            draws[i] = virtualPatient(seed, i, varied);
             try {
                 outcomes[i] = run.apply(draws[i]);
             } catch (InvalidInputException e) {
@@ -121,7 +136,7 @@ public final class Uncertainty {
             }
         }
         return new Bands(n, seed, PERCENTILES, failed, predicted, quantities, timeline(outcomes, gridMin),
-                sensitivity(draws, outcomes, series), parameters());
+                sensitivity(draws, outcomes, series, varied), parameters(varied));
     }
 
     /**
@@ -212,9 +227,10 @@ public final class Uncertainty {
         return out;
     }
 
-    private static List<Bands.Drivers> sensitivity(Variation[] draws, Outcome[] outcomes, Map<String, double[]> series) {
-        List<Parameter> varied = Arrays.stream(Parameter.values()).filter(p -> p.spread().kind() != Spread.Kind.FIXED)
-                .toList();
+    private static List<Bands.Drivers> sensitivity(Variation[] draws, Outcome[] outcomes, Map<String, double[]> series,
+            Set<Parameter> variedInRun) {
+        List<Parameter> varied = Arrays.stream(Parameter.values())
+                .filter(p -> variedInRun.contains(p) && p.spread().kind() != Spread.Kind.FIXED).toList();
         int[] planned = IntStream.range(0, outcomes.length).filter(i -> outcomes[i] != null).toArray();
         Map<Parameter, double[]> parameterRanks = new LinkedHashMap<>();
         for (Parameter p : varied) {
@@ -236,10 +252,11 @@ public final class Uncertainty {
                 continue;
             }
             double[] ry = ranks(y);
+            double floor = noiseFloor(planned.length);
             List<Bands.Driver> drivers = new ArrayList<>();
             for (Parameter p : varied) {
                 double rho = pearson(parameterRanks.get(p), ry);
-                if (!Double.isNaN(rho)) {
+                if (!Double.isNaN(rho) && Math.abs(rho) > floor) {
                     drivers.add(new Bands.Driver(p.code(), Rounding.decimals(rho, 2)));
                 }
             }
@@ -250,6 +267,15 @@ public final class Uncertainty {
             out.add(new Bands.Drivers(e.getKey(), drivers.subList(0, Math.min(DRIVERS_PER_OUTPUT, drivers.size()))));
         }
         return out;
+    }
+
+    /**
+     * The smallest |rank correlation| reported as a driver for {@code n} patients: 3 / sqrt(n - 1). Without any
+     * effect Spearman's rho is about normal with SD 1 / sqrt(n - 1), so a parameter that does not act on an output
+     * (a granulocyte efficiency in a plasma exchange) passes this by chance with probability about 0.3%.
+     */
+    static double noiseFloor(int n) {
+        return NOISE_FLOOR_SD / Math.sqrt(n - 1);
     }
 
     /** Ranks (1..n, ties averaged). */
@@ -290,10 +316,11 @@ public final class Uncertainty {
         return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
     }
 
-    private static List<Bands.ParameterSpread> parameters() {
+    private static List<Bands.ParameterSpread> parameters(Set<Parameter> varied) {
         List<Bands.ParameterSpread> out = new ArrayList<>();
         for (Parameter p : Parameter.values()) {
-            out.add(new Bands.ParameterSpread(p.code(), p.spread().text(), p.source()));
+            out.add(new Bands.ParameterSpread(p.code(), varied.contains(p) ? p.spread().text() : Spread.fixed().text(),
+                    p.source()));
         }
         return out;
     }

@@ -50,7 +50,8 @@ public record Bands(int virtualPatients, long seed, List<Integer> percentiles, i
      * What drives one output's spread.
      *
      * @param output e.g. {@code predicted.ionizedCalcium.nadir}
-     * @param parameters the varied parameters, largest |rank correlation| first (at most three)
+     * @param parameters the varied parameters, largest |rank correlation| first: at most three, and only those above
+     *     the noise floor 3 / sqrt(n - 1) for n planned patients (an output no parameter clears has no entry)
      */
     public record Drivers(String output, List<Driver> parameters) {
         public Drivers {

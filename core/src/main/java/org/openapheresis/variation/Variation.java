@@ -1,6 +1,8 @@
 package org.openapheresis.variation;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -23,9 +25,19 @@ public final class Variation {
 
     /** One draw of every parameter's factor from its spread. */
     public static Variation sample(SplittableRandom random) {
+        return sample(random, EnumSet.allOf(Parameter.class));
+    }
+
+    /**
+     * One draw in which only the {@code varied} parameters take their drawn factor; the others keep 1 (the published
+     * value). Every parameter is drawn in the same order whatever is varied, so a parameter's factor for one
+     * generator does not depend on which others are varied.
+     */
+    public static Variation sample(SplittableRandom random, Set<Parameter> varied) {
         double[] f = new double[Parameter.values().length];
         for (Parameter p : Parameter.values()) {
-            f[p.ordinal()] = p.spread().sample(random);
+            double drawn = p.spread().sample(random);
+            f[p.ordinal()] = varied.contains(p) ? drawn : 1;
         }
         return new Variation(f);
     }
