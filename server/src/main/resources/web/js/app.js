@@ -23,6 +23,9 @@ export const can = {
   plan: () => has('plans'),
   admin: () => has('users.manage'),
   manageUnit: () => has('resources.manage'),
+  resetPasswords: () => has('users.password.reset'),
+  endSessions: () => has('users.sessions.end'),
+  changeOwnPassword: () => has('own.password'),
 };
 
 const routes = [
@@ -34,10 +37,13 @@ const routes = [
   [/^\/patients\/([^/]+)\/edit$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/orders\/new$/, () => import('./pages/order-new.js')],
   [/^\/patients\/([^/]+)$/, () => import('./pages/patient.js')],
+  [/^\/orders\/([^/]+)\/edit$/, () => import('./pages/order-new.js').then((m) => ({ render: (main, c, [id]) => m.render(main, c, [null, id]) }))],
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],
+  [/^\/week$/, () => import('./pages/week.js')],
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
   [/^\/unit$/, () => import('./pages/unit.js')],
+  [/^\/profile$/, () => import('./pages/profile.js')],
 ];
 
 const ctx = { me: null, can, catalog: null, go, signIn, signOut, loadCatalog };
@@ -127,6 +133,7 @@ function renderChrome() {
   if (!me) return;
   const links = [];
   if (can.seeClinical(me.role)) links.push(['/today', 'Today']);
+  if (can.schedule()) links.push(['/week', 'Week']);
   if (can.seePatients(me.role)) links.push(['/patients', 'Patients']);
   if (can.plan(me.role)) links.push(['/plan', 'Planner']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
@@ -136,7 +143,8 @@ function renderChrome() {
     nav.append(h('a', { href: '#' + href, 'aria-current': current.startsWith(href) ? 'page' : null }, text));
   }
   box.append(
-    h('span', {}, me.displayName || me.username),
+    h('a', { href: '#/profile', class: 'user-link', id: 'profile-link', title: 'Your profile and password',
+      'aria-current': current === '/profile' ? 'page' : null }, me.displayName || me.username),
     h('span', { class: 'role-badge', 'data-role': me.role }, label(me.role)),
     h('button', { class: 'btn btn-ghost', type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
 }
@@ -175,6 +183,9 @@ async function route() {
     clear(main).append(errorPanel(e));
   }
 }
+
+// a printed page shows everything: the assumptions and sources are folded on screen only
+window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
 
 setUnauthorizedHandler(() => {
   if (ctx.me) saveDraft(ctx.me.username);

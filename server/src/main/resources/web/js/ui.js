@@ -40,8 +40,10 @@ export function num(v, digits) {
   return n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: 0 });
 }
 
-/** Units as people write them: 10^9/L becomes ×10⁹/L. */
-export const unitText = (u) => String(u ?? '').replace(/x?10\^9\/L/, '×10⁹/L').replace('10^6', '×10⁶').replace('/uL', '/µL');
+/** Units as people write them, one notation everywhere: 10^9/L becomes ×10⁹/L, /uL becomes /µL. */
+export const unitText = (u) => String(u ?? '')
+  .replace(/[x×]?\s?10\^(\d+)/g, (_, e) => `×10${String(e).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d])}`)
+  .replace(/\/uL\b/g, '/µL');
 
 /** A value with its unit as one element; the unit is always shown. */
 export function qty(v, unit, digits) {
@@ -52,6 +54,12 @@ export function kpi(label, v, unit, note, digits) {
   return h('div', { class: 'kpi' },
     h('div', { class: 'label' }, label),
     h('div', { class: 'value' }, num(v, digits), v === null || v === undefined ? null : h('span', { class: 'unit' }, ' ' + unitText(unit))),
+    note ? h('div', { class: 'note' }, note) : null);
+}
+
+/** A figure that is words, not a number (a target as ordered). */
+export function kpiText(labelText, text, note) {
+  return h('div', { class: 'kpi' }, h('div', { class: 'label' }, labelText), h('div', { class: 'value value-text' }, text),
     note ? h('div', { class: 'note' }, note) : null);
 }
 
@@ -66,25 +74,42 @@ export function label(code) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n) => String(n).padStart(2, '0');
+const asDate = (iso) => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? null : d; };
+
+/** "14:05": the unit's one convention, 24-hour, local time. */
 export function time(iso) {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const d = asDate(iso);
+  return d ? `${two(d.getHours())}:${two(d.getMinutes())}` : String(iso);
 }
 
+/** "01 Dec 2026, 14:05". */
 export function dateTime(iso) {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleString('en-GB', { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const d = asDate(iso);
+  return d ? `${two(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${time(iso)}` : String(iso);
 }
 
+/** "01 Dec 2026" (a date alone is read as that day, not as midnight UTC). */
 export function date(iso) {
   if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? iso + 'T00:00:00' : iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: 'numeric' });
+  const d = asDate(iso.length === 10 ? iso + 'T00:00:00' : iso);
+  return d ? `${two(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}` : String(iso);
+}
+
+/** "Tue 01 Dec". */
+export function dayLabel(isoDate) {
+  const d = asDate(isoDate + 'T00:00:00');
+  return d ? `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getDay()]} ${two(d.getDate())} ${MONTHS[d.getMonth()]}` : isoDate;
+}
+
+/** The local date and an "hh:mm" as an ISO instant, or null when either is not a real date or time. */
+export function instantOf(isoDate, hhmm) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate || '') || !/^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm || '')) return null;
+  const d = new Date(`${isoDate}T${hhmm}:00`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
 export function ageYears(birthDate) {
@@ -117,7 +142,8 @@ export function field(o) {
   const hintId = o.hint ? id + '-hint' : null;
   let control;
   const common = { id, name: o.name, 'aria-describedby': [hintId, errId].filter(Boolean).join(' '),
-    dataset: { field: o.name }, required: o.required || null, autocomplete: o.autocomplete || 'off' };
+    dataset: { field: o.name }, required: o.required || null, autocomplete: o.autocomplete || 'off',
+    maxlength: o.type === 'select' || o.type === 'number' || o.type === 'date' ? null : (o.maxlength || maxLength(o.name, o.type)) };
   if (o.type === 'select') {
     control = h('select', common, (o.options || []).map((opt) => {
       const [value, text] = Array.isArray(opt) ? opt : [opt.value, opt.text];
@@ -139,6 +165,27 @@ export function field(o) {
     h('p', { class: 'field-error', id: errId, role: 'alert' }));
 }
 
+// The longest text the server takes for each field (the same numbers as its readers): an input never takes more,
+// so a pasted 5 MB name is cut at the field, not refused as a body too large.
+const MAX_LENGTH = { mrn: 64, username: 64, givenName: 200, familyName: 200, displayName: 200, payer: 200, memberId: 100,
+  name: 100, model: 100, serial: 100, machine: 100, chair: 100, nurse: 100, site: 200, placedBy: 200,
+  'indication.code': 20, 'indication.text': 500, reason: 1000, actionTaken: 1000, problems: 1000, notes: 2000, text: 4000,
+  allergies: 2000, medications: 4000, time: 5, date: 10 };
+function maxLength(name, type) {
+  const key = String(name || '').split('.').pop();
+  return MAX_LENGTH[name] || MAX_LENGTH[key] || (type === 'textarea' ? 1000 : type === 'password' ? 200 : 200);
+}
+
+/** A 24-hour time input ("hh:mm"): the unit's one convention, whatever the browser's language. */
+export function timeField(o) {
+  return field({ ...o, type: 'text', placeholder: 'hh:mm', maxlength: 5, hint: o.hint || '24-hour' });
+}
+
+/** An ISO date input ("YYYY-MM-DD"), the same in every browser. */
+export function dateField(o) {
+  return field({ ...o, type: 'text', placeholder: 'YYYY-MM-DD', maxlength: 10, hint: o.hint || 'YYYY-MM-DD' });
+}
+
 export function checkbox(o) {
   const id = o.id || uid('c');
   return h('div', { class: 'field' },
@@ -147,11 +194,14 @@ export function checkbox(o) {
     h('p', { class: 'field-error', id: id + '-error', role: 'alert' }));
 }
 
-/** Reads a form into a flat {name: value} map; numbers stay text until the caller converts them. */
+/**
+ * Reads a form into a flat {name: value} map; numbers stay text until the caller converts them. Text is
+ * trimmed, except a password: a space is part of it, and the server takes it exactly as typed.
+ */
 export function values(form) {
   const out = {};
   for (const el of form.querySelectorAll('input[name], select[name], textarea[name]')) {
-    out[el.name] = el.type === 'checkbox' ? el.checked : el.value.trim();
+    out[el.name] = el.type === 'checkbox' ? el.checked : el.type === 'password' ? el.value : el.value.trim();
   }
   return out;
 }
@@ -246,11 +296,18 @@ export function errorPanel(err) {
 const SEVERITY_CLASS = { danger: 'alert-danger', high: 'alert-danger', severe: 'alert-danger', warning: 'alert-warning', medium: 'alert-warning', moderate: 'alert-warning', info: 'alert-info', low: 'alert-info' };
 const SEVERITY_RANK = { danger: 0, high: 0, severe: 0, warning: 1, medium: 1, moderate: 1, info: 2, low: 2 };
 
+const SEVERITY_NAME = { danger: 'Danger', warning: 'Warning', info: 'For information' };
+let warningTitles = {};
+/** Called once the catalogue is loaded: the titles of the warning codes. */
+export function setWarningTitles(titles) { warningTitles = titles || {}; }
+/** The title staff read for a warning code ("DLI GVHD risk", not "Dli gvhd risk"). */
+export const warningTitle = (code) => warningTitles[code] || label(code);
+
 export function warningList(warnings) {
   if (!warnings || !warnings.length) return h('div', { class: 'alert alert-ok' }, h('p', {}, 'No warnings for this plan.'));
   return h('div', {}, [...warnings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3)).map((w) =>
     h('div', { class: `alert ${SEVERITY_CLASS[w.severity] || 'alert-info'}`, dataset: { code: w.code } },
-      h('h4', {}, `${label(w.severity)}: ${label(w.code)}`),
+      h('h4', {}, `${SEVERITY_NAME[w.severity] || label(w.severity)}: ${warningTitle(w.code)}`),
       h('p', {}, w.message),
       h('span', { class: 'code' }, w.code))));
 }
@@ -301,6 +358,8 @@ export function planKpis(plan) {
     kpi('Citrate to patient', ac.citrateMgPerKgPerMin, 'mg/kg/min', null, 2),
     rep.albuminMl != null ? kpi('Albumin 5 %', rep.albuminMl, 'mL', rep.albuminGrams != null ? `${num(rep.albuminGrams)} g${rep.albuminVials12p5g != null ? ` · ${rep.albuminVials12p5g} vials of 12.5 g` : ''}` : null, 0) : null,
     rep.plasmaMl ? kpi('Donor plasma', rep.plasmaMl, 'mL', rep.plasmaUnits250Ml != null ? `${rep.plasmaUnits250Ml} units of 250 mL` : null, 0) : null,
+    rep.calciumGluconate10PercentMl ? Object.assign(kpi('Calcium prophylaxis', rep.calciumGluconate10PercentMl, 'mL',
+      `10 % calcium gluconate added to the albumin${rep.elementalCalciumMg != null ? ` · ${num(rep.elementalCalciumMg, 0)} mg elemental calcium` : ''}`, 0), { id: 'calcium-prophylaxis' }) : null,
     kpi('Extracorporeal volume', plan.extracorporealVolumeMl, 'mL', plan.extracorporealPercentOfBloodVolume != null ? `${num(plan.extracorporealPercentOfBloodVolume)} % of blood volume` : null, 0),
     plan.fluidBalance ? kpi('Net fluid balance', plan.fluidBalance.netMl, 'mL', 'replacement + AC − removed', 0) : null);
 }

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.openapheresis.server.OpenApheresisServer;
 import org.openapheresis.server.ServerConfig;
+import org.openapheresis.server.audit.AuditStartException;
+import org.openapheresis.server.SettingRefused;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +32,22 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
-            description = "directory of the embedded database (default ./${DEFAULT-VALUE})")
+            description = "directory of the embedded database, and of the audit key and checkpoints unless given "
+                    + "elsewhere (default ./${DEFAULT-VALUE})")
     Path data;
+
+    @Option(names = "--audit-key-file", paramLabel = "PATH",
+            description = "the audit chain's HMAC key (or env OPENAPHERESIS_AUDIT_KEY_FILE; default DIR/"
+                    + ServerConfig.DEFAULT_AUDIT_KEY_FILE + " of --data), created with 32 random bytes when absent. "
+                    + "Back it up and keep it off the database host; every server process on one database must use "
+                    + "the same key file")
+    Path auditKeyFile;
+
+    @Option(names = "--audit-checkpoints", paramLabel = "PATH",
+            description = "append-only file of signed checkpoints of the audit chain head (default DIR/"
+                    + ServerConfig.DEFAULT_AUDIT_CHECKPOINT_FILE + " of --data); keep it where the database's "
+                    + "writers cannot rewrite it")
+    Path auditCheckpoints;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "PostgreSQL instead of the embedded database, e.g. jdbc:postgresql://localhost:5432/unit")
@@ -49,17 +66,21 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        ServerConfig config = ServerConfig.embedded(port, data).withHost(host)
-                .withAdminPassword(System.getenv("OPENAPHERESIS_ADMIN_PASSWORD"))
-                .withDemo(demo);
-        if (db != null) {
-            config = config.withJdbc(db,
-                    Optional.ofNullable(dbUser).orElse(System.getenv("OPENAPHERESIS_DB_USER")),
-                    Optional.ofNullable(dbPassword).orElse(System.getenv("OPENAPHERESIS_DB_PASSWORD")));
-        }
+        ServerConfig config = config(System::getenv);
         OpenApheresisServer server;
         try {
             server = OpenApheresisServer.start(config, System.out);
+        } catch (AuditStartException e) {
+            var err = spec.commandLine().getErr();
+            err.println("openapheresis serve: cannot start: " + e.getMessage() + ".");
+            err.println("See docs/architecture/audit.md (the audit key and checkpoints).");
+            err.flush();
+            return 1;
+        } catch (SettingRefused e) {
+            var err = spec.commandLine().getErr();
+            err.println("openapheresis serve: cannot start: " + e.getMessage());
+            err.flush();
+            return 2;
         } catch (RuntimeException e) {
             var err = spec.commandLine().getErr();
             err.println("openapheresis serve: cannot start: " + rootMessage(e));
@@ -78,6 +99,27 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The server's configuration from the options, with {@code env} for what may come from the environment. */
+    ServerConfig config(Function<String, String> env) {
+        ServerConfig config = ServerConfig.embedded(port, data).withHost(host)
+                .withAdminPassword(env.apply("OPENAPHERESIS_ADMIN_PASSWORD"))
+                .withDemo(demo);
+        Optional<Path> keyFile = Optional.ofNullable(auditKeyFile).or(() -> Optional.ofNullable(
+                env.apply("OPENAPHERESIS_AUDIT_KEY_FILE")).filter(s -> !s.isBlank()).map(Path::of));
+        if (keyFile.isPresent()) {
+            config = config.withAuditKeyFile(keyFile.get());
+        }
+        if (auditCheckpoints != null) {
+            config = config.withAuditCheckpointFile(auditCheckpoints);
+        }
+        if (db != null) {
+            config = config.withJdbc(db,
+                    Optional.ofNullable(dbUser).orElse(env.apply("OPENAPHERESIS_DB_USER")),
+                    Optional.ofNullable(dbPassword).orElse(env.apply("OPENAPHERESIS_DB_PASSWORD")));
+        }
+        return config;
     }
 
     private static String rootMessage(Throwable e) {

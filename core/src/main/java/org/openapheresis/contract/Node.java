@@ -394,8 +394,31 @@ public final class Node {
             }
         }
         for (String k : unknown) {
-            problems.add(Problem.of(field(k), MessageKey.UNKNOWN_FIELD, String.join(", ", read)));
+            problems.add(Problem.of(field(printable(k)), MessageKey.UNKNOWN_FIELD, String.join(", ", read)));
         }
+    }
+
+    /**
+     * A key as a problem can name it: an unpaired surrogate, a control or an invisible direction character is
+     * written as its Java escape (a backslash, u and four hex digits): such a character cannot be written into
+     * the UTF-8 answer, and would end the connection instead of answering 422.
+     */
+    static String printable(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < key.length()
+                    && Character.isLowSurrogate(key.charAt(i + 1));
+            if (paired) {
+                b.append(c).append(key.charAt(++i));
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Converts a JSON number to a double; reports a problem for any other type. */

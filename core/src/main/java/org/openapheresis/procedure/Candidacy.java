@@ -2,6 +2,7 @@ package org.openapheresis.procedure;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.openapheresis.patient.Analyte;
 import org.openapheresis.patient.ClinicalHistory;
 import org.openapheresis.safety.CandidacyFacts;
@@ -17,8 +18,17 @@ public final class Candidacy {
     private Candidacy() {
     }
 
-    /** The facts the candidacy rules read. */
+    /** The facts the candidacy rules read, for a check that knows no course (one session). */
     public static CandidacyFacts facts(PlanRequest r, Plan plan, ClinicalHistory history) {
+        return facts(r, plan, history, OptionalInt.empty());
+    }
+
+    /**
+     * The facts the candidacy rules read.
+     *
+     * @param sessionsOrdered the sessions the order prescribes, when known
+     */
+    public static CandidacyFacts facts(PlanRequest r, Plan plan, ClinicalHistory history, OptionalInt sessionsOrdered) {
         ProcedureType type = r.procedure().type();
         return new CandidacyFacts(type.displayName(), type == ProcedureType.PLASMA_EXCHANGE, type.onSeparator(),
                 plan.replacement() != null && plan.replacement().albuminMl() > 0,
@@ -26,11 +36,17 @@ public final class Candidacy {
                 r.patient().hematocritPercent(), r.patient().labs().get(Analyte.PLATELETS), plan.bloodVolumeMl(),
                 plan.extracorporealPercentOfBloodVolume() == null ? OptionalDouble.empty()
                         : OptionalDouble.of(plan.extracorporealPercentOfBloodVolume()),
-                plan.warnings(), history);
+                plan.warnings(), history, type == ProcedureType.LEUKOCYTAPHERESIS, r.patient().labs().get(Analyte.WBC),
+                plan.sessionsNeeded(), sessionsOrdered);
     }
 
     /** Every candidacy warning, then the plan's own: what an order needs acknowledged by a physician. */
     public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history) {
         return CandidacyRules.check(facts(r, plan, history));
+    }
+
+    /** {@link #check(PlanRequest, Plan, ClinicalHistory)} of an order that prescribes this many sessions. */
+    public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history, int sessionsOrdered) {
+        return CandidacyRules.check(facts(r, plan, history, OptionalInt.of(sessionsOrdered)));
     }
 }

@@ -93,6 +93,19 @@ public record Plan(
         timeline = timeline == null ? null : List.copyOf(timeline);
     }
 
+    /** This plan with further warnings after its own (the rules on its predicted outcome). */
+    public Plan withWarningsAdded(List<Warning> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Warning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Plan(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
+                bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
+                durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
+                fluidBalance, predicted, collected, infusion, sessionsNeeded, all, assumptions, timeline, uncertainty);
+    }
+
     /**
      * Anticoagulant of a session.
      *

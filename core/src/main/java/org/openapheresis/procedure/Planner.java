@@ -1,8 +1,12 @@
 package org.openapheresis.procedure;
 
+import java.util.OptionalDouble;
 import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.patient.Analyte;
 import org.openapheresis.patient.BloodVolume;
 import org.openapheresis.patient.Patient;
+import org.openapheresis.safety.OutcomeRules;
+import org.openapheresis.safety.PlanOutcome;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 
@@ -36,6 +40,24 @@ public final class Planner {
      * steady state when {@code start} is null.
      */
     public static SessionResult session(PlanRequest request, BodyState start, PlanOptions options) {
+        SessionResult r = simulate(request, start, options);
+        return new SessionResult(r.plan().withWarningsAdded(OutcomeRules.check(outcome(request, r.plan()))), r.end());
+    }
+
+    /** What a plan predicts, for the rules on its outcome. */
+    static PlanOutcome outcome(PlanRequest request, Plan plan) {
+        ProcedureType type = request.procedure().type();
+        Plan.Prediction ca = plan.predicted().get(Analyte.IONIZED_CALCIUM.predictedName());
+        Plan.Prediction igg = plan.predicted().get(Analyte.IGG.predictedName());
+        return new PlanOutcome(type.displayName(), type.onSeparator(), type.onSeparator()
+                && type != ProcedureType.PLASMA_EXCHANGE, plan.durationMin(),
+                plan.bloodVolumesProcessed() == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(plan.bloodVolumesProcessed()),
+                ca == null || ca.nadir() == null ? OptionalDouble.empty() : OptionalDouble.of(ca.nadir()),
+                igg == null ? OptionalDouble.empty() : OptionalDouble.of(igg.post()));
+    }
+
+    private static SessionResult simulate(PlanRequest request, BodyState start, PlanOptions options) {
         BodyState body = start == null ? steadyState(request.patient(), options) : start;
         ProcedureSpec spec = request.procedure();
         if (spec instanceof ProcedureSpec.PlasmaExchange pe) {

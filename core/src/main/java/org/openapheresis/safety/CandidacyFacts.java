@@ -22,11 +22,34 @@ import org.openapheresis.patient.ClinicalHistory;
  * @param extracorporealPercentOfBloodVolume circuit volume / blood volume, percent (empty for an infusion)
  * @param planWarnings the plan's own warnings
  * @param history allergies, medications and the facts the checks read
+ * @param leukocytapheresis true for a leukocytapheresis (its patients have hyperleukocytosis)
+ * @param wbcE9PerL latest white count, 10^9/L, when recorded
+ * @param sessionsNeeded sessions the plan needs to reach the order's target (1 when none)
+ * @param sessionsOrdered sessions the order prescribes, when the check is of an order
  */
 public record CandidacyFacts(String procedureName, boolean plasmaExchange, boolean onSeparator, boolean usesAlbumin,
         boolean usesPlasma, OptionalDouble ageYears, double hematocritPercent, OptionalDouble plateletsE9PerL,
         double bloodVolumeMl, OptionalDouble extracorporealPercentOfBloodVolume, List<Warning> planWarnings,
-        ClinicalHistory history) {
+        ClinicalHistory history, boolean leukocytapheresis, OptionalDouble wbcE9PerL, int sessionsNeeded,
+        java.util.OptionalInt sessionsOrdered) {
+
+    /** Hyperleukocytosis is commonly defined as a white count above 100 × 10^9/L (Röllig C, Ehninger G, Blood 2015). */
+    public static final double HYPERLEUKOCYTOSIS_WBC_E9_PER_L = 100;
+
+    /** The facts of a check that knows nothing of the course, the white count or the leukocytapheresis. */
+    public CandidacyFacts(String procedureName, boolean plasmaExchange, boolean onSeparator, boolean usesAlbumin,
+            boolean usesPlasma, OptionalDouble ageYears, double hematocritPercent, OptionalDouble plateletsE9PerL,
+            double bloodVolumeMl, OptionalDouble extracorporealPercentOfBloodVolume, List<Warning> planWarnings,
+            ClinicalHistory history) {
+        this(procedureName, plasmaExchange, onSeparator, usesAlbumin, usesPlasma, ageYears, hematocritPercent,
+                plateletsE9PerL, bloodVolumeMl, extracorporealPercentOfBloodVolume, planWarnings, history, false,
+                OptionalDouble.empty(), 1, java.util.OptionalInt.empty());
+    }
+
+    /** True for a leukocytapheresis, or a white count above {@link #HYPERLEUKOCYTOSIS_WBC_E9_PER_L}. */
+    public boolean hyperleukocytosis() {
+        return leukocytapheresis || wbcE9PerL.isPresent() && wbcE9PerL.getAsDouble() > HYPERLEUKOCYTOSIS_WBC_E9_PER_L;
+    }
 
     public CandidacyFacts {
         Objects.requireNonNull(procedureName, "procedureName");
@@ -35,6 +58,8 @@ public record CandidacyFacts(String procedureName, boolean plasmaExchange, boole
         Objects.requireNonNull(extracorporealPercentOfBloodVolume, "extracorporealPercentOfBloodVolume");
         planWarnings = List.copyOf(planWarnings);
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(wbcE9PerL, "wbcE9PerL");
+        Objects.requireNonNull(sessionsOrdered, "sessionsOrdered");
     }
 
     /** True when the plan itself warns with this code. */

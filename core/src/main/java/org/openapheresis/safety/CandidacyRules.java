@@ -8,7 +8,7 @@ public final class CandidacyRules {
 
     private static final List<CandidacyRule> ALL = List.of(new AceInhibitorAlbuminExchangeRule(),
             new PlasmaAllergyRule(), new PlateletsLowPreRule(), new HematocritLowPreRule(),
-            new ChildCircuitTooLargeRule());
+            new ChildCircuitTooLargeRule(), new SessionsNeededExceedOrderedRule());
 
     private CandidacyRules() {
     }

@@ -6,21 +6,26 @@ package org.openapheresis.safety;
  * rename one.
  */
 public enum WarningCode {
-    EXTRACORPOREAL_VOLUME_HIGH(Scope.PLAN),
-    AC_INFUSION_RATE_HIGH(Scope.PLAN),
-    CITRATE_RATE_HIGH(Scope.PLAN),
-    FIBRINOGEN_LOW_POST(Scope.PLAN),
-    PLATELETS_LOW_POST(Scope.PLAN),
-    EXCHANGE_BELOW_ONE_PLASMA_VOLUME(Scope.PLAN),
-    TARGET_NOT_REACHABLE_IN_ONE_SESSION(Scope.PLAN),
-    PLASMA_REPLACEMENT_REACTION_RISK(Scope.PLAN),
-    IVIG_BEFORE_PLASMA_EXCHANGE(Scope.PLAN),
-    DLI_GVHD_RISK(Scope.PLAN),
-    ACE_INHIBITOR_ALBUMIN_EXCHANGE(Scope.CANDIDACY),
-    PLASMA_ALLERGY(Scope.CANDIDACY),
-    PLATELETS_LOW_PRE(Scope.CANDIDACY),
-    HEMATOCRIT_LOW_PRE(Scope.CANDIDACY),
-    CHILD_CIRCUIT_TOO_LARGE(Scope.CANDIDACY);
+    EXTRACORPOREAL_VOLUME_HIGH(Scope.PLAN, "Extracorporeal volume high"),
+    AC_INFUSION_RATE_HIGH(Scope.PLAN, "Anticoagulant infusion rate high"),
+    CITRATE_RATE_HIGH(Scope.PLAN, "Citrate rate high"),
+    FIBRINOGEN_LOW_POST(Scope.PLAN, "Fibrinogen low after the exchange"),
+    PLATELETS_LOW_POST(Scope.PLAN, "Platelets low after the procedure"),
+    EXCHANGE_BELOW_ONE_PLASMA_VOLUME(Scope.PLAN, "Exchange below one plasma volume"),
+    TARGET_NOT_REACHABLE_IN_ONE_SESSION(Scope.PLAN, "Target not reachable in one session"),
+    PLASMA_REPLACEMENT_REACTION_RISK(Scope.PLAN, "Reaction risk of donor plasma"),
+    IVIG_BEFORE_PLASMA_EXCHANGE(Scope.PLAN, "IVIG given before the exchange"),
+    DLI_GVHD_RISK(Scope.PLAN, "DLI: risk of GVHD"),
+    IONIZED_CALCIUM_NADIR_LOW(Scope.PLAN, "Ionised calcium low during the run"),
+    IGG_LOW_POST(Scope.PLAN, "IgG low after the exchange"),
+    RUN_TIME_LONG(Scope.PLAN, "Run time long"),
+    LARGE_VOLUME_LEUKAPHERESIS(Scope.PLAN, "Large-volume leukapheresis"),
+    ACE_INHIBITOR_ALBUMIN_EXCHANGE(Scope.CANDIDACY, "ACE inhibitor with albumin exchange"),
+    PLASMA_ALLERGY(Scope.CANDIDACY, "Allergy to plasma"),
+    PLATELETS_LOW_PRE(Scope.CANDIDACY, "Platelets low before the procedure"),
+    HEMATOCRIT_LOW_PRE(Scope.CANDIDACY, "Haematocrit low before the procedure"),
+    CHILD_CIRCUIT_TOO_LARGE(Scope.CANDIDACY, "Circuit too large for the child"),
+    SESSIONS_NEEDED_EXCEED_ORDERED(Scope.CANDIDACY, "More sessions needed than ordered");
 
     /** Where a warning comes from. */
     public enum Scope {
@@ -31,9 +36,16 @@ public enum WarningCode {
     }
 
     private final Scope scope;
+    private final String title;
 
-    WarningCode(Scope scope) {
+    WarningCode(Scope scope, String title) {
         this.scope = scope;
+        this.title = title;
+    }
+
+    /** The warning's name as staff read it (the UI and the printed plan). */
+    public String title() {
+        return title;
     }
 
     public Scope scope() {

@@ -60,6 +60,26 @@ public enum MessageKey {
     INVALID("{0}"),
     /** Text with a character that has no place in a record: what it is, its position from 1. */
     INVALID_CHARACTER("contains {0} at character {1}, which is not allowed here"),
+    /** A time earlier than an entry of the session may be: the time, the earliest, why that is the earliest. */
+    BEFORE_SESSION_WINDOW("{0} is before {1}, the earliest this entry may be timed ({2})"),
+    /** A time later than an entry of the session may be: the time, the latest, why that is the latest. */
+    AFTER_SESSION_WINDOW("{0} is after {1}, the latest this entry may be timed ({2})"),
+    /** A user name that names no member of staff of the kind: the name, the kind (e.g. active nurse). */
+    NOT_STAFF("{0} is not {1} of the unit"),
+
+    // ---- passwords (the server's one password policy; a password is never echoed in a problem) ----
+
+    /** A password with fewer characters than the policy asks: the minimum. */
+    PASSWORD_TOO_SHORT("must have at least {0} characters"),
+    /** A password longer than bcrypt reads: its length in bytes, the maximum. */
+    PASSWORD_TOO_LONG("is {0} bytes long in UTF-8; at most {1} bytes are read by the password hash"),
+    /** A password that is the user name, or the user name with digits or symbols around it. */
+    PASSWORD_IS_USER_NAME("must not be the user name"),
+    /** A password that is common or follows a pattern guessed early. */
+    PASSWORD_TOO_COMMON("is too easy to guess: a common password, a common word with digits or symbols added, "
+            + "a keyboard row, a sequence or one character repeated"),
+    /** The password given to confirm who is asking is not the account's. */
+    PASSWORD_WRONG("is not the password of this account"),
 
     // ---- ISBT 128 (the isbt128 package appends its keys below this line) ----
 

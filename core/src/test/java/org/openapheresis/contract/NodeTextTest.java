@@ -53,4 +53,18 @@ class NodeTextTest {
         assertThat(read("bell\u0007", true)).hasSize(1);
         assertThat(read("c1\u0085", true)).hasSize(1);
     }
+
+    @Test
+    void an_unknown_key_with_an_unpaired_surrogate_or_a_control_character_is_named_by_its_escape() {
+        List<Problem> problems = new ArrayList<>();
+        Node n = Node.root(Map.of("samples\uD800", 1, "a\u0007b", 2, "caf\u00e9\uD83D\uDE00", 3), problems)
+                .orElseThrow();
+        n.rejectUnknown();
+        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder("samples\\uD800", "a\\u0007b",
+                "caf\u00e9\uD83D\uDE00");
+        // every name can be written as UTF-8
+        for (Problem p : problems) {
+            assertThat(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(p.field())).isTrue();
+        }
+    }
 }

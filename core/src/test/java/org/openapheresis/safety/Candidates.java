@@ -44,6 +44,21 @@ final class Candidates {
         return new ClinicalHistory(List.of(allergies), List.of(), aceInhibitor, plasmaAllergy);
     }
 
+    /** An adult with hyperleukocytosis (AML, white count 250 × 10^9/L) and the given haematocrit. */
+    static Map<String, Object> hyperleukocytosis(double hematocritPercent) {
+        Map<String, Object> p = new LinkedHashMap<>(adultWoman(hematocritPercent, 60));
+        p.put("labs", Map.of("plateletsE9PerL", 60, "wbcE9PerL", 250));
+        return p;
+    }
+
+    /** The facts of an order that prescribes this many sessions. */
+    static CandidacyFacts facts(Map<String, Object> patient, Map<String, Object> procedure, ClinicalHistory h,
+            int sessionsOrdered) {
+        PlanRequest r = PlanRequestReader.read(Map.of("patient", patient, "procedure", procedure));
+        return Candidacy.facts(r, Planner.plan(r, PlanOptions.withoutTimeline()), h,
+                java.util.OptionalInt.of(sessionsOrdered));
+    }
+
     static CandidacyFacts facts(Map<String, Object> patient, Map<String, Object> procedure, ClinicalHistory h) {
         PlanRequest r = PlanRequestReader.read(Map.of("patient", patient, "procedure", procedure));
         return Candidacy.facts(r, Planner.plan(r, PlanOptions.withoutTimeline()), h);

@@ -17,6 +17,7 @@ class EveryRuleHasATestTest {
         SafetyRules.all().forEach(r -> rules.add(r.getClass()));
         rules.add(IvigBeforePlasmaExchangeRule.class);
         CandidacyRules.all().forEach(r -> rules.add(r.getClass()));
+        OutcomeRules.all().forEach(r -> rules.add(r.getClass()));
         for (Class<?> rule : rules) {
             assertThat(exists(rule.getName() + "Test")).as("test class for " + rule.getSimpleName()).isTrue();
         }
@@ -26,6 +27,7 @@ class EveryRuleHasATestTest {
     void every_rule_names_its_source() {
         SafetyRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
         CandidacyRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
+        OutcomeRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
     }
 
     @Test
@@ -36,6 +38,9 @@ class EveryRuleHasATestTest {
         }
         covered.add(new IvigBeforePlasmaExchangeRule().code());
         for (CandidacyRule r : CandidacyRules.all()) {
+            assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
+        }
+        for (OutcomeRule r : OutcomeRules.all()) {
             assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
         }
         assertThat(covered).containsExactlyInAnyOrder(WarningCode.values());

@@ -6,12 +6,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.openapheresis.server.audit.AuditCheckpoints;
+import org.openapheresis.server.audit.AuditKey;
 import org.openapheresis.server.audit.AuditLog;
 import org.openapheresis.server.audit.AuditRoutes;
+import org.openapheresis.server.audit.RefusedRequests;
 import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.auth.AuthRoutes;
 import org.openapheresis.server.auth.AuthService;
+import org.openapheresis.server.auth.AuthStore;
+import org.openapheresis.server.auth.PasswordPolicy;
 import org.openapheresis.server.auth.Passwords;
+import org.openapheresis.system.Problem;
 import org.openapheresis.server.access.Role;
 import org.openapheresis.server.catalog.CatalogRoutes;
 import org.openapheresis.server.db.Database;
@@ -48,6 +54,11 @@ public final class OpenApheresisServer implements AutoCloseable {
 
     /** How often pending audit entries are sealed onto the chain. */
     public static final long SEAL_EVERY_MS = 250;
+    /**
+     * How often the audit chain head is checkpointed to the checkpoint file when it moved (and at shutdown): a cut
+     * of the chain's tail is detected for every entry sealed before the last checkpoint.
+     */
+    public static final long CHECKPOINT_EVERY_MS = 60_000;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenApheresisServer.class);
 
@@ -62,10 +73,19 @@ public final class OpenApheresisServer implements AutoCloseable {
         sealer.scheduleWithFixedDelay(() -> {
             try {
                 services.audit().seal();
+                services.refused().flush();
             } catch (RuntimeException e) {
-                LOG.warn("sealing audit entries failed; will retry", e);
+                LOG.warn("sealing audit entries or counting refused requests failed; will retry", e);
             }
         }, SEAL_EVERY_MS, SEAL_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        sealer.scheduleWithFixedDelay(() -> {
+            try {
+                services.audit().checkpoint();
+            } catch (RuntimeException e) {
+                LOG.error("writing the audit checkpoint to {} failed; will retry",
+                        services.audit().checkpoints().file(), e);
+            }
+        }, CHECKPOINT_EVERY_MS, CHECKPOINT_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.db = db;
         this.app = app;
         this.routes = routes;
@@ -73,7 +93,8 @@ public final class OpenApheresisServer implements AutoCloseable {
     }
 
     /** The cross-cutting parts tests reach into (the audit log, the database, the clock). */
-    public record Services(Database db, AuthService auth, AuditLog audit, Clock clock, ZoneId zone) {
+    public record Services(Database db, AuthService auth, AuditLog audit, RefusedRequests refused, Clock clock,
+            ZoneId zone) {
     }
 
     /** Starts with the contract's access policy. */
@@ -90,16 +111,29 @@ public final class OpenApheresisServer implements AutoCloseable {
      */
     public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
             List<Route> extraRoutes) {
+        return start(config, out, policy, extraRoutes, Clock.system(ZoneId.systemDefault()));
+    }
+
+    /**
+     * Starts the server on the given clock (tests move a clock to show what a wait does, rather than wait).
+     *
+     * @param clock the time of every record, session and login counter
+     */
+    public static OpenApheresisServer start(ServerConfig config, PrintStream out, AccessPolicy policy,
+            List<Route> extraRoutes, Clock clock) {
         Database db = config.jdbcUrl().isPresent()
                 ? Database.postgres(config.jdbcUrl().get(), config.dbUser(), config.dbPassword())
                 : Database.h2(config.dataDir());
         try {
-            ZoneId zone = ZoneId.systemDefault();
-            Clock clock = Clock.system(zone);
+            ZoneId zone = clock.getZone();
             Passwords passwords = new Passwords(config.bcryptCost());
-            AuthService auth = new AuthService(db.jdbi(), passwords, clock);
-            AuditLog audit = new AuditLog(db.jdbi(), clock);
-            Services services = new Services(db, auth, audit, clock, zone);
+            AuthService auth = new AuthService(db.jdbi(), new AuthStore(), passwords, clock);
+            AuditKey key = AuditKey.loadOrCreate(config.auditKeyFile());
+            AuditLog audit = new AuditLog(db.jdbi(), clock, key, new AuditCheckpoints(config.auditCheckpointFile(), key));
+            audit.start();
+            announceAudit(audit, out);
+            RefusedRequests refused = new RefusedRequests(db.jdbi(), clock);
+            Services services = new Services(db, auth, audit, refused, clock, zone);
             ensureAdmin(auth, config, out);
             String version = OpenApheresisServer.class.getPackage().getImplementationVersion() == null ? "dev"
                     : OpenApheresisServer.class.getPackage().getImplementationVersion();
@@ -110,7 +144,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             PatientService patients = new PatientService(new PatientStore(), clock);
             OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
             ResourceService resources = new ResourceService(new ResourceStore());
-            SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, clock);
+            SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -126,7 +160,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
-            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, db.jdbi(), clock).start(config.host(), config.port());
+            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), clock)
+                    .start(config.host(), config.port());
             return new OpenApheresisServer(db, app, table.get(), services);
         } catch (RuntimeException e) {
             db.close();
@@ -134,14 +169,40 @@ public final class OpenApheresisServer implements AutoCloseable {
         }
     }
 
+    private static void announceAudit(AuditLog audit, PrintStream out) {
+        AuditKey key = audit.key();
+        out.println((key.created() ? "Created the audit key " : "Audit key: ") + key.file() + (key.created()
+                ? " (32 random bytes, readable by its owner only)." : "."));
+        out.println("  Back it up, and keep it off the database host: whoever holds it can forge audit entries. "
+                + "Every server process on this database must use this same key file.");
+        key.tooOpenPermissions().ifPresent(p -> out.println("  Warning: the key file's permissions are " + p
+                + "; make it readable by the server's user only (chmod 600)."));
+        out.println("Audit checkpoints: " + audit.checkpoints().file()
+                + " (append-only; keep it where the database's writers cannot rewrite it).");
+    }
+
+    /** The environment variable that sets the first administrator's password. */
+    public static final String ADMIN_PASSWORD_SETTING = "OPENAPHERESIS_ADMIN_PASSWORD";
+
+    /**
+     * Creates the user {@code admin} on an empty database, with the configured password (under the password
+     * policy: a refused one stops the start with {@link SettingRefused}) or a generated one printed once.
+     */
     private static void ensureAdmin(AuthService auth, ServerConfig config, PrintStream out) {
         if (!auth.noUsers()) {
             return;
         }
-        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        String password = config.adminPassword().filter(p -> !p.isEmpty()).orElse(null);
         boolean generated = password == null;
         if (generated) {
             password = Passwords.generate();
+        } else {
+            List<Problem> problems = PasswordPolicy.standard().check(ADMIN_PASSWORD_SETTING, password, "admin");
+            if (!problems.isEmpty()) {
+                throw new SettingRefused(ADMIN_PASSWORD_SETTING + " is refused as the password of the first user "
+                        + "'admin': it " + String.join("; it ", problems.stream().map(Problem::message).toList())
+                        + ". Choose another, or leave it unset to have one generated and printed once.");
+            }
         }
         String pw = password;
         try {
@@ -172,15 +233,27 @@ public final class OpenApheresisServer implements AutoCloseable {
         return services;
     }
 
+    /** Stops serving, seals what is pending and checkpoints the head if it moved, then closes the database. */
     @Override
     public void close() {
-        sealer.shutdownNow();
+        sealer.shutdown();
         try {
             sealer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        try {
+            services.audit().sealAll();
+            services.audit().checkpoint();
+        } catch (RuntimeException e) {
+            LOG.error("the audit checkpoint at shutdown failed; the next start writes one", e);
+        }
+        try {
+            services.refused().flush();
+        } catch (RuntimeException e) {
+            LOG.warn("the last counts of refused requests could not be written", e);
+        }
         db.close();
     }
 }

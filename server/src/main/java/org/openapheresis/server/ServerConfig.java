@@ -18,14 +18,24 @@ import java.util.Optional;
  * @param adminPassword password of the first {@code admin} account; empty generates one and prints it once
  * @param demo seed the demo unit on an empty database
  * @param bcryptCost bcrypt work factor (log2 rounds); 12 in production, lower only in tests
+ * @param auditKeyFile the file of the audit chain's HMAC key, created with a random key when absent
+ *     ({@value #DEFAULT_AUDIT_KEY_FILE} in {@code dataDir} by default); every server process on one database must
+ *     use the same key
+ * @param auditCheckpointFile the append-only file of signed checkpoints of the audit chain head
+ *     ({@value #DEFAULT_AUDIT_CHECKPOINT_FILE} in {@code dataDir} by default)
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> jdbcUrl, Optional<String> dbUser,
-        Optional<String> dbPassword, Optional<String> adminPassword, boolean demo, int bcryptCost) {
+        Optional<String> dbPassword, Optional<String> adminPassword, boolean demo, int bcryptCost, Path auditKeyFile,
+        Path auditCheckpointFile) {
 
     /** Production work factor: about a quarter of a second per hash on a 2-core server. */
     public static final int DEFAULT_BCRYPT_COST = 12;
     /** Where the server listens unless told otherwise: this machine only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The audit key's file name in the data directory unless given elsewhere. */
+    public static final String DEFAULT_AUDIT_KEY_FILE = "audit.key";
+    /** The checkpoint file's name in the data directory unless given elsewhere. */
+    public static final String DEFAULT_AUDIT_CHECKPOINT_FILE = "audit-checkpoints.log";
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -34,6 +44,8 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         Objects.requireNonNull(dbUser, "dbUser");
         Objects.requireNonNull(dbPassword, "dbPassword");
         Objects.requireNonNull(adminPassword, "adminPassword");
+        Objects.requireNonNull(auditKeyFile, "auditKeyFile");
+        Objects.requireNonNull(auditCheckpointFile, "auditCheckpointFile");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -45,31 +57,51 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         }
     }
 
-    /** The embedded database in {@code dataDir} on {@code port}, listening on this machine only. */
+    /**
+     * The embedded database in {@code dataDir} on {@code port}, listening on this machine only, with the audit key
+     * and checkpoints in {@code dataDir}.
+     */
     public static ServerConfig embedded(int port, Path dataDir) {
         return new ServerConfig(DEFAULT_HOST, port, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, DEFAULT_BCRYPT_COST);
+                Optional.empty(), false, DEFAULT_BCRYPT_COST, dataDir.resolve(DEFAULT_AUDIT_KEY_FILE),
+                dataDir.resolve(DEFAULT_AUDIT_CHECKPOINT_FILE));
     }
 
     public ServerConfig withHost(String address) {
-        return new ServerConfig(address, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost);
+        return new ServerConfig(address, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
+                auditKeyFile, auditCheckpointFile);
     }
 
     public ServerConfig withJdbc(String url, String user, String password) {
         return new ServerConfig(host, port, dataDir, Optional.of(url), Optional.ofNullable(user),
-                Optional.ofNullable(password), adminPassword, demo, bcryptCost);
+                Optional.ofNullable(password), adminPassword, demo, bcryptCost,
+                auditKeyFile, auditCheckpointFile);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, Optional.ofNullable(password), demo,
-                bcryptCost);
+                bcryptCost, auditKeyFile, auditCheckpointFile);
     }
 
     public ServerConfig withDemo(boolean seed) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, seed, bcryptCost);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, seed, bcryptCost,
+                auditKeyFile, auditCheckpointFile);
     }
 
     public ServerConfig withBcryptCost(int cost) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, cost);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, cost,
+                auditKeyFile, auditCheckpointFile);
+    }
+
+    /** The audit key in {@code file} instead of the data directory. */
+    public ServerConfig withAuditKeyFile(Path file) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
+                file, auditCheckpointFile);
+    }
+
+    /** The audit checkpoints in {@code file} instead of the data directory. */
+    public ServerConfig withAuditCheckpointFile(Path file) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
+                auditKeyFile, file);
     }
 }

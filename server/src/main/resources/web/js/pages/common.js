@@ -1,6 +1,6 @@
 // Look-ups several pages share: names from the server's catalogue, a session's order, and an order's course.
 import { get } from '../api.js';
-import { label } from '../ui.js';
+import { label, setWarningTitles } from '../ui.js';
 
 let procedureNames = {};
 let labFields = [];
@@ -9,6 +9,7 @@ let labFields = [];
 export function setCatalog(catalog) {
   procedureNames = Object.fromEntries((catalog.procedureTypes || []).map((t) => [t.code, t.name]));
   labFields = catalog.labs || [];
+  setWarningTitles(catalog.warningTitles);
 }
 
 /** The lab fields the unit records, in the server's order: [{field, name, unit, range}]. */

@@ -2,7 +2,7 @@
 // the page asks POST /api/plans?timeline=true (and /api/courses for a course), debounced, and redraws
 // volumes, run time, fluids, citrate, predicted values, charts, warnings and assumptions. Problems with the
 // request land beside the inputs while typing; nothing typed is ever cleared.
-import { get, post } from '../api.js';
+import { get, post, put } from '../api.js';
 import { h, clear, field, values, toNumber, showProblems, clearProblems, debounce, toast, num, date, label, unitText, warningList } from '../ui.js';
 import { labFields } from './patient.js';
 import { patientName, procedureName } from './common.js';
@@ -28,7 +28,19 @@ function setPath(obj, path, value) {
   o[segs[segs.length - 1]] = value;
 }
 
-export async function render(main, ctx, [patientId]) {
+/** A nested object as form field paths: {replacement: {albuminPercent: 100}} -> {"procedure.replacement.albuminPercent": 100}. */
+function flatten(obj, prefix, out = {}) {
+  for (const [k, v] of Object.entries(obj || {})) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v, `${prefix}.${k}`, out);
+    else out[`${prefix}.${k}`] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+export async function render(main, ctx, [givenPatientId, orderId]) {
+  // #/orders/{id}/edit: an unsigned order changed by its physician, the same form filled from the order
+  const editing = orderId ? await get(`/api/orders/${encodeURIComponent(orderId)}`) : null;
+  const patientId = editing ? editing.patientId : givenPatientId;
   const standalone = !patientId; // #/plan: the planner without a patient record, for any planning role
   const [p, catalog] = await Promise.all([
     standalone ? null : get(`/api/patients/${encodeURIComponent(patientId)}`),
@@ -63,9 +75,11 @@ export async function render(main, ctx, [patientId]) {
         field({ name: 'schedule.intervalHours', label: 'Every', unit: 'h', type: 'number', value: '48' }))),
     standalone ? h('p', { class: 'small muted' }, 'A what-if plan: nothing is saved. To prescribe, open the patient and choose New order.') : h('div', {},
       h('div', { class: 'actions' },
-        h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'create-order' }, 'Create order'),
-        h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(patientId)}` }, 'Cancel')),
-      h('p', { class: 'small muted', style: 'margin-top:.5rem' }, 'The order is created unsigned; you sign it on the next page after reviewing the plan.')));
+        h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'create-order' }, editing ? 'Save the changed order' : 'Create order'),
+        h('a', { class: 'btn btn-ghost', href: editing ? `#/orders/${encodeURIComponent(editing.id)}` : `#/patients/${encodeURIComponent(patientId)}` }, 'Cancel')),
+      h('p', { class: 'small muted', style: 'margin-top:.5rem' }, editing
+        ? 'The order is planned again from the current record; it stays unsigned, and its warnings are acknowledged when you sign it.'
+        : 'The order is created unsigned; you sign it on the next page after reviewing the plan, acknowledging its warnings.')));
 
   function onIndication() {
     const row = indications.find((i) => i.id === form.querySelector('[name="indication.row"]').value);
@@ -134,7 +148,7 @@ export async function render(main, ctx, [patientId]) {
     const sessions = toNumber(v['schedule.sessions']);
     const schedule = sessions !== undefined ? { sessions, intervalHours: toNumber(v['schedule.intervalHours']) } : undefined;
     return { procedure, schedule, recipient: Object.keys(recipient).length ? recipient : undefined,
-      indication: { code: v['indication.code'], text: v['indication.text'] } };
+      indication: { code: v['indication.code'], text: v['indication.text'], guidelineRow: v['indication.row'] || undefined } };
   }
 
   const allFields = () => [...catalog.separatorFields, ...types.flatMap((t) => t.doseFields)];
@@ -158,6 +172,18 @@ export async function render(main, ctx, [patientId]) {
     return out;
   }
   if (patientFields) form.querySelector('#patient-slot').replaceWith(patientFields);
+  if (editing) {
+    const set = (name, value) => { const el = form.querySelector(`[name="${CSS.escape(name)}"]`); if (el && value !== undefined && value !== null) el.value = String(value); };
+    set('indication.row', editing.guideline && editing.guideline.id);
+    set('indication.code', editing.indication.code);
+    set('indication.text', editing.indication.text);
+    set('procedure.type', editing.procedure.type);
+    drawDose();
+    for (const [k, v] of Object.entries({ ...flatten(editing.procedure, 'procedure'), ...flatten(editing.recipient, 'recipient') })) set(k, v);
+    sessionsTouched = true;
+    set('schedule.sessions', editing.schedule ? editing.schedule.sessions : 1);
+    set('schedule.intervalHours', editing.schedule ? editing.schedule.intervalHours : 48);
+  }
   markRequiredLabs(form.querySelector('[name="procedure.type"]').value);
   const planBox = h('div', { id: 'live-plan', 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Computing the plan…'));
   let seq = 0;
@@ -181,7 +207,7 @@ export async function render(main, ctx, [patientId]) {
       if (mine !== seq) return;
       clearProblems(form);
       clear(planBox).append(candidacy.length ? h('div', { id: 'candidacy-preview' }, h('h3', {}, 'Candidacy warnings (to acknowledge when signing)'), warningList(candidacy)) : '',
-        renderPlan(plan, course, { live: true }));
+        renderPlan(plan, course, { live: true, procedure }));
     } catch (e) {
       if (mine !== seq) return;
       showProblems(form, e, null, { focus: false, leftovers: false }); // live: never move the cursor while the user types
@@ -201,8 +227,10 @@ export async function render(main, ctx, [patientId]) {
     clearProblems(form);
     const { procedure, schedule, indication, recipient } = read();
     try {
-      const order = await post('/api/orders', { patientId, indication, procedure, recipient, schedule: schedule && schedule.sessions > 1 ? schedule : undefined });
-      toast('Order created — review and sign');
+      const body = { patientId, indication, procedure, recipient, schedule: schedule && schedule.sessions > 1 ? schedule : undefined };
+      const order = editing ? await put(`/api/orders/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version })
+        : await post('/api/orders', body);
+      toast(editing ? 'Order changed — review and sign' : 'Order created — review and sign');
       ctx.go(`/orders/${encodeURIComponent(order.id)}`);
     } catch (e) {
       showProblems(form, e);
@@ -215,7 +243,7 @@ export async function render(main, ctx, [patientId]) {
 
   main.append(h('div', { class: 'page-head' },
     standalone ? h('div', {}, h('h1', {}, 'Planner'), h('div', { class: 'sub' }, 'Plan a procedure or a course for any patient; the plan updates as you type.'))
-      : h('div', {}, h('h1', {}, 'New order'), h('div', { class: 'sub' }, `${patientName(p)} · MRN ${p.mrn} · born ${date(p.birthDate)}`))),
+      : h('div', {}, h('h1', {}, editing ? 'Change the order' : 'New order'), h('div', { class: 'sub' }, `${patientName(p)} · MRN ${p.mrn} · born ${date(p.birthDate)}`))),
   h('div', { class: 'split' },
     h('div', {},
       h('section', { class: 'panel' }, form),

@@ -1,7 +1,8 @@
-// One order: what was prescribed and the plan the server computed for it, the physician's signature,
-// and scheduling of its sessions. Prints as the plan for the chart (print stylesheet).
-import { get, post } from '../api.js';
-import { h, clear, chip, dateTime, date, field, values, showProblems, clearProblems, toast, label, num, localIsoNow, warningList } from '../ui.js';
+// One order: what was prescribed (with the targets of its procedure) and the plan the server computed for it;
+// the physician changes it while unsigned, signs it acknowledging its warnings in the same act, or stops it;
+// its sessions are scheduled, moved and cancelled here. Prints as the prescription for the chart.
+import { get, post, put } from '../api.js';
+import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
 import { patientName, procedureName, orderCourse } from './common.js';
 import { renderPlan } from './plan-view.js';
 
@@ -10,77 +11,122 @@ export async function render(main, ctx, [orderId]) {
   const o = await get(`/api/orders/${encodeURIComponent(orderId)}`);
   // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
   // charts over the run, and the course across the sessions (the stored plan's figures are the same).
-  const [p, sessions, timed, course, machines, chairs] = await Promise.all([
+  const [p, sessions, timed, course, machines, chairs, nurses] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
     get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true`),
     orderCourse(o),
     ctx.can.schedule() ? get('/api/machines') : [],
     ctx.can.schedule() ? get('/api/chairs') : [],
+    ctx.can.schedule() ? get('/api/staff?role=nurse') : [],
   ]);
-  const first = timed;
-  const signed = o.status === 'signed';
   const status = o.status;
+  const canSign = ctx.can.sign(role);
+  const reload = () => ctx.go(`/orders/${encodeURIComponent(orderId)}`);
+  const messages = h('div', { id: 'order-messages', 'aria-live': 'polite' });
 
   const actions = h('div', { class: 'actions no-print' },
-    h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print plan'),
-    ctx.can.sign(role) && !signed ? h('button', { class: 'btn btn-primary btn-lg', type: 'button', id: 'sign-order', onclick: sign }, 'Sign order') : null);
-  const signBox = h('div', { class: 'form-errors', id: 'sign-errors' });
+    h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print prescription'),
+    canSign && status === 'unsigned' ? h('a', { class: 'btn btn-secondary', id: 'edit-order', href: `#/orders/${encodeURIComponent(o.id)}/edit` }, 'Change order') : null,
+    canSign && status === 'unsigned' ? h('button', { class: 'btn btn-primary btn-lg', type: 'button', id: 'sign-order', onclick: askSign }, 'Sign order') : null,
+    canSign && status === 'signed' ? h('button', { class: 'btn btn-danger', type: 'button', id: 'stop-order', onclick: () => { stopForm.hidden = !stopForm.hidden; } }, 'Stop order…') : null);
 
-  async function sign() {
-    clearProblems(main);
+  // Signing acknowledges the order's warnings in the same act: each is ticked as read, and the server refuses
+  // (409, listing them) while one from the current record is not among those sent.
+  function askSign() {
+    clear(messages);
+    const open = (o.warnings || []).filter((w) => !(o.acknowledgements || []).some((a) => a.code === w.code));
+    if (!open.length) { sign([]); return; }
+    messages.append(signChecklist(open, []));
+  }
+  function signChecklist(warnings, already) {
+    const form = h('form', { id: 'sign-form', class: 'panel', novalidate: true },
+      h('h2', {}, 'Sign the order: acknowledge its warnings'),
+      h('p', {}, 'Your signature records that you have read each warning below and accept the order with it.'),
+      warningList(warnings),
+      warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${warningTitle(w.code)}” and sign the order with it` })),
+      h('div', { class: 'form-errors' }),
+      h('div', { class: 'actions', style: 'margin-top:.75rem' },
+        h('button', { class: 'btn btn-primary btn-lg', id: 'acknowledge-and-sign', type: 'submit' }, 'Acknowledge and sign'),
+        h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => clear(messages) }, 'Not now')));
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const v = values(form);
+      const missing = warnings.filter((w) => !v[`ack-${w.code}`]);
+      clearProblems(form);
+      if (missing.length) {
+        showProblems(form, { status: 422, problems: missing.map((w) => ({ field: `ack-${w.code}`, message: 'Tick to confirm you have read this warning.' })) });
+        return;
+      }
+      sign([...already, ...warnings.map((w) => w.code)]);
+    });
+    return form;
+  }
+  async function sign(codes) {
     try {
-      await post(`/api/orders/${encodeURIComponent(orderId)}/sign`);
+      await post(`/api/orders/${encodeURIComponent(orderId)}/sign`, { acknowledgedWarnings: codes });
       toast('Order signed');
-      ctx.go(`/orders/${encodeURIComponent(orderId)}`);
+      reload();
     } catch (e) {
-      signBox.append(h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, 'Not signed'),
-        h('ul', {}, (e.problems.length ? e.problems : [{ message: e.message }]).map((pr) => h('li', {}, pr.message)))));
+      clear(messages);
+      const open = (e.body && e.body.unacknowledged) || [];
+      if (e.status === 409 && open.length) {
+        // the record changed since the order was written: the current plan warns of more
+        messages.append(signChecklist(open, codes));
+      } else {
+        messages.append(h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, 'Not signed'), h('p', {}, e.message)));
+      }
     }
   }
 
+  const stopForm = h('form', { id: 'stop-form', class: 'panel no-print', hidden: true, novalidate: true },
+    h('h3', {}, 'Stop the order'),
+    h('p', { class: 'small' }, 'No further session of this order can be scheduled or started; its scheduled sessions are cancelled with the reason.'),
+    h('div', { class: 'form-errors' }),
+    field({ name: 'reason', label: 'Reason', type: 'textarea', rows: 2, required: true }),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-danger', type: 'submit', id: 'confirm-stop' }, 'Stop the order')));
+  stopForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(stopForm);
+    try {
+      await post(`/api/orders/${encodeURIComponent(orderId)}/stop`, { reason: values(stopForm).reason });
+      toast('Order stopped');
+      reload();
+    } catch (e) { showProblems(stopForm, e); }
+  });
+
   main.append(
-    h('div', { class: 'print-only' }, h('p', { class: 'small' }, `OpenApheresis · printed ${dateTime(new Date().toISOString())} · decision support, check against the current guideline`)),
+    h('div', { class: 'print-only' }, h('p', { class: 'small' }, `OpenApheresis prescription · printed ${dateTime(new Date().toISOString())} · decision support: check against the current guideline`)),
     h('div', { class: 'page-head' },
       h('div', {},
         h('h1', {}, `${procedureName(o.procedure)} order`),
         h('div', { class: 'sub' }, h('a', { href: `#/patients/${encodeURIComponent(p.id)}` }, patientName(p)), ` · MRN ${p.mrn} · born ${date(p.birthDate)} · ${num(p.weightKg, 1)} kg`)),
       h('div', { class: 'actions' }, chip(status), actions)),
-    signBox,
+    o.stop ? h('div', { class: 'alert alert-danger', id: 'stopped' }, h('h4', {}, 'Stopped'),
+      h('p', {}, `${o.stop.reason} — ${o.stop.by}, ${dateTime(o.stop.at)}`)) : '',
+    messages, stopForm,
     h('div', { class: 'grid grid-2' },
-      h('section', { class: 'panel' }, h('h2', {}, 'Prescription'),
+      h('section', { class: 'panel', id: 'prescription' }, h('h2', {}, 'Prescription'),
         h('dl', { class: 'facts' },
           h('dt', {}, 'Indication'), h('dd', {}, `${(o.indication && o.indication.text) || '—'}${o.indication && o.indication.code ? ` (ICD-10 ${o.indication.code})` : ''}`),
           o.guideline ? [h('dt', {}, 'Guideline'), h('dd', {}, guidelineText(o.guideline))] : null,
           h('dt', {}, 'Procedure'), h('dd', {}, procedureName(o.procedure)),
-          h('dt', {}, 'Dose'), h('dd', {}, doseText(o.procedure)),
-          h('dt', {}, 'Course'), h('dd', {}, o.schedule && o.schedule.sessions ? `${o.schedule.sessions} sessions, every ${o.schedule.intervalHours} h` : 'single session'),
+          doseFacts(o, timed),
+          h('dt', {}, 'Course'), h('dd', {}, o.schedule && o.schedule.sessions > 1 ? `${o.schedule.sessions} sessions, every ${o.schedule.intervalHours} h` : 'one session'),
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
-          h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, signed ? `${o.signedBy || ''} · ${dateTime(o.signedAt)}` : 'not signed'))),
-      scheduleSection(ctx, o, signed, sessions, machines, chairs)),
-    candidacyPanel(ctx, o),
-    h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(first, course, { wide: true })));
+          h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
+      scheduleSection(ctx, o, sessions, machines, chairs, nurses)),
+    candidacyPanel(o),
+    h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(timed, course, { wide: true, procedure: o.procedure })));
 }
 
-/** Warnings from the patient record (candidacy checks) and who acknowledged them. */
-function candidacyPanel(ctx, o) {
+/** The warnings of the order and who acknowledged each, in the signature. */
+function candidacyPanel(o) {
   const warnings = o.warnings || [];
   const acks = o.acknowledgements || [];
   const ackOf = (code) => acks.find((a) => a.code === code);
-  const open = warnings.filter((w) => !ackOf(w.code));
-  const box = h('div', { class: 'form-errors' });
-  const ack = async () => {
-    clear(box);
-    try {
-      await post(`/api/orders/${encodeURIComponent(o.id)}/acknowledge`, { codes: open.map((w) => w.code) });
-      toast('Warnings acknowledged');
-      ctx.go(`/orders/${encodeURIComponent(o.id)}`);
-    } catch (e) { box.append(h('div', { class: 'alert alert-danger', role: 'alert' }, h('p', {}, e.message))); }
-  };
   return h('section', { class: 'panel', id: 'candidacy' },
-    h('div', { class: 'panel-head' }, h('h2', {}, 'Warnings to acknowledge'),
-      open.length && ctx.can.sign(ctx.me.role) ? h('button', { class: 'btn btn-secondary no-print', type: 'button', id: 'acknowledge-warnings', onclick: ack }, `Acknowledge ${open.length} warning${open.length === 1 ? '' : 's'}`) : null),
-    box,
+    h('h2', {}, o.status === 'unsigned' ? 'Warnings to acknowledge when signing' : 'Warnings acknowledged'),
     warnings.length ? warnings.map((w) => {
       const a = ackOf(w.code);
       return h('div', {}, warningList([w]),
@@ -90,57 +136,138 @@ function candidacyPanel(ctx, o) {
 }
 
 function guidelineText(g) {
-  return [g.category ? `ASFA category ${g.category}` : null, g.grade ? `grade ${g.grade}` : null, g.source].filter(Boolean).join(' · ');
+  if (!g.matched) return g.note || 'No row of the selected table matches; the current ASFA guideline is authoritative.';
+  return [g.indication, g.category ? `ASFA category ${g.category}` : null, g.grade ? `grade ${g.grade}` : null, g.source].filter(Boolean).join(' · ');
 }
 
-function doseText(proc) {
-  if (!proc) return '—';
-  const parts = [];
-  if (proc.plasmaVolumes != null) parts.push(`${num(proc.plasmaVolumes)} plasma volumes`);
-  if (proc.exchangeVolumeMl != null) parts.push(`${num(proc.exchangeVolumeMl, 0)} mL exchange`);
-  if (proc.bloodVolumesProcessed != null) parts.push(`${num(proc.bloodVolumesProcessed)} blood volumes`);
-  if (proc.replacement) parts.push(`replacement ${num(proc.replacement.albuminPercent ?? 0, 0)} % albumin, ${num(proc.replacement.plasmaPercent ?? 0, 0)} % plasma`);
-  if (proc.doseGPerKg != null) parts.push(`${num(proc.doseGPerKg)} g/kg over ${proc.days} days`);
-  if (proc.inletFlowMlPerMin != null) parts.push(`inlet ${num(proc.inletFlowMlPerMin)} mL/min`);
-  if (proc.acRatio != null) parts.push(`AC ratio ${proc.acRatio}:1`);
-  return parts.join(' · ') || label(proc.type);
+const SEDIMENTING = { hes: 'HES (hydroxyethyl starch)', none: 'none' };
+
+/** The dose and the target as the procedure states them, with the separator settings. */
+function doseFacts(o, plan) {
+  const proc = o.procedure || {};
+  const t = proc.target || {};
+  const rows = [];
+  const add = (dt, dd, id) => rows.push(h('dt', {}, dt), h('dd', id ? { id } : {}, dd));
+  if (proc.plasmaVolumes != null) add('Dose', `${num(proc.plasmaVolumes)} plasma volumes${plan && plan.exchangeVolumeMl ? ` (${num(plan.exchangeVolumeMl, 0)} mL)` : ''}`, 'dose');
+  if (proc.exchangeVolumeMl != null) add('Dose', `${num(proc.exchangeVolumeMl, 0)} mL plasma exchanged`, 'dose');
+  if (proc.replacement) add('Replacement', `${num(proc.replacement.albuminPercent ?? 0, 0)} % albumin 5 %, ${num(proc.replacement.plasmaPercent ?? 0, 0)} % donor plasma`);
+  if (proc.fluidBalancePercent != null) add('Fluid balance', `${num(proc.fluidBalancePercent, 0)} % of the plasma removed is replaced`);
+  if (proc.bloodVolumesProcessed != null) add('Dose', `${num(proc.bloodVolumesProcessed)} blood volumes processed${plan && plan.processedVolumeMl ? ` (${num(plan.processedVolumeMl, 0)} mL)` : ''}`, 'dose');
+  if (t.wbcE9PerL != null) add('Target', `white count ${num(t.wbcE9PerL)} ${unitText('10^9/L')} after the procedure`, 'target');
+  if (t.cd34PerKg != null) add('Target', `${num(t.cd34PerKg / 1e6)} ${unitText('10^6')} CD34+ cells per kg of the recipient`, 'target');
+  if (t.granulocytes != null) add('Target', `${num(t.granulocytes / 1e10)} ${unitText('10^10')} granulocytes`, 'target');
+  if (Array.isArray((proc.target || {}).cd3PerKgDoses) && (proc.target || {}).cd3PerKgDoses.length) {
+    add('CD3+ doses', (proc.target || {}).cd3PerKgDoses.map((d, i) => `infusion ${i + 1}: ${num(d / 1e6)} ${unitText('10^6')}/kg`).join(' · '), 'target');
+  }
+  if (proc.collectionEfficiencyPercent != null) add('Collection efficiency', `${num(proc.collectionEfficiencyPercent)} % (CE2, set by the physician)`);
+  if (proc.sedimentingAgent) add('Sedimenting agent', SEDIMENTING[proc.sedimentingAgent] || label(proc.sedimentingAgent));
+  if (o.recipient && o.recipient.weightKg != null) add('Recipient', `${num(o.recipient.weightKg, 1)} kg`);
+  if (proc.doseGPerKg != null) add('Dose', `${num(proc.doseGPerKg)} g/kg over ${proc.days} day${proc.days === 1 ? '' : 's'}, ${num(proc.productPercent ?? 10)} % product`, 'dose');
+  const sep = [proc.device ? label(proc.device) : null, proc.inletFlowMlPerMin != null ? `inlet ${num(proc.inletFlowMlPerMin)} mL/min` : null,
+    proc.acRatio != null ? `inlet:AC ${proc.acRatio}:1` : null, proc.anticoagulant ? String(proc.anticoagulant).toUpperCase() : null].filter(Boolean);
+  if (sep.length) add('Separator', sep.join(' · '));
+  if (!rows.length) add('Dose', 'as planned');
+  return rows;
 }
 
-function scheduleSection(ctx, o, signed, sessions, machines, chairs) {
+function scheduleSection(ctx, o, sessions, machines, chairs, nurses) {
   const sec = h('section', { class: 'panel', id: 'sessions' }, h('h2', {}, 'Sessions'));
+  const ordered = o.schedule && o.schedule.sessions ? o.schedule.sessions : 1;
+  const counted = sessions.filter((s) => ['scheduled', 'in-progress', 'completed'].includes(s.status)).length;
+  sec.append(h('p', { class: 'small', id: 'course-count' }, `${counted} of ${ordered} session${ordered === 1 ? '' : 's'} scheduled, running or done.`));
+  const canSchedule = ctx.can.schedule();
+  const nurseName = (u) => { const n = nurses.find((x) => x.username === u); return n ? n.displayName : u; };
   if (sessions.length) {
-    sec.append(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Planned start'), h('th', {}, 'Machine'), h('th', {}, 'Chair'), h('th', {}, 'Status'))),
-      h('tbody', {}, sessions.sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart))).map((s) => h('tr', {},
+    sec.append(h('table', { id: 'order-sessions' }, h('thead', {}, h('tr', {}, h('th', {}, 'Planned start'), h('th', {}, 'Machine'), h('th', {}, 'Chair'), h('th', {}, 'Nurse'), h('th', {}, 'Status'), canSchedule ? h('th', { class: 'no-print' }, '') : null)),
+      h('tbody', {}, sessions.sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart))).map((s) => h('tr', { dataset: { session: s.id } },
         h('td', {}, h('a', { href: `#/sessions/${encodeURIComponent(s.id)}` }, dateTime(s.plannedStart))),
-        h('td', {}, s.machine || '—'), h('td', {}, s.chair || '—'), h('td', {}, chip(s.status)))))));
+        h('td', {}, s.machine || '—'), h('td', {}, s.chair || '—'), h('td', {}, s.nurse ? nurseName(s.nurse) : '—'),
+        h('td', {}, chip(s.status), s.cancelReason ? h('div', { class: 'small muted' }, s.cancelReason) : null),
+        canSchedule ? h('td', { class: 'no-print' }, s.status === 'scheduled' ? h('div', { class: 'actions' },
+          h('button', { class: 'btn btn-ghost btn-sm', type: 'button', dataset: { action: 'move' }, onclick: () => sec.append(moveForm(ctx, s, machines, chairs, nurses, o)) }, 'Move…'),
+          h('button', { class: 'btn btn-ghost btn-sm', type: 'button', dataset: { action: 'cancel' }, onclick: () => sec.append(cancelForm(ctx, s, o)) }, 'Cancel…')) : null) : null)))));
   } else sec.append(h('p', { class: 'empty' }, 'No sessions scheduled yet.'));
-  if (!ctx.can.schedule(ctx.me.role)) return sec;
-  if (!signed) { sec.append(h('p', { class: 'muted' }, 'Only a signed order can be scheduled.')); return sec; }
-  // machines and chairs are picked from the unit's lists; a machine is offered when it is set up for the procedure
+  if (!canSchedule) return sec;
+  if (o.status !== 'signed') { sec.append(h('p', { class: 'muted' }, o.status === 'stopped' ? 'The order is stopped: no session can be scheduled.' : 'Only a signed order can be scheduled.')); return sec; }
+  if (counted >= ordered) { sec.append(h('p', { class: 'muted', id: 'course-full' }, 'Every session of the course is scheduled. A further session needs a new order.')); return sec; }
+  const form = h('form', { id: 'schedule-form', class: 'no-print', novalidate: true, style: 'margin-top:1rem' },
+    h('h3', {}, 'Schedule a session'), h('div', { class: 'form-errors' }),
+    slotFields(ctx, o, machines, chairs, nurses, {}),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'schedule-session' }, 'Schedule session')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    try {
+      const s = await post('/api/sessions', { orderId: o.id, ...slotBody(form) });
+      toast('Session scheduled');
+      ctx.go(`/sessions/${encodeURIComponent(s.id)}`);
+    } catch (e) { showProblems(form, e, { plannedStart: 'plannedTime' }); }
+  });
+  sec.append(form);
+  return sec;
+}
+
+/** Date, 24-hour time, and the machine, chair and nurse picked from the unit's lists. */
+function slotFields(ctx, o, machines, chairs, nurses, current) {
   const type = o.procedure.type;
   const separator = ctx.catalog.procedureTypes.find((t) => t.code === type).onSeparator;
   const machineOptions = [['', separator ? 'Choose a machine…' : 'No machine (an infusion)'],
     ...machines.filter((m) => m.active && m.procedureTypes.includes(type)).map((m) => [m.name, `${m.name} (${m.model})`])];
   const chairOptions = [['', 'Choose a chair or bed…'], ...chairs.filter((c) => c.active).map((c) => [c.name, c.name])];
-  const form = h('form', { id: 'schedule-form', class: 'no-print', novalidate: true, style: 'margin-top:1rem' },
-    h('h3', {}, 'Schedule a session'), h('div', { class: 'form-errors' }),
-    h('div', { class: 'fields' },
-      field({ name: 'plannedStart', label: 'Planned start', type: 'datetime-local', value: localIsoNow() }),
-      separator ? field({ name: 'machine', label: 'Machine', type: 'select', options: machineOptions }) : null,
-      field({ name: 'chair', label: 'Chair or bed', type: 'select', options: chairOptions }),
-      field({ name: 'nurse', label: 'Nurse', placeholder: 'user name' })),
-    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'schedule-session' }, 'Schedule session')));
+  const nurseOptions = [['', 'Choose a nurse…'], ...nurses.map((n) => [n.username, n.displayName])];
+  const at = current.plannedStart ? new Date(current.plannedStart) : null;
+  const two = (n) => String(n).padStart(2, '0');
+  return h('div', { class: 'fields' },
+    dateField({ name: 'plannedDate', label: 'Date', value: at ? `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}` : todayIso() }),
+    timeField({ name: 'plannedTime', label: 'Start', value: at ? `${two(at.getHours())}:${two(at.getMinutes())}` : '08:30' }),
+    separator ? field({ name: 'machine', label: 'Machine', type: 'select', options: machineOptions, value: current.machine || '' }) : null,
+    field({ name: 'chair', label: 'Chair or bed', type: 'select', options: chairOptions, value: current.chair || '' }),
+    field({ name: 'nurse', label: 'Nurse', type: 'select', options: nurseOptions, value: current.nurse || '' }));
+}
+
+function slotBody(form) {
+  const v = values(form);
+  const plannedStart = instantOf(v.plannedDate, v.plannedTime);
+  if (!plannedStart) {
+    throw { status: 422, message: 'the date or time is not valid', problems: [
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(v.plannedDate) ? [] : [{ field: 'plannedDate', message: 'write the date as YYYY-MM-DD' }]),
+      ...(/^([01]\d|2[0-3]):[0-5]\d$/.test(v.plannedTime) ? [] : [{ field: 'plannedTime', message: 'write the time as hh:mm, 24-hour' }])] };
+  }
+  return { plannedStart, machine: v.machine || null, chair: v.chair || null, nurse: v.nurse || null };
+}
+
+function moveForm(ctx, s, machines, chairs, nurses, o) {
+  document.querySelectorAll('.session-action-form').forEach((f) => f.remove());
+  const form = h('form', { class: 'panel session-action-form no-print', id: 'move-form', novalidate: true },
+    h('h3', {}, `Move the session of ${dateTime(s.plannedStart)}`), h('div', { class: 'form-errors' }),
+    slotFields(ctx, o, machines, chairs, nurses, s),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'confirm-move' }, 'Move session')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearProblems(form);
-    const v = values(form);
     try {
-      const body = { orderId: o.id, plannedStart: v.plannedStart ? new Date(v.plannedStart).toISOString() : null, machine: v.machine || null, chair: v.chair || null, nurse: v.nurse || null };
-      const s = await post('/api/sessions', body);
-      toast('Session scheduled');
-      ctx.go(`/sessions/${encodeURIComponent(s.id)}`);
+      await put(`/api/sessions/${encodeURIComponent(s.id)}`, { ...slotBody(form), version: s.version });
+      toast('Session moved');
+      ctx.go(`/orders/${encodeURIComponent(o.id)}`);
+    } catch (e) { showProblems(form, e, { plannedStart: 'plannedTime' }); }
+  });
+  return form;
+}
+
+function cancelForm(ctx, s, o) {
+  document.querySelectorAll('.session-action-form').forEach((f) => f.remove());
+  const form = h('form', { class: 'panel session-action-form no-print', id: 'cancel-form', novalidate: true },
+    h('h3', {}, `Cancel the session of ${dateTime(s.plannedStart)}`), h('div', { class: 'form-errors' }),
+    field({ name: 'reason', label: 'Reason', type: 'textarea', rows: 2, required: true }),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-danger', type: 'submit', id: 'confirm-cancel' }, 'Cancel session')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    try {
+      await post(`/api/sessions/${encodeURIComponent(s.id)}/cancel`, { reason: values(form).reason });
+      toast('Session cancelled');
+      ctx.go(`/orders/${encodeURIComponent(o.id)}`);
     } catch (e) { showProblems(form, e); }
   });
-  sec.append(form);
-  return sec;
+  return form;
 }

@@ -1,6 +1,6 @@
 // Create or edit a patient. Validation problems land beside their inputs; what was typed stays.
 import { get, post, put } from '../api.js';
-import { h, field, checkbox, values, toNumber, showProblems, clearProblems, toast, localIsoNow } from '../ui.js';
+import { h, field, dateField, timeField, checkbox, values, toNumber, showProblems, clearProblems, toast, localIsoNow, todayIso, instantOf } from '../ui.js';
 import { labFields, patientBody } from './patient.js';
 import { patientName } from './common.js';
 
@@ -17,14 +17,14 @@ export async function render(main, ctx, [id]) {
         field({ name: 'mrn', label: 'Medical record number', value: p.mrn, required: true }),
         field({ name: 'givenName', label: 'Given name', value: p.givenName, required: true }),
         field({ name: 'familyName', label: 'Family name', value: p.familyName, required: true }),
-        field({ name: 'birthDate', label: 'Date of birth', type: 'date', value: p.birthDate, required: true }),
+        dateField({ name: 'birthDate', label: 'Date of birth', value: p.birthDate, required: true }),
         field({ name: 'sex', label: 'Sex', type: 'select', value: p.sex || '', options: [['', 'Choose…'], ['female', 'Female'], ['male', 'Male']], required: true }),
         field({ name: 'kind', label: 'Kind', type: 'select', value: p.kind || 'patient', options: [['patient', 'Patient'], ['donor', 'Donor']] }))),
     !clinical ? h('p', { class: 'small muted' }, 'Body size, allergies, medications and labs are recorded by a physician or nurse.') : null,
     !clinical ? null : h('fieldset', {}, h('legend', {}, 'Body size'),
       h('div', { class: 'fields' },
-        field({ name: 'heightCm', label: 'Height', unit: 'cm', type: 'number', value: p.heightCm, required: true }),
-        field({ name: 'weightKg', label: 'Weight', unit: 'kg', type: 'number', value: p.weightKg, required: true }))),
+        field({ name: 'heightCm', label: 'Height', unit: 'cm', type: 'number', value: p.heightCm, hint: 'needed before a procedure can be planned' }),
+        field({ name: 'weightKg', label: 'Weight', unit: 'kg', type: 'number', value: p.weightKg, hint: 'needed before a procedure can be planned' }))),
     !clinical ? null : h('fieldset', {}, h('legend', {}, 'Allergies and medications'),
       h('div', { class: 'fields wide' },
         field({ name: 'allergies', label: 'Allergies', type: 'textarea', value: (p.allergies || []).join('\n'), hint: 'One per line. Leave empty if none known.' }),
@@ -34,7 +34,8 @@ export async function render(main, ctx, [id]) {
         checkbox({ name: 'plasmaAllergy', label: 'Previous allergic reaction to plasma', checked: p.plasmaAllergy }))),
     id || !clinical ? null : h('fieldset', {}, h('legend', {}, 'Baseline labs (optional)'),
       h('div', { class: 'fields' },
-        field({ name: 'labsTakenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
+        dateField({ name: 'labsTakenDate', label: 'Taken on', value: todayIso() }),
+        timeField({ name: 'labsTakenTime', label: 'at', value: localIsoNow().slice(11, 16) }),
         labFields().map(([k, n, u]) => field({ name: `labs.${k}`, label: n, unit: u, type: 'number' })))),
     h('div', { class: 'actions' },
       h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'save-patient' }, id ? 'Save changes' : 'Create patient'),
@@ -50,7 +51,7 @@ export async function render(main, ctx, [id]) {
     if (!id && clinical) {
       const labs = {};
       for (const [k] of labFields()) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);
-      if (Object.keys(labs).length) { body.labs = labs; body.labsTakenAt = v.labsTakenAt ? new Date(v.labsTakenAt).toISOString() : undefined; }
+      if (Object.keys(labs).length) { body.labs = labs; body.labsTakenAt = instantOf(v.labsTakenDate, v.labsTakenTime) || `${v.labsTakenDate}T${v.labsTakenTime}`; }
     }
     try {
       const saved = id ? await put(`/api/patients/${encodeURIComponent(id)}`, body) : await post('/api/patients', body);

@@ -1,7 +1,7 @@
 // The patient: details, allergies and medications, orders and their courses (each session planned and
 // actual), adverse events, and lab trends as charts. Billing sees demographics and coverage only.
 import { get, put } from '../api.js';
-import { h, chip, date, dateTime, ageYears, label, num, qty, field, values, toNumber, showProblems, clearProblems, toast, localIsoNow, unitText } from '../ui.js';
+import { h, chip, date, dateTime, ageYears, label, num, qty, field, dateField, timeField, values, toNumber, showProblems, clearProblems, toast, localIsoNow, todayIso, instantOf, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 
@@ -90,7 +90,7 @@ export async function render(main, ctx, [id]) {
         h('td', { class: 'r' }, qty(actual.volumeMl, 'mL', 0)),
         h('td', { class: 'r' }, qty(pl.durationMin, 'min', 0)),
         h('td', { class: 'r' }, qty(actual.durationMin, 'min', 0)),
-        h('td', { class: 'r' }, planned[i] && pl.predicted && pl.predicted.igg ? qty(pl.predicted.igg.post, 'g/L') : '—')));
+        h('td', { class: 'r' }, planned[i] ? outcomeOf(o.procedure.type, pl) : '—')));
     }
     ordersPanel.append(h('article', { class: 'order', dataset: { order: o.id }, style: 'margin-bottom:1.25rem' },
       h('div', { class: 'panel-head' },
@@ -102,7 +102,7 @@ export async function render(main, ctx, [id]) {
       h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Session'), h('th', {}, 'Status'),
           h('th', { class: 'r' }, 'Planned volume'), h('th', { class: 'r' }, 'Actual volume'),
-          h('th', { class: 'r' }, 'Planned time'), h('th', { class: 'r' }, 'Actual time'), h('th', { class: 'r' }, 'Predicted IgG after'))),
+          h('th', { class: 'r' }, 'Planned time'), h('th', { class: 'r' }, 'Actual time'), h('th', { class: 'r' }, outcomeHead(o.procedure.type)))),
         h('tbody', {}, rows)))));
   }
   main.append(ordersPanel);
@@ -129,6 +129,21 @@ function coverageText(c) {
 }
 
 /** Actual volume and run time of a session from its record (comparison block first, else last run value). */
+/** What the orders table shows as each session's predicted outcome, by procedure type. */
+function outcomeHead(type) {
+  return { 'plasma-exchange': 'Predicted IgG after', 'ivig-infusion': 'Predicted IgG after', leukocytapheresis: 'Predicted white count after',
+    'hpc-collection': 'Predicted CD34+ collected', 'lymphocyte-collection': 'Predicted CD3+ collected', 'granulocyte-collection': 'Predicted granulocytes' }[type] || 'Predicted';
+}
+function outcomeOf(type, pl) {
+  const p = pl.predicted || {};
+  const c = pl.collected || {};
+  if (type === 'leukocytapheresis') return p.wbc ? qty(p.wbc.post, p.wbc.unit) : '—';
+  if (type === 'hpc-collection') return c.cd34PerKg != null ? qty(c.cd34PerKg / 1e6, '10^6/kg') : '—';
+  if (type === 'lymphocyte-collection') return c.cd3PerKg != null ? qty(c.cd3PerKg / 1e6, '10^6/kg') : '—';
+  if (type === 'granulocyte-collection') return c.granulocytes != null ? qty(c.granulocytes / 1e10, '10^10') : '—';
+  return p.igg ? qty(p.igg.post, 'g/L') : '—';
+}
+
 export function actualOf(rec) {
   const c = rec.comparison || {};
   const pick = (k) => (c[k] && typeof c[k] === 'object' ? c[k].actual : undefined);
@@ -190,7 +205,8 @@ function labForm(ctx, patientId) {
     h('h3', {}, 'Record lab results'),
     h('div', { class: 'form-errors' }),
     h('div', { class: 'fields' },
-      field({ name: 'takenAt', label: 'Taken at', type: 'datetime-local', value: localIsoNow() }),
+      dateField({ name: 'takenDate', label: 'Taken on', value: todayIso() }),
+      timeField({ name: 'takenTime', label: 'at', value: localIsoNow().slice(11, 16) }),
       labFields().map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' }))),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'save-labs' }, 'Save lab results')));
   form.addEventListener('submit', async (ev) => {
@@ -201,10 +217,12 @@ function labForm(ctx, patientId) {
     for (const [k] of labFields()) if (v[k] !== '') labs[k] = toNumber(v[k]);
     try {
       const p = await get(`/api/patients/${encodeURIComponent(patientId)}`);
-      await put(`/api/patients/${encodeURIComponent(patientId)}`, { ...patientBody(p), labs, labsTakenAt: new Date(v.takenAt).toISOString() });
+      const takenAt = instantOf(v.takenDate, v.takenTime);
+      if (!takenAt) throw { status: 422, problems: [{ field: 'takenTime', message: 'write the date as YYYY-MM-DD and the time as hh:mm (24-hour)' }] };
+      await put(`/api/patients/${encodeURIComponent(patientId)}`, { ...patientBody(p), labs, labsTakenAt: takenAt });
       toast('Lab results saved');
       ctx.go(`/patients/${encodeURIComponent(patientId)}`);
-    } catch (e) { showProblems(form, e, { labsTakenAt: 'takenAt' }); }
+    } catch (e) { showProblems(form, e, { labsTakenAt: 'takenTime' }); }
   });
   return form;
 }

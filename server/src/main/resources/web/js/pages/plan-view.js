@@ -9,9 +9,10 @@ export function renderPlan(plan, course, opts = {}) {
   out.append(
     h('h3', {}, 'Warnings'), warningList(dedupe(warnings)),
     h('h3', { style: 'margin-top:1rem' }, opts.course === false ? 'Figures' : 'First session'), planKpis(plan));
-  if (plan.sessionsNeeded != null && plan.collected) out.append(h('div', { class: plan.sessionsNeeded > 1 ? 'alert alert-info' : 'alert alert-ok', id: 'sessions-needed' },
+  // "sessions needed" is about a target: without one (a dose in blood volumes) there is nothing to reach
+  const hasTarget = opts.procedure ? !!opts.procedure.target : plan.sessionsNeeded > 1;
+  if (hasTarget && plan.sessionsNeeded != null) out.append(h('div', { class: plan.sessionsNeeded > 1 ? 'alert alert-info' : 'alert alert-ok', id: 'sessions-needed' },
     h('p', {}, h('strong', {}, `${plan.sessionsNeeded} session${plan.sessionsNeeded === 1 ? '' : 's'} needed`), plan.sessionsNeeded > 1 ? ' to reach the target; this plan covers the first.' : ' to reach the target.')));
-  else if (plan.sessionsNeeded > 1) out.append(h('div', { class: 'alert alert-info' }, h('p', {}, `${plan.sessionsNeeded} sessions needed to reach the target.`)));
   if (plan.collected) out.append(h('h3', { style: 'margin-top:1rem' }, 'Product collected (this session)'), collectedBlock(plan.collected));
   if (plan.infusion) out.append(h('h3', { style: 'margin-top:1rem' }, 'Infusion'), infusionBlock(plan.infusion));
 
@@ -19,7 +20,7 @@ export function renderPlan(plan, course, opts = {}) {
   if (charts.length) out.append(h('h3', {}, 'During the procedure'), h('div', { class: opts.wide ? 'grid grid-2' : 'grid' }, charts));
   if (course && Array.isArray(course.sessions) && course.sessions.length > 1) {
     const hasProteins = ['igg', 'fibrinogen'].some((k) => course.sessions[0].predicted && course.sessions[0].predicted[k]);
-    out.append(h('h3', { style: 'margin-top:1rem' }, 'Across the course'), hasProteins ? courseChart(course) : null, courseTable(course));
+    out.append(h('h3', { style: 'margin-top:1rem' }, 'Across the course'), hasProteins ? courseChart(course) : '', courseTable(course));
   }
   out.append(h('h3', { style: 'margin-top:1rem' }, 'Predicted values (first session)'), predictedTable(plan.predicted));
   out.append(h('div', { style: 'margin-top:1rem' }, assumptionList([...(plan.assumptions || []), ...((course && course.assumptions) || [])])));
@@ -141,23 +142,37 @@ export function courseChart(course) {
   }));
 }
 
+/** The course session by session, with the columns of the procedure: proteins for an exchange, cells for the rest. */
 function courseTable(course) {
   const starts = course.sessionStartHours || [];
   const igg = course.summary && course.summary.igg;
+  const first = course.sessions[0] || {};
+  const type = first.procedureType;
+  const exchange = type === 'plasma-exchange';
+  const collected = (s) => s.collected || {};
+  const cols = exchange ? [
+    ['Exchange', (s) => `${num(s.exchangeVolumeMl, 0)} mL`],
+    ['Run time', (s) => `${num(s.durationMin, 0)} min`],
+    ['IgG before → after', (s) => (s.predicted && s.predicted.igg ? `${num(s.predicted.igg.pre)} → ${num(s.predicted.igg.post)} g/L` : '—')],
+    ['Fibrinogen after', (s) => (s.predicted && s.predicted.fibrinogen ? `${num(s.predicted.fibrinogen.post)} g/L` : '—')],
+    ['Albumin 5 %', (s) => (s.replacement && s.replacement.albuminMl ? `${num(s.replacement.albuminMl, 0)} mL` : '—')],
+    ['Donor plasma', (s) => (s.replacement && s.replacement.plasmaMl ? `${num(s.replacement.plasmaMl, 0)} mL` : '—')],
+  ] : [
+    ['Blood processed', (s) => `${num(s.processedVolumeMl, 0)} mL`],
+    ['Run time', (s) => `${num(s.durationMin, 0)} min`],
+    ...(first.predicted && first.predicted.wbc && type === 'leukocytapheresis'
+      ? [['White cells before → after', (s) => (s.predicted && s.predicted.wbc ? `${num(s.predicted.wbc.pre)} → ${num(s.predicted.wbc.post)} ${unitText(s.predicted.wbc.unit)}` : '—')]] : []),
+    ...(collected(first).cd34PerKg != null ? [['CD34+ collected', (s) => (collected(s).cd34PerKg != null ? `${num(collected(s).cd34PerKg / 1e6)} ×10⁶/kg` : '—')]] : []),
+    ...(collected(first).cd3PerKg != null ? [['CD3+ collected', (s) => (collected(s).cd3PerKg != null ? `${num(collected(s).cd3PerKg / 1e6)} ×10⁶/kg` : '—')]] : []),
+    ...(collected(first).granulocytes != null ? [['Granulocytes', (s) => (collected(s).granulocytes != null ? `${num(collected(s).granulocytes / 1e10)} ×10¹⁰` : '—')]] : []),
+    ...(collected(first).productVolumeMl != null ? [['Product', (s) => `${num(collected(s).productVolumeMl, 0)} mL`]] : []),
+  ];
   return h('div', { class: 'table-wrap', style: 'margin-top:.5rem' }, h('table', { id: 'course-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', { class: 'r' }, 'Starts at'), h('th', { class: 'r' }, 'Exchange'), h('th', { class: 'r' }, 'Run time'),
-      h('th', { class: 'r' }, 'IgG before → after'), h('th', { class: 'r' }, 'Fibrinogen after'), h('th', { class: 'r' }, 'Albumin 5 %'))),
-    h('tbody', {}, course.sessions.map((s, i) => {
-      const p = s.predicted || {};
-      return h('tr', {},
-        h('td', {}, String(i + 1)),
-        h('td', { class: 'r' }, `${num(starts[i] ?? i * 48, 0)} h`),
-        h('td', { class: 'r' }, `${num(s.exchangeVolumeMl ?? s.processedVolumeMl, 0)} mL`),
-        h('td', { class: 'r' }, `${num(s.durationMin, 0)} min`),
-        h('td', { class: 'r' }, p.igg ? `${num(p.igg.pre)} → ${num(p.igg.post)} g/L` : '—'),
-        h('td', { class: 'r' }, p.fibrinogen ? `${num(p.fibrinogen.post)} g/L` : '—'),
-        h('td', { class: 'r' }, s.replacement && s.replacement.albuminMl != null ? `${num(s.replacement.albuminMl, 0)} mL` : '—'));
-    })),
-    igg ? h('tfoot', {}, h('tr', {}, h('td', { colspan: 7, class: 'small muted' },
+    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', { class: 'r' }, 'Starts at'), cols.map(([n]) => h('th', { class: 'r' }, n)))),
+    h('tbody', {}, course.sessions.map((s, i) => h('tr', {},
+      h('td', {}, String(i + 1)),
+      h('td', { class: 'r' }, `${num(starts[i] ?? i * 48, 0)} h`),
+      cols.map(([, f]) => h('td', { class: 'r' }, f(s)))))),
+    exchange && igg ? h('tfoot', {}, h('tr', {}, h('td', { colspan: cols.length + 2, class: 'small muted' },
       `IgG total-body amount removed over the course: ${num(igg.totalBodyRemovedPercent, 0)} %; rebounds to ${num(igg.atNextScheduledTime)} g/L by hour ${num(igg.nextScheduledHour, 0)}.`))) : null));
 }

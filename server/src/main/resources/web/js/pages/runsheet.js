@@ -1,53 +1,76 @@
-// The run sheet at the chair: start (acknowledging warnings), quick entry of run values, vitals, fluids and
-// adverse events (large targets; Enter saves; each form keeps what was typed when the server says no),
-// fluid balance as it goes, complete or abort, and plan versus actual at the end. Prints as the summary.
+// The run sheet at the chair, fitted to the procedure: a plasma exchange records plasma removed and replacement,
+// a leukocytapheresis the white count before and after against its target, a collection the collect flow and
+// volume and, at the end, the product's volume and cells against the target, an IVIG infusion the volume given.
+// Start (acknowledging warnings), quick entry (large targets; Enter saves; a form keeps what was typed when the
+// server says no), the vascular access, timed and signed nursing notes, complete (after seeing what is missing)
+// or abort, and plan versus actual. Prints as the session summary.
 import { get, post } from '../api.js';
-import { h, clear, chip, time, date, dateTime, field, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, warningList, localIsoNow } from '../ui.js';
+import { h, clear, chip, time, date, dateTime, field, timeField, dateField, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, kpiText, warningList, warningTitle, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
-import { procedureName, enrichSessions } from './common.js';
+import { procedureName, enrichSessions, labCatalog } from './common.js';
 
-const RUN_FIELDS = [
-  ['inletFlowMlPerMin', 'Inlet flow', 'mL/min', true],
-  ['acFlowMlPerMin', 'AC flow', 'mL/min', true],
-  ['removalFlowMlPerMin', 'Plasma removal flow', 'mL/min', true],
-  ['replacementFlowMlPerMin', 'Replacement flow', 'mL/min', true],
-  ['processedVolumeMl', 'Blood processed', 'mL', false],
-  ['acVolumeMl', 'AC used', 'mL', false],
-  ['removedVolumeMl', 'Plasma removed', 'mL', false],
-  ['replacementVolumeMl', 'Replacement given', 'mL', false],
-  ['fluidBalanceMl', 'Fluid balance (machine)', 'mL', false],
-];
+const FLOWS = {
+  inlet: ['inletFlowMlPerMin', 'Inlet flow', 'mL/min'],
+  ac: ['acFlowMlPerMin', 'AC flow', 'mL/min'],
+  processed: ['processedVolumeMl', 'Blood processed', 'mL'],
+  acVolume: ['acVolumeMl', 'AC used', 'mL'],
+  balance: ['fluidBalanceMl', 'Fluid balance (machine)', 'mL'],
+};
+/** The run-value fields of a procedure type, as its staff name them (the API fields are the same for all). */
+function runFields(type) {
+  if (type === 'plasma-exchange') {
+    return [FLOWS.inlet, FLOWS.ac, ['removalFlowMlPerMin', 'Plasma removal flow', 'mL/min'], ['replacementFlowMlPerMin', 'Replacement flow', 'mL/min'],
+      FLOWS.processed, FLOWS.acVolume, ['removedVolumeMl', 'Plasma removed', 'mL'], ['replacementVolumeMl', 'Replacement given', 'mL'], FLOWS.balance];
+  }
+  if (type === 'ivig-infusion') return [];
+  // a cell procedure: the separator's collect line carries the cells out
+  return [FLOWS.inlet, FLOWS.ac, ['removalFlowMlPerMin', 'Collect flow', 'mL/min'], FLOWS.processed, FLOWS.acVolume,
+    ['removedVolumeMl', 'Collect volume', 'mL'], FLOWS.balance];
+}
 const VITAL_FIELDS = [
   ['systolicMmHg', 'Systolic BP', 'mmHg'], ['diastolicMmHg', 'Diastolic BP', 'mmHg'], ['pulsePerMin', 'Pulse', '/min'],
   ['spo2Percent', 'SpO₂', '%'], ['temperatureC', 'Temperature', '°C'],
 ];
+/** The product measurements a collection's staff record (the bag's counts). */
+function productFields(type) {
+  const common = [['volumeMl', 'Product volume', 'mL'], ['wbcE9PerL', 'White cells', unitText('10^9/L')], ['hematocritPercent', 'Haematocrit of the product', '%']];
+  if (type === 'hpc-collection') return [common[0], ['cd34PerUl', 'CD34+ cells', '/µL'], common[1], common[2]];
+  if (type === 'lymphocyte-collection') return [common[0], ['cd3PerUl', 'CD3+ cells', '/µL'], common[1], common[2]];
+  if (type === 'granulocyte-collection') return [common[0], ['neutrophilsE9PerL', 'Neutrophils', unitText('10^9/L')], common[1], common[2]];
+  return [];
+}
+/** The labs a procedure's staff take before and after (field names of the record's labs). */
+const SESSION_LABS = {
+  'plasma-exchange': ['iggGPerL', 'fibrinogenGPerL', 'plateletsE9PerL', 'ionizedCalciumMmolPerL', 'hematocritPercent', 'albuminGPerL'],
+  leukocytapheresis: ['wbcE9PerL', 'plateletsE9PerL', 'hematocritPercent', 'ionizedCalciumMmolPerL'],
+  'hpc-collection': ['cd34PerUl', 'wbcE9PerL', 'plateletsE9PerL', 'hematocritPercent', 'ionizedCalciumMmolPerL'],
+  'lymphocyte-collection': ['cd3PerUl', 'lymphocytesE9PerL', 'plateletsE9PerL', 'hematocritPercent'],
+  'granulocyte-collection': ['neutrophilsE9PerL', 'wbcE9PerL', 'plateletsE9PerL', 'hematocritPercent'],
+  'ivig-infusion': ['iggGPerL'],
+};
+
 /** Options of a catalogue given as {code: description}: the code's label with its description. */
 function describedOptions(byCode) {
   return Object.entries(byCode).map(([code, d]) => [code, `${label(code)} — ${d}`.replace(/^(.+) — \1/i, '$1')]);
 }
-
-/** "14:05" today (local time) as an ISO instant; empty means now. */
-const isoAt = (hhmm) => {
-  if (!hhmm) return new Date().toISOString();
-  const [hh, mm] = hhmm.split(':').map(Number);
-  const d = new Date();
-  d.setHours(hh, mm, 0, 0);
-  return d.toISOString();
-};
-const nowHhMm = () => localIsoNow().slice(11, 16);
+const two = (n) => String(n).padStart(2, '0');
+const hhmm = (d) => `${two(d.getHours())}:${two(d.getMinutes())}`;
 
 export async function render(main, ctx, [sessionId]) {
   const role = ctx.me.role;
   const canRun = ctx.can.runSession(role);
-  const [rec, catalog] = await Promise.all([
+  const [rec, catalog, nurses] = await Promise.all([
     ctx.can.readRecord(role) ? get(`/api/sessions/${encodeURIComponent(sessionId)}/record`)
       : get(`/api/sessions/${encodeURIComponent(sessionId)}`).then((s) => ({ session: s })),
     ctx.loadCatalog(),
+    get('/api/staff?role=nurse').catch(() => []),
   ]);
   const s = rec.session;
   await enrichSessions([s]);
   const person = await get(`/api/patients/${encodeURIComponent(s.patientId)}`);
-  const plan = rec.plan || (s.order && s.order.plan) || {};
+  const type = s.procedureType;
+  const order = s.order || {};
+  const plan = rec.plan || order.plan || {};
   const reload = () => ctx.go(`/sessions/${encodeURIComponent(sessionId)}`);
   const runValues = rec.runValues || [];
   const vitals = rec.vitals || [];
@@ -55,14 +78,25 @@ export async function render(main, ctx, [sessionId]) {
   const aes = rec.adverseEvents || [];
   const status = s.status;
   const live = status === 'in-progress';
+  const RUN = runFields(type);
+  const nurseName = (u) => { const n = nurses.find((x) => x.username === u); return n ? n.displayName : u; };
+  // entries are timed on the session's day (the day it started, or is planned), in 24-hour local time
+  const day = new Date(s.startedAt || s.plannedStart);
+  const sessionDay = `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
+  const isoAt = (t) => {
+    if (!t) return new Date().toISOString();
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) return t; // the server names the field
+    return new Date(`${sessionDay}T${t}:00`).toISOString();
+  };
 
   // ---- header and status actions ----
   const statusBox = h('div', { id: 'status-actions', class: 'actions' });
   if (canRun && status === 'scheduled') statusBox.append(h('button', { class: 'btn btn-primary btn-lg', id: 'start-session', type: 'button', onclick: askStart }, 'Start session'));
+  if (ctx.can.schedule() && status === 'scheduled') statusBox.append(h('button', { class: 'btn btn-ghost', id: 'cancel-session', type: 'button', onclick: () => { cancelBox.hidden = !cancelBox.hidden; } }, 'Cancel…'));
   if (canRun && live) {
     statusBox.append(
-      h('button', { class: 'btn btn-ok btn-lg', id: 'complete-session', type: 'button', onclick: complete }, 'Complete session'),
-      h('button', { class: 'btn btn-danger', id: 'abort-session', type: 'button', onclick: () => abortBox.hidden = !abortBox.hidden }, 'Abort…'));
+      h('button', { class: 'btn btn-ok btn-lg', id: 'complete-session', type: 'button', onclick: askComplete }, 'Complete session'),
+      h('button', { class: 'btn btn-danger', id: 'abort-session', type: 'button', onclick: () => { abortBox.hidden = !abortBox.hidden; } }, 'Abort…'));
   }
   statusBox.append(h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print summary'));
   const messages = h('div', { id: 'runsheet-messages', 'aria-live': 'polite' });
@@ -85,22 +119,23 @@ export async function render(main, ctx, [sessionId]) {
       reload();
     } catch (e) {
       clear(messages);
-      const open = (e.body && (e.body.unacknowledged || e.body.warnings)) || [];
+      const open = (e.body && e.body.unacknowledged) || [];
       const unread = (e.body && e.body.unacknowledgedPlanWarnings) || [];
       if (e.status === 409 && unread.length) {
         // the plan recomputed from the current record warns of something the nurse has not ticked yet
         messages.append(checklist(unread, 'The plan from the current record has further warnings', 'Confirm and start',
           () => start([...codes, ...unread.map((w) => w.code)])));
       } else if (e.status === 409 && open.length) {
+        // a warning that appeared after signing (new labs): a physician acknowledges it on the order
         if (ctx.can.sign(role)) {
-          messages.append(checklist(open, 'Candidacy warnings need your acknowledgement', 'Acknowledge and start', async () => {
+          messages.append(checklist(open, 'New warnings from the current record need your acknowledgement', 'Acknowledge and start', async () => {
             await post(`/api/orders/${encodeURIComponent(s.orderId)}/acknowledge`, { codes: open.map((w) => w.code) });
             await start(codes);
           }));
         } else {
           messages.append(h('section', { class: 'panel', id: 'needs-physician' },
-            h('h2', {}, 'A physician must acknowledge these warnings first'), warningList(open),
-            h('p', {}, 'The session cannot start until a physician has acknowledged them on the order. ',
+            h('h2', {}, 'New warnings since the order was signed'), warningList(open),
+            h('p', {}, 'The record changed after the physician signed (new labs). A physician acknowledges these on the order before the session starts. ',
               h('a', { href: `#/orders/${encodeURIComponent(s.orderId)}` }, 'Open the order'))));
         }
       } else messages.append(problemAlert('Not started', e));
@@ -111,7 +146,7 @@ export async function render(main, ctx, [sessionId]) {
     const form = h('form', { id: 'ack-form', class: 'panel', novalidate: true },
       h('h2', {}, title),
       warningList(warnings),
-      warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${label(w.code)}” and will act on it` })),
+      warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${warningTitle(w.code)}” and will act on it` })),
       h('div', { class: 'form-errors' }),
       h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', id: 'ack-and-start', type: 'submit' }, button)));
     form.addEventListener('submit', async (ev) => {
@@ -128,19 +163,33 @@ export async function render(main, ctx, [sessionId]) {
     return form;
   }
 
-  async function complete() {
+  // Complete: a confirmation that shows what the record still lacks (no run values, no post labs, no product).
+  function askComplete() {
     clear(messages);
-    try { await post(`/api/sessions/${encodeURIComponent(sessionId)}/complete`, {}); toast('Session completed'); reload(); } catch (e) { messages.append(problemAlert('Not completed', e)); }
+    const missing = rec.missing || [];
+    const box = h('section', { class: 'panel', id: 'complete-confirm', role: 'alertdialog', 'aria-labelledby': 'complete-title' },
+      h('h2', { id: 'complete-title' }, 'Complete the session?'),
+      missing.length ? h('div', { class: 'alert alert-warning', id: 'complete-missing' }, h('h4', {}, 'The record still lacks'),
+        h('ul', {}, missing.map((m) => h('li', { dataset: { item: m.item } }, m.message))),
+        h('p', { class: 'small' }, 'You can complete now and add late entries afterwards; the summary shows what is missing.'))
+        : h('div', { class: 'alert alert-ok' }, h('p', {}, 'The record has run values, post-procedure labs and everything this procedure needs.')),
+      h('div', { class: 'actions', style: 'margin-top:.75rem' },
+        h('button', { class: 'btn btn-ok btn-lg', type: 'button', id: 'confirm-complete', onclick: complete }, 'Complete session'),
+        h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => clear(messages) }, 'Not yet')));
+    messages.append(box);
+    box.querySelector('#confirm-complete').focus();
+  }
+  async function complete() {
+    try { await post(`/api/sessions/${encodeURIComponent(sessionId)}/complete`, {}); toast('Session completed'); reload(); } catch (e) { clear(messages); messages.append(problemAlert('Not completed', e)); }
   }
 
-  const abortBox = h('form', { id: 'abort-form', class: 'panel no-print', hidden: true, novalidate: true },
-    h('h3', {}, 'Abort the session'), h('div', { class: 'form-errors' }),
-    field({ name: 'reason', label: 'Reason for stopping', type: 'textarea', rows: 2, required: true }),
-    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-danger', type: 'submit', id: 'confirm-abort' }, 'Abort session')));
-  abortBox.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clearProblems(abortBox);
-    try { await post(`/api/sessions/${encodeURIComponent(sessionId)}/abort`, { reason: values(abortBox).reason }); toast('Session aborted'); reload(); } catch (e) { showProblems(abortBox, e); }
+  const abortBox = reasonForm('abort-form', 'Abort the session', 'Reason for stopping', 'Abort session', 'confirm-abort', 'btn-danger', async (reason) => {
+    await post(`/api/sessions/${encodeURIComponent(sessionId)}/abort`, { reason });
+    toast('Session aborted'); reload();
+  });
+  const cancelBox = reasonForm('cancel-form', 'Cancel the session (it has not started)', 'Reason', 'Cancel session', 'confirm-cancel', 'btn-danger', async (reason) => {
+    await post(`/api/sessions/${encodeURIComponent(sessionId)}/cancel`, { reason });
+    toast('Session cancelled'); reload();
   });
 
   main.append(
@@ -149,103 +198,206 @@ export async function render(main, ctx, [sessionId]) {
       h('div', {},
         h('h1', {}, `Run sheet — ${s.patientName}`),
         h('div', { class: 'sub runsheet-head' }, chip(status),
-          h('span', {}, [person ? `MRN ${person.mrn}` : null, person && person.birthDate ? `born ${date(person.birthDate)}` : null,
+          h('span', {}, [person && person.mrn ? `MRN ${person.mrn}` : null, person && person.birthDate ? `born ${date(person.birthDate)}` : null,
             person && person.weightKg ? `${num(person.weightKg, 1)} kg` : null,
-            procedureName(s.procedureType), s.machine ? `machine ${s.machine}` : null, s.chair ? s.chair : null,
+            procedureName(type), s.machine ? `machine ${s.machine}` : null, s.chair || null, s.nurse ? `nurse: ${nurseName(s.nurse)}` : null,
             `planned ${dateTime(s.plannedStart)}`, s.startedAt ? `started ${time(s.startedAt)}` : null, s.endedAt ? `ended ${time(s.endedAt)}` : null].filter(Boolean).join(' · ')),
-          s.patientId ? h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page') : null)),
+          h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page'),
+          s.orderId ? h('a', { href: `#/orders/${encodeURIComponent(s.orderId)}`, class: 'no-print' }, 'Order') : null)),
       statusBox),
     rec.startAcknowledgement && rec.startAcknowledgement.codes.length ? h('p', { class: 'small muted', id: 'start-acknowledgement' },
-      `Plan warnings acknowledged at start by ${rec.startAcknowledgement.by} at ${time(rec.startAcknowledgement.at)}: ${rec.startAcknowledgement.codes.map(label).join(', ')}.`) : null,
-    messages, abortBox);
+      `Plan warnings acknowledged at start by ${rec.startAcknowledgement.by} at ${time(rec.startAcknowledgement.at)}: ${rec.startAcknowledgement.codes.map(warningTitle).join(', ')}.`) : '',
+    messages, abortBox, cancelBox);
   if (person) {
     const allergies = person.allergies || [];
     messages.before(allergies.length // allergies come first, above anything the start flow shows
       ? h('div', { class: 'alert alert-danger', id: 'allergies' }, h('h4', {}, 'Allergies'), h('p', {}, allergies.join(' · ')))
       : h('div', { class: 'alert alert-info', id: 'allergies' }, h('p', {}, 'No allergies recorded.')));
   }
-  if (s.abortReason) main.append(h('div', { class: 'alert alert-danger' }, h('h4', {}, 'Aborted'), h('p', {}, s.abortReason)));
+  if (s.abortReason) main.append(h('div', { class: 'alert alert-danger', id: 'aborted' }, h('h4', {}, 'Aborted'), h('p', {}, s.abortReason)));
+  if (s.cancelReason) main.append(h('div', { class: 'alert alert-warning', id: 'cancelled' }, h('h4', {}, 'Cancelled'), h('p', {}, `${s.cancelReason}${s.endedBy ? ` — ${s.endedBy}, ${dateTime(s.endedAt)}` : ''}`)));
 
-  // ---- plan figures and running balance ----
-  const last = runValues[runValues.length - 1] || {};
-  const fluidsMl = fluids.reduce((a, f) => a + (Number(f.volumeMl) || 0), 0);
-  main.append(h('section', { class: 'panel', id: 'balance' },
-    h('div', { class: 'panel-head' }, h('h2', {}, 'Plan and progress'), h('span', { class: 'small muted' }, runValues.length ? `last run values ${time(last.at || last.time)}` : 'no run values yet')),
-    h('div', { class: 'kpis' },
-      kpi('Planned run time', plan.durationMin, 'min', null, 0),
-      kpi('Planned exchange', plan.exchangeVolumeMl ?? plan.processedVolumeMl, 'mL', null, 0),
-      kpi('Plasma removed', last.removedVolumeMl, 'mL', plan.exchangeVolumeMl && last.removedVolumeMl != null ? `${num(100 * last.removedVolumeMl / plan.exchangeVolumeMl, 0)} % of plan` : null, 0),
-      kpi('Blood processed', last.processedVolumeMl, 'mL', plan.processedVolumeMl ? `of ${num(plan.processedVolumeMl, 0)} mL planned` : null, 0),
-      kpi('Fluid balance', last.fluidBalanceMl, 'mL', 'from the machine', 0),
-      kpi('Other fluids given', fluidsMl, 'mL', `${fluids.length} entr${fluids.length === 1 ? 'y' : 'ies'}`, 0))));
+  // ---- plan figures and progress, as this procedure's staff read them ----
+  main.append(progressPanel(type, plan, order, runValues, fluids, rec.labs || [], rec.products || []));
 
-  // ---- quick entry (in progress only) ----
-  if (canRun && live) {
-    main.append(h('div', { class: 'grid grid-2 quick no-print' },
-      entryForm('run-values-form', 'Run values', RUN_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record run values', async (v) => {
+  // ---- quick entry: run values while running; observations, notes, access and labs in any state but cancelled ----
+  const recordable = canRun && status !== 'cancelled';
+  if (recordable) {
+    const forms = [];
+    if (live && RUN.length) {
+      forms.push(entryForm('run-values-form', 'Run values', RUN.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record run values', async (v) => {
         const body = { time: isoAt(v.time), source: 'nurse' };
-        for (const [k] of RUN_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
+        for (const [k] of RUN) if (v[k] !== '') body[k] = toNumber(v[k]);
         await post(`/api/sessions/${encodeURIComponent(sessionId)}/run-values`, body);
-      }),
-      entryForm('vitals-form', 'Vitals', VITAL_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record vitals', async (v) => {
+      }));
+    }
+    forms.push(entryForm('vitals-form', 'Vitals', VITAL_FIELDS.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record vitals', async (v) => {
+      const body = { time: isoAt(v.time) };
+      for (const [k] of VITAL_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/vitals`, body);
+    }));
+    forms.push(entryForm('ae-form', 'Adverse event', [
+      field({ name: 'type', label: 'Type', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.adverseEventTypes)] }),
+      field({ name: 'grade', label: 'Grade', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.grades)], hint: 'WAA registry grades' }),
+      field({ name: 'actionTaken', label: 'Action taken', type: 'textarea', rows: 2, span: true }),
+      checkbox({ name: 'interrupted', label: 'Procedure interrupted' }),
+    ], 'Record adverse event', async (v) => {
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/adverse-events`, {
+        time: isoAt(v.time), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
+    }));
+    forms.push(entryForm('fluids-form', 'Fluids given', [
+      field({ name: 'fluid', label: 'Fluid', type: 'select', options: [['', 'Choose a fluid…'], ...catalog.fluids.map((f) => [f.code, f.name])] }),
+      field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
+    ], 'Record fluid', async (v) => {
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid || null, volumeMl: toNumber(v.volumeMl) ?? null });
+    }));
+    if (type !== 'ivig-infusion') {
+      forms.push(entryForm('access-form', 'Vascular access', [
+        field({ name: 'kind', label: 'Access', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.accessKinds)] }),
+        field({ name: 'site', label: 'Site', placeholder: 'e.g. left antecubital (draw), right forearm (return)', span: true }),
+        field({ name: 'placedBy', label: 'Placed by', placeholder: 'name, or the unit that placed it' }),
+        dateField({ name: 'placedOn', label: 'Placed on', value: '', hint: 'YYYY-MM-DD; empty if today' }),
+        field({ name: 'problems', label: 'Problems', type: 'textarea', rows: 2, span: true, placeholder: 'e.g. poor draw, repositioned' }),
+      ], 'Record access', async (v) => {
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/vascular-access`, { time: isoAt(v.time), kind: v.kind || null, site: v.site || null,
+          placedBy: v.placedBy || undefined, placedOn: v.placedOn || undefined, problems: v.problems || undefined });
+      }));
+    }
+    const labFieldsHere = (SESSION_LABS[type] || []).map((k) => labCatalog().find((l) => l.field === k)).filter(Boolean);
+    if (status !== 'scheduled' || labFieldsHere.length) {
+      forms.push(entryForm('labs-form', 'Labs', [
+        field({ name: 'phase', label: 'Taken', type: 'select', options: [['pre', 'Before the procedure'], ['during', 'During'], ['post', 'After the procedure']], value: live || status === 'completed' ? 'post' : 'pre' }),
+        ...labFieldsHere.map((l) => field({ name: `values.${l.field}`, label: l.name, unit: unitText(l.unit), type: 'number' })),
+      ], 'Record labs', async (v) => {
+        const vals = {};
+        for (const l of labFieldsHere) if (v[`values.${l.field}`] !== '') vals[l.field] = toNumber(v[`values.${l.field}`]);
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/labs`, { time: isoAt(v.time), phase: v.phase, values: vals });
+      }));
+    }
+    const PRODUCT = productFields(type);
+    if (PRODUCT.length && status !== 'scheduled') {
+      forms.push(entryForm('product-form', 'Product at the end of the collection', PRODUCT.map(([k, n, u]) => field({ name: k, label: n, unit: u, type: 'number' })), 'Record product', async (v) => {
         const body = { time: isoAt(v.time) };
-        for (const [k] of VITAL_FIELDS) if (v[k] !== '') body[k] = toNumber(v[k]);
-        await post(`/api/sessions/${encodeURIComponent(sessionId)}/vitals`, body);
-      }),
-      entryForm('ae-form', 'Adverse event', [
-        field({ name: 'type', label: 'Type', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.adverseEventTypes)] }),
-        field({ name: 'grade', label: 'Grade', type: 'select', options: [['', 'Choose…'], ...describedOptions(catalog.grades)], hint: 'WAA registry grades' }),
-        field({ name: 'actionTaken', label: 'Action taken', type: 'textarea', rows: 2, span: true }),
-        checkbox({ name: 'interrupted', label: 'Procedure interrupted' }),
-      ], 'Record adverse event', async (v) => {
-        await post(`/api/sessions/${encodeURIComponent(sessionId)}/adverse-events`, {
-          time: isoAt(v.time), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
-      }),
-      entryForm('fluids-form', 'Fluids given', [
-        field({ name: 'fluid', label: 'Fluid', type: 'select', options: catalog.fluids.map((f) => [f.code, f.name]) }),
-        field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
-      ], 'Record fluid', async (v) => {
-        await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid, volumeMl: toNumber(v.volumeMl) ?? null });
-      })));
+        for (const [k] of PRODUCT) if (v[k] !== '') body[k] = toNumber(v[k]);
+        await post(`/api/sessions/${encodeURIComponent(sessionId)}/product`, body);
+      }));
+    }
+    forms.push(entryForm('note-form', 'Nursing note', [
+      field({ name: 'text', label: 'Note', type: 'textarea', rows: 3, span: true }),
+    ], 'Add note', async (v) => {
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/notes`, { time: isoAt(v.time), text: v.text || null });
+    }));
+    main.append(h('div', { class: 'grid grid-2 quick no-print' }, forms));
   }
 
   // ---- what has been recorded ----
-  main.append(recordTable('Run values', 'run-values', runValues, [['at', 'Time', null], ...RUN_FIELDS.map(([k, n, u]) => [k, n, u])]));
+  if (RUN.length) main.append(recordTable('Run values', 'run-values', runValues, [['at', 'Time', null], ...RUN.map(([k, n, u]) => [k, n, u]), ['recordedBy', 'By', null]]));
   main.append(h('div', { class: 'grid grid-2' },
     h('div', {},
-      recordTable('Vitals', 'vitals', vitals, [['at', 'Time', null], ...VITAL_FIELDS.map(([k, n, u]) => [k, n, u])]),
+      recordTable('Vitals', 'vitals', vitals, [['at', 'Time', null], ...VITAL_FIELDS.map(([k, n, u]) => [k, n, u]), ['recordedBy', 'By', null]]),
       vitals.length > 1 ? h('section', { class: 'panel' }, lineChart({
         title: 'Blood pressure and pulse', xLabel: 'minutes from the first reading (min)', yLabel: 'mmHg or beats/min',
         series: [['systolicMmHg', 'Systolic (mmHg)'], ['diastolicMmHg', 'Diastolic (mmHg)'], ['pulsePerMin', 'Pulse (/min)']].map(([k, n]) => ({
-          name: n, points: vitals.map((x) => [(new Date(x.at || x.time) - new Date(vitals[0].at || vitals[0].time)) / 60000, Number(x[k])]) })),
+          name: n, points: vitals.filter((x) => x[k] != null).map((x) => [(new Date(x.time) - new Date(vitals[0].time)) / 60000, Number(x[k])]) })),
         height: 220 })) : null),
-    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: (catalog.fluids.find((c) => c.code === f.fluid) || { name: f.fluid }).name })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL']])));
+    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: (catalog.fluids.find((c) => c.code === f.fluid) || { name: f.fluid }).name })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL'], ['recordedBy', 'By', null]])));
   main.append(h('section', { class: 'panel', id: 'adverse-events' }, h('h2', {}, 'Adverse events'),
     aes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'), h('th', {}, 'Recorded by'))),
-      h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.at || a.time)), h('td', {}, label(a.type || a.eventType)), h('td', {}, chip(a.grade)),
+      h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.time)), h('td', {}, label(a.type)), h('td', {}, chip(a.grade)),
         h('td', {}, a.actionTaken || '—'), h('td', {}, a.interrupted ? 'Yes' : 'No'), h('td', {}, a.recordedBy || '—')))))
       : h('p', { class: 'empty' }, 'None recorded.')));
+  if (type !== 'ivig-infusion') {
+    main.append(recordTable('Vascular access', 'vascular-access', (rec.vascularAccess || []).map((a) => ({ ...a, kind: label(a.kind), placedOn: a.placedOn ? date(a.placedOn) : null })),
+      [['at', 'Time', null], ['kind', 'Access', null], ['site', 'Site', null], ['placedBy', 'Placed by', null], ['placedOn', 'Placed on', null], ['problems', 'Problems', null], ['recordedBy', 'By', null]]));
+  }
+  main.append(recordTable('Labs of this session', 'session-labs', (rec.labs || []).map((l) => ({ ...l, time: l.takenAt, phase: label(l.phase),
+    analyte: (labCatalog().find((c) => c.field === l.field) || { name: l.field }).name, value: `${num(l.value)} ${unitText(l.unit)}` })),
+  [['at', 'Time', null], ['phase', 'Taken', null], ['analyte', 'Lab', null], ['value', 'Value', null], ['recordedBy', 'By', null]]));
+  if (productFields(type).length) {
+    main.append(recordTable('Product', 'products', rec.products || [], [['at', 'Time', null], ...productFields(type).map(([k, n, u]) => [k, n, u]), ['recordedBy', 'By', null]]));
+  }
+  main.append(h('section', { class: 'panel', id: 'nursing-notes' }, h('h2', {}, 'Nursing notes'),
+    (rec.notes || []).length ? h('ol', { class: 'notes' }, rec.notes.map((n) => h('li', {},
+      h('div', { class: 'small muted' }, `${time(n.time)} · ${nurseName(n.recordedBy)}`), h('p', {}, n.text))))
+      : h('p', { class: 'empty' }, 'No notes.')));
 
   const again = sessionStorage.getItem('openapheresis.runsheet.focus');
   if (again) {
     sessionStorage.removeItem('openapheresis.runsheet.focus');
-    setTimeout(() => { const el = document.querySelector(`#${again} input:not([name="time"]), #${again} select`); if (el) el.focus(); }, 0);
+    setTimeout(() => { const el = document.querySelector(`#${again} input:not([name="time"]), #${again} select, #${again} textarea`); if (el) el.focus(); }, 0);
   }
 
-  // ---- plan versus actual ----
-  if (rec.comparison && (status === 'completed' || status === 'aborted' || live)) main.append(comparisonPanel(rec.comparison));
+  // ---- plan versus actual, and what is missing ----
+  if (rec.comparison && status !== 'scheduled' && status !== 'cancelled') main.append(comparisonPanel(rec.comparison, rec.missing || []));
 }
 
+/** The figures the staff of this procedure watch, planned and so far. */
+function progressPanel(type, plan, order, runValues, fluids, labs, products) {
+  const last = (k) => { for (let i = runValues.length - 1; i >= 0; i--) if (runValues[i][k] != null) return runValues[i][k]; return null; };
+  const fluidsMl = fluids.reduce((a, f) => a + (Number(f.volumeMl) || 0), 0);
+  const proc = order.procedure || {};
+  const target = proc.target || {};
+  const kpis = [];
+  const processedNote = plan.processedVolumeMl ? `of ${num(plan.processedVolumeMl, 0)} mL planned` : null;
+  if (type === 'plasma-exchange') {
+    const removed = last('removedVolumeMl');
+    kpis.push(kpi('Planned run time', plan.durationMin, 'min', null, 0),
+      kpi('Planned exchange', plan.exchangeVolumeMl, 'mL', plan.plasmaVolumesExchanged != null ? `${num(plan.plasmaVolumesExchanged)} plasma volumes` : null, 0),
+      kpi('Plasma removed', removed, 'mL', plan.exchangeVolumeMl && removed != null ? `${num(100 * removed / plan.exchangeVolumeMl, 0)} % of plan` : null, 0),
+      kpi('Replacement given', last('replacementVolumeMl'), 'mL', plan.replacement ? `${num(plan.replacement.albuminMl + plan.replacement.plasmaMl, 0)} mL planned` : null, 0),
+      kpi('Blood processed', last('processedVolumeMl'), 'mL', processedNote, 0));
+  } else if (type === 'ivig-infusion') {
+    const ivig = fluids.filter((f) => f.fluid === 'ivig').reduce((a, f) => a + (Number(f.volumeMl) || 0), 0);
+    const inf = plan.infusion || {};
+    kpis.push(kpi('Infusion time, day 1', plan.durationMin, 'min', null, 0),
+      kpi('Planned today', inf.mlPerDay, 'mL', inf.gramsPerDay != null ? `${num(inf.gramsPerDay)} g of ${num(inf.productPercent)} % product` : null, 0),
+      kpi('IVIG given', ivig, 'mL', 'recorded as fluids given', 0));
+  } else {
+    kpis.push(kpi('Planned run time', plan.durationMin, 'min', null, 0),
+      kpi('Blood processed', last('processedVolumeMl'), 'mL', processedNote, 0),
+      kpi('Collect volume', last('removedVolumeMl'), 'mL', plan.collected && plan.collected.productVolumeMl != null ? `product about ${num(plan.collected.productVolumeMl, 0)} mL planned` : null, 0));
+    if (type === 'leukocytapheresis') {
+      const lab = (phase) => { const l = labs.filter((x) => x.phase === phase && x.field === 'wbcE9PerL'); return l.length ? l[l.length - 1].value : null; };
+      const w = plan.predicted && plan.predicted.wbc;
+      kpis.push(kpi('White count before', lab('pre') ?? (w ? w.pre : null), unitText('10^9/L'), lab('pre') != null ? 'pre-procedure lab' : 'the record the plan used'),
+        kpi('White count after', lab('post'), unitText('10^9/L'), [w ? `${num(w.post)} predicted` : null, target.wbcE9PerL != null ? `target ${num(target.wbcE9PerL)}` : null].filter(Boolean).join(' · ') || null));
+    }
+    const targetText = target.cd34PerKg != null ? `${num(target.cd34PerKg / 1e6)} ${unitText('10^6')} CD34+/kg`
+      : target.granulocytes != null ? `${num(target.granulocytes / 1e10)} ${unitText('10^10')} granulocytes`
+        : ((proc.target || {}).cd3PerKgDoses || []).length ? `${(proc.target || {}).cd3PerKgDoses.map((d) => num(d / 1e6)).join(' + ')} ${unitText('10^6')} CD3+/kg` : null;
+    if (type !== 'leukocytapheresis') kpis.push(kpiText('Target', targetText || 'none', targetText ? 'from the order' : 'a dose in blood volumes, no cell target'));
+    if (products.length) kpis.push(kpi('Product measured', products[products.length - 1].volumeMl, 'mL', `at ${time(products[products.length - 1].time)}`, 0));
+  }
+  if (type !== 'ivig-infusion') kpis.push(kpi('Fluid balance', last('fluidBalanceMl'), 'mL', 'from the machine', 0));
+  kpis.push(kpi('Other fluids given', fluidsMl, 'mL', `${fluids.length} entr${fluids.length === 1 ? 'y' : 'ies'}`, 0));
+  return h('section', { class: 'panel', id: 'balance' },
+    h('div', { class: 'panel-head' }, h('h2', {}, 'Plan and progress'), h('span', { class: 'small muted' }, runValues.length ? `last run values ${time(runValues[runValues.length - 1].time)}` : type === 'ivig-infusion' ? 'an infusion: no separator' : 'no run values yet')),
+    h('div', { class: 'kpis' }, kpis));
+}
 
 function problemAlert(title, e) {
-  return h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, title),
-    h('ul', {}, (e.problems && e.problems.length ? e.problems : [{ message: e.message }]).map((p) => h('li', {}, p.message))));
+  const problems = e.problems && e.problems.length ? e.problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)) : [e.message];
+  return h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, title), h('ul', {}, problems.map((p) => h('li', {}, p))));
+}
+
+function reasonForm(id, title, labelText, button, buttonId, cls, save) {
+  const form = h('form', { id, class: 'panel no-print', hidden: true, novalidate: true },
+    h('h3', {}, title), h('div', { class: 'form-errors' }),
+    field({ name: 'reason', label: labelText, type: 'textarea', rows: 2, required: true }),
+    h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: `btn ${cls}`, type: 'submit', id: buttonId }, button)));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    try { await save(values(form).reason); } catch (e) { showProblems(form, e); }
+  });
+  return form;
 }
 
 function entryForm(id, title, fields, button, save) {
+  const now = new Date();
   const form = h('form', { id, class: 'panel', novalidate: true },
     h('h2', {}, title), h('div', { class: 'form-errors' }),
-    h('div', { class: 'fields' }, field({ name: 'time', label: 'Time', type: 'time', value: nowHhMm(), hint: 'today; empty means now' }), fields),
+    h('div', { class: 'fields' }, timeField({ name: 'time', label: 'Time', value: hhmm(now), hint: '24-hour, on the session’s day' }), fields),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit' }, button)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -255,42 +407,35 @@ function entryForm(id, title, fields, button, save) {
       toast(`${title} saved`);
       sessionStorage.setItem('openapheresis.runsheet.focus', id); // keyboard users continue in the same form
       window.dispatchEvent(new HashChangeEvent('hashchange')); // re-render the run sheet with the new entry
-    } catch (e) { showProblems(form, e); }
+    } catch (e) { showProblems(form, e, { 'samples[0].time': 'time' }); }
   });
   return form;
 }
 
 function recordTable(title, id, rows, cols) {
-  const used = cols.filter(([k], i) => i === 0 || rows.some((r) => r[k] !== undefined && r[k] !== null));
+  const used = cols.filter(([k], i) => i === 0 || rows.some((r) => r[k] !== undefined && r[k] !== null && r[k] !== ''));
   return h('section', { class: 'panel', id }, h('h2', {}, title),
     rows.length ? h('div', { class: 'table-wrap' }, h('table', {},
-      h('thead', {}, h('tr', {}, used.map(([, n, u], i) => h('th', { class: i ? 'r' : null }, u ? `${n} (${u})` : n)))),
-      h('tbody', {}, rows.map((r) => h('tr', {}, used.map(([k], i) => h('td', { class: i ? 'r' : null },
-        k === 'at' ? time(r.at || r.time) : typeof r[k] === 'number' ? num(r[k]) : (r[k] ?? '—'))))))))
+      h('thead', {}, h('tr', {}, used.map(([, n, u], i) => h('th', { class: i && u ? 'r' : null }, u ? `${n} (${u})` : n)))),
+      h('tbody', {}, rows.map((r) => h('tr', {}, used.map(([k, , u], i) => h('td', { class: i && u ? 'r' : null },
+        k === 'at' ? time(r.time) : typeof r[k] === 'number' ? num(r[k]) : (r[k] ?? '—'))))))))
       : h('p', { class: 'empty' }, 'None recorded.'));
 }
 
-const COMPARE_NAMES = {
-  durationMin: ['Run time', 'min'], exchangeVolumeMl: ['Plasma exchanged', 'mL'], removedVolumeMl: ['Plasma removed', 'mL'],
-  processedVolumeMl: ['Blood processed', 'mL'], acVolumeMl: ['AC used', 'mL'], replacementVolumeMl: ['Replacement given', 'mL'],
-  fluidBalanceMl: ['Fluid balance', 'mL'], inletFlowMlPerMin: ['Inlet flow', 'mL/min'],
-};
-
-function comparisonPanel(cmp) {
-  const rows = Array.isArray(cmp) ? cmp : Array.isArray(cmp.rows) ? cmp.rows : Array.isArray(cmp.items) ? cmp.items
-    : Object.entries(cmp).filter(([, v]) => v && typeof v === 'object').map(([k, v]) => ({ quantity: k, ...v }));
+/** Each measure of the procedure: planned, the order's target, actual, the difference, and where each comes from. */
+function comparisonPanel(cmp, missing) {
+  const rows = Object.entries(cmp).filter(([, v]) => v && typeof v === 'object');
   return h('section', { class: 'panel', id: 'plan-vs-actual' }, h('h2', {}, 'Plan versus actual'),
+    missing.length ? h('div', { class: 'alert alert-warning', id: 'record-missing' }, h('h4', {}, 'Missing from the record'),
+      h('ul', {}, missing.map((m) => h('li', {}, m.message)))) : null,
     rows.length ? h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Quantity'), h('th', { class: 'r' }, 'Planned'), h('th', { class: 'r' }, 'Actual'), h('th', { class: 'r' }, 'Difference'))),
-      h('tbody', {}, rows.map((r) => {
-        const key = r.quantity || r.name || r.field || r.key;
-        const [name, unitGuess] = COMPARE_NAMES[key] || [label(key), ''];
-        const unit = r.unit || unitGuess;
-        const planned = r.planned ?? r.plan;
-        const actual = r.actual;
-        const diff = r.differencePercent ?? (planned && actual != null ? (100 * (actual - planned)) / planned : null);
-        return h('tr', {}, h('td', {}, name), h('td', { class: 'r' }, qty(planned, unit)), h('td', { class: 'r' }, qty(actual, unit)),
-          h('td', { class: 'r' }, diff == null ? '—' : `${diff > 0 ? '+' : ''}${num(diff, 0)} %`));
-      })))
+      h('thead', {}, h('tr', {}, h('th', {}, 'Measure'), h('th', { class: 'r' }, 'Planned'), h('th', { class: 'r' }, 'Target'), h('th', { class: 'r' }, 'Actual'), h('th', { class: 'r' }, 'Difference'), h('th', {}, 'Compared'))),
+      h('tbody', {}, rows.map(([key, r]) => h('tr', { dataset: { quantity: key } },
+        h('td', {}, r.name || label(key)),
+        h('td', { class: 'r' }, qty(r.planned, r.unit)),
+        h('td', { class: 'r' }, r.target != null ? qty(r.target, r.unit) : '—'),
+        h('td', { class: 'r' }, qty(r.actual, r.unit)),
+        h('td', { class: 'r' }, r.differencePercent == null ? '—' : `${r.differencePercent > 0 ? '+' : ''}${num(r.differencePercent, 0)} %`),
+        h('td', { class: 'small muted' }, [r.plannedFrom ? `planned: ${r.plannedFrom}` : null, r.actualFrom ? `actual: ${r.actualFrom}` : null].filter(Boolean).join('; '))))))
       : h('p', { class: 'empty' }, 'Nothing to compare yet.'));
 }

@@ -5,20 +5,35 @@ import { enrichSessions, procedureName } from './common.js';
 
 export async function render(main, ctx) {
   const day = sessionStorage.getItem('openapheresis.day') || todayIso();
-  const sessions = await enrichSessions(await get(`/api/sessions?date=${day}`));
-  const dateInput = h('input', { type: 'date', id: 'day', value: day, onchange: (e) => {
-    sessionStorage.setItem('openapheresis.day', e.target.value); ctx.go('/today');
+  // a nurse sees her own sessions first: "My sessions" is the default for the nurse role, and a toggle for anyone
+  const mineKey = 'openapheresis.today.mine';
+  const mine = (sessionStorage.getItem(mineKey) ?? (ctx.me.role === 'nurse' ? 'yes' : 'no')) === 'yes';
+  const all = await enrichSessions(await get(`/api/sessions?date=${day}`));
+  const sessions = mine ? all.filter((s) => s.nurse === ctx.me.username) : all;
+  const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Whose sessions' },
+    h('button', { type: 'button', class: `btn btn-sm ${mine ? 'btn-primary' : 'btn-ghost'}`, id: 'show-mine', 'aria-pressed': String(mine),
+      onclick: () => { sessionStorage.setItem(mineKey, 'yes'); ctx.go('/today'); } }, 'My sessions'),
+    h('button', { type: 'button', class: `btn btn-sm ${mine ? 'btn-ghost' : 'btn-primary'}`, id: 'show-all', 'aria-pressed': String(!mine),
+      onclick: () => { sessionStorage.setItem(mineKey, 'no'); ctx.go('/today'); } }, 'All sessions'));
+  const setDay = (d) => { sessionStorage.setItem('openapheresis.day', d); ctx.go('/today'); };
+  const shift = (n) => { const d = new Date(`${day}T00:00:00`); d.setDate(d.getDate() + n); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+  const dateInput = h('input', { type: 'text', id: 'day', value: day, maxlength: 10, placeholder: 'YYYY-MM-DD', size: 10, onchange: (e) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && !Number.isNaN(new Date(`${e.target.value}T00:00:00`).getTime())) setDay(e.target.value);
+    else e.target.setAttribute('aria-invalid', 'true');
   } });
+  const dayNav = [h('button', { class: 'btn btn-ghost btn-sm', type: 'button', id: 'prev-day', onclick: () => setDay(shift(-1)) }, '← Day'),
+    h('button', { class: 'btn btn-ghost btn-sm', type: 'button', id: 'to-today', onclick: () => setDay(todayIso()) }, 'Today'),
+    h('button', { class: 'btn btn-ghost btn-sm', type: 'button', id: 'next-day', onclick: () => setDay(shift(1)) }, 'Day →')];
   const counts = {};
   for (const s of sessions) counts[s.status] = (counts[s.status] || 0) + 1;
   main.append(h('div', { class: 'page-head' },
-    h('div', {}, h('h1', {}, 'Today'), h('div', { class: 'sub' }, `${date(day)} · ${sessions.length} session${sessions.length === 1 ? '' : 's'}`)),
-    h('div', { class: 'actions' },
-      ['scheduled', 'in-progress', 'completed', 'aborted'].filter((k) => counts[k]).map((k) => chip(k, `${counts[k]} ${label(k).toLowerCase()}`)),
-      h('label', { for: 'day', class: 'sr-only' }, 'Day'), h('div', { class: 'input-wrap' }, dateInput))));
+    h('div', {}, h('h1', {}, mine ? 'My sessions' : 'Today'), h('div', { class: 'sub' }, `${date(day)} · ${sessions.length} session${sessions.length === 1 ? '' : 's'}${mine ? ` assigned to you (${all.length} in the unit)` : ''}`)),
+    h('div', { class: 'actions' }, toggle,
+      ['scheduled', 'in-progress', 'completed', 'aborted', 'cancelled'].filter((k) => counts[k]).map((k) => chip(k, `${counts[k]} ${label(k).toLowerCase()}`)),
+      dayNav, h('label', { for: 'day', class: 'sr-only' }, 'Day (YYYY-MM-DD)'), h('div', { class: 'input-wrap' }, dateInput))));
 
   if (!sessions.length) {
-    main.append(h('div', { class: 'panel' }, h('p', { class: 'empty' }, 'No sessions scheduled for this day.'),
+    main.append(h('div', { class: 'panel' }, h('p', { class: 'empty' }, mine ? 'No sessions assigned to you on this day.' : 'No sessions scheduled for this day.'),
       h('p', {}, 'Sessions are scheduled from a signed order on the patient’s page.'),
       h('a', { class: 'btn btn-secondary', href: '#/patients' }, 'Go to patients')));
     return;
@@ -50,7 +65,7 @@ export async function render(main, ctx) {
               h('div', { class: 'who' }, s.patientName),
               h('div', { class: 'what' }, [procedureName(proc),
                 plan && plan.durationMin ? `${num(plan.durationMin, 0)} min planned` : null,
-                s.nurse ? `nurse ${s.nurse}` : null].filter(Boolean).join(' · ')));
+                s.nurse ? `nurse: ${s.nurse}` : null].filter(Boolean).join(' · ')));
           }))));
   })));
 }

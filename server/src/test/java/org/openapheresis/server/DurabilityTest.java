@@ -76,15 +76,15 @@ class DurabilityTest {
                 ids.add(Unit.expect(api.post("/api/patients", nurse, Unit.msRelapsePatient("MRN-D-" + i)), 201).id());
             }
             String order = Unit.expect(api.post("/api/orders", dr, Unit.plasmaExchangeOrder(ids.get(0))), 201).id();
-            Unit.expect(api.post("/api/orders/" + order + "/sign", dr, ""), 200);
             Unit.expect(api.post("/api/orders/" + order + "/acknowledge", dr, ""), 200);
+            Unit.expect(api.post("/api/orders/" + order + "/sign", dr, ""), 200);
             session = Unit.expect(api.post("/api/sessions", nurse, Map.of("orderId", order, "plannedStart",
                     Unit.at(2, "08:30"))), 201).id();
             Unit.expect(api.post("/api/sessions/" + session + "/start", nurse,
                     Unit.acknowledgingPlanWarnings(api, nurse, session)), 200);
             for (int i = 0; i < 50; i++) {
                 Unit.expect(api.post("/api/sessions/" + session + "/run-values", nurse, Map.of("time",
-                        "2026-03-02T09:" + String.format("%02d", i) + ":00Z", "source", "machine",
+                        Unit.now(), "source", "machine",
                         "processedVolumeMl", 100 * i)), 201);
                 runValues++;
             }

@@ -34,6 +34,9 @@ public final class AccessPolicy {
         g.put(Permission.AUTHENTICATED, everyone);
         g.put(Permission.USERS_MANAGE, EnumSet.of(ADMIN));
         g.put(Permission.RESOURCES_MANAGE, EnumSet.of(ADMIN));
+        g.put(Permission.USERS_PASSWORD_RESET, EnumSet.of(ADMIN));
+        g.put(Permission.USERS_SESSIONS_END, EnumSet.of(ADMIN));
+        g.put(Permission.OWN_PASSWORD, everyone);
         g.put(Permission.AUDIT_READ, EnumSet.of(ADMIN));
         g.put(Permission.PLANS, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.PATIENTS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR, BILLING));

@@ -9,9 +9,16 @@ public enum Permission {
     PUBLIC,
     /** Any logged-in user: who am I, log out, catalogues. */
     AUTHENTICATED,
+    /** List, create and edit accounts (name, role, active). */
     USERS_MANAGE,
     /** Keep the unit's lists of machines and chairs. */
     RESOURCES_MANAGE,
+    /** Set another user's password (reset). */
+    USERS_PASSWORD_RESET,
+    /** Sign another user out everywhere. */
+    USERS_SESSIONS_END,
+    /** Change one's own password (with the current one). */
+    OWN_PASSWORD,
     AUDIT_READ,
     PLANS,
     PATIENTS_READ,

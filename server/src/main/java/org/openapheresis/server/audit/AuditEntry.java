@@ -12,9 +12,12 @@ import java.time.Instant;
  * @param resource the path of the resource
  * @param patientId the patient concerned, or null
  * @param outcome e.g. {@code 200}, {@code 403}
- * @param prevHash hash of the entry before (64 zeros for the first)
- * @param hash SHA-256 over this entry's fields and {@code prevHash}
+ * @param prevHash MAC (or legacy hash) of the entry before (64 zeros for the first)
+ * @param hash this entry's MAC over its fields and {@code prevHash}: HMAC-SHA256 under the audit key when
+ *     {@code macVersion} is {@link AuditLog#HMAC_V1}, plain SHA-256 for entries sealed before the key
+ *     ({@link AuditLog#LEGACY})
+ * @param macVersion how {@code hash} was computed
  */
 public record AuditEntry(long seq, Instant at, String username, String action, String resource, String patientId,
-        String outcome, String prevHash, String hash) {
+        String outcome, String prevHash, String hash, int macVersion) {
 }

@@ -1,39 +1,58 @@
 package org.openapheresis.server.auth;
 
 import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.StaffDirectory.StaffMember;
 import org.openapheresis.server.access.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
 
 /**
  * Accounts, logins and sessions, all in the database (so several server processes share them): users with
- * bcrypt hashes, session tokens stored only as SHA-256, and login throttling per user name and address.
+ * bcrypt hashes, session tokens stored only as SHA-256, and login throttling per account and per address
+ * ({@link LoginThrottle}).
  */
-public final class AuthService implements org.openapheresis.server.access.Authenticator {
+public final class AuthService implements org.openapheresis.server.access.Authenticator, org.openapheresis.server.access.StaffDirectory {
 
     /** How long a login lasts: one working shift. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    /** Failed logins per user name and address before each further attempt must wait. */
-    public static final int FREE_FAILURES = 5;
+    /** Failed logins of one account before each further attempt must wait. */
+    public static final int FREE_FAILURES = LoginThrottle.Limit.ACCOUNT.free();
+    /** Failed logins from one address, across accounts, before each further attempt from it must wait. */
+    public static final int FREE_ADDRESS_FAILURES = LoginThrottle.Limit.ADDRESS.free();
     /** The longest wait imposed after repeated failures. */
-    public static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    public static final Duration MAX_LOCK = LoginThrottle.MAX_LOCK;
 
     private final Jdbi jdbi;
+    private final AuthStore store;
     private final Passwords passwords;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final PasswordPolicy policy;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastForgotten =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
-    public AuthService(Jdbi jdbi, Passwords passwords, Clock clock) {
+    public AuthService(Jdbi jdbi, AuthStore store, Passwords passwords, Clock clock) {
         this.jdbi = jdbi;
+        this.store = store;
+        this.throttle = new LoginThrottle(store);
         this.passwords = passwords;
         this.clock = clock;
+        this.policy = PasswordPolicy.standard();
     }
 
     /** The outcome of a login. */
@@ -51,126 +70,241 @@ public final class AuthService implements org.openapheresis.server.access.Authen
         }
     }
 
-    public LoginResult login(String username, String password, String address) {
-        String key = username.toLowerCase(Locale.ROOT) + "|" + address;
+    /**
+     * Checks a user name and password. The attempt is counted against the account and the address in the
+     * database before the password is checked ({@link LoginThrottle}), so parallel guesses cannot all pass the
+     * limit; a success takes the count back.
+     *
+     * @param address the client's address, or empty to count against the account only
+     */
+    public LoginResult login(String username, String password, Optional<String> address) {
         Instant now = Times.now(clock);
-        Optional<Duration> wait = jdbi.withHandle(h -> lockRemaining(h, key, now));
+        Optional<Duration> wait = admit(username, address, now);
         if (wait.isPresent()) {
             return new LoginResult.Throttled(wait.get());
         }
-        Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery(
-                "SELECT id, username, display_name, role, active, created_at, version, password_hash "
-                        + "FROM app_user WHERE username = :u")
-                .bind("u", username).map((rs, ctx) -> new Stored(new User(rs.getString(1), rs.getString(2),
-                        rs.getString(3), Role.fromCode(rs.getString(4)).orElseThrow(), rs.getBoolean(5),
-                        Times.fromDb(rs.getObject(6, java.time.LocalDateTime.class)), rs.getInt(7)),
-                        rs.getString(8))).findOne());
-        boolean ok;
-        if (stored.isEmpty()) {
-            passwords.burn(password);
-            ok = false;
-        } else {
-            ok = stored.get().user().active() && passwords.matches(password, stored.get().hash());
-        }
-        if (!ok) {
-            jdbi.useTransaction(h -> recordFailure(h, key, now));
-            return new LoginResult.Failure();
+        Optional<AuthStore.StoredUser> stored = jdbi.withHandle(h -> store.findByUsername(h, username));
+        // one bcrypt verification on every path, the inactive and the unknown user's included
+        boolean right = passwords.verify(password, stored.map(AuthStore.StoredUser::hash));
+        if (!right || !stored.get().user().active()) {
+            return new LoginResult.Failure(); // counted already
         }
         String token = Tokens.random();
         String csrf = Tokens.random();
         User user = stored.get().user();
+        String oldHash = stored.get().hash();
+        Optional<String> newHash = passwords.outdated(oldHash) ? Optional.of(passwords.hash(password)) : Optional.empty();
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM login_attempt WHERE attempt_key = :k").bind("k", key).execute();
-            h.createUpdate("DELETE FROM auth_session WHERE expires_at < :now").bind("now", Times.toDb(now)).execute();
-            h.createUpdate("INSERT INTO auth_session (token_hash, user_id, csrf_token, created_at, expires_at) "
-                    + "VALUES (:t, :u, :c, :now, :exp)")
-                    .bind("t", Tokens.sha256Hex(token)).bind("u", user.id()).bind("c", csrf)
-                    .bind("now", Times.toDb(now)).bind("exp", Times.toDb(now.plus(SESSION_LIFETIME))).execute();
+            throttle.succeeded(h, username, address, now);
+            newHash.ifPresent(hash -> store.replaceHash(h, user.id(), oldHash, hash));
+            store.deleteExpiredSessions(h, now);
+            store.insertSession(h, Tokens.sha256Hex(token), user.id(), csrf, now, now.plus(SESSION_LIFETIME));
         });
+        forgetOldCounters(now);
         return new LoginResult.Success(token, csrf, user);
     }
 
-    private record Stored(User user, String hash) {
-    }
-
-    private static Optional<Duration> lockRemaining(Handle h, String key, Instant now) {
-        return h.createQuery("SELECT failures, last_failure_at FROM login_attempt WHERE attempt_key = :k")
-                .bind("k", key)
-                .map((rs, ctx) -> {
-                    int failures = rs.getInt(1);
-                    Instant last = Times.fromDb(rs.getObject(2, java.time.LocalDateTime.class));
-                    if (failures < FREE_FAILURES) {
-                        return Optional.<Duration>empty();
-                    }
-                    Duration lock = lockFor(failures);
-                    Instant until = last.plus(lock);
-                    return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.<Duration>empty();
-                }).findOne().flatMap(o -> o);
-    }
-
-    /** The wait after {@code failures} failures: 1 s after the fifth, doubling, at most {@link #MAX_LOCK}. */
-    static Duration lockFor(int failures) {
-        int doublings = Math.min(failures - FREE_FAILURES, 20);
-        Duration d = Duration.ofSeconds(1L << doublings);
-        return d.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : d;
-    }
-
-    private static void recordFailure(Handle h, String key, Instant now) {
-        int updated = h.createUpdate("UPDATE login_attempt SET failures = failures + 1, last_failure_at = :now "
-                + "WHERE attempt_key = :k").bind("k", key).bind("now", Times.toDb(now)).execute();
-        if (updated == 0) {
-            h.createUpdate("INSERT INTO login_attempt (attempt_key, failures, last_failure_at) VALUES (:k, 1, :now)")
-                    .bind("k", key).bind("now", Times.toDb(now)).execute();
+    /** At most every ten minutes per process: counters older than any limit remembers are deleted. */
+    private void forgetOldCounters(Instant now) {
+        Instant last = lastForgotten.get();
+        if (last != null && last.plus(Duration.ofMinutes(10)).isAfter(now)
+                || !lastForgotten.compareAndSet(last, now)) {
+            return;
         }
+        jdbi.useHandle(h -> throttle.forgetOld(h, now));
     }
 
     /** The user of a live session token. */
     @Override
     public Optional<Principal> authenticate(String token, boolean viaCookie) {
         Instant now = Times.now(clock);
-        return jdbi.withHandle(h -> h.createQuery(
-                "SELECT u.id, u.username, u.display_name, u.role, s.csrf_token FROM auth_session s "
-                        + "JOIN app_user u ON u.id = s.user_id "
-                        + "WHERE s.token_hash = :t AND s.expires_at > :now AND u.active = TRUE")
-                .bind("t", Tokens.sha256Hex(token)).bind("now", Times.toDb(now))
-                .map((rs, ctx) -> new Principal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Role.fromCode(rs.getString(4)).orElseThrow(), viaCookie, rs.getString(5)))
-                .findOne());
+        return jdbi.withHandle(h -> store.principal(h, Tokens.sha256Hex(token), now, viaCookie));
     }
 
     public void logout(String token) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM auth_session WHERE token_hash = :t")
-                .bind("t", Tokens.sha256Hex(token)).execute());
+        jdbi.useHandle(h -> store.deleteSession(h, Tokens.sha256Hex(token)));
     }
 
-    /** Creates an account; the caller has validated the fields. */
+    /**
+     * Creates an account. Refuses a user name in use (whatever its case) and a password the policy refuses, each
+     * as a problem of its field.
+     *
+     * @param username checked for its form by the caller
+     */
     public User createUser(Handle h, String username, String password, Role role, String displayName) {
+        List<Problem> problems = new ArrayList<>();
+        if (store.usernameTaken(h, username)) {
+            problems.add(Problem.of("username", MessageKey.TAKEN, username));
+        }
+        problems.addAll(policy.check("password", password, username));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("the user cannot be created", problems);
+        }
         Instant now = Times.now(clock);
         User u = new User(Ids.next(), username, displayName, role, true, now, 1);
-        h.createUpdate("INSERT INTO app_user (id, username, display_name, role, password_hash, active, created_at, "
-                + "version) VALUES (:id, :u, :d, :r, :p, TRUE, :at, 1)")
-                .bind("id", u.id()).bind("u", username).bind("d", displayName).bind("r", role.code())
-                .bind("p", passwords.hash(password)).bind("at", Times.toDb(now)).execute();
+        try {
+            store.insertUser(h, u, passwords.hash(password));
+        } catch (RuntimeException e) {
+            if (org.openapheresis.server.db.Unique.isViolation(e)) { // a concurrent creation took the name
+                throw InvalidInputException.of("username", MessageKey.TAKEN, username);
+            }
+            throw e;
+        }
         return u;
     }
 
     public boolean usernameTaken(Handle h, String username) {
-        return h.createQuery("SELECT COUNT(*) FROM app_user WHERE LOWER(username) = :u")
-                .bind("u", username.toLowerCase(Locale.ROOT)).mapTo(Integer.class).one() > 0;
+        return store.usernameTaken(h, username);
     }
 
-    public List<User> users() {
-        return jdbi.withHandle(h -> h.createQuery(
-                "SELECT id, username, display_name, role, active, created_at, version FROM app_user ORDER BY username")
-                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Role.fromCode(rs.getString(4)).orElseThrow(), rs.getBoolean(5),
-                        Times.fromDb(rs.getObject(6, java.time.LocalDateTime.class)), rs.getInt(7)))
-                .list());
+    public List<User> users(Handle h) {
+        return store.users(h);
+    }
+
+    @Override
+    public Optional<StaffMember> activeMember(Handle h, String username) {
+        return store.users(h).stream().filter(u -> u.active() && u.username().equals(username)).findFirst()
+                .map(AuthService::member);
+    }
+
+    @Override
+    public List<StaffMember> active(Handle h, Role role) {
+        return store.users(h).stream().filter(u -> u.active() && u.role() == role)
+                .sorted(java.util.Comparator.comparing(User::displayName)).map(AuthService::member).toList();
+    }
+
+    private static StaffMember member(User u) {
+        return new StaffMember(u.username(), u.displayName(), u.role());
+    }
+
+    /**
+     * Sets an account's display name, role and state. An administrator cannot deactivate their own account, and
+     * no change may leave the unit without an active administrator: every administrator's row is locked first, so
+     * two administrators removing each other at the same moment cannot both succeed. Deactivating ends the
+     * user's sessions at once.
+     *
+     * @param by the administrator making the change
+     * @param expectedVersion the version the change was made on (stale: 409 with the current account)
+     */
+    public User updateUser(Handle h, Actor by, String id, int expectedVersion, AccountChange change) {
+        store.lockAdmins(h);
+        User current = store.lockById(h, id).orElseThrow(() -> DomainException.notFound("user")).user();
+        if (current.version() != expectedVersion) {
+            throw DomainException.stale(current.version(), current);
+        }
+        boolean deactivating = current.active() && !change.active();
+        if (deactivating && current.username().equals(by.username())) {
+            throw DomainException.of(Refusal.DEACTIVATES_SELF);
+        }
+        boolean removesAnAdmin = current.role() == Role.ADMIN && current.active()
+                && (!change.active() || change.role() != Role.ADMIN);
+        if (removesAnAdmin && store.activeAdminsExcept(h, id) == 0) {
+            throw DomainException.of(Refusal.LAST_ACTIVE_ADMIN, current.username());
+        }
+        User next = new User(current.id(), current.username(), change.displayName(), change.role(), change.active(),
+                current.createdAt(), current.version() + 1);
+        if (!store.updateUser(h, next, expectedVersion)) {
+            throw new IllegalStateException("user " + id + " changed under its row lock");
+        }
+        if (deactivating) {
+            store.deleteSessionsOf(h, id);
+        }
+        return next;
+    }
+
+    /**
+     * The first step of a user changing their own password: the new password is checked against the policy
+     * (422 on {@code newPassword}, nothing counted), then the current one as a login checks it: counted on the
+     * account's login counter before the check ({@link LoginThrottle}), so a session left open cannot be used to
+     * guess the password (429 once the account waits), a wrong one is a 422 on {@code currentPassword}, and the
+     * right one clears the count. It runs in transactions of its own, so a wrong guess stays counted although
+     * the change is refused.
+     *
+     * @return the account's version at the check, for {@link #changeOwnPassword}
+     */
+    public int confirmPasswordChange(String userId, String currentPassword, String newPassword) {
+        AuthStore.StoredUser su = jdbi.withHandle(h -> store.findById(h, userId))
+                .orElseThrow(() -> DomainException.notFound("user"));
+        String username = su.user().username();
+        List<Problem> weak = policy.check("newPassword", newPassword, username);
+        if (!weak.isEmpty()) {
+            throw new InvalidInputException("the new password cannot be used", weak);
+        }
+        Instant now = Times.now(clock);
+        Optional<Duration> wait = admit(username, Optional.empty(), now);
+        if (wait.isPresent()) {
+            throw throttled(wait.get());
+        }
+        if (!passwords.verify(currentPassword, Optional.of(su.hash()))) {
+            throw new InvalidInputException("the password was not changed",
+                    List.of(Problem.of("currentPassword", MessageKey.PASSWORD_WRONG)));
+        }
+        jdbi.useTransaction(h -> throttle.succeeded(h, username, Optional.empty(), now));
+        return su.user().version();
+    }
+
+    /**
+     * Sets the signed-in user's new password, checked by {@link #confirmPasswordChange} on the version given,
+     * and ends the user's other sessions (the one making the change stays).
+     *
+     * @param currentToken the token of the session making the change
+     * @return how many other sessions ended
+     */
+    public int changeOwnPassword(Handle h, String userId, int confirmedVersion, String newPassword,
+            String currentToken) {
+        User u = store.lockById(h, userId).orElseThrow(() -> DomainException.notFound("user")).user();
+        if (u.version() != confirmedVersion) {
+            throw DomainException.stale(u.version(), u);
+        }
+        store.setPassword(h, userId, passwords.hash(newPassword), confirmedVersion);
+        return store.deleteSessionsOfExcept(h, userId, Tokens.sha256Hex(currentToken));
+    }
+
+    /** What an administrator's password reset did. */
+    public record PasswordReset(User user, int sessionsEnded) {
+    }
+
+    /**
+     * An administrator sets a user's password (under the policy: 422 on {@code newPassword}): the user's sessions
+     * end and the account's login counter is cleared, so a user who had to wait can sign in with it at once.
+     */
+    public PasswordReset resetPassword(Handle h, String id, String newPassword) {
+        User u = store.lockById(h, id).orElseThrow(() -> DomainException.notFound("user")).user();
+        List<Problem> weak = policy.check("newPassword", newPassword, u.username());
+        if (!weak.isEmpty()) {
+            throw new InvalidInputException("the new password cannot be used", weak);
+        }
+        store.setPassword(h, id, passwords.hash(newPassword), u.version());
+        int ended = store.deleteSessionsOf(h, id);
+        throttle.clear(h, u.username());
+        return new PasswordReset(new User(u.id(), u.username(), u.displayName(), u.role(), u.active(), u.createdAt(),
+                u.version() + 1), ended);
+    }
+
+    /** Signs a user out everywhere; answers how many sessions ended. */
+    public int endSessions(Handle h, String id) {
+        store.findById(h, id).orElseThrow(() -> DomainException.notFound("user"));
+        return store.deleteSessionsOf(h, id);
+    }
+
+    private Optional<Duration> admit(String username, Optional<String> address, Instant now) {
+        return jdbi.inTransaction(h -> {
+            Optional<Duration> w = throttle.admit(h, username, address, now);
+            if (w.isPresent()) {
+                h.rollback(); // a refused attempt leaves no row behind, whatever user name it made up
+            }
+            return w;
+        });
+    }
+
+    private static DomainException throttled(Duration wait) {
+        return new DomainException(Refusal.LOGIN_THROTTLED, List.of(),
+                Map.of("retryAfterSeconds", Math.max(1, wait.toSeconds())));
     }
 
     /** True when no account exists yet (first start). */
     public boolean noUsers() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one()) == 0;
+        return jdbi.withHandle(store::countUsers) == 0;
     }
 
     public Jdbi jdbi() {

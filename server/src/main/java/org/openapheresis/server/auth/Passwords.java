@@ -4,27 +4,44 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Slow salted password hashes: bcrypt (version 2b) from the maintained {@code at.favre.lib:bcrypt} library.
  * bcrypt reads at most 72 bytes, so longer passwords are refused rather than silently cut.
+ *
+ * <p>A login answers in the time of one bcrypt verification whatever is wrong with it: {@link #verify} runs
+ * exactly one, at the account's cost, for an unknown user, an inactive one, an over-long password, a wrong one
+ * and the right one, so the time of the answer does not tell which user names exist.
  */
 public final class Passwords {
 
     /** bcrypt's input limit, bytes. */
     public static final int MAX_BYTES = 72;
-    /** Shortest password accepted for an account. */
-    public static final int MIN_LENGTH = 10;
+
+    /** Checked instead of a password bcrypt cannot read (over 72 bytes), so that case costs what the others do. */
+    private static final char[] STAND_IN = "stand-in for a password longer than bcrypt reads".toCharArray();
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final int cost;
     private final String dummyHash;
+    private final IntConsumer verified;
 
     public Passwords(int cost) {
+        this(cost, c -> { });
+    }
+
+    /**
+     * @param cost bcrypt work factor of new hashes (log2 rounds)
+     * @param verified told the cost of every bcrypt verification run (tests count them)
+     */
+    public Passwords(int cost, IntConsumer verified) {
         this.cost = cost;
-        this.dummyHash = hash("not-a-real-password-" + System.nanoTime());
+        this.verified = verified;
+        this.dummyHash = hash(Tokens.random());
     }
 
     public String hash(String password) {
@@ -32,16 +49,47 @@ public final class Passwords {
                 .hashToString(cost, password.toCharArray());
     }
 
-    public boolean matches(String password, String hash) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return false;
-        }
-        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    /** True when bcrypt can read the password whole (at most {@link #MAX_BYTES} bytes of UTF-8). */
+    public static boolean fits(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
-    /** Spends the time of a real check, so an unknown user name answers as slowly as a wrong password. */
-    public void burn(String password) {
-        matches(password.length() > MAX_BYTES ? password.substring(0, 10) : password, dummyHash);
+    /**
+     * Checks a password with exactly one bcrypt verification: against the stored hash when there is one (at its
+     * cost), else against a hash of nothing at this instance's cost; a password over 72 bytes is never right, and
+     * a stand-in is verified in its place.
+     *
+     * @param storedHash the account's hash, or empty for an unknown user
+     * @return true only for a stored hash and the password it was made from
+     */
+    public boolean verify(String password, Optional<String> storedHash) {
+        boolean fits = fits(password);
+        char[] candidate = fits ? password.toCharArray() : STAND_IN.clone();
+        BCrypt.Result r = BCrypt.verifyer().verify(candidate, storedHash.orElse(dummyHash));
+        if (!r.validFormat) { // a damaged stored hash: spend the same time, and refuse
+            r = BCrypt.verifyer().verify(candidate, dummyHash);
+            verified.accept(cost);
+            return false;
+        }
+        verified.accept(r.details.cost);
+        return r.verified && fits && storedHash.isPresent();
+    }
+
+    /** True when a stored hash was made at another cost than new ones are (it is made again at the next sign-in). */
+    public boolean outdated(String storedHash) {
+        return costOf(storedHash) != cost;
+    }
+
+    /** The cost of a bcrypt hash ({@code $2b$12$…} is 12); -1 when it is not one. */
+    static int costOf(String hash) {
+        if (hash == null || hash.length() < 7 || hash.charAt(0) != '$' || hash.charAt(3) != '$') {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(hash.substring(4, 6));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A strong generated password: 20 characters from 57 symbols, about 117 bits. */

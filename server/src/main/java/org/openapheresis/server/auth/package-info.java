@@ -1,5 +1,5 @@
 /**
- * Accounts, roles and sessions: slow salted password hashes, login throttling kept in the database, and the
- * access policy that mirrors the roles table of contract api-v1 (deny by default).
+ * Accounts and sessions: one password policy, slow salted password hashes checked at one cost on every path,
+ * and login throttling per account and per address counted in the database under a row lock.
  */
 package org.openapheresis.server.auth;

@@ -25,6 +25,11 @@ public final class CatalogRoutes implements FeatureRoutes {
         m.put("labs", LabField.all());
         m.put("indications", guidelines.table());
         m.put("roles", Role.codes());
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (org.openapheresis.safety.WarningCode c : org.openapheresis.safety.WarningCode.values()) {
+            titles.put(c.name(), c.title());
+        }
+        m.put("warningTitles", titles);
         this.catalog = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -88,7 +88,7 @@ public final class DemoSeed {
         this.patients = new PatientService(new PatientStore(), clock);
         this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
         this.resources = new ResourceService(new ResourceStore());
-        this.sessions = new SessionService(new SessionStore(), orders, patients, resources, clock);
+        this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
     }
 
     /** Seeds unless patients exist already; prints the staff and the demo password. */
@@ -175,15 +175,42 @@ public final class DemoSeed {
                 now.minus(Duration.ofDays(1)));
         order(aml, "C92.00", "Acute myeloid leukaemia with hyperleukocytosis and leukostasis",
                 Map.of("type", "leukocytapheresis", "device", "continuous-flow", "bloodVolumesProcessed", 2.0),
-                OptionalDouble.empty(), Optional.empty(), new int[] {0, 1}, "Optia-1", "nurse.tanaka", notes, today);
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(2, 24)), new int[] {0, 1}, "Optia-1",
+                "nurse.tanaka", notes, today);
         // 6. HPC collection donor
         PatientRecord donor = patient("MRN-104455", "Mateo", "Ruiz", LocalDate.of(1981, 6, 17), Sex.MALE, 182, 88,
                 List.of(), List.of("filgrastim 10 ug/kg/day (day 5)"), false, false,
                 labs(44, 190, Map.of("wbcE9PerL", 38.0, "cd34PerUl", 62.0)), PatientKind.DONOR,
                 now.minus(Duration.ofDays(1)));
         order(donor, "Z52.091", "Allogeneic HPC-A donation for an unrelated recipient",
-                Map.of("type", "hpc-collection", "device", "continuous-flow", "bloodVolumesProcessed", 3.0),
-                OptionalDouble.of(70), Optional.empty(), new int[] {2}, "Optia-3", "nurse.moreau", notes, today);
+                Map.of("type", "hpc-collection", "device", "continuous-flow", "target", Map.of("cd34PerKg", 5e6)),
+                OptionalDouble.of(70), Optional.of(new CourseSchedule(2, 24)), new int[] {-1, 0}, "Optia-3",
+                "nurse.moreau", notes, today);
+        // 7. DLI donor: a lymphocyte collection for two planned doses, collected three days ago
+        PatientRecord dli = patient("MRN-104790", "Anna", "Lind", LocalDate.of(1979, 2, 3), Sex.FEMALE, 166, 62,
+                List.of(), List.of(), false, false, labs(40, 240, Map.of("wbcE9PerL", 6.5, "lymphocytesE9PerL", 1.9,
+                        "cd3PerUl", 1300.0)), PatientKind.DONOR, now.minus(Duration.ofDays(5)));
+        order(dli, "Z52.001", "Donor lymphocytes for DLI after allogeneic HPC transplant (relapse)",
+                Map.of("type", "lymphocyte-collection", "device", "continuous-flow", "target",
+                        Map.of("cd3PerKgDoses", List.of(1e6, 5e6))),
+                OptionalDouble.of(60), Optional.empty(), new int[] {-3}, "Optia-3", "nurse.tanaka", notes, today, "dli");
+        // 8. Granulocyte donor for a neutropenic, infected recipient: today
+        PatientRecord gran = patient("MRN-105112", "Jonas", "Berger", LocalDate.of(1988, 9, 21), Sex.MALE, 184, 86,
+                List.of(), List.of("dexamethasone 8 mg and filgrastim 5 ug/kg, 12 h before"), false, false,
+                labs(45, 230, Map.of("wbcE9PerL", 32.0, "neutrophilsE9PerL", 28.0)), PatientKind.DONOR,
+                now.minus(Duration.ofDays(1)));
+        order(gran, "Z52.091", "Granulocytes for a neutropenic recipient with invasive fungal infection",
+                Map.of("type", "granulocyte-collection", "device", "continuous-flow", "sedimentingAgent", "hes",
+                        "bloodVolumesProcessed", 2.0),
+                OptionalDouble.of(75), Optional.empty(), new int[] {0}, "Optia-2", "nurse.moreau", notes, today);
+        // 9. IVIG beside the machines: CIDP, 2 g/kg over five days, in a chair
+        PatientRecord cidp = patient("MRN-105377", "Petra", "Novak", LocalDate.of(1962, 12, 5), Sex.FEMALE, 162, 68,
+                List.of(), List.of(), false, false, labs(39, 250, Map.of("iggGPerL", 9.2)), PatientKind.PATIENT,
+                now.minus(Duration.ofDays(3)));
+        order(cidp, "G61.81", "Chronic inflammatory demyelinating polyneuropathy, IVIG induction",
+                Map.of("type", "ivig-infusion", "doseGPerKg", 2.0, "days", 5, "productPercent", 10),
+                OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
+                "nurse.tanaka", notes, today);
         clock.set(now);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer (lab), coord.silva (coordinator), billing.novak (billing)");
@@ -220,12 +247,24 @@ public final class DemoSeed {
     private void order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
             OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
             String nurse, List<String> notes, LocalDate today) {
+        order(p, icd, text, procedure, recipientWeightKg, schedule, days, machine, nurse, notes, today, null);
+    }
+
+    /**
+     * An order, signed, with its sessions: those before today run and completed, the rest scheduled.
+     *
+     * @param machine the separator, or null for an infusion (seated in Chair 4)
+     * @param guidelineRow the guideline row the physician chose, or null to match by code
+     */
+    private void order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
+            OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
+            String nurse, List<String> notes, LocalDate today, String guidelineRow) {
         Instant ordered = today.plusDays(Math.min(0, days[0]) - 1L).atTime(LocalTime.of(15, 0)).atZone(zone)
                 .toInstant();
         clock.set(ordered);
         OrderRecord o;
         try {
-            NewOrder cmd = new NewOrder(p.id(), Optional.of(new Indication(icd, text)),
+            NewOrder cmd = new NewOrder(p.id(), Optional.of(new Indication(icd, text, Optional.ofNullable(guidelineRow))),
                     PlanRequestReader.readProcedure(procedure, "procedure"), recipientWeightKg, schedule);
             o = jdbi.inTransaction(h -> {
                 OrderRecord created = orders.create(h, PHYSICIAN, cmd);
@@ -239,17 +278,19 @@ public final class DemoSeed {
         }
         clock.set(ordered.plus(Duration.ofMinutes(20)));
         jdbi.useTransaction(h -> {
-            orders.sign(h, PHYSICIAN, o.id(), Optional.empty());
-            orders.acknowledge(h, PHYSICIAN, o.id(), Optional.empty());
+            // the physician reads the order's warnings and acknowledges them in the signature
+            orders.sign(h, PHYSICIAN, o.id(), Optional.empty(), o.warnings().stream().map(w -> w.code().name())
+                    .distinct().toList());
             audited(h, PHYSICIAN, "/api/orders/" + o.id() + "/sign", p.id());
         });
         Actor nurseActor = new Actor(nurse, Role.NURSE);
         for (int d : days) {
             clock.set(ordered.plus(Duration.ofMinutes(40)));
-            Instant start = firstFreeSlot(machine, today.plusDays(d), o.plan().durationMin());
+            String chair = machine == null ? "Chair 4" : chairBeside(machine);
+            Instant start = firstFreeSlot(machine == null ? chair : machine, today.plusDays(d), o.plan().durationMin());
             SessionRecord s = jdbi.inTransaction(h -> {
                 SessionRecord created = sessions.schedule(h, COORDINATOR, new Commands.Schedule(o.id(), start,
-                        Optional.of(machine), Optional.of(chairBeside(machine)), Optional.of(nurse)));
+                        Optional.ofNullable(machine), Optional.of(chair), Optional.of(nurse)));
                 audited(h, COORDINATOR, "/api/sessions/" + created.id(), p.id());
                 return created;
             });
@@ -264,23 +305,38 @@ public final class DemoSeed {
         Instant start = s.plannedStart();
         clock.set(start);
         Plan plan = jdbi.inTransaction(h -> {
-            Plan planned = sessions.record(h, s.id()).plan();
+            // a warning the record gives since the signature (the last session's post labs): the physician
+            // acknowledges it on the order; then the nurse reads the warnings of the plan the start computes
+            OrderRecord o = orders.require(h, s.orderId());
+            var now = orders.evaluateNow(h, o);
+            if (now.warnings().stream().anyMatch(w -> !o.acknowledged(w.code().name()))) {
+                orders.acknowledge(h, PHYSICIAN, o.id(), Optional.empty());
+                audited(h, PHYSICIAN, "/api/orders/" + o.id() + "/acknowledge", s.patientId());
+            }
+            Plan planned = now.plan();
             List<String> read = planned.warnings().stream().filter(w -> w.severity() != Severity.INFO)
                     .map(w -> w.code().name()).toList();
             sessions.start(h, nurse, s.id(), new Commands.Start(read, Optional.empty()));
             sessions.recordVitals(h, nurse, s.id(), new Commands.Vitals(start, 124.0, 78.0, 72.0, 98.0, 36.8));
+            if (s.procedureType().onSeparator()) {
+                sessions.recordAccess(h, nurse, s.id(), new Commands.RecordAccess(start, Vocabulary.AccessKind.PERIPHERAL,
+                        "left antecubital (draw), right forearm (return)", Optional.of(nurse.username()),
+                        Optional.of(LocalDate.ofInstant(start, zone)), Optional.empty()));
+            }
             audited(h, nurse, "/api/sessions/" + s.id() + "/start", s.patientId());
             return sessions.record(h, s.id()).plan();
         });
         double durationMin = plan.durationMin();
         Instant end = start.plus(Duration.ofSeconds(Math.round(durationMin * 60)));
         double processed = plan.processedVolumeMl() == null ? 0 : plan.processedVolumeMl();
-        double removed = plan.exchangeVolumeMl() == null ? 0 : plan.exchangeVolumeMl();
+        double removed = plan.exchangeVolumeMl() != null ? plan.exchangeVolumeMl()
+                : plan.collected() != null && plan.collected().productVolumeMl() != null
+                        ? plan.collected().productVolumeMl() : 0;
         double replacement = plan.replacement() == null ? 0 : plan.replacement().albuminMl()
                 + plan.replacement().plasmaMl();
         Double inlet = plan.inletFlowMlPerMin();
         Double ac = plan.acFlowMlPerMin();
-        int steps = (int) Math.max(1, Math.ceil(durationMin / 15));
+        int steps = s.procedureType().onSeparator() ? (int) Math.max(1, Math.ceil(durationMin / 15)) : 0;
         for (int i = 1; i <= steps; i++) {
             double f = Math.min(1, i * 15 / durationMin);
             Instant t = start.plus(Duration.ofSeconds(Math.round(Math.min(i * 15, durationMin) * 60)));
@@ -288,20 +344,64 @@ public final class DemoSeed {
             Commands.Sample sample = new Commands.Sample(t, Vocabulary.RunValueSource.MACHINE, inlet, ac, null, null,
                     processed * f, plan.anticoagulant() == null ? null : plan.anticoagulant().volumeMl() * f,
                     removed * f, replacement * f, plan.fluidBalance() == null ? null : plan.fluidBalance().netMl() * f);
-            jdbi.useTransaction(h -> sessions.recordRunValues(h, nurse, s.id(), List.of(sample)));
+            jdbi.useTransaction(h -> sessions.recordRunValues(h, nurse, s.id(), List.of(sample), false));
             if (day == -2 && i == 3) {
                 jdbi.useTransaction(h -> sessions.reportAdverseEvent(h, nurse, s.id(),
                         new Commands.ReportAdverseEvent(t, Vocabulary.AdverseEventType.CITRATE_REACTION,
                                 Vocabulary.Grade.MILD, Optional.of("inlet flow reduced; oral calcium"), false,
                                 Optional.of("perioral tingling, resolved in 10 min"))));
+                jdbi.useTransaction(h -> sessions.recordNote(h, nurse, s.id(), new Commands.Note(t,
+                        "Perioral tingling at 45 min: inlet reduced by 10 mL/min, oral calcium given; resolved.")));
+            }
+            if (i == 2) {
+                jdbi.useTransaction(h -> sessions.recordNote(h, nurse, s.id(), new Commands.Note(t,
+                        "Flows stable, access drawing well; patient comfortable.")));
             }
         }
         clock.set(end);
+        if (plan.infusion() != null) {
+            jdbi.useTransaction(h -> sessions.recordFluid(h, nurse, s.id(), new Commands.GiveFluid(end,
+                    Vocabulary.Fluid.IVIG, plan.infusion().mlPerDay())));
+        }
+        endOfRun(s, nurse, plan, end);
         jdbi.useTransaction(h -> {
             sessions.recordVitals(h, nurse, s.id(), new Commands.Vitals(end, 118.0, 74.0, 76.0, 97.0, 36.9));
             sessions.complete(h, nurse, s.id(), Optional.empty());
             audited(h, nurse, "/api/sessions/" + s.id() + "/complete", s.patientId());
         });
+    }
+
+    /**
+     * At the end of a past run: the post-procedure labs (the plan's predicted values, so the demo's record reads as
+     * the plan foresaw) and, for a collection, the product measured from the plan's collected cells (made-up demo
+     * figures, 95 % of the plan).
+     */
+    private void endOfRun(SessionRecord s, Actor nurse, Plan plan, Instant end) {
+        Map<String, Double> post = new LinkedHashMap<>();
+        for (Map.Entry<String, Plan.Prediction> e : plan.predicted().entrySet()) {
+            org.openapheresis.patient.Analyte a = java.util.Arrays.stream(org.openapheresis.patient.Analyte.values())
+                    .filter(x -> x.predictedName().equals(e.getKey())).findFirst().orElse(null);
+            if (a != null) {
+                post.put(a.field(), Math.round(e.getValue().post() * 100) / 100.0);
+            }
+        }
+        Instant labsAt = end.plus(Duration.ofMinutes(10));
+        clock.set(labsAt);
+        if (!post.isEmpty()) {
+            jdbi.useTransaction(h -> sessions.recordLabs(h, nurse, s.id(), new Commands.Labs(labsAt,
+                    org.openapheresis.server.patient.LabPhase.POST, post)));
+        }
+        Plan.Collected c = plan.collected();
+        if (c != null && c.productVolumeMl() != null && c.productVolumeMl() > 0) {
+            double v = c.productVolumeMl();
+            Double cd34 = c.cd34Cells() == null ? null : Math.round(0.95 * c.cd34Cells() / (v * 1000)) * 1.0;
+            Double cd3 = c.cd3Cells() == null ? null : Math.round(0.95 * c.cd3Cells() / (v * 1000)) * 1.0;
+            Double neutrophils = c.granulocytes() == null ? null : Math.round(0.95 * c.granulocytes() / (v * 1e6)) * 1.0;
+            Double wbc = c.wbcCells() == null ? null : Math.round(0.95 * c.wbcCells() / (v * 1e6)) * 1.0;
+            jdbi.useTransaction(h -> sessions.recordProduct(h, nurse, s.id(), new Commands.MeasureProduct(labsAt,
+                    Math.round(v), cd34, cd3, wbc, neutrophils, s.procedureType()
+                            == org.openapheresis.procedure.ProcedureType.GRANULOCYTE_COLLECTION ? 7.4 : 2.0)));
+        }
     }
 
     private void audited(Handle h, Actor who, String resource, String patientId) {

@@ -79,10 +79,15 @@ public final class Guidelines {
      * the selected table has no row.
      */
     public GuidelineMatch categoryFor(String icd10, String procedureType) {
-        return match(icd10, procedureType).map(r -> new GuidelineMatch(true, r.id(), r.indication(), r.category(),
-                r.grade(), r.prescription(), r.verified(), table.source(), table.note()))
+        return match(icd10, procedureType).map(this::categoryFor)
                 .orElseGet(() -> new GuidelineMatch(false, null, null, null, null, null, null, table.source(),
                         "no row of the selected table matches this ICD-10 code and procedure; consult the current ASFA "
                                 + "guideline, which is authoritative"));
+    }
+
+    /** The guideline block of a row chosen by its id. */
+    public GuidelineMatch categoryFor(GuidelineRow r) {
+        return new GuidelineMatch(true, r.id(), r.indication(), r.category(), r.grade(), r.prescription(),
+                r.verified(), table.source(), table.note());
     }
 }

@@ -185,9 +185,20 @@ public final class Call {
         ctx.attribute(ACTOR, username);
     }
 
+    /** The length of a record id (a UUID), as the audit log's patient column holds it. */
+    static final int MAX_ID_LENGTH = 36;
+
     /** Names the patient the call concerns, for the audit entry. */
     public void concerns(String patientId) {
-        ctx.attribute(PATIENT, patientId);
+        concerns(ctx, patientId);
+    }
+
+    /**
+     * Names the patient for the audit entry, unless the text is too long to be a record's id: then the entry names
+     * none (a cut text could name another patient) and its path still shows what was asked for.
+     */
+    static void concerns(Context ctx, String patientId) {
+        ctx.attribute(PATIENT, patientId != null && patientId.length() <= MAX_ID_LENGTH ? patientId : null);
     }
 
     /** Reads in one handle (no transaction needed for a single consistent read). */

@@ -79,6 +79,9 @@ public final class ErrorTranslator {
             if (status == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
+            if (status == 429 && d.details().get("retryAfterSeconds") instanceof Number wait) {
+                ctx.header("Retry-After", Long.toString(wait.longValue()));
+            }
             ctx.status(status).json(m);
         } else if (e instanceof MalformedJsonException m) {
             Map<String, Object> b = body(400, "malformed JSON");

@@ -18,11 +18,13 @@ import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.json.Json;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.server.system.AuditTrail;
+import org.openapheresis.server.system.RefusalCounter;
 
 /**
  * Builds the Javalin application from the route table: authentication, the access policy and CSRF check in
- * front of every handler, audit entries for every call to an audited route, the error translator, and the web
- * UI's static files from the classpath folder {@code /web}.
+ * front of every handler, audit entries for every call to an audited route by a signed-in caller (and for login
+ * attempts), a count of the requests refused for want of credentials, the error translator, and the web UI's
+ * static files from the classpath folder {@code /web}.
  */
 public final class HttpApp {
 
@@ -37,15 +39,21 @@ public final class HttpApp {
     private final AccessPolicy policy;
     private final Authenticator auth;
     private final AuditTrail audit;
+    private final RefusalCounter refusals;
     private final Jdbi jdbi;
     private final java.time.Clock clock;
 
-    public HttpApp(List<Route> routes, AccessPolicy policy, Authenticator auth, AuditTrail audit, Jdbi jdbi,
-            java.time.Clock clock) {
+    /**
+     * @param audit where the entries of audited routes go (signed-in callers, and login attempts)
+     * @param refusals where requests refused for want of credentials are counted instead of audited
+     */
+    public HttpApp(List<Route> routes, AccessPolicy policy, Authenticator auth, AuditTrail audit,
+            RefusalCounter refusals, Jdbi jdbi, java.time.Clock clock) {
         this.routes = List.copyOf(routes);
         this.policy = policy;
         this.auth = auth;
         this.audit = audit;
+        this.refusals = refusals;
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -119,19 +127,30 @@ public final class HttpApp {
         });
     }
 
+    /**
+     * Authenticates, checks the role and the CSRF header, runs the handler and translates what it throws. The
+     * call of an audited route is audited, unless it was refused because nobody was signed in: that request did
+     * nothing to data and names nobody, so it is counted ({@link RefusalCounter}) rather than put on the audit
+     * chain, where a caller without credentials could otherwise add entries naming any patient id at will. A
+     * failed login is a public route's answer, not such a refusal: it stays audited.
+     */
     private void serve(Route r, Context ctx) throws Exception {
         ctx.attribute(ROUTED, Boolean.TRUE);
         ctx.header("Cache-Control", "no-store");
         Principal who = Principal.ANONYMOUS;
-        if (r.path().startsWith("/api/patients/{id}")) {
-            String id = ctx.pathParam("id");
-            if (Ids.isId(id)) {
-                ctx.attribute(Call.PATIENT, id); // so a refused attempt names the patient too
-            }
-        }
         try {
             if (r.permission() != Permission.PUBLIC) {
-                who = authenticate(ctx).orElseThrow(HttpProblem::unauthorized);
+                Optional<Principal> caller = authenticate(ctx);
+                if (caller.isEmpty()) {
+                    refusals.count(r.signature(), presentsCredentials(ctx) ? RefusalCounter.Reason.BAD_CREDENTIALS
+                            : RefusalCounter.Reason.NO_CREDENTIALS);
+                    ErrorTranslator.handle(HttpProblem.unauthorized(), ctx);
+                    return;
+                }
+                who = caller.get();
+                if (r.path().startsWith("/api/patients/{id}")) {
+                    Call.concerns(ctx, ctx.pathParam("id")); // so a refused attempt names the patient too
+                }
                 if (!policy.allows(who.role(), r.permission())) {
                     throw HttpProblem.forbidden("your role (" + who.role().code() + ") may not do this");
                 }
@@ -157,6 +176,13 @@ public final class HttpApp {
             audit.append(actor != null ? "login:" + actor : who.username(), r.signature(), ctx.path(), patient,
                     Integer.toString(ctx.statusCode()));
         }
+    }
+
+    /** True when the request carries a bearer token or a session cookie (valid or not). */
+    private static boolean presentsCredentials(Context ctx) {
+        String header = ctx.header("Authorization");
+        String cookie = ctx.cookie(COOKIE);
+        return header != null && !header.isBlank() || cookie != null && !cookie.isBlank();
     }
 
     /** Compares two secrets in constant time. */

@@ -71,6 +71,12 @@ public record Route(Method method, String path, Permission permission, boolean a
                 handler);
     }
 
+    /** A DELETE route (no body): not audited, 200. */
+    public static Route delete(String path, Permission permission, String summary, ApiHandler handler) {
+        return new Route(Method.DELETE, path, permission, false, 200, summary, Body.NONE, null, java.util.Map.of(),
+                null, handler);
+    }
+
     /** This route, with every call written to the audit log. */
     public Route audit() {
         return new Route(method, path, permission, true, status, summary, body, example, errors, answerExample,

@@ -11,8 +11,10 @@ import org.openapheresis.system.MessageKey;
  *
  * @param code ICD-10 (or ICD-10-CM) code, upper case
  * @param text the indication in words
+ * @param guidelineRow the guideline row chosen (two rows may share an ICD-10 code: an HPC and a DLI donor are
+ *     both Z52.001), or empty: the first row matching the code and procedure is used
  */
-public record Indication(String code, String text) {
+public record Indication(String code, String text, java.util.Optional<String> guidelineRow) {
 
     /** ICD-10 (and ICD-10-CM) code shape: letter, two characters, optional dot and up to four more. */
     public static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
@@ -20,10 +22,16 @@ public record Indication(String code, String text) {
     public Indication {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(guidelineRow, "guidelineRow");
         code = code.toUpperCase(Locale.ROOT);
         if (!ICD10.matcher(code).matches()) {
             throw InvalidInputException.of("indication.code", MessageKey.INVALID,
                     code + " is not an ICD-10 code (e.g. G35.A, M31.19)");
         }
+    }
+
+    /** An indication matched to the guideline by its code. */
+    public Indication(String code, String text) {
+        this(code, text, java.util.Optional.empty());
     }
 }

@@ -36,11 +36,27 @@ import org.openapheresis.server.guideline.GuidelineMatch;
  * @param createdBy created by (a physician)
  * @param signedAt signed, when signed
  * @param signedBy signing physician, when signed
+ * @param stop who stopped the signed order, when and why, when stopped
  */
 public record OrderRecord(String id, int version, String patientId, Indication indication,
         @JsonIgnore PlanRequest request, Optional<CourseSchedule> schedule, GuidelineMatch guideline, Plan plan,
         List<Warning> warnings, List<Acknowledgement> acknowledgements, OrderStatus status, Instant createdAt,
-        String createdBy, Optional<Instant> signedAt, Optional<String> signedBy) {
+        String createdBy, Optional<Instant> signedAt, Optional<String> signedBy, Optional<Stop> stop) {
+
+    /**
+     * A signed order stopped.
+     *
+     * @param at when
+     * @param by the physician
+     * @param reason why, in words
+     */
+    public record Stop(Instant at, String by, String reason) {
+        public Stop {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     public OrderRecord {
         Objects.requireNonNull(id, "id");
@@ -50,6 +66,13 @@ public record OrderRecord(String id, int version, String patientId, Indication i
         warnings = List.copyOf(warnings);
         acknowledgements = List.copyOf(acknowledgements);
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(stop, "stop");
+    }
+
+    /** The sessions the order prescribes: the course's, or one. */
+    @JsonIgnore
+    public int sessionsOrdered() {
+        return schedule.map(CourseSchedule::sessions).orElse(1);
     }
 
     /** The ordered procedure, the core's typed spec. */
@@ -89,6 +112,6 @@ public record OrderRecord(String id, int version, String patientId, Indication i
 
     public OrderRecord withAcknowledgements(List<Acknowledgement> acks) {
         return new OrderRecord(id, version, patientId, indication, request, schedule, guideline, plan, warnings, acks,
-                status, createdAt, createdBy, signedAt, signedBy);
+                status, createdAt, createdBy, signedAt, signedBy, stop);
     }
 }

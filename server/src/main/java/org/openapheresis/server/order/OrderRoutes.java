@@ -44,8 +44,20 @@ public final class OrderRoutes implements FeatureRoutes {
                         + "simulated time course)", this::plan).audit(),
                 Route.get("/api/orders/{id}/course", ORDERS_READ, "The order's course as ordered, session by session "
                         + "(?timeline=true adds the time course)", this::course).audit(),
-                Route.action("/api/orders/{id}/sign", ORDERS_SIGN, "Physician signature", this::sign).audit()
-                        .error(409, "already signed, or a stale version (If-Match)"),
+                Route.put("/api/orders/{id}", ORDERS_CREATE, "Change an unsigned order (the body of POST /api/orders "
+                        + "with the version read, or If-Match): planned again from the record; its acknowledgements "
+                        + "go with the old plan", changeExample(), this::change).audit()
+                        .error(409, "signed already, or a stale version"),
+                Route.post("/api/orders/{id}/sign", ORDERS_SIGN, "Physician signature with the acknowledgement of "
+                        + "the order's warnings in the same act: {\"acknowledgedWarnings\": [codes]} must hold every "
+                        + "warning of the order from the current record not acknowledged before; else 409 listing "
+                        + "them (unacknowledged)", SIGN_EXAMPLE, this::sign).optionalBody(SIGN_EXAMPLE).audit()
+                        .error(409, "already signed, a stale version (If-Match), or warnings not acknowledged "
+                                + "(listed)"),
+                Route.post("/api/orders/{id}/stop", ORDERS_SIGN, "Stop a signed order with the reason (who and when "
+                        + "are recorded); its scheduled sessions are cancelled with the reason",
+                        Map.of("reason", "relapse resolved after three exchanges"), this::stop).audit()
+                        .error(409, "not signed, stopped already, or a stale version"),
                 Route.post("/api/orders/{id}/acknowledge", ORDERS_SIGN, "Acknowledge warnings ({\"codes\": [...]} or "
                         + "all)", Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE")), this::acknowledge)
                         .optionalBody(Map.of("codes", List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"))).audit());
@@ -106,13 +118,51 @@ public final class OrderRoutes implements FeatureRoutes {
         return o;
     }
 
+    private static final Map<String, Object> SIGN_EXAMPLE = Map.of("acknowledgedWarnings",
+            List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"));
+
     private void sign(Call call) {
-        call.noBody();
+        List<String> codes = call.optionalBody().map(f -> {
+            List<String> c = f.texts("acknowledgedWarnings", false, 100, 60).orElse(List.of()).stream().distinct()
+                    .toList();
+            f.rejectUnknown();
+            f.throwIfProblems();
+            return c;
+        }).orElse(List.of());
         String id = call.param("id");
         Optional<Integer> expected = call.ifMatch();
         call.answer(call.write(h -> {
             call.concerns(orders.patientOf(h, id));
-            return orders.sign(h, call.actor(), id, expected);
+            return orders.sign(h, call.actor(), id, expected, codes);
+        }));
+    }
+
+    private void change(Call call) {
+        Node body = call.body();
+        OptionalDouble version = body.number("version", org.openapheresis.system.Range.of(1, Integer.MAX_VALUE),
+                false);
+        body.allow("id", "status", "createdAt", "createdBy", "signedAt", "signedBy", "stop", "guideline", "plan",
+                "warnings", "acknowledgements", "planRequest");
+        NewOrder order = readWithRecordProblems(call, body, true);
+        int expected = call.requireVersion(version.isPresent() ? Optional.of((int) version.getAsDouble())
+                : Optional.empty());
+        String id = call.param("id");
+        call.answer(call.write(h -> {
+            call.concerns(orders.patientOf(h, id));
+            return orders.change(h, call.actor(), id, order, expected);
+        }));
+    }
+
+    private void stop(Call call) {
+        Node f = call.body();
+        String reason = f.multilineText("reason", true, 1000).orElse(null);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        String id = call.param("id");
+        Optional<Integer> expected = call.ifMatch();
+        call.answer(call.write(h -> {
+            call.concerns(orders.patientOf(h, id));
+            return orders.stop(h, call.actor(), id, expected, reason);
         }));
     }
 
@@ -148,9 +198,10 @@ public final class OrderRoutes implements FeatureRoutes {
         Indication indication = f.child("indication", indicationRequired).map(i -> {
             Optional<String> code = i.text("code", true, 20);
             Optional<String> text = i.text("text", true, 500);
+            Optional<String> row = i.text("guidelineRow", false, 60);
             i.rejectUnknown();
             return code.isPresent() && text.isPresent()
-                    ? f.build(() -> new Indication(code.get(), text.get())).orElse(null) : null;
+                    ? f.build(() -> new Indication(code.get(), text.get(), row)).orElse(null) : null;
         }).orElse(null);
         ProcedureSpec procedure = f.has("procedure")
                 ? f.build(() -> PlanRequestReader.readProcedure(f.raw("procedure"), "procedure")).orElse(null) : null;
@@ -172,8 +223,15 @@ public final class OrderRoutes implements FeatureRoutes {
         return new NewOrder(patientId, Optional.ofNullable(indication), procedure, recipient, schedule);
     }
 
+    static Map<String, Object> changeExample() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(example());
+        m.put("version", 1);
+        return m;
+    }
+
     static Map<String, Object> example() {
-        return Map.of("patientId", "…", "indication", Map.of("code", "G35.A", "text", "MS relapse"), "procedure",
+        return Map.of("patientId", "…", "indication", Map.of("code", "G35.A", "text", "MS relapse", "guidelineRow",
+                "ms-relapse"), "procedure",
                 Map.of("type", "plasma-exchange", "plasmaVolumes", 1.25, "replacement", Map.of("albuminPercent", 100,
                         "plasmaPercent", 0)), "schedule", Map.of("sessions", 5, "intervalHours", 48));
     }

@@ -16,6 +16,8 @@ import org.openapheresis.safety.Warning;
 import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
+import org.openapheresis.server.guideline.GuidelineMatch;
+import org.openapheresis.server.guideline.GuidelineRow;
 import org.openapheresis.server.guideline.Guidelines;
 import org.openapheresis.server.patient.PatientRecord;
 import org.openapheresis.server.patient.PatientService;
@@ -54,12 +56,74 @@ public final class OrderService {
         PatientRecord p = patients.find(h, o.patientId()).orElseThrow(() -> new InvalidInputException(
                 "the order has invalid values", List.of(Problem.of("patientId", MessageKey.NOT_FOUND,
                         "patient or donor"))));
-        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(), today());
+        GuidelineMatch guideline = guideline(indication, o.procedure().type().code());
+        indication = withRow(indication, guideline);
+        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord created = new OrderRecord(Ids.next(), 1, p.id(), indication, e.request(), o.schedule(),
-                guidelines.categoryFor(indication.code(), o.procedure().type().code()), e.plan(), e.warnings(),
-                List.of(), OrderStatus.UNSIGNED, Times.now(clock), by.username(), Optional.empty(), Optional.empty());
+                guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, Times.now(clock), by.username(),
+                Optional.empty(), Optional.empty(), Optional.empty());
         store.insert(h, created);
         return created; // what was stored, typed: no read back (the store round trip is tested)
+    }
+
+    /**
+     * Changes an unsigned order (at the version the physician read): planned again from the record, with its checks;
+     * the acknowledgements go with the old plan. The patient cannot change.
+     */
+    public OrderRecord change(Handle h, Actor by, String id, NewOrder o, int expectedVersion) {
+        OrderRecord old = require(h, id);
+        if (old.status() != OrderStatus.UNSIGNED) {
+            throw DomainException.of(Refusal.ORDER_ALREADY_SIGNED, old.signedBy().orElse("?"),
+                    old.signedAt().map(Instant::toString).orElse("?"));
+        }
+        if (!old.patientId().equals(o.patientId())) {
+            throw InvalidInputException.of("patientId", MessageKey.INVALID, "an order stays with its patient ("
+                    + old.patientId() + "); write a new order for another");
+        }
+        Indication indication = o.indication().orElseThrow(() -> InvalidInputException.of("indication",
+                MessageKey.REQUIRED));
+        GuidelineMatch guideline = guideline(indication, o.procedure().type().code());
+        indication = withRow(indication, guideline);
+        PatientRecord p = patients.require(h, old.patientId());
+        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
+        OrderRecord changed = new OrderRecord(id, expectedVersion + 1, p.id(), indication, e.request(), o.schedule(),
+                guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, old.createdAt(), old.createdBy(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        if (old.version() != expectedVersion || !store.replace(h, changed, expectedVersion)) {
+            OrderRecord now = require(h, id);
+            throw DomainException.stale(now.version(), now);
+        }
+        return require(h, id);
+    }
+
+    /** The indication naming the row its guideline block is (as it reads back from the store). */
+    private static Indication withRow(Indication i, GuidelineMatch g) {
+        return new Indication(i.code(), i.text(), Optional.ofNullable(g.id()));
+    }
+
+    /**
+     * The guideline block of an indication: the row it names (which must exist, be for this procedure and match
+     * the code), or the first row matching the code and procedure.
+     */
+    private GuidelineMatch guideline(Indication indication, String procedureType) {
+        if (indication.guidelineRow().isEmpty()) {
+            return guidelines.categoryFor(indication.code(), procedureType);
+        }
+        String rowId = indication.guidelineRow().get();
+        GuidelineRow row = guidelines.row(rowId).orElseThrow(() -> InvalidInputException.of(
+                "indication.guidelineRow", MessageKey.NOT_FOUND, "guideline row"));
+        if (!row.procedureType().equals(procedureType)) {
+            throw InvalidInputException.of("indication.guidelineRow", MessageKey.INVALID, "row " + rowId + " ("
+                    + row.indication() + ") is for procedure " + row.procedureType() + ", the order is for "
+                    + procedureType);
+        }
+        if (row.icd10().stream().noneMatch(indication.code()::startsWith)) {
+            throw InvalidInputException.of("indication.code", MessageKey.INVALID, indication.code()
+                    + " is not a code of guideline row " + rowId + " (" + String.join(", ", row.icd10()) + ")");
+        }
+        return guidelines.categoryFor(row);
     }
 
     /**
@@ -70,12 +134,13 @@ public final class OrderService {
         PatientRecord p = patients.find(h, o.patientId()).orElseThrow(() -> new InvalidInputException(
                 "the order has invalid values", List.of(Problem.of("patientId", MessageKey.NOT_FOUND,
                         "patient or donor"))));
-        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(), today());
+        RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         Optional<CourseResult> course = o.schedule().filter(s -> s.sessions() > 1)
                 .map(s -> CoursePlanner.plan(s.course(e.request()), PlanOptions.withTimeline()));
         return new OrderPreview(org.openapheresis.contract.PlanRequestWriter.request(e.request()),
                 Planner.plan(e.request(), PlanOptions.withTimeline()), course, e.warnings(),
-                o.indication().map(i -> guidelines.categoryFor(i.code(), o.procedure().type().code())));
+                o.indication().map(i -> guideline(i, o.procedure().type().code())));
     }
 
     /** What a patient's record lacks for any plan (field paths {@code patient.*}); empty for no such patient. */
@@ -107,19 +172,103 @@ public final class OrderService {
         return store.patientOf(h, id).orElseThrow(() -> DomainException.notFound("order"));
     }
 
-    /** The physician's signature; the version is the one the physician read, when given. */
-    public OrderRecord sign(Handle h, Actor by, String id, Optional<Integer> expectedVersion) {
+    /**
+     * The physician's signature, with the acknowledgement of the order's warnings in the same act: every warning the
+     * order has from the current record must be acknowledged already or among {@code acknowledgedWarnings}, else a
+     * conflict listing the open ones. The version is the one the physician read, when given.
+     */
+    public OrderRecord sign(Handle h, Actor by, String id, Optional<Integer> expectedVersion,
+            List<String> acknowledgedWarnings) {
         OrderRecord o = require(h, id);
-        if (o.status() == OrderStatus.SIGNED) {
+        if (o.status() != OrderStatus.UNSIGNED) {
             throw DomainException.of(Refusal.ORDER_ALREADY_SIGNED, o.signedBy().orElse("?"),
                     o.signedAt().map(Instant::toString).orElse("?"));
         }
+        List<Warning> current = currentWarnings(h, o);
+        requireKnown(o, current, acknowledgedWarnings, "acknowledgedWarnings");
+        List<Warning> open = current.stream().filter(w -> !o.acknowledged(w.code().name())
+                && !acknowledgedWarnings.contains(w.code().name())).toList();
+        if (!open.isEmpty()) {
+            throw new DomainException(Refusal.WARNINGS_NOT_ACKNOWLEDGED_AT_SIGNING, List.of(open.size()),
+                    java.util.Map.of("unacknowledged", open));
+        }
         int version = expectedVersion.orElse(o.version());
-        if (version != o.version() || !store.sign(h, id, version, by.username(), Times.now(clock))) {
+        if (version != o.version()) {
+            throw DomainException.stale(o.version(), o);
+        }
+        Instant now = Times.now(clock);
+        if (!acknowledgedWarnings.isEmpty()) {
+            store.acknowledge(h, id, acknowledgedWarnings, by.username(), now);
+            version++;
+        }
+        if (!store.sign(h, id, version, by.username(), now)) {
+            OrderRecord again = require(h, id);
+            throw DomainException.stale(again.version(), again);
+        }
+        return require(h, id);
+    }
+
+    /**
+     * Stops a signed order: who, when and why; its scheduled sessions are cancelled with the reason by the
+     * listeners (the sessions feature), in the same transaction.
+     */
+    public OrderRecord stop(Handle h, Actor by, String id, Optional<Integer> expectedVersion, String reason) {
+        OrderRecord o = require(h, id);
+        if (o.status() == OrderStatus.UNSIGNED) {
+            throw DomainException.of(Refusal.ORDER_NOT_SIGNED_TO_STOP, id);
+        }
+        if (o.status() == OrderStatus.STOPPED) {
+            OrderRecord.Stop st = o.stop().orElseThrow();
+            throw DomainException.of(Refusal.ORDER_STOPPED, id, st.by(), st.at(), st.reason());
+        }
+        int version = expectedVersion.orElse(o.version());
+        OrderRecord.Stop stop = new OrderRecord.Stop(Times.now(clock), by.username(), reason);
+        if (version != o.version() || !store.stop(h, id, version, stop)) {
             OrderRecord now = require(h, id);
             throw DomainException.stale(now.version(), now);
         }
+        OrderRecord stopped = require(h, id);
+        for (StopListener l : stopListeners) {
+            l.stopped(h, by, stopped);
+        }
+        return stopped;
+    }
+
+    /** What another feature does in the transaction that stops an order (sessions cancel the scheduled ones). */
+    @FunctionalInterface
+    public interface StopListener {
+        void stopped(Handle h, Actor by, OrderRecord stopped);
+    }
+
+    private final List<StopListener> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Registers a listener; called while the server is composed, before it serves. */
+    public void whenStopped(StopListener l) {
+        stopListeners.add(l);
+    }
+
+    /**
+     * Takes the order's row lock for the transaction and answers the order (sessions are counted against its
+     * course under the lock).
+     */
+    public OrderRecord lockForScheduling(Handle h, String id) {
+        store.lock(h, id).orElseThrow(() -> InvalidInputException.of("orderId", MessageKey.NOT_FOUND, "order"));
         return require(h, id);
+    }
+
+    private static void requireKnown(OrderRecord o, List<Warning> current, List<String> codes, String field) {
+        List<String> known = new ArrayList<>(o.warnings().stream().map(w -> w.code().name()).toList());
+        current.stream().map(w -> w.code().name()).filter(c -> !known.contains(c)).forEach(known::add);
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!known.contains(codes.get(i))) {
+                problems.add(Problem.of(field + "[" + i + "]", MessageKey.NOT_ONE_OF, codes.get(i),
+                        known.isEmpty() ? "(the order has no warnings)" : String.join(", ", known)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("the acknowledgement has invalid values", problems);
+        }
     }
 
     /**
@@ -128,24 +277,11 @@ public final class OrderService {
      */
     public OrderRecord acknowledge(Handle h, Actor by, String id, Optional<List<String>> codes) {
         OrderRecord o = require(h, id);
-        List<String> known = new ArrayList<>(o.warnings().stream().map(w -> w.code().name()).toList());
-        // warnings may have appeared since the order was written (new labs): acknowledge those too
-        for (Warning w : currentWarnings(h, o)) {
-            if (!known.contains(w.code().name())) {
-                known.add(w.code().name());
-            }
-        }
-        List<String> chosen = codes.orElse(known);
-        List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            if (!known.contains(chosen.get(i))) {
-                problems.add(Problem.of("codes[" + i + "]", MessageKey.NOT_ONE_OF, chosen.get(i),
-                        String.join(", ", known)));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("the acknowledgement has invalid values", problems);
-        }
+        List<Warning> current = currentWarnings(h, o);
+        List<String> all = new ArrayList<>(o.warnings().stream().map(w -> w.code().name()).toList());
+        current.stream().map(w -> w.code().name()).filter(c -> !all.contains(c)).forEach(all::add);
+        List<String> chosen = codes.orElse(all);
+        requireKnown(o, current, chosen, "codes");
         store.acknowledge(h, id, chosen, by.username(), Times.now(clock));
         return require(h, id);
     }
@@ -153,7 +289,8 @@ public final class OrderService {
     /** The order's procedure planned again from the patient's current record, with the checks. */
     public RecordPlanning.Evaluation evaluateNow(Handle h, OrderRecord o) {
         PatientRecord p = patients.require(h, o.patientId());
-        return RecordPlanning.evaluate(p, o.procedureSpec(), o.request().recipientWeightKg(), today());
+        return RecordPlanning.evaluate(p, o.procedureSpec(), o.request().recipientWeightKg(), o.sessionsOrdered(),
+                today());
     }
 
     private List<Warning> currentWarnings(Handle h, OrderRecord o) {

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where an order stands: written by a physician, then signed. */
+/** Where an order stands: written by a physician (and changed while unsigned), signed, and perhaps stopped. */
 public enum OrderStatus {
-    UNSIGNED, SIGNED;
+    UNSIGNED, SIGNED,
+    /** Signed, then stopped by a physician with the reason: no session of it may be scheduled or started. */
+    STOPPED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

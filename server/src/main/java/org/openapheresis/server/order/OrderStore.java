@@ -25,7 +25,7 @@ public final class OrderStore {
 
     private static final String COLUMNS = "id, version, patient_id, indication_code, indication_text, "
             + "plan_request_json, schedule_json, guideline_json, plan_json, warnings_json, status, created_at, "
-            + "created_by, signed_at, signed_by";
+            + "created_by, signed_at, signed_by, stopped_at, stopped_by, stop_reason";
     private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
     };
 
@@ -74,6 +74,50 @@ public final class OrderStore {
                 .bind("by", by).bind("at", Times.toDb(at)).bind("id", id).bind("expected", expected).execute() == 1;
     }
 
+    /**
+     * Replaces what an unsigned order prescribes (the physician changed it) when the version is still
+     * {@code expected}; its acknowledgements go, since the warnings are those of the new plan.
+     */
+    public boolean replace(Handle h, OrderRecord o, int expected) {
+        int n = h.createUpdate("UPDATE clinical_order SET indication_code = :code, indication_text = :text, "
+                + "procedure_type = :type, procedure_json = :procedure, recipient_json = :recipient, "
+                + "plan_request_json = :request, schedule_json = :schedule, guideline_json = :guideline, "
+                + "plan_json = :plan, warnings_json = :warnings, version = version + 1 "
+                + "WHERE id = :id AND version = :expected AND status = :unsigned")
+                .bind("code", o.indication().code()).bind("text", o.indication().text())
+                .bind("type", o.request().procedure().type().code())
+                .bind("procedure", Json.compact(PlanRequestWriter.procedure(o.request().procedure())))
+                .bind("recipient", o.recipient() == null ? null : Json.compact(o.recipient()))
+                .bind("request", Json.compact(PlanRequestWriter.request(o.request())))
+                .bind("schedule", o.scheduleTree().map(Json::compact).orElse(null))
+                .bind("guideline", Json.compact(o.guideline())).bind("plan", Json.compact(o.plan()))
+                .bind("warnings", Json.compact(o.warnings())).bind("id", o.id()).bind("expected", expected)
+                .bind("unsigned", OrderStatus.UNSIGNED.code()).execute();
+        if (n == 1) {
+            h.createUpdate("DELETE FROM order_acknowledgement WHERE order_id = :id").bind("id", o.id()).execute();
+        }
+        return n == 1;
+    }
+
+    /** Stops a signed order when the version is still {@code expected}. */
+    public boolean stop(Handle h, String id, int expected, OrderRecord.Stop stop) {
+        return h.createUpdate("UPDATE clinical_order SET status = :stopped, stopped_at = :at, stopped_by = :by, "
+                + "stop_reason = :reason, version = version + 1 WHERE id = :id AND version = :expected "
+                + "AND status = :signed")
+                .bind("stopped", OrderStatus.STOPPED.code()).bind("signed", OrderStatus.SIGNED.code())
+                .bind("at", Times.toDb(stop.at())).bind("by", stop.by()).bind("reason", stop.reason())
+                .bind("id", id).bind("expected", expected).execute() == 1;
+    }
+
+    /**
+     * Takes the order's row lock for the rest of the transaction (sessions are counted against the course under it,
+     * so two coordinators cannot both book the last session); answers the status.
+     */
+    public Optional<OrderStatus> lock(Handle h, String id) {
+        return h.createQuery("SELECT status FROM clinical_order WHERE id = :id FOR UPDATE").bind("id", id)
+                .mapTo(String.class).findOne().flatMap(OrderStatus::fromCode);
+    }
+
     /** Records who acknowledged the codes (once per code) and moves the version on. */
     public void acknowledge(Handle h, String id, List<String> codes, String by, Instant at) {
         List<String> done = h.createQuery("SELECT code FROM order_acknowledgement WHERE order_id = :id")
@@ -100,18 +144,27 @@ public final class OrderStore {
                         Times.fromDb(rs.getObject(3, LocalDateTime.class)))).list());
     }
 
+    private static Optional<OrderRecord.Stop> stop(ResultSet rs) throws SQLException {
+        LocalDateTime at = rs.getObject("stopped_at", LocalDateTime.class);
+        return at == null ? Optional.empty() : Optional.of(new OrderRecord.Stop(Times.fromDb(at),
+                rs.getString("stopped_by"), rs.getString("stop_reason")));
+    }
+
     private static OrderRecord row(ResultSet rs) throws SQLException {
         String schedule = rs.getString("schedule_json");
+        GuidelineMatch guideline = Json.read(rs.getString("guideline_json"), GuidelineMatch.class);
         Instant signedAt = Times.fromDb(rs.getObject("signed_at", LocalDateTime.class));
         return new OrderRecord(rs.getString("id"), rs.getInt("version"), rs.getString("patient_id"),
-                new Indication(rs.getString("indication_code"), rs.getString("indication_text")),
+                new Indication(rs.getString("indication_code"), rs.getString("indication_text"),
+                        Optional.ofNullable(guideline.id())),
                 PlanRequestReader.read(Json.parse(rs.getString("plan_request_json"))),
                 schedule == null ? Optional.empty()
                         : Optional.of(CourseRequestReader.readSchedule(Json.parse(schedule), "schedule")),
-                Json.read(rs.getString("guideline_json"), GuidelineMatch.class),
+                guideline,
                 Json.read(rs.getString("plan_json"), Plan.class), Json.read(rs.getString("warnings_json"), WARNINGS),
                 List.of(), OrderStatus.fromCode(rs.getString("status")).orElseThrow(),
                 Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"),
-                Optional.ofNullable(signedAt), Optional.ofNullable(rs.getString("signed_by")));
+                Optional.ofNullable(signedAt), Optional.ofNullable(rs.getString("signed_by")),
+                stop(rs));
     }
 }

@@ -91,21 +91,24 @@ public final class RecordPlanning {
      * @throws InvalidInputException listing every problem when it cannot be planned
      */
     public static Evaluation evaluate(PatientRecord p, ProcedureSpec procedure, OptionalDouble recipientWeightKg,
-            LocalDate today) {
+            int sessionsOrdered, LocalDate today) {
         Patient patient = patient(p, today);
         List<Problem> problems = new ArrayList<>();
         PlanRequestReader.requireLabs(patient, procedure, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(CANNOT_PLAN, problems);
         }
-        return evaluate(new PlanRequest(patient, recipientWeightKg, procedure), p);
+        return evaluate(new PlanRequest(patient, recipientWeightKg, procedure), p, sessionsOrdered);
     }
 
-    /** Plans a request already built (an order's stored request) and runs the checks against the record. */
-    public static Evaluation evaluate(PlanRequest request, PatientRecord p) {
+    /**
+     * Plans a request already built (an order's stored request) and runs the checks against the record and the
+     * sessions the order prescribes.
+     */
+    public static Evaluation evaluate(PlanRequest request, PatientRecord p, int sessionsOrdered) {
         try {
             Plan plan = Planner.plan(request, PlanOptions.withoutTimeline());
-            return new Evaluation(request, plan, Candidacy.check(request, plan, p.history()));
+            return new Evaluation(request, plan, Candidacy.check(request, plan, p.history(), sessionsOrdered));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(CANNOT_PLAN, e.problems());
         }

@@ -18,12 +18,18 @@ import org.openapheresis.server.patient.LabEntry;
  * @param fluids fluids given, oldest first
  * @param labs labs taken at the session, oldest first
  * @param adverseEvents adverse events, oldest first
- * @param comparison what happened against the plan
+ * @param vascularAccess the access checked for the session, oldest first
+ * @param notes nursing notes, oldest first
+ * @param products what the collected product measured, oldest first (collections only)
+ * @param comparison what happened against the plan, with the measures of the procedure
+ * @param missing what the record lacks, for the nurse to see before completing
  */
 public record ClinicalRecord(SessionRecord session,
         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<StartAcknowledgement> startAcknowledgement, Plan plan,
         List<Entries.RunValue> runValues, List<Entries.Vitals> vitals, List<Entries.FluidGiven> fluids,
-        List<LabEntry> labs, List<Entries.AdverseEvent> adverseEvents, Comparison comparison) {
+        List<LabEntry> labs, List<Entries.AdverseEvent> adverseEvents, List<Entries.VascularAccess> vascularAccess,
+        List<Entries.NursingNote> notes, List<Entries.ProductMeasurement> products, Comparison comparison,
+        List<Completeness.Gap> missing) {
 
     /**
      * What the person who started the session acknowledged.

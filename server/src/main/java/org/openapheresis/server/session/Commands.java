@@ -28,6 +28,20 @@ public final class Commands {
     public static final Range TEMPERATURE_C = Range.of(25, 45);
     /** A fluid given, mL. */
     public static final Range FLUID_ML = Range.of(0.1, 20000);
+    /*
+     * A collected product's measurements: plausibility bounds of a product bag (far above blood's own values: a
+     * product is concentrated), to refuse a typing error, not clinical thresholds.
+     */
+    /** Product volume, mL. */
+    public static final Range PRODUCT_VOLUME_ML = Range.of(1, 3000);
+    /** CD34+ cells in the product, /µL. */
+    public static final Range PRODUCT_CD34_PER_UL = Range.of(0, 100000);
+    /** CD3+ cells in the product, /µL. */
+    public static final Range PRODUCT_CD3_PER_UL = Range.of(0, 1000000);
+    /** White cells or neutrophils in the product, 10^9/L. */
+    public static final Range PRODUCT_CELLS_E9_PER_L = Range.of(0, 2000);
+    /** Haematocrit of the product, percent. */
+    public static final Range PRODUCT_HEMATOCRIT_PERCENT = Range.of(0, 80);
 
     private Commands() {
     }
@@ -132,6 +146,37 @@ public final class Commands {
     public record Start(List<String> acknowledgedWarnings, Optional<Integer> expectedVersion) {
         public Start {
             acknowledgedWarnings = List.copyOf(acknowledgedWarnings);
+        }
+    }
+
+    /**
+     * The vascular access checked at the chair.
+     *
+     * @param placedOn the day it was placed, when known (not after the entry's day)
+     */
+    public record RecordAccess(Instant time, Vocabulary.AccessKind kind, String site, Optional<String> placedBy,
+            Optional<java.time.LocalDate> placedOn, Optional<String> problems) {
+        public RecordAccess {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(site, "site");
+        }
+    }
+
+    /** A nursing note. */
+    public record Note(Instant time, String text) {
+        public Note {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** What the product measured at the end of a collection: the volume and at least one count. */
+    public record MeasureProduct(Instant time, double volumeMl, Double cd34PerUl, Double cd3PerUl, Double wbcE9PerL,
+            Double neutrophilsE9PerL, Double hematocritPercent) {
+        public MeasureProduct {
+            Objects.requireNonNull(time, "time");
+            PRODUCT_VOLUME_ML.require("volumeMl", volumeMl);
         }
     }
 }

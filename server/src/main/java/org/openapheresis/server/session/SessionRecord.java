@@ -18,18 +18,20 @@ import org.openapheresis.procedure.ProcedureType;
  * @param machine separator, e.g. {@code Optia-2}, when booked on one
  * @param chair chair or bed, e.g. {@code Chair 3}, when given
  * @param nurse nurse in charge, when given
- * @param status scheduled, in progress, completed or aborted
+ * @param status scheduled, in progress, completed, aborted or cancelled
  * @param abortReason why it was aborted
+ * @param cancelReason why it was cancelled before it started
  * @param createdAt scheduled at
  * @param createdBy scheduled by
  * @param startedAt started
  * @param startedBy started by
- * @param endedAt completed or aborted
- * @param endedBy completed or aborted by
+ * @param endedAt completed, aborted or cancelled
+ * @param endedBy completed, aborted or cancelled by
  */
 public record SessionRecord(String id, int version, String orderId, String patientId, String patientName,
         ProcedureType procedureType, Instant plannedStart, Optional<String> machine, Optional<String> chair,
-        Optional<String> nurse, SessionStatus status, Optional<String> abortReason, Instant createdAt,
+        Optional<String> nurse, SessionStatus status, Optional<String> abortReason,
+        Optional<String> cancelReason, Instant createdAt,
         String createdBy, Optional<Instant> startedAt, Optional<String> startedBy, Optional<Instant> endedAt,
         Optional<String> endedBy) {
 

@@ -67,6 +67,10 @@ public final class SessionRoutes implements FeatureRoutes {
                         .error(409, "stale version or wrong state, or warnings not acknowledged (listed)"),
                 Route.action("/api/sessions/{id}/complete", SESSIONS_RECORD, "Complete", this::complete).audit()
                         .error(409, "stale version or wrong state"),
+                Route.post("/api/sessions/{id}/cancel", SESSIONS_SCHEDULE, "Cancel a scheduled session with the "
+                        + "reason (it never started; it no longer counts against the course)",
+                        Map.of("reason", "patient unwell, rebooked"), this::cancel).audit()
+                        .error(409, "stale version, or the session is not scheduled"),
                 Route.post("/api/sessions/{id}/abort", SESSIONS_RECORD, "Abort with a reason",
                         Map.of("reason", "access lost"), this::abort).audit()
                         .error(409, "stale version or wrong state"),
@@ -86,6 +90,19 @@ public final class SessionRoutes implements FeatureRoutes {
                         Map.of("time", "2026-03-02T09:20:00Z", "type", "citrate-reaction", "grade", "moderate",
                         "actionTaken", "calcium gluconate 10 mL i.v.", "interrupted", false, "notes",
                         "perioral tingling"), this::adverseEvents).audit().created(),
+                Route.post("/api/sessions/{id}/vascular-access", SESSIONS_RECORD, "Record the vascular access "
+                        + "checked for the session (kind, site, who placed it, when, problems)", Map.of("time",
+                        "2026-03-02T08:40:00Z", "kind", "peripheral", "site", "left antecubital (draw), right forearm "
+                        + "(return)", "placedBy", "nurse.moreau", "placedOn", "2026-03-02", "problems",
+                        "poor draw at first; repositioned"), this::access).audit().created(),
+                Route.post("/api/sessions/{id}/notes", SESSIONS_RECORD, "Add a nursing note (timed and signed by "
+                        + "the person signed in)", Map.of("time", "2026-03-02T09:30:00Z", "text", "Tingling eased "
+                        + "after calcium; flows unchanged."), this::note).audit().created(),
+                Route.post("/api/sessions/{id}/product", SESSIONS_RECORD, "Record what the collected product "
+                        + "measured at the end of a collection (volume and cell counts of the bag)", Map.of("time",
+                        "2026-03-02T12:10:00Z", "volumeMl", 180, "cd34PerUl", 1900, "wbcE9PerL", 210,
+                        "hematocritPercent", 4), this::product).audit().created()
+                        .error(409, "the procedure collects no product"),
                 Route.get("/api/sessions/{id}/record", SESSIONS_CLINICAL_READ, "The whole clinical record with the "
                         + "comparison to the plan", this::record).audit());
     }
@@ -197,6 +214,61 @@ public final class SessionRoutes implements FeatureRoutes {
         }));
     }
 
+    private void cancel(Call call) {
+        Node f = call.body();
+        String reason = f.multilineText("reason", true, 1000).orElse(null);
+        f.rejectUnknown();
+        throwIfProblems(f, "a cancellation needs a reason");
+        String id = call.param("id");
+        Optional<Integer> expected = call.ifMatch();
+        call.answer(call.write(h -> {
+            call.concerns(sessions.patientOf(h, id));
+            return sessions.cancel(h, call.actor(), id, expected, reason);
+        }));
+    }
+
+    private void access(Call call) {
+        Node f = call.body();
+        Instant time = call.pastTime(f, "time", true).orElse(null);
+        Vocabulary.AccessKind kind = f.oneOf("kind", true, Vocabulary.codes(Vocabulary.AccessKind.class))
+                .flatMap(c -> Vocabulary.fromCode(Vocabulary.AccessKind.class, c)).orElse(null);
+        Optional<String> site = f.text("site", true, 200);
+        Optional<String> placedBy = f.text("placedBy", false, 200);
+        Optional<java.time.LocalDate> placedOn = f.date("placedOn", false);
+        Optional<String> problems = f.multilineText("problems", false, 1000);
+        f.rejectUnknown();
+        throwIfProblems(f, "the vascular access has invalid values");
+        Commands.RecordAccess cmd = new Commands.RecordAccess(time, kind, site.orElseThrow(), placedBy, placedOn,
+                problems);
+        entry(call, (h, id) -> sessions.recordAccess(h, call.actor(), id, cmd));
+    }
+
+    private void note(Call call) {
+        Node f = call.body();
+        Instant time = call.pastTime(f, "time", true).orElse(null);
+        Optional<String> text = f.multilineText("text", true, 4000);
+        f.rejectUnknown();
+        throwIfProblems(f, "the note has invalid values");
+        Commands.Note cmd = new Commands.Note(time, text.orElseThrow());
+        entry(call, (h, id) -> sessions.recordNote(h, call.actor(), id, cmd));
+    }
+
+    private void product(Call call) {
+        Node f = call.body();
+        Instant time = call.pastTime(f, "time", true).orElse(null);
+        OptionalDouble volume = f.number("volumeMl", Commands.PRODUCT_VOLUME_ML, true);
+        Double cd34 = box(f.number("cd34PerUl", Commands.PRODUCT_CD34_PER_UL, false));
+        Double cd3 = box(f.number("cd3PerUl", Commands.PRODUCT_CD3_PER_UL, false));
+        Double wbc = box(f.number("wbcE9PerL", Commands.PRODUCT_CELLS_E9_PER_L, false));
+        Double neutrophils = box(f.number("neutrophilsE9PerL", Commands.PRODUCT_CELLS_E9_PER_L, false));
+        Double hct = box(f.number("hematocritPercent", Commands.PRODUCT_HEMATOCRIT_PERCENT, false));
+        f.rejectUnknown();
+        throwIfProblems(f, "the product has invalid values");
+        Commands.MeasureProduct cmd = new Commands.MeasureProduct(time, volume.getAsDouble(), cd34, cd3, wbc,
+                neutrophils, hct);
+        entry(call, (h, id) -> sessions.recordProduct(h, call.actor(), id, cmd));
+    }
+
     private void abort(Call call) {
         Node f = call.body();
         String reason = f.multilineText("reason", true, 1000).orElse(null);
@@ -243,7 +315,7 @@ public final class SessionRoutes implements FeatureRoutes {
         String id = call.param("id");
         List<Entries.RunValue> values = call.write(h -> {
             call.concerns(sessions.patientOf(h, id));
-            return sessions.recordRunValues(h, call.actor(), id, samples);
+            return sessions.recordRunValues(h, call.actor(), id, samples, batch);
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recorded", values.size());

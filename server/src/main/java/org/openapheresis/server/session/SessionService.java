@@ -2,6 +2,7 @@ package org.openapheresis.server.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.openapheresis.procedure.Plan;
 import org.openapheresis.safety.Severity;
 import org.openapheresis.safety.Warning;
 import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.StaffDirectory;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
 import org.openapheresis.server.order.OrderRecord;
@@ -24,6 +27,9 @@ import org.openapheresis.server.resource.Machine;
 import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.system.DomainException;
 import org.openapheresis.server.system.Refusal;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
 
 /**
  * Sessions: schedule a signed order on a machine, chair and nurse; start (after the checks are run again from the
@@ -46,25 +52,37 @@ public final class SessionService {
     private final Clock clock;
 
     private final ResourceService resources;
+    private final StaffDirectory staff;
 
     public SessionService(SessionStore store, OrderService orders, PatientService patients, ResourceService resources,
-            Clock clock) {
+            StaffDirectory staff, Clock clock) {
         this.resources = resources;
+        this.staff = staff;
         this.store = store;
         this.orders = orders;
         this.patients = patients;
         this.bookings = new MachineBookings(store, clock.getZone());
         this.clock = clock;
+        orders.whenStopped((h, by, o) -> store.cancelScheduledOf(h, o.id(), by.username(), Times.now(clock),
+                "order stopped: " + o.stop().map(OrderRecord.Stop::reason).orElse("")));
     }
 
-    /** Books a session of a signed order; the machine must be free for the plan's run time and set-up. */
+    /**
+     * Books a session of a signed order: the machine and chair must be free for the plan's run time and set-up,
+     * and the course must have a session left (counted under the order's row lock).
+     */
     public SessionRecord schedule(Handle h, Actor by, Commands.Schedule s) {
-        OrderRecord o = (org.openapheresis.server.db.Ids.isId(s.orderId()) ? orders.find(h, s.orderId())
-                : Optional.<OrderRecord>empty()).orElseThrow(() -> org.openapheresis.system.InvalidInputException.of(
-                        "orderId", org.openapheresis.system.MessageKey.NOT_FOUND, "order"));
-        if (o.status() != OrderStatus.SIGNED) {
-            throw DomainException.of(Refusal.ORDER_NOT_SIGNED, o.id());
+        if (!Ids.isId(s.orderId())) {
+            throw InvalidInputException.of("orderId", MessageKey.NOT_FOUND, "order");
         }
+        OrderRecord o = orders.lockForScheduling(h, s.orderId());
+        requireActive(o, "be scheduled");
+        int counted = store.countedSessions(h, o.id());
+        if (counted >= o.sessionsOrdered()) {
+            throw new DomainException(Refusal.COURSE_FULL, List.of(o.id(), o.sessionsOrdered(), counted),
+                    Map.of("sessionsOrdered", o.sessionsOrdered(), "sessionsCounted", counted));
+        }
+        s.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = s.plannedStart().plus(MachineBookings.occupies(o.plan().durationMin()));
         Optional<Machine> machine = s.machine().map(m -> resources.bookMachine(h, "machine", m,
                 o.procedureSpec().type()));
@@ -73,7 +91,8 @@ public final class SessionService {
         String id = Ids.next();
         store.insert(h, new SessionRecord(id, 1, o.id(), o.patientId(), patients.displayName(h, o.patientId()),
                 o.procedureSpec().type(), s.plannedStart(), machine.map(Machine::name), chair.map(Chair::name),
-                s.nurse(), SessionStatus.SCHEDULED, Optional.empty(), Times.now(clock), by.username(), Optional.empty(),
+                s.nurse(), SessionStatus.SCHEDULED, Optional.empty(), Optional.empty(), Times.now(clock), by.username(),
+                Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()), o.plan(), end, machine.map(Machine::id),
                 chair.map(Chair::id));
         return require(h, id);
@@ -86,6 +105,7 @@ public final class SessionService {
         if (s.version() != r.expectedVersion()) {
             throw DomainException.stale(s.version(), s);
         }
+        r.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = r.plannedStart().plus(MachineBookings.occupies(store.plan(h, id).durationMin()));
         Optional<Machine> machine = r.machine().map(m -> resources.bookMachine(h, "machine", m, s.procedureType()));
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
@@ -96,6 +116,13 @@ public final class SessionService {
             throw DomainException.stale(now.version(), now);
         }
         return require(h, id);
+    }
+
+    /** A session's nurse is the user name of an active nurse of the unit. */
+    private void requireNurse(Handle h, String username) {
+        if (staff.activeMember(h, username).filter(m -> m.role() == Role.NURSE).isEmpty()) {
+            throw InvalidInputException.of("nurse", MessageKey.NOT_STAFF, username, "an active nurse");
+        }
     }
 
     public List<SessionRecord> list(Handle h, Optional<Instant> from, Optional<Instant> to,
@@ -130,6 +157,7 @@ public final class SessionService {
     public SessionRecord start(Handle h, Actor by, SessionRecord s, Commands.Start cmd) {
         requireStatus(s, List.of(SessionStatus.SCHEDULED), "start");
         OrderRecord o = orders.require(h, s.orderId());
+        requireActive(o, "start");
         RecordPlanning.Evaluation e = orders.evaluateNow(h, o);
         List<Warning> open = e.warnings().stream().filter(w -> !o.acknowledged(w.code().name())).toList();
         if (!open.isEmpty()) {
@@ -152,7 +180,7 @@ public final class SessionService {
         }
         return new SessionRecord(s.id(), version + 1, s.orderId(), s.patientId(), s.patientName(), s.procedureType(),
                 s.plannedStart(), s.machine(), s.chair(), s.nurse(), SessionStatus.IN_PROGRESS, s.abortReason(),
-                s.createdAt(), s.createdBy(), Optional.of(now), Optional.of(by.username()), s.endedAt(),
+                s.cancelReason(), s.createdAt(), s.createdBy(), Optional.of(now), Optional.of(by.username()), s.endedAt(),
                 s.endedBy());
     }
 
@@ -160,6 +188,24 @@ public final class SessionService {
     public SessionRecord complete(Handle h, Actor by, String id, Optional<Integer> expectedVersion) {
         return end(h, by, id, expectedVersion, List.of(SessionStatus.IN_PROGRESS), SessionStatus.COMPLETED, "complete",
                 Optional.empty());
+    }
+
+    /** Cancels a scheduled session (it never started), with the reason; it no longer counts against the course. */
+    public SessionRecord cancel(Handle h, Actor by, String id, Optional<Integer> expectedVersion, String reason) {
+        return end(h, by, id, expectedVersion, List.of(SessionStatus.SCHEDULED), SessionStatus.CANCELLED, "cancel",
+                Optional.of(reason));
+    }
+
+    /** A session's order must be signed and not stopped for the session to be scheduled or to start. */
+    private static void requireActive(OrderRecord o, String what) {
+        if (o.status() == OrderStatus.STOPPED) {
+            OrderRecord.Stop st = o.stop().orElseThrow();
+            throw DomainException.of(Refusal.ORDER_STOPPED, o.id(), st.by(), st.at(), st.reason());
+        }
+        if (o.status() != OrderStatus.SIGNED) {
+            throw DomainException.of(what.equals("start") ? Refusal.ORDER_NOT_ACTIVE : Refusal.ORDER_NOT_SIGNED,
+                    o.id(), o.status().code(), what);
+        }
     }
 
     /** Aborts a scheduled or running session, with the reason. */
@@ -188,8 +234,12 @@ public final class SessionService {
         }
     }
 
-    /** Records run values (a machine's batch in one transaction) of a running session. */
-    public List<Entries.RunValue> recordRunValues(Handle h, Actor by, String id, List<Commands.Sample> samples) {
+    /**
+     * Records run values (a machine's batch in one transaction) of a running session; each time lies between the
+     * start and now (problems name {@code samples[i].time} in a batch).
+     */
+    public List<Entries.RunValue> recordRunValues(Handle h, Actor by, String id, List<Commands.Sample> samples,
+            boolean batch) {
         SessionStore.PatientAndStatus s = store.patientAndStatus(h, id)
                 .orElseThrow(() -> DomainException.notFound("session"));
         if (s.status() != SessionStatus.IN_PROGRESS) {
@@ -197,6 +247,14 @@ public final class SessionService {
                     Map.of("currentStatus", s.status().code()));
         }
         Instant now = Times.now(clock);
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            EntryWindow.RUN_VALUE.problem(batch ? "samples[" + i + "].time" : "time", samples.get(i).time(), s, now)
+                    .ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("the run values are timed outside the session", problems);
+        }
         List<Entries.RunValue> values = new ArrayList<>();
         for (Commands.Sample v : samples) {
             values.add(new Entries.RunValue(Ids.next(), v.time(), v.source(), v.inletFlowMlPerMin(),
@@ -209,7 +267,7 @@ public final class SessionService {
     }
 
     public Entries.Vitals recordVitals(Handle h, Actor by, String id, Commands.Vitals v) {
-        requireRecordable(h, id);
+        observation(h, id, v.time());
         Entries.Vitals e = new Entries.Vitals(Ids.next(), v.time(), v.systolicMmHg(), v.diastolicMmHg(),
                 v.pulsePerMin(), v.spo2Percent(), v.temperatureC(), Times.now(clock), by.username());
         store.insertVitals(h, id, e);
@@ -217,7 +275,7 @@ public final class SessionService {
     }
 
     public Entries.FluidGiven recordFluid(Handle h, Actor by, String id, Commands.GiveFluid f) {
-        requireRecordable(h, id);
+        observation(h, id, f.time());
         Entries.FluidGiven e = new Entries.FluidGiven(Ids.next(), f.time(), f.fluid(), f.volumeMl(), Times.now(clock),
                 by.username());
         store.insertFluid(h, id, e);
@@ -225,10 +283,47 @@ public final class SessionService {
     }
 
     public Entries.AdverseEvent reportAdverseEvent(Handle h, Actor by, String id, Commands.ReportAdverseEvent a) {
-        requireRecordable(h, id);
+        observation(h, id, a.time());
         Entries.AdverseEvent e = new Entries.AdverseEvent(Ids.next(), a.time(), a.type(), a.grade(), a.actionTaken(),
                 a.interrupted(), a.notes(), Times.now(clock), by.username());
         store.insertAdverseEvent(h, id, e);
+        return e;
+    }
+
+    /** The vascular access checked for this session. */
+    public Entries.VascularAccess recordAccess(Handle h, Actor by, String id, Commands.RecordAccess a) {
+        observation(h, id, a.time());
+        if (a.placedOn().isPresent() && a.placedOn().get().isAfter(LocalDate.ofInstant(a.time(), clock.getZone()))) {
+            throw InvalidInputException.of("placedOn", MessageKey.INVALID, a.placedOn().get()
+                    + " is after the day of this check; an access is placed before it is used");
+        }
+        Entries.VascularAccess e = new Entries.VascularAccess(Ids.next(), a.time(), a.kind(), a.site(), a.placedBy(),
+                a.placedOn(), a.problems(), Times.now(clock), by.username());
+        store.insertAccess(h, id, e);
+        return e;
+    }
+
+    /** A nursing note, timed and signed. */
+    public Entries.NursingNote recordNote(Handle h, Actor by, String id, Commands.Note n) {
+        observation(h, id, n.time());
+        Entries.NursingNote e = new Entries.NursingNote(Ids.next(), n.time(), n.text(), Times.now(clock),
+                by.username());
+        store.insertNote(h, id, e);
+        return e;
+    }
+
+    /** What the product of a collection measured; a procedure that collects nothing has no product. */
+    public Entries.ProductMeasurement recordProduct(Handle h, Actor by, String id, Commands.MeasureProduct p) {
+        SessionRecord s = require(h, id);
+        if (!s.procedureType().collectsProduct()) {
+            throw new DomainException(Refusal.WRONG_STATUS, List.of("record a product of", s.procedureType()
+                    .displayName()), Map.of("procedureType", s.procedureType().code()));
+        }
+        EntryWindow.PRODUCT.check("time", p.time(), window(s), Times.now(clock));
+        Entries.ProductMeasurement e = new Entries.ProductMeasurement(Ids.next(), p.time(), p.volumeMl(),
+                p.cd34PerUl(), p.cd3PerUl(), p.wbcE9PerL(), p.neutrophilsE9PerL(), p.hematocritPercent(),
+                Times.now(clock), by.username());
+        store.insertProduct(h, id, e);
         return e;
     }
 
@@ -237,12 +332,28 @@ public final class SessionService {
         SessionRecord s = require(h, id);
         requireStatus(s, List.of(SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS, SessionStatus.COMPLETED),
                 "record labs of");
+        EntryWindow w = switch (labs.phase()) {
+            case PRE -> EntryWindow.PRE_LAB;
+            case DURING -> EntryWindow.DURING_LAB;
+            default -> EntryWindow.POST_LAB;
+        };
+        w.check("time", labs.time(), window(s), Times.now(clock));
         return patients.recordSessionLabs(h, by, s.patientId(), s.id(), labs.time(), labs.phase(), labs.values());
     }
 
-    /** Entries may be added to a session in any status (a late vital sign, an event noticed after the end). */
-    private void requireRecordable(Handle h, String id) {
-        store.patientAndStatus(h, id).orElseThrow(() -> DomainException.notFound("session"));
+    /**
+     * Observations may be added to a session in any status (a late vital sign, an event noticed after the end),
+     * timed from {@link EntryWindow#OBSERVATION}'s allowance before the start to its allowance after the end.
+     */
+    private void observation(Handle h, String id, Instant time) {
+        SessionStore.PatientAndStatus s = store.patientAndStatus(h, id)
+                .orElseThrow(() -> DomainException.notFound("session"));
+        EntryWindow.OBSERVATION.check("time", time, s, Times.now(clock));
+    }
+
+    private static SessionStore.PatientAndStatus window(SessionRecord s) {
+        return new SessionStore.PatientAndStatus(s.patientId(), s.status(), s.plannedStart(), s.startedAt(),
+                s.endedAt());
     }
 
     /** The whole clinical record with its comparison to the plan. */
@@ -253,7 +364,13 @@ public final class SessionService {
         Optional<ClinicalRecord.StartAcknowledgement> ack = store.startAcknowledgement(h, id).map(codes ->
                 new ClinicalRecord.StartAcknowledgement(codes, s.startedBy().orElse(null),
                         s.startedAt().orElse(null)));
-        return new ClinicalRecord(s, ack, plan, runValues, store.vitals(h, id), store.fluids(h, id),
-                patients.sessionLabs(h, id), store.adverseEvents(h, id), Comparison.of(plan, runValues, s));
+        OrderRecord o = orders.require(h, s.orderId());
+        List<LabEntry> labs = patients.sessionLabs(h, id);
+        List<Entries.ProductMeasurement> products = store.products(h, id);
+        List<Entries.FluidGiven> fluids = store.fluids(h, id);
+        return new ClinicalRecord(s, ack, plan, runValues, store.vitals(h, id), fluids, labs,
+                store.adverseEvents(h, id), store.access(h, id), store.notes(h, id), products,
+                Comparison.of(o.request(), plan, runValues, labs, products, fluids, s, clock.getZone()),
+                Completeness.of(s, runValues, labs, products, store.access(h, id)));
     }
 }

@@ -23,7 +23,7 @@ public final class SessionStore {
 
     private static final String COLUMNS = "s.id, s.version, s.order_id, s.patient_id, p.family_name, p.given_name, "
             + "o.procedure_type, s.planned_start, m.name, s.nurse, s.status, s.abort_reason, s.created_at, "
-            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, c.name";
+            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, c.name, s.cancel_reason";
     private static final String FROM = " FROM treatment_session s JOIN patient p ON p.id = s.patient_id "
             + "JOIN clinical_order o ON o.id = s.order_id LEFT JOIN machine m ON m.id = s.machine_id "
             + "LEFT JOIN chair c ON c.id = s.chair_id";
@@ -71,14 +71,36 @@ public final class SessionStore {
         return q.map((rs, ctx) -> row(rs)).list();
     }
 
-    /** The patient and status only (the hot path of run-value recording). */
-    public record PatientAndStatus(String patientId, SessionStatus status) {
+    /**
+     * What recording an entry needs to know of its session: the patient (for the audit), the status and the times
+     * an entry's time is checked against (the hot path of run-value recording: one indexed read).
+     */
+    public record PatientAndStatus(String patientId, SessionStatus status, Instant plannedStart,
+            Optional<Instant> startedAt, Optional<Instant> endedAt) {
     }
 
     public Optional<PatientAndStatus> patientAndStatus(Handle h, String id) {
-        return h.createQuery("SELECT patient_id, status FROM treatment_session WHERE id = :id").bind("id", id)
+        return h.createQuery("SELECT patient_id, status, planned_start, started_at, ended_at FROM treatment_session "
+                + "WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new PatientAndStatus(rs.getString(1),
-                        SessionStatus.fromCode(rs.getString(2)).orElseThrow())).findOne();
+                        SessionStatus.fromCode(rs.getString(2)).orElseThrow(), time(rs, 3),
+                        Optional.ofNullable(time(rs, 4)), Optional.ofNullable(time(rs, 5)))).findOne();
+    }
+
+    /** How many sessions of the order count against its course (scheduled, running or completed). */
+    public int countedSessions(Handle h, String orderId) {
+        return h.createQuery("SELECT COUNT(*) FROM treatment_session WHERE order_id = :o AND status IN (<counted>)")
+                .bind("o", orderId).bindList("counted", java.util.Arrays.stream(SessionStatus.values())
+                        .filter(SessionStatus::countsAgainstCourse).map(SessionStatus::code).toList())
+                .mapTo(Integer.class).one();
+    }
+
+    /** Cancels every scheduled session of an order (the order was stopped); answers how many. */
+    public int cancelScheduledOf(Handle h, String orderId, String by, Instant at, String reason) {
+        return h.createUpdate("UPDATE treatment_session SET status = :to, ended_at = :at, ended_by = :by, "
+                + "cancel_reason = :reason, version = version + 1 WHERE order_id = :o AND status = :from")
+                .bind("to", SessionStatus.CANCELLED.code()).bind("at", Times.toDb(at)).bind("by", by)
+                .bind("reason", reason).bind("o", orderId).bind("from", SessionStatus.SCHEDULED.code()).execute();
     }
 
     /** The plan the session was scheduled with, or started with. */
@@ -119,15 +141,19 @@ public final class SessionStore {
                 .bind("expected", expectedVersion).bind("from", SessionStatus.SCHEDULED.code()).execute() == 1;
     }
 
-    /** Ends (completes or aborts) a session in one of {@code from} statuses when the version matches. */
+    /**
+     * Ends (completes, aborts or cancels) a session in one of {@code from} statuses when the version matches; the
+     * reason goes into the abort or the cancel reason.
+     */
     public boolean end(Handle h, String id, int expectedVersion, List<SessionStatus> from, SessionStatus to,
-            String by, Instant at, Optional<String> abortReason) {
+            String by, Instant at, Optional<String> reason) {
+        String column = to == SessionStatus.CANCELLED ? "cancel_reason" : "abort_reason";
         Update u = h.createUpdate("UPDATE treatment_session SET status = :to, ended_at = :at, ended_by = :by"
-                + ", version = version + 1" + (abortReason.isPresent() ? ", abort_reason = :reason" : "")
+                + ", version = version + 1" + (reason.isPresent() ? ", " + column + " = :reason" : "")
                 + " WHERE id = :id AND version = :expected AND status IN (<from>)")
                 .bind("to", to.code()).bind("at", Times.toDb(at)).bind("by", by).bind("id", id)
                 .bind("expected", expectedVersion).bindList("from", from.stream().map(SessionStatus::code).toList());
-        abortReason.ifPresent(r -> u.bind("reason", r));
+        reason.ifPresent(r -> u.bind("reason", r));
         return u.execute() == 1;
     }
 
@@ -164,7 +190,8 @@ public final class SessionStore {
                 rs.getString(5) + ", " + rs.getString(6), ProcedureType.fromCode(rs.getString(7)).orElseThrow(),
                 time(rs, 8), Optional.ofNullable(rs.getString(9)), Optional.ofNullable(rs.getString(19)),
                 Optional.ofNullable(rs.getString(10)), SessionStatus.fromCode(rs.getString(11)).orElseThrow(),
-                Optional.ofNullable(rs.getString(12)), time(rs, 13), rs.getString(14), Optional.ofNullable(time(rs, 15)),
+                Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(20)), time(rs, 13),
+                rs.getString(14), Optional.ofNullable(time(rs, 15)),
                 Optional.ofNullable(rs.getString(16)), Optional.ofNullable(time(rs, 17)),
                 Optional.ofNullable(rs.getString(18)));
     }
@@ -259,5 +286,57 @@ public final class SessionStore {
                         Vocabulary.fromCode(Grade.class, rs.getString(4)).orElseThrow(),
                         Optional.ofNullable(rs.getString(5)), rs.getBoolean(6), Optional.ofNullable(rs.getString(7)),
                         time(rs, 8), rs.getString(9))).list();
+    }
+
+    public void insertAccess(Handle h, String sessionId, Entries.VascularAccess a) {
+        h.createUpdate("INSERT INTO vascular_access (id, session_id, at, kind, site, placed_by, placed_on, problems, "
+                + "recorded_at, recorded_by) VALUES (:id, :s, :at, :kind, :site, :placedBy, :placedOn, :problems, "
+                + ":recordedAt, :by)")
+                .bind("id", a.id()).bind("s", sessionId).bind("at", Times.toDb(a.time())).bind("kind", a.kind().code())
+                .bind("site", a.site()).bind("placedBy", a.placedBy().orElse(null))
+                .bind("placedOn", a.placedOn().orElse(null)).bind("problems", a.problems().orElse(null))
+                .bind("recordedAt", Times.toDb(a.recordedAt())).bind("by", a.recordedBy()).execute();
+    }
+
+    public List<Entries.VascularAccess> access(Handle h, String sessionId) {
+        return h.createQuery("SELECT id, at, kind, site, placed_by, placed_on, problems, recorded_at, recorded_by "
+                + "FROM vascular_access WHERE session_id = :s ORDER BY at, recorded_at, id").bind("s", sessionId)
+                .map((rs, ctx) -> new Entries.VascularAccess(rs.getString(1), time(rs, 2),
+                        Vocabulary.fromCode(Vocabulary.AccessKind.class, rs.getString(3)).orElseThrow(),
+                        rs.getString(4), Optional.ofNullable(rs.getString(5)),
+                        Optional.ofNullable(rs.getObject(6, java.time.LocalDate.class)),
+                        Optional.ofNullable(rs.getString(7)), time(rs, 8), rs.getString(9))).list();
+    }
+
+    public void insertNote(Handle h, String sessionId, Entries.NursingNote n) {
+        h.createUpdate("INSERT INTO nursing_note (id, session_id, at, note, recorded_at, recorded_by) "
+                + "VALUES (:id, :s, :at, :note, :recordedAt, :by)")
+                .bind("id", n.id()).bind("s", sessionId).bind("at", Times.toDb(n.time())).bind("note", n.text())
+                .bind("recordedAt", Times.toDb(n.recordedAt())).bind("by", n.recordedBy()).execute();
+    }
+
+    public List<Entries.NursingNote> notes(Handle h, String sessionId) {
+        return h.createQuery("SELECT id, at, note, recorded_at, recorded_by FROM nursing_note WHERE session_id = :s "
+                + "ORDER BY at, recorded_at, id").bind("s", sessionId)
+                .map((rs, ctx) -> new Entries.NursingNote(rs.getString(1), time(rs, 2), rs.getString(3), time(rs, 4),
+                        rs.getString(5))).list();
+    }
+
+    public void insertProduct(Handle h, String sessionId, Entries.ProductMeasurement p) {
+        h.createUpdate("INSERT INTO product_measurement (id, session_id, at, volume_ml, cd34_per_ul, cd3_per_ul, "
+                + "wbc_e9_per_l, neutrophils_e9_per_l, hematocrit_percent, recorded_at, recorded_by) VALUES (:id, :s, "
+                + ":at, :volume, :cd34, :cd3, :wbc, :neutrophils, :hct, :recordedAt, :by)")
+                .bind("id", p.id()).bind("s", sessionId).bind("at", Times.toDb(p.time())).bind("volume", p.volumeMl())
+                .bind("cd34", p.cd34PerUl()).bind("cd3", p.cd3PerUl()).bind("wbc", p.wbcE9PerL())
+                .bind("neutrophils", p.neutrophilsE9PerL()).bind("hct", p.hematocritPercent())
+                .bind("recordedAt", Times.toDb(p.recordedAt())).bind("by", p.recordedBy()).execute();
+    }
+
+    public List<Entries.ProductMeasurement> products(Handle h, String sessionId) {
+        return h.createQuery("SELECT id, at, volume_ml, cd34_per_ul, cd3_per_ul, wbc_e9_per_l, neutrophils_e9_per_l, "
+                + "hematocrit_percent, recorded_at, recorded_by FROM product_measurement WHERE session_id = :s "
+                + "ORDER BY at, recorded_at, id").bind("s", sessionId)
+                .map((rs, ctx) -> new Entries.ProductMeasurement(rs.getString(1), time(rs, 2), rs.getDouble(3),
+                        d(rs, 4), d(rs, 5), d(rs, 6), d(rs, 7), d(rs, 8), time(rs, 9), rs.getString(10))).list();
     }
 }

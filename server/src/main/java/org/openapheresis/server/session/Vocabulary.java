@@ -99,6 +99,7 @@ public final class Vocabulary {
         ACD_A("acd-a", "ACD-A"),
         RED_CELLS("red-cells", "Red cells"),
         HES("hes", "HES (hydroxyethyl starch)"),
+        IVIG("ivig", "IVIG (immunoglobulin)"),
         OTHER("other", "Other");
 
         private final String code;
@@ -115,6 +116,35 @@ public final class Vocabulary {
 
         public String displayName() {
             return displayName;
+        }
+
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
+
+    /** The vascular access a session runs on. */
+    public enum AccessKind {
+        PERIPHERAL("peripheral", "peripheral venous access (a draw and a return needle)"),
+        CENTRAL_LINE("central-line", "central venous catheter, apheresis or dialysis type"),
+        PORT("port", "implanted port for apheresis"),
+        FISTULA("fistula", "arteriovenous fistula or graft");
+
+        private final String code;
+        private final String description;
+
+        AccessKind(String code, String description) {
+            this.code = code;
+            this.description = description;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String description() {
+            return description;
         }
 
         @Override
@@ -164,6 +194,11 @@ public final class Vocabulary {
         m.put("fluids", Arrays.stream(Fluid.values()).map(f -> Map.of("code", f.code(), "name", f.displayName()))
                 .toList());
         m.put("runValueSources", codes(RunValueSource.class));
+        Map<String, String> access = new LinkedHashMap<>();
+        for (AccessKind k : AccessKind.values()) {
+            access.put(k.code(), k.description());
+        }
+        m.put("accessKinds", access);
         m.put("labPhases", org.openapheresis.server.patient.LabPhase.sessionCodes());
         m.put("sessionStatuses", SessionStatus.codes());
         return m;

@@ -29,6 +29,23 @@ public enum Refusal {
     /** Plan warnings the person starting did not acknowledge. */
     PLAN_WARNINGS_UNREAD(Kind.CONFLICT, "the plan's warnings must be read and acknowledged by whoever starts the "
             + "session: send {\"acknowledgedWarnings\": [codes]}"),
+    /** Signing while a warning of the order is open: how many (listed in the details). */
+    WARNINGS_NOT_ACKNOWLEDGED_AT_SIGNING(Kind.CONFLICT, "{0} warning(s) of the order must be acknowledged in the "
+            + "signature: send their codes as acknowledgedWarnings"),
+    /** Stopping an order that was never signed: the order (an unsigned order is changed instead). */
+    ORDER_NOT_SIGNED_TO_STOP(Kind.CONFLICT, "order {0} is not signed: change it instead (PUT /api/orders/{0})"),
+    /** An order already stopped: the order, who, when, why. */
+    ORDER_STOPPED(Kind.CONFLICT, "order {0} was stopped by {1} at {2}: {3}"),
+    /** A course with all its sessions booked: the order, sessions ordered, sessions counted. */
+    COURSE_FULL(Kind.CONFLICT, "order {0} prescribes {1} session(s) and {2} are scheduled, running or completed; "
+            + "the physician orders further sessions"),
+    /** A session whose order is no longer signed: the order, its status, what was asked. */
+    ORDER_NOT_ACTIVE(Kind.CONFLICT, "order {0} is {1}: its session cannot {2}"),
+    /** An administrator deactivating their own account. */
+    DEACTIVATES_SELF(Kind.CONFLICT, "you cannot deactivate your own account; another administrator can"),
+    /** A change that would leave no active administrator: the account. */
+    LAST_ACTIVE_ADMIN(Kind.CONFLICT, "{0} is the last active administrator; make another user an active "
+            + "administrator first"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

@@ -27,7 +27,12 @@ class BadInputTest {
     private static List<Target> targets;
 
     /** A write route with real ids and the role allowed to call it. */
-    record Target(String method, String path, Role role, Map<String, Object> valid) {
+    /** A write route, who calls it (a role's token, or a token of its own) and a body it accepts. */
+    record Target(String method, String path, Role role, Map<String, Object> valid, String token) {
+
+        Target(String method, String path, Role role, Map<String, Object> valid) {
+            this(method, path, role, valid, null);
+        }
     }
 
     static synchronized List<Target> targets() {
@@ -39,7 +44,7 @@ class BadInputTest {
         String order = unit.signedOrder(patient);
         String session = unit.startedSession(order);
         String s = "/api/sessions/" + session;
-        Map<String, Object> runValue = Map.of("time", "2026-03-02T09:00:00Z", "source", "machine",
+        Map<String, Object> runValue = Map.of("time", Unit.now(), "source", "machine",
                 "processedVolumeMl", 1000, "inletFlowMlPerMin", 60);
         List<Target> t = new ArrayList<>();
         t.add(new Target("POST", "/api/users", Role.ADMIN, Map.of("username", "someone", "password",
@@ -59,15 +64,25 @@ class BadInputTest {
                 Unit.at(5, "08:30"), "version", 1)));
         t.add(new Target("POST", s + "/start", Role.NURSE, Map.of()));
         t.add(new Target("POST", s + "/run-values", Role.NURSE, runValue));
-        t.add(new Target("POST", s + "/vitals", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "pulsePerMin", 70)));
-        t.add(new Target("POST", s + "/fluids", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "fluid", "saline-0.9",
+        t.add(new Target("POST", s + "/vitals", Role.NURSE, Map.of("time", Unit.now(), "pulsePerMin", 70)));
+        t.add(new Target("POST", s + "/fluids", Role.NURSE, Map.of("time", Unit.now(), "fluid", "saline-0.9",
                 "volumeMl", 100)));
-        t.add(new Target("POST", s + "/labs", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "phase", "pre",
+        t.add(new Target("POST", s + "/labs", Role.NURSE, Map.of("time", Unit.now(), "phase", "pre",
                 "values", Map.of("iggGPerL", 9))));
-        t.add(new Target("POST", s + "/adverse-events", Role.NURSE, Map.of("time", "2026-03-02T09:00:00Z", "type",
+        t.add(new Target("POST", s + "/adverse-events", Role.NURSE, Map.of("time", Unit.now(), "type",
                 "hypotension", "grade", "mild", "interrupted", false)));
         t.add(new Target("POST", s + "/complete", Role.NURSE, Map.of()));
         t.add(new Target("POST", s + "/abort", Role.NURSE, Map.of("reason", "test")));
+        // accounts: a user of their own, so that what the fuzz sets on it touches no other test's caller
+        String fuzzed = Unit.expect(unit.api.post("/api/users", unit.token(Role.ADMIN), Map.of("username", "fuzz.target",
+                "password", Unit.STAFF_PASSWORD, "role", "lab", "displayName", "Fuzz Target")), 201).id();
+        String fuzzToken = unit.api.login("fuzz.target", Unit.STAFF_PASSWORD);
+        t.add(new Target("PUT", "/api/users/" + fuzzed, Role.ADMIN, Map.of("displayName", "Fuzz Target", "role", "lab",
+                "active", true, "version", 1)));
+        t.add(new Target("POST", "/api/users/" + fuzzed + "/password", Role.ADMIN, Map.of("newPassword",
+                "amber ferry quartz 58")));
+        t.add(new Target("POST", "/api/me/password", Role.LAB, Map.of("currentPassword", Unit.STAFF_PASSWORD,
+                "newPassword", "lantern oboe tidal 91"), fuzzToken));
         targets = List.copyOf(t);
         return targets;
     }
@@ -80,7 +95,7 @@ class BadInputTest {
     }
 
     private static Api.Answer send(Target t, String body) {
-        return unit.api.send(t.method(), t.path(), unit.token(t.role()), body, Map.of());
+        return unit.api.send(t.method(), t.path(), t.token() != null ? t.token() : unit.token(t.role()), body, Map.of());
     }
 
     @net.jqwik.api.Example
@@ -160,7 +175,7 @@ class BadInputTest {
     private Arbitrary<Object> json(int depth) {
         Arbitrary<Object> leaf = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(30).map(x -> (Object) x),
-                Arbitraries.of("2026-03-02T09:00:00Z", "2026-13-40", "", " ", "plasma-exchange", "machine", "mild",
+                Arbitraries.of(Unit.now(), "2026-13-40", "", " ", "plasma-exchange", "machine", "mild",
                         "severe", "G35.A", "-1", "NaN", "1e309", "\u0000", "nurse", "admin").map(x -> (Object) x),
                 Arbitraries.integers().map(x -> (Object) x),
                 Arbitraries.longs().map(x -> (Object) x),

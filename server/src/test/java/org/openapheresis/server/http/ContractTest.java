@@ -150,7 +150,7 @@ class ContractTest {
         String patient = unit.createPatient("MRN-AE-1");
         String session = unit.startedSession(unit.signedOrder(patient));
         Api.Answer a = unit.api.post("/api/sessions/" + session + "/adverse-events", unit.token(Role.NURSE),
-                Map.of("time", "2026-03-02T09:00:00Z", "type", "hypotension", "grade", "severe", "interrupted", false));
+                Map.of("time", Unit.now(), "type", "hypotension", "grade", "severe", "interrupted", false));
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.body()).contains("\"field\":\"interrupted\"");
     }

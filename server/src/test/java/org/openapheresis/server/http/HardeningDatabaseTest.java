@@ -150,6 +150,31 @@ class HardeningDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void simultaneous_creations_of_one_user_name_in_any_letter_case_give_one_account(Databases.Kind kind)
+            throws Exception {
+        Unit u = unit(kind);
+        String name = "race." + System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Api.Answer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String spelled = i % 2 == 0 ? name : name.toUpperCase(java.util.Locale.ROOT);
+            tasks.add(() -> u.api.post("/api/users", u.token(Role.ADMIN), java.util.Map.of("username", spelled,
+                    "password", Unit.STAFF_PASSWORD, "role", "nurse", "displayName", "Race")));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Answer> f : pool.invokeAll(tasks)) {
+            Api.Answer a = f.get();
+            statuses.add(a.status());
+            if (a.status() != 201) {
+                assertThat(a.body()).contains("\"field\":\"username\"").contains("TAKEN");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 422);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void an_underscore_or_a_percent_in_a_search_matches_itself_not_everyone(Databases.Kind kind) {
         Unit u = unit(kind);
         u.createPatient(mrn("SEARCH"));

@@ -87,4 +87,55 @@ class HardeningTest {
             assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
         }
     }
+
+    private static long refusedCount(String route, String reason) {
+        return unit.server.services().refused().since(java.time.Instant.EPOCH).stream()
+                .filter(c -> c.route().equals(route) && c.reason().equals(reason))
+                .mapToLong(org.openapheresis.server.audit.RefusedRequests.Count::requests).sum();
+    }
+
+    @Test
+    void anonymous_requests_to_a_patient_route_add_no_audit_entry_and_are_counted_instead() {
+        var audit = unit.server.services().audit();
+        String chosen = "id-an-anonymous-caller-chose";
+        long entries = audit.verify().entries();
+        long none = refusedCount("GET /api/patients/{id}", "no-credentials");
+        long bad = refusedCount("GET /api/patients/{id}", "bad-credentials");
+        for (int i = 0; i < 100; i++) {
+            assertThat(unit.api.get("/api/patients/" + chosen + i, null).status()).isEqualTo(401);
+            assertThat(unit.api.get("/api/patients/" + chosen + i, "not-a-token-" + i).status()).isEqualTo(401);
+        }
+        assertThat(audit.verify().entries()).as("audit entries after 200 anonymous requests").isEqualTo(entries);
+        assertThat(audit.entries(java.util.Optional.empty(), java.util.Optional.empty(), 1000))
+                .noneMatch(e -> e.patientId() != null && e.patientId().startsWith(chosen));
+        assertThat(refusedCount("GET /api/patients/{id}", "no-credentials") - none).isEqualTo(100);
+        assertThat(refusedCount("GET /api/patients/{id}", "bad-credentials") - bad).isEqualTo(100);
+    }
+
+    @Test
+    void a_signed_in_refusal_of_a_patient_route_is_still_audited_with_who_and_the_patient() {
+        var audit = unit.server.services().audit();
+        Api.Answer refused = unit.api.put("/api/patients/a-patient-lab-may-not-edit",
+                unit.token(org.openapheresis.server.access.Role.LAB), Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(audit.entries(java.util.Optional.of("a-patient-lab-may-not-edit"), java.util.Optional.empty(), 10))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.username()).isEqualTo("lab1");
+                    assertThat(e.action()).isEqualTo("PUT /api/patients/{id}");
+                    assertThat(e.outcome()).isEqualTo("403");
+                });
+    }
+
+    @Test
+    void a_signed_in_request_naming_a_patient_id_too_long_to_be_one_is_answered_404_and_audited_without_a_patient() {
+        String path = "/api/patients/" + "x".repeat(100);
+        Api.Answer a = unit.api.get(path, unit.token(org.openapheresis.server.access.Role.NURSE));
+        assertThat(a.status()).as(a.body()).isEqualTo(404);
+        assertThat(unit.server.services().audit().entries(java.util.Optional.empty(), java.util.Optional.empty(), 1000))
+                .filteredOn(e -> e.resource().equals(path)).singleElement().satisfies(e -> {
+                    assertThat(e.username()).isEqualTo("nurse1");
+                    assertThat(e.outcome()).isEqualTo("404");
+                    assertThat(e.patientId()).isNull();
+                });
+    }
 }

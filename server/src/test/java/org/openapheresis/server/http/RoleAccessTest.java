@@ -115,6 +115,9 @@ class RoleAccessTest {
     void the_contract_table_rows_match_the_policy() {
         AccessPolicy p = AccessPolicy.contract();
         assertThat(p.roles(Permission.USERS_MANAGE)).containsExactly(Role.ADMIN);
+        assertThat(p.roles(Permission.USERS_PASSWORD_RESET)).containsExactly(Role.ADMIN);
+        assertThat(p.roles(Permission.USERS_SESSIONS_END)).containsExactly(Role.ADMIN);
+        assertThat(p.roles(Permission.OWN_PASSWORD)).containsExactlyInAnyOrder(Role.values());
         assertThat(p.roles(Permission.AUDIT_READ)).containsExactly(Role.ADMIN);
         assertThat(p.roles(Permission.PLANS)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE, Role.LAB,
                 Role.COORDINATOR);

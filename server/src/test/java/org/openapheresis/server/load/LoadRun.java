@@ -69,7 +69,7 @@ public final class LoadRun {
                 String patient = unit.createPatient("MRN-LOAD-1");
                 String session = unit.startedSession(unit.signedOrder(patient));
                 path = "/api/sessions/" + session + "/run-values";
-                Map<String, Object> sample = Map.of("time", "2026-03-02T09:00:00Z", "source", "machine",
+                Map<String, Object> sample = Map.of("time", Unit.now(), "source", "machine",
                         "inletFlowMlPerMin", 60, "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
                         "replacementVolumeMl", 790, "fluidBalanceMl", 10);
                 int batch = what.startsWith("run-values-batch") ? Integer.parseInt(what.substring(16)) : 1;

@@ -50,6 +50,13 @@ public final class Unit implements AutoCloseable {
         return new Unit(OpenApheresisServer.start(config, quiet, policy, extra));
     }
 
+    /** A unit whose server runs on the given clock (tests move it rather than wait). */
+    public static Unit start(Databases.Kind kind, java.time.Clock clock) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new Unit(OpenApheresisServer.start(Databases.config(kind), quiet, AccessPolicy.contract(), List.of(),
+                clock));
+    }
+
     public String token(Role r) {
         return tokens.get(r);
     }
@@ -103,9 +110,27 @@ public final class Unit implements AutoCloseable {
             throw new AssertionError(o.status() + " " + o.body());
         }
         String id = o.id();
-        expect(api.post("/api/orders/" + id + "/sign", dr, ""), 200);
-        expect(api.post("/api/orders/" + id + "/acknowledge", dr, ""), 200);
+        expect(api.post("/api/orders/" + id + "/sign", dr, acknowledgingOrderWarnings(o)), 200);
         return id;
+    }
+
+    /** The sign body of a physician who has read every warning of the order answered. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> acknowledgingOrderWarnings(Api.Answer order) {
+        List<String> codes = ((List<Map<String, Object>>) order.map().get("warnings")).stream()
+                .map(w -> (String) w.get("code")).distinct().toList();
+        return Map.of("acknowledgedWarnings", codes);
+    }
+
+    /** An instant {@code minutes} before now, as ISO text: an entry of a session started just now lies after it. */
+    public static String minutesAgo(int minutes) {
+        return java.time.Instant.now().minusSeconds(60L * minutes).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+    }
+
+    /** Now, as ISO text (an entry of a running session). */
+    public static String now() {
+        return minutesAgo(0);
     }
 
     /**

@@ -24,7 +24,7 @@ final class UiServer implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin-password-for-ui-tests";
     static final String PHYSICIAN = "dr.ada";
     static final String NURSE = "nurse.ben";
-    static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD = "amber ferry quartz 58";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
