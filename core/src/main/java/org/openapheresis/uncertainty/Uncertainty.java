@@ -252,21 +252,81 @@ public final class Uncertainty {
                 continue;
             }
             double[] ry = ranks(y);
-            double floor = noiseFloor(planned.length);
-            List<Bands.Driver> drivers = new ArrayList<>();
-            for (Parameter p : varied) {
-                double rho = pearson(parameterRanks.get(p), ry);
-                if (!Double.isNaN(rho) && Math.abs(rho) > floor) {
-                    drivers.add(new Bands.Driver(p.code(), Rounding.decimals(rho, 2)));
-                }
-            }
+            List<Bands.Driver> drivers = drivers(varied, parameterRanks, ry, noiseFloor(planned.length));
             if (drivers.isEmpty()) {
                 continue;
             }
-            drivers.sort(Comparator.comparingDouble((Bands.Driver d) -> -Math.abs(d.rankCorrelation())));
-            out.add(new Bands.Drivers(e.getKey(), drivers.subList(0, Math.min(DRIVERS_PER_OUTPUT, drivers.size()))));
+            out.add(new Bands.Drivers(e.getKey(), drivers));
         }
         return out;
+    }
+
+    /**
+     * The drivers of one output, by forward selection on ranks: the parameter whose ranks correlate most with what
+     * of the output's ranks the drivers already named leave unexplained (at first, the output's ranks themselves),
+     * named when that correlation clears the noise floor; then the next, up to {@link #DRIVERS_PER_OUTPUT}. A
+     * parameter whose draws happen to correlate with a stronger driver's (a chance correlation between two inputs
+     * of a few hundred patients) is so not named for the stronger driver's effect. Each driver reports its plain
+     * Spearman rho with the output.
+     */
+    private static List<Bands.Driver> drivers(List<Parameter> varied, Map<Parameter, double[]> parameterRanks,
+            double[] outputRanks, double floor) {
+        double[] residual = centred(outputRanks);
+        List<double[]> basis = new ArrayList<>();
+        List<Parameter> named = new ArrayList<>();
+        List<Bands.Driver> out = new ArrayList<>();
+        while (out.size() < DRIVERS_PER_OUTPUT) {
+            Parameter best = null;
+            double[] bestDirection = null;
+            double bestAbs = floor;
+            for (Parameter p : varied) {
+                if (named.contains(p)) {
+                    continue;
+                }
+                double[] x = centred(parameterRanks.get(p));
+                for (double[] b : basis) {
+                    double along = dot(x, b);
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] -= along * b[i];
+                    }
+                }
+                double norms = Math.sqrt(dot(x, x) * dot(residual, residual));
+                double r = norms == 0 ? Double.NaN : dot(x, residual) / norms;
+                if (Math.abs(r) > bestAbs) {
+                    bestAbs = Math.abs(r);
+                    best = p;
+                    bestDirection = x;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            double length = Math.sqrt(dot(bestDirection, bestDirection));
+            for (int i = 0; i < bestDirection.length; i++) {
+                bestDirection[i] /= length;
+            }
+            double along = dot(residual, bestDirection);
+            for (int i = 0; i < residual.length; i++) {
+                residual[i] -= along * bestDirection[i];
+            }
+            basis.add(bestDirection);
+            named.add(best);
+            out.add(new Bands.Driver(best.code(), Rounding.decimals(pearson(parameterRanks.get(best), outputRanks), 2)));
+        }
+        return out;
+    }
+
+    private static double[] centred(double[] x) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        return Arrays.stream(x).map(v -> v - mean).toArray();
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     /**

@@ -50,8 +50,9 @@ public record Bands(int virtualPatients, long seed, List<Integer> percentiles, i
      * What drives one output's spread.
      *
      * @param output e.g. {@code predicted.ionizedCalcium.nadir}
-     * @param parameters the varied parameters, largest |rank correlation| first: at most three, and only those above
-     *     the noise floor 3 / sqrt(n - 1) for n planned patients (an output no parameter clears has no entry)
+     * @param parameters at most three varied parameters, strongest first, chosen by forward selection on ranks: each
+     *     named when its rank correlation with what the drivers before it leave unexplained clears the noise floor
+     *     3 / sqrt(n - 1) for n planned patients (an output no parameter clears has no entry)
      */
     public record Drivers(String output, List<Driver> parameters) {
         public Drivers {

@@ -195,9 +195,22 @@ class UncertaintyTest {
                 Parameter.WBC_REMOVAL.code(), Parameter.GRANULOCYTE_CE.code());
         assertThat(b.sensitivity()).isNotEmpty().allSatisfy(d -> assertThat(d.parameters())
                 .extracting(Bands.Driver::parameter).as(d.output()).doesNotContainAnyElementsOf(cellEfficiencies));
-        assertThat(b.sensitivity()).allSatisfy(d -> assertThat(d.parameters()).allSatisfy(p ->
-                assertThat(Math.abs(p.rankCorrelation())).isGreaterThan(Uncertainty.noiseFloor(200))));
         assertThat(Uncertainty.noiseFloor(101)).isEqualTo(0.3);
+    }
+
+    @Test
+    void a_parameter_whose_draws_happen_to_follow_a_stronger_drivers_is_not_named_for_its_effect() {
+        // at the default seed, 500 patients' IgG return and calcium mobilisation factors have a chance rank
+        // correlation of about -0.17 (3.8 SD): a plain ranking named each for the other's output
+        Bands b = Uncertainty.plan(EXCHANGE, 500, Uncertainty.DEFAULT_SEED);
+        assertThat(drivers(b, "predicted.igg.post").parameters().get(0).parameter())
+                .isEqualTo(Parameter.IGG_RETURN_RATE.code());
+        assertThat(drivers(b, "predicted.igg.post").parameters()).extracting(Bands.Driver::parameter)
+                .doesNotContain(Parameter.CALCIUM_MOBILISATION.code());
+        assertThat(drivers(b, "predicted.ionizedCalcium.nadir").parameters().get(0).parameter())
+                .isEqualTo(Parameter.CALCIUM_MOBILISATION.code());
+        assertThat(drivers(b, "predicted.ionizedCalcium.nadir").parameters()).extracting(Bands.Driver::parameter)
+                .doesNotContain(Parameter.IGG_RETURN_RATE.code());
     }
 
     @Test
