@@ -3,7 +3,6 @@ package org.openapheresis.server.planning;
 import static org.openapheresis.server.access.Permission.PLANS;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Map;
 import org.openapheresis.contract.CourseRequestReader;
@@ -18,9 +17,6 @@ import org.openapheresis.procedure.Planner;
 import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
-import org.openapheresis.system.InvalidInputException;
-import org.openapheresis.system.MessageKey;
-import org.openapheresis.system.Problem;
 import org.openapheresis.uncertainty.Uncertainty;
 
 /**
@@ -69,19 +65,7 @@ public final class PlanRoutes implements FeatureRoutes {
 
     /** {@code ?uncertainty=N}: empty when absent, a 422 naming it when not a whole number in range. */
     static OptionalInt virtualPatients(Call call) {
-        Optional<String> q = call.query("uncertainty");
-        if (q.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        int n;
-        try {
-            n = Integer.parseInt(q.get().strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("bad query", List.of(Problem.of("uncertainty", MessageKey.WRONG_TYPE,
-                    "a whole number", q.get())));
-        }
-        Uncertainty.VIRTUAL_PATIENTS.require("uncertainty", n);
-        return OptionalInt.of(n);
+        return call.wholeNumberQuery("uncertainty", Uncertainty.VIRTUAL_PATIENTS);
     }
 
     private static String range() {

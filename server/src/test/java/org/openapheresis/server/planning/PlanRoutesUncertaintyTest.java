@@ -12,7 +12,10 @@ import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
 
-/** {@code POST /api/plans?uncertainty=N}: bands when asked, the plan unchanged when not, 422 naming the field. */
+/**
+ * {@code POST /api/plans?uncertainty=N} and {@code GET /api/orders/{id}/plan?uncertainty=N}: bands when asked, the
+ * plan unchanged when not, 422 naming the field.
+ */
 class PlanRoutesUncertaintyTest {
 
     private static Unit unit;
@@ -43,6 +46,33 @@ class PlanRoutesUncertaintyTest {
         assertThat(rest).isEqualTo(plain.map());
         List<Number> bv = (List<Number>) ((Map<String, Object>) bands.get("quantities")).get("bloodVolumeMl");
         assertThat(bv.get(0).doubleValue()).isLessThan(bv.get(2).doubleValue());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_orders_plan_and_course_gain_bands_when_asked_and_refuse_a_bad_count_naming_uncertainty() {
+        String patient = unit.createPatient("MRN-BANDS-" + System.nanoTime());
+        String order = unit.signedOrder(patient);
+        String token = unit.token(Role.NURSE);
+        Api.Answer plain = unit.api.get("/api/orders/" + order + "/plan?timeline=true", token);
+        Api.Answer banded = unit.api.get("/api/orders/" + order + "/plan?timeline=true&uncertainty=20", token);
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(banded.status()).isEqualTo(200);
+        assertThat(plain.map()).doesNotContainKey("uncertainty");
+        Map<String, Object> bands = (Map<String, Object>) banded.map().get("uncertainty");
+        assertThat(bands).containsEntry("virtualPatients", 20);
+        assertThat((List<Object>) bands.get("timeline")).isNotEmpty();
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(banded.map());
+        rest.remove("uncertainty");
+        assertThat(rest).isEqualTo(plain.map());
+        Api.Answer course = unit.api.get("/api/orders/" + order + "/course?uncertainty=20", token);
+        assertThat(course.status()).isEqualTo(200);
+        assertThat(course.map()).containsKey("uncertainty");
+        for (String q : new String[] {"9", "many"}) {
+            Api.Answer a = unit.api.get("/api/orders/" + order + "/plan?uncertainty=" + q, token);
+            assertThat(a.status()).as(q).isEqualTo(422);
+            assertThat(a.body()).as(q).contains("\"field\":\"uncertainty\"");
+        }
     }
 
     @Test
