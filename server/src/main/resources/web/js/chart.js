@@ -31,14 +31,19 @@ function fmt(v, step) {
 }
 
 /**
- * series: [{name, points: [[x, y], ...], colour?, dashed?, markers?}]
+ * series: [{name, points: [[x, y], ...], colour?, dashed?, markers?, band?, median?}]
+ * band: [[x, low, high], ...] (the 5th and 95th percentiles) drawn as a shaded area behind the line, and median:
+ * [[x, y], ...] (the 50th) drawn dotted; both in the series' colour.
  * thresholds: [{y, label}] drawn dashed in red; xLabel/yLabel include the unit.
  */
 export function lineChart({ title, xLabel, yLabel, series, thresholds = [], width = 560, height = 260, yMin, yMax }) {
   const m = { l: 56, r: 16, t: 28, b: 44 };
   const w = width - m.l - m.r;
   const hgt = height - m.t - m.b;
-  const pts = series.flatMap((se) => se.points).filter((p) => p && Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  const ok = (p) => p && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  const okBand = (b) => b && Number.isFinite(b[0]) && Number.isFinite(b[1]) && Number.isFinite(b[2]);
+  const pts = series.flatMap((se) => se.points).filter(ok);
+  const bandPts = series.flatMap((se) => (se.band || []).filter(okBand).flatMap((b) => [[b[0], b[1]], [b[0], b[2]]]));
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': `${title}. ${yLabel} against ${xLabel}.` });
   svg.append(s('text', { x: m.l, y: 16, class: 'title' }, title));
   if (!pts.length) {
@@ -46,7 +51,7 @@ export function lineChart({ title, xLabel, yLabel, series, thresholds = [], widt
     return wrap(svg, series);
   }
   const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]).concat(thresholds.map((t) => t.y));
+  const ys = pts.concat(bandPts).map((p) => p[1]).concat(thresholds.map((t) => t.y));
   const xt = niceTicks(Math.min(...xs), Math.max(...xs), 6);
   const yt = niceTicks(yMin ?? Math.min(...ys), yMax ?? Math.max(...ys), 5);
   const X = (v) => m.l + ((v - xt.lo) / (xt.hi - xt.lo)) * w;
@@ -72,9 +77,25 @@ export function lineChart({ title, xLabel, yLabel, series, thresholds = [], widt
     svg.append(s('line', { class: 'threshold', x1: m.l, x2: m.l + w, y1: Y(t.y), y2: Y(t.y), stroke: '#a4161a' }));
     svg.append(s('text', { x: m.l + w - 4, y: Y(t.y) - 4, 'text-anchor': 'end', fill: '#a4161a' }, t.label));
   }
+  // bands first, so every line stays visible above every shaded area
   series.forEach((se, i) => {
     const c = se.colour || COLOURS[i % COLOURS.length];
-    const p = se.points.filter((q) => q && Number.isFinite(q[0]) && Number.isFinite(q[1]));
+    const b = (se.band || []).filter(okBand).filter((q) => q[0] >= xt.lo && q[0] <= xt.hi);
+    if (b.length > 1) {
+      const upper = b.map((q, j) => `${j ? 'L' : 'M'}${X(q[0]).toFixed(1)},${Y(q[2]).toFixed(1)}`).join(' ');
+      const lower = b.slice().reverse().map((q) => `L${X(q[0]).toFixed(1)},${Y(q[1]).toFixed(1)}`).join(' ');
+      svg.append(s('path', { d: `${upper} ${lower} Z`, class: 'band', fill: c, 'fill-opacity': 0.18, stroke: 'none',
+        'data-series': se.name }, undefined));
+    }
+    const med = (se.median || []).filter(ok);
+    if (med.length > 1) {
+      const d = med.map((q, j) => `${j ? 'L' : 'M'}${X(q[0]).toFixed(1)},${Y(q[1]).toFixed(1)}`).join(' ');
+      svg.append(s('path', { d, class: 'line median', stroke: c, 'stroke-dasharray': '2 3', 'stroke-opacity': 0.8 }));
+    }
+  });
+  series.forEach((se, i) => {
+    const c = se.colour || COLOURS[i % COLOURS.length];
+    const p = se.points.filter(ok);
     if (!p.length) return;
     const d = p.map((q, j) => `${j ? 'L' : 'M'}${X(q[0]).toFixed(1)},${Y(q[1]).toFixed(1)}`).join(' ');
     svg.append(s('path', { d, class: 'line', stroke: c, 'stroke-dasharray': se.dashed ? '6 4' : null }));

@@ -2,6 +2,8 @@ package org.openapheresis.app;
 
 import org.openapheresis.contract.CourseRequestReader;
 import org.openapheresis.course.CoursePlanner;
+import org.openapheresis.course.CourseRequest;
+import org.openapheresis.uncertainty.Uncertainty;
 import org.openapheresis.course.CourseResult;
 import org.openapheresis.procedure.PlanOptions;
 import picocli.CommandLine.Command;
@@ -14,8 +16,11 @@ import picocli.CommandLine.Command;
 final class CourseCommand extends RequestCommand<CourseResult> {
 
     @Override
-    CourseResult compute(Object tree, PlanOptions options) {
-        return CoursePlanner.plan(CourseRequestReader.read(tree), options);
+    CourseResult compute(Object tree, PlanOptions options, int virtualPatients) {
+        CourseRequest request = CourseRequestReader.read(tree);
+        CourseResult course = CoursePlanner.plan(request, options);
+        return virtualPatients == 0 ? course
+                : course.withUncertainty(Uncertainty.course(request, virtualPatients, Uncertainty.DEFAULT_SEED));
     }
 
     @Override

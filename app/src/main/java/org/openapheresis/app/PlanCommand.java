@@ -3,7 +3,9 @@ package org.openapheresis.app;
 import org.openapheresis.contract.PlanRequestReader;
 import org.openapheresis.procedure.Plan;
 import org.openapheresis.procedure.PlanOptions;
+import org.openapheresis.procedure.PlanRequest;
 import org.openapheresis.procedure.Planner;
+import org.openapheresis.uncertainty.Uncertainty;
 import picocli.CommandLine.Command;
 
 /** {@code openapheresis plan FILE}: one session. */
@@ -14,8 +16,11 @@ import picocli.CommandLine.Command;
 final class PlanCommand extends RequestCommand<Plan> {
 
     @Override
-    Plan compute(Object tree, PlanOptions options) {
-        return Planner.plan(PlanRequestReader.read(tree), options);
+    Plan compute(Object tree, PlanOptions options, int virtualPatients) {
+        PlanRequest request = PlanRequestReader.read(tree);
+        Plan plan = Planner.plan(request, options);
+        return virtualPatients == 0 ? plan
+                : plan.withUncertainty(Uncertainty.plan(request, virtualPatients, Uncertainty.DEFAULT_SEED));
     }
 
     @Override

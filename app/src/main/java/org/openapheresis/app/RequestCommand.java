@@ -28,8 +28,12 @@ abstract class RequestCommand<R> implements Callable<Integer> {
     @Option(names = "--timeline", description = "include the simulated time course")
     boolean timeline;
 
-    /** Validates the parsed request and computes the result. */
-    abstract R compute(Object tree, PlanOptions options);
+    @Option(names = "--uncertainty", paramLabel = "N", defaultValue = "0",
+            description = "add 5/50/95% bands over N virtual patients (10-10000; seeded, reproducible)")
+    int uncertainty;
+
+    /** Validates the parsed request and computes the result (with bands over {@code uncertainty} patients if > 0). */
+    abstract R compute(Object tree, PlanOptions options, int virtualPatients);
 
     /** The result as text a nurse can follow. */
     abstract String text(R result);
@@ -38,7 +42,7 @@ abstract class RequestCommand<R> implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         return InputFile.with(file, spec.commandLine().getErr(), tree -> {
-            R result = compute(tree, timeline ? PlanOptions.withTimeline() : PlanOptions.withoutTimeline());
+            R result = compute(tree, timeline ? PlanOptions.withTimeline() : PlanOptions.withoutTimeline(), uncertainty);
             out.println(format == Format.json ? Json.write(result) : text(result));
             out.flush();
             return 0;

@@ -75,7 +75,8 @@ class CellExamplesCliTest {
         assertThat(num(p, "sessionsNeeded")).isEqualTo(2);
         assertThat(num(p, "bloodVolumesProcessed")).isEqualTo(4.0);
         Map<String, Object> c = map(p, "collected");
-        assertThat(num(c, "cd34Cells")).isEqualTo(35 * 1000 * num(p, "processedVolumeMl") * 0.51);
+        // CE2 from the example's haematocrit of 34 %: 1.23 x 34 + 12.23 = 54.05 % (Spectra Optia line, Transfusion 2022)
+        assertThat(num(c, "cd34Cells")).isEqualTo(35 * 1000 * num(p, "processedVolumeMl") * (1.23 * 34 + 12.23) / 100);
         assertThat(codes(p)).contains("TARGET_NOT_REACHABLE_IN_ONE_SESSION");
     }
 
@@ -100,7 +101,8 @@ class CellExamplesCliTest {
         Map<String, Object> p = r.json();
         assertThat(num(map(p, "collected"), "granulocytes")).isGreaterThanOrEqualTo(6e10);
         assertThat(num(p, "sessionsNeeded")).isEqualTo(1);
-        assertThat(num(p, "processedVolumeMl")).isEqualTo(Math.ceil(6e10 / (30e6 * 0.42)));
+        // granulocyte CE with HES on continuous flow 53.7 % (Cancelas 2015, Spectra Optia)
+        assertThat(num(p, "processedVolumeMl")).isEqualTo(Math.ceil(6e10 / (30e6 * 0.537)));
     }
 
     @Test

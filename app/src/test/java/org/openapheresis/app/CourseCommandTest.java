@@ -24,7 +24,9 @@ class CourseCommandTest {
         }
         assertThat(course.get("sessionStartHours").toString()).isEqualTo("[0,48,96,144,192]");
         JsonNode igg = course.get("summary").get("igg");
-        assertThat(igg.get("totalBodyRemovedPercent").asDouble()).isBetween(70.0, 90.0);
+        // With IgG's slower net return (1%/h, Moriya) and saturable catabolism less tissue IgG is back in the plasma by
+        // the next exchange, so the total-body fall is below the full re-equilibration figure of worked case 7 (81%).
+        assertThat(igg.get("totalBodyRemovedPercent").asDouble()).isBetween(60.0, 90.0);
         assertThat(igg.get("atNextScheduledTime").asDouble()).isGreaterThan(igg.get("afterLastSession").asDouble());
         assertThat(igg.get("nextScheduledHour").asDouble()).isEqualTo(240);
     }

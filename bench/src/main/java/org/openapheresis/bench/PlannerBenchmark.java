@@ -23,6 +23,8 @@ import org.openapheresis.procedure.Replacement;
 import org.openapheresis.procedure.Separation;
 import org.openapheresis.separator.Anticoagulant;
 import org.openapheresis.separator.Device;
+import org.openapheresis.uncertainty.Uncertainty;
+import org.openapheresis.variation.Bands;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,8 +37,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One plan of each procedure type with the full time-stepped simulation and timeline, and a 5-session
- * plasma exchange course.
+ * One plan of each procedure type with the full time-stepped simulation and timeline, a 5-session plasma exchange
+ * course, and the uncertainty bands of the plan and of the course over 1000 virtual patients.
  * Run: {@code ./mvnw -Pbench -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}.
  */
 @State(Scope.Benchmark)
@@ -124,5 +126,20 @@ public class PlannerBenchmark {
     @Benchmark
     public CourseResult plasmaExchangeCourseOfFive() {
         return CoursePlanner.plan(course, PlanOptions.withoutTimeline());
+    }
+
+    /** 5/50/95% bands of one plasma exchange plan over 1000 virtual patients, on all cores. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Bands plasmaExchangeBandsOf1000() {
+        return Uncertainty.plan(exchange, 1000, Uncertainty.DEFAULT_SEED);
+    }
+
+    /** Bands of the five-session course over 1000 virtual patients, on all cores. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Measurement(iterations = 3, time = 5)
+    public Bands plasmaExchangeCourseBandsOf1000() {
+        return Uncertainty.course(course, 1000, Uncertainty.DEFAULT_SEED);
     }
 }

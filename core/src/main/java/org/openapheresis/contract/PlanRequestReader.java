@@ -11,6 +11,7 @@ import org.openapheresis.patient.Analyte;
 import org.openapheresis.patient.Labs;
 import org.openapheresis.patient.Patient;
 import org.openapheresis.patient.Sex;
+import org.openapheresis.procedure.CalciumSupplement;
 import org.openapheresis.procedure.PlanRequest;
 import org.openapheresis.procedure.ProcedureSpec;
 import org.openapheresis.procedure.ProcedureType;
@@ -63,7 +64,8 @@ public final class PlanRequestReader {
     /** Recipient weight, kg. */
     public static final Range RECIPIENT_WEIGHT_KG = Patient.WEIGHT_KG;
 
-    private static final String[] SEPARATION_KEYS = {"device", "inletFlowMlPerMin", "acRatio", "anticoagulant"};
+    private static final String[] SEPARATION_KEYS = {"device", "inletFlowMlPerMin", "acRatio", "anticoagulant",
+        "calcium"};
 
     private PlanRequestReader() {
     }
@@ -228,17 +230,17 @@ public final class PlanRequestReader {
         }
         ProcedureSpec spec = switch (type.get()) {
             case PLASMA_EXCHANGE -> plasmaExchange(n);
-            case LEUKOCYTAPHERESIS -> new ProcedureSpec.Leukocytapheresis(separation(n),
+            case LEUKOCYTAPHERESIS -> new ProcedureSpec.Leukocytapheresis(separation(n, type.get()),
                     n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false),
                     exclusiveTarget(n, "wbcE9PerL", TARGET_WBC_E9_PER_L));
-            case HPC_COLLECTION -> new ProcedureSpec.HpcCollection(separation(n),
+            case HPC_COLLECTION -> new ProcedureSpec.HpcCollection(separation(n, type.get()),
                     n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false),
                     exclusiveTarget(n, "cd34PerKg", TARGET_CD34_PER_KG),
                     n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
-            case LYMPHOCYTE_COLLECTION -> new ProcedureSpec.LymphocyteCollection(separation(n),
+            case LYMPHOCYTE_COLLECTION -> new ProcedureSpec.LymphocyteCollection(separation(n, type.get()),
                     n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false), cd3Doses(n),
                     n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
-            case GRANULOCYTE_COLLECTION -> new ProcedureSpec.GranulocyteCollection(separation(n),
+            case GRANULOCYTE_COLLECTION -> new ProcedureSpec.GranulocyteCollection(separation(n, type.get()),
                     sedimentingAgent(n),
                     n.number("bloodVolumesProcessed", BLOOD_VOLUMES_PROCESSED, false),
                     exclusiveTarget(n, "granulocytes", TARGET_GRANULOCYTES),
@@ -250,7 +252,7 @@ public final class PlanRequestReader {
     }
 
     private static ProcedureSpec plasmaExchange(Node n) {
-        Separation sep = separation(n);
+        Separation sep = separation(n, ProcedureType.PLASMA_EXCHANGE);
         OptionalDouble pv = n.number("plasmaVolumes", PLASMA_VOLUMES, false);
         OptionalDouble ml = n.number("exchangeVolumeMl", EXCHANGE_VOLUME_ML, false);
         if (pv.isPresent() && ml.isPresent()) {
@@ -278,8 +280,12 @@ public final class PlanRequestReader {
         return new ProcedureSpec.PlasmaExchange(sep, pv, ml, replacement, fb.orElse(100));
     }
 
-    /** Reads the separator keys; returns null if any is wrong (the problem is recorded). */
-    private static Separation separation(Node n) {
+    /**
+     * Reads the separator keys; returns null if any is wrong (the problem is recorded).
+     *
+     * @param type the procedure type (only a plasma exchange has a return fluid that may carry calcium)
+     */
+    private static Separation separation(Node n, ProcedureType type) {
         int before = n.problems().size();
         Device device = Device.CONTINUOUS_FLOW;
         Optional<String> d = n.text("device", false);
@@ -304,7 +310,27 @@ public final class PlanRequestReader {
                 ac = parsed.get();
             }
         }
-        return n.problems().size() > before ? null : new Separation(device, inlet, ratio, ac);
+        CalciumSupplement calcium = calcium(n, type);
+        return n.problems().size() > before ? null : new Separation(device, inlet, ratio, ac, calcium);
+    }
+
+    /** The optional {@code calcium} object: calcium in the albumin return fluid and a separate infusion. */
+    private static CalciumSupplement calcium(Node n, ProcedureType type) {
+        Optional<Node> c = n.child("calcium", false);
+        if (c.isEmpty()) {
+            return CalciumSupplement.none();
+        }
+        Node node = c.get();
+        OptionalDouble inReplacement = OptionalDouble.empty();
+        if (type == ProcedureType.PLASMA_EXCHANGE) {
+            inReplacement = node.number("inReplacementMmolPerL", CalciumSupplement.IN_REPLACEMENT_MMOL_PER_L, false);
+        } else if (node.has("inReplacementMmolPerL")) {
+            n.problems().add(Problem.of(node.field("inReplacementMmolPerL"), MessageKey.NOT_APPLICABLE,
+                    type.code()));
+        }
+        OptionalDouble infusion = node.number("infusionMmolPerHour", CalciumSupplement.INFUSION_MMOL_PER_HOUR, false);
+        node.rejectUnknown();
+        return new CalciumSupplement(inReplacement.orElse(0), infusion.orElse(0));
     }
 
     /** A single-number target under {@code target}, exclusive with {@code bloodVolumesProcessed}. */

@@ -93,6 +93,16 @@ public final class PlanRequestWriter {
         put(m, "inletFlowMlPerMin", s.inletFlowMlPerMin());
         put(m, "acRatio", s.acRatio());
         m.put("anticoagulant", s.anticoagulant().code());
+        if (s.calcium().any()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            if (s.calcium().inReplacementMmolPerL() > 0) {
+                c.put("inReplacementMmolPerL", s.calcium().inReplacementMmolPerL());
+            }
+            if (s.calcium().infusionMmolPerHour() > 0) {
+                c.put("infusionMmolPerHour", s.calcium().infusionMmolPerHour());
+            }
+            m.put("calcium", c);
+        }
     }
 
     private static void target(Map<String, Object> m, String key, OptionalDouble value) {

@@ -68,7 +68,7 @@ public final class CoursePlanner {
                 body = between(body, gapMin, timeline, first.plasmaVolumeMl());
                 patient = carried(patient, body);
             } else {
-                body = Planner.steadyState(patient);
+                body = Planner.steadyState(patient, options);
                 first = body;
             }
             PlanRequest request = new PlanRequest(patient, course.recipientWeightKg(), step.procedure());
@@ -173,7 +173,8 @@ public final class CoursePlanner {
                 }
             };
         }
-        return Simulator.run(body, exposure, minutes, Simulator.BETWEEN_STEP_MIN, every, sampler);
+        double step = Simulator.stepFor(body, exposure, Simulator.BETWEEN_MAX_STEP_MIN);
+        return Simulator.run(body, exposure, minutes, sampler == null ? step : Math.min(step, every), every, sampler);
     }
 
     /** The patient at the start of a later session: simulated haematocrit and concentrations. */

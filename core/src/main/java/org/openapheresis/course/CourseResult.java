@@ -14,9 +14,22 @@ import org.openapheresis.safety.Warning;
  * @param warnings warnings about the course as a whole (e.g. IVIG before an exchange)
  * @param assumptions how sessions were linked
  * @param timeline hourly samples across the whole course, or null when not asked for
+ * @param uncertainty bands over virtual patients, or null when not asked for
  */
-public record CourseResult(List<Plan> sessions, List<Double> sessionStartHours, Map<String, AnalyteSummary> summary, List<Warning> warnings,
-        List<String> assumptions, List<Map<String, Double>> timeline) {
+public record CourseResult(List<Plan> sessions, List<Double> sessionStartHours, Map<String, AnalyteSummary> summary,
+        List<Warning> warnings, List<String> assumptions, List<Map<String, Double>> timeline,
+        org.openapheresis.variation.Bands uncertainty) {
+
+    /** A course without uncertainty bands. */
+    public CourseResult(List<Plan> sessions, List<Double> sessionStartHours, Map<String, AnalyteSummary> summary,
+            List<Warning> warnings, List<String> assumptions, List<Map<String, Double>> timeline) {
+        this(sessions, sessionStartHours, summary, warnings, assumptions, timeline, null);
+    }
+
+    /** This course with its uncertainty bands. */
+    public CourseResult withUncertainty(org.openapheresis.variation.Bands bands) {
+        return new CourseResult(sessions, sessionStartHours, summary, warnings, assumptions, timeline, bands);
+    }
 
     public CourseResult {
         sessions = List.copyOf(sessions);

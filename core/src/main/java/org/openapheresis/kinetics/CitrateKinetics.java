@@ -4,17 +4,10 @@ import org.openapheresis.separator.Anticoagulant;
 import org.openapheresis.system.Sourced;
 
 /**
- * Citrate given to the patient, its clearance, and the ionised calcium that follows it.
- *
- * <p>One compartment: dM/dt = R - (CL / Vd) M, with clearance CL = 710 mL/min and terminal half-life 36 min
- * (Kramer et al., Crit Care Med 2003;31:2450, patients without cirrhosis), so Vd = CL t1/2 / ln 2 = 36.9 L.
- * Both are scaled linearly with body weight from an assumed 70 kg study subject (UNVERIFIED scaling).
- *
- * <p>No published apheresis citrate-calcium model was found, so ionised calcium is modelled as falling in
- * proportion to the excess citrate concentration: iCa = iCa0 (1 - S C), with the sensitivity S calibrated
- * so that the model reproduces Bolan et al. (Transfusion 2001;41:1165): ionised calcium fell 33% after
- * 90 minutes of 1.6 mg/kg/min. Calcium mobilisation by the body (parathyroid hormone) is not modelled, so
- * long procedures are predicted conservatively (lower).
+ * The published citrate constants: clearance and half-life (Kramer et al., Crit Care Med 2003;31:2450, patients
+ * without cirrhosis), so Vd = CL t1/2 / ln 2 = 36.9 L, both scaled linearly with body weight from an assumed 70 kg
+ * study subject (UNVERIFIED scaling), and the Bolan 2001 calibration point of the ionised calcium fall. The
+ * citrate and calcium mass balance that uses them is {@link CalciumModel}.
  */
 public final class CitrateKinetics {
 
@@ -42,16 +35,6 @@ public final class CitrateKinetics {
     /** Elimination rate constant, per minute. */
     public static final double ELIMINATION_PER_MIN = Math.log(2) / HALF_LIFE_MIN.value();
 
-    /**
-     * Fractional fall of ionised calcium per mmol/L of excess citrate. DERIVED: calibrated to Bolan 2001 with
-     * this class's own pharmacokinetics (weight cancels out).
-     */
-    public static final double ICA_FALL_PER_MMOL_PER_L_CITRATE = BOLAN_2001_ICA_FALL_FRACTION
-            / excessConcentrationMmolPerL(
-                    BOLAN_2001_RATE_MG_PER_KG_PER_MIN / ELIMINATION_PER_MIN
-                            * (1 - Math.exp(-ELIMINATION_PER_MIN * BOLAN_2001_DURATION_MIN)),
-                    1.0);
-
     private CitrateKinetics() {
     }
 
@@ -61,19 +44,8 @@ public final class CitrateKinetics {
         return mgPerMl * 1000.0 / Anticoagulant.CITRATE_MOLAR_MASS_G_PER_MOL;
     }
 
-    /** Ionised calcium for a baseline and an excess citrate concentration, mmol/L (never below zero). */
-    public static double ionizedCalcium(double baselineMmolPerL, double excessCitrateMmolPerL) {
-        return baselineMmolPerL * Math.max(0, 1 - ICA_FALL_PER_MMOL_PER_L_CITRATE * excessCitrateMmolPerL);
-    }
-
     /** Sentences for a plan's assumptions. */
     public static java.util.List<String> describe() {
-        return java.util.List.of(
-                "Citrate: one compartment with " + CLEARANCE_ML_PER_MIN.describe("clearance") + " and "
-                        + HALF_LIFE_MIN.describe("half-life") + ", scaled by weight from "
-                        + REFERENCE_WEIGHT_KG.describe("a reference weight") + ".",
-                "Ionised calcium falls in proportion to excess citrate, calibrated to Bolan, Transfusion"
-                        + " 2001;41:1165 (-33% after 90 min at 1.6 mg/kg/min); no published apheresis model was"
-                        + " found, calcium mobilisation and calcium supplements are not modelled.");
+        return CalciumModel.describe();
     }
 }

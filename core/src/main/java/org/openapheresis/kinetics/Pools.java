@@ -7,8 +7,15 @@ package org.openapheresis.kinetics;
  * @param intravascular amount in the circulation
  * @param extravascular amount outside it
  * @param synthesisPerMin constant production that balances catabolism at the patient's baseline, per minute
+ * @param baselineConcentration the intravascular concentration at which catabolism runs at its baseline rate
+ *     (the patient's pre-procedure level; used by saturable catabolism), or NaN when catabolism is first-order
  */
-public record Pools(double intravascular, double extravascular, double synthesisPerMin) {
+public record Pools(double intravascular, double extravascular, double synthesisPerMin, double baselineConcentration) {
+
+    /** Pools of an analyte with first-order catabolism. */
+    public Pools(double intravascular, double extravascular, double synthesisPerMin) {
+        this(intravascular, extravascular, synthesisPerMin, Double.NaN);
+    }
 
     public Pools {
         if (!Double.isFinite(intravascular) || !Double.isFinite(extravascular)) {

@@ -5,25 +5,68 @@ import java.util.Map;
 import org.openapheresis.patient.Analyte;
 
 /**
- * Integrates the body over a phase of constant exposure with the classical fourth-order Runge-Kutta
- * method at a fixed step. Fluid volumes change linearly within a phase and are integrated exactly; the
- * analyte pools and the citrate load are integrated by RK4 with the concentration-dependent removal
- * evaluated at each stage's volume.
+ * Integrates the body over a phase of constant exposure with the classical fourth-order Runge-Kutta method.
+ * Fluid volumes change linearly within a phase and are integrated exactly, as is the citrate load (first-order
+ * elimination of a constant infusion); the analyte pools and the ionisable calcium pool are integrated by RK4
+ * with the concentration-dependent removal, the saturable catabolism and the citrate binding evaluated at each
+ * stage. The stepping allocates nothing: a phase allocates its working arrays once and the state it returns.
+ *
+ * <p>The step is either given (the reference tests) or chosen from the stiffness of the phase
+ * ({@link #stepFor}): the fastest rate constant λ of any pool sets h = {@link #ACCURACY_STEP_RATE} / λ, at which
+ * RK4's error per step on that mode is below 3e-4 of its deviation, within a cap that keeps the samples a plan
+ * inspects (the ionised calcium nadir, the timeline) close enough together.
  */
 public final class Simulator {
 
-    /** Receives the state at each sample time. */
+    /** Receives the state at each sample time (allocates a {@link BodyState} per sample). */
     @FunctionalInterface
     public interface Sampler {
         void sample(BodyState state);
     }
 
-    /** Step used during procedures, minutes. */
+    /** Receives a view of the state at each sample time; the view is reused, so read it, do not keep it. */
+    @FunctionalInterface
+    public interface Probe {
+        void at(Frame frame);
+    }
+
+    /** Step used by the reference tests during procedures, minutes. */
     public static final double PROCEDURE_STEP_MIN = 0.5;
-    /** Step used between procedures, minutes. */
+    /** Step used by the reference tests between procedures, minutes. */
     public static final double BETWEEN_STEP_MIN = 10;
+    /** Largest step during a procedure, minutes (the nadir and the timeline are read at the steps). */
+    public static final double PROCEDURE_MAX_STEP_MIN = 2;
+    /** Largest step between procedures, minutes. */
+    public static final double BETWEEN_MAX_STEP_MIN = 60;
+    /** h λ of the fastest mode: RK4's relative error per step on it is (h λ)^5 / 120, 2.6e-4 at 0.5. */
+    public static final double ACCURACY_STEP_RATE = 0.5;
 
     private Simulator() {
+    }
+
+    /**
+     * The step for a phase from its stiffness: {@link #ACCURACY_STEP_RATE} over the fastest rate constant of
+     * any analyte pool (removal, escape, return, catabolism with its saturation), at most {@code maxStepMin}; the
+     * calcium pool takes its own sub-steps inside each step.
+     */
+    public static double stepFor(BodyState start, Exposure exposure, double maxStepMin) {
+        double fastest = 0;
+        double plasma = start.plasmaVolumeMl();
+        double blood = start.bloodVolumeMl();
+        for (var e : start.kinetics().entrySet()) {
+            AnalyteKinetics k = e.getValue();
+            double space = k.space() == Space.PLASMA ? plasma : blood;
+            double rate = exposure.clearance(e.getKey()) / space + k.outRatePerMin() + k.inRatePerMin()
+                    + k.catabolicRatePerMin() * (1 + 2 * k.catabolismExponent().value());
+            fastest = Math.max(fastest, rate);
+        }
+        return fastest > 0 ? Math.min(maxStepMin, ACCURACY_STEP_RATE / fastest) : maxStepMin;
+    }
+
+    /** Runs one phase at the step its stiffness allows, within {@code maxStepMin}. */
+    public static BodyState runAuto(BodyState start, Exposure exposure, double durationMin, double maxStepMin,
+            double sampleEveryMin, Probe probe) {
+        return probed(start, exposure, durationMin, stepFor(start, exposure, maxStepMin), sampleEveryMin, probe);
     }
 
     /**
@@ -40,60 +83,25 @@ public final class Simulator {
      */
     public static BodyState run(BodyState start, Exposure exposure, double durationMin, double stepMin,
             double sampleEveryMin, Sampler sampler) {
+        return probed(start, exposure, durationMin, stepMin, sampleEveryMin,
+                sampler == null ? null : f -> sampler.sample(f.state()));
+    }
+
+    /** As {@link #run(BodyState, Exposure, double, double, double, Sampler)}, sampling through a reused view. */
+    public static BodyState probed(BodyState start, Exposure exposure, double durationMin, double stepMin,
+            double sampleEveryMin, Probe probe) {
         if (!(durationMin >= 0) || !(stepMin > 0)) {
             throw new IllegalArgumentException("duration must be >= 0 and step > 0");
         }
-        Analyte[] analytes = start.pools().keySet().toArray(new Analyte[0]);
-        int n = analytes.length;
-        double[] iv = new double[n];
-        double[] ev = new double[n];
-        double[] synth = new double[n];
-        double[] kOut = new double[n];
-        double[] kIn = new double[n];
-        double[] kCat = new double[n];
-        double[] clear = new double[n];
-        double[] add = new double[n];
-        boolean[] plasmaSpace = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Pools p = start.pools().get(analytes[i]);
-            AnalyteKinetics k = start.kinetics().get(analytes[i]);
-            iv[i] = p.intravascular();
-            ev[i] = p.extravascular();
-            synth[i] = p.synthesisPerMin();
-            kOut[i] = k.outRatePerMin();
-            kIn[i] = k.inRatePerMin();
-            kCat[i] = k.catabolicRatePerMin();
-            clear[i] = exposure.clearance(analytes[i]);
-            add[i] = exposure.added(analytes[i]);
-            plasmaSpace[i] = k.space() == Space.PLASMA;
-        }
-        double plasma0 = start.plasmaVolumeMl();
-        double cells0 = start.redCellVolumeMl();
-        double dPlasma = exposure.fluidGivenMlPerMin() - exposure.plasmaRemovedMlPerMin();
-        double dCells = -exposure.redCellsRemovedMlPerMin();
-        double citrate = start.citrateExcessMg();
-        double citrateIn = exposure.citrateToPatientMgPerMin();
-        double kCit = CitrateKinetics.ELIMINATION_PER_MIN;
-
+        Frame f = new Frame(start, exposure);
         int steps = (int) Math.ceil(durationMin / stepMin - 1e-9);
         double h = steps == 0 ? 0 : durationMin / steps;
         double nextSample = 0;
-        double[] k1i = new double[n];
-        double[] k1e = new double[n];
-        double[] k2i = new double[n];
-        double[] k2e = new double[n];
-        double[] k3i = new double[n];
-        double[] k3e = new double[n];
-        double[] k4i = new double[n];
-        double[] k4e = new double[n];
-        double[] ti = new double[n];
-        double[] te = new double[n];
-
         for (int s = 0; s <= steps; s++) {
             double t = s * h;
             if (sampleEveryMin > 0 && (t >= nextSample - 1e-9 || s == steps)) {
-                sampler.sample(state(start, analytes, iv, ev, synth, plasma0 + dPlasma * t, cells0 + dCells * t,
-                        citrate, start.minute() + t));
+                f.at(t);
+                probe.at(f);
                 while (nextSample <= t + 1e-9) {
                     nextSample += sampleEveryMin;
                 }
@@ -101,55 +109,261 @@ public final class Simulator {
             if (s == steps) {
                 break;
             }
-            derivatives(iv, ev, synth, kOut, kIn, kCat, clear, add, plasmaSpace, plasma0 + dPlasma * t,
-                    cells0 + dCells * t, k1i, k1e);
-            stage(iv, ev, k1i, k1e, h / 2, ti, te);
-            derivatives(ti, te, synth, kOut, kIn, kCat, clear, add, plasmaSpace, plasma0 + dPlasma * (t + h / 2),
-                    cells0 + dCells * (t + h / 2), k2i, k2e);
-            stage(iv, ev, k2i, k2e, h / 2, ti, te);
-            derivatives(ti, te, synth, kOut, kIn, kCat, clear, add, plasmaSpace, plasma0 + dPlasma * (t + h / 2),
-                    cells0 + dCells * (t + h / 2), k3i, k3e);
-            stage(iv, ev, k3i, k3e, h, ti, te);
-            derivatives(ti, te, synth, kOut, kIn, kCat, clear, add, plasmaSpace, plasma0 + dPlasma * (t + h),
-                    cells0 + dCells * (t + h), k4i, k4e);
+            f.step(t, h);
+        }
+        f.at(durationMin);
+        return f.state();
+    }
+
+    /**
+     * The simulated body during a phase, as a reused view: concentrations, haematocrit and ionised calcium at the
+     * current sample, without allocating.
+     */
+    public static final class Frame {
+
+        private final BodyState start;
+        private final Analyte[] analytes;
+        private final int[] index = new int[Analyte.values().length];
+        private final int n;
+        private final double[] iv;
+        private final double[] ev;
+        private final double[] synth;
+        private final double[] kOut;
+        private final double[] kIn;
+        private final double[] kCat;
+        private final double[] exponent;
+        private final double[] baseline;
+        private final double[] clear;
+        private final double[] add;
+        private final boolean[] plasmaSpace;
+        private final double[] k1i;
+        private final double[] k1e;
+        private final double[] k2i;
+        private final double[] k2e;
+        private final double[] k3i;
+        private final double[] k3e;
+        private final double[] k4i;
+        private final double[] k4e;
+        private final double[] ti;
+        private final double[] te;
+        private final double plasma0;
+        private final double cells0;
+        private final double dPlasma;
+        private final double dCells;
+        private final double citrateIn;
+        private final double kCit;
+        private final CalciumModel calcium;
+        private final boolean tracksCalcium;
+        private final double calciumOut;
+        private final double calciumNet;
+        private final double calciumRate;
+        private final double calciumSlowRate;
+        private double citrate;
+        private double citrateStepStart;
+        private double pool;
+        private double minute;
+
+        Frame(BodyState start, Exposure exposure) {
+            this.start = start;
+            java.util.Arrays.fill(index, -1);
+            analytes = start.pools().keySet().toArray(new Analyte[0]);
+            n = analytes.length;
+            iv = new double[n];
+            ev = new double[n];
+            synth = new double[n];
+            kOut = new double[n];
+            kIn = new double[n];
+            kCat = new double[n];
+            exponent = new double[n];
+            baseline = new double[n];
+            clear = new double[n];
+            add = new double[n];
+            plasmaSpace = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                index[analytes[i].ordinal()] = i;
+                Pools p = start.pools().get(analytes[i]);
+                AnalyteKinetics k = start.kinetics().get(analytes[i]);
+                iv[i] = p.intravascular();
+                ev[i] = p.extravascular();
+                synth[i] = p.synthesisPerMin();
+                kOut[i] = k.outRatePerMin();
+                kIn[i] = k.inRatePerMin();
+                kCat[i] = k.catabolicRatePerMin();
+                exponent[i] = k.saturable() ? k.catabolismExponent().value() : 0;
+                baseline[i] = p.baselineConcentration();
+                if (exponent[i] != 0 && !(baseline[i] > 0)) {
+                    throw new IllegalStateException(analytes[i] + " has saturable catabolism but no baseline level");
+                }
+                clear[i] = exposure.clearance(analytes[i]);
+                add[i] = exposure.added(analytes[i]);
+                plasmaSpace[i] = k.space() == Space.PLASMA;
+            }
+            k1i = new double[n];
+            k1e = new double[n];
+            k2i = new double[n];
+            k2e = new double[n];
+            k3i = new double[n];
+            k3e = new double[n];
+            k4i = new double[n];
+            k4e = new double[n];
+            ti = new double[n];
+            te = new double[n];
+            plasma0 = start.plasmaVolumeMl();
+            cells0 = start.redCellVolumeMl();
+            dPlasma = exposure.fluidGivenMlPerMin() - exposure.plasmaRemovedMlPerMin();
+            dCells = -exposure.redCellsRemovedMlPerMin();
+            calcium = start.calcium();
+            citrate = start.citrateExcessMg();
+            citrateIn = exposure.citrateToPatientMgPerMin();
+            kCit = calcium.citrateEliminationPerMin();
+            pool = start.calciumPoolFraction();
+            tracksCalcium = !Double.isNaN(start.baselineIonizedCalciumMmolPerL());
+            calciumOut = exposure.calciumPlasmaOutMlPerMin();
+            calciumNet = exposure.calciumGivenMmolPerMin() - exposure.calciumBoundMmolPerMin();
+            double outRate = calciumOut / (calcium.calciumSpaceLPerKg() * start.weightKg() * 1000);
+            calciumRate = Math.max(calcium.mobilisationPerMin(), calcium.excretionPerMin()) + outRate;
+            calciumSlowRate = calcium.mobilisationPerMin() + outRate;
+            minute = 0;
+        }
+
+        void at(double t) {
+            minute = t;
+        }
+
+        void step(double t, double h) {
+            derivatives(iv, ev, t, k1i, k1e);
+            stage(iv, ev, k1i, k1e, h / 2);
+            derivatives(ti, te, t + h / 2, k2i, k2e);
+            stage(iv, ev, k2i, k2e, h / 2);
+            derivatives(ti, te, t + h / 2, k3i, k3e);
+            stage(iv, ev, k3i, k3e, h);
+            derivatives(ti, te, t + h, k4i, k4e);
             for (int i = 0; i < n; i++) {
                 iv[i] += h / 6 * (k1i[i] + 2 * k2i[i] + 2 * k3i[i] + k4i[i]);
                 ev[i] += h / 6 * (k1e[i] + 2 * k2e[i] + 2 * k3e[i] + k4e[i]);
             }
-            // dM/dt = R - k M has an exact solution over a step with constant R.
-            double decay = Math.exp(-kCit * h);
-            citrate = citrate * decay + citrateIn / kCit * (1 - decay);
+            if (tracksCalcium && !(restingCalcium() && citrateIn == 0 && calciumOut == 0 && calciumNet == 0)) {
+                // The calcium pool is one scalar: it takes its own sub-steps at its own stiffness (the excretion of
+                // an excess is fast), so the slower analyte pools are not held to its step.
+                // Below its baseline with nothing given the pool can only climb towards it at the mobilisation
+                // rate; otherwise the faster excretion rate may apply within the step.
+                double rate = pool < 1 && calciumNet <= 0 ? calciumSlowRate : calciumRate;
+                int sub = Math.max(1, (int) Math.ceil(h * rate / ACCURACY_STEP_RATE - 1e-9));
+                double dt = h / sub;
+                for (int k = 0; k < sub; k++) {
+                    citrateStepStart = citrate;
+                    double c1 = citrateAfter(dt / 2);
+                    double c2 = citrateAfter(dt);
+                    double q1 = poolRate(pool, citrate);
+                    double q2 = poolRate(pool + dt / 2 * q1, c1);
+                    double q3 = poolRate(pool + dt / 2 * q2, c1);
+                    double q4 = poolRate(pool + dt * q3, c2);
+                    pool = Math.max(0, pool + dt / 6 * (q1 + 2 * q2 + 2 * q3 + q4));
+                    citrate = c2;
+                }
+            } else {
+                citrateStepStart = citrate;
+                // dM/dt = R - k M has an exact solution over a step with constant R.
+                citrate = citrateAfter(h);
+            }
         }
-        return state(start, analytes, iv, ev, synth, plasma0 + dPlasma * durationMin, cells0 + dCells * durationMin,
-                citrate, start.minute() + durationMin);
-    }
 
-    private static void stage(double[] iv, double[] ev, double[] di, double[] de, double h, double[] ti, double[] te) {
-        for (int i = 0; i < iv.length; i++) {
-            ti[i] = iv[i] + h * di[i];
-            te[i] = ev[i] + h * de[i];
+        /**
+         * True when the calcium is at rest: a citrate load under a microgram and the pool within 1e-7 of its
+         * baseline (ionised calcium then differs from the baseline by less than 1e-7 of it); the pool is left as it
+         * is, and citrate keeps decaying exactly.
+         */
+        private boolean restingCalcium() {
+            return citrate < 1e-3 && Math.abs(pool - 1) < 1e-7;
         }
-    }
 
-    private static void derivatives(double[] iv, double[] ev, double[] synth, double[] kOut, double[] kIn,
-            double[] kCat, double[] clear, double[] add, boolean[] plasmaSpace, double plasmaMl, double cellsMl,
-            double[] di, double[] de) {
-        double bloodMl = plasmaMl + cellsMl;
-        for (int i = 0; i < iv.length; i++) {
-            double space = plasmaSpace[i] ? plasmaMl : bloodMl;
-            double removal = clear[i] / space;
-            di[i] = -removal * iv[i] + add[i] - kOut[i] * iv[i] + kIn[i] * ev[i] - kCat[i] * iv[i] + synth[i];
-            de[i] = kOut[i] * iv[i] - kIn[i] * ev[i] - kCat[i] * ev[i];
+        private double citrateAfter(double dt) {
+            double decay = Math.exp(-kCit * dt);
+            return citrateStepStart * decay + citrateIn / kCit * (1 - decay);
         }
-    }
 
-    private static BodyState state(BodyState start, Analyte[] analytes, double[] iv, double[] ev, double[] synth,
-            double plasmaMl, double cellsMl, double citrateMg, double minute) {
-        Map<Analyte, Pools> pools = new EnumMap<>(Analyte.class);
-        for (int i = 0; i < analytes.length; i++) {
-            pools.put(analytes[i], new Pools(iv[i], ev[i], synth[i]));
+        private double poolRate(double q, double citrateMg) {
+            return calcium.exchangeRate(q, calciumOut, calciumNet, start.baselineIonizedCalciumMmolPerL(),
+                    start.weightKg()) + calcium.homeostasisRate(calcium.ionizedFraction(q, citrateMg, start.weightKg()));
         }
-        return new BodyState(minute, start.weightKg(), plasmaMl, cellsMl, pools, start.kinetics(), citrateMg,
-                start.baselineIonizedCalciumMmolPerL());
+
+        private void stage(double[] a, double[] b, double[] da, double[] db, double h) {
+            for (int i = 0; i < n; i++) {
+                ti[i] = a[i] + h * da[i];
+                te[i] = b[i] + h * db[i];
+            }
+        }
+
+        private void derivatives(double[] pi, double[] pe, double t, double[] di, double[] de) {
+            double plasmaMl = plasma0 + dPlasma * t;
+            double bloodMl = plasmaMl + cells0 + dCells * t;
+            for (int i = 0; i < n; i++) {
+                double space = plasmaSpace[i] ? plasmaMl : bloodMl;
+                double removal = clear[i] / space;
+                double cat = kCat[i];
+                if (exponent[i] != 0) {
+                    double level = Math.max(0, pi[i]) / space * 1000.0;
+                    cat *= Math.pow(level / baseline[i], exponent[i]);
+                }
+                di[i] = -removal * pi[i] + add[i] - kOut[i] * pi[i] + kIn[i] * pe[i] - cat * pi[i] + synth[i];
+                de[i] = kOut[i] * pi[i] - kIn[i] * pe[i] - cat * pe[i];
+            }
+        }
+
+        /** Minutes since the start of the whole simulation (the phase's start minute plus the time into it). */
+        public double minute() {
+            return start.minute() + minute;
+        }
+
+        /** Minutes since the start of this phase. */
+        public double phaseMinute() {
+            return minute;
+        }
+
+        public double plasmaVolumeMl() {
+            return plasma0 + dPlasma * minute;
+        }
+
+        public double redCellVolumeMl() {
+            return cells0 + dCells * minute;
+        }
+
+        public double hematocritFraction() {
+            double cells = redCellVolumeMl();
+            return cells / (plasmaVolumeMl() + cells);
+        }
+
+        /** True when the analyte is tracked. */
+        public boolean tracks(Analyte a) {
+            return index[a.ordinal()] >= 0;
+        }
+
+        /** Intravascular concentration in the analyte's unit, or NaN when not tracked. */
+        public double concentration(Analyte a) {
+            int i = index[a.ordinal()];
+            if (i < 0) {
+                return Double.NaN;
+            }
+            double space = plasmaSpace[i] ? plasmaVolumeMl() : plasmaVolumeMl() + redCellVolumeMl();
+            return iv[i] / (space / 1000.0);
+        }
+
+        /** Ionised calcium, mmol/L, or NaN when no baseline was measured. */
+        public double ionizedCalcium() {
+            if (!tracksCalcium) {
+                return Double.NaN;
+            }
+            return start.baselineIonizedCalciumMmolPerL() * calcium.ionizedFraction(pool, citrate, start.weightKg());
+        }
+
+        /** The state at the current sample, as a new {@link BodyState}. */
+        public BodyState state() {
+            Map<Analyte, Pools> pools = new EnumMap<>(Analyte.class);
+            for (int i = 0; i < n; i++) {
+                pools.put(analytes[i], new Pools(iv[i], ev[i], synth[i], baseline[i]));
+            }
+            return new BodyState(minute(), start.weightKg(), plasmaVolumeMl(), redCellVolumeMl(), pools,
+                    start.kinetics(), citrate, start.baselineIonizedCalciumMmolPerL(), pool, calcium);
+        }
     }
 }

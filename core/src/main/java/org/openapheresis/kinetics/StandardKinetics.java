@@ -9,32 +9,57 @@ import org.openapheresis.system.Sourced;
 /**
  * The published kinetic constants of the plasma proteins and platelets that procedures change.
  *
- * <p>Intravascular fractions: Reverberi and Reverberi, Blood Transfus 2007;5:164 (55% of IgG and 22% of
- * IgM outside the circulation); fibrinogen from Winters, ASH Education 2012 (UNVERIFIED); albumin 40-45% from
- * the Octalbin product monograph (Health Canada 2017).
- * Transcapillary escape: Rossing, Lymphology 1978;11:138 (albumin about 5%/h, IgG about 3%/h, IgM below
- * 1%/h). Half-lives: IgG 17-21 days (immunodeficiencyuk.org); albumin about 19 days (Octalbin monograph, Health
- * Canada 2017); IgM and fibrinogen from Winters 2012 (UNVERIFIED). See docs/sources.md.
+ * <p>Intravascular fractions: Reverberi and Reverberi, Blood Transfus 2007;5:164 (55% of IgG and 22% of IgM
+ * outside the circulation; Barth 1964 gives 82% for IgM); fibrinogen 0.72 (Collen, Br J Haematol 1972;22:681);
+ * albumin 40-45% from the Octalbin product monograph (Health Canada 2017).
+ *
+ * <p>Return from the tissues: Rossing (Lymphology 1978;11:138) measured tracer escape of about 5%/h for
+ * albumin, 3%/h for IgG and below 1%/h for IgM; the tracer rate counts fast-exchanging tissue and is not the
+ * net return seen after an exchange. With 3%/h the IgG deficit of an exchange was back in about 18 h, where
+ * the one time-stamped human series found (Moriya, double filtration plasmapheresis, n = 29: plasma IgG -40%
+ * after, still -32% at 24 h) and the slow recovery over weeks (Guptill 2016, Wood 1986) need a slower return:
+ * IgG uses 1%/h, calibrated to Moriya (UNVERIFIED as a constant). Fibrinogen escapes 0.60 of the plasma pool
+ * per day (Collen 1972).
+ *
+ * <p>Catabolism: IgG half-life 21 days at a normal level (immunodeficiencyuk.org: 17-21 days), saturable through
+ * FcRn: the fractional catabolic rate rises to 180% when the level is 200% of normal (Masson, J Autoimmun 1993),
+ * so kCat(C) = kCat (C / C0)^b with b = log 1.8 / log 2 = 0.85 (DERIVED; the power law is this model's
+ * choice), which also lowers catabolism when an exchange lowers the level (Waldmann: reduced fractional
+ * catabolism of IgG at low levels). IgM catabolism does not depend on its level (Barth, J Clin Invest 1964: "no
+ * relationship between the fractional catabolic rate and the serum concentration"), half-life 5.1 days
+ * (Barth 1964). Fibrinogen half-life 4.14 days (Collen 1972); albumin about 19 days (Octalbin monograph). See
+ * docs/sources.md.
  */
 public final class StandardKinetics {
+
+    /** IgG FcRn saturation exponent: 180% fractional catabolism at 200% of the level (Masson 1993). DERIVED. */
+    public static final Sourced IGG_FCRN_EXPONENT = Sourced.verified(Math.log(1.8) / Math.log(2), "",
+            "DERIVED from Masson, J Autoimmun 1993: fractional catabolic rate 180% of normal at 200% of the normal"
+                    + " IgG level (half-life 21 to 12 days), as a power law");
 
     /** Immunoglobulin G. */
     public static final AnalyteKinetics IGG = new AnalyteKinetics(Analyte.IGG, Space.PLASMA,
             Sourced.verified(0.45, "", "55% of IgG is extravascular, Reverberi, Blood Transfus 2007;5:164"),
-            Sourced.verified(0.03, "/h", "IgG transcapillary escape about 3%/h, Rossing, Lymphology 1978;11:138"),
-            Sourced.verified(21 * 24, "h", "IgG half-life 17-21 days, upper end, immunodeficiencyuk.org"));
+            Sourced.unverified(0.01, "/h", "IgG net return from the tissues 1%/h, calibrated to plasma IgG -40% after"
+                    + " double filtration plasmapheresis and -32% at 24 h (Moriya et al., n = 29); tracer escape is"
+                    + " about 3%/h (Rossing, Lymphology 1978;11:138)"),
+            Sourced.verified(21 * 24, "h", "IgG half-life 17-21 days, upper end, immunodeficiencyuk.org"),
+            IGG_FCRN_EXPONENT);
 
     /** Immunoglobulin M. */
     public static final AnalyteKinetics IGM = new AnalyteKinetics(Analyte.IGM, Space.PLASMA,
-            Sourced.verified(0.78, "", "22% of IgM is extravascular, Reverberi 2007"),
+            Sourced.verified(0.78, "", "22% of IgM is extravascular, Reverberi 2007 (82% intravascular, Barth, J Clin"
+                    + " Invest 1964)"),
             Sourced.unverified(0.005, "/h", "IgM escape below 1%/h (Rossing 1978); 0.5%/h assumed"),
-            Sourced.unverified(5 * 24, "h", "IgM half-life 5 days, Winters, ASH Education 2012"));
+            Sourced.verified(5.1 * 24, "h", "IgM half-life 5.1 days, Barth, J Clin Invest 1964 (catabolism independent"
+                    + " of the level)"));
 
     /** Fibrinogen. */
     public static final AnalyteKinetics FIBRINOGEN = new AnalyteKinetics(Analyte.FIBRINOGEN, Space.PLASMA,
-            Sourced.unverified(0.80, "", "fibrinogen 80% intravascular, Winters, ASH Education 2012"),
-            Sourced.unverified(0.01, "/h", "fibrinogen escape rate not found in a source; 1%/h assumed"),
-            Sourced.unverified(4 * 24, "h", "fibrinogen half-life 3-5 days (midpoint), Winters 2012"));
+            Sourced.verified(0.72, "", "plasma pool 0.72 +- 0.07 of the total body fibrinogen, Collen, Br J Haematol"
+                    + " 1972;22:681 (n = 35)"),
+            Sourced.verified(0.025, "/h", "transcapillary efflux 0.60 +- 0.26 of the plasma pool per day, Collen 1972"),
+            Sourced.verified(4.14 * 24, "h", "fibrinogen half-life 4.14 +- 0.56 days, Collen 1972"));
 
     /** Albumin. */
     public static final AnalyteKinetics ALBUMIN = new AnalyteKinetics(Analyte.ALBUMIN, Space.PLASMA,

@@ -2,10 +2,12 @@ package org.openapheresis.patient;
 
 /** How a total blood volume was obtained; the plan reports it as {@code bloodVolumeMethod}. */
 public enum BloodVolumeMethod {
-    /** Nadler, Hidalgo and Bloch, Surgery 1962;51:224-32: from sex, height and weight, 25 kg and up. */
+    /** Nadler, Hidalgo and Bloch, Surgery 1962;51:224-32: from sex, height and weight (adults, from 16 years). */
     NADLER_1962("nadler-1962"),
-    /** Weight times an age-dependent mL/kg, under 25 kg (nobra_calculator values, Gilcher and McCombs 2005). */
-    WEIGHT_AND_AGE("weight-and-age"),
+    /** Linderkamp et al., Eur J Pediatr 1977;125:227: from weight and height by age group, children to 14 years. */
+    LINDERKAMP_1977("linderkamp-1977"),
+    /** Between 14 and 16 years: Linderkamp 1977 blended linearly into Nadler 1962, so the estimate has no step. */
+    LINDERKAMP_TO_NADLER("linderkamp-1977-to-nadler-1962"),
     /** A measured value given in the request. */
     MEASURED("measured");
 

@@ -48,8 +48,8 @@ public record Patient(
     /** Body mass index a living person can have, kg/m^2; refuses swapped or mistyped weight and height. */
     public static final Range BODY_MASS_INDEX = Range.of(6, 110);
 
-    /** Weight below which the weight-and-age estimate is used and age is required, kg. */
-    public static final double AGE_REQUIRED_BELOW_WEIGHT_KG = BloodVolumes.NADLER_MIN_WEIGHT_KG;
+    /** Weight below which age is required (the blood volume estimate depends on it), kg. */
+    public static final double AGE_REQUIRED_BELOW_WEIGHT_KG = BloodVolumes.AGE_REQUIRED_BELOW_WEIGHT_KG;
 
     public Patient {
         Objects.requireNonNull(sex, "sex");

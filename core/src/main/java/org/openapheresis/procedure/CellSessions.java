@@ -79,6 +79,13 @@ final class CellSessions {
     static final Sourced AC_FLUID_INTRAVASCULAR_SHARE = Sourced.unverified(0.25, "",
             "crystalloid anticoagulant spreads over the extracellular fluid; about a quarter stays in the plasma");
 
+    /**
+     * Whole blood taken for laboratory samples during a session, mL. UNVERIFIED: no source gave a volume; a few
+     * tubes before, during and after (counts, ionised calcium) are assumed.
+     */
+    static final Sourced SAMPLES_ML = Sourced.unverified(20, "mL",
+            "blood taken for laboratory samples in a session, a few tubes assumed");
+
     private CellSessions() {
     }
 
@@ -139,9 +146,9 @@ final class CellSessions {
                 : deviceDefault;
     }
 
-    static Setup setup(PlanRequest request, Separation sep, BodyState start, Product product) {
+    static Setup setup(PlanRequest request, Separation sep, BodyState start, Product product, PlanOptions options) {
         Patient patient = request.patient();
-        BloodVolume bv = Plans.bloodVolume(patient);
+        BloodVolume bv = Plans.bloodVolume(patient, options);
         DeviceProfile device = sep.device().profile();
         List<String> assumptions = new ArrayList<>();
         assumptions.add(bv.assumption());
@@ -187,7 +194,7 @@ final class CellSessions {
                 processedMl * s.device().cellCollection().plateletRemovalEfficiency().value() * perMin);
         Exposure exposure = new Exposure(ownPlasma * perMin, redCells * perMin,
                 acToPatient * AC_FLUID_INTRAVASCULAR_SHARE.value() * perMin, clearance,
-                Map.of(), citrate * perMin);
+                Map.of(), citrate * perMin, ownPlasma * perMin, s.sep().calcium().infusionMmolPerHour() / 60, 0);
         return new Session(processedMl, productMl, acVolume, acToPatient, fractionToPatient, inlet, acFlow,
                 durationMin, citrate, ownPlasma + redCells, exposure);
     }
@@ -217,9 +224,7 @@ final class CellSessions {
     /** The target count at the end of a session processing {@code processedMl} (a fast one-analyte run). */
     static double postCount(Setup s, Product p, double processedMl) {
         Session session = session(s, p, processedMl);
-        BodyState end = Simulator.run(s.body().only(p.target()), session.exposure(), session.durationMin(),
-                Simulator.PROCEDURE_STEP_MIN, 0, null);
-        return end.concentration(p.target()).getAsDouble();
+        return throughCircuit(s, s.body().only(p.target()), session).concentration(p.target()).getAsDouble();
     }
 
     /**
@@ -231,8 +236,7 @@ final class CellSessions {
         Session session = session(s, p, processedMl);
         BodyState body = s.body().only(p.target());
         for (int k = 1; k <= maxSessions; k++) {
-            body = Simulator.run(body, session.exposure(), session.durationMin(), Simulator.PROCEDURE_STEP_MIN, 0,
-                    null);
+            body = throughCircuit(s, body, session);
             if (body.concentration(p.target()).getAsDouble() <= targetCount) {
                 return java.util.OptionalInt.of(k);
             }
@@ -307,7 +311,8 @@ final class CellSessions {
         a.add("No plasma is discarded: only the product's plasma takes anticoagulant with it, so "
                 + Math.round(100 * session.fractionAcToPatient()) + "% of the anticoagulant reaches the patient.");
         a.add(s.sep().anticoagulant().citrateMgPerMl().describe(s.sep().anticoagulant().code() + " citrate") + ".");
-        a.add(AC_FLUID_INTRAVASCULAR_SHARE.describe("Anticoagulant fluid staying in the circulation") + ".");
+        a.add(AC_FLUID_INTRAVASCULAR_SHARE.describe("Anticoagulant and saline staying in the circulation") + ".");
+        a.add(circuitSentence(s));
         a.add(p.removalEfficiency().describe("Removal efficiency of " + p.target().predictedName()
                 + " in the simulation (on the current count)") + ".");
         a.add(s.device().cellCollection().plateletRemovalEfficiency().describe(
@@ -318,6 +323,9 @@ final class CellSessions {
             }
         }
         a.addAll(CitrateKinetics.describe());
+        a.add(s.sep().calcium().any() ? "Calcium infused as entered: "
+                + Problem.render(s.sep().calcium().infusionMmolPerHour()) + " mmol/h."
+                : "No calcium given during the run (none entered in procedure.calcium).");
 
         double ecv = s.device().extracorporealVolumeCellCollectionMl().value();
         a.add(s.device().extracorporealVolumeCellCollectionMl().describe("Extracorporeal volume") + ".");
@@ -364,9 +372,41 @@ final class CellSessions {
         return new SessionResult(plan, run.end());
     }
 
-    /** Runs the simulation of a session. */
+    /**
+     * Runs the simulation of a session with the circuit: at the start the patient's blood fills the saline-primed
+     * circuit (its volume of whole blood is outside the body for the run) and the displaced saline enters the
+     * patient; at the end the rinseback returns the circuit's blood with saline behind it, and the samples taken
+     * are gone. Saline stays in the circulation in the same share as the anticoagulant fluid. The timeline shows
+     * the run with the circuit full; the plan's post values are after the rinseback.
+     */
     static SessionClock.Run run(Setup s, Session session, PlanOptions options) {
-        return SessionClock.run(s.body(), session.exposure(), session.durationMin(), options, session.processedMl());
+        double ecv = s.device().extracorporealVolumeCellCollectionMl().value();
+        double retained = ecv * AC_FLUID_INTRAVASCULAR_SHARE.value();
+        BodyState.Withdrawal filled = s.body().withdrawn(ecv, retained);
+        SessionClock.Run r = SessionClock.run(filled.body(), session.exposure(), session.durationMin(), options,
+                session.processedMl());
+        BodyState rinsed = r.end().withReturned(filled.held(), retained);
+        BodyState end = rinsed.withdrawn(SAMPLES_ML.value(), 0).body();
+        return new SessionClock.Run(s.body(), end, r.ionizedCalciumNadir(), r.timeline(), r.removed());
+    }
+
+    /** One session without samples of its course: circuit filled, the run, rinseback and samples. */
+    static BodyState throughCircuit(Setup s, BodyState body, Session session) {
+        double ecv = s.device().extracorporealVolumeCellCollectionMl().value();
+        double retained = ecv * AC_FLUID_INTRAVASCULAR_SHARE.value();
+        BodyState.Withdrawal filled = body.withdrawn(ecv, retained);
+        BodyState end = Simulator.runAuto(filled.body(), session.exposure(), session.durationMin(),
+                Simulator.PROCEDURE_MAX_STEP_MIN, 0, null);
+        return end.withReturned(filled.held(), retained).withdrawn(SAMPLES_ML.value(), 0).body();
+    }
+
+    /** Sentence for the plan's assumptions about the circuit, the rinseback and the samples. */
+    static String circuitSentence(Setup s) {
+        return "The saline-primed circuit ("
+                + s.device().extracorporealVolumeCellCollectionMl().describe("") .strip()
+                + ") holds the patient's blood during the run, its saline entering the patient; the rinseback returns"
+                + " the blood with saline; " + SAMPLES_ML.describe("samples take") + "; post values are after the"
+                + " rinseback.";
     }
 
     /** Rounds a cell count for reporting to 3 significant digits. */

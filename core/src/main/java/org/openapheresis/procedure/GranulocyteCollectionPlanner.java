@@ -68,10 +68,11 @@ public final class GranulocyteCollectionPlanner {
 
     static SessionResult plan(PlanRequest request, ProcedureSpec.GranulocyteCollection spec, BodyState start,
             PlanOptions options) {
-        Sourced ce2 = ce2(spec);
+        Sourced ce2 = spec.collectionEfficiencyPercent().isPresent() ? ce2(spec)
+                : Plans.varied(ce2(spec), options.variation(), org.openapheresis.variation.Parameter.GRANULOCYTE_CE);
         CellSessions.Product p = new CellSessions.Product(ProcedureType.GRANULOCYTE_COLLECTION, Analyte.NEUTROPHILS,
                 CellKinetics.NEUTROPHILS, ce2, PRODUCT_ML_PER_BLOOD_VOLUME, PRODUCT_HEMATOCRIT);
-        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p);
+        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p, options);
         double pre = s.preCount(Analyte.NEUTROPHILS);
         s.assumptions().add("The neutrophil count is the donor's after stimulation (G-CSF raises it to about"
                 + " 20-40 x10^9/L, McCullough, Transfusion Medicine).");

@@ -51,11 +51,38 @@ public final class HpcCollectionPlanner {
         return CellSessions.ce2(spec.collectionEfficiencyPercent(), defaultCe2(request, spec));
     }
 
-    /** The device's CE2 for an autologous (no recipient) or allogeneic collection, 0..1. */
-    private static Sourced defaultCe2(PlanRequest request, ProcedureSpec.HpcCollection spec) {
+    /**
+     * The device's CE2, 0..1: its published dependence on the patient's haematocrit when it has one, else its
+     * median for an autologous (no recipient) or allogeneic collection.
+     */
+    static Sourced defaultCe2(PlanRequest request, ProcedureSpec.HpcCollection spec) {
+        CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
+        if (e.cd34Ce2ByHematocrit().isPresent()) {
+            CellCollectionEfficiencies.Ce2ByHematocrit r = e.cd34Ce2ByHematocrit().get();
+            double hct = request.patient().hematocritPercent();
+            boolean outside = hct < CE2_REGRESSION_HEMATOCRIT_PERCENT.low()
+                    || hct > CE2_REGRESSION_HEMATOCRIT_PERCENT.high();
+            return Sourced.verified(r.ce2(hct), "", r.source() + ", at the haematocrit of "
+                    + Problem.render(hct) + "%" + (outside ? "; extrapolated beyond the haematocrits of "
+                            + Problem.render(CE2_REGRESSION_HEMATOCRIT_PERCENT.low()) + "-"
+                            + Problem.render(CE2_REGRESSION_HEMATOCRIT_PERCENT.high()) + "% it was fitted on (UNVERIFIED"
+                            + " range)" : ""));
+        }
+        return request.recipientWeightKg().isPresent() ? e.cd34Ce2Allogeneic() : e.cd34Ce2Autologous();
+    }
+
+    /** The device's median CE2 for an autologous or allogeneic collection, 0..1 (scales CE1 in the simulation). */
+    private static Sourced medianCe2(PlanRequest request, ProcedureSpec.HpcCollection spec) {
         CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
         return request.recipientWeightKg().isPresent() ? e.cd34Ce2Allogeneic() : e.cd34Ce2Autologous();
     }
+
+    /**
+     * Haematocrits the CE2 regression is taken to cover, percent. UNVERIFIED: the abstract does not give the range
+     * of its 147 procedures; 20-50% is assumed, and the plan says when it extrapolates.
+     */
+    static final org.openapheresis.system.Range CE2_REGRESSION_HEMATOCRIT_PERCENT =
+            org.openapheresis.system.Range.of(20, 50);
 
     /** CD34+ cells collected from a pre count (/uL), a processed volume (mL) and CE2 (0..1). */
     public static double yieldCells(double cd34PerUl, double processedMl, double ce2) {
@@ -69,18 +96,20 @@ public final class HpcCollectionPlanner {
 
     static SessionResult plan(PlanRequest request, ProcedureSpec.HpcCollection spec, BodyState start,
             PlanOptions options) {
-        Sourced ce2 = ce2(request, spec);
+        Sourced ce2 = spec.collectionEfficiencyPercent().isPresent() ? ce2(request, spec)
+                : Plans.varied(ce2(request, spec), options.variation(), org.openapheresis.variation.Parameter.CD34_CE2);
         CellCollectionEfficiencies e = spec.sep().device().profile().cellCollection();
-        Sourced defaultCe2 = defaultCe2(request, spec);
+        Sourced median = medianCe2(request, spec);
         Sourced removal = e.cd34RemovalEfficiency();
-        if (spec.collectionEfficiencyPercent().isPresent()) {
-            double scaled = Math.min(1, removal.value() * ce2.value() / defaultCe2.value());
-            removal = new Sourced(scaled, "", removal.source() + ", scaled by the requested CE2 over the default",
-                    removal.verified());
+        if (ce2.value() != median.value()) {
+            double scaled = removal.value() * ce2.value() / median.value();
+            removal = new Sourced(Math.min(1, scaled), "", removal.source()
+                    + ", scaled by this collection's CE2 over the device median"
+                    + (scaled > 1 ? " and capped at 1 (every CD34+ cell passing is taken)" : ""), removal.verified());
         }
         CellSessions.Product p = new CellSessions.Product(ProcedureType.HPC_COLLECTION, Analyte.CD34,
                 CellKinetics.CD34, removal, PRODUCT_ML_PER_BLOOD_VOLUME, PRODUCT_HEMATOCRIT);
-        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p);
+        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p, options);
         double pre = s.preCount(Analyte.CD34);
         double kg = request.doseWeightKg();
         s.assumptions().add(ce2.describe("CE2 (CD34+ collected per CD34+ passing at the pre-procedure count)") + ".");

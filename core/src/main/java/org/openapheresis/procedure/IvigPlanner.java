@@ -81,7 +81,7 @@ public final class IvigPlanner {
     static SessionResult plan(PlanRequest request, ProcedureSpec.IvigInfusion spec, BodyState start,
             PlanOptions options) {
         Patient patient = request.patient();
-        BloodVolume bv = Plans.bloodVolume(patient);
+        BloodVolume bv = Plans.bloodVolume(patient, options);
         List<String> a = new ArrayList<>();
         a.add(bv.assumption());
         double totalGrams = spec.doseGPerKg() * patient.weightKg();

@@ -45,16 +45,17 @@ public final class LeukocytapheresisPlanner {
     private LeukocytapheresisPlanner() {
     }
 
-    static CellSessions.Product product(ProcedureSpec.Leukocytapheresis spec) {
+    static CellSessions.Product product(ProcedureSpec.Leukocytapheresis spec, PlanOptions options) {
         return new CellSessions.Product(ProcedureType.LEUKOCYTAPHERESIS, Analyte.WBC, CellKinetics.WBC,
-                spec.sep().device().profile().cellCollection().wbcRemovalEfficiency(), PRODUCT_ML_PER_BLOOD_VOLUME,
+                Plans.varied(spec.sep().device().profile().cellCollection().wbcRemovalEfficiency(), options.variation(),
+                        org.openapheresis.variation.Parameter.WBC_REMOVAL), PRODUCT_ML_PER_BLOOD_VOLUME,
                 PRODUCT_HEMATOCRIT);
     }
 
     static SessionResult plan(PlanRequest request, ProcedureSpec.Leukocytapheresis spec,
             org.openapheresis.kinetics.BodyState start, PlanOptions options) {
-        CellSessions.Product p = product(spec);
-        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p);
+        CellSessions.Product p = product(spec, options);
+        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p, options);
         double pre = s.preCount(Analyte.WBC);
         double processedMl;
         int sessions = 1;

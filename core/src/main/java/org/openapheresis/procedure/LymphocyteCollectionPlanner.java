@@ -39,11 +39,12 @@ public final class LymphocyteCollectionPlanner {
 
     static SessionResult plan(PlanRequest request, ProcedureSpec.LymphocyteCollection spec, BodyState start,
             PlanOptions options) {
-        Sourced ce2 = CellSessions.ce2(spec.collectionEfficiencyPercent(),
-                spec.sep().device().profile().cellCollection().cd3Ce2());
+        Sourced ce2 = CellSessions.ce2(spec.collectionEfficiencyPercent(), Plans.varied(
+                spec.sep().device().profile().cellCollection().cd3Ce2(), options.variation(),
+                org.openapheresis.variation.Parameter.CD3_CE2));
         CellSessions.Product p = new CellSessions.Product(ProcedureType.LYMPHOCYTE_COLLECTION, Analyte.CD3,
                 CellKinetics.CD3, ce2, HpcCollectionPlanner.PRODUCT_ML_PER_BLOOD_VOLUME, PRODUCT_HEMATOCRIT);
-        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p);
+        CellSessions.Setup s = CellSessions.setup(request, spec.sep(), start, p, options);
         double pre = s.preCount(Analyte.CD3);
         double kg = request.doseWeightKg();
         s.assumptions().add(ce2.describe("CE2 (CD3+ collected per CD3+ passing at the pre-procedure count)")

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openapheresis.safety.Warning;
+import org.openapheresis.variation.Bands;
 
 /**
  * The plan of one session (contract plan-v1 response). Field names and units are the contract's; a field
@@ -35,6 +36,7 @@ import org.openapheresis.safety.Warning;
  * @param warnings safety warnings
  * @param assumptions every model choice and constant, with its source
  * @param timeline samples of the simulated state, or null when not asked for
+ * @param uncertainty bands over virtual patients, or null when not asked for
  */
 public record Plan(
         String procedureType,
@@ -60,7 +62,29 @@ public record Plan(
         int sessionsNeeded,
         List<Warning> warnings,
         List<String> assumptions,
-        List<Map<String, Double>> timeline) {
+        List<Map<String, Double>> timeline,
+        Bands uncertainty) {
+
+    /** A plan without uncertainty bands. */
+    public Plan(String procedureType, String device, double bloodVolumeMl, String bloodVolumeMethod, double plasmaVolumeMl,
+            Double processedVolumeMl, Double bloodVolumesProcessed, Double exchangeVolumeMl, Double plasmaVolumesExchanged,
+            Double inletFlowMlPerMin, Double acFlowMlPerMin, double durationMin, AnticoagulantUse anticoagulant,
+            ReplacementUse replacement, Double extracorporealVolumeMl, Double extracorporealPercentOfBloodVolume,
+            FluidBalance fluidBalance, Map<String, Prediction> predicted, Collected collected, Infusion infusion,
+            int sessionsNeeded, List<Warning> warnings, List<String> assumptions, List<Map<String, Double>> timeline) {
+        this(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
+                bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
+                durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
+                fluidBalance, predicted, collected, infusion, sessionsNeeded, warnings, assumptions, timeline, null);
+    }
+
+    /** This plan with its uncertainty bands. */
+    public Plan withUncertainty(Bands bands) {
+        return new Plan(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
+                bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
+                durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
+                fluidBalance, predicted, collected, infusion, sessionsNeeded, warnings, assumptions, timeline, bands);
+    }
 
     public Plan {
         predicted = Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
@@ -79,7 +103,7 @@ public record Plan(
         return new Plan(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
                 bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
                 durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
-                fluidBalance, predicted, collected, infusion, sessionsNeeded, all, assumptions, timeline);
+                fluidBalance, predicted, collected, infusion, sessionsNeeded, all, assumptions, timeline, uncertainty);
     }
 
     /**

@@ -1,17 +1,27 @@
 package org.openapheresis.procedure;
 
+import java.util.Objects;
+import org.openapheresis.variation.Variation;
+
 /**
- * How much of the simulation to return.
+ * How much of the simulation to return, and with which model parameters.
  *
  * @param timeline include the simulated time course
  * @param timelineEveryMin sample interval of the timeline, minutes
+ * @param variation the model parameters' factors: the published model, or one virtual patient of a Monte Carlo run
  */
-public record PlanOptions(boolean timeline, double timelineEveryMin) {
+public record PlanOptions(boolean timeline, double timelineEveryMin, Variation variation) {
+
+    /** Options with the published model. */
+    public PlanOptions(boolean timeline, double timelineEveryMin) {
+        this(timeline, timelineEveryMin, Variation.nominal());
+    }
 
     /** Default timeline sample interval, minutes. */
     public static final double DEFAULT_TIMELINE_EVERY_MIN = 5;
 
     public PlanOptions {
+        Objects.requireNonNull(variation, "variation");
         if (!(timelineEveryMin > 0)) {
             throw new IllegalArgumentException("timeline interval must be positive");
         }
@@ -19,6 +29,11 @@ public record PlanOptions(boolean timeline, double timelineEveryMin) {
 
     public static PlanOptions withoutTimeline() {
         return new PlanOptions(false, DEFAULT_TIMELINE_EVERY_MIN);
+    }
+
+    /** These options for a virtual patient. */
+    public PlanOptions with(Variation v) {
+        return new PlanOptions(timeline, timelineEveryMin, v);
     }
 
     public static PlanOptions withTimeline() {

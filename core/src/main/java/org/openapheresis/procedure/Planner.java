@@ -21,8 +21,13 @@ public final class Planner {
 
     /** The patient's body before a first procedure: every analyte with a pre value, in equilibrium. */
     public static BodyState steadyState(Patient patient) {
-        BloodVolume bv = Plans.bloodVolume(patient);
-        return Plans.steadyState(patient, bv);
+        return steadyState(patient, PlanOptions.withoutTimeline());
+    }
+
+    /** The body before a first procedure with the options' model parameters (a virtual patient's). */
+    public static BodyState steadyState(Patient patient, PlanOptions options) {
+        BloodVolume bv = Plans.bloodVolume(patient, options);
+        return Plans.steadyState(patient, bv, options.variation());
     }
 
     /** Plans one session for a patient in their steady state. */
@@ -53,7 +58,7 @@ public final class Planner {
     }
 
     private static SessionResult simulate(PlanRequest request, BodyState start, PlanOptions options) {
-        BodyState body = start == null ? steadyState(request.patient()) : start;
+        BodyState body = start == null ? steadyState(request.patient(), options) : start;
         ProcedureSpec spec = request.procedure();
         if (spec instanceof ProcedureSpec.PlasmaExchange pe) {
             return PlasmaExchangePlanner.plan(request, pe, body, options);

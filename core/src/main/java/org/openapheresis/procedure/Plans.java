@@ -1,6 +1,10 @@
 package org.openapheresis.procedure;
 
+import java.util.EnumMap;
+import java.util.Map;
+import org.openapheresis.kinetics.AnalyteKinetics;
 import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.kinetics.CalciumModel;
 import org.openapheresis.kinetics.StandardKinetics;
 import org.openapheresis.patient.BloodVolume;
 import org.openapheresis.patient.BloodVolumes;
@@ -10,6 +14,10 @@ import org.openapheresis.separator.DeviceProfile;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Problem;
+import org.openapheresis.system.Sourced;
+import org.openapheresis.variation.Parameter;
+import org.openapheresis.variation.Variation;
+import org.openapheresis.patient.Analyte;
 
 /** Steps every apheresis planner shares: the starting body, and flows within the device and AC limits. */
 final class Plans {
@@ -18,9 +26,40 @@ final class Plans {
     }
 
     /** The patient's body before a first procedure: every analyte with a pre value and known kinetics. */
-    static BodyState steadyState(Patient p, BloodVolume bv) {
+    static BodyState steadyState(Patient p, BloodVolume bv, Variation v) {
         return BodyState.steadyState(p.weightKg(), bv.totalMl(), bv.hematocritFraction(), p.labs().values(),
-                StandardKinetics.all(), p.labs().get(org.openapheresis.patient.Analyte.IONIZED_CALCIUM));
+                kinetics(v), p.labs().get(org.openapheresis.patient.Analyte.IONIZED_CALCIUM), calcium(v));
+    }
+
+    /** The protein and platelet kinetics of a virtual patient (the published ones when nominal). */
+    static Map<Analyte, AnalyteKinetics> kinetics(Variation v) {
+        if (v.isNominal()) {
+            return StandardKinetics.all();
+        }
+        Map<Analyte, AnalyteKinetics> m = new EnumMap<>(StandardKinetics.all());
+        m.put(Analyte.IGG, StandardKinetics.IGG.varied(1, v.factor(Parameter.IGG_RETURN_RATE),
+                v.factor(Parameter.IGG_HALF_LIFE), v.factor(Parameter.IGG_FCRN_EXPONENT)));
+        m.put(Analyte.FIBRINOGEN, StandardKinetics.FIBRINOGEN.varied(v.factor(Parameter.FIBRINOGEN_INTRAVASCULAR),
+                v.factor(Parameter.FIBRINOGEN_ESCAPE), v.factor(Parameter.FIBRINOGEN_HALF_LIFE), 1));
+        return m;
+    }
+
+    /** The citrate and calcium constants of a virtual patient. */
+    static CalciumModel calcium(Variation v) {
+        return v.isNominal() ? CalciumModel.nominal() : CalciumModel.nominal().varied(
+                v.factor(Parameter.CITRATE_CLEARANCE), v.factor(Parameter.CALCIUM_SENSITIVITY),
+                v.factor(Parameter.CALCIUM_MOBILISATION));
+    }
+
+    /** An efficiency of a virtual patient: the published value times its factor, at most 1. */
+    static Sourced varied(Sourced efficiency, Variation v, Parameter p) {
+        double f = v.factor(p);
+        if (f == 1) {
+            return efficiency;
+        }
+        double value = efficiency.value() * f;
+        return new Sourced(Math.min(1, value), efficiency.unit(), efficiency.source() + ", varied"
+                + (value > 1 ? " and taken as 1" : ""), efficiency.verified());
     }
 
     /**
@@ -61,8 +100,14 @@ final class Plans {
     record Chosen(double value, String why) {
     }
 
-    /** The patient's blood volume. */
-    static BloodVolume bloodVolume(Patient p) {
-        return BloodVolumes.of(p);
+    /** The patient's blood volume (an estimate times the virtual patient's factor; a measured one as given). */
+    static BloodVolume bloodVolume(Patient p, PlanOptions options) {
+        BloodVolume bv = BloodVolumes.of(p);
+        double f = options.variation().factor(Parameter.BLOOD_VOLUME);
+        if (f == 1 || bv.method() == org.openapheresis.patient.BloodVolumeMethod.MEASURED) {
+            return bv;
+        }
+        return new BloodVolume(bv.totalMl() * f, bv.method(), bv.hematocritFraction(), bv.assumption()
+                + " (Varied for a virtual patient.)");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.kinetics.CalciumModel;
 import org.openapheresis.kinetics.CitrateKinetics;
 import org.openapheresis.kinetics.Exposure;
 import org.openapheresis.patient.Analyte;
@@ -50,7 +51,7 @@ public final class PlasmaExchangePlanner {
     static SessionResult plan(PlanRequest request, ProcedureSpec.PlasmaExchange spec, BodyState start,
             PlanOptions options) {
         Patient patient = request.patient();
-        BloodVolume bv = Plans.bloodVolume(patient);
+        BloodVolume bv = Plans.bloodVolume(patient, options);
         DeviceProfile device = spec.sep().device().profile();
         List<String> assumptions = new ArrayList<>();
         assumptions.add(bv.assumption());
@@ -99,12 +100,17 @@ public final class PlasmaExchangePlanner {
                 + "%; 5% albumin contains 50 g/L; vials of 12.5 g and plasma units of 250 mL are rounded up.");
 
         double gluconateMl = albuminMl / 1000 * ReplacementFluids.CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN.value();
+        CalciumSupplement calcium = spec.sep().calcium();
         if (gluconateMl > 0) {
-            assumptions.add("Calcium prophylaxis suggested, not modelled in the ionised calcium prediction: "
+            assumptions.add("Calcium prophylaxis suggested: "
                     + ReplacementFluids.CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN.describe("calcium gluconate 10%")
                     + ", " + ReplacementFluids.ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT.describe(
-                            "elemental calcium") + ".");
+                            "elemental calcium") + " (2.32 mmol/L); the ionised calcium prediction includes only the"
+                    + " calcium entered in procedure.calcium.");
         }
+        assumptions.add(calcium.any() ? "Calcium given as entered: " + Problem.render(calcium.inReplacementMmolPerL())
+                + " mmol per litre of albumin and an infusion of " + Problem.render(calcium.infusionMmolPerHour())
+                + " mmol/h." : "No calcium given during the run (none entered in procedure.calcium).");
         double citrateMgPerMl = spec.sep().anticoagulant().citrateMgPerMl().value();
         double citrateFromAc = acToPatient * citrateMgPerMl;
         double citrateFromPlasma = donorPlasmaMl * ReplacementFluids.DONOR_PLASMA_CITRATE_MG_PER_ML.value();
@@ -133,8 +139,17 @@ public final class PlasmaExchangePlanner {
         double plateletLoss = device.plateletLossPerPlasmaVolume().value();
         clearance.put(Analyte.PLATELETS, -Math.log(1 - plateletLoss) * plasmaVolumes * bv.totalMl() * perMin);
         assumptions.add(device.plateletLossPerPlasmaVolume().describe("Platelet loss per plasma volume") + ".");
+        double calciumGivenMmol = albuminMl / 1000 * calcium.inReplacementMmolPerL()
+                + calcium.infusionMmolPerHour() * durationMin / 60
+                + donorPlasmaMl / 1000 * ReplacementFluids.DONOR_PLASMA_IONISABLE_CALCIUM_MMOL_PER_L.value();
+        double calciumBoundMmol = albuminGrams * CalciumModel.ALBUMIN_BOUND_CALCIUM_MMOL_PER_G.value();
+        if (donorPlasmaMl > 0) {
+            assumptions.add(ReplacementFluids.DONOR_PLASMA_IONISABLE_CALCIUM_MMOL_PER_L.describe(
+                    "Donor plasma brings ionisable calcium") + ".");
+        }
         Exposure exposure = new Exposure(exchangeMl * perMin, 0, (replacementMl + acToPatient) * perMin, clearance,
-                added, citrateToPatient * perMin);
+                added, citrateToPatient * perMin, exchangeMl * perMin, calciumGivenMmol * perMin,
+                calciumBoundMmol * perMin);
 
         SessionClock.Run run = SessionClock.run(start, exposure, durationMin, options, processedMl);
         for (Analyte a : start.pools().keySet()) {

@@ -29,6 +29,19 @@ public final class ReplacementFluids {
     public static final Sourced ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT = Sourced.verified(9.3, "mg/mL",
             "elemental calcium in 10% calcium gluconate, Transfus Apher Sci 2024;64:104039");
 
+    /** Elemental calcium in 10% calcium gluconate, mmol/mL: 9.3 mg/mL over 40.08 g/mol. DERIVED. */
+    public static final double ELEMENTAL_CALCIUM_MMOL_PER_ML_GLUCONATE_10_PERCENT =
+            ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT.value() / org.openapheresis.kinetics.CalciumModel
+                    .CALCIUM_MOLAR_MASS_G_PER_MOL;
+
+    /**
+     * Ionisable (free and citrate-complexed) calcium that donor plasma brings, mmol/L. UNVERIFIED: a donor's
+     * ionised calcium of about 1.2 mmol/L diluted by the unit's anticoagulant (63 mL of CPD in about 325 mL of
+     * plasma) is about 1.0; its citrate binds it and is counted with the citrate load.
+     */
+    public static final Sourced DONOR_PLASMA_IONISABLE_CALCIUM_MMOL_PER_L = Sourced.unverified(1.0, "mmol/L",
+            "ionisable calcium of donor plasma, a donor's 1.2 mmol/L diluted by the unit's CPD anticoagulant");
+
     /**
      * Donor plasma content, in each analyte's unit: mid-reference adult plasma levels. UNVERIFIED: no
      * source excerpt gave measured levels in transfusion plasma units; they are diluted by the unit's own

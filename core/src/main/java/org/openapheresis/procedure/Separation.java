@@ -13,11 +13,19 @@ import org.openapheresis.separator.Device;
  *     lowered to stay within the anticoagulant infusion limit
  * @param acRatio inlet:anticoagulant ratio asked for; empty for the procedure's default
  * @param anticoagulant the citrate anticoagulant
+ * @param calcium calcium given during the run
  */
 public record Separation(Device device, OptionalDouble inletFlowMlPerMin, OptionalDouble acRatio,
-        Anticoagulant anticoagulant) {
+        Anticoagulant anticoagulant, CalciumSupplement calcium) {
+
+    /** Settings with no calcium given. */
+    public Separation(Device device, OptionalDouble inletFlowMlPerMin, OptionalDouble acRatio,
+            Anticoagulant anticoagulant) {
+        this(device, inletFlowMlPerMin, acRatio, anticoagulant, CalciumSupplement.none());
+    }
 
     public Separation {
+        Objects.requireNonNull(calcium, "calcium");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(inletFlowMlPerMin, "inletFlowMlPerMin");
         Objects.requireNonNull(acRatio, "acRatio");

@@ -17,7 +17,7 @@ import org.openapheresis.system.Rounding;
 final class SessionClock {
 
     /** Interval at which the state is inspected for the nadir, minutes. */
-    static final double INSPECT_EVERY_MIN = 1;
+    static final double INSPECT_EVERY_MIN = Simulator.PROCEDURE_MAX_STEP_MIN;
 
     private SessionClock() {
     }
@@ -39,42 +39,117 @@ final class SessionClock {
 
     static Run run(BodyState start, Exposure exposure, double durationMin, PlanOptions options,
             double processedVolumeMl) {
-        List<Map<String, Double>> timeline = options.timeline() ? new ArrayList<>() : null;
-        double[] nadir = {Double.POSITIVE_INFINITY};
-        double[] nextTimeline = {0};
-        double t0 = start.minute();
-        Analyte[] cleared = start.pools().keySet().stream().filter(a -> exposure.clearance(a) != 0)
-                .toArray(Analyte[]::new);
-        double[] removed = new double[cleared.length];
-        double[] previousRate = new double[cleared.length];
-        double[] previousMinute = {Double.NaN};
-        BodyState end = Simulator.run(start, exposure, durationMin, Simulator.PROCEDURE_STEP_MIN, INSPECT_EVERY_MIN,
-                s -> {
-                    s.ionizedCalcium().ifPresent(ca -> nadir[0] = Math.min(nadir[0], ca));
-                    double minute = s.minute() - t0;
-                    for (int i = 0; i < cleared.length; i++) {
-                        double rate = exposure.clearance(cleared[i]) / 1000.0
-                                * s.concentration(cleared[i]).getAsDouble();
-                        if (!Double.isNaN(previousMinute[0])) {
-                            removed[i] += (minute - previousMinute[0]) * (rate + previousRate[i]) / 2;
-                        }
-                        previousRate[i] = rate;
-                    }
-                    previousMinute[0] = minute;
-                    boolean last = minute >= durationMin - 1e-9;
-                    if (timeline != null && (minute >= nextTimeline[0] - 1e-9 || last)) {
-                        timeline.add(point(s, minute, durationMin > 0 ? processedVolumeMl * minute / durationMin : 0));
-                        while (nextTimeline[0] <= minute + 1e-9) {
-                            nextTimeline[0] += options.timelineEveryMin();
-                        }
-                    }
-                });
-        Map<Analyte, Double> removedByAnalyte = new java.util.EnumMap<>(Analyte.class);
-        for (int i = 0; i < cleared.length; i++) {
-            removedByAnalyte.put(cleared[i], removed[i]);
+        Analyte[] tracked = start.pools().keySet().toArray(new Analyte[0]);
+        int n = tracked.length;
+        boolean[] cleared = new boolean[n];
+        double[] clearanceLPerMin = new double[n];
+        for (int i = 0; i < n; i++) {
+            clearanceLPerMin[i] = exposure.clearance(tracked[i]) / 1000.0;
+            cleared[i] = clearanceLPerMin[i] != 0;
         }
-        return new Run(start, end, Double.isInfinite(nadir[0]) ? Double.NaN : nadir[0], timeline,
+        Recorder rec = new Recorder(tracked, clearanceLPerMin, cleared, durationMin, processedVolumeMl,
+                options.timeline() ? options.timelineEveryMin() : 0);
+        double step = Simulator.stepFor(start, exposure, Simulator.PROCEDURE_MAX_STEP_MIN);
+        BodyState end = Simulator.probed(start, exposure, durationMin, Math.min(step, INSPECT_EVERY_MIN),
+                INSPECT_EVERY_MIN, rec);
+        Map<Analyte, Double> removedByAnalyte = new java.util.EnumMap<>(Analyte.class);
+        for (int i = 0; i < n; i++) {
+            if (cleared[i]) {
+                removedByAnalyte.put(tracked[i], rec.removed[i]);
+            }
+        }
+        return new Run(start, end, Double.isInfinite(rec.nadir) ? Double.NaN : rec.nadir, rec.timeline,
                 java.util.Collections.unmodifiableMap(removedByAnalyte));
+    }
+
+    /**
+     * Reads the run at each inspection: the ionised calcium nadir, the amounts removed (trapezoid rule) and, when
+     * asked, the timeline at exact multiples of its interval (linear between inspections), without allocating
+     * except for the timeline's own points.
+     */
+    private static final class Recorder implements Simulator.Probe {
+        final Analyte[] tracked;
+        final double[] clearanceLPerMin;
+        final boolean[] cleared;
+        final double durationMin;
+        final double processedMl;
+        final double every;
+        final double[] removed;
+        final double[] previous;
+        final double[] current;
+        final List<Map<String, Double>> timeline;
+        double nadir = Double.POSITIVE_INFINITY;
+        double previousMinute = Double.NaN;
+        double nextPoint;
+
+        Recorder(Analyte[] tracked, double[] clearanceLPerMin, boolean[] cleared, double durationMin,
+                double processedMl, double every) {
+            this.tracked = tracked;
+            this.clearanceLPerMin = clearanceLPerMin;
+            this.cleared = cleared;
+            this.durationMin = durationMin;
+            this.processedMl = processedMl;
+            this.every = every;
+            removed = new double[tracked.length];
+            previous = new double[tracked.length + 2];
+            current = new double[tracked.length + 2];
+            timeline = every > 0 ? new ArrayList<>() : null;
+        }
+
+        @Override
+        public void at(Simulator.Frame f) {
+            double minute = f.phaseMinute();
+            int n = tracked.length;
+            for (int i = 0; i < n; i++) {
+                current[i] = f.concentration(tracked[i]);
+            }
+            current[n] = f.hematocritFraction();
+            current[n + 1] = f.ionizedCalcium();
+            if (!Double.isNaN(current[n + 1])) {
+                nadir = Math.min(nadir, current[n + 1]);
+            }
+            boolean first = Double.isNaN(previousMinute);
+            for (int i = 0; i < n; i++) {
+                if (cleared[i] && !first) {
+                    removed[i] += (minute - previousMinute) * clearanceLPerMin[i] * (current[i] + previous[i]) / 2;
+                }
+            }
+            if (timeline != null) {
+                boolean last = minute >= durationMin - 1e-9;
+                while (nextPoint <= minute + 1e-9) {
+                    double w = first || minute == previousMinute ? 1 : (nextPoint - previousMinute)
+                            / (minute - previousMinute);
+                    timeline.add(point(nextPoint, w, f));
+                    nextPoint += every;
+                }
+                if (last && (timeline.isEmpty() || timeline.get(timeline.size() - 1).get("minute") < minute - 0.05)) {
+                    timeline.add(point(minute, 1, f));
+                }
+            }
+            previousMinute = minute;
+            for (int i = 0; i < current.length; i++) {
+                previous[i] = current[i];
+            }
+        }
+
+        private Map<String, Double> point(double minute, double w, Simulator.Frame f) {
+            int n = tracked.length;
+            Map<String, Double> p = new LinkedHashMap<>();
+            p.put("minute", Rounding.decimals(minute, 1));
+            p.put("processedVolumeMl", (double) Math.round(durationMin > 0 ? processedMl * minute / durationMin : 0));
+            p.put("hematocritPercent", Rounding.decimals(100 * mix(n, w), 1));
+            for (int i = 0; i < n; i++) {
+                p.put(tracked[i].predictedName(), Rounding.significant(mix(i, w), 4));
+            }
+            if (!Double.isNaN(current[n + 1])) {
+                p.put("ionizedCalcium", Rounding.decimals(mix(n + 1, w), 3));
+            }
+            return p;
+        }
+
+        private double mix(int i, double w) {
+            return w >= 1 ? current[i] : previous[i] + (current[i] - previous[i]) * w;
+        }
     }
 
     /** One timeline sample: minute, processed volume, haematocrit and each tracked concentration. */

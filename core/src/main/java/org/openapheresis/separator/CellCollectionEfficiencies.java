@@ -21,6 +21,8 @@ import org.openapheresis.system.Sourced;
  * @param wbcRemovalEfficiency share of white cells passing through that a white cell depletion removes, 0..1
  * @param plateletRemovalEfficiency share of platelets passing through that a cell procedure takes with the
  *     product, 0..1
+ * @param cd34Ce2ByHematocrit the device's published dependence of CD34+ CE2 on the patient's haematocrit, which
+ *     replaces the two medians when present; empty for a device without one
  */
 public record CellCollectionEfficiencies(
         Sourced cd34Ce2Autologous,
@@ -30,9 +32,30 @@ public record CellCollectionEfficiencies(
         Sourced granulocyteCe2WithHes,
         Sourced granulocyteCe2WithoutHes,
         Sourced wbcRemovalEfficiency,
-        Sourced plateletRemovalEfficiency) {
+        Sourced plateletRemovalEfficiency,
+        java.util.Optional<Ce2ByHematocrit> cd34Ce2ByHematocrit) {
+
+    /**
+     * A published linear regression of CE2 (percent) on the haematocrit (percent): CE2 = slope x Hct + intercept.
+     *
+     * @param slopePercentPerHematocritPercent CE2 points per haematocrit point
+     * @param interceptPercent CE2 at a haematocrit of 0 (a regression constant, not a physical value)
+     * @param source the citation in words
+     */
+    public record Ce2ByHematocrit(double slopePercentPerHematocritPercent, double interceptPercent, String source) {
+
+        public Ce2ByHematocrit {
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** CE2 at a haematocrit, 0..1. */
+        public double ce2(double hematocritPercent) {
+            return (slopePercentPerHematocritPercent * hematocritPercent + interceptPercent) / 100;
+        }
+    }
 
     public CellCollectionEfficiencies {
+        Objects.requireNonNull(cd34Ce2ByHematocrit, "cd34Ce2ByHematocrit");
         for (Sourced s : List.of(cd34Ce2Autologous, cd34Ce2Allogeneic, cd34RemovalEfficiency, cd3Ce2,
                 granulocyteCe2WithHes, granulocyteCe2WithoutHes, wbcRemovalEfficiency, plateletRemovalEfficiency)) {
             Objects.requireNonNull(s, "efficiency");

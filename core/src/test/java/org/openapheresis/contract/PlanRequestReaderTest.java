@@ -166,4 +166,33 @@ class PlanRequestReaderTest {
         patient(root2).put("weightKg", Double.NaN);
         assertThat(problems(root2)).extracting(Problem::key).contains(MessageKey.NOT_FINITE);
     }
+
+    @Test
+    void reads_calcium_given_during_an_exchange_and_defaults_to_none() {
+        var root = Fixtures.contractExampleTree();
+        var none = (ProcedureSpec.PlasmaExchange) PlanRequestReader.read(root).procedure();
+        assertThat(none.sep().calcium().any()).isFalse();
+        procedure(root).put("calcium", new java.util.HashMap<>(Map.of("inReplacementMmolPerL", 2.32,
+                "infusionMmolPerHour", 1.8)));
+        var pe = (ProcedureSpec.PlasmaExchange) PlanRequestReader.read(root).procedure();
+        assertThat(pe.sep().calcium().inReplacementMmolPerL()).isEqualTo(2.32);
+        assertThat(pe.sep().calcium().infusionMmolPerHour()).isEqualTo(1.8);
+    }
+
+    @Test
+    void refuses_calcium_out_of_range_or_in_a_return_fluid_a_cell_procedure_does_not_have() {
+        var root = Fixtures.contractExampleTree();
+        procedure(root).put("calcium", Map.of("infusionMmolPerHour", 40, "perHour", 1));
+        assertThat(problems(root)).extracting(Problem::field).containsExactlyInAnyOrder(
+                "procedure.calcium.infusionMmolPerHour", "procedure.calcium.perHour");
+        Map<String, Object> cell = new java.util.HashMap<>(Map.of("type", "leukocytapheresis", "calcium",
+                Map.of("inReplacementMmolPerL", 2.32)));
+        var cellRoot = Fixtures.contractExampleTree();
+        cellRoot.put("procedure", cell);
+        patient(cellRoot).put("labs", Map.of("wbcE9PerL", 200));
+        assertThat(problems(cellRoot)).singleElement().satisfies(x -> {
+            assertThat(x.field()).isEqualTo("procedure.calcium.inReplacementMmolPerL");
+            assertThat(x.key()).isEqualTo(MessageKey.NOT_APPLICABLE);
+        });
+    }
 }

@@ -45,13 +45,20 @@ class PlanRequestWriterTest {
         Arbitrary<Integer> albumin = Arbitraries.integers().between(0, 100);
         Arbitrary<Double> balance = Arbitraries.doubles().between(80, 120).ofScale(1);
         Arbitrary<Integer> ratio = Arbitraries.integers().between(6, 15);
-        return Combinators.combine(patients(), pv, albumin, balance, ratio).as((patient, v, a, b, ac) -> {
+        Arbitrary<Map<String, Object>> calcium = Arbitraries.oneOf(Arbitraries.just(Map.of()),
+                Arbitraries.doubles().between(0.5, 4.6).ofScale(2).map(c -> Map.of("inReplacementMmolPerL", c)),
+                Arbitraries.doubles().between(0.5, 10).ofScale(1).map(c -> Map.of("inReplacementMmolPerL", 2.32,
+                        "infusionMmolPerHour", c)));
+        return Combinators.combine(patients(), pv, albumin, balance, ratio, calcium).as((patient, v, a, b, ac, ca) -> {
             Map<String, Object> proc = new LinkedHashMap<>();
             proc.put("type", "plasma-exchange");
             proc.put("plasmaVolumes", v);
             proc.put("replacement", Map.of("albuminPercent", a, "plasmaPercent", 100 - a));
             proc.put("fluidBalancePercent", b);
             proc.put("acRatio", ac);
+            if (!ca.isEmpty()) {
+                proc.put("calcium", ca);
+            }
             return Map.of("patient", patient, "procedure", proc);
         });
     }
@@ -61,6 +68,8 @@ class PlanRequestWriterTest {
         Arbitrary<Map<String, Object>> procedure = Arbitraries.oneOf(
                 Arbitraries.doubles().between(0.5, 4).ofScale(1).map(v -> Map.of("type", "leukocytapheresis",
                         "bloodVolumesProcessed", v)),
+                Arbitraries.doubles().between(0.5, 10).ofScale(1).map(c -> Map.of("type", "leukocytapheresis",
+                        "calcium", Map.of("infusionMmolPerHour", c))),
                 Arbitraries.doubles().between(1e6, 8e6).map(v -> Map.of("type", "hpc-collection", "target",
                         Map.of("cd34PerKg", v), "collectionEfficiencyPercent", 50)),
                 Arbitraries.doubles().between(1e5, 1e7).list().ofMinSize(1).ofMaxSize(4).map(d -> Map.of("type",

@@ -138,8 +138,9 @@ class CellProcedureInvariantsTest {
         }
         PlanRequest r = CellRequests.read(request(b.patient(), obj("type", "leukocytapheresis")));
         ProcedureSpec.Leukocytapheresis spec = (ProcedureSpec.Leukocytapheresis) r.procedure();
-        CellSessions.Product product = LeukocytapheresisPlanner.product(spec);
-        CellSessions.Setup s = CellSessions.setup(r, spec.sep(), Planner.steadyState(r.patient()), product);
+        CellSessions.Product product = LeukocytapheresisPlanner.product(spec, PlanOptions.withoutTimeline());
+        CellSessions.Setup s = CellSessions.setup(r, spec.sep(), Planner.steadyState(r.patient()), product,
+                PlanOptions.withoutTimeline());
         assertThat(CellSessions.postCount(s, product, inverse.processedVolumeMl())).isLessThanOrEqualTo(target);
         assertThat(CellSessions.postCount(s, product, inverse.processedVolumeMl() - 2)).isGreaterThan(target);
     }

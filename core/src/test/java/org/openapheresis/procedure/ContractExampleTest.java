@@ -65,8 +65,8 @@ class ContractExampleTest {
         var procedure = (java.util.Map<String, Object>) root.get("procedure");
         procedure.remove("inletFlowMlPerMin");
         Plan p = Planner.plan(PlanRequestReader.read(root), PlanOptions.withoutTimeline());
-        assertThat(p.bloodVolumeMl()).isEqualTo(980);
+        assertThat(p.bloodVolumeMl()).isEqualTo(1080);
         assertThat(p.warnings()).extracting(w -> w.code()).contains(WarningCode.EXTRACORPOREAL_VOLUME_HIGH);
-        assertThat(p.bloodVolumeMethod()).isEqualTo("weight-and-age");
+        assertThat(p.bloodVolumeMethod()).isEqualTo("linderkamp-1977");
     }
 }

@@ -22,7 +22,7 @@ class GranulocyteCollectionPlannerTest {
     void a_target_of_4e10_with_hes_is_processed_in_the_volume_it_needs() {
         Plan p = plan(request(adultMale80kg(obj("neutrophilsE9PerL", 25)), 60, obj("type", "granulocyte-collection",
                 "sedimentingAgent", "hes", "target", obj("granulocytes", 4e10))));
-        assertThat(p.processedVolumeMl()).isEqualTo(Math.ceil(4e10 / (25e6 * 0.42)));
+        assertThat(p.processedVolumeMl()).isEqualTo(Math.ceil(4e10 / (25e6 * 0.537)));
         assertThat(p.collected().granulocytes()).isGreaterThanOrEqualTo(4e10);
         assertThat(p.collected().productVolumeMl()).isGreaterThan(0);
         assertThat(p.assumptions()).anyMatch(a -> a.contains("HES"));

@@ -15,23 +15,26 @@ import org.openapheresis.safety.WarningCode;
 
 class HpcCollectionPlannerTest {
 
+    /** CE2 of the 80 kg fixture (Hct 42%) on continuous flow: 1.23 x 42 + 12.23 = 63.89% (Transfusion 2022;62:1065). */
+    private static final double CE2_AT_HCT_42 = (1.23 * 42 + 12.23) / 100;
+
     private static Map<String, Object> patient(double cd34) {
         return adultMale80kg(obj("cd34PerUl", cd34, "plateletsE9PerL", 150, "ionizedCalciumMmolPerL", 1.2));
     }
 
     @Test
-    void autologous_collection_uses_the_device_median_ce2_of_51_percent() {
+    void autologous_collection_uses_the_ce2_of_the_patients_haematocrit_on_continuous_flow() {
         Plan p = plan(request(patient(40), obj("type", "hpc-collection", "bloodVolumesProcessed", 3)));
-        assertThat(p.collected().cd34Cells()).isCloseTo(40 * 1000 * p.processedVolumeMl() * 0.51, within(1.0));
+        assertThat(p.collected().cd34Cells()).isCloseTo(40 * 1000 * p.processedVolumeMl() * CE2_AT_HCT_42, within(1.0));
         assertThat(p.collected().cd34PerKg()).isCloseTo(p.collected().cd34Cells() / 80, within(1e-6));
         assertThat(p.collected().productVolumeMl()).isGreaterThan(0);
         assertThat(p.assumptions()).anyMatch(a -> a.contains("autologous"));
     }
 
     @Test
-    void allogeneic_collection_uses_58_percent_and_doses_per_recipient_kg() {
+    void allogeneic_collection_uses_the_same_haematocrit_line_and_doses_per_recipient_kg() {
         Plan p = plan(request(patient(40), 60, obj("type", "hpc-collection", "bloodVolumesProcessed", 3)));
-        assertThat(p.collected().cd34Cells()).isCloseTo(40 * 1000 * p.processedVolumeMl() * 0.58, within(1.0));
+        assertThat(p.collected().cd34Cells()).isCloseTo(40 * 1000 * p.processedVolumeMl() * CE2_AT_HCT_42, within(1.0));
         assertThat(p.collected().cd34PerKg()).isCloseTo(p.collected().cd34Cells() / 60, within(1e-6));
     }
 
@@ -40,7 +43,7 @@ class HpcCollectionPlannerTest {
         Plan p = plan(request(patient(60), obj("type", "hpc-collection", "target", obj("cd34PerKg", 3e6))));
         assertThat(p.sessionsNeeded()).isEqualTo(1);
         assertThat(p.collected().cd34PerKg()).isGreaterThanOrEqualTo(3e6);
-        double needed = HpcCollectionPlanner.volumeForCellsMl(3e6 * 80, 60, 0.51);
+        double needed = HpcCollectionPlanner.volumeForCellsMl(3e6 * 80, 60, CE2_AT_HCT_42);
         assertThat(p.processedVolumeMl()).isEqualTo(Math.ceil(needed));
         assertThat(p.warnings()).noneMatch(w -> w.code() == WarningCode.TARGET_NOT_REACHABLE_IN_ONE_SESSION);
     }
@@ -63,7 +66,8 @@ class HpcCollectionPlannerTest {
                 org.openapheresis.kinetics.CellKinetics.CD34,
                 spec.sep().device().profile().cellCollection().cd34RemovalEfficiency(),
                 HpcCollectionPlanner.PRODUCT_ML_PER_BLOOD_VOLUME, HpcCollectionPlanner.PRODUCT_HEMATOCRIT);
-        CellSessions.Setup s = CellSessions.setup(r, spec.sep(), Planner.steadyState(r.patient()), product);
+        CellSessions.Setup s = CellSessions.setup(r, spec.sep(), Planner.steadyState(r.patient()), product,
+                PlanOptions.withoutTimeline());
         CellSessions.Session session = CellSessions.session(s, product, 4 * s.bloodVolumeMl());
         SessionClock.Run run = CellSessions.run(s, session, PlanOptions.withoutTimeline());
         double circulating = run.start().pools().get(Analyte.CD34).intravascular();

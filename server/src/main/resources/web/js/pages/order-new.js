@@ -1,12 +1,15 @@
 // New order: indication, procedure and dose, with the live plan beside the form. As the physician types,
-// the page asks POST /api/plans?timeline=true (and /api/courses for a course), debounced, and redraws
-// volumes, run time, fluids, citrate, predicted values, charts, warnings and assumptions. Problems with the
-// request land beside the inputs while typing; nothing typed is ever cleared.
+// the page asks POST /api/plans?timeline=true (and /api/courses for a course), debounced, and redraws volumes,
+// run time, fluids, citrate, predicted values, charts, warnings and assumptions; then POST /api/plans?uncertainty=500
+// for the charts' 5-95 % bands and what drives them. Problems with the request land beside the inputs while typing; nothing typed is ever cleared.
 import { get, post, put } from '../api.js';
 import { h, clear, field, values, toNumber, showProblems, clearProblems, debounce, toast, num, date, label, unitText, warningList } from '../ui.js';
 import { labFields } from './patient.js';
 import { patientName, procedureName } from './common.js';
 import { renderPlan } from './plan-view.js';
+
+/** Virtual patients behind the uncertainty bands of the live plan (the server allows 10-10000). */
+const BAND_PATIENTS = 500;
 
 // Everything a form needs to know about a procedure type (its dose fields, their units, ranges and initial
 // values, the labs it needs) comes from the server's catalogue, which builds it from the planner's own reader.
@@ -202,23 +205,32 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     const mine = ++seq;
     const { procedure, schedule, recipient, indication } = read();
     try {
-      let plan; let course = null; let candidacy = [];
+      let plan; let course = null; let candidacy = []; let bandRequest = null;
       if (standalone) {
         const request = { patient: patientBlock(), recipient, procedure };
+        bandRequest = request;
         [plan, course] = await Promise.all([post('/api/plans?timeline=true', request),
           schedule && schedule.sessions > 1 ? post('/api/courses?timeline=true', { ...request, schedule }) : Promise.resolve(null)]);
       } else {
         // the server plans from the patient's record, as the order will be, with the candidacy checks
         const preview = await post('/api/orders/preview', { patientId, indication: indication.code && indication.text ? indication : undefined, procedure, recipient,
           schedule: schedule && schedule.sessions > 1 ? schedule : undefined });
-        plan = preview.plan; course = preview.course || null; lastRequest = preview.planRequest;
+        plan = preview.plan; course = preview.course || null; lastRequest = preview.planRequest; bandRequest = lastRequest;
         candidacy = preview.warnings.filter((w) => !plan.warnings.some((pw) => pw.code === w.code));
         drawUsed(form.querySelector('[name="procedure.type"]').value);
       }
       if (mine !== seq) return;
       clearProblems(form);
-      clear(planBox).append(candidacy.length ? h('div', { id: 'candidacy-preview' }, h('h3', {}, 'Candidacy warnings (to acknowledge when signing)'), warningList(candidacy)) : '',
-        renderPlan(plan, course, { live: true, procedure }));
+      const draw = (p) => clear(planBox).append(candidacy.length ? h('div', { id: 'candidacy-preview' }, h('h3', {}, 'Candidacy warnings (to acknowledge when signing)'), warningList(candidacy)) : '',
+        renderPlan(p, course, { live: true, procedure }));
+      draw(plan);
+      if (bandRequest) {
+        // the plan first, its bands when they arrive (a few hundred virtual patients take longer than one plan);
+        // a newer keystroke wins, and without bands the plan stands as it is
+        post(`/api/plans?uncertainty=${BAND_PATIENTS}`, bandRequest)
+          .then((banded) => { if (mine === seq && banded && banded.uncertainty) draw({ ...plan, uncertainty: banded.uncertainty }); })
+          .catch(() => {});
+      }
     } catch (e) {
       if (mine !== seq) return;
       showProblems(form, e, null, { focus: false, leftovers: false }); // live: never move the cursor while the user types

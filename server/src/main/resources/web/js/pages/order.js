@@ -10,11 +10,12 @@ export async function render(main, ctx, [orderId]) {
   const role = ctx.me.role;
   const o = await get(`/api/orders/${encodeURIComponent(orderId)}`);
   // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
-  // charts over the run, and the course across the sessions (the stored plan's figures are the same).
+  // charts over the run with their 5-95 % bands over 500 virtual patients, and the course across the sessions
+  // (the stored plan's figures are the same).
   const [p, sessions, timed, course, machines, chairs, nurses] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
-    get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true`),
+    get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true&uncertainty=500`),
     orderCourse(o),
     ctx.can.schedule() ? get('/api/machines') : [],
     ctx.can.schedule() ? get('/api/chairs') : [],

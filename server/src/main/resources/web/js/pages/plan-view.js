@@ -1,6 +1,6 @@
 // One way to show a plan (plan-v1 response) and, when given, its course: key figures, warnings with what
 // to do, predicted values, charts over the procedure and across the course, assumptions with sources.
-import { h, kpi, planKpis, warningList, predictedTable, assumptionList, num, analyteName, unitText } from '../ui.js';
+import { h, kpi, planKpis, warningList, predictedTable, assumptionList, num, analyteName, unitText, label } from '../ui.js';
 import { lineChart } from '../chart.js';
 
 export function renderPlan(plan, course, opts = {}) {
@@ -85,7 +85,74 @@ function dedupe(ws) {
   return ws.filter((w) => { const k = w.code + w.message; if (seen.has(k)) return false; seen.add(k); return true; });
 }
 
-/** Protein charts (g/L) and ionised calcium (mmol/L) over minutes of the run, from plan.timeline. */
+// The model parameters of the uncertainty block, in words (plan.uncertainty.parameters[].name).
+const PARAMETER_WORDS = {
+  bloodVolume: 'the blood volume estimate',
+  iggReturnRate: 'IgG return from the tissues',
+  iggHalfLife: 'IgG half-life',
+  iggFcrnExponent: 'IgG FcRn saturation',
+  fibrinogenIntravascularFraction: 'fibrinogen intravascular fraction',
+  fibrinogenEscapeRate: 'fibrinogen transcapillary escape',
+  fibrinogenHalfLife: 'fibrinogen half-life',
+  citrateClearance: 'citrate clearance',
+  calciumSensitivity: 'calcium binding by citrate',
+  calciumMobilisation: 'calcium mobilisation from the skeleton',
+  cd34Ce2: 'CD34+ collection efficiency (CE2)',
+  cd3Ce2: 'CD3+ collection efficiency (CE2)',
+  wbcRemovalEfficiency: 'white cell removal efficiency',
+  granulocyteCe: 'granulocyte collection efficiency',
+};
+export const parameterWords = (code) => PARAMETER_WORDS[code] || label(code);
+
+/** One analyte's 5-95 % band and 50 % line over the run, from plan.uncertainty.timeline ([] without bands). */
+function bandOf(plan, k) {
+  const u = plan.uncertainty;
+  if (!u || !Array.isArray(u.timeline)) return { band: [], median: [] };
+  const at = u.timeline.filter((t) => t.values && Array.isArray(t.values[k]));
+  return { band: at.map((t) => [t.minute, t.values[k][0], t.values[k][2]]), median: at.map((t) => [t.minute, t.values[k][1]]) };
+}
+
+/**
+ * In words, for one analyte of the plan: its 5-95 % band and median over the virtual patients, and which
+ * parameters drive most of the spread (the sensitivity ranking, largest rank correlation first).
+ */
+export function spreadSentence(plan, k) {
+  const u = plan.uncertainty;
+  const pr = plan.predicted && plan.predicted[k];
+  if (!u || !pr || !u.predicted || !u.predicted[k]) return null;
+  const what = pr.nadir != null && u.predicted[k].nadir ? 'nadir' : 'post';
+  const band = u.predicted[k][what];
+  if (!band) return null;
+  const unit = unitText(pr.unit);
+  const an = analyteName(k);
+  const lower = /^[A-Z][a-z]+(\s|$)/.test(an) ? an.charAt(0).toLowerCase() + an.slice(1) : an; // 'ionised calcium', but 'IgG'
+  const name = `${lower} ${what === 'nadir' ? 'nadir' : 'at the end'}`;
+  const ranked = (u.sensitivity || []).find((d) => d.output === `predicted.${k}.${what}`);
+  const drivers = ranked ? ranked.parameters.map((d) => parameterWords(d.parameter)) : [];
+  const d = bandDigits(band);
+  const range = `${num(band[0], d)}–${num(band[2], d)} ${unit} in 5–95 % of ${num(u.virtualPatients, 0)} virtual patients, median ${num(band[1], d)} ${unit}`;
+  return h('p', { class: 'small spread', id: `spread-${k}` }, `Predicted ${name}: ${range}. `, drivers.length
+    ? `Most of the spread in the ${name} comes from: ${drivers.join(', ')}.`
+    : `No single model parameter stands out above chance in its spread.`);
+}
+
+/** Decimals that tell a narrow band's ends apart (0.317–0.323 g/L, not 0.32–0.32 g/L), at most 4. */
+function bandDigits(band) {
+  const [lo, , hi] = band.map(Number);
+  const m = Math.max(Math.abs(lo), Math.abs(hi));
+  let d = m >= 100 ? 0 : m >= 10 ? 1 : 2;
+  while (d < 4 && lo !== hi && num(lo, d) === num(hi, d)) d++;
+  return d;
+}
+
+function bandNote(plan) {
+  const u = plan.uncertainty;
+  if (!u) return null;
+  return h('p', { class: 'small muted band-note' }, `Shaded: 5–95 % of ${num(u.virtualPatients, 0)} virtual patients, each with the model's `
+    + `parameters drawn from their published spread (seed ${u.seed}); dotted: their median (50 %); solid: this plan.`);
+}
+
+/** Protein charts (g/L) and ionised calcium (mmol/L) over minutes of the run, from plan.timeline, with bands when given. */
 export function runCharts(plan) {
   const tl = plan.timeline || [];
   if (!tl.length) return [];
@@ -98,23 +165,23 @@ export function runCharts(plan) {
     charts.push(h('div', { id: 'chart-run-proteins' }, lineChart({
       title: plan.infusion ? 'Predicted IgG over the infusion days' : 'Predicted proteins during the run',
       xLabel: plan.infusion ? 'minutes from the start of the infusion (min)' : 'minutes from first draw (min)', yLabel: 'concentration (g/L)',
-      series: proteins.map((k) => ({ name: `${analyteName(k)} (g/L)`, points: tl.map((t) => [t.minute, t[k]]) })),
+      series: proteins.map((k) => ({ name: `${analyteName(k)} (g/L)`, points: tl.map((t) => [t.minute, t[k]]), ...bandOf(plan, k) })),
       thresholds: proteins.includes('fibrinogen') ? [{ y: 1.0, label: 'fibrinogen 1.0 g/L' }] : [], yMin: 0,
-    })));
+    }), bandNote(plan), ...proteins.map((k) => spreadSentence(plan, k))));
   }
   if (changed('ionizedCalcium')) {
     charts.push(h('div', { id: 'chart-run-calcium' }, lineChart({
       title: 'Predicted ionised calcium during the run', xLabel: 'minutes from first draw (min)', yLabel: 'ionised calcium (mmol/L)',
-      series: [{ name: 'Ionised calcium (mmol/L)', points: tl.map((t) => [t.minute, t.ionizedCalcium]) }],
-    })));
+      series: [{ name: 'Ionised calcium (mmol/L)', points: tl.map((t) => [t.minute, t.ionizedCalcium]), ...bandOf(plan, 'ionizedCalcium') }],
+    }), bandNote(plan), spreadSentence(plan, 'ionizedCalcium')));
   }
   // One chart per cell count the timeline carries, each with its own unit (from the predicted block).
   for (const k of ['wbc', 'neutrophils', 'cd34', 'cd3', 'platelets'].filter(changed)) {
     const unit = unitText((plan.predicted && plan.predicted[k] && plan.predicted[k].unit) || '');
     charts.push(h('div', { id: `chart-run-${k}` }, lineChart({
       title: `Predicted ${analyteName(k)} during the run`, xLabel: 'minutes from first draw (min)', yLabel: `${analyteName(k)} (${unit})`,
-      series: [{ name: `${analyteName(k)} (${unit})`, points: tl.map((t) => [t.minute, t[k]]) }], yMin: 0,
-    })));
+      series: [{ name: `${analyteName(k)} (${unit})`, points: tl.map((t) => [t.minute, t[k]]), ...bandOf(plan, k) }], yMin: 0,
+    }), bandNote(plan), spreadSentence(plan, k)));
   }
   return charts;
 }

@@ -163,29 +163,34 @@ class UnitWorkflowTest {
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
                 "plannedStart", Unit.at(2, "08:30"))), 201).id();
         String nurse = u.token(Role.NURSE);
-        // the test patient's plan predicts fibrinogen below 1.0 g/L: a warning the nurse must acknowledge
+        // the test patient's plan predicts fibrinogen below 1.0 g/L and, with the calcium mass balance, an ionised
+        // calcium nadir of 0.87 mmol/L (below 0.9): two warnings the nurse must acknowledge
+        List<String> planWarnings = List.of("FIBRINOGEN_LOW_POST", "IONIZED_CALCIUM_NADIR_LOW");
         Api.Answer bare = u.api.post("/api/sessions/" + session + "/start", nurse, "");
         assertThat(bare.status()).isEqualTo(409);
-        assertThat(bare.body()).contains("unacknowledgedPlanWarnings").contains("FIBRINOGEN_LOW_POST");
+        assertThat(bare.body()).contains("unacknowledgedPlanWarnings").contains(planWarnings);
         Api.Answer other = u.api.post("/api/sessions/" + session + "/start", nurse,
                 Map.of("acknowledgedWarnings", List.of("CITRATE_RATE_HIGH")));
         assertThat(other.status()).isEqualTo(409);
-        assertThat(other.body()).contains("FIBRINOGEN_LOW_POST");
+        assertThat(other.body()).contains(planWarnings);
+        Api.Answer one = u.api.post("/api/sessions/" + session + "/start", nurse,
+                Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST")));
+        assertThat(one.status()).as("one of the two acknowledged").isEqualTo(409);
+        assertThat(one.body()).contains("IONIZED_CALCIUM_NADIR_LOW");
         assertThat(u.api.get("/api/sessions/" + session, nurse).map()).containsEntry("status", "scheduled");
         assertThat(u.api.post("/api/sessions/" + session + "/start", u.token(Role.COORDINATOR),
-                Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))).status())
+                Map.of("acknowledgedWarnings", planWarnings)).status())
                 .as("a coordinator schedules but does not start").isEqualTo(403);
 
         Unit.expect(u.api.post("/api/sessions/" + session + "/start", nurse,
-                Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST"))), 200);
+                Map.of("acknowledgedWarnings", planWarnings)), 200);
         Map<String, Object> record = u.api.get("/api/sessions/" + session + "/record", nurse).map();
         @SuppressWarnings("unchecked")
         Map<String, Object> ack = (Map<String, Object>) record.get("startAcknowledgement");
-        assertThat(ack).containsEntry("codes", List.of("FIBRINOGEN_LOW_POST")).containsEntry("by", "nurse1")
-                .containsKey("at");
+        assertThat(ack).containsEntry("codes", planWarnings).containsEntry("by", "nurse1").containsKey("at");
         String audit = u.api.get("/api/audit?patientId=" + patient, u.token(Role.ADMIN)).body();
-        assertThat(audit).contains("acknowledge plan warnings at start")
-                .contains("/api/sessions/" + session + "/start#acknowledged=FIBRINOGEN_LOW_POST");
+        assertThat(audit).contains("acknowledge plan warnings at start").contains("/api/sessions/" + session
+                + "/start#acknowledged=FIBRINOGEN_LOW_POST,IONIZED_CALCIUM_NADIR_LOW");
     }
 
     @ParameterizedTest

@@ -180,6 +180,26 @@ public final class Call {
         return v;
     }
 
+    /**
+     * A whole-number query parameter in a range ({@code ?uncertainty=500}): empty when absent, a 422 naming it when
+     * it is not a whole number or lies outside.
+     */
+    public java.util.OptionalInt wholeNumberQuery(String name, org.openapheresis.system.Range range) {
+        Optional<String> q = query(name);
+        if (q.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        int n;
+        try {
+            n = Integer.parseInt(q.get().strip());
+        } catch (NumberFormatException e) {
+            throw new org.openapheresis.system.InvalidInputException("bad query", List.of(Problem.of(name,
+                    MessageKey.WRONG_TYPE, "a whole number", q.get())));
+        }
+        range.require(name, n);
+        return java.util.OptionalInt.of(n);
+    }
+
     /** Names who the audit entry is about when nobody is logged in yet (a login attempt's user name). */
     public void actor(String username) {
         ctx.attribute(ACTOR, username);

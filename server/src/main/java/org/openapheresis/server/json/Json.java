@@ -142,15 +142,21 @@ public final class Json {
     abstract static class OmitNulls {
     }
 
-    /** Omits a plan's timeline when it was not asked for. */
+    /** Omits a plan's timeline and uncertainty bands when they were not asked for. */
     abstract static class PlanMixin {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract List<Map<String, Double>> timeline();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract org.openapheresis.variation.Bands uncertainty();
     }
 
-    /** Omits a course's timeline when it was not asked for. */
+    /** Omits a course's timeline and uncertainty bands when they were not asked for. */
     abstract static class CourseMixin {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract List<Map<String, Double>> timeline();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract org.openapheresis.variation.Bands uncertainty();
     }
 }

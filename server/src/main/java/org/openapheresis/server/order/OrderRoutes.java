@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.openapheresis.contract.CourseRequestReader;
 import org.openapheresis.contract.Node;
 import org.openapheresis.contract.PlanRequestReader;
@@ -19,6 +20,7 @@ import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
 import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.uncertainty.Uncertainty;
 
 /** {@code /api/orders}: parse, call one {@link OrderService} method, answer. */
 public final class OrderRoutes implements FeatureRoutes {
@@ -41,9 +43,11 @@ public final class OrderRoutes implements FeatureRoutes {
                 Route.get("/api/orders/{id}", ORDERS_READ, "An order with its plan, warnings and the plan request it "
                         + "was planned from", this::get).audit(),
                 Route.get("/api/orders/{id}/plan", ORDERS_READ, "The order's plan as ordered (?timeline=true adds the "
-                        + "simulated time course)", this::plan).audit(),
+                        + "simulated time course, ?uncertainty=N as for POST /api/plans its 5/50/95% bands)", this::plan)
+                        .audit().error(422, "uncertainty is not a whole number in " + virtualPatientRange()),
                 Route.get("/api/orders/{id}/course", ORDERS_READ, "The order's course as ordered, session by session "
-                        + "(?timeline=true adds the time course)", this::course).audit(),
+                        + "(?timeline=true adds the time course, ?uncertainty=N its bands)", this::course).audit()
+                        .error(422, "uncertainty is not a whole number in " + virtualPatientRange()),
                 Route.put("/api/orders/{id}", ORDERS_CREATE, "Change an unsigned order (the body of POST /api/orders "
                         + "with the version read, or If-Match): planned again from the record; its acknowledgements "
                         + "go with the old plan", changeExample(), this::change).audit()
@@ -103,13 +107,19 @@ public final class OrderRoutes implements FeatureRoutes {
     }
 
     private void plan(Call call) {
+        OptionalInt n = call.wholeNumberQuery("uncertainty", Uncertainty.VIRTUAL_PATIENTS);
         OrderRecord o = load(call);
-        call.answer(orders.plan(o, options(call)));
+        call.answer(orders.plan(o, options(call), n));
     }
 
     private void course(Call call) {
+        OptionalInt n = call.wholeNumberQuery("uncertainty", Uncertainty.VIRTUAL_PATIENTS);
         OrderRecord o = load(call);
-        call.answer(orders.course(o, options(call)));
+        call.answer(orders.course(o, options(call), n));
+    }
+
+    private static String virtualPatientRange() {
+        return (long) Uncertainty.VIRTUAL_PATIENTS.low() + "-" + (long) Uncertainty.VIRTUAL_PATIENTS.high();
     }
 
     private OrderRecord load(Call call) {

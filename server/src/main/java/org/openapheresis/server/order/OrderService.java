@@ -26,6 +26,7 @@ import org.openapheresis.server.system.Refusal;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Problem;
+import org.openapheresis.uncertainty.Uncertainty;
 
 /**
  * Orders: a physician prescribes a procedure for a patient; the service plans it from the patient's record and
@@ -302,10 +303,27 @@ public final class OrderService {
         return Planner.plan(o.request(), options);
     }
 
+    /** The order's plan as ordered with, when asked, its bands over that many virtual patients (the CLI's seed). */
+    public Plan plan(OrderRecord o, PlanOptions options, java.util.OptionalInt virtualPatients) {
+        Plan plan = plan(o, options);
+        return virtualPatients.isEmpty() ? plan : plan.withUncertainty(
+                Uncertainty.plan(o.request(), virtualPatients.getAsInt(), Uncertainty.DEFAULT_SEED));
+    }
+
     /** The order's course as ordered (a single session when no schedule was ordered). */
     public CourseResult course(OrderRecord o, PlanOptions options) {
-        return CoursePlanner.plan(o.schedule().orElse(new org.openapheresis.course.CourseSchedule(1, 24))
-                .course(o.request()), options);
+        return CoursePlanner.plan(courseRequest(o), options);
+    }
+
+    /** The order's course as ordered with, when asked, its bands. */
+    public CourseResult course(OrderRecord o, PlanOptions options, java.util.OptionalInt virtualPatients) {
+        CourseResult course = course(o, options);
+        return virtualPatients.isEmpty() ? course : course.withUncertainty(
+                Uncertainty.course(courseRequest(o), virtualPatients.getAsInt(), Uncertainty.DEFAULT_SEED));
+    }
+
+    private static org.openapheresis.course.CourseRequest courseRequest(OrderRecord o) {
+        return o.schedule().orElse(new org.openapheresis.course.CourseSchedule(1, 24)).course(o.request());
     }
 
     private LocalDate today() {

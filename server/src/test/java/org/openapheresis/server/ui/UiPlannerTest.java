@@ -23,6 +23,14 @@ class UiPlannerTest extends BrowserTest {
         browser.await(By.cssSelector("#chart-run-proteins svg"));
         browser.await(By.cssSelector("#chart-run-calcium svg"));
         browser.await(By.cssSelector("#chart-course svg"));
+        // the 5-95 % bands behind the lines, their medians, and in words what drives the calcium spread
+        browser.await(By.cssSelector("#chart-run-calcium svg path.band"));
+        browser.await(By.cssSelector("#chart-run-calcium svg path.median"));
+        assertThat(browser.all(By.cssSelector("#chart-run-proteins svg path.band"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.await(By.id("spread-ionizedCalcium")).getText())
+                .contains("mmol/L", "5–95 % of 500 virtual patients", "Most of the spread in the ionised calcium nadir comes from:")
+                .containsAnyOf("calcium mobilisation from the skeleton", "citrate clearance", "calcium binding by citrate");
+        assertThat(browser.await(By.id("spread-igg")).getText()).contains("g/L", "IgG at the end");
         assertThat(browser.all(By.cssSelector("#course-table tbody tr"))).hasSize(5);
         assertThat(browser.await(By.id("live-plan")).getText()).containsIgnoringCase("run time").contains("min")
                 .contains("Assumptions and sources");
