@@ -10,6 +10,7 @@ function init(args)
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("requests %d, non-2xx/3xx %d, p50 %.2f ms, p99 %.2f ms\n",
-    summary.requests, summary.errors.status, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("requests %d, non-2xx/3xx %d, rate %.1f req/s, p50 %.2f ms, p99 %.2f ms\n",
+    summary.requests, summary.errors.status, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

@@ -43,6 +43,8 @@ public final class AuthService implements org.openapheresis.server.access.Authen
     private final Clock clock;
     private final LoginThrottle throttle;
     private final PasswordPolicy policy;
+    /** Sessions looked up lately ({@link LiveSessions#REVOCATION_BOUND}). */
+    private final LiveSessions live = new LiveSessions();
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastForgotten =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -118,11 +120,29 @@ public final class AuthService implements org.openapheresis.server.access.Authen
     @Override
     public Optional<Principal> authenticate(String token, boolean viaCookie) {
         Instant now = Times.now(clock);
-        return jdbi.withHandle(h -> store.principal(h, Tokens.sha256Hex(token), now, viaCookie));
+        String hash = Tokens.sha256Hex(token);
+        Optional<Principal> known = live.find(hash, now, viaCookie);
+        if (known.isPresent()) {
+            return known;
+        }
+        long generation = live.generation();
+        Optional<AuthStore.Live> found = jdbi.withHandle(h -> store.principal(h, hash, now, viaCookie));
+        found.ifPresent(l -> live.keep(hash, l.principal(), l.expiresAt(), now, generation));
+        return found.map(AuthStore.Live::principal);
     }
 
     public void logout(String token) {
         jdbi.useHandle(h -> store.deleteSession(h, Tokens.sha256Hex(token)));
+        live.forgetAll();
+    }
+
+    /**
+     * Sessions or accounts change in {@code h}'s transaction: the sessions this process knows are forgotten now
+     * and again when it commits (a lookup in between may still read the rows the change removes).
+     */
+    private void sessionsChange(Handle h) {
+        live.forgetAll();
+        h.afterCommit(live::forgetAll);
     }
 
     /**
@@ -203,6 +223,7 @@ public final class AuthService implements org.openapheresis.server.access.Authen
         }
         User next = new User(current.id(), current.username(), change.displayName(), change.role(), change.active(),
                 current.createdAt(), current.version() + 1);
+        sessionsChange(h); // a role or an active flag the sessions carry
         if (!store.updateUser(h, next, expectedVersion)) {
             throw new IllegalStateException("user " + id + " changed under its row lock");
         }
@@ -257,6 +278,7 @@ public final class AuthService implements org.openapheresis.server.access.Authen
             throw DomainException.stale(u.version(), u);
         }
         store.setPassword(h, userId, passwords.hash(newPassword), confirmedVersion);
+        sessionsChange(h);
         return store.deleteSessionsOfExcept(h, userId, Tokens.sha256Hex(currentToken));
     }
 
@@ -275,6 +297,7 @@ public final class AuthService implements org.openapheresis.server.access.Authen
             throw new InvalidInputException("the new password cannot be used", weak);
         }
         store.setPassword(h, id, passwords.hash(newPassword), u.version());
+        sessionsChange(h);
         int ended = store.deleteSessionsOf(h, id);
         throttle.clear(h, u.username());
         return new PasswordReset(new User(u.id(), u.username(), u.displayName(), u.role(), u.active(), u.createdAt(),
@@ -284,6 +307,7 @@ public final class AuthService implements org.openapheresis.server.access.Authen
     /** Signs a user out everywhere; answers how many sessions ended. */
     public int endSessions(Handle h, String id) {
         store.findById(h, id).orElseThrow(() -> DomainException.notFound("user"));
+        sessionsChange(h);
         return store.deleteSessionsOf(h, id);
     }
 

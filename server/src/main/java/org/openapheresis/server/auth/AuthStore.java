@@ -122,14 +122,19 @@ public final class AuthStore {
                 .bind("now", Times.toDb(now)).bind("exp", Times.toDb(expires)).execute();
     }
 
-    /** The active user holding a live session, as the caller of a request. */
-    Optional<Principal> principal(Handle h, String tokenHash, Instant now, boolean viaCookie) {
-        return h.createQuery("SELECT u.id, u.username, u.display_name, u.role, s.csrf_token FROM auth_session s "
-                + "JOIN app_user u ON u.id = s.user_id "
+    /** A live session: its caller and when it expires. */
+    record Live(Principal principal, Instant expiresAt) {
+    }
+
+    /** The active user holding a live session, as the caller of a request, with the session's expiry. */
+    Optional<Live> principal(Handle h, String tokenHash, Instant now, boolean viaCookie) {
+        return h.createQuery("SELECT u.id, u.username, u.display_name, u.role, s.csrf_token, s.expires_at "
+                + "FROM auth_session s JOIN app_user u ON u.id = s.user_id "
                 + "WHERE s.token_hash = :t AND s.expires_at > :now AND u.active = TRUE")
                 .bind("t", tokenHash).bind("now", Times.toDb(now))
-                .map((rs, ctx) -> new Principal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Role.fromCode(rs.getString(4)).orElseThrow(), viaCookie, rs.getString(5)))
+                .map((rs, ctx) -> new Live(new Principal(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Role.fromCode(rs.getString(4)).orElseThrow(), viaCookie, rs.getString(5)),
+                        Times.fromDb(rs.getObject(6, java.time.LocalDateTime.class))))
                 .findOne();
     }
 

@@ -17,7 +17,7 @@ import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
 
 /**
- * Load run of the real server on loopback: {@code LoadRun plans|orders|starts|run-values|run-values-batchN
+ * Load run of the real server on loopback: {@code LoadRun plans|orders|starts|run-values|run-values-batchN|ratios
  * h2|postgresql SECONDS CLIENTS} ({@code run-values-batch10}: ten samples per request, as a machine interface sends
  * them; {@code orders}: {@code POST /api/orders} for one patient; {@code starts}: each request starts one of
  * {@code -Dload.sessions} sessions scheduled beforehand, until they run out).
@@ -35,6 +35,10 @@ public final class LoadRun {
         Databases.Kind kind = Databases.Kind.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
         int seconds = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
+        if (what.equals("ratios")) {
+            ratios(kind, seconds);
+            return;
+        }
         try (Unit unit = Unit.start(kind)) {
             String base = "http://localhost:" + unit.server.port();
             String path;
@@ -149,6 +153,40 @@ public final class LoadRun {
                             + "max %.2f ms, errors %d%n", what, kind, clients, (long) measuredSeconds, sorted.length,
                     sorted.length / measuredSeconds, pct(sorted, 50), pct(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get());
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Serves for {@code seconds} with everything the one-run comparison of {@code bench/load-run.sh} needs, and
+     * prints one line per target: {@code TARGET name method url token bodyFile} for run values (durable write),
+     * the audited session read, the plan and {@code /api/me}, and {@code PGBENCH port user database} for the
+     * database itself, so that pgbench and wrk measure the same PostgreSQL in one run.
+     */
+    private static void ratios(Databases.Kind kind, int seconds) throws Exception {
+        try (Unit unit = Unit.start(kind)) {
+            String base = "http://localhost:" + unit.server.port();
+            String patient = unit.createPatient("MRN-LOAD-1");
+            String session = unit.startedSession(unit.signedOrder(patient));
+            String nurse = unit.token(Role.NURSE);
+            Path dir = Files.createTempDirectory("load-run");
+            Path sample = dir.resolve("run-value.json");
+            Files.writeString(sample, Json.write(Map.of("time", Unit.now(), "source", "machine",
+                    "inletFlowMlPerMin", 60, "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
+                    "replacementVolumeMl", 790, "fluidBalanceMl", 10)));
+            Path plan = dir.resolve("plan.json");
+            Files.writeString(plan, Files.readString(Path.of("examples", "ms-relapse-plasma-exchange.json")));
+            System.out.println("TARGET run-values POST " + base + "/api/sessions/" + session + "/run-values " + nurse
+                    + " " + sample);
+            System.out.println("TARGET session-read GET " + base + "/api/sessions/" + session + " " + nurse + " -");
+            System.out.println("TARGET plans POST " + base + "/api/plans " + nurse + " " + plan);
+            System.out.println("TARGET me GET " + base + "/api/me " + nurse + " -");
+            if (kind == Databases.Kind.POSTGRESQL) {
+                System.out.println("PGBENCH " + Databases.postgres().getPort() + " postgres postgres");
+            }
+            System.out.println("READY");
+            System.out.flush();
+            Thread.sleep(seconds * 1000L);
         }
         System.exit(0);
     }

@@ -50,6 +50,12 @@ public final class Unit implements AutoCloseable {
         return new Unit(OpenApheresisServer.start(config, quiet, policy, extra));
     }
 
+    /** A unit on the given configuration and clock (e.g. a second server's database, a clock tests move). */
+    public static Unit start(ServerConfig config, java.time.Clock clock) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new Unit(OpenApheresisServer.start(config, quiet, AccessPolicy.contract(), List.of(), clock));
+    }
+
     /** A unit whose server runs on the given clock (tests move it rather than wait). */
     public static Unit start(Databases.Kind kind, java.time.Clock clock) {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

@@ -1,0 +1,12 @@
+-- wrk script for the server's load run: GET with a bearer token.
+-- Usage: wrk -t2 -c16 -d20s -s get.lua URL -- TOKEN
+function init(args)
+  wrk.method = "GET"
+  wrk.headers["Authorization"] = "Bearer " .. args[1]
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("requests %d, non-2xx/3xx %d, rate %.1f req/s, p50 %.2f ms, p99 %.2f ms\n",
+    summary.requests, summary.errors.status, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
