@@ -253,6 +253,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        services.audit().close();
         try {
             services.audit().sealAll();
             services.audit().checkpoint();
