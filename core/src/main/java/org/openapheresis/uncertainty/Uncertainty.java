@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.openapheresis.course.CoursePlanner;
@@ -62,14 +63,14 @@ public final class Uncertainty {
     static Bands plan(PlanRequest request, int patients, long seed, Set<Parameter> varied) {
         requireCount(patients);
         return bands(patients, seed, varied, PlanOptions.DEFAULT_TIMELINE_EVERY_MIN,
-                v -> planOutcome(Planner.plan(request, PlanOptions.withTimeline().with(v))));
+                v -> planOutcome(Planner.plan(request, PlanOptions.withTimeline().with(v).numbersOnly())));
     }
 
     /** Bands for a course. */
     public static Bands course(CourseRequest course, int patients, long seed) {
         requireCount(patients);
         return bands(patients, seed, EnumSet.allOf(Parameter.class), COURSE_GRID_MIN,
-                v -> courseOutcome(CoursePlanner.plan(course, PlanOptions.withTimeline().with(v))));
+                v -> courseOutcome(CoursePlanner.plan(course, PlanOptions.withTimeline().with(v).numbersOnly())));
     }
 
     /** The draw of virtual patient {@code index} of a run seeded {@code seed}. */
@@ -551,14 +552,14 @@ public final class Uncertainty {
     static Outcome courseOutcome(CourseResult c) {
         Map<String, Double> s = new LinkedHashMap<>();
         for (int i = 0; i < c.sessions().size(); i++) {
-            predicted(c.sessions().get(i), "predicted.sessions[" + i + "].", s);
+            predicted(c.sessions().get(i), sessionPrefix(i), s);
         }
         for (var e : c.summary().entrySet()) {
             CourseResult.AnalyteSummary a = e.getValue();
-            s.put("predicted.summary." + e.getKey() + ".afterLastSession", a.afterLastSession());
-            s.put("predicted.summary." + e.getKey() + ".atNextScheduledTime", a.atNextScheduledTime());
+            s.put(key("predicted.summary.", e.getKey(), ".afterLastSession"), a.afterLastSession());
+            s.put(key("predicted.summary.", e.getKey(), ".atNextScheduledTime"), a.atNextScheduledTime());
             if (a.totalBodyRemovedPercent() != null) {
-                s.put("predicted.summary." + e.getKey() + ".totalBodyRemovedPercent", a.totalBodyRemovedPercent());
+                s.put(key("predicted.summary.", e.getKey(), ".totalBodyRemovedPercent"), a.totalBodyRemovedPercent());
             }
         }
         return new Outcome(s, timeCourse(c.timeline()));
@@ -567,10 +568,24 @@ public final class Uncertainty {
     private static void predicted(Plan p, String prefix, Map<String, Double> s) {
         for (var e : p.predicted().entrySet()) {
             Plan.Prediction v = e.getValue();
-            s.put(prefix + e.getKey() + ".post", v.post());
-            put(s, prefix + e.getKey() + ".changePercent", v.changePercent());
-            put(s, prefix + e.getKey() + ".nadir", v.nadir());
+            s.put(key(prefix, e.getKey(), ".post"), v.post());
+            put(s, key(prefix, e.getKey(), ".changePercent"), v.changePercent());
+            put(s, key(prefix, e.getKey(), ".nadir"), v.nadir());
         }
+    }
+
+    /** Output names, built once rather than concatenated for every virtual patient. */
+    private static final Map<String, Map<String, Map<String, String>>> KEYS = new ConcurrentHashMap<>();
+
+    /** {@code prefix + name + suffix}, from {@link #KEYS}. */
+    private static String key(String prefix, String name, String suffix) {
+        return KEYS.computeIfAbsent(prefix, x -> new ConcurrentHashMap<>()).computeIfAbsent(name, x -> new ConcurrentHashMap<>())
+                .computeIfAbsent(suffix, x -> prefix + name + suffix);
+    }
+
+    /** {@code predicted.sessions[i].}, from {@link #KEYS}. */
+    private static String sessionPrefix(int i) {
+        return key("predicted.sessions[", Integer.toString(i), "].");
     }
 
     /**
@@ -603,13 +618,25 @@ public final class Uncertainty {
         }
         int m = kept.size();
         Map<String, double[]> values = new LinkedHashMap<>();
+        String[] seen = new String[0];
+        double[][] arrays = new double[0][];
         for (int j = 0; j < m; j++) {
+            int position = 0;
             for (var e : kept.get(j).entrySet()) {
                 String name = e.getKey();
-                if (name.equals("minute") || name.equals("processedVolumeMl") || e.getValue() == null) {
-                    continue;
+                if (position >= seen.length) {
+                    seen = Arrays.copyOf(seen, position + 1);
+                    arrays = Arrays.copyOf(arrays, position + 1);
                 }
-                values.computeIfAbsent(name, x -> filled(m))[j] = e.getValue();
+                if (name != seen[position]) {
+                    seen[position] = name;
+                    arrays[position] = name.equals("minute") || name.equals("processedVolumeMl") ? null
+                            : values.computeIfAbsent(name, x -> filled(m));
+                }
+                if (arrays[position] != null && e.getValue() != null) {
+                    arrays[position][j] = e.getValue();
+                }
+                position++;
             }
         }
         List<String> firstNames = new ArrayList<>(kept.get(0).keySet());
