@@ -185,68 +185,57 @@ public final class Uncertainty {
             }
         }
         int points = (int) Math.floor(last / every + 1e-9) + 1;
-        int[] reached = new int[points];
-        for (Outcome o : outcomes) {
-            if (o == null || o.timeline().isEmpty()) {
-                continue;
-            }
-            double first = o.timeline().minutes()[0];
-            double end = o.timeline().last();
-            for (int g = 0; g < points; g++) {
-                double minute = g * every;
-                if (first <= minute + 1e-9 && end >= minute - 1e-9) {
-                    reached[g]++;
-                }
-            }
-        }
-        int k = names.size();
-        double[][][] values = new double[k][points][n];
-        IntStream.range(0, n).parallel().forEach(i -> interpolate(outcomes[i], i, names, every, values));
         final int half = planned;
-        return IntStream.range(0, points).parallel().mapToObj(g -> {
-            if (2 * reached[g] < half || reached[g] == 0) {
-                return null;
+        double[][][] own = new double[n][names.size()][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int j = 0; j < names.size(); j++) {
+                own[i][j] = outcomes[i] == null ? null : outcomes[i].timeline().values().get(names.get(j));
             }
-            Map<String, List<Double>> bands = new LinkedHashMap<>();
-            for (int j = 0; j < k; j++) {
-                List<Double> band = band(values[j][g]);
-                if (band != null) {
-                    bands.put(names.get(j), band);
-                }
-            }
-            return new Bands.TimePoint(g * every, bands);
-        }).filter(t -> t != null).toList();
+        });
+        return IntStream.range(0, points).parallel().mapToObj(g -> timePoint(outcomes, own, names, g * every, half))
+                .filter(t -> t != null).toList();
     }
 
     /**
-     * Patient {@code i}'s values at every grid minute into {@code values[name][minute][i]}: linear between the
-     * samples either side of the minute (the sample at it when there is one), NaN where either lacks the name or
-     * the minute is outside the patient's time course.
+     * The bands at one grid minute, or null when fewer than half the {@code planned} patients reach it: each
+     * patient's values ({@code own[patient][name]}) linear between its samples either side of the minute (the sample
+     * at it when there is one), NaN where either lacks the name.
      */
-    private static void interpolate(Outcome o, int i, List<String> names, double every, double[][][] values) {
-        int points = values.length == 0 ? 0 : values[0].length;
-        TimeCourse t = o == null ? TimeCourse.EMPTY : o.timeline();
-        double[] minutes = t.minutes();
-        double[][] own = new double[names.size()][];
-        for (int j = 0; j < own.length; j++) {
-            own[j] = t.values().get(names.get(j));
-        }
-        for (int g = 0; g < points; g++) {
-            double minute = g * every;
+    private static Bands.TimePoint timePoint(Outcome[] outcomes, double[][][] own, List<String> names, double minute,
+            int planned) {
+        int n = outcomes.length;
+        int k = names.size();
+        double[][] values = new double[k][n];
+        int reached = 0;
+        for (int i = 0; i < n; i++) {
+            TimeCourse t = outcomes[i] == null ? TimeCourse.EMPTY : outcomes[i].timeline();
+            double[] minutes = t.minutes();
             int lo = floor(minutes, minute + 1e-9);
             int hi = ceiling(minutes, minute - 1e-9);
             if (lo < 0 || hi >= minutes.length) {
-                for (int j = 0; j < own.length; j++) {
-                    values[j][g][i] = Double.NaN;
+                for (int j = 0; j < k; j++) {
+                    values[j][i] = Double.NaN;
                 }
                 continue;
             }
+            reached++;
             double w = hi == lo ? 0 : (minute - minutes[lo]) / (minutes[hi] - minutes[lo]);
-            for (int j = 0; j < own.length; j++) {
-                double[] v = own[j];
-                values[j][g][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
+            for (int j = 0; j < k; j++) {
+                double[] v = own[i][j];
+                values[j][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
             }
         }
+        if (2 * reached < planned || reached == 0) {
+            return null;
+        }
+        Map<String, List<Double>> bands = new LinkedHashMap<>();
+        for (int j = 0; j < k; j++) {
+            List<Double> band = band(values[j]);
+            if (band != null) {
+                bands.put(names.get(j), band);
+            }
+        }
+        return new Bands.TimePoint(minute, bands);
     }
 
     /** The last index whose minute is at most {@code x}, -1 when none. */
