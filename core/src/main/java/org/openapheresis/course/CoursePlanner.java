@@ -156,25 +156,29 @@ public final class CoursePlanner {
         if (minutes <= 0) {
             return body;
         }
-        Simulator.Sampler sampler = null;
+        Simulator.Probe probe = null;
         double every = 0;
         if (timeline != null) {
             every = COURSE_TIMELINE_EVERY_MIN;
             double t0 = body.minute();
-            sampler = s -> {
-                if (s.minute() > t0) {
+            Analyte[] tracked = body.pools().keySet().toArray(new Analyte[0]);
+            boolean calcium = !Double.isNaN(body.baselineIonizedCalciumMmolPerL());
+            probe = f -> {
+                if (f.minute() > t0) {
                     Map<String, Double> p = new LinkedHashMap<>();
-                    p.put("minute", Rounding.decimals(s.minute(), 1));
-                    for (Analyte a : s.pools().keySet()) {
-                        p.put(a.predictedName(), Rounding.significant(s.concentration(a).getAsDouble(), 4));
+                    p.put("minute", Rounding.decimals(f.minute(), 1));
+                    for (Analyte a : tracked) {
+                        p.put(a.predictedName(), Rounding.significant(f.concentration(a), 4));
                     }
-                    s.ionizedCalcium().ifPresent(ca -> p.put("ionizedCalcium", Rounding.decimals(ca, 3)));
+                    if (calcium) {
+                        p.put("ionizedCalcium", Rounding.decimals(f.ionizedCalcium(), 3));
+                    }
                     timeline.add(p);
                 }
             };
         }
         double step = Simulator.stepFor(body, exposure, Simulator.BETWEEN_MAX_STEP_MIN);
-        return Simulator.run(body, exposure, minutes, sampler == null ? step : Math.min(step, every), every, sampler);
+        return Simulator.probed(body, exposure, minutes, probe == null ? step : Math.min(step, every), every, probe);
     }
 
     /** The patient at the start of a later session: simulated haematocrit and concentrations. */

@@ -41,6 +41,9 @@ public final class Planner {
      */
     public static SessionResult session(PlanRequest request, BodyState start, PlanOptions options) {
         SessionResult r = simulate(request, start, options);
+        if (!options.explain()) {
+            return r;
+        }
         return new SessionResult(r.plan().withWarningsAdded(OutcomeRules.check(outcome(request, r.plan()))), r.end());
     }
 

@@ -107,7 +107,7 @@ final class Plans {
         if (f == 1 || bv.method() == org.openapheresis.patient.BloodVolumeMethod.MEASURED) {
             return bv;
         }
-        return new BloodVolume(bv.totalMl() * f, bv.method(), bv.hematocritFraction(), bv.assumption()
-                + " (Varied for a virtual patient.)");
+        return new BloodVolume(bv.totalMl() * f, bv.method(), bv.hematocritFraction(), options.explain()
+                ? bv.assumption() + " (Varied for a virtual patient.)" : bv.assumption());
     }
 }

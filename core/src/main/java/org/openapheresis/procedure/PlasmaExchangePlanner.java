@@ -1,6 +1,5 @@
 package org.openapheresis.procedure;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,21 +52,21 @@ public final class PlasmaExchangePlanner {
         Patient patient = request.patient();
         BloodVolume bv = Plans.bloodVolume(patient, options);
         DeviceProfile device = spec.sep().device().profile();
-        List<String> assumptions = new ArrayList<>();
-        assumptions.add(bv.assumption());
-        assumptions.add("Plasma volume = TBV x (1 - Hct) with the venous haematocrit "
+        Notes assumptions = new Notes(options);
+        assumptions.add(() -> bv.assumption());
+        assumptions.add(() -> "Plasma volume = TBV x (1 - Hct) with the venous haematocrit "
                 + Problem.render(patient.hematocritPercent()) + "%.");
 
         double hct = patient.hematocritFraction();
         double plasmaMl = bv.plasmaMl();
         double acRatio = spec.sep().acRatio().orElse(DEFAULT_AC_RATIO.value());
-        assumptions.add(spec.sep().acRatio().isPresent() ? "Inlet:AC ratio " + Problem.render(acRatio)
+        assumptions.add(() -> spec.sep().acRatio().isPresent() ? "Inlet:AC ratio " + Problem.render(acRatio)
                 + " as requested." : DEFAULT_AC_RATIO.describe("Inlet:AC ratio"));
 
         double exchangeMl = spec.exchangeVolumeMl().orElse(spec.plasmaVolumes().orElse(1.0) * plasmaMl);
         double plasmaVolumes = exchangeMl / plasmaMl;
         double pre = device.plasmaRemovalEfficiency(hct, acRatio);
-        assumptions.add(device.intermittent()
+        assumptions.add(() -> device.intermittent()
                 ? "Plasma removal efficiency " + Problem.render(Rounding.decimals(pre, 3)) + " at this haematocrit,"
                         + " derived from the bowl cycle: " + device.cycle().bowlVolumeMl().describe("bowl volume")
                         + ", " + device.cycle().bowlHematocrit().describe("bowl haematocrit") + "."
@@ -76,19 +75,19 @@ public final class PlasmaExchangePlanner {
         double fractionAcToPatient = 1 - pre;
 
         Plans.Chosen inlet = Plans.inletFlow(spec.sep(), device, bv.totalMl(), acRatio, fractionAcToPatient);
-        assumptions.add(inlet.why());
+        assumptions.add(() -> inlet.why());
         double inletFlow = inlet.value();
         double acFlow = inletFlow / acRatio;
         double bloodFlow = inletFlow - acFlow;
         double durationMin = device.separationMinutes(processedMl, bloodFlow, hct, acRatio);
         if (device.intermittent()) {
-            assumptions.add("Run time includes the return phase of "
+            assumptions.add(() -> "Run time includes the return phase of "
                     + Problem.render(Rounding.decimals(device.cycle().cycles(processedMl, hct), 1)) + " bowl cycles at "
                     + device.cycle().returnFlowMlPerMin().describe("a return flow of") + ".");
         }
         double acVolume = processedMl / (acRatio - 1);
         double acToPatient = acVolume * fractionAcToPatient;
-        assumptions.add("Anticoagulant leaves with the discarded plasma in the same share as plasma (PRE), so "
+        assumptions.add(() -> "Anticoagulant leaves with the discarded plasma in the same share as plasma (PRE), so "
                 + Math.round(100 * fractionAcToPatient) + "% of it reaches the patient.");
 
         double fluidBalanceFraction = spec.fluidBalancePercent() / 100.0;
@@ -96,31 +95,31 @@ public final class PlasmaExchangePlanner {
         double albuminMl = replacementMl * spec.replacement().albuminPercent() / 100.0;
         double donorPlasmaMl = replacementMl * spec.replacement().plasmaPercent() / 100.0;
         double albuminGrams = albuminMl * ReplacementFluids.ALBUMIN_5_PERCENT_G_PER_L / 1000.0;
-        assumptions.add("Replacement = exchange volume x fluid balance " + Problem.render(spec.fluidBalancePercent())
+        assumptions.add(() -> "Replacement = exchange volume x fluid balance " + Problem.render(spec.fluidBalancePercent())
                 + "%; 5% albumin contains 50 g/L; vials of 12.5 g and plasma units of 250 mL are rounded up.");
 
         double gluconateMl = albuminMl / 1000 * ReplacementFluids.CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN.value();
         CalciumSupplement calcium = spec.sep().calcium();
         if (gluconateMl > 0) {
-            assumptions.add("Calcium prophylaxis suggested: "
+            assumptions.add(() -> "Calcium prophylaxis suggested: "
                     + ReplacementFluids.CALCIUM_GLUCONATE_10_PERCENT_ML_PER_L_ALBUMIN.describe("calcium gluconate 10%")
                     + ", " + ReplacementFluids.ELEMENTAL_CALCIUM_MG_PER_ML_GLUCONATE_10_PERCENT.describe(
                             "elemental calcium") + " (2.32 mmol/L); the ionised calcium prediction includes only the"
                     + " calcium entered in procedure.calcium.");
         }
-        assumptions.add(calcium.any() ? "Calcium given as entered: " + Problem.render(calcium.inReplacementMmolPerL())
+        assumptions.add(() -> calcium.any() ? "Calcium given as entered: " + Problem.render(calcium.inReplacementMmolPerL())
                 + " mmol per litre of albumin and an infusion of " + Problem.render(calcium.infusionMmolPerHour())
                 + " mmol/h." : "No calcium given during the run (none entered in procedure.calcium).");
         double citrateMgPerMl = spec.sep().anticoagulant().citrateMgPerMl().value();
         double citrateFromAc = acToPatient * citrateMgPerMl;
         double citrateFromPlasma = donorPlasmaMl * ReplacementFluids.DONOR_PLASMA_CITRATE_MG_PER_ML.value();
         double citrateToPatient = citrateFromAc + citrateFromPlasma;
-        assumptions.add(spec.sep().anticoagulant().citrateMgPerMl().describe(
+        assumptions.add(() -> spec.sep().anticoagulant().citrateMgPerMl().describe(
                 spec.sep().anticoagulant().code() + " citrate") + ".");
         if (donorPlasmaMl > 0) {
-            assumptions.add(ReplacementFluids.DONOR_PLASMA_CITRATE_MG_PER_ML.describe("Citrate in donor plasma") + ".");
+            assumptions.add(() -> ReplacementFluids.DONOR_PLASMA_CITRATE_MG_PER_ML.describe("Citrate in donor plasma") + ".");
             for (var e : ReplacementFluids.DONOR_PLASMA_CONTENT.entrySet()) {
-                assumptions.add(e.getValue().describe("Donor plasma " + e.getKey().predictedName()) + ".");
+                assumptions.add(() -> e.getValue().describe("Donor plasma " + e.getKey().predictedName()) + ".");
             }
         }
 
@@ -138,13 +137,13 @@ public final class PlasmaExchangePlanner {
         }
         double plateletLoss = device.plateletLossPerPlasmaVolume().value();
         clearance.put(Analyte.PLATELETS, -Math.log(1 - plateletLoss) * plasmaVolumes * bv.totalMl() * perMin);
-        assumptions.add(device.plateletLossPerPlasmaVolume().describe("Platelet loss per plasma volume") + ".");
+        assumptions.add(() -> device.plateletLossPerPlasmaVolume().describe("Platelet loss per plasma volume") + ".");
         double calciumGivenMmol = albuminMl / 1000 * calcium.inReplacementMmolPerL()
                 + calcium.infusionMmolPerHour() * durationMin / 60
                 + donorPlasmaMl / 1000 * ReplacementFluids.DONOR_PLASMA_IONISABLE_CALCIUM_MMOL_PER_L.value();
         double calciumBoundMmol = albuminGrams * CalciumModel.ALBUMIN_BOUND_CALCIUM_MMOL_PER_G.value();
         if (donorPlasmaMl > 0) {
-            assumptions.add(ReplacementFluids.DONOR_PLASMA_IONISABLE_CALCIUM_MMOL_PER_L.describe(
+            assumptions.add(() -> ReplacementFluids.DONOR_PLASMA_IONISABLE_CALCIUM_MMOL_PER_L.describe(
                     "Donor plasma brings ionisable calcium") + ".");
         }
         Exposure exposure = new Exposure(exchangeMl * perMin, 0, (replacementMl + acToPatient) * perMin, clearance,
@@ -154,15 +153,15 @@ public final class PlasmaExchangePlanner {
         SessionClock.Run run = SessionClock.run(start, exposure, durationMin, options, processedMl);
         for (Analyte a : start.pools().keySet()) {
             if (CHANGED.contains(a)) {
-                assumptions.addAll(start.kinetics().get(a).describe());
+                assumptions.addAll(() -> start.kinetics().get(a).describe());
             }
         }
-        assumptions.addAll(CitrateKinetics.describe());
-        assumptions.add("Predicted values assume perfect mixing of the replacement into the circulation.");
+        assumptions.addAll(() -> CitrateKinetics.describe());
+        assumptions.add(() -> "Predicted values assume perfect mixing of the replacement into the circulation.");
 
         double citrateRate = citrateToPatient / patient.weightKg() / durationMin;
         double ecv = device.extracorporealVolumePlasmaExchangeMl().value();
-        assumptions.add(device.extracorporealVolumePlasmaExchangeMl().describe("Extracorporeal volume") + ".");
+        assumptions.add(() -> device.extracorporealVolumePlasmaExchangeMl().describe("Extracorporeal volume") + ".");
         Map<String, Plan.Prediction> predicted = Predictions.of(run.start(), run.end(), run.ionizedCalciumNadir(),
                 true, CHANGED);
 
@@ -205,8 +204,8 @@ public final class PlasmaExchangePlanner {
                 null,
                 null,
                 1,
-                SafetyRules.check(facts),
-                assumptions,
+                options.explain() ? SafetyRules.check(facts) : List.of(),
+                assumptions.list(),
                 run.timeline());
         return new SessionResult(plan, run.end());
     }

@@ -6,7 +6,23 @@ package org.openapheresis.system;
  */
 public final class Rounding {
 
+    /** Exponents of ten kept in {@link #POWERS}, either side of 0. */
+    private static final int KEPT_EXPONENTS = 40;
+    /** 10^n for |n| <= {@link #KEPT_EXPONENTS}, each the value {@link Math#pow} gives, computed once. */
+    private static final double[] POWERS = new double[2 * KEPT_EXPONENTS + 1];
+
+    static {
+        for (int n = -KEPT_EXPONENTS; n <= KEPT_EXPONENTS; n++) {
+            POWERS[n + KEPT_EXPONENTS] = Math.pow(10, n);
+        }
+    }
+
     private Rounding() {
+    }
+
+    /** 10^n, as {@link Math#pow} gives it (from a table for the exponents rounding meets). */
+    private static double tenTo(int n) {
+        return n >= -KEPT_EXPONENTS && n <= KEPT_EXPONENTS ? POWERS[n + KEPT_EXPONENTS] : Math.pow(10, n);
     }
 
     /** Rounds half away from zero to the given number of decimals. */
@@ -14,7 +30,7 @@ public final class Rounding {
         if (!Double.isFinite(value)) {
             return value;
         }
-        double scale = Math.pow(10, decimals);
+        double scale = tenTo(decimals);
         return Math.round(value * scale) / scale;
     }
 
@@ -25,7 +41,7 @@ public final class Rounding {
         }
         int magnitude = (int) Math.floor(Math.log10(Math.abs(value))) + 1;
         int decimals = digits - magnitude;
-        double scale = Math.pow(10, decimals);
+        double scale = tenTo(decimals);
         return Math.round(value * scale) / scale;
     }
 }

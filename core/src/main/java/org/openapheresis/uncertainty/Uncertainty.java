@@ -2,15 +2,14 @@ package org.openapheresis.uncertainty;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.openapheresis.course.CoursePlanner;
@@ -64,14 +63,14 @@ public final class Uncertainty {
     static Bands plan(PlanRequest request, int patients, long seed, Set<Parameter> varied) {
         requireCount(patients);
         return bands(patients, seed, varied, PlanOptions.DEFAULT_TIMELINE_EVERY_MIN,
-                v -> planOutcome(Planner.plan(request, PlanOptions.withTimeline().with(v))));
+                v -> planOutcome(Planner.plan(request, PlanOptions.withTimeline().with(v).numbersOnly())));
     }
 
     /** Bands for a course. */
     public static Bands course(CourseRequest course, int patients, long seed) {
         requireCount(patients);
         return bands(patients, seed, EnumSet.allOf(Parameter.class), COURSE_GRID_MIN,
-                v -> courseOutcome(CoursePlanner.plan(course, PlanOptions.withTimeline().with(v))));
+                v -> courseOutcome(CoursePlanner.plan(course, PlanOptions.withTimeline().with(v).numbersOnly())));
     }
 
     /** The draw of virtual patient {@code index} of a run seeded {@code seed}. */
@@ -87,8 +86,30 @@ public final class Uncertainty {
         VIRTUAL_PATIENTS.require("uncertainty", patients);
     }
 
-    /** What one virtual patient's plan reported. */
-    record Outcome(Map<String, Double> scalars, Map<Double, Map<String, Double>> timeline) {
+    /** What one virtual patient's plan reported: its values, and its time course as the bands read it. */
+    record Outcome(Map<String, Double> scalars, TimeCourse timeline) {
+    }
+
+    /**
+     * One patient's time course as its plan reported it, in arrays: the sample minutes ascending (a minute reported
+     * twice keeps its later point, as where a session begins at the minute the time between sessions ends), and per
+     * name its value at each minute, NaN where that point does not carry the name.
+     *
+     * @param minutes the sample minutes, ascending
+     * @param firstNames the names the first point carries, in its order
+     * @param values per name, one value per minute
+     */
+    record TimeCourse(double[] minutes, List<String> firstNames, Map<String, double[]> values) {
+
+        static final TimeCourse EMPTY = new TimeCourse(new double[0], List.of(), Map.of());
+
+        boolean isEmpty() {
+            return minutes.length == 0;
+        }
+
+        double last() {
+            return minutes[minutes.length - 1];
+        }
     }
 
     private static Bands bands(int n, long seed, Set<Parameter> varied, double gridMin, Function<Variation, Outcome> run) {
@@ -102,21 +123,17 @@ public final class Uncertainty {
                 outcomes[i] = null;
             }
         });
-        int failed = (int) Arrays.stream(outcomes).filter(o -> o == null).count();
-        Set<String> keys = new LinkedHashSet<>();
-        for (Outcome o : outcomes) {
-            if (o != null) {
-                keys.addAll(o.scalars().keySet());
-            }
-        }
+        int failed = 0;
         Map<String, double[]> series = new LinkedHashMap<>();
-        for (String k : keys) {
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                Double v = outcomes[i] == null ? null : outcomes[i].scalars().get(k);
-                values[i] = v == null ? Double.NaN : v;
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] == null) {
+                failed++;
+                continue;
             }
-            series.put(k, values);
+            for (var e : outcomes[i].scalars().entrySet()) {
+                double[] values = series.computeIfAbsent(e.getKey(), k -> filled(n));
+                values[i] = e.getValue() == null ? Double.NaN : e.getValue();
+            }
         }
         Map<String, Map<String, List<Double>>> predicted = new LinkedHashMap<>();
         Map<String, List<Double>> quantities = new LinkedHashMap<>();
@@ -139,10 +156,16 @@ public final class Uncertainty {
                 sensitivity(draws, outcomes, series, varied), parameters(varied));
     }
 
+    private static double[] filled(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
     /**
      * The time course on a fixed grid ({@code every} minutes from 0): each patient's timeline interpolated linearly
      * onto it (patients differ in run time, so their samples differ), a grid minute kept when at least half the
-     * planned patients reach it.
+     * planned patients reach it. The patients are interpolated, and the grid minutes banded, on all cores.
      */
     private static List<Bands.TimePoint> timeline(Outcome[] outcomes, double every) {
         int n = outcomes.length;
@@ -154,77 +177,190 @@ public final class Uncertainty {
                 continue;
             }
             planned++;
-            last = Math.max(last, ((TreeMap<Double, Map<String, Double>>) o.timeline()).lastKey());
-            for (String name : o.timeline().values().iterator().next().keySet()) {
+            last = Math.max(last, o.timeline().last());
+            for (String name : o.timeline().firstNames()) {
                 if (!names.contains(name)) {
                     names.add(name);
                 }
             }
         }
         int points = (int) Math.floor(last / every + 1e-9) + 1;
-        double[][][] values = new double[names.size()][points][n];
-        int[] reached = new int[points];
-        for (double[][] byName : values) {
-            for (double[] v : byName) {
-                Arrays.fill(v, Double.NaN);
+        final int half = planned;
+        double[][][] own = new double[n][names.size()][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int j = 0; j < names.size(); j++) {
+                own[i][j] = outcomes[i] == null ? null : outcomes[i].timeline().values().get(names.get(j));
             }
-        }
+        });
+        return IntStream.range(0, points).parallel().mapToObj(g -> timePoint(outcomes, own, names, g * every, half))
+                .filter(t -> t != null).toList();
+    }
+
+    /**
+     * The bands at one grid minute, or null when fewer than half the {@code planned} patients reach it: each
+     * patient's values ({@code own[patient][name]}) linear between its samples either side of the minute (the sample
+     * at it when there is one), NaN where either lacks the name.
+     */
+    private static Bands.TimePoint timePoint(Outcome[] outcomes, double[][][] own, List<String> names, double minute,
+            int planned) {
+        int n = outcomes.length;
+        int k = names.size();
+        double[][] values = new double[k][n];
+        int reached = 0;
         for (int i = 0; i < n; i++) {
-            Outcome o = outcomes[i];
-            if (o == null || o.timeline().isEmpty()) {
+            TimeCourse t = outcomes[i] == null ? TimeCourse.EMPTY : outcomes[i].timeline();
+            double[] minutes = t.minutes();
+            int lo = floor(minutes, minute + 1e-9);
+            int hi = ceiling(minutes, minute - 1e-9);
+            if (lo < 0 || hi >= minutes.length) {
+                for (int j = 0; j < k; j++) {
+                    values[j][i] = Double.NaN;
+                }
                 continue;
             }
-            TreeMap<Double, Map<String, Double>> t = (TreeMap<Double, Map<String, Double>>) o.timeline();
-            for (int g = 0; g < points; g++) {
-                double minute = g * every;
-                var lo = t.floorEntry(minute + 1e-9);
-                var hi = t.ceilingEntry(minute - 1e-9);
-                if (lo == null || hi == null) {
-                    continue;
-                }
-                reached[g]++;
-                double w = hi.getKey().equals(lo.getKey()) ? 0 : (minute - lo.getKey()) / (hi.getKey() - lo.getKey());
-                for (int k = 0; k < names.size(); k++) {
-                    Double a = lo.getValue().get(names.get(k));
-                    Double b = hi.getValue().get(names.get(k));
-                    if (a != null && b != null) {
-                        values[k][g][i] = a + (b - a) * w;
-                    }
+            reached++;
+            double w = hi == lo ? 0 : (minute - minutes[lo]) / (minutes[hi] - minutes[lo]);
+            for (int j = 0; j < k; j++) {
+                double[] v = own[i][j];
+                values[j][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
+            }
+        }
+        if (2 * reached < planned || reached == 0) {
+            return null;
+        }
+        Map<String, List<Double>> bands = new LinkedHashMap<>();
+        for (int j = 0; j < k; j++) {
+            List<Double> band = band(values[j]);
+            if (band != null) {
+                bands.put(names.get(j), band);
+            }
+        }
+        return new Bands.TimePoint(minute, bands);
+    }
+
+    /** The last index whose minute is at most {@code x}, -1 when none. */
+    private static int floor(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
+    }
+
+    /** The first index whose minute is at least {@code x}, the length when none. */
+    private static int ceiling(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The 5th, 50th and 95th percentiles (linear between order statistics) of the values that are not NaN. Only the
+     * order statistics the percentiles need are selected (quickselect), not the whole series sorted; a zero among
+     * them takes the sign a sort would have given it.
+     */
+    static List<Double> band(double[] values) {
+        double[] v = new double[values.length];
+        int m = 0;
+        int belowZero = 0;
+        for (double x : values) {
+            if (!Double.isNaN(x)) {
+                v[m++] = x;
+                if (x < 0 || x == 0 && Double.doubleToRawLongBits(x) != 0) {
+                    belowZero++;
                 }
             }
         }
-        List<Bands.TimePoint> out = new ArrayList<>();
-        for (int g = 0; g < points; g++) {
-            if (2 * reached[g] < planned || reached[g] == 0) {
-                continue;
-            }
-            Map<String, List<Double>> bands = new LinkedHashMap<>();
-            for (int k = 0; k < names.size(); k++) {
-                List<Double> band = band(values[k][g]);
-                if (band != null) {
-                    bands.put(names.get(k), band);
+        if (m == 0) {
+            return null;
+        }
+        int[] wanted = new int[2 * PERCENTILES.size()];
+        int count = 0;
+        for (int p : PERCENTILES) {
+            double rank = p / 100.0 * (m - 1);
+            int lo = (int) Math.floor(rank);
+            int hi = Math.min(m - 1, lo + 1);
+            for (int idx : new int[] {lo, hi}) {
+                if (count == 0 || wanted[count - 1] != idx) {
+                    wanted[count++] = idx;
                 }
             }
-            out.add(new Bands.TimePoint(g * every, bands));
+        }
+        select(v, 0, m - 1, wanted, 0, count);
+        List<Double> out = new ArrayList<>(3);
+        for (int p : PERCENTILES) {
+            double rank = p / 100.0 * (m - 1);
+            int lo = (int) Math.floor(rank);
+            int hi = Math.min(m - 1, lo + 1);
+            double a = signed(v[lo], lo, belowZero);
+            double b = signed(v[hi], hi, belowZero);
+            out.add(Rounding.significant(a + (b - a) * (rank - lo), 4));
         }
         return out;
     }
 
-    /** The 5th, 50th and 95th percentiles (linear between order statistics) of the values that are not NaN. */
-    static List<Double> band(double[] values) {
-        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
-        if (v.length == 0) {
-            return null;
+    /** A zero at sorted position {@code k}: -0.0 among the first {@code belowZero} (negatives and -0.0), else 0.0. */
+    private static double signed(double x, int k, int belowZero) {
+        return x != 0 ? x : k < belowZero ? -0.0 : 0.0;
+    }
+
+    /**
+     * Puts the order statistics {@code ks[kFrom..kTo)} (ascending) of {@code a[from..to]} at their sorted positions:
+     * quickselect with Hoare partitioning about a median of three, into the sides that hold a wanted position.
+     */
+    private static void select(double[] a, int from, int to, int[] ks, int kFrom, int kTo) {
+        while (kFrom < kTo) {
+            if (to - from < 16) {
+                Arrays.sort(a, from, to + 1);
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            double x = a[from];
+            double y = a[mid];
+            double z = a[to];
+            double pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int i = from;
+            int j = to;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double s = a[i];
+                    a[i] = a[j];
+                    a[j] = s;
+                    i++;
+                    j--;
+                }
+            }
+            int split = kFrom;
+            while (split < kTo && ks[split] <= j) {
+                split++;
+            }
+            select(a, from, j, ks, kFrom, split);
+            while (split < kTo && ks[split] < i) {
+                split++;
+            }
+            kFrom = split;
+            from = i;
         }
-        Arrays.sort(v);
-        List<Double> out = new ArrayList<>(3);
-        for (int p : PERCENTILES) {
-            double rank = p / 100.0 * (v.length - 1);
-            int lo = (int) Math.floor(rank);
-            int hi = Math.min(v.length - 1, lo + 1);
-            out.add(Rounding.significant(v[lo] + (v[hi] - v[lo]) * (rank - lo), 4));
-        }
-        return out;
     }
 
     private static List<Bands.Drivers> sensitivity(Variation[] draws, Outcome[] outcomes, Map<String, double[]> series,
@@ -233,32 +369,33 @@ public final class Uncertainty {
                 .filter(p -> variedInRun.contains(p) && p.spread().kind() != Spread.Kind.FIXED).toList();
         int[] planned = IntStream.range(0, outcomes.length).filter(i -> outcomes[i] != null).toArray();
         Map<Parameter, double[]> parameterRanks = new LinkedHashMap<>();
+        Map<Parameter, double[]> centredRanks = new LinkedHashMap<>();
         for (Parameter p : varied) {
             double[] f = new double[planned.length];
             for (int j = 0; j < planned.length; j++) {
                 f[j] = draws[planned[j]].factor(p);
             }
-            parameterRanks.put(p, ranks(f));
+            double[] r = ranks(f);
+            parameterRanks.put(p, r);
+            centredRanks.put(p, centred(r));
         }
-        List<Bands.Drivers> out = new ArrayList<>();
-        for (var e : series.entrySet()) {
+        List<Map.Entry<String, double[]>> outputs = new ArrayList<>(series.entrySet());
+        double floor = noiseFloor(planned.length);
+        return IntStream.range(0, outputs.size()).parallel().mapToObj(o -> {
+            double[] values = outputs.get(o).getValue();
             double[] y = new double[planned.length];
-            boolean complete = true;
             for (int j = 0; j < planned.length; j++) {
-                y[j] = e.getValue()[planned[j]];
-                complete &= !Double.isNaN(y[j]);
+                y[j] = values[planned[j]];
+                if (Double.isNaN(y[j])) {
+                    return null;
+                }
             }
-            if (!complete || planned.length < 3) {
-                continue;
+            if (planned.length < 3) {
+                return null;
             }
-            double[] ry = ranks(y);
-            List<Bands.Driver> drivers = drivers(varied, parameterRanks, ry, noiseFloor(planned.length));
-            if (drivers.isEmpty()) {
-                continue;
-            }
-            out.add(new Bands.Drivers(e.getKey(), drivers));
-        }
-        return out;
+            List<Bands.Driver> drivers = drivers(varied, parameterRanks, centredRanks, ranks(y), floor);
+            return drivers.isEmpty() ? null : new Bands.Drivers(outputs.get(o).getKey(), drivers);
+        }).filter(d -> d != null).toList();
     }
 
     /**
@@ -270,7 +407,7 @@ public final class Uncertainty {
      * Spearman rho with the output.
      */
     private static List<Bands.Driver> drivers(List<Parameter> varied, Map<Parameter, double[]> parameterRanks,
-            double[] outputRanks, double floor) {
+            Map<Parameter, double[]> centredRanks, double[] outputRanks, double floor) {
         double[] residual = centred(outputRanks);
         List<double[]> basis = new ArrayList<>();
         List<Parameter> named = new ArrayList<>();
@@ -283,7 +420,7 @@ public final class Uncertainty {
                 if (named.contains(p)) {
                     continue;
                 }
-                double[] x = centred(parameterRanks.get(p));
+                double[] x = centredRanks.get(p).clone();
                 for (double[] b : basis) {
                     double along = dot(x, b);
                     for (int i = 0; i < x.length; i++) {
@@ -338,25 +475,18 @@ public final class Uncertainty {
         return NOISE_FLOOR_SD / Math.sqrt(n - 1);
     }
 
-    /** Ranks (1..n, ties averaged). */
+    /**
+     * Ranks (1..n, ties averaged) of values that are not NaN: a value's rank is the mean of the first and the last
+     * position it holds in the sorted values, found by binary search (no boxed indices sorted).
+     */
     static double[] ranks(double[] x) {
-        Integer[] order = new Integer[x.length];
-        for (int i = 0; i < x.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
         double[] r = new double[x.length];
-        int i = 0;
-        while (i < x.length) {
-            int j = i;
-            while (j + 1 < x.length && x[order[j + 1]] == x[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = rank;
-            }
-            i = j + 1;
+        for (int i = 0; i < x.length; i++) {
+            int first = ceiling(sorted, x[i]);
+            int last = floor(sorted, x[i]);
+            r[i] = (first + last) / 2.0 + 1;
         }
         return r;
     }
@@ -405,46 +535,103 @@ public final class Uncertainty {
             put(s, "collected.granulocytes", p.collected().granulocytes());
             put(s, "collected.wbcCells", p.collected().wbcCells());
         }
-        return new Outcome(s, timeline(p.timeline()));
+        return new Outcome(s, timeCourse(p.timeline()));
     }
 
     static Outcome courseOutcome(CourseResult c) {
         Map<String, Double> s = new LinkedHashMap<>();
         for (int i = 0; i < c.sessions().size(); i++) {
-            predicted(c.sessions().get(i), "predicted.sessions[" + i + "].", s);
+            predicted(c.sessions().get(i), sessionPrefix(i), s);
         }
         for (var e : c.summary().entrySet()) {
             CourseResult.AnalyteSummary a = e.getValue();
-            s.put("predicted.summary." + e.getKey() + ".afterLastSession", a.afterLastSession());
-            s.put("predicted.summary." + e.getKey() + ".atNextScheduledTime", a.atNextScheduledTime());
+            s.put(key("predicted.summary.", e.getKey(), ".afterLastSession"), a.afterLastSession());
+            s.put(key("predicted.summary.", e.getKey(), ".atNextScheduledTime"), a.atNextScheduledTime());
             if (a.totalBodyRemovedPercent() != null) {
-                s.put("predicted.summary." + e.getKey() + ".totalBodyRemovedPercent", a.totalBodyRemovedPercent());
+                s.put(key("predicted.summary.", e.getKey(), ".totalBodyRemovedPercent"), a.totalBodyRemovedPercent());
             }
         }
-        return new Outcome(s, timeline(c.timeline()));
+        return new Outcome(s, timeCourse(c.timeline()));
     }
 
     private static void predicted(Plan p, String prefix, Map<String, Double> s) {
         for (var e : p.predicted().entrySet()) {
             Plan.Prediction v = e.getValue();
-            s.put(prefix + e.getKey() + ".post", v.post());
-            put(s, prefix + e.getKey() + ".changePercent", v.changePercent());
-            put(s, prefix + e.getKey() + ".nadir", v.nadir());
+            s.put(key(prefix, e.getKey(), ".post"), v.post());
+            put(s, key(prefix, e.getKey(), ".changePercent"), v.changePercent());
+            put(s, key(prefix, e.getKey(), ".nadir"), v.nadir());
         }
     }
 
-    private static Map<Double, Map<String, Double>> timeline(List<Map<String, Double>> points) {
-        Map<Double, Map<String, Double>> out = new java.util.TreeMap<>();
-        if (points == null) {
-            return out;
+    /** Output names, built once rather than concatenated for every virtual patient. */
+    private static final Map<String, Map<String, Map<String, String>>> KEYS = new ConcurrentHashMap<>();
+
+    /** {@code prefix + name + suffix}, from {@link #KEYS}. */
+    private static String key(String prefix, String name, String suffix) {
+        return KEYS.computeIfAbsent(prefix, x -> new ConcurrentHashMap<>()).computeIfAbsent(name, x -> new ConcurrentHashMap<>())
+                .computeIfAbsent(suffix, x -> prefix + name + suffix);
+    }
+
+    /** {@code predicted.sessions[i].}, from {@link #KEYS}. */
+    private static String sessionPrefix(int i) {
+        return key("predicted.sessions[", Integer.toString(i), "].");
+    }
+
+    /**
+     * A plan's timeline as the bands read it, without copying its points: ascending minutes (a minute reported twice
+     * keeps its later point, as a map keyed by minute would), each name's values, the processed volume left out.
+     */
+    static TimeCourse timeCourse(List<Map<String, Double>> points) {
+        if (points == null || points.isEmpty()) {
+            return TimeCourse.EMPTY;
         }
-        for (Map<String, Double> p : points) {
-            Map<String, Double> values = new LinkedHashMap<>(p);
-            Double minute = values.remove("minute");
-            values.remove("processedVolumeMl");
-            out.put(minute, values);
+        List<Map<String, Double>> ordered = points;
+        for (int i = 1; i < points.size(); i++) {
+            if (Double.compare(points.get(i).get("minute"), points.get(i - 1).get("minute")) < 0) {
+                TreeMap<Double, Map<String, Double>> sorted = new TreeMap<>();
+                points.forEach(p -> sorted.put(p.get("minute"), p));
+                ordered = new ArrayList<>(sorted.values());
+                break;
+            }
         }
-        return out;
+        double[] minutes = new double[ordered.size()];
+        List<Map<String, Double>> kept = new ArrayList<>(ordered.size());
+        for (Map<String, Double> p : ordered) {
+            double minute = p.get("minute");
+            if (!kept.isEmpty() && Double.compare(minute, minutes[kept.size() - 1]) == 0) {
+                kept.set(kept.size() - 1, p);
+            } else {
+                minutes[kept.size()] = minute;
+                kept.add(p);
+            }
+        }
+        int m = kept.size();
+        Map<String, double[]> values = new LinkedHashMap<>();
+        String[] seen = new String[0];
+        double[][] arrays = new double[0][];
+        for (int j = 0; j < m; j++) {
+            int position = 0;
+            for (var e : kept.get(j).entrySet()) {
+                String name = e.getKey();
+                if (position >= seen.length) {
+                    seen = Arrays.copyOf(seen, position + 1);
+                    arrays = Arrays.copyOf(arrays, position + 1);
+                }
+                if (name != seen[position]) {
+                    seen[position] = name;
+                    arrays[position] = name.equals("minute") || name.equals("processedVolumeMl") ? null
+                            : values.computeIfAbsent(name, x -> filled(m));
+                }
+                if (arrays[position] != null && e.getValue() != null) {
+                    arrays[position][j] = e.getValue();
+                }
+                position++;
+            }
+        }
+        List<String> firstNames = new ArrayList<>(kept.get(0).keySet());
+        firstNames.remove("minute");
+        firstNames.remove("processedVolumeMl");
+        return new TimeCourse(Arrays.copyOf(minutes, m), List.copyOf(firstNames), values);
     }
 
     private static void put(Map<String, Double> s, String key, Double value) {

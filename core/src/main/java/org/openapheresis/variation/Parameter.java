@@ -32,8 +32,8 @@ public enum Parameter {
     CALCIUM_SENSITIVITY("calciumSensitivity", Spread.uniform(0.52, 1.12),
             "ionised calcium falls of 17% (Amrein 2010) to 37% (Das 2005) in plateletpheresis against Bolan's 33%"),
     /** Skeletal calcium mobilisation. */
-    CALCIUM_MOBILISATION("calciumMobilisation", Spread.uniform(0.5, 2.0),
-            "UNVERIFIED: a calibration (Zhao 2019, donor recovery); halved to doubled"),
+    CALCIUM_MOBILISATION("calciumMobilisation", Spread.logUniform(0.5, 2.0),
+            "UNVERIFIED: a calibration (Zhao 2019, donor recovery); halved to doubled, log-uniform so centred on it"),
     /** CD34+ CE2 around its published value. */
     CD34_CE2("cd34Ce2", Spread.normal(0.186), "Spectra Optia CE2 62.4 +- 11.6% (Transfusion 2016;56:2824), CV 19%"),
     /** CD3+ CE2. */

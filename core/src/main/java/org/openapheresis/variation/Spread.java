@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
  * The distribution of a parameter's factor (the varied value over the published one), from its source.
  *
  * @param kind its shape
- * @param a normal: the SD of the factor (the coefficient of variation); log-normal: sigma of its log; uniform: the
- *     lowest factor
- * @param b uniform: the highest factor; otherwise unused (0)
+ * @param a normal: the SD of the factor (the coefficient of variation); log-normal: sigma of its log; uniform and
+ *     log-uniform: the lowest factor
+ * @param b uniform and log-uniform: the highest factor; otherwise unused (0)
  * @param text the distribution in words, for the plan
  */
 public record Spread(Kind kind, double a, double b, String text) {
@@ -22,14 +22,16 @@ public record Spread(Kind kind, double a, double b, String text) {
         /** Log-normal with median 1. */
         LOG_NORMAL,
         /** Uniform between two factors. */
-        UNIFORM
+        UNIFORM,
+        /** Uniform in the logarithm between two factors: the median is their geometric mean. */
+        LOG_UNIFORM
     }
 
     public Spread {
         if (!(a >= 0) || !(b >= 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("spread parameters must be finite and >= 0");
         }
-        if (kind == Kind.UNIFORM && !(a > 0 && b > a)) {
+        if ((kind == Kind.UNIFORM || kind == Kind.LOG_UNIFORM) && !(a > 0 && b > a)) {
             throw new IllegalArgumentException("a uniform spread needs 0 < low < high");
         }
     }
@@ -54,11 +56,20 @@ public record Spread(Kind kind, double a, double b, String text) {
         return new Spread(Kind.UNIFORM, low, high, "uniform, x" + round(low) + " to x" + round(high));
     }
 
-    /** One draw of the factor. */
+    /**
+     * Factor uniform in its logarithm between two values, so that a range halved to doubled is centred on the published
+     * value (median x1), where a uniform one would have its median at x1.25.
+     */
+    public static Spread logUniform(double low, double high) {
+        return new Spread(Kind.LOG_UNIFORM, low, high, "log-uniform, x" + round(low) + " to x" + round(high));
+    }
+
+    /** One draw of the factor (one uniform draw for uniform and log-uniform alike). */
     public double sample(SplittableRandom random) {
         return switch (kind) {
             case FIXED -> 1;
             case UNIFORM -> a + (b - a) * random.nextDouble();
+            case LOG_UNIFORM -> a * Math.exp(Math.log(b / a) * random.nextDouble());
             case LOG_NORMAL -> Math.exp(a * gaussian(random));
             case NORMAL -> {
                 double f;
