@@ -48,6 +48,8 @@ while read -r _ name method url token body; do
   P99[$name]=$(sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p' <<<"$line")
 done < <(grep '^TARGET' "$OUT/server.txt")
 
+HEAP=$(jcmd "$SERVER" GC.heap_info 2>/dev/null | sed -n 's/.*total \([0-9]*K\), used \([0-9]*K\).*/used \2 of \1/p' | head -1)
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
 echo "Load run $(date -u +%FT%TZ): $CONNECTIONS connections, ${SECONDS_MEASURED} s measured after ${WARMUP} s, $(nproc) cores"
 printf '%-52s %10s %9s %9s\n' "what" "rate/s" "p50 ms" "p99 ms"
@@ -59,3 +61,4 @@ printf '%-52s %10s %9s %9s\n' "GET /api/me (authentication only)" "${RATE[me]}" 
 echo "run-value writes / PostgreSQL inserts: $(ratio "${RATE[run-values]}" "$PG_TPS")   (aim >= 50 %, p99 < 25 ms)"
 echo "audited reads / authentication only:   $(ratio "${RATE[session-read]}" "${RATE[me]}")   (aim >= 60 %)"
 echo "plans / authentication only:           $(ratio "${RATE[plans]}" "${RATE[me]}")   (aim >= 75 %)"
+echo "server heap after the load (-Xmx512m): ${HEAP:-not read}"
