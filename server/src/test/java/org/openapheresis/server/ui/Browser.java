@@ -162,6 +162,20 @@ final class Browser implements AutoCloseable {
         return (java.util.List<String>) found;
     }
 
+    /**
+     * The text of the element {@code by} finds, read again if the page redrew it meanwhile (a plan box redraws
+     * when its uncertainty bands arrive after the plan).
+     */
+    String text(By by) {
+        return wait.until(d -> {
+            try {
+                return d.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

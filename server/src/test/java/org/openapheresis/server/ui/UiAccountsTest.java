@@ -82,7 +82,7 @@ class UiAccountsTest extends BrowserTest {
         browser.click(By.id("sign-in"));
         browser.awaitText(By.cssSelector("#login-form .form-errors"), "not right");
         browser.signIn(UiServer.NURSE, NEW_PASSWORD);
-        assertThat(browser.await(By.id("profile-link")).getText()).isEqualTo("Ben Nightingale");
+        assertThat(browser.text(By.id("profile-link"))).isEqualTo("Ben Nightingale");
     }
 
     @Test

@@ -51,7 +51,7 @@ class UiCellCollectionTest extends BrowserTest {
         choose("procedure.type", "hpc-collection");
         browser.type("procedure.target.cd34PerKg", "6e6");
         browser.awaitText(By.id("sessions-needed"), "2 sessions needed");
-        assertThat(browser.await(By.id("collected")).getText()).containsIgnoringCase("CD34+ per recipient kg")
+        assertThat(browser.text(By.id("collected"))).containsIgnoringCase("CD34+ per recipient kg")
                 .contains("× 10⁶").contains("/kg").containsIgnoringCase("Product volume");
         browser.await(By.cssSelector("#chart-run-cd34 svg"));
         assertThat(browser.all(By.id("missing-labs"))).isEmpty();
@@ -63,7 +63,7 @@ class UiCellCollectionTest extends BrowserTest {
         choose("procedure.type", "hpc-collection");
         browser.click(By.id("create-order"));
         browser.await(By.id("sign-order"));
-        assertThat(browser.await(By.id("collected")).getText()).containsIgnoringCase("CD34+ per recipient kg");
+        assertThat(browser.text(By.id("collected"))).containsIgnoringCase("CD34+ per recipient kg");
         UiServer.Answer order = server.call("GET", "/api/orders?patientId=" + patientId, physician, null);
         assertThat(order.body().toString()).contains("hpc-collection").contains("cd34PerKg");
     }
@@ -77,7 +77,7 @@ class UiCellCollectionTest extends BrowserTest {
         browser.type("procedure.doseGPerKg", "2");
         browser.type("procedure.days", "5");
         browser.awaitText(By.id("infusion"), "g/day");
-        String infusion = browser.await(By.id("infusion")).getText();
+        String infusion = browser.text(By.id("infusion"));
         // 2 g/kg for 70 kg over 5 days of a 10 % product: 140 g, 28 g and 280 mL a day.
         assertThat(infusion).containsIgnoringCase("Total dose").contains("140 g").contains("28 g/day")
                 .contains("280 mL/day").containsIgnoringCase("Infusion time");
@@ -97,8 +97,8 @@ class UiCellCollectionTest extends BrowserTest {
         browser.type("procedure.collectionEfficiencyPercent", "50");
         browser.type("procedure.target.cd3PerKgDoses", "1e6, 5e6, 1e7");
         browser.wait.until(d -> browser.all(By.cssSelector("#aliquots tbody tr")).size() == 3);
-        assertThat(browser.await(By.id("collected")).getText()).containsIgnoringCase("CD3+ per recipient kg");
-        assertThat(browser.await(By.id("aliquots")).getText()).contains("1.00 × 10⁶ /kg").contains("1.00 × 10⁷ /kg")
+        assertThat(browser.text(By.id("collected"))).containsIgnoringCase("CD3+ per recipient kg");
+        assertThat(browser.text(By.id("aliquots"))).contains("1.00 × 10⁶ /kg").contains("1.00 × 10⁷ /kg")
                 .contains("mL");
         browser.await(By.cssSelector("#chart-run-cd3 svg"));
         UiSignInTest.assertEveryInputLabelled(browser);

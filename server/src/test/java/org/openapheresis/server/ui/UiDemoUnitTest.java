@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** The demo unit ({@code serve --demo}) through each role's eyes: what is shown and what is offered. */
 class UiDemoUnitTest extends BrowserTest {
@@ -25,7 +23,7 @@ class UiDemoUnitTest extends BrowserTest {
         browser.await(By.cssSelector(".board .machine"));
         int mine = browser.all(By.cssSelector(".board .slot")).size();
         assertThat(mine).isPositive();
-        assertThat(browser.await(By.cssSelector(".board")).getText()).as("the nurse by name, not user name")
+        assertThat(browser.text(By.cssSelector(".board"))).as("the nurse by name, not user name")
                 .contains("nurse: Claire Moreau RN").doesNotContain("nurse.moreau").doesNotContain("Kenji Tanaka");
         browser.click(By.id("show-all"));
         browser.awaitHeading("Today");
@@ -33,8 +31,8 @@ class UiDemoUnitTest extends BrowserTest {
         assertThat(browser.all(By.cssSelector(".board .machine .chair .slot")))
                 .as("the demo seats every session in a chair beside its machine")
                 .hasSameSizeAs(browser.all(By.cssSelector(".board .slot")));
-        assertThat(browser.await(By.cssSelector(".board")).getText()).containsIgnoringCase("Chair 1");
-        assertThat(browser.await(By.cssSelector(".board")).getText()).contains("Plasma exchange").contains("min planned");
+        assertThat(browser.text(By.cssSelector(".board"))).containsIgnoringCase("Chair 1");
+        assertThat(browser.text(By.cssSelector(".board"))).contains("Plasma exchange").contains("min planned");
         browser.screenshot("02-today-board-demo");
         browser.click(By.cssSelector(".board .slot"));
         browser.awaitHeading("Run sheet");
@@ -48,16 +46,14 @@ class UiDemoUnitTest extends BrowserTest {
         browser.awaitHeading("Week");
         assertThat(browser.all(By.cssSelector("#week-grid [role=columnheader]"))).as("a machine column and seven days")
                 .hasSize(8);
-        assertThat(browser.await(By.id("week-grid")).getText()).contains("Optia-1");
+        assertThat(browser.text(By.id("week-grid"))).contains("Optia-1");
         int thisWeek = browser.all(By.cssSelector("#week-grid a.slot")).size();
         assertThat(thisWeek).as("the demo's sessions this week").isPositive();
         browser.screenshot("13-week-by-machine");
-        String firstDay = browser.all(By.cssSelector("#week-grid [role=columnheader] a")).get(0).getText();
+        By firstDayHead = By.cssSelector("#week-grid [role=columnheader] a");
+        String firstDay = browser.text(firstDayHead);
         browser.click(By.id("next-week"));
-        browser.wait.until(d -> {
-            List<WebElement> heads = browser.all(By.cssSelector("#week-grid [role=columnheader] a"));
-            return !heads.isEmpty() && !heads.get(0).getText().equals(firstDay);
-        });
+        browser.wait.until(d -> !firstDay.equals(browser.text(firstDayHead)));
         browser.click(By.id("this-week"));
         browser.awaitText(By.cssSelector("#week-grid [role=columnheader] a"), firstDay);
     }
@@ -70,7 +66,7 @@ class UiDemoUnitTest extends BrowserTest {
         assertThat(browser.all(By.id("new-patient"))).isEmpty();
         browser.click(By.cssSelector("main tbody tr a"));
         browser.await(By.cssSelector(".alert-info"));
-        assertThat(browser.await(By.cssSelector("main")).getText()).contains("demographics and coverage only")
+        assertThat(browser.text(By.cssSelector("main"))).contains("demographics and coverage only")
                 .doesNotContain("Allergies").doesNotContain("Orders and courses").doesNotContain("Lab trends");
         assertThat(browser.all(By.id("new-order"))).isEmpty();
         browser.screenshot("09-billing-patient-demographics-only");

@@ -77,7 +77,7 @@ class UiFullDayTest extends BrowserTest {
         browser.await(By.cssSelector("#chart-run-calcium svg"));
         browser.await(By.cssSelector("#chart-course svg"));
         assertThat(browser.all(By.cssSelector("#course-table tbody tr"))).hasSize(5);
-        assertThat(browser.await(By.id("live-plan")).getText()).contains("FIBRINOGEN_LOW_POST")
+        assertThat(browser.text(By.id("live-plan"))).contains("FIBRINOGEN_LOW_POST")
                 .contains("mL/min").contains("mg/kg/min");
         assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("04-new-order-live-plan");
@@ -91,7 +91,7 @@ class UiFullDayTest extends BrowserTest {
         browser.awaitText(By.id("sign-form"), "ACE");
         browser.click(By.id("acknowledge-and-sign"));
         browser.awaitText(By.id("sign-form"), "Tick to confirm");
-        assertThat(browser.await(By.id("signed-by")).getText()).as("nothing is signed before every warning is ticked")
+        assertThat(browser.text(By.id("signed-by"))).as("nothing is signed before every warning is ticked")
                 .isEqualTo("not signed");
         browser.screenshot("05a-order-sign-checklist");
         for (WebElement box : browser.all(By.cssSelector("#sign-form input[type=checkbox]"))) {
@@ -121,7 +121,7 @@ class UiFullDayTest extends BrowserTest {
         browser.screenshot("02-today-board");
         browser.click(By.xpath("//a[contains(@class,'slot')][contains(., 'Moreau, Clara')]"));
         browser.awaitHeading("Run sheet — Moreau, Clara");
-        assertThat(browser.await(By.id("allergies")).getText()).contains("Latex");
+        assertThat(browser.text(By.id("allergies"))).contains("Latex");
         browser.click(By.id("start-session"));
         // the plan's warnings are read and ticked at the chair before the session starts
         browser.awaitText(By.id("ack-form"), "FIBRINOGEN_LOW_POST");
@@ -134,7 +134,7 @@ class UiFullDayTest extends BrowserTest {
         browser.click(By.id("ack-and-start"));
         browser.await(By.id("run-values-form"));
         browser.awaitText(By.id("start-acknowledgement"), "acknowledged at start by nurse.ben");
-        assertThat(browser.await(By.id("start-acknowledgement")).getText()).contains("Fibrinogen low after the exchange");
+        assertThat(browser.text(By.id("start-acknowledgement"))).contains("Fibrinogen low after the exchange");
         UiSignInTest.assertEveryInputLabelled(browser);
 
         // run values by keyboard: type and press Enter
@@ -168,7 +168,7 @@ class UiFullDayTest extends BrowserTest {
         // completing asks first, and names what the record still lacks (here the post-procedure labs)
         browser.click(By.id("complete-session"));
         browser.await(By.id("complete-confirm"));
-        assertThat(browser.await(By.id("complete-missing")).getText()).containsIgnoringCase("lab");
+        assertThat(browser.text(By.id("complete-missing"))).containsIgnoringCase("lab");
         browser.screenshot("06a2-run-sheet-complete-confirm");
         browser.click(By.id("confirm-complete"));
         browser.awaitText(By.cssSelector("main .chip"), "Completed");
@@ -189,7 +189,7 @@ class UiFullDayTest extends BrowserTest {
         browser.type("fibrinogenGPerL", "0.95");
         browser.click(By.id("save-labs"));
         browser.await(By.cssSelector("#labs [data-analyte='iggGPerL'] svg"));
-        assertThat(browser.await(By.cssSelector("main")).getText()).contains("Latex");
+        assertThat(browser.text(By.cssSelector("main"))).contains("Latex");
         assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("08-patient-page");
 

@@ -138,7 +138,7 @@ class UiProcedureTypesTest extends BrowserTest {
         }
         browser.awaitText(By.cssSelector("main .chip"), "In progress");
         if (c.onSeparator()) {
-            assertThat(browser.await(By.id("run-values-form")).getText()).contains("Collect flow").contains("mL/min")
+            assertThat(browser.text(By.id("run-values-form"))).contains("Collect flow").contains("mL/min")
                     .doesNotContain("Replacement");
             fill("run-values-form", Map.of("inletFlowMlPerMin", "60", "acFlowMlPerMin", "5", "removalFlowMlPerMin", "1.2",
                     "processedVolumeMl", "9000", "acVolumeMl", "750", "removedVolumeMl", "250"));
@@ -176,7 +176,7 @@ class UiProcedureTypesTest extends BrowserTest {
         browser.await(By.id("complete-confirm"));
         browser.click(By.id("confirm-complete"));
         browser.awaitText(By.cssSelector("main .chip"), "Completed");
-        String compared = browser.await(By.id("plan-vs-actual")).getText();
+        String compared = browser.text(By.id("plan-vs-actual"));
         if (c.collects()) {
             assertThat(compared).as("a collection is compared with its target").containsIgnoringCase("product volume");
         }

@@ -38,7 +38,7 @@ class UiSignInTest extends BrowserTest {
         focused.sendKeys(Keys.ENTER);
 
         browser.awaitHeading("Users and audit");
-        assertThat(browser.await(By.cssSelector(".role-badge")).getText()).isEqualToIgnoringCase("admin");
+        assertThat(browser.text(By.cssSelector(".role-badge"))).isEqualToIgnoringCase("admin");
         assertEveryInputLabelled(browser);
         // add a user: a missing field is named beside it, then the user appears in the list
         browser.type("displayName", "Lena Fischer");

@@ -19,13 +19,13 @@ class UiUnitResourcesTest extends BrowserTest {
         browser.signIn("admin", UiServer.ADMIN_PASSWORD);
         browser.go("/unit");
         browser.awaitHeading("The unit");
-        assertThat(browser.await(By.id("machines")).getText()).contains("Optia-1").contains("MCS-1");
+        assertThat(browser.text(By.id("machines"))).contains("Optia-1").contains("MCS-1");
         browser.type("name", "Optia-9");
         browser.type("model", "Spectra Optia");
         browser.click(By.cssSelector("#machine-form [name='type.plasma-exchange']"));
         browser.click(By.id("add-machine"));
         browser.awaitText(By.cssSelector("#machines [data-machine='Optia-9']"), "In service");
-        assertThat(browser.await(By.cssSelector("#machines [data-machine='Optia-9']")).getText())
+        assertThat(browser.text(By.cssSelector("#machines [data-machine='Optia-9']")))
                 .doesNotContain("Plasma exchange").contains("HPC collection");
         browser.js("window.confirm = () => true; return 0;");
         browser.click(By.cssSelector("#chairs [data-chair='Bed 1'] button"));
