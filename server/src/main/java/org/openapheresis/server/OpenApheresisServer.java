@@ -161,6 +161,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new AuthRoutes(auth, policy),
                     new AuditRoutes(audit),
                     new PlanRoutes(),
+                    new org.openapheresis.server.teaching.TeachingRoutes(
+                            new org.openapheresis.server.teaching.TeachingService(guidelines)),
                     new CatalogRoutes(guidelines),
                     new PatientRoutes(patients, clock),
                     new OrderRoutes(orders),

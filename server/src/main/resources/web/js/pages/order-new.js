@@ -7,6 +7,7 @@ import { h, clear, field, values, toNumber, showProblems, clearProblems, debounc
 import { labFields } from './patient.js';
 import { patientName, procedureName } from './common.js';
 import { renderPlan } from './plan-view.js';
+import { teachingPanel } from './teaching.js';
 
 /** Virtual patients behind the uncertainty bands of the live plan (the server allows 10-10000). */
 const BAND_PATIENTS = 500;
@@ -260,6 +261,16 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     }
   });
 
+  // a teaching case's patient, put into the planner's patient fields (then planned as if typed)
+  function fillPatient(patient) {
+    const set = (name, value) => { const el = form.querySelector(`[name="${CSS.escape(name)}"]`); if (el) el.value = value === undefined || value === null ? '' : String(value); };
+    for (const k of ['sex', 'ageYears', 'heightCm', 'weightKg', 'hematocritPercent']) set(`patient.${k}`, patient[k]);
+    for (const [k, v] of Object.entries(patient.labs || {})) set(`patient.labs.${k}`, v);
+    const type = form.querySelector('[name="procedure.type"]');
+    if (type.value !== 'plasma-exchange') { type.value = 'plasma-exchange'; drawDose(); }
+    replan();
+  }
+
   usedBox = h('div', { id: 'patient-used' });
   drawUsed(form.querySelector('[name="procedure.type"]').value);
   const used = usedBox;
@@ -270,6 +281,7 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
   h('div', { class: 'split' },
     h('div', {},
       h('section', { class: 'panel' }, form),
+      standalone ? teachingPanel({ fill: fillPatient, procedure: () => read().procedure }) : null,
       standalone ? null : h('section', { class: 'panel' }, h('h3', {}, 'Patient values the plan uses'), used,
         h('p', { class: 'small muted', style: 'margin-top:.5rem' }, 'From the patient record and the latest labs. ',
           h('a', { href: `#/patients/${encodeURIComponent(patientId)}` }, 'Update them on the patient’s page.')))),

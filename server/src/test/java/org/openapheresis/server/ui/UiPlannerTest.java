@@ -42,6 +42,29 @@ class UiPlannerTest extends BrowserTest {
     }
 
     @Test
+    void a_learner_plans_a_teaching_case_and_the_reveal_compares_the_plan_with_this_patient_and_names_what_was_hidden() {
+        browser.go("/plan");
+        browser.awaitHeading("Planner");
+        browser.await(By.cssSelector("#live-plan .kpis"));
+        browser.click(By.id("new-teaching-case"));
+        browser.awaitText(By.id("teaching-case"), "-year-old");
+        String weight = browser.driver.findElement(By.cssSelector("[data-field='patient.weightKg']")).getAttribute("value");
+        assertThat(browser.text(By.id("teaching-case"))).as("the case's patient is in the form").contains(weight + " kg");
+        assertThat(browser.text(By.id("teaching"))).doesNotContain("What was hidden");
+        browser.type("procedure.plasmaVolumes", "1.0");
+        browser.awaitText(By.cssSelector("#live-plan"), "1 plasma volume");
+        browser.click(By.id("reveal-teaching-case"));
+        browser.awaitText(By.id("teaching-reveal"), "How the plan fared for this patient");
+        assertThat(browser.text(By.id("teaching-compare"))).contains("Your plan predicted", "This patient", "IgG after",
+                "g/L", "Ionised calcium, lowest", "mmol/L", "%");
+        assertThat(browser.all(By.cssSelector("#teaching-hidden tbody tr"))).as("the hidden parameters, by name")
+                .isNotEmpty();
+        assertThat(browser.text(By.id("teaching-hidden"))).contains("×").containsAnyOf("citrate clearance",
+                "the blood volume estimate", "IgG return from the tissues");
+        browser.screenshot("03c-planner-teaching-case-revealed");
+    }
+
+    @Test
     void an_impossible_value_is_named_beside_its_field_and_what_was_typed_stays() {
         browser.go("/plan");
         browser.awaitHeading("Planner");
