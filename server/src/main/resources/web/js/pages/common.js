@@ -43,8 +43,11 @@ export async function enrichSessions(sessions) {
   return sessions;
 }
 
-/** The course of an order as ordered (GET /api/orders/{id}/course), or null for a single session. */
-export async function orderCourse(o) {
+/**
+ * The course of an order as ordered (GET /api/orders/{id}/course), or null for a single session; with
+ * {@code bandPatients}, its 5-95 % bands over that many virtual patients.
+ */
+export async function orderCourse(o, bandPatients) {
   if (!o.schedule || !(o.schedule.sessions > 1)) return null;
-  return get(`/api/orders/${encodeURIComponent(o.id)}/course?timeline=true`);
+  return get(`/api/orders/${encodeURIComponent(o.id)}/course?timeline=true${bandPatients ? `&uncertainty=${bandPatients}` : ''}`);
 }

@@ -11,6 +11,8 @@ import { teachingPanel } from './teaching.js';
 
 /** Virtual patients behind the uncertainty bands of the live plan (the server allows 10-10000). */
 const BAND_PATIENTS = 500;
+/** Virtual patients of a course's bands (a course costs about five plans each). */
+const COURSE_BAND_PATIENTS = 200;
 
 // Everything a form needs to know about a procedure type (its dose fields, their units, ranges and initial
 // values, the labs it needs) comes from the server's catalogue, which builds it from the planner's own reader.
@@ -224,12 +226,20 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
       clearProblems(form);
       const draw = (p) => clear(planBox).append(candidacy.length ? h('div', { id: 'candidacy-preview' }, h('h3', {}, 'Candidacy warnings (to acknowledge when signing)'), warningList(candidacy)) : '',
         renderPlan(p, course, { live: true, procedure }));
+      let shown = plan; // the plan as last drawn (with its bands once they are in)
       draw(plan);
+      const courseRequest = standalone && schedule && schedule.sessions > 1 ? { ...bandRequest, schedule } : null;
+      if (course && courseRequest) {
+        // the course's bands likewise, after the course (a course of virtual patients takes longer still)
+        post(`/api/courses?uncertainty=${COURSE_BAND_PATIENTS}`, courseRequest)
+          .then((banded) => { if (mine === seq && banded && banded.uncertainty) { course = { ...course, uncertainty: banded.uncertainty }; draw(shown); } })
+          .catch(() => {});
+      }
       if (bandRequest) {
         // the plan first, its bands when they arrive (a few hundred virtual patients take longer than one plan);
         // a newer keystroke wins, and without bands the plan stands as it is
         post(`/api/plans?uncertainty=${BAND_PATIENTS}`, bandRequest)
-          .then((banded) => { if (mine === seq && banded && banded.uncertainty) draw({ ...plan, uncertainty: banded.uncertainty }); })
+          .then((banded) => { if (mine === seq && banded && banded.uncertainty) draw(shown = { ...plan, uncertainty: banded.uncertainty }); })
           .catch(() => {});
       }
     } catch (e) {

@@ -16,7 +16,7 @@ export async function render(main, ctx, [orderId]) {
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
     get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true&uncertainty=500`),
-    orderCourse(o),
+    orderCourse(o, 200),
     ctx.can.schedule() ? get('/api/machines') : [],
     ctx.can.schedule() ? get('/api/chairs') : [],
     ctx.can.schedule() ? get('/api/staff?role=nurse') : [],

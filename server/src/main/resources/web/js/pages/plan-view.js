@@ -200,13 +200,17 @@ export function courseChart(course) {
     });
     const sum = course.summary && course.summary[k];
     if (sum && sum.atNextScheduledTime != null) pts.push([sum.nextScheduledHour / 24, sum.atNextScheduledTime]);
-    return { name: `${analyteName(k)} (g/L)`, points: pts, markers: true };
+    // the course's 5-95 % band and median (course.uncertainty.timeline, minutes from the first session)
+    const u = course.uncertainty;
+    const at = u && Array.isArray(u.timeline) ? u.timeline.filter((t) => t.values && Array.isArray(t.values[k])) : [];
+    return { name: `${analyteName(k)} (g/L)`, points: pts, markers: true,
+      band: at.map((t) => [t.minute / 1440, t.values[k][0], t.values[k][2]]), median: at.map((t) => [t.minute / 1440, t.values[k][1]]) };
   });
   return h('div', { id: 'chart-course' }, lineChart({
     title: `Predicted ${analytes.map(analyteName).join(' and ')} over ${course.sessions.length} sessions`,
     xLabel: 'days from the first session (d)', yLabel: 'concentration (g/L)', series, yMin: 0,
     thresholds: analytes.includes('fibrinogen') ? [{ y: 1.0, label: 'fibrinogen 1.0 g/L' }] : [],
-  }));
+  }), bandNote(course));
 }
 
 /** The course session by session, with the columns of the procedure: proteins for an exchange, cells for the rest. */

@@ -32,6 +32,8 @@ class UiPlannerTest extends BrowserTest {
                 .containsAnyOf("calcium mobilisation from the skeleton", "citrate clearance", "calcium binding by citrate");
         assertThat(browser.text(By.id("spread-igg"))).contains("g/L", "IgG at the end");
         assertThat(browser.all(By.cssSelector("#course-table tbody tr"))).hasSize(5);
+        // the course's own bands, drawn when they arrive after the course
+        browser.await(By.cssSelector("#chart-course svg path.band"));
         assertThat(browser.text(By.id("live-plan"))).containsIgnoringCase("run time").contains("min")
                 .contains("Assumptions and sources");
         UiSignInTest.assertEveryInputLabelled(browser);
