@@ -287,7 +287,13 @@ export async function render(main, ctx, [sessionId]) {
     ], 'Add note', async (v) => {
       await post(`/api/sessions/${encodeURIComponent(sessionId)}/notes`, { time: isoAt(v.time), text: v.text || null });
     }));
-    main.append(h('div', { class: 'grid grid-2 quick no-print' }, forms));
+    // after the session ends the forms fold away: late entries stay possible (their times are still checked),
+    // but the sheet reads as the record it now is
+    const ended = status === 'completed' || status === 'aborted';
+    main.append(ended
+      ? h('details', { class: 'panel no-print', id: 'late-entries' }, h('summary', {}, 'Add a late entry (vitals, labs, product, note…)'),
+        h('div', { class: 'grid grid-2 quick' }, forms))
+      : h('div', { class: 'grid grid-2 quick no-print' }, forms));
   }
 
   // ---- what has been recorded ----

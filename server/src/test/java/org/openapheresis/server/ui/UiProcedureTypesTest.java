@@ -181,6 +181,9 @@ class UiProcedureTypesTest extends BrowserTest {
             assertThat(compared).as("a collection is compared with its target").containsIgnoringCase("product volume");
         }
         assertThat(browser.all(By.id("record-missing"))).as("nothing this procedure needs is missing").isEmpty();
+        assertThat(browser.await(By.id("late-entries")).getAttribute("open")).as("the entry forms fold away once done")
+                .isNull();
+        assertThat(browser.driver.findElement(By.cssSelector("#note-form")).isDisplayed()).isFalse();
         browser.screenshot("31-" + c.type + "-completed-plan-vs-actual");
         browser.printToPdf("31-" + c.type + "-session-summary-printed");
     }
