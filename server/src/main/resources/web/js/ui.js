@@ -122,13 +122,26 @@ export function ageYears(birthDate) {
   return a;
 }
 
-export function localIsoNow() {
-  const d = new Date();
-  const off = d.getTimezoneOffset();
-  return new Date(d.getTime() - off * 60000).toISOString().slice(0, 16);
+/** "2026-12-01": the local date of a Date or an instant (null when it is not one). */
+export function localDate(x) {
+  const d = x instanceof Date ? x : asDate(x);
+  return d ? `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}` : null;
 }
 
-export function todayIso() { return localIsoNow().slice(0, 10); }
+/** The ISO date {@code n} days after (or before) {@code isoDate}, in local days. */
+export function addDays(isoDate, n) {
+  const d = new Date(`${isoDate}T00:00:00`);
+  d.setDate(d.getDate() + n);
+  return localDate(d);
+}
+
+/** "2026-12-01T14:05": now, local. */
+export function localIsoNow() {
+  const d = new Date();
+  return `${localDate(d)}T${time(d)}`;
+}
+
+export function todayIso() { return localDate(new Date()); }
 
 // ---------- form fields ----------
 

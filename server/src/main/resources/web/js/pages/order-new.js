@@ -189,8 +189,9 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     return out;
   }
   if (patientFields) form.querySelector('#patient-slot').replaceWith(patientFields);
+  // puts a value into the form's field of that API path (a value not given leaves the field as it is)
+  const set = (name, value) => { const el = form.querySelector(`[name="${CSS.escape(name)}"]`); if (el && value !== undefined && value !== null) el.value = String(value); };
   if (editing) {
-    const set = (name, value) => { const el = form.querySelector(`[name="${CSS.escape(name)}"]`); if (el && value !== undefined && value !== null) el.value = String(value); };
     set('procedure.type', editing.procedure.type);
     drawDose(); // offers the rows of the order's procedure, then the order's row is chosen among them
     set('indication.row', editing.guideline && editing.guideline.id);
@@ -273,7 +274,6 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
 
   // a teaching case's patient, put into the planner's patient fields (then planned as if typed)
   function fillPatient(patient) {
-    const set = (name, value) => { const el = form.querySelector(`[name="${CSS.escape(name)}"]`); if (el) el.value = value === undefined || value === null ? '' : String(value); };
     for (const k of ['sex', 'ageYears', 'heightCm', 'weightKg', 'hematocritPercent']) set(`patient.${k}`, patient[k]);
     for (const [k, v] of Object.entries(patient.labs || {})) set(`patient.labs.${k}`, v);
     const type = form.querySelector('[name="procedure.type"]');

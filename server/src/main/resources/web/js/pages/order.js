@@ -2,7 +2,7 @@
 // the physician changes it while unsigned, signs it acknowledging its warnings in the same act, or stops it;
 // its sessions are scheduled, moved and cancelled here. Prints as the prescription for the chart.
 import { get, post, put } from '../api.js';
-import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
+import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
 import { patientName, procedureName, orderCourse } from './common.js';
 import { renderPlan } from './plan-view.js';
 
@@ -217,10 +217,9 @@ function slotFields(ctx, o, machines, chairs, nurses, current) {
   const chairOptions = [['', 'Choose a chair or bed…'], ...chairs.filter((c) => c.active).map((c) => [c.name, c.name])];
   const nurseOptions = [['', 'Choose a nurse…'], ...nurses.map((n) => [n.username, n.displayName])];
   const at = current.plannedStart ? new Date(current.plannedStart) : null;
-  const two = (n) => String(n).padStart(2, '0');
   return h('div', { class: 'fields' },
-    dateField({ name: 'plannedDate', label: 'Date', value: at ? `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}` : todayIso() }),
-    timeField({ name: 'plannedTime', label: 'Start', value: at ? `${two(at.getHours())}:${two(at.getMinutes())}` : '08:30' }),
+    dateField({ name: 'plannedDate', label: 'Date', value: at ? localDate(at) : todayIso() }),
+    timeField({ name: 'plannedTime', label: 'Start', value: at ? time(at) : '08:30' }),
     separator ? field({ name: 'machine', label: 'Machine', type: 'select', options: machineOptions, value: current.machine || '' }) : null,
     field({ name: 'chair', label: 'Chair or bed', type: 'select', options: chairOptions, value: current.chair || '' }),
     field({ name: 'nurse', label: 'Nurse', type: 'select', options: nurseOptions, value: current.nurse || '' }));

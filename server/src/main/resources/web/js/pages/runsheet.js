@@ -5,7 +5,7 @@
 // server says no), the vascular access, timed and signed nursing notes, complete (after seeing what is missing)
 // or abort, and plan versus actual. Prints as the session summary.
 import { get, post } from '../api.js';
-import { h, clear, chip, time, date, dateTime, field, timeField, dateField, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, kpiText, warningList, warningTitle, unitText } from '../ui.js';
+import { h, clear, chip, time, date, dateTime, field, timeField, dateField, localDate, instantOf, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, kpiText, warningList, warningTitle, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { procedureName, enrichSessions, labCatalog } from './common.js';
 
@@ -53,8 +53,6 @@ const SESSION_LABS = {
 function describedOptions(byCode) {
   return Object.entries(byCode).map(([code, d]) => [code, `${label(code)} — ${d}`.replace(/^(.+) — \1/i, '$1')]);
 }
-const two = (n) => String(n).padStart(2, '0');
-const hhmm = (d) => `${two(d.getHours())}:${two(d.getMinutes())}`;
 
 export async function render(main, ctx, [sessionId]) {
   const role = ctx.me.role;
@@ -82,12 +80,9 @@ export async function render(main, ctx, [sessionId]) {
   const nurseName = (u) => { const n = nurses.find((x) => x.username === u); return n ? n.displayName : u; };
   // entries are timed on the session's day (the day it started, or is planned), in 24-hour local time
   const day = new Date(s.startedAt || s.plannedStart);
-  const sessionDay = `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
-  const isoAt = (t) => {
-    if (!t) return new Date().toISOString();
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) return t; // the server names the field
-    return new Date(`${sessionDay}T${t}:00`).toISOString();
-  };
+  const sessionDay = localDate(day);
+  // a time that is no "hh:mm" is sent as typed: the server names the field
+  const isoAt = (t) => (t ? instantOf(sessionDay, t) || t : new Date().toISOString());
 
   // ---- header and status actions ----
   const statusBox = h('div', { id: 'status-actions', class: 'actions' });
@@ -403,7 +398,7 @@ function entryForm(id, title, fields, button, save) {
   const now = new Date();
   const form = h('form', { id, class: 'panel', novalidate: true },
     h('h2', {}, title), h('div', { class: 'form-errors' }),
-    h('div', { class: 'fields' }, timeField({ name: 'time', label: 'Time', value: hhmm(now), hint: '24-hour, on the session’s day' }), fields),
+    h('div', { class: 'fields' }, timeField({ name: 'time', label: 'Time', value: time(now), hint: '24-hour, on the session’s day' }), fields),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit' }, button)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -70,15 +70,16 @@ function revealView(r) {
     return h('tr', {}, h('td', {}, name), h('td', { class: 'r' }, `${num(planned)} ${unitText(unit)}`),
       h('td', { class: 'r' }, `${num(actual)} ${unitText(unit)}`), h('td', { class: 'r' }, diff === null ? '—' : `${diff > 0 ? '+' : ''}${num(diff, 0)} %`));
   });
+  const unforeseen = (r.actual.warnings || []).filter((w) => !(r.planned.warnings || []).some((p) => p.code === w.code));
   const moved = [...r.hidden].filter((p) => Math.abs(p.factor - 1) > 1e-9).sort((a, b) => Math.abs(Math.log(b.factor)) - Math.abs(Math.log(a.factor)));
   return h('div', {},
     h('h3', {}, 'How the plan fared for this patient'),
     h('table', { class: 'table', id: 'teaching-compare' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Measure'), h('th', { class: 'r' }, 'Your plan predicted'), h('th', { class: 'r' }, 'This patient'), h('th', { class: 'r' }, 'Difference'))),
       h('tbody', {}, rows)),
-    (r.actual.warnings || []).filter((w) => !(r.planned.warnings || []).some((p) => p.code === w.code)).length
+    unforeseen.length
       ? h('div', { class: 'alert alert-warning' }, h('h4', {}, 'This patient met warnings your plan did not predict'),
-        h('ul', {}, r.actual.warnings.filter((w) => !(r.planned.warnings || []).some((p) => p.code === w.code)).map((w) => h('li', {}, w.message))))
+        h('ul', {}, unforeseen.map((w) => h('li', {}, w.message))))
       : '',
     h('h3', {}, 'What was hidden'),
     h('p', { class: 'small' }, 'Each factor multiplies the model’s published value for this patient; it was drawn from the spread its source gives.'),

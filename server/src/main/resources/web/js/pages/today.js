@@ -1,6 +1,6 @@
 // Today: the unit's sessions by machine and chair, with status, patient, procedure and planned time.
 import { get } from '../api.js';
-import { h, chip, time, todayIso, date, num, label } from '../ui.js';
+import { h, chip, time, todayIso, addDays, date, num, label } from '../ui.js';
 import { enrichSessions, nurseNames, procedureName } from './common.js';
 
 export async function render(main, ctx) {
@@ -16,7 +16,7 @@ export async function render(main, ctx) {
     h('button', { type: 'button', class: `btn btn-sm ${mine ? 'btn-ghost' : 'btn-primary'}`, id: 'show-all', 'aria-pressed': String(!mine),
       onclick: () => { sessionStorage.setItem(mineKey, 'no'); ctx.go('/today'); } }, 'All sessions'));
   const setDay = (d) => { sessionStorage.setItem('openapheresis.day', d); ctx.go('/today'); };
-  const shift = (n) => { const d = new Date(`${day}T00:00:00`); d.setDate(d.getDate() + n); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+  const shift = (n) => addDays(day, n);
   const dateInput = h('input', { type: 'text', id: 'day', value: day, maxlength: 10, placeholder: 'YYYY-MM-DD', size: 10, onchange: (e) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && !Number.isNaN(new Date(`${e.target.value}T00:00:00`).getTime())) setDay(e.target.value);
     else e.target.setAttribute('aria-invalid', 'true');

@@ -1,17 +1,10 @@
 // The week for a coordinator: seven days across, the unit's machines down (then the sessions with no machine,
 // an infusion), each session in its cell with time, patient and procedure. A day links to its board.
 import { get } from '../api.js';
-import { h, time, dayLabel, todayIso, dateField, values, showProblems, label } from '../ui.js';
+import { h, time, dayLabel, todayIso, addDays, dateField, values, showProblems, label } from '../ui.js';
 import { nurseNames, procedureName } from './common.js';
 
 const KEY = 'openapheresis.week.start';
-
-function addDays(iso, n) {
-  const d = new Date(`${iso}T00:00:00`);
-  d.setDate(d.getDate() + n);
-  const two = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
 
 /** The Monday of the week of a day. */
 function monday(iso) {
