@@ -41,7 +41,12 @@ public record Problem(String field, MessageKey key, List<Object> params) {
 
     /** @return the English message without the field, e.g. {@code 420 is outside 10..70} */
     public String message() {
-        String text = key.template();
+        return fill(key.template(), params);
+    }
+
+    /** A template's {@code {0}}, {@code {1}}, … replaced by the parameters, each {@link #render rendered}. */
+    public static String fill(String template, List<?> params) {
+        String text = template;
         for (int i = 0; i < params.size(); i++) {
             text = text.replace("{" + i + "}", render(params.get(i)));
         }

@@ -206,25 +206,13 @@ public final class SessionRoutes implements FeatureRoutes {
 
     private void complete(Call call) {
         call.noBody();
-        String id = call.param("id");
         Optional<Integer> expected = call.ifMatch();
-        call.answer(call.write(h -> {
-            call.concerns(sessions.patientOf(h, id));
-            return sessions.complete(h, call.actor(), id, expected);
-        }));
+        entry(call, (h, id) -> sessions.complete(h, call.actor(), id, expected));
     }
 
     private void cancel(Call call) {
-        Node f = call.body();
-        String reason = f.multilineText("reason", true, 1000).orElse(null);
-        f.rejectUnknown();
-        throwIfProblems(f, "a cancellation needs a reason");
-        String id = call.param("id");
-        Optional<Integer> expected = call.ifMatch();
-        call.answer(call.write(h -> {
-            call.concerns(sessions.patientOf(h, id));
-            return sessions.cancel(h, call.actor(), id, expected, reason);
-        }));
+        withReason(call, "a cancellation needs a reason",
+                (h, id, expected, reason) -> sessions.cancel(h, call.actor(), id, expected, reason));
     }
 
     private void access(Call call) {
@@ -270,16 +258,23 @@ public final class SessionRoutes implements FeatureRoutes {
     }
 
     private void abort(Call call) {
+        withReason(call, "an abort needs a reason",
+                (h, id, expected, reason) -> sessions.abort(h, call.actor(), id, expected, reason));
+    }
+
+    /** A status change that needs a reason: the session's {@code id} and version, and the body's {@code reason}. */
+    private interface ReasonedChange {
+        Object apply(org.jdbi.v3.core.Handle h, String id, Optional<Integer> expected, String reason);
+    }
+
+    /** Reads {@code {"reason"}} (422 with {@code refusal} when missing) and makes the change under the version. */
+    private void withReason(Call call, String refusal, ReasonedChange change) {
         Node f = call.body();
         String reason = f.multilineText("reason", true, 1000).orElse(null);
         f.rejectUnknown();
-        throwIfProblems(f, "an abort needs a reason");
-        String id = call.param("id");
+        throwIfProblems(f, refusal);
         Optional<Integer> expected = call.ifMatch();
-        call.answer(call.write(h -> {
-            call.concerns(sessions.patientOf(h, id));
-            return sessions.abort(h, call.actor(), id, expected, reason);
-        }));
+        entry(call, (h, id) -> change.apply(h, id, expected, reason));
     }
 
     /** A sample, or {@code {"samples": [...]}}: a batch in one transaction. */
@@ -398,7 +393,7 @@ public final class SessionRoutes implements FeatureRoutes {
         }));
     }
 
-    /** Writes one entry of the session named by the path. */
+    /** Writes to the session named by the path (an entry, or a change of its status), naming its patient. */
     private <T> void entry(Call call, java.util.function.BiFunction<org.jdbi.v3.core.Handle, String, T> write) {
         String id = call.param("id");
         call.answer(call.write(h -> {

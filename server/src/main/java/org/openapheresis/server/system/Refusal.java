@@ -68,10 +68,6 @@ public enum Refusal {
 
     /** The English text with the parameters put in. */
     public String format(List<Object> params) {
-        String text = template;
-        for (int i = 0; i < params.size(); i++) {
-            text = text.replace("{" + i + "}", Problem.render(params.get(i)));
-        }
-        return text;
+        return Problem.fill(template, params);
     }
 }
