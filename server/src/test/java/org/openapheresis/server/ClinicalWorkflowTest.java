@@ -12,6 +12,7 @@ import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
+import org.openapheresis.server.support.UnitPerDatabase;
 
 /**
  * What a unit would never allow and what every unit expects, on both databases: clinical times inside the
@@ -20,20 +21,15 @@ import org.openapheresis.server.support.Unit;
  */
 class ClinicalWorkflowTest {
 
-    private static final Map<Databases.Kind, Unit> UNITS = new java.util.EnumMap<>(Databases.Kind.class);
+    private static final UnitPerDatabase UNITS = new UnitPerDatabase();
 
-    static synchronized Unit unit(Databases.Kind kind) {
-        return UNITS.computeIfAbsent(kind, Unit::start);
+    static Unit unit(Databases.Kind kind) {
+        return UNITS.of(kind);
     }
 
     @AfterAll
     static void stop() {
-        UNITS.values().forEach(Unit::close);
-        UNITS.clear();
-    }
-
-    private static String mrn(String what) {
-        return "MRN-" + what + "-" + System.nanoTime();
+        UNITS.close();
     }
 
     private static Map<String, Object> problem(Api.Answer a, String field) {
@@ -47,7 +43,7 @@ class ClinicalWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_clinical_time_outside_the_session_is_a_422_naming_the_field_and_the_bound(Databases.Kind kind) {
         Unit u = unit(kind);
-        String session = u.startedSession(u.signedOrder(u.createPatient(mrn("TIME"))));
+        String session = u.startedSession(u.signedOrder(u.createPatient(Unit.mrn("TIME"))));
         String nurse = u.token(Role.NURSE);
         // a run value an hour before the start (the machine's clock a day off, or a typo)
         Api.Answer early = u.api.post("/api/sessions/" + session + "/run-values", nurse, Map.of("samples", List.of(
@@ -76,7 +72,7 @@ class ClinicalWorkflowTest {
         assertThat(future.status()).isEqualTo(422);
 
         // a post-procedure lab of a session that has not started is refused, naming why
-        String scheduled = u.scheduledSession(u.signedOrder(u.createPatient(mrn("NOTSTARTED"))));
+        String scheduled = u.scheduledSession(u.signedOrder(u.createPatient(Unit.mrn("NOTSTARTED"))));
         Api.Answer post = u.api.post("/api/sessions/" + scheduled + "/labs", nurse, Map.of("time", Unit.now(),
                 "phase", "post", "values", Map.of("iggGPerL", 4.0)));
         assertThat(post.status()).isEqualTo(422);
@@ -87,7 +83,7 @@ class ClinicalWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_course_is_counted_against_its_order_and_a_cancelled_session_frees_its_place(Databases.Kind kind) {
         Unit u = unit(kind);
-        String patient = u.createPatient(mrn("COURSE"));
+        String patient = u.createPatient(Unit.mrn("COURSE"));
         Map<String, Object> body = Unit.plasmaExchangeOrder(patient);
         body.put("schedule", Map.of("sessions", 2, "intervalHours", 48));
         Api.Answer order = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN), body), 201);
@@ -120,7 +116,7 @@ class ClinicalWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_sessions_nurse_is_an_active_nurse_of_the_unit(Databases.Kind kind) {
         Unit u = unit(kind);
-        String order = u.signedOrder(u.createPatient(mrn("NURSE")));
+        String order = u.signedOrder(u.createPatient(Unit.mrn("NURSE")));
         String coord = u.token(Role.COORDINATOR);
         Api.Answer typo = u.api.post("/api/sessions", coord, Map.of("orderId", order, "plannedStart",
                 Unit.at(2, "08:30"), "nurse", "nurse.moreu"));
@@ -140,7 +136,7 @@ class ClinicalWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void an_unsigned_order_is_changed_and_a_signed_one_stopped_with_its_scheduled_sessions(Databases.Kind kind) {
         Unit u = unit(kind);
-        String patient = u.createPatient(mrn("CHANGE"));
+        String patient = u.createPatient(Unit.mrn("CHANGE"));
         String dr = u.token(Role.PHYSICIAN);
         Api.Answer order = Unit.expect(u.api.post("/api/orders", dr, Unit.plasmaExchangeOrder(patient)), 201);
         Map<String, Object> changed = Unit.plasmaExchangeOrder(patient);
@@ -191,7 +187,7 @@ class ClinicalWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void the_indication_is_matched_by_its_guideline_row_not_its_code(Databases.Kind kind) {
         Unit u = unit(kind);
-        String d = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), donor(mrn("DLI"))), 201).id();
+        String d = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), donor(Unit.mrn("DLI"))), 201).id();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("patientId", d);
         o.put("indication", Map.of("code", "Z52.001", "text", "DLI donor", "guidelineRow", "dli"));
@@ -216,7 +212,7 @@ class ClinicalWorkflowTest {
     @SuppressWarnings("unchecked")
     void a_collections_record_has_its_access_notes_and_product_against_the_target(Databases.Kind kind) {
         Unit u = unit(kind);
-        String d = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), donor(mrn("HPC"))), 201).id();
+        String d = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), donor(Unit.mrn("HPC"))), 201).id();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("patientId", d);
         o.put("indication", Map.of("code", "Z52.091", "text", "Allogeneic HPC donation", "guidelineRow",
@@ -264,7 +260,7 @@ class ClinicalWorkflowTest {
                 .containsExactly("post-labs");
 
         // a plasma exchange collects no product
-        String tpe = u.startedSession(u.signedOrder(u.createPatient(mrn("NOPRODUCT"))));
+        String tpe = u.startedSession(u.signedOrder(u.createPatient(Unit.mrn("NOPRODUCT"))));
         assertThat(u.api.post("/api/sessions/" + tpe + "/product", nurse, Map.of("time", Unit.now(), "volumeMl",
                 200)).status()).isEqualTo(409);
     }

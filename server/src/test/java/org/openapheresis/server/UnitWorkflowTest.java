@@ -18,6 +18,7 @@ import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
+import org.openapheresis.server.support.UnitPerDatabase;
 
 /**
  * The unit's work on both databases (H2 and a real PostgreSQL): register, prescribe, sign, schedule, start,
@@ -25,27 +26,22 @@ import org.openapheresis.server.support.Unit;
  */
 class UnitWorkflowTest {
 
-    private static final Map<Databases.Kind, Unit> UNITS = new java.util.EnumMap<>(Databases.Kind.class);
+    private static final UnitPerDatabase UNITS = new UnitPerDatabase();
 
-    static synchronized Unit unit(Databases.Kind kind) {
-        return UNITS.computeIfAbsent(kind, Unit::start);
+    static Unit unit(Databases.Kind kind) {
+        return UNITS.of(kind);
     }
 
     @AfterAll
     static void stop() {
-        UNITS.values().forEach(Unit::close);
-        UNITS.clear();
-    }
-
-    private static String mrn(String what) {
-        return "MRN-" + what + "-" + System.nanoTime();
+        UNITS.close();
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void a_session_goes_from_order_to_completed_record_with_the_comparison_to_the_plan(Databases.Kind kind) {
         Unit u = unit(kind);
-        String patient = u.createPatient(mrn("FLOW"));
+        String patient = u.createPatient(Unit.mrn("FLOW"));
         Api.Answer order = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN),
                 Unit.plasmaExchangeOrder(patient)), 201);
         Map<String, Object> o = order.map();
@@ -117,7 +113,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void an_order_is_signed_only_with_its_warnings_acknowledged_in_the_same_act(Databases.Kind kind) {
         Unit u = unit(kind);
-        Map<String, Object> body = Unit.msRelapsePatient(mrn("ACE"));
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("ACE"));
         body.put("aceInhibitor", true);
         String patient = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), body), 201).id();
         Api.Answer order = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN),
@@ -158,7 +154,7 @@ class UnitWorkflowTest {
     void a_session_does_not_start_until_the_nurse_acknowledges_every_plan_warning_and_the_codes_are_recorded(
             Databases.Kind kind) {
         Unit u = unit(kind);
-        String patient = u.createPatient(mrn("PLANACK"));
+        String patient = u.createPatient(Unit.mrn("PLANACK"));
         String order = u.signedOrder(patient);
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
                 "plannedStart", Unit.at(2, "08:30"))), 201).id();
@@ -198,7 +194,7 @@ class UnitWorkflowTest {
     void two_concurrent_edits_of_one_version_give_one_success_and_one_409_and_nothing_is_lost(Databases.Kind kind)
             throws Exception {
         Unit u = unit(kind);
-        String id = u.createPatient(mrn("LOCK"));
+        String id = u.createPatient(Unit.mrn("LOCK"));
         Map<String, Object> current = u.api.get("/api/patients/" + id, u.token(Role.NURSE)).map();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch go = new CountDownLatch(1);
@@ -246,7 +242,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_scheduled_session_is_rescheduled_with_its_version_and_a_stale_one_gets_409(Databases.Kind kind) {
         Unit u = unit(kind);
-        String order = u.signedOrder(u.createPatient(mrn("RESCHED")));
+        String order = u.signedOrder(u.createPatient(Unit.mrn("RESCHED")));
         String session = Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
                 "plannedStart", Unit.at(2, "08:30"), "machine", u.freshMachine())), 201).id();
         String other = u.freshMachine();
@@ -264,7 +260,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_session_keeps_its_chair_through_scheduling_rescheduling_and_reading(Databases.Kind kind) {
         Unit u = unit(kind);
-        String order = u.signedOrder(u.createPatient(mrn("CHAIR")));
+        String order = u.signedOrder(u.createPatient(Unit.mrn("CHAIR")));
         String machine = u.freshMachine();
         String chair = u.freshChair();
         String bed = u.freshChair();
@@ -285,7 +281,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_chair_name_longer_than_100_characters_is_named_in_a_422(Databases.Kind kind) {
         Unit u = unit(kind);
-        String order = u.signedOrder(u.createPatient(mrn("CHAIR-LONG")));
+        String order = u.signedOrder(u.createPatient(Unit.mrn("CHAIR-LONG")));
         Api.Answer a = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
                 "plannedStart", Unit.at(2, "08:30"), "chair", "x".repeat(101)));
         assertThat(a.status()).isEqualTo(422);
@@ -297,8 +293,8 @@ class UnitWorkflowTest {
     void a_machine_is_never_booked_twice_at_once(Databases.Kind kind) {
         Unit u = unit(kind);
         String machine = u.freshMachine();
-        String first = u.signedOrder(u.createPatient(mrn("BOOK1")));
-        String second = u.signedOrder(u.createPatient(mrn("BOOK2")));
+        String first = u.signedOrder(u.createPatient(Unit.mrn("BOOK1")));
+        String second = u.signedOrder(u.createPatient(Unit.mrn("BOOK2")));
         Unit.expect(u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", first,
                 "plannedStart", Unit.at(15, "08:00"), "machine", machine)), 201);
         // the plasma exchange runs about 2 h, plus 30 min set-up and rinseback
@@ -322,7 +318,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void a_stale_if_match_header_gets_409_with_the_current_version(Databases.Kind kind) {
         Unit u = unit(kind);
-        String id = u.createPatient(mrn("IFMATCH"));
+        String id = u.createPatient(Unit.mrn("IFMATCH"));
         Map<String, Object> body = Unit.msRelapsePatient("MRN-IFMATCH-X" + System.nanoTime());
         Api.Answer first = u.api.send("PUT", "/api/patients/" + id, u.token(Role.NURSE),
                 org.openapheresis.server.json.Json.write(body), Map.of("If-Match", "1"));
@@ -337,7 +333,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void the_audit_log_records_reads_and_writes_of_patient_data_and_detects_tampering(Databases.Kind kind) {
         Unit u = unit(kind);
-        String id = u.createPatient(mrn("AUDIT"));
+        String id = u.createPatient(Unit.mrn("AUDIT"));
         u.api.get("/api/patients/" + id, u.token(Role.LAB));
         u.api.get("/api/patients/" + id, u.token(Role.ADMIN)); // denied: also audited
         List<Map<String, Object>> entries = u.api.get("/api/audit?patientId=" + id, u.token(Role.ADMIN)).list();
@@ -364,7 +360,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void an_order_reads_back_from_the_database_exactly_as_it_was_answered_when_created(Databases.Kind kind) {
         Unit u = unit(kind);
-        String patient = u.createPatient(mrn("ROUNDTRIP"));
+        String patient = u.createPatient(Unit.mrn("ROUNDTRIP"));
         Api.Answer created = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN),
                 Unit.plasmaExchangeOrder(patient)), 201);
         Api.Answer read = Unit.expect(u.api.get("/api/orders/" + created.id(), u.token(Role.PHYSICIAN)), 200);
@@ -377,7 +373,7 @@ class UnitWorkflowTest {
     @EnumSource(Databases.Kind.class)
     void an_order_that_the_record_cannot_plan_gets_422_naming_the_fields(Databases.Kind kind) {
         Unit u = unit(kind);
-        Map<String, Object> body = Unit.msRelapsePatient(mrn("NOHCT"));
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("NOHCT"));
         body.put("labs", Map.of("plateletsE9PerL", 200));
         String patient = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), body), 201).id();
         Map<String, Object> order = Unit.plasmaExchangeOrder(patient);
@@ -396,8 +392,8 @@ class UnitWorkflowTest {
                                 java.nio.charset.StandardCharsets.UTF_8))) {
             Api apiB = new Api(b.port());
             String nurse = a.token(Role.NURSE);
-            String onA = a.createPatient(mrn("SHARED-A"));
-            String onB = Unit.expect(apiB.post("/api/patients", nurse, Unit.msRelapsePatient(mrn("SHARED-B"))), 201)
+            String onA = a.createPatient(Unit.mrn("SHARED-A"));
+            String onB = Unit.expect(apiB.post("/api/patients", nurse, Unit.msRelapsePatient(Unit.mrn("SHARED-B"))), 201)
                     .id();
             assertThat(apiB.get("/api/patients/" + onA, nurse).status()).isEqualTo(200);
             assertThat(a.api.get("/api/patients/" + onB, nurse).status()).isEqualTo(200);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +20,20 @@ import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
+import org.openapheresis.server.support.UnitPerDatabase;
 
 /** The probe's findings where the database matters, on H2 and on PostgreSQL. */
 class HardeningDatabaseTest {
 
-    private static final Map<Databases.Kind, Unit> UNITS = new EnumMap<>(Databases.Kind.class);
+    private static final UnitPerDatabase UNITS = new UnitPerDatabase();
 
-    static synchronized Unit unit(Databases.Kind kind) {
-        return UNITS.computeIfAbsent(kind, Unit::start);
+    static Unit unit(Databases.Kind kind) {
+        return UNITS.of(kind);
     }
 
     @AfterAll
     static void stop() {
-        UNITS.values().forEach(Unit::close);
-    }
-
-    private static String mrn(String what) {
-        return "MRN-" + what + "-" + System.nanoTime();
+        UNITS.close();
     }
 
     @ParameterizedTest
@@ -45,13 +41,13 @@ class HardeningDatabaseTest {
     @SuppressWarnings("unchecked")
     void a_lab_dated_in_the_future_is_refused_and_one_stored_before_cannot_hide_newer_values(Databases.Kind kind) {
         Unit u = unit(kind);
-        Map<String, Object> body = Unit.msRelapsePatient(mrn("FUTURE"));
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("FUTURE"));
         body.put("labsTakenAt", "2062-01-01T00:00:00Z");
         Api.Answer refused = u.api.post("/api/patients", u.token(Role.NURSE), body);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("\"field\":\"labsTakenAt\"").contains("IN_THE_FUTURE");
 
-        String id = u.createPatient(mrn("LATEST"));
+        String id = u.createPatient(Unit.mrn("LATEST"));
         // a value stored before timestamps were bounded: taken "in 2062", recorded today
         u.server.services().db().jdbi().useHandle(h -> h.execute("INSERT INTO lab_result (id, patient_id, "
                 + "session_id, taken_at, phase, analyte, value_num, unit, recorded_at, recorded_by) VALUES (?, ?, NULL, "
@@ -71,7 +67,7 @@ class HardeningDatabaseTest {
     @EnumSource(Databases.Kind.class)
     void a_nul_character_or_an_unpaired_surrogate_is_a_422_naming_the_field_even_at_login(Databases.Kind kind) {
         Unit u = unit(kind);
-        Map<String, Object> body = Unit.msRelapsePatient(mrn("NUL"));
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("NUL"));
         body.put("familyName", "Be\u0000rg");
         Api.Answer a = u.api.post("/api/patients", u.token(Role.NURSE), body);
         assertThat(a.status()).isEqualTo(422);
@@ -99,7 +95,7 @@ class HardeningDatabaseTest {
         Api.Answer query = u.api.get("/api/orders?patientId=" + "y".repeat(400), nurse);
         assertThat(query.status()).isEqualTo(422);
         assertThat(query.body()).contains("\"field\":\"patientId\"");
-        String order = u.signedOrder(u.createPatient(mrn("FAR")));
+        String order = u.signedOrder(u.createPatient(Unit.mrn("FAR")));
         Api.Answer far = u.api.post("/api/sessions", u.token(Role.COORDINATOR), Map.of("orderId", order,
                 "plannedStart", "+20000-01-01T00:00:00Z", "machine", u.freshMachine()));
         assertThat(far.status()).isEqualTo(422);
@@ -113,7 +109,7 @@ class HardeningDatabaseTest {
     @EnumSource(Databases.Kind.class)
     void unknown_or_too_many_acknowledged_warning_codes_are_422(Databases.Kind kind) {
         Unit u = unit(kind);
-        String order = u.signedOrder(u.createPatient(mrn("ACK")));
+        String order = u.signedOrder(u.createPatient(Unit.mrn("ACK")));
         String session = u.scheduledSession(order);
         Api.Answer unknown = u.api.post("/api/sessions/" + session + "/start", u.token(Role.NURSE),
                 Map.of("acknowledgedWarnings", List.of("FIBRINOGEN_LOW_POST", "MADE_UP_CODE")));
@@ -130,7 +126,7 @@ class HardeningDatabaseTest {
     void two_registrations_of_one_mrn_at_the_same_moment_give_one_201_and_one_422_taken(Databases.Kind kind)
             throws Exception {
         Unit u = unit(kind);
-        String same = mrn("RACE");
+        String same = Unit.mrn("RACE");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Answer>> tasks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -177,7 +173,7 @@ class HardeningDatabaseTest {
     @EnumSource(Databases.Kind.class)
     void an_underscore_or_a_percent_in_a_search_matches_itself_not_everyone(Databases.Kind kind) {
         Unit u = unit(kind);
-        u.createPatient(mrn("SEARCH"));
+        u.createPatient(Unit.mrn("SEARCH"));
         assertThat(u.api.get("/api/patients?q=_", u.token(Role.NURSE)).list()).isEmpty();
         assertThat(u.api.get("/api/patients?q=%25", u.token(Role.NURSE)).list()).isEmpty();
         assertThat(u.api.get("/api/patients?q=berg", u.token(Role.NURSE)).list()).isNotEmpty();
@@ -188,7 +184,7 @@ class HardeningDatabaseTest {
     @SuppressWarnings("unchecked")
     void a_coordinator_reads_the_clinical_record_and_records_demographics_only(Databases.Kind kind) {
         Unit u = unit(kind);
-        String id = u.createPatient(mrn("COORD"));
+        String id = u.createPatient(Unit.mrn("COORD"));
         String coord = u.token(Role.COORDINATOR);
         Map<String, Object> p = u.api.get("/api/patients/" + id, coord).map();
         assertThat(p).containsKeys("allergies", "labs");

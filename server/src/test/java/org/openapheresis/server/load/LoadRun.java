@@ -73,9 +73,7 @@ public final class LoadRun {
                 String patient = unit.createPatient("MRN-LOAD-1");
                 String session = unit.startedSession(unit.signedOrder(patient));
                 path = "/api/sessions/" + session + "/run-values";
-                Map<String, Object> sample = Map.of("time", Unit.now(), "source", "machine",
-                        "inletFlowMlPerMin", 60, "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
-                        "replacementVolumeMl", 790, "fluidBalanceMl", 10);
+                Map<String, Object> sample = runValue();
                 int batch = what.startsWith("run-values-batch") ? Integer.parseInt(what.substring(16)) : 1;
                 body = Json.write(batch == 1 ? sample : Map.of("samples", java.util.Collections.nCopies(batch, sample)));
                 token = unit.token(Role.NURSE);
@@ -171,9 +169,7 @@ public final class LoadRun {
             String nurse = unit.token(Role.NURSE);
             Path dir = Files.createTempDirectory("load-run");
             Path sample = dir.resolve("run-value.json");
-            Files.writeString(sample, Json.write(Map.of("time", Unit.now(), "source", "machine",
-                    "inletFlowMlPerMin", 60, "acFlowMlPerMin", 5, "processedVolumeMl", 1500, "removedVolumeMl", 800,
-                    "replacementVolumeMl", 790, "fluidBalanceMl", 10)));
+            Files.writeString(sample, Json.write(runValue()));
             Path plan = dir.resolve("plan.json");
             Files.writeString(plan, Files.readString(Path.of("examples", "ms-relapse-plasma-exchange.json")));
             System.out.println("TARGET run-values POST " + base + "/api/sessions/" + session + "/run-values " + nurse
@@ -189,6 +185,12 @@ public final class LoadRun {
             Thread.sleep(seconds * 1000L);
         }
         System.exit(0);
+    }
+
+    /** One machine sample of a plasma exchange, timed now. */
+    private static Map<String, Object> runValue() {
+        return Map.of("time", Unit.now(), "source", "machine", "inletFlowMlPerMin", 60, "acFlowMlPerMin", 5,
+                "processedVolumeMl", 1500, "removedVolumeMl", 800, "replacementVolumeMl", 790, "fluidBalanceMl", 10);
     }
 
     private static double pct(long[] sorted, double p) {

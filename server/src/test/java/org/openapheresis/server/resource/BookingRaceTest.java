@@ -3,7 +3,6 @@ package org.openapheresis.server.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +21,20 @@ import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
 import org.openapheresis.server.support.Unit;
+import org.openapheresis.server.support.UnitPerDatabase;
 
 /** A machine or chair is given to one session at a time, however many ask at once and on however many servers. */
 class BookingRaceTest {
 
-    private static final Map<Databases.Kind, Unit> UNITS = new EnumMap<>(Databases.Kind.class);
+    private static final UnitPerDatabase UNITS = new UnitPerDatabase();
 
-    static synchronized Unit unit(Databases.Kind kind) {
-        return UNITS.computeIfAbsent(kind, Unit::start);
+    static Unit unit(Databases.Kind kind) {
+        return UNITS.of(kind);
     }
 
     @AfterAll
     static void stop() {
-        UNITS.values().forEach(Unit::close);
+        UNITS.close();
     }
 
     private static List<Integer> bookAtOnce(List<Callable<Api.Answer>> bookings) throws Exception {

@@ -63,6 +63,11 @@ public final class Unit implements AutoCloseable {
                 clock));
     }
 
+    /** A medical record number no other test has used: {@code MRN-what-nanotime}. */
+    public static String mrn(String what) {
+        return "MRN-" + what + "-" + System.nanoTime();
+    }
+
     public String token(Role r) {
         return tokens.get(r);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -160,6 +161,22 @@ final class Browser implements AutoCloseable {
                 + "for (const el of document.querySelectorAll('input,textarea')) { if (re.test(el.value)) out.push('value: ' + el.value); }"
                 + "return out;");
         return (java.util.List<String>) found;
+    }
+
+    /** Ticks every checkbox of {@code formId} (a checklist of warnings read). */
+    void tickEvery(String formId) {
+        for (WebElement box : all(By.cssSelector("#" + formId + " input[type=checkbox]"))) {
+            box.click();
+        }
+    }
+
+    /** Types each value into the field of {@code formId} whose {@code data-field} is the key, replacing what it held. */
+    void fill(String formId, Map<String, String> values) {
+        values.forEach((field, value) -> {
+            WebElement el = await(By.cssSelector("#" + formId + " [data-field='" + field + "']"));
+            el.clear();
+            el.sendKeys(value);
+        });
     }
 
     /**

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -94,9 +93,7 @@ class UiFullDayTest extends BrowserTest {
         assertThat(browser.text(By.id("signed-by"))).as("nothing is signed before every warning is ticked")
                 .isEqualTo("not signed");
         browser.screenshot("05a-order-sign-checklist");
-        for (WebElement box : browser.all(By.cssSelector("#sign-form input[type=checkbox]"))) {
-            box.click();
-        }
+        browser.tickEvery("sign-form");
         browser.click(By.id("acknowledge-and-sign"));
         browser.awaitText(By.id("signed-by"), UiServer.PHYSICIAN);
         browser.awaitText(By.id("candidacy"), "Acknowledged by " + UiServer.PHYSICIAN);
@@ -128,9 +125,7 @@ class UiFullDayTest extends BrowserTest {
         browser.click(By.id("ack-and-start"));
         browser.awaitText(By.id("ack-form"), "Tick to confirm");
         browser.screenshot("06a-run-sheet-acknowledge-warnings");
-        for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
-            box.click();
-        }
+        browser.tickEvery("ack-form");
         browser.click(By.id("ack-and-start"));
         browser.await(By.id("run-values-form"));
         browser.awaitText(By.id("start-acknowledgement"), "acknowledged at start by nurse.ben");
@@ -138,13 +133,13 @@ class UiFullDayTest extends BrowserTest {
         UiSignInTest.assertEveryInputLabelled(browser);
 
         // run values by keyboard: type and press Enter
-        fillIn("run-values-form", Map.of("inletFlowMlPerMin", "60", "acFlowMlPerMin", "6", "processedVolumeMl", "2900",
+        browser.fill("run-values-form", Map.of("inletFlowMlPerMin", "60", "acFlowMlPerMin", "6", "processedVolumeMl", "2900",
                 "removedVolumeMl", "1500", "replacementVolumeMl", "1480", "acVolumeMl", "320"));
         browser.driver.findElement(By.cssSelector("#run-values-form [data-field='acVolumeMl']")).sendKeys(Keys.ENTER);
         browser.awaitText(By.id("run-values"), "2,900");
         assertThat(browser.driver.switchTo().activeElement().getAttribute("name"))
                 .as("after saving, the keyboard stays in the run values form").isEqualTo("inletFlowMlPerMin");
-        fillIn("vitals-form", Map.of("systolicMmHg", "112", "diastolicMmHg", "70", "pulsePerMin", "84",
+        browser.fill("vitals-form", Map.of("systolicMmHg", "112", "diastolicMmHg", "70", "pulsePerMin", "84",
                 "spo2Percent", "98", "temperatureC", "36.8"));
         browser.click(By.cssSelector("#vitals-form button[type=submit]"));
         browser.awaitText(By.id("vitals"), "112");
@@ -154,7 +149,7 @@ class UiFullDayTest extends BrowserTest {
                 .sendKeys("Calcium gluconate 10 % 10 mL IV; inlet flow lowered to 50 mL/min");
         browser.click(By.cssSelector("#ae-form button[type=submit]"));
         browser.awaitText(By.id("adverse-events"), "Citrate reaction");
-        fillIn("run-values-form", Map.of("inletFlowMlPerMin", "50", "acFlowMlPerMin", "5", "processedVolumeMl", "5700",
+        browser.fill("run-values-form", Map.of("inletFlowMlPerMin", "50", "acFlowMlPerMin", "5", "processedVolumeMl", "5700",
                 "removedVolumeMl", "2950", "replacementVolumeMl", "2950", "acVolumeMl", "630"));
         browser.click(By.cssSelector("#run-values-form button[type=submit]"));
         browser.awaitText(By.id("run-values"), "5,700");
@@ -234,9 +229,7 @@ class UiFullDayTest extends BrowserTest {
         browser.awaitHeading("Run sheet");
         browser.click(By.id("start-session"));
         if (!browser.all(By.id("ack-form")).isEmpty()) {
-            for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
-                box.click();
-            }
+            browser.tickEvery("ack-form");
             browser.click(By.id("ack-and-start"));
         }
         browser.click(By.id("abort-session"));
@@ -247,13 +240,5 @@ class UiFullDayTest extends BrowserTest {
         browser.awaitText(By.cssSelector("main .chip"), "Aborted");
         browser.awaitText(By.cssSelector("main"), "Access lost");
         browser.screenshot("06d-run-sheet-aborted");
-    }
-
-    private static void fillIn(String formId, Map<String, String> values) {
-        values.forEach((field, value) -> {
-            WebElement el = browser.await(By.cssSelector("#" + formId + " [data-field='" + field + "']"));
-            el.clear();
-            el.sendKeys(value);
-        });
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -107,9 +106,7 @@ class UiProcedureTypesTest extends BrowserTest {
         browser.await(By.cssSelector("#dose, #target")); // the dose in blood volumes, or the cell target
         browser.click(By.id("sign-order"));
         if (!browser.all(By.id("sign-form")).isEmpty()) {
-            for (WebElement box : browser.all(By.cssSelector("#sign-form input[type=checkbox]"))) {
-                box.click();
-            }
+            browser.tickEvery("sign-form");
             browser.click(By.id("acknowledge-and-sign"));
         }
         browser.awaitText(By.id("signed-by"), UiServer.PHYSICIAN);
@@ -131,33 +128,31 @@ class UiProcedureTypesTest extends BrowserTest {
         browser.awaitHeading("Run sheet");
         browser.click(By.id("start-session"));
         if (!browser.all(By.id("ack-form")).isEmpty()) {
-            for (WebElement box : browser.all(By.cssSelector("#ack-form input[type=checkbox]"))) {
-                box.click();
-            }
+            browser.tickEvery("ack-form");
             browser.click(By.id("ack-and-start"));
         }
         browser.awaitText(By.cssSelector("main .chip"), "In progress");
         if (c.onSeparator()) {
             assertThat(browser.text(By.id("run-values-form"))).contains("Collect flow").contains("mL/min")
                     .doesNotContain("Replacement");
-            fill("run-values-form", Map.of("inletFlowMlPerMin", "60", "acFlowMlPerMin", "5", "removalFlowMlPerMin", "1.2",
+            browser.fill("run-values-form", Map.of("inletFlowMlPerMin", "60", "acFlowMlPerMin", "5", "removalFlowMlPerMin", "1.2",
                     "processedVolumeMl", "9000", "acVolumeMl", "750", "removedVolumeMl", "250"));
             browser.click(By.cssSelector("#run-values-form button[type=submit]"));
             browser.awaitText(By.id("run-values"), "9,000");
             new Select(browser.await(By.cssSelector("#access-form [data-field='kind']"))).selectByValue("peripheral");
-            fill("access-form", Map.of("site", "left antecubital (draw), right forearm (return)"));
+            browser.fill("access-form", Map.of("site", "left antecubital (draw), right forearm (return)"));
             browser.click(By.cssSelector("#access-form button[type=submit]"));
             browser.awaitText(By.cssSelector("main"), "left antecubital");
         } else {
             assertThat(browser.all(By.id("run-values-form"))).as("an infusion has no separator run values").isEmpty();
             assertThat(browser.all(By.id("access-form"))).isEmpty();
             new Select(browser.await(By.cssSelector("#fluids-form [data-field='fluid']"))).selectByValue("ivig");
-            fill("fluids-form", Map.of("volumeMl", "280"));
+            browser.fill("fluids-form", Map.of("volumeMl", "280"));
             browser.click(By.cssSelector("#fluids-form button[type=submit]"));
             browser.awaitText(By.cssSelector("main"), "280");
         }
         if (c.collects()) {
-            fill("product-form", Map.of("volumeMl", "250", c.productCount, c.productCount.equals("cd34PerUl") ? "1200"
+            browser.fill("product-form", Map.of("volumeMl", "250", c.productCount, c.productCount.equals("cd34PerUl") ? "1200"
                     : c.productCount.equals("cd3PerUl") ? "20000" : "150"));
             browser.click(By.cssSelector("#product-form button[type=submit]"));
             browser.awaitText(By.cssSelector("main"), "250");
@@ -165,9 +160,9 @@ class UiProcedureTypesTest extends BrowserTest {
             assertThat(browser.all(By.id("product-form"))).as("nothing is collected").isEmpty();
         }
         new Select(browser.await(By.cssSelector("#labs-form [data-field='phase']"))).selectByValue("post");
-        fill("labs-form", Map.of("values." + c.postLab, "5"));
+        browser.fill("labs-form", Map.of("values." + c.postLab, "5"));
         browser.click(By.cssSelector("#labs-form button[type=submit]"));
-        fill("note-form", Map.of("text", "Tolerated well; no paraesthesia."));
+        browser.fill("note-form", Map.of("text", "Tolerated well; no paraesthesia."));
         browser.click(By.cssSelector("#note-form button[type=submit]"));
         browser.awaitText(By.cssSelector("main"), "Tolerated well");
         browser.screenshot("30-" + c.type + "-run-sheet-in-progress");
@@ -186,13 +181,5 @@ class UiProcedureTypesTest extends BrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector("#note-form")).isDisplayed()).isFalse();
         browser.screenshot("31-" + c.type + "-completed-plan-vs-actual");
         browser.printToPdf("31-" + c.type + "-session-summary-printed");
-    }
-
-    private static void fill(String formId, Map<String, String> values) {
-        values.forEach((field, value) -> {
-            WebElement el = browser.await(By.cssSelector("#" + formId + " [data-field='" + field + "']"));
-            el.clear();
-            el.sendKeys(value);
-        });
     }
 }
