@@ -68,10 +68,9 @@ public final class TeachingRoutes implements FeatureRoutes {
     private void reveal(Call call) {
         Node f = call.body();
         OptionalDouble s = seed(f, true);
+        // the procedure must be an object of the one type cases are for; the planner checks the rest of it
+        f.child("procedure", true).ifPresent(p -> p.oneOf("type", true, List.of(TeachingService.PROCEDURE)));
         Object procedure = f.raw("procedure");
-        if (procedure == null) {
-            f.add("procedure", org.openapheresis.system.MessageKey.REQUIRED);
-        }
         f.rejectUnknown();
         f.throwIfProblems();
         call.answer(teaching.reveal((long) s.getAsDouble(), procedure));

@@ -96,8 +96,8 @@ public final class TeachingService {
     public Reveal reveal(long seed, Object procedure) {
         Case c = generate(seed);
         if (!(procedure instanceof Map<?, ?> p) || !PROCEDURE.equals(p.get("type"))) {
-            throw InvalidInputException.of("procedure.type", MessageKey.NOT_ONE_OF, procedure instanceof Map<?, ?> m
-                    ? m.get("type") : procedure, List.of(PROCEDURE));
+            Object type = procedure instanceof Map<?, ?> m ? m.get("type") : procedure;
+            throw InvalidInputException.of("procedure.type", MessageKey.NOT_ONE_OF, String.valueOf(type), PROCEDURE);
         }
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("patient", c.patient());

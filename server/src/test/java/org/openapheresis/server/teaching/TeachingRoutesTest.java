@@ -82,6 +82,13 @@ class TeachingRoutesTest {
                 Map.of("type", "leukocytapheresis", "bloodVolumesProcessed", 2.0)));
         assertThat(leuko.status()).isEqualTo(422);
         assertThat(leuko.body()).contains("\"field\":\"procedure.type\"");
+        // a procedure without its type, or not an object, is named too (the fuzz found the first answered 500)
+        Api.Answer untyped = unit.api.post("/api/teaching/reveal", t, Map.of("seed", 42, "procedure",
+                Map.of("plasmaVolumes", "not a number")));
+        assertThat(untyped.status()).isEqualTo(422);
+        assertThat(untyped.body()).contains("\"field\":\"procedure.type\"").contains("REQUIRED");
+        assertThat(unit.api.post("/api/teaching/reveal", t, Map.of("seed", 42, "procedure", "plasma-exchange"))
+                .body()).contains("\"field\":\"procedure\"");
         assertThat(unit.api.post("/api/teaching/reveal", t, Map.of("seed", 3, "procedure",
                 Map.of("type", "plasma-exchange", "plasmaVolumes", 9.0))).body()).contains("procedure.plasmaVolumes");
         assertThat(unit.api.post("/api/teaching/cases", unit.token(Role.BILLING), Map.of()).status()).isEqualTo(403);
