@@ -5,11 +5,15 @@
 # (POST /api/plans). Prints each rate with p50/p99 and the ratios the server is held to (docs/benchmarks.md).
 #
 # Needs: a JDK 17, wrk and pgbench (apt-get install -y wrk postgresql-client). Usage:
-#   bench/load-run.sh [SECONDS] [CONNECTIONS]      (default 20 s measured after a 5 s warm-up, 16 connections)
+#   bench/load-run.sh [SECONDS] [CONNECTIONS] [JIT_WARMUP]
+# (default 20 s measured after a 5 s warm-up each, 16 connections; before any of it, JIT_WARMUP seconds (default
+# 60) of load spread over the server's targets, so that what is measured is the compiled server a unit runs for
+# days, not its first minute of interpretation and compilation)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED="${1:-20}"
 CONNECTIONS="${2:-16}"
+JIT_WARMUP="${3:-60}"
 WARMUP=5
 for tool in wrk pgbench psql; do
   command -v "$tool" >/dev/null || { echo "load-run: $tool is missing (apt-get install -y wrk postgresql-client)"; exit 2; }
@@ -18,7 +22,7 @@ OUT="$(mktemp -d)"
 ./mvnw -q -B -o -pl core,server test-compile -DskipTests >/dev/null
 ./mvnw -q -B -o -pl server dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="server/target/test-classes:server/target/classes:core/target/classes:$(cat "$OUT/cp.txt")"
-SERVE_FOR=$(( (SECONDS_MEASURED + WARMUP) * 5 + 60 ))
+SERVE_FOR=$(( (SECONDS_MEASURED + WARMUP) * 5 + JIT_WARMUP + 60 ))
 java -Xmx512m -cp "$CP" org.openapheresis.server.load.LoadRun ratios postgresql "$SERVE_FOR" 0 > "$OUT/server.txt" 2>"$OUT/server.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -34,6 +38,13 @@ pgbench -n -h localhost -p "$PGPORT" -U "$PGUSER" -c "$CONNECTIONS" -j 2 -T "$SE
   "$PGDB" > "$OUT/pgbench.txt" 2>&1
 PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench.txt" | head -1)
 PG_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench.txt" | head -1)
+
+targets=$(grep -c '^TARGET' "$OUT/server.txt")
+while read -r _ name method url token body; do
+  if [ "$method" = POST ]; then script=server/src/test/resources/load/post.lua; args=(-- "$token" "$body");
+  else script=server/src/test/resources/load/get.lua; args=(-- "$token"); fi
+  wrk -t2 -c"$CONNECTIONS" -d"$(( JIT_WARMUP / targets + 1 ))s" -s "$script" "$url" "${args[@]}" >/dev/null
+done < <(grep '^TARGET' "$OUT/server.txt")
 
 declare -A RATE P50 P99
 while read -r _ name method url token body; do
@@ -51,7 +62,7 @@ done < <(grep '^TARGET' "$OUT/server.txt")
 HEAP=$(jcmd "$SERVER" GC.heap_info 2>/dev/null | sed -n 's/.*total \([0-9]*K\), used \([0-9]*K\).*/used \2 of \1/p' | head -1)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
-echo "Load run $(date -u +%FT%TZ): $CONNECTIONS connections, ${SECONDS_MEASURED} s measured after ${WARMUP} s, $(nproc) cores"
+echo "Load run $(date -u +%FT%TZ): $CONNECTIONS connections, ${SECONDS_MEASURED} s measured after ${WARMUP} s (and ${JIT_WARMUP} s of JIT warm-up), $(nproc) cores"
 printf '%-52s %10s %9s %9s\n' "what" "rate/s" "p50 ms" "p99 ms"
 printf '%-52s %10s %9s %9s\n' "PostgreSQL one-row durable INSERT (pgbench)" "$PG_TPS" "avg $PG_LAT" ""
 printf '%-52s %10s %9s %9s\n' "POST /api/sessions/{id}/run-values (one sample)" "${RATE[run-values]}" "${P50[run-values]}" "${P99[run-values]}"

@@ -39,6 +39,8 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
     public static final int LEGACY = 0;
     /** {@code mac_version} of keyed entries: HMAC-SHA256 under the audit key. */
     public static final int HMAC_V1 = 1;
+    /** Writers committing entries of reads and refusals at once, each in transactions of its own. */
+    static final int WRITER_LANES = 4;
     /** How far back from the head the start-up looks for keyed entries to check the key against. */
     static final int START_CHECK_ENTRIES = 8;
 
@@ -57,26 +59,43 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
     /** The last checkpoint this process wrote, which the file must still hold. */
     private volatile Checkpoint writtenHere;
     /** Entries appended outside a caller's transaction, committed together. */
-    private final GroupCommit<PendingRow> group;
+    private final org.openapheresis.server.db.GroupCommit<PendingRow, Void> group;
 
     public AuditLog(Jdbi jdbi, Clock clock, AuditKey key, AuditCheckpoints checkpoints) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.key = key;
         this.checkpoints = checkpoints;
-        this.group = new GroupCommit<>("openapheresis-audit-writer", this::insertPending);
+        this.group = org.openapheresis.server.db.GroupCommit.allOrNothing("openapheresis-audit-writer",
+                WRITER_LANES, this::insertPending);
     }
 
     private void insertPending(List<PendingRow> rows) {
-        jdbi.useTransaction(h -> {
-            org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO audit_pending "
-                    + "(id, at, username, action, resource, patient_id, outcome) VALUES (:id, :at, :u, :a, :r, :p, :o)");
-            for (PendingRow r : rows) {
-                batch.bind("id", r.id()).bind("at", r.at()).bind("u", r.username()).bind("a", r.action())
-                        .bind("r", r.resource()).bind("p", r.patientId()).bind("o", r.outcome()).add();
-            }
-            batch.execute();
-        });
+        jdbi.useTransaction(h -> insertPending(h, rows));
+    }
+
+    private static void insertPending(Handle h, List<PendingRow> rows) {
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO audit_pending "
+                + "(id, at, username, action, resource, patient_id, outcome) VALUES (:id, :at, :u, :a, :r, :p, :o)");
+        for (PendingRow r : rows) {
+            batch.bind("id", r.id()).bind("at", r.at()).bind("u", r.username()).bind("a", r.action())
+                    .bind("r", r.resource()).bind("p", r.patientId()).bind("o", r.outcome()).add();
+        }
+        batch.execute();
+    }
+
+    private PendingRow row(String username, String action, String resource, String patientId, String outcome) {
+        return new PendingRow(org.openapheresis.server.db.Ids.next(), Times.toDb(Times.now(clock)), username,
+                cut(action, 100), cut(resource, 300), patientId, cut(outcome, 40));
+    }
+
+    /** Appends the entries in one batch of statements inside the caller's transaction. */
+    @Override
+    public void append(Handle h, List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            insertPending(h, entries.stream().map(e -> row(e.username(), e.action(), e.resource(), e.patientId(),
+                    e.outcome())).toList());
+        }
     }
 
     public AuditKey key() {
@@ -95,8 +114,7 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
      */
     @Override
     public void append(String username, String action, String resource, String patientId, String outcome) {
-        group.commit(new PendingRow(org.openapheresis.server.db.Ids.next(), Times.toDb(Times.now(clock)), username,
-                cut(action, 100), cut(resource, 300), patientId, cut(outcome, 40)));
+        group.commit(row(username, action, resource, patientId, outcome));
     }
 
     /** Stops the writer of {@link #append(String, String, String, String, String)} after what waits is written. */
@@ -117,11 +135,10 @@ public final class AuditLog implements org.openapheresis.server.system.AuditTrai
     @Override
     public void append(Handle h, String username, String action, String resource, String patientId,
             String outcome) {
+        PendingRow r = row(username, action, resource, patientId, outcome);
         h.createUpdate("INSERT INTO audit_pending (id, at, username, action, resource, patient_id, outcome) "
-                + "VALUES (:id, :at, :u, :a, :r, :p, :o)")
-                .bind("id", org.openapheresis.server.db.Ids.next()).bind("at", Times.toDb(Times.now(clock)))
-                .bind("u", username).bind("a", cut(action, 100)).bind("r", cut(resource, 300)).bind("p", patientId)
-                .bind("o", cut(outcome, 40)).execute();
+                + "VALUES (:id, :at, :u, :a, :r, :p, :o)").bind("id", r.id()).bind("at", r.at()).bind("u", r.username())
+                .bind("a", r.action()).bind("r", r.resource()).bind("p", r.patientId()).bind("o", r.outcome()).execute();
     }
 
     /** The head row: last seq, its MAC, and the check value of the key the chain is sealed with (or null). */

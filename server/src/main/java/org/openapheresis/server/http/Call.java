@@ -44,8 +44,11 @@ public final class Call {
 
     private final org.openapheresis.server.access.AccessPolicy policy;
 
-    Call(Context ctx, Principal who, Route route, AuditTrail audit, Jdbi jdbi, java.time.Clock clock,
-            org.openapheresis.server.access.AccessPolicy policy) {
+    private final SharedWrites shared;
+
+    Call(Context ctx, Principal who, Route route, AuditTrail audit, Jdbi jdbi, SharedWrites shared,
+            java.time.Clock clock, org.openapheresis.server.access.AccessPolicy policy) {
+        this.shared = shared;
         this.policy = policy;
         this.ctx = ctx;
         this.who = who;
@@ -236,6 +239,23 @@ public final class Call {
             audit.append(h, who.username(), route.signature(), ctx.path(), ctx.attribute(PATIENT), "success");
             return r;
         });
+        ctx.attribute(AUDITED, Boolean.TRUE);
+        return result;
+    }
+
+    /**
+     * Like {@link #write}, for the writes a machine streams (run values): the write shares one transaction and one
+     * commit with the others waiting at that moment ({@link SharedWrites}), and answers only once it has committed
+     * with its audit entry. {@code check} reads what it needs and refuses without writing (it names the patient
+     * with {@link #concerns(String)} as soon as it knows it); the {@link CheckedWrite} it returns makes the
+     * statements.
+     */
+    public <T> T writeTogether(Function<Handle, org.openapheresis.server.system.CheckedWrite<T>> check) {
+        String username = who.username();
+        String action = route.signature();
+        String resource = ctx.path();
+        T result = shared.commit(check, () -> new AuditTrail.Entry(username, action, resource, ctx.attribute(PATIENT),
+                "success"));
         ctx.attribute(AUDITED, Boolean.TRUE);
         return result;
     }

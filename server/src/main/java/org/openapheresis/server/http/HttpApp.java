@@ -42,6 +42,8 @@ public final class HttpApp {
     private final RefusalCounter refusals;
     private final Jdbi jdbi;
     private final java.time.Clock clock;
+    /** The transaction writes at a machine's rate share ({@link Call#writeTogether}). */
+    private final SharedWrites shared;
 
     /**
      * @param audit where the entries of audited routes go (signed-in callers, and login attempts)
@@ -56,14 +58,17 @@ public final class HttpApp {
         this.refusals = refusals;
         this.jdbi = jdbi;
         this.clock = clock;
+        this.shared = new SharedWrites(jdbi, audit);
     }
 
     /** The server listening: its port, and a way to stop it. */
     public static final class Running {
         private final Javalin app;
+        private final SharedWrites shared;
 
-        private Running(Javalin app) {
+        private Running(Javalin app, SharedWrites shared) {
             this.app = app;
+            this.shared = shared;
         }
 
         public int port() {
@@ -72,6 +77,7 @@ public final class HttpApp {
 
         public void stop() {
             app.stop();
+            shared.close(); // after the last request: what waits is written first
         }
     }
 
@@ -93,7 +99,7 @@ public final class HttpApp {
 
     /** Builds the application and listens on the host and port (port 0 picks a free one). */
     public Running start(String host, int port) {
-        return new Running(create().start(host, port));
+        return new Running(create().start(host, port), shared);
     }
 
     Javalin create() {
@@ -166,7 +172,7 @@ public final class HttpApp {
                                     "is not a record id (a UUID)"))));
                 }
             }
-            r.handler().handle(new Call(ctx, who, r, audit, jdbi, clock, policy));
+            r.handler().handle(new Call(ctx, who, r, audit, jdbi, shared, clock, policy));
         } catch (Exception e) {
             ErrorTranslator.handle(e, ctx);
         }

@@ -308,10 +308,8 @@ public final class SessionRoutes implements FeatureRoutes {
         }
         throwIfProblems(f, "the run values have invalid values");
         String id = call.param("id");
-        List<Entries.RunValue> values = call.write(h -> {
-            call.concerns(sessions.patientOf(h, id));
-            return sessions.recordRunValues(h, call.actor(), id, samples, batch);
-        });
+        List<Entries.RunValue> values = call.writeTogether(h -> sessions.checkRunValues(h, call.actor(), id, samples,
+                batch, call::concerns));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recorded", values.size());
         body.put("runValues", values);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.openapheresis.server.system.CheckedWrite;
 import org.openapheresis.procedure.Plan;
 import org.openapheresis.safety.Severity;
 import org.openapheresis.safety.Warning;
@@ -240,8 +241,19 @@ public final class SessionService {
      */
     public List<Entries.RunValue> recordRunValues(Handle h, Actor by, String id, List<Commands.Sample> samples,
             boolean batch) {
+        return checkRunValues(h, by, id, samples, batch, patient -> { }).write(h);
+    }
+
+    /**
+     * Checks run values against the session (it must be running, each sample timed inside it) without writing,
+     * naming the patient to {@code concerns} as soon as it is known; the answer inserts them. For a transaction
+     * shared with other requests' run values (a machine streams them).
+     */
+    public CheckedWrite<List<Entries.RunValue>> checkRunValues(Handle h, Actor by, String id,
+            List<Commands.Sample> samples, boolean batch, java.util.function.Consumer<String> concerns) {
         SessionStore.PatientAndStatus s = store.patientAndStatus(h, id)
                 .orElseThrow(() -> DomainException.notFound("session"));
+        concerns.accept(s.patientId());
         if (s.status() != SessionStatus.IN_PROGRESS) {
             throw new DomainException(Refusal.WRONG_STATUS, List.of("record run values of", s.status().code()),
                     Map.of("currentStatus", s.status().code()));
@@ -262,8 +274,10 @@ public final class SessionService {
                     v.acVolumeMl(), v.removedVolumeMl(), v.replacementVolumeMl(), v.fluidBalanceMl(), now,
                     by.username()));
         }
-        store.insertRunValues(h, id, values);
-        return values;
+        return w -> {
+            store.insertRunValues(w, id, values);
+            return values;
+        };
     }
 
     public Entries.Vitals recordVitals(Handle h, Actor by, String id, Commands.Vitals v) {
