@@ -155,6 +155,9 @@ public final class OpenApheresisServer implements AutoCloseable {
             OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
             ResourceService resources = new ResourceService(new ResourceStore());
             SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
+            org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
+                    new org.openapheresis.server.product.ProductStore(), sessions, patients,
+                    org.openapheresis.server.product.ProductService.sampleTable(), clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -167,7 +170,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new PatientRoutes(patients, clock),
                     new OrderRoutes(orders),
                     new ResourceRoutes(resources),
-                    new SessionRoutes(sessions));
+                    new SessionRoutes(sessions),
+                    new org.openapheresis.server.product.ProductRoutes(products));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);

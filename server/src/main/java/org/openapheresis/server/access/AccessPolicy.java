@@ -54,7 +54,9 @@ public final class AccessPolicy {
         g.put(Permission.SESSIONS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.SESSIONS_RECORD, EnumSet.of(PHYSICIAN, NURSE));
         g.put(Permission.SESSIONS_CLINICAL_READ, EnumSet.of(PHYSICIAN, NURSE, LAB));
-        g.put(Permission.PRODUCTS, EnumSet.of(LAB));
+        g.put(Permission.PRODUCTS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
+        g.put(Permission.PRODUCTS_RECORD, EnumSet.of(LAB));
+        g.put(Permission.PRODUCTS_INFUSE, EnumSet.of(NURSE, PHYSICIAN));
         g.put(Permission.CHARGES_READ, EnumSet.of(PHYSICIAN, COORDINATOR, BILLING));
         return new AccessPolicy(g);
     }

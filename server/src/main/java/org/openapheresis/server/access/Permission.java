@@ -35,8 +35,12 @@ public enum Permission {
     SESSIONS_READ,
     SESSIONS_RECORD,
     SESSIONS_CLINICAL_READ,
-    /** Products (collected cells): declared in the contract, no route yet. */
-    PRODUCTS,
+    /** Read cell products: where they are, their custody, their labels. */
+    PRODUCTS_READ,
+    /** The lab's steps: make a product of a collection, release, store, freeze, thaw, divide, issue, discard. */
+    PRODUCTS_RECORD,
+    /** Check a product at the bedside and record its infusion. */
+    PRODUCTS_INFUSE,
     /** Charges and coverage estimates: declared in the contract, no route yet. */
     CHARGES_READ;
 

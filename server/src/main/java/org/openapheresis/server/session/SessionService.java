@@ -341,6 +341,11 @@ public final class SessionService {
         return e;
     }
 
+    /** What the collected product measured at the end of the session, oldest first. */
+    public List<Entries.ProductMeasurement> productMeasurements(Handle h, String id) {
+        return store.products(h, id);
+    }
+
     /** Labs taken at a scheduled, running or completed session go into the patient's lab history. */
     public List<LabEntry> recordLabs(Handle h, Actor by, String id, Commands.Labs labs) {
         SessionRecord s = require(h, id);

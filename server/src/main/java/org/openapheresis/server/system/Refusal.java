@@ -46,6 +46,24 @@ public enum Refusal {
     /** A change that would leave no active administrator: the account. */
     LAST_ACTIVE_ADMIN(Kind.CONFLICT, "{0} is the last active administrator; make another user an active "
             + "administrator first"),
+    /** A product's status does not allow the action: action, current status. */
+    PRODUCT_WRONG_STATUS(Kind.CONFLICT, "cannot {0} a product that is {1}"),
+    /** The product's state does not allow the action, said in words: what, why. */
+    PRODUCT_REFUSED(Kind.CONFLICT, "cannot {0}: {1}"),
+    /** The second signature of a release by the person who prepared it: who. */
+    SAME_PERSON_VERIFIES(Kind.CONFLICT, "{0} prepared this release; another person must verify it"),
+    /** No ISBT 128 facility identification number yet. */
+    FACILITY_NOT_SET(Kind.CONFLICT, "the unit's ISBT 128 facility identification number is not set; an administrator "
+            + "sets it (PUT /api/facility)"),
+    /** A product made already from the session: the session, the product's DIN. */
+    PRODUCT_EXISTS_FOR_SESSION(Kind.CONFLICT, "session {0} already has product {1}"),
+    /** A collection whose bag was not measured: the session. */
+    NO_PRODUCT_MEASURED(Kind.CONFLICT, "session {0} has no product measurement; record the bag's volume and counts "
+            + "on the run sheet first"),
+    /** Every DIN of the facility's year is taken: facility, year. */
+    DIN_SEQUENCE_EXHAUSTED(Kind.CONFLICT, "every DIN sequence number of facility {0} in 20{1} is taken"),
+    /** The bedside check failed: what did not match, said for the nurse. */
+    BEDSIDE_CHECK_FAILED(Kind.CONFLICT, "do not infuse: {0}"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

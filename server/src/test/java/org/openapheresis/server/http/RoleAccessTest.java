@@ -25,6 +25,7 @@ class RoleAccessTest {
     private static String patientId;
     private static String orderId;
     private static String sessionId;
+    private static String productId;
 
     @BeforeAll
     static void start() {
@@ -32,12 +33,13 @@ class RoleAccessTest {
         patientId = unit.createPatient("MRN-ROLES-1");
         orderId = unit.signedOrder(patientId);
         sessionId = unit.startedSession(orderId);
+        productId = unit.quarantinedProduct();
     }
 
     /** The path with real ids, so an allowed read answers 200. */
     private static String real(String path) {
         String id = path.startsWith("/api/patients/") ? patientId : path.startsWith("/api/orders/") ? orderId
-                : sessionId;
+                : path.startsWith("/api/products/") ? productId : sessionId;
         return path.replaceAll("\\{[a-zA-Z]+}", id);
     }
 
@@ -132,7 +134,9 @@ class RoleAccessTest {
         assertThat(p.roles(Permission.SESSIONS_RECORD)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE);
         assertThat(p.roles(Permission.SESSIONS_CLINICAL_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
                 Role.LAB);
-        assertThat(p.roles(Permission.PRODUCTS)).containsExactly(Role.LAB);
+        assertThat(p.roles(Permission.PRODUCTS_RECORD)).containsExactly(Role.LAB);
+        assertThat(p.roles(Permission.PRODUCTS_INFUSE)).containsExactlyInAnyOrder(Role.NURSE, Role.PHYSICIAN);
+        assertThat(p.roles(Permission.PRODUCTS_READ)).doesNotContain(Role.BILLING, Role.ADMIN);
         assertThat(p.roles(Permission.CHARGES_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.COORDINATOR,
                 Role.BILLING);
     }

@@ -184,6 +184,59 @@ public final class Unit implements AutoCloseable {
         return expect(s, 201).id();
     }
 
+    /** A person of the kind ({@code patient}, {@code donor}) with the weight and counts of a collection. */
+    public static Map<String, Object> person(String mrn, String kind, double weightKg) {
+        Map<String, Object> p = msRelapsePatient(mrn);
+        p.put("kind", kind);
+        p.put("weightKg", weightKg);
+        p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 210, "wbcE9PerL", 30, "cd34PerUl", 60,
+                "cd3PerUl", 1500, "neutrophilsE9PerL", 20));
+        return p;
+    }
+
+    /** A completed collection of {@code type} from {@code donorId} with its bag measured; answers the session. */
+    public String completedCollection(String donorId, String type, Map<String, Object> target,
+            Map<String, Object> recipient, Map<String, Object> bag) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("patientId", donorId);
+        Map<String, Object> indication = new LinkedHashMap<>(Map.of("code", "Z52.091", "text", "Collection"));
+        Map<String, Object> procedure = new LinkedHashMap<>(Map.of("type", type, "device", "continuous-flow", "target",
+                target));
+        switch (type) {
+            case "hpc-collection" -> indication.put("guidelineRow", "hpc-collection");
+            case "lymphocyte-collection" -> indication.put("guidelineRow", "dli");
+            default -> procedure.put("sedimentingAgent", "hes");
+        }
+        o.put("indication", indication);
+        o.put("procedure", procedure);
+        if (recipient != null) {
+            o.put("recipient", recipient);
+        }
+        Api.Answer order = Unit.expect(api.post("/api/orders", token(Role.PHYSICIAN), o), 201);
+        Unit.expect(api.post("/api/orders/" + order.id() + "/sign", token(Role.PHYSICIAN),
+                acknowledgingOrderWarnings(order)), 200);
+        String session = startedSession(order.id());
+        Map<String, Object> b = new LinkedHashMap<>(bag);
+        b.put("time", now());
+        Unit.expect(api.post("/api/sessions/" + session + "/product", token(Role.NURSE), b), 201);
+        Unit.expect(api.post("/api/sessions/" + session + "/complete", token(Role.NURSE), ""), 200);
+        return session;
+    }
+
+    /** The facility A9999 (the standard's example) set, and a product in quarantine from a new autologous HPC collection. */
+    public String quarantinedProduct() {
+        if ("".equals(api.get("/api/facility", token(Role.ADMIN)).map().get("fin"))) {
+            expect(api.put("/api/facility", token(Role.ADMIN), Map.of("fin", "A9999", "name", "Example unit")), 200);
+        }
+        String patient = expect(api.post("/api/patients", token(Role.NURSE), person(mrn("PRODUCT"), "patient", 70)), 201)
+                .id();
+        String session = completedCollection(patient, "hpc-collection", Map.of("cd34PerKg", 4e6), null, Map.of(
+                "volumeMl", 200, "cd34PerUl", 1000));
+        return expect(api.post("/api/products", token(Role.LAB), Map.of("sessionId", session, "descriptionCode", "S1128",
+                "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString(), "anticoagulant",
+                "ACD-A")), 201).id();
+    }
+
     /** A session of a signed order, started; returns the id. */
     public String startedSession(String orderId) {
         Api.Answer s = api.post("/api/sessions", token(Role.COORDINATOR), Map.of("orderId", orderId,

@@ -1,0 +1,75 @@
+package org.openapheresis.server.product;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.openapheresis.procedure.ProcedureType;
+
+/**
+ * What was collected, from the collection's procedure type.
+ *
+ * <p>Granulocytes: stored at 20–24 °C without agitation and transfused as soon as possible, within 24 hours of
+ * collection, and irradiated to prevent transfusion-associated GVHD (AABB, America's Blood Centers, American Red
+ * Cross, Armed Services Blood Program, <i>Circular of Information for the Use of Human Blood and Blood Components</i>,
+ * "Granulocytes, Apheresis"); the unit's own expiry may be shorter, never longer.
+ */
+public enum ProductKind {
+    HPC("hpc", "HPC, Apheresis", ProcedureType.HPC_COLLECTION, Optional.empty()),
+    LYMPHOCYTES("lymphocytes", "Mononuclear cells (lymphocytes), apheresis", ProcedureType.LYMPHOCYTE_COLLECTION,
+            Optional.empty()),
+    GRANULOCYTES("granulocytes", "Granulocytes, apheresis", ProcedureType.GRANULOCYTE_COLLECTION,
+            Optional.of(Duration.ofHours(24)));
+
+    /** Where the granulocyte limits come from. */
+    public static final String GRANULOCYTE_SOURCE = "Circular of Information for the Use of Human Blood and Blood "
+            + "Components (AABB, ABC, ARC, ASBP), Granulocytes, Apheresis: within 24 h of collection, irradiated";
+
+    private final String code;
+    private final String displayName;
+    private final ProcedureType collectedBy;
+    private final Optional<Duration> longestShelfLife;
+
+    ProductKind(String code, String displayName, ProcedureType collectedBy, Optional<Duration> longestShelfLife) {
+        this.code = code;
+        this.displayName = displayName;
+        this.collectedBy = collectedBy;
+        this.longestShelfLife = longestShelfLife;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** @return the code, as the API writes it */
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The longest time from collection to expiry the product may be given, when a published limit exists. */
+    public Optional<Duration> longestShelfLife() {
+        return longestShelfLife;
+    }
+
+    /** Granulocytes must be irradiated before they are issued. */
+    public boolean irradiatedBeforeIssue() {
+        return this == GRANULOCYTES;
+    }
+
+    /** Granulocytes are given fresh: they are not cryopreserved. */
+    public boolean mayBeCryopreserved() {
+        return this != GRANULOCYTES;
+    }
+
+    public static Optional<ProductKind> collectedBy(ProcedureType t) {
+        return Arrays.stream(values()).filter(k -> k.collectedBy == t).findFirst();
+    }
+
+    public static Optional<ProductKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,293 @@
+package org.openapheresis.server.product;
+
+import static org.openapheresis.server.access.Permission.AUTHENTICATED;
+import static org.openapheresis.server.access.Permission.PRODUCTS_INFUSE;
+import static org.openapheresis.server.access.Permission.PRODUCTS_READ;
+import static org.openapheresis.server.access.Permission.PRODUCTS_RECORD;
+import static org.openapheresis.server.access.Permission.RESOURCES_MANAGE;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.openapheresis.contract.Node;
+import org.openapheresis.isbt128.CollectionType;
+import org.openapheresis.isbt128.Din;
+import org.openapheresis.isbt128.DonationIdentificationNumber;
+import org.openapheresis.isbt128.Isbt128;
+import org.openapheresis.server.http.Call;
+import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.server.product.ProductEvent.EventType;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Range;
+
+/**
+ * {@code /api/products}: the lab makes a product of a completed collection and records each step of its life;
+ * nurses and physicians check it at the bedside and record the infusion; {@code /api/facility}: the unit's
+ * ISBT 128 facility identification number. A product's JSON carries {@code din} as the standard prints it, its
+ * {@code checkCharacter}, {@code productCode}, {@code division}, {@code status}, {@code parentId} and
+ * {@code custody} (events oldest first).
+ */
+public final class ProductRoutes implements FeatureRoutes {
+
+    private static final Range VOLUME_ML = Range.of(0.1, 5000);
+    private static final Range PERCENT = Range.of(0, 100);
+    /** Any temperature a product meets from liquid nitrogen vapour to a warm room, °C. */
+    private static final Range TEMPERATURE_C = Range.of(-200, 45);
+    private static final Range DMSO_PERCENT = Range.of(0.5, 20);
+    private static final List<String> ABO = List.of("O", "A", "B", "AB");
+    private static final List<String> RH = List.of("pos", "neg");
+    private static final List<String> LAB_STEPS = Arrays.stream(EventType.values())
+            .filter(t -> t != EventType.COLLECTED && t != EventType.INFUSED && t != EventType.DIVIDED_FROM)
+            .map(EventType::code).toList();
+
+    private final ProductService products;
+
+    public ProductRoutes(ProductService products) {
+        this.products = products;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/facility", AUTHENTICATED, "The unit's ISBT 128 facility identification number and name",
+                        this::facility),
+                Route.put("/api/facility", RESOURCES_MANAGE, "Set the unit's ISBT 128 facility identification number "
+                        + "(assigned by ICCBBA) and name", Map.of("fin", "A9999", "name", "Example apheresis unit"),
+                        this::setFacility).audit(),
+                Route.get("/api/product-descriptions", PRODUCTS_READ, "The unit's table of ISBT 128 product description "
+                        + "codes (the sample table unless the unit loaded its licensed one)", this::descriptions),
+                Route.post("/api/products", PRODUCTS_RECORD, "Make the product of a completed collection (from the "
+                        + "bag the run sheet measured), in quarantine, with the next DIN", Map.of("sessionId",
+                        "7d1c2b0e-3f4a-4b5c-8d9e-0a1b2c3d4e5f", "descriptionCode", "S1128", "expiresAt",
+                        "2026-03-05T12:00:00Z", "anticoagulant", "ACD-A", "viabilityPercent", 98, "abo", "O", "rh", "pos"),
+                        this::create).audit().created().error(409, "session not completed, no bag measured, a product "
+                        + "made already, or no facility set"),
+                Route.get("/api/products", PRODUCTS_READ, "Products (?patientId= as donor or recipient, &status=)",
+                        this::list).audit(),
+                Route.get("/api/products/{id}", PRODUCTS_READ, "One product with its custody events and its aliquots",
+                        this::one).audit(),
+                Route.post("/api/products/{id}/events", PRODUCTS_RECORD, "Record a step of the product's life ("
+                        + String.join(", ", LAB_STEPS) + ")", Map.of("type", "stored", "at", "2026-03-02T14:00:00Z",
+                        "location", "LN2 freezer 1 / rack 3 / box 2 / A4", "temperatureC", -180), this::event).audit()
+                        .error(409, "the product's status does not allow the step"),
+                Route.post("/api/products/{id}/infusions", PRODUCTS_INFUSE, "Bedside check and infusion: the scanned "
+                        + "DIN and the wristband's patient must be this product's", Map.of("patientId",
+                        "3f2b1c0d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", "scannedDin", "A9999 26 000001 K", "at",
+                        "2026-03-10T10:00:00Z"), this::infuse).audit().created()
+                        .error(409, "the bedside check failed (key BEDSIDE_CHECK_FAILED; reason names what did not match: DIN_MISMATCH, "
+                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT)"));
+    }
+
+    private void facility(Call call) {
+        call.answer(call.read(h -> products.facility(h).<Object>map(f -> f).orElse(Map.of("fin", "", "name", ""))));
+    }
+
+    private void setFacility(Call call) {
+        Node f = call.body();
+        String fin = f.text("fin", true, 5).orElse(null);
+        String name = f.text("name", true, 200).orElse(null);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        call.answer(call.write(h -> products.setFacility(h, call.actor(), fin, name)));
+    }
+
+    private void descriptions(Call call) {
+        call.answer(Map.of("name", products.table().name(), "descriptions", products.table().descriptions().values()));
+    }
+
+    private void create(Call call) {
+        Node f = call.body();
+        String sessionId = f.text("sessionId", true, 36).orElse(null);
+        Optional<String> recipientId = f.text("recipientId", false, 36);
+        String code = f.text("descriptionCode", true, 5).orElse(null);
+        Optional<CollectionType> type = f.text("collectionType", false, 1).flatMap(c -> {
+            Optional<CollectionType> t = CollectionType.of(c.charAt(0));
+            if (t.isEmpty()) {
+                f.add("collectionType", MessageKey.NOT_ONE_OF, c, "the ISBT 128 types of collection (ST-001 Table 7)");
+            }
+            return t;
+        });
+        Instant expiresAt = f.time("expiresAt", true, call.zone()).orElse(null);
+        String anticoagulant = f.text("anticoagulant", true, 40).orElse(null);
+        Optional<Double> viability = box(f.number("viabilityPercent", PERCENT, false));
+        Optional<String> abo = f.oneOf("abo", false, ABO);
+        Optional<String> rh = f.oneOf("rh", false, RH);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        ProductService.NewProduct n = new ProductService.NewProduct(sessionId, recipientId, code, type, expiresAt,
+                anticoagulant, viability, abo, rh);
+        call.answer(call.write(h -> {
+            Product.View v = products.create(h, call.actor(), n);
+            call.concerns(v.product().recipientId());
+            return json(v);
+        }));
+    }
+
+    private void list(Call call) {
+        Optional<String> patient = call.idQuery("patientId");
+        Optional<ProductStatus> status = call.query("status").map(s -> ProductStatus.fromCode(s).orElseThrow(() ->
+                InvalidInputException.of("status", MessageKey.NOT_ONE_OF, s, String.join(", ", Arrays.stream(
+                        ProductStatus.values()).map(ProductStatus::code).toList()))));
+        patient.ifPresent(call::concerns);
+        List<Product> found = call.read(h -> products.search(h, patient, status));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Product p : found) {
+            out.add(summary(p));
+        }
+        call.answer(out);
+    }
+
+    private void one(Call call) {
+        Product.View v = call.read(h -> products.view(h, call.param("id")));
+        call.concerns(v.product().recipientId());
+        call.answer(json(v));
+    }
+
+    private void event(Call call) {
+        Node f = call.body();
+        Optional<EventType> type = f.oneOf("type", true, LAB_STEPS).flatMap(EventType::fromCode);
+        Instant at = call.pastTime(f, "at", true).orElse(null);
+        Optional<String> location = f.text("location", false, 200);
+        Optional<Double> temperature = box(f.number("temperatureC", TEMPERATURE_C, false));
+        Optional<String> reason = f.text("reason", false, 1000);
+        Optional<Double> dmso = box(f.number("dmsoPercent", DMSO_PERCENT, false));
+        Optional<String> freezing = f.text("freezingRecord", false, 1000);
+        Optional<Instant> expiresAt = f.time("expiresAt", false, call.zone());
+        Optional<Boolean> irradiated = f.bool("irradiated", false);
+        Optional<String> issuedTo = f.text("issuedTo", false, 200);
+        List<Double> aliquots = new ArrayList<>();
+        f.objects("aliquots", false, ProductService.MAX_ALIQUOTS).ifPresent(items -> {
+            for (Node a : items) {
+                a.number("volumeMl", VOLUME_ML, true).ifPresent(aliquots::add);
+                a.rejectUnknown();
+            }
+        });
+        Optional<Integer> version = f.integer("version", Range.of(1, Integer.MAX_VALUE), false).stream().boxed()
+                .findFirst();
+        f.rejectUnknown();
+        throwIfProblems(f);
+        ProductService.Step step = new ProductService.Step(type.orElseThrow(), at, location, temperature, reason, dmso,
+                freezing, expiresAt, irradiated, issuedTo, aliquots, version.or(() -> call.ifMatch()));
+        String id = call.param("id");
+        call.answer(call.write(h -> {
+            call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
+            return json(products.record(h, call.actor(), id, step));
+        }));
+    }
+
+    private void infuse(Call call) {
+        Node f = call.body();
+        String patientId = f.text("patientId", true, 36).orElse(null);
+        String scannedText = f.text("scannedDin", true, 40).orElse(null);
+        Instant at = call.pastTime(f, "at", true).orElse(null);
+        Optional<Double> volume = box(f.number("volumeMl", VOLUME_ML, false));
+        Optional<String> reaction = f.text("reaction", false, 1000);
+        boolean acknowledge = f.bool("acknowledgeDmsoLimit", false).orElse(false);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        Din scanned = scannedDin(scannedText);
+        ProductService.Infusion inf = new ProductService.Infusion(patientId, scannedText, at, volume, reaction,
+                acknowledge);
+        String id = call.param("id");
+        call.answer(call.write(h -> {
+            call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
+            return json(products.infuse(h, call.actor(), id, inf, scanned));
+        }));
+    }
+
+    /**
+     * The DIN as a scanner gives it (the bar code's {@code =} data structure, with its flags) or as a nurse types
+     * it from the label (with the boxed check character, which catches a mistyped character).
+     */
+    static Din scannedDin(String text) {
+        String t = text.strip();
+        if (t.startsWith("=")) {
+            return Isbt128.parse("scannedDin", t, DonationIdentificationNumber.class).din();
+        }
+        return Din.parsePrinted("scannedDin", t);
+    }
+
+    /** A product as the list shows it. */
+    static Map<String, Object> summary(Product p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("version", p.version());
+        m.put("din", p.dinPrinted());
+        m.put("checkCharacter", String.valueOf(p.checkCharacter()));
+        m.put("productCode", p.productCode().dataContent());
+        m.put("descriptionCode", p.descriptionCode());
+        m.put("collectionType", String.valueOf(p.collectionType().code()));
+        m.put("division", p.division());
+        m.put("kind", p.kind().code());
+        m.put("kindName", p.kind().displayName());
+        m.put("status", p.status().code());
+        m.put("parentId", p.parentId().orElse(null));
+        m.put("sessionId", p.sessionId());
+        m.put("donorId", p.donorId());
+        m.put("recipientId", p.recipientId());
+        m.put("autologous", p.autologous());
+        m.put("collectedAt", p.collectedAt());
+        m.put("expiresAt", p.expiresAt());
+        m.put("volumeMl", p.volumeMl());
+        p.cd34PerUl().ifPresent(v -> m.put("cd34PerUl", v));
+        p.cd3PerUl().ifPresent(v -> m.put("cd3PerUl", v));
+        p.wbcE9PerL().ifPresent(v -> m.put("wbcE9PerL", v));
+        p.viabilityPercent().ifPresent(v -> m.put("viabilityPercent", v));
+        p.hematocritPercent().ifPresent(v -> m.put("hematocritPercent", v));
+        p.cd34Total().ifPresent(v -> m.put("cd34Total", v));
+        p.cd3Total().ifPresent(v -> m.put("cd3Total", v));
+        p.tncTotal().ifPresent(v -> m.put("tncTotal", v));
+        m.put("anticoagulant", p.anticoagulant());
+        p.dmsoPercent().ifPresent(v -> m.put("dmsoPercent", v));
+        m.put("frozen", p.frozen());
+        m.put("thawed", p.thawed());
+        m.put("irradiated", p.irradiated());
+        m.put("location", p.location().orElse(null));
+        m.put("createdAt", p.createdAt());
+        m.put("createdBy", p.createdBy());
+        return m;
+    }
+
+    /** A product with its custody, oldest first, and its aliquots. */
+    static Map<String, Object> json(Product.View v) {
+        Map<String, Object> m = summary(v.product());
+        List<Map<String, Object>> custody = new ArrayList<>();
+        for (ProductEvent e : v.custody()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("seq", e.seq());
+            c.put("type", e.type().code());
+            c.put("at", e.at());
+            c.put("by", e.by());
+            e.verifier().ifPresent(x -> c.put("verifier", x));
+            e.location().ifPresent(x -> c.put("location", x));
+            e.temperatureC().ifPresent(x -> c.put("temperatureC", x));
+            c.put("statusAfter", e.statusAfter().code());
+            c.put("recordedAt", e.recordedAt());
+            if (!e.details().isEmpty()) {
+                c.put("details", e.details());
+            }
+            custody.add(c);
+        }
+        m.put("custody", custody);
+        m.put("children", v.children());
+        return m;
+    }
+
+    private static Optional<Double> box(OptionalDouble d) {
+        return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
+    }
+
+    private static void throwIfProblems(Node f) {
+        if (!f.problems().isEmpty()) {
+            throw new InvalidInputException("the product has invalid values", f.problems());
+        }
+    }
+}

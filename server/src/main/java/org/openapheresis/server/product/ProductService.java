@@ -1,0 +1,502 @@
+package org.openapheresis.server.product;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.isbt128.CollectionType;
+import org.openapheresis.isbt128.Din;
+import org.openapheresis.isbt128.ProductDescription;
+import org.openapheresis.isbt128.ProductDescriptionTable;
+import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
+import org.openapheresis.server.patient.PatientRecord;
+import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.product.ProductEvent.EventType;
+import org.openapheresis.server.session.Entries;
+import org.openapheresis.server.session.SessionRecord;
+import org.openapheresis.server.session.SessionService;
+import org.openapheresis.server.session.SessionStatus;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+
+/**
+ * The life of a cell product, each step in the caller's transaction and appended to the product's custody:
+ * made from a completed collection with a DIN of the unit's facility, released by two people, stored, frozen,
+ * thawed, divided into aliquots, issued, infused after the bedside check, or discarded. A step the product's
+ * state does not allow is refused with the rule it breaks; nothing recorded is changed afterwards.
+ */
+public final class ProductService {
+
+    /** Most products a search answers. */
+    public static final int MAX_LIST = 500;
+    /** Most aliquots one division makes (first-level division codes A0 to Z0). */
+    public static final int MAX_ALIQUOTS = 26;
+    /**
+     * DMSO a recipient may be given per kg of body weight in one day, g: the limit cellular therapy units commonly
+     * apply to infusions of cryopreserved products. UNVERIFIED here against a primary source; the unit confirms it.
+     */
+    public static final double DMSO_LIMIT_G_PER_KG_PER_DAY = 1.0;
+    /** Density of dimethyl sulfoxide at 20–25 °C, g/mL (CRC Handbook of Chemistry and Physics: 1.1004 g/mL, 20 °C). */
+    public static final double DMSO_DENSITY_G_PER_ML = 1.10;
+
+    /** How far a workstation's clock may run ahead of the server's (as for every other record). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ProductStore store;
+    private final SessionService sessions;
+    private final PatientService patients;
+    private final ProductDescriptionTable table;
+    private final Clock clock;
+
+    public ProductService(ProductStore store, SessionService sessions, PatientService patients,
+            ProductDescriptionTable table, Clock clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.patients = patients;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** The sample table the core ships (marked as a sample: not the licensed ICCBBA table). */
+    public static ProductDescriptionTable sampleTable() {
+        String resource = "isbt128/product-descriptions-sample.csv";
+        try (InputStream in = ProductService.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the product description table " + resource + " is missing");
+            }
+            return ProductDescriptionTable.parse("productDescriptions", "sample",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ProductDescriptionTable table() {
+        return table;
+    }
+
+    public Optional<ProductStore.Facility> facility(Handle h) {
+        return store.facility(h);
+    }
+
+    /** Sets the unit's facility identification number (checked as ISBT 128 allows one) and name. */
+    public ProductStore.Facility setFacility(Handle h, Actor by, String fin, String name) {
+        Din.of(fin, 0, 1); // refuses a FIN of the wrong length or characters, naming the facility
+        ProductStore.Facility f = new ProductStore.Facility(fin, name, Times.now(clock), by.username());
+        store.setFacility(h, f);
+        return f;
+    }
+
+    /** What the lab gives to make a product of a completed collection. */
+    public record NewProduct(String sessionId, Optional<String> recipientId, String descriptionCode,
+            Optional<CollectionType> collectionType, Instant expiresAt, String anticoagulant,
+            Optional<Double> viabilityPercent, Optional<String> abo, Optional<String> rh) {
+    }
+
+    /**
+     * Makes the product of a completed collection from the bag the run sheet measured (its last measurement), with
+     * the next DIN of the unit's facility, in quarantine.
+     */
+    public Product.View create(Handle h, Actor by, NewProduct n) {
+        ProductStore.Facility facility = store.facility(h).orElseThrow(() -> DomainException.of(Refusal.FACILITY_NOT_SET));
+        ProductDescription description = table.lookup("descriptionCode", n.descriptionCode());
+        SessionRecord s = sessions.require(h, n.sessionId());
+        ProductKind kind = ProductKind.collectedBy(s.procedureType()).orElseThrow(() -> new DomainException(
+                Refusal.PRODUCT_REFUSED, List.of("make a product of session " + s.id(), s.procedureType().displayName()
+                        + " collects no cells"), Map.of("procedureType", s.procedureType().code())));
+        if (s.status() != SessionStatus.COMPLETED) {
+            throw new DomainException(Refusal.WRONG_STATUS, List.of("make a product of", s.status().code()),
+                    Map.of("currentStatus", s.status().code()));
+        }
+        store.ofSession(h, s.id()).ifPresent(p -> {
+            throw new DomainException(Refusal.PRODUCT_EXISTS_FOR_SESSION, List.of(s.id(), p.dinPrinted()),
+                    Map.of("productId", p.id()));
+        });
+        List<Entries.ProductMeasurement> measured = sessions.productMeasurements(h, s.id());
+        if (measured.isEmpty()) {
+            throw DomainException.of(Refusal.NO_PRODUCT_MEASURED, s.id());
+        }
+        Entries.ProductMeasurement bag = measured.get(measured.size() - 1);
+        String donorId = s.patientId();
+        String recipientId = n.recipientId().orElse(donorId);
+        patients.require(h, recipientId);
+        boolean autologous = recipientId.equals(donorId);
+        CollectionType type = n.collectionType().orElse(autologous ? CollectionType.AUTOLOGOUS_ONLY
+                : CollectionType.DIRECTED_RECIPIENT_ONLY);
+        if (autologous != isAutologous(type)) {
+            throw InvalidInputException.of("collectionType", MessageKey.INVALID, type.code() + " (" + type.description()
+                    + ") does not fit a product " + (autologous ? "for its own donor" : "for another recipient"));
+        }
+        Instant collectedAt = bag.time();
+        if (!n.expiresAt().isAfter(collectedAt)) {
+            throw InvalidInputException.of("expiresAt", MessageKey.INVALID, n.expiresAt()
+                    + " is not after the collection (" + collectedAt + ")");
+        }
+        kind.longestShelfLife().ifPresent(limit -> {
+            if (Duration.between(collectedAt, n.expiresAt()).compareTo(limit) > 0) {
+                throw InvalidInputException.of("expiresAt", MessageKey.INVALID, n.expiresAt() + " is more than "
+                        + limit.toHours() + " h after the collection (" + collectedAt + "): " + ProductKind.GRANULOCYTE_SOURCE);
+            }
+        });
+        Instant now = Times.now(clock);
+        int year2 = collectedAt.atZone(ZoneOffset.UTC).getYear() % 100;
+        int sequence = store.nextSequence(h, facility.fin(), year2);
+        if (sequence > Din.MAX_SEQUENCE) {
+            throw DomainException.of(Refusal.DIN_SEQUENCE_EXHAUSTED, facility.fin(), String.format("%02d", year2));
+        }
+        Product p = new Product(Ids.next(), 1, Din.of(facility.fin(), year2, sequence), description.code(), type,
+                org.openapheresis.isbt128.ProductCode.UNDIVIDED, kind, ProductStatus.QUARANTINE, Optional.empty(), s.id(),
+                donorId, recipientId, autologous, collectedAt, n.expiresAt(), bag.volumeMl(),
+                Optional.ofNullable(bag.cd34PerUl()), Optional.ofNullable(bag.cd3PerUl()),
+                Optional.ofNullable(bag.wbcE9PerL()), n.viabilityPercent(), Optional.ofNullable(bag.hematocritPercent()),
+                n.anticoagulant(), Optional.empty(), false, false, false, Optional.empty(), now, by.username());
+        store.insert(h, p);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sessionId", s.id());
+        details.put("measurementId", bag.id());
+        details.put("descriptionCode", description.code());
+        n.abo().ifPresent(a -> details.put("abo", a));
+        n.rh().ifPresent(r -> details.put("rh", r));
+        append(h, p, EventType.COLLECTED, collectedAt, by, Optional.empty(), Optional.empty(), Optional.empty(), details);
+        return view(h, p.id());
+    }
+
+    private static boolean isAutologous(CollectionType t) {
+        return t == CollectionType.AUTOLOGOUS_ONLY || t == CollectionType.AUTOLOGOUS_ONLY_BIOHAZARD
+                || t == CollectionType.AUTOLOGOUS_ELIGIBLE_FOR_CROSSOVER;
+    }
+
+    public Optional<Product> find(Handle h, String id) {
+        return store.find(h, id);
+    }
+
+    public Product.View view(Handle h, String id) {
+        Product p = store.find(h, id).orElseThrow(() -> DomainException.notFound("product"));
+        return new Product.View(p, store.custody(h, id), store.children(h, id));
+    }
+
+    public List<Product> search(Handle h, Optional<String> patientId, Optional<ProductStatus> status) {
+        return store.search(h, patientId, status, MAX_LIST);
+    }
+
+    /** One custody event as the lab records it. */
+    public record Step(EventType type, Instant at, Optional<String> location, Optional<Double> temperatureC,
+            Optional<String> reason, Optional<Double> dmsoPercent, Optional<String> freezingRecord,
+            Optional<Instant> expiresAt, Optional<Boolean> irradiated, Optional<String> issuedTo,
+            List<Double> aliquotVolumesMl, Optional<Integer> version) {
+    }
+
+    /**
+     * Records one step of the product's life. Each type says which statuses allow it and what it changes:
+     * {@code release-prepared} (quarantine → release-pending), {@code release-verified} (→ released, by another
+     * person), {@code stored}/{@code removed} (where it is), {@code cryopreserved} (DMSO %, the freezing record,
+     * the new expiry), {@code thawed} (the new expiry), {@code divided} (into aliquots A0, B0, ... of the volumes
+     * given), {@code issued} (released only; granulocytes irradiated), {@code discarded} (with the reason).
+     *
+     * @return the product as it is after the step (for a division, the parent, whose children are the aliquots)
+     */
+    public Product.View record(Handle h, Actor by, String id, Step step) {
+        Product p = store.lock(h, id).orElseThrow(() -> DomainException.notFound("product"));
+        step.version().ifPresent(v -> {
+            if (v != p.version()) {
+                throw DomainException.stale(p.version(), p.id());
+            }
+        });
+        Instant now = Times.now(clock);
+        Product.State s = p.state();
+        Map<String, Object> details = new LinkedHashMap<>();
+        Optional<String> verifier = Optional.empty();
+        Optional<String> location = step.location();
+        switch (step.type()) {
+            case RELEASE_PREPARED -> {
+                requireStatus(p, "prepare the release of", ProductStatus.QUARANTINE);
+                s = s.withStatus(ProductStatus.RELEASE_PENDING);
+            }
+            case RELEASE_VERIFIED -> {
+                requireStatus(p, "verify the release of", ProductStatus.RELEASE_PENDING);
+                String preparer = store.custody(h, id).stream().filter(e -> e.type() == EventType.RELEASE_PREPARED)
+                        .reduce((a, b) -> b).map(ProductEvent::by).orElseThrow();
+                if (preparer.equals(by.username())) {
+                    throw DomainException.of(Refusal.SAME_PERSON_VERIFIES, preparer);
+                }
+                details.put("preparedBy", preparer);
+                verifier = Optional.of(by.username());
+                s = s.withStatus(ProductStatus.RELEASED);
+            }
+            case STORED -> {
+                requireInStock(p, "store");
+                if (location.isEmpty()) {
+                    throw InvalidInputException.of("location", MessageKey.REQUIRED);
+                }
+                s = s.withLocation(location);
+            }
+            case REMOVED -> {
+                if (p.location().isEmpty()) {
+                    throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("take out product " + p.dinPrinted(),
+                            "it is not stored anywhere"), Map.of());
+                }
+                location = p.location();
+                s = s.withLocation(Optional.empty());
+            }
+            case CRYOPRESERVED -> {
+                requireInStock(p, "cryopreserve");
+                if (!p.kind().mayBeCryopreserved()) {
+                    throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("cryopreserve " + p.kind().displayName(),
+                            "they are given fresh (" + ProductKind.GRANULOCYTE_SOURCE + ")"), Map.of());
+                }
+                if (p.frozen()) {
+                    throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("cryopreserve product " + p.dinPrinted(),
+                            "it is frozen already"), Map.of());
+                }
+                double dmso = step.dmsoPercent().orElseThrow(() -> InvalidInputException.of("dmsoPercent",
+                        MessageKey.REQUIRED));
+                Instant expires = requireExpiry(step, now);
+                details.put("dmsoPercent", dmso);
+                step.freezingRecord().ifPresent(r -> details.put("freezingRecord", r));
+                details.put("expiresAt", expires.toString());
+                s = new Product.State(s.status(), expires, Optional.of(dmso), true, false, s.irradiated(), s.location());
+            }
+            case THAWED -> {
+                if (!p.frozen() || p.thawed()) {
+                    throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("thaw product " + p.dinPrinted(),
+                            p.thawed() ? "it was thawed already" : "it was never frozen"), Map.of());
+                }
+                if (p.status() != ProductStatus.RELEASED && p.status() != ProductStatus.ISSUED) {
+                    throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of("thaw", p.status().code()),
+                            Map.of("currentStatus", p.status().code()));
+                }
+                Instant expires = requireExpiry(step, now);
+                details.put("expiresAt", expires.toString());
+                s = new Product.State(s.status(), expires, s.dmsoPercent(), true, true, s.irradiated(), s.location());
+            }
+            case DIVIDED -> {
+                return divide(h, by, p, step, now);
+            }
+            case ISSUED -> {
+                requireStatus(p, "issue", ProductStatus.RELEASED);
+                requireNotExpired(p, step.at(), "issue");
+                boolean irradiated = step.irradiated().orElse(p.irradiated());
+                if (p.kind().irradiatedBeforeIssue() && !irradiated) {
+                    throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("issue " + p.kind().displayName()
+                            + " " + p.dinPrinted(), "they must be irradiated before issue; record irradiated: true ("
+                            + ProductKind.GRANULOCYTE_SOURCE + ")"), Map.of("field", "irradiated"));
+                }
+                details.put("irradiated", irradiated);
+                step.issuedTo().ifPresent(t -> details.put("issuedTo", t));
+                location = step.issuedTo().or(step::location);
+                s = new Product.State(ProductStatus.ISSUED, s.expiresAt(), s.dmsoPercent(), s.frozen(), s.thawed(),
+                        irradiated, Optional.empty());
+            }
+            case DISCARDED -> {
+                if (p.status() == ProductStatus.INFUSED || p.status() == ProductStatus.DISCARDED
+                        || p.status() == ProductStatus.DIVIDED) {
+                    throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of("discard", p.status().code()),
+                            Map.of("currentStatus", p.status().code()));
+                }
+                details.put("reason", step.reason().orElseThrow(() -> InvalidInputException.of("reason",
+                        MessageKey.REQUIRED)));
+                s = new Product.State(ProductStatus.DISCARDED, s.expiresAt(), s.dmsoPercent(), s.frozen(), s.thawed(),
+                        s.irradiated(), Optional.empty());
+            }
+            default -> throw InvalidInputException.of("type", MessageKey.NOT_ONE_OF, step.type().code(),
+                    "the events the lab records (collected and infused are made by their own routes)");
+        }
+        step.reason().ifPresent(r -> details.putIfAbsent("note", r));
+        Product next = p.with(s);
+        if (!store.update(h, next, p.version())) {
+            throw DomainException.stale(p.version(), p.id());
+        }
+        append(h, next, step.type(), step.at(), by, verifier, location, step.temperatureC(), details);
+        return view(h, id);
+    }
+
+    private Product.View divide(Handle h, Actor by, Product p, Step step, Instant now) {
+        requireInStock(p, "divide");
+        List<Double> volumes = step.aliquotVolumesMl();
+        if (volumes.size() < 2 || volumes.size() > MAX_ALIQUOTS) {
+            throw InvalidInputException.of("aliquots", MessageKey.INVALID, volumes.size() + " aliquot(s): a division "
+                    + "makes 2 to " + MAX_ALIQUOTS);
+        }
+        double total = volumes.stream().mapToDouble(Double::doubleValue).sum();
+        if (total > p.volumeMl() + 1e-9) {
+            throw InvalidInputException.of("aliquots", MessageKey.INVALID, String.format(java.util.Locale.ROOT,
+                    "the aliquots hold %.1f mL and the product %.1f mL", total, p.volumeMl()));
+        }
+        List<String> taken = store.divisionsOf(h, p.din().value());
+        List<Map<String, Object>> made = new ArrayList<>();
+        char letter = 'A';
+        for (double v : volumes) {
+            while (taken.contains(letter + "0")) {
+                letter++;
+            }
+            if (letter > 'Z') {
+                throw InvalidInputException.of("aliquots", MessageKey.INVALID, "no first-level division code is free");
+            }
+            String division = letter + "0";
+            taken = new ArrayList<>(taken);
+            taken.add(division);
+            Product child = p.aliquot(Ids.next(), division, v, now, by.username());
+            store.insert(h, child);
+            append(h, child, EventType.DIVIDED_FROM, step.at(), by, Optional.empty(), child.location(),
+                    step.temperatureC(), Map.of("parentId", p.id(), "division", division, "volumeMl", v));
+            made.add(Map.of("id", child.id(), "division", division, "volumeMl", v));
+        }
+        Product parent = p.with(p.state().withStatus(ProductStatus.DIVIDED).withLocation(Optional.empty()));
+        if (!store.update(h, parent, p.version())) {
+            throw DomainException.stale(p.version(), p.id());
+        }
+        append(h, parent, EventType.DIVIDED, step.at(), by, Optional.empty(), p.location(), step.temperatureC(),
+                Map.of("aliquots", made));
+        return view(h, p.id());
+    }
+
+    /** The bedside check and the infusion record. */
+    public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
+            Optional<String> reaction, boolean acknowledgeDmsoLimit) {
+    }
+
+    /**
+     * Checks at the bedside that this is the right product for this patient and that it may be given now, then
+     * records the infusion with the dose per kg of the recipient's weight. Refused, naming what did not match: a
+     * scanned DIN of another product, a patient who is not its recipient, a product not issued, expired, frozen
+     * but not thawed, or DMSO beyond the daily limit per kg unless the physician's decision is acknowledged.
+     */
+    public Product.View infuse(Handle h, Actor by, String id, Infusion inf, Din scanned) {
+        Product p = store.lock(h, id).orElseThrow(() -> DomainException.notFound("product"));
+        if (!scanned.equals(p.din())) {
+            throw bedside("DIN_MISMATCH", "the scanned DIN " + scanned.printed() + " is not this product's ("
+                    + p.dinPrinted() + ")");
+        }
+        if (!inf.patientId().equals(p.recipientId())) {
+            throw bedside("WRONG_RECIPIENT", p.autologous() ? "this is an autologous product: only its donor may "
+                    + "receive it, and the wristband is another patient's" : "the wristband is not the intended "
+                    + "recipient's");
+        }
+        if (p.status() != ProductStatus.ISSUED) {
+            throw bedside("NOT_ISSUED", "the product is " + p.status().code() + ", not issued for infusion");
+        }
+        if (inf.at().isAfter(p.expiresAt())) {
+            throw bedside("EXPIRED", "the product expired at " + p.expiresAt());
+        }
+        if (p.frozen() && !p.thawed()) {
+            throw bedside("NOT_THAWED", "the product is frozen; the lab records its thaw first");
+        }
+        PatientRecord recipient = patients.require(h, p.recipientId());
+        Map<String, Object> details = new LinkedHashMap<>();
+        double volume = inf.volumeMl().orElse(p.volumeMl());
+        if (volume > p.volumeMl() + 1e-9) {
+            throw InvalidInputException.of("volumeMl", MessageKey.INVALID, volume + " mL is more than the bag holds ("
+                    + p.volumeMl() + " mL)");
+        }
+        details.put("volumeMl", volume);
+        double fraction = volume / p.volumeMl();
+        if (recipient.weightKg().isPresent()) {
+            double kg = recipient.weightKg().getAsDouble();
+            details.put("recipientWeightKg", kg);
+            p.cd34Total().ifPresent(c -> details.put("cd34PerKg", c * fraction / kg));
+            p.cd3Total().ifPresent(c -> details.put("cd3PerKg", c * fraction / kg));
+            p.tncTotal().ifPresent(c -> details.put("tncPerKg", c * fraction / kg));
+            if (p.dmsoPercent().isPresent()) {
+                double grams = volume * p.dmsoPercent().get() / 100 * DMSO_DENSITY_G_PER_ML;
+                double today = dmsoGivenSince(h, p.recipientId(), inf.at().minus(Duration.ofHours(24))) + grams;
+                details.put("dmsoG", grams);
+                details.put("dmsoGPerKgLast24h", today / kg);
+                if (today / kg > DMSO_LIMIT_G_PER_KG_PER_DAY && !inf.acknowledgeDmsoLimit()) {
+                    throw bedside("DMSO_LIMIT", String.format(java.util.Locale.ROOT, "this infusion brings the DMSO of the "
+                            + "last 24 hours to %.2f g/kg, above %.1f g/kg a day; the physician decides, then send "
+                            + "acknowledgeDmsoLimit: true", today / kg, DMSO_LIMIT_G_PER_KG_PER_DAY));
+                }
+                if (today / kg > DMSO_LIMIT_G_PER_KG_PER_DAY) {
+                    details.put("dmsoLimitAcknowledged", true);
+                }
+            }
+        } else {
+            details.put("dosePerKg", "not computed: the recipient has no weight recorded");
+        }
+        inf.reaction().ifPresent(r -> details.put("reaction", r));
+        details.put("scannedDin", scanned.printed());
+        Product next = p.with(p.state().withStatus(ProductStatus.INFUSED));
+        if (!store.update(h, next, p.version())) {
+            throw DomainException.stale(p.version(), p.id());
+        }
+        append(h, next, EventType.INFUSED, inf.at(), by, Optional.empty(), Optional.empty(), Optional.empty(), details);
+        return view(h, id);
+    }
+
+    private double dmsoGivenSince(Handle h, String recipientId, Instant since) {
+        double grams = 0;
+        for (Product other : store.search(h, Optional.of(recipientId), Optional.of(ProductStatus.INFUSED), MAX_LIST)) {
+            for (ProductEvent e : store.custody(h, other.id())) {
+                if (e.type() == EventType.INFUSED && !e.at().isBefore(since) && e.details().get("dmsoG") instanceof Number g) {
+                    grams += g.doubleValue();
+                }
+            }
+        }
+        return grams;
+    }
+
+    private static DomainException bedside(String reason, String what) {
+        return new DomainException(Refusal.BEDSIDE_CHECK_FAILED, List.of(what), Map.of("reason", reason));
+    }
+
+    private static Instant requireExpiry(Step step, Instant now) {
+        Instant expires = step.expiresAt().orElseThrow(() -> InvalidInputException.of("expiresAt", MessageKey.REQUIRED));
+        if (!expires.isAfter(step.at())) {
+            throw InvalidInputException.of("expiresAt", MessageKey.INVALID, expires + " is not after the step (" + step.at()
+                    + ")");
+        }
+        return expires;
+    }
+
+    private static void requireNotExpired(Product p, Instant at, String action) {
+        if (at.isAfter(p.expiresAt())) {
+            throw new DomainException(Refusal.PRODUCT_REFUSED, List.of(action + " product " + p.dinPrinted(),
+                    "it expired at " + p.expiresAt()), Map.of("expiresAt", p.expiresAt().toString()));
+        }
+    }
+
+    private static void requireStatus(Product p, String action, ProductStatus wanted) {
+        if (p.status() != wanted) {
+            throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of(action, p.status().code()),
+                    Map.of("currentStatus", p.status().code(), "requiredStatus", wanted.code()));
+        }
+    }
+
+    private static void requireInStock(Product p, String action) {
+        if (!p.status().inStock()) {
+            throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of(action, p.status().code()),
+                    Map.of("currentStatus", p.status().code()));
+        }
+    }
+
+    private void append(Handle h, Product p, EventType type, Instant at, Actor by, Optional<String> verifier,
+            Optional<String> location, Optional<Double> temperatureC, Map<String, Object> details) {
+        int seq = store.lastSeq(h, p.id()) + 1;
+        if (seq > 1) {
+            ProductEvent last = store.custody(h, p.id()).get(seq - 2);
+            if (at.isBefore(last.at())) {
+                throw InvalidInputException.of("at", MessageKey.INVALID, at + " is before the product's last event ("
+                        + last.type().code() + " at " + last.at() + "): events are recorded in the order they happen");
+            }
+        }
+        if (at.isAfter(Times.now(clock).plus(CLOCK_SKEW))) {
+            throw InvalidInputException.of("at", MessageKey.IN_THE_FUTURE, at);
+        }
+        store.append(h, p.id(), new ProductEvent(seq, type, at, Times.now(clock), by.username(), verifier, location,
+                temperatureC, p.status(), details));
+    }
+}

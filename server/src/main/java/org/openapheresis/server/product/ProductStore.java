@@ -1,0 +1,195 @@
+package org.openapheresis.server.product;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.isbt128.CollectionType;
+import org.openapheresis.isbt128.Din;
+import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
+import org.openapheresis.server.json.Json;
+
+/** Products, their custody events, the unit's facility and its DIN sequence: SQL only, in the caller's handle. */
+public final class ProductStore {
+
+    private static final String COLUMNS = "id, version, din, description_code, collection_type, division, kind, status, "
+            + "parent_id, session_id, donor_id, recipient_id, autologous, collected_at, expires_at, volume_ml, "
+            + "cd34_per_ul, cd3_per_ul, wbc_e9_per_l, viability_percent, hematocrit_percent, anticoagulant, "
+            + "dmso_percent, frozen, thawed, irradiated, location, created_at, created_by";
+
+    /** The unit's facility: its FIN and name. */
+    public record Facility(String fin, String name, Instant setAt, String setBy) {
+    }
+
+    public Optional<Facility> facility(Handle h) {
+        return h.createQuery("SELECT fin, name, set_at, set_by FROM unit_facility WHERE id = 1")
+                .map((rs, c) -> new Facility(rs.getString(1), rs.getString(2), Times.fromDb(rs.getObject(3,
+                        java.time.LocalDateTime.class)), rs.getString(4))).findOne();
+    }
+
+    public void setFacility(Handle h, Facility f) {
+        int n = h.createUpdate("UPDATE unit_facility SET fin = :fin, name = :name, set_at = :at, set_by = :by WHERE id = 1")
+                .bind("fin", f.fin()).bind("name", f.name()).bind("at", Times.toDb(f.setAt())).bind("by", f.setBy())
+                .execute();
+        if (n == 0) {
+            h.createUpdate("INSERT INTO unit_facility (id, fin, name, set_at, set_by) VALUES (1, :fin, :name, :at, :by)")
+                    .bind("fin", f.fin()).bind("name", f.name()).bind("at", Times.toDb(f.setAt()))
+                    .bind("by", f.setBy()).execute();
+        }
+    }
+
+    /**
+     * Takes the next sequence number of the facility's year, under the sequence row's lock (a first number of the
+     * year inserts the row; two processes racing to insert it meet the primary key, and the loser takes the next).
+     *
+     * @return the sequence number taken, from 1
+     */
+    public int nextSequence(Handle h, String fin, int year2) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<Integer> current = h.createQuery("SELECT next_sequence FROM din_sequence WHERE fin = :f AND year2 = :y "
+                    + "FOR UPDATE").bind("f", fin).bind("y", year2).mapTo(Integer.class).findOne();
+            if (current.isPresent()) {
+                h.createUpdate("UPDATE din_sequence SET next_sequence = next_sequence + 1 WHERE fin = :f AND year2 = :y")
+                        .bind("f", fin).bind("y", year2).execute();
+                return current.get();
+            }
+            String savepoint = "din_" + Ids.next().replace("-", "");
+            h.savepoint(savepoint);
+            try {
+                h.createUpdate("INSERT INTO din_sequence (fin, year2, next_sequence) VALUES (:f, :y, 2)").bind("f", fin)
+                        .bind("y", year2).execute();
+                h.release(savepoint);
+                return 1;
+            } catch (RuntimeException raced) {
+                h.rollbackToSavepoint(savepoint); // another process inserted the year's row first: take the next
+            }
+        }
+        throw new IllegalStateException("no DIN sequence row for " + fin + " " + year2 + " after inserting it");
+    }
+
+    public void insert(Handle h, Product p) {
+        h.createUpdate("INSERT INTO cell_product (" + COLUMNS + ") VALUES (:id, :version, :din, :descriptionCode, "
+                + ":collectionType, :division, :kind, :status, :parentId, :sessionId, :donorId, :recipientId, :autologous, "
+                + ":collectedAt, :expiresAt, :volumeMl, :cd34, :cd3, :wbc, :viability, :hct, :anticoagulant, :dmso, "
+                + ":frozen, :thawed, :irradiated, :location, :createdAt, :createdBy)")
+                .bind("id", p.id()).bind("version", p.version()).bind("din", p.din().value())
+                .bind("descriptionCode", p.descriptionCode()).bind("collectionType", String.valueOf(p.collectionType().code()))
+                .bind("division", p.division()).bind("kind", p.kind().code()).bind("status", p.status().code())
+                .bind("parentId", p.parentId().orElse(null)).bind("sessionId", p.sessionId()).bind("donorId", p.donorId())
+                .bind("recipientId", p.recipientId()).bind("autologous", p.autologous())
+                .bind("collectedAt", Times.toDb(p.collectedAt())).bind("expiresAt", Times.toDb(p.expiresAt()))
+                .bind("volumeMl", p.volumeMl()).bind("cd34", p.cd34PerUl().orElse(null)).bind("cd3", p.cd3PerUl().orElse(null))
+                .bind("wbc", p.wbcE9PerL().orElse(null)).bind("viability", p.viabilityPercent().orElse(null))
+                .bind("hct", p.hematocritPercent().orElse(null)).bind("anticoagulant", p.anticoagulant())
+                .bind("dmso", p.dmsoPercent().orElse(null)).bind("frozen", p.frozen()).bind("thawed", p.thawed())
+                .bind("irradiated", p.irradiated()).bind("location", p.location().orElse(null))
+                .bind("createdAt", Times.toDb(p.createdAt())).bind("createdBy", p.createdBy()).execute();
+    }
+
+    /** Writes the product's new state if nobody changed it since {@code expectedVersion}. */
+    public boolean update(Handle h, Product p, int expectedVersion) {
+        return h.createUpdate("UPDATE cell_product SET version = :version, status = :status, expires_at = :expiresAt, "
+                + "dmso_percent = :dmso, frozen = :frozen, thawed = :thawed, irradiated = :irradiated, location = :location "
+                + "WHERE id = :id AND version = :expected").bind("version", p.version()).bind("status", p.status().code())
+                .bind("expiresAt", Times.toDb(p.expiresAt())).bind("dmso", p.dmsoPercent().orElse(null))
+                .bind("frozen", p.frozen()).bind("thawed", p.thawed()).bind("irradiated", p.irradiated())
+                .bind("location", p.location().orElse(null)).bind("id", p.id()).bind("expected", expectedVersion)
+                .execute() == 1;
+    }
+
+    public Optional<Product> find(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM cell_product WHERE id = :id").bind("id", id)
+                .map((rs, c) -> row(rs)).findOne();
+    }
+
+    /** Takes the product's row lock until the transaction ends: its events are appended one at a time. */
+    public Optional<Product> lock(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM cell_product WHERE id = :id FOR UPDATE").bind("id", id)
+                .map((rs, c) -> row(rs)).findOne();
+    }
+
+    /** The root product of a collection session, if one was made. */
+    public Optional<Product> ofSession(Handle h, String sessionId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM cell_product WHERE session_id = :s AND parent_id IS NULL")
+                .bind("s", sessionId).map((rs, c) -> row(rs)).findOne();
+    }
+
+    /** Products whose donor or recipient is the patient (every product of a patient), and of a status. */
+    public List<Product> search(Handle h, Optional<String> patientId, Optional<ProductStatus> status, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cell_product WHERE 1 = 1");
+        patientId.ifPresent(p -> sql.append(" AND (recipient_id = :p OR donor_id = :p)"));
+        status.ifPresent(s -> sql.append(" AND status = :st"));
+        sql.append(" ORDER BY collected_at DESC, din, division LIMIT :limit");
+        var q = h.createQuery(sql.toString()).bind("limit", limit);
+        patientId.ifPresent(p -> q.bind("p", p));
+        status.ifPresent(s -> q.bind("st", s.code()));
+        return q.map((rs, c) -> row(rs)).list();
+    }
+
+    public List<String> children(Handle h, String id) {
+        return h.createQuery("SELECT id FROM cell_product WHERE parent_id = :id ORDER BY division").bind("id", id)
+                .mapTo(String.class).list();
+    }
+
+    public List<String> divisionsOf(Handle h, String din) {
+        return h.createQuery("SELECT division FROM cell_product WHERE din = :d").bind("d", din).mapTo(String.class)
+                .list();
+    }
+
+    public void append(Handle h, String productId, ProductEvent e) {
+        h.createUpdate("INSERT INTO product_event (id, product_id, seq, type, at, recorded_at, by_user, verifier, "
+                + "location, temperature_c, status_after, details) VALUES (:id, :p, :seq, :type, :at, :recordedAt, :by, "
+                + ":verifier, :location, :temperature, :status, :details)").bind("id", Ids.next()).bind("p", productId)
+                .bind("seq", e.seq()).bind("type", e.type().code()).bind("at", Times.toDb(e.at()))
+                .bind("recordedAt", Times.toDb(e.recordedAt())).bind("by", e.by()).bind("verifier", e.verifier().orElse(null))
+                .bind("location", e.location().orElse(null)).bind("temperature", e.temperatureC().orElse(null))
+                .bind("status", e.statusAfter().code())
+                .bind("details", e.details().isEmpty() ? null : Json.compact(e.details())).execute();
+    }
+
+    public int lastSeq(Handle h, String productId) {
+        return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM product_event WHERE product_id = :p").bind("p", productId)
+                .mapTo(Integer.class).one();
+    }
+
+    public List<ProductEvent> custody(Handle h, String productId) {
+        return h.createQuery("SELECT seq, type, at, recorded_at, by_user, verifier, location, temperature_c, status_after, "
+                + "details FROM product_event WHERE product_id = :p ORDER BY seq").bind("p", productId)
+                .map((rs, c) -> event(rs)).list();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ProductEvent event(ResultSet rs) throws SQLException {
+        String details = rs.getString(10);
+        double t = rs.getDouble(8);
+        Optional<Double> temperature = rs.wasNull() ? Optional.empty() : Optional.of(t);
+        return new ProductEvent(rs.getInt(1), ProductEvent.EventType.fromCode(rs.getString(2)).orElseThrow(),
+                time(rs, 3), time(rs, 4), rs.getString(5), Optional.ofNullable(rs.getString(6)),
+                Optional.ofNullable(rs.getString(7)), temperature,
+                ProductStatus.fromCode(rs.getString(9)).orElseThrow(),
+                details == null ? Map.of() : (Map<String, Object>) Json.parse(details));
+    }
+
+    private static Product row(ResultSet rs) throws SQLException {
+        return new Product(rs.getString(1), rs.getInt(2), Din.parse("din", rs.getString(3)), rs.getString(4),
+                CollectionType.of(rs.getString(5).charAt(0)).orElseThrow(), rs.getString(6),
+                ProductKind.fromCode(rs.getString(7)).orElseThrow(), ProductStatus.fromCode(rs.getString(8)).orElseThrow(),
+                Optional.ofNullable(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getBoolean(13), time(rs, 14), time(rs, 15), rs.getDouble(16), d(rs, 17), d(rs, 18), d(rs, 19),
+                d(rs, 20), d(rs, 21), rs.getString(22), d(rs, 23), rs.getBoolean(24), rs.getBoolean(25),
+                rs.getBoolean(26), Optional.ofNullable(rs.getString(27)), time(rs, 28), rs.getString(29));
+    }
+
+    private static Optional<Double> d(ResultSet rs, int col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Instant time(ResultSet rs, int col) throws SQLException {
+        return Times.fromDb(rs.getObject(col, java.time.LocalDateTime.class));
+    }
+}

@@ -1,0 +1,258 @@
+package org.openapheresis.server.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openapheresis.isbt128.Din;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.support.Api;
+import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.Unit;
+import org.openapheresis.server.support.UnitPerDatabase;
+
+/**
+ * A cell product's life over HTTP: made from a completed collection with the facility's next DIN, released by two
+ * people, stored, frozen, issued, thawed and infused after a bedside check that refuses the wrong product, patient
+ * or state; divided into aliquots that keep the DIN; granulocytes held to their published limits.
+ */
+class ProductsTest {
+
+    private static final UnitPerDatabase UNITS = new UnitPerDatabase();
+    private static final String PASSWORD = "amber ferry quartz 58";
+
+    @AfterAll
+    static void close() {
+        UNITS.close();
+    }
+
+    private static Unit unit(Databases.Kind kind) {
+        Unit u = UNITS.of(kind);
+        if (u.api.get("/api/facility", u.token(Role.ADMIN)).map().get("fin").equals("")) {
+            Unit.expect(u.api.put("/api/facility", u.token(Role.ADMIN), Map.of("fin", "A9999", "name",
+                    "Example unit")), 200);
+        }
+        return u;
+    }
+
+    private static String secondLabUser(Unit u) {
+        String name = "lab.second." + System.nanoTime();
+        Unit.expect(u.api.post("/api/users", u.token(Role.ADMIN), Map.of("username", name, "password", PASSWORD,
+                "role", "lab", "displayName", "Second lab scientist")), 201);
+        return u.api.login(name, PASSWORD);
+    }
+
+    private static Api.Answer step(Unit u, String token, String id, Map<String, Object> body) {
+        Map<String, Object> b = new LinkedHashMap<>(body);
+        b.putIfAbsent("at", Instant.now().toString());
+        return u.api.post("/api/products/" + id + "/events", token, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String reason(Api.Answer a) {
+        assertThat(a.map()).containsEntry("key", "BEDSIDE_CHECK_FAILED");
+        return String.valueOf(a.map().get("reason"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void an_autologous_hpc_product_goes_from_collection_through_two_person_release_to_a_checked_infusion(
+            Databases.Kind kind) {
+        Unit u = unit(kind);
+        String lab = u.token(Role.LAB);
+        String nurse = u.token(Role.NURSE);
+        String patient = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("AUTO"), "patient", 70)), 201)
+                .id();
+        String session = u.completedCollection(patient, "hpc-collection", Map.of("cd34PerKg", 4e6), null, Map.of("volumeMl", 200,
+                "cd34PerUl", 1000, "wbcE9PerL", 180, "hematocritPercent", 3));
+        Map<String, Object> create = new LinkedHashMap<>(Map.of("sessionId", session, "descriptionCode", "S1128",
+                "expiresAt", Instant.now().plus(Duration.ofDays(2)).toString(), "anticoagulant", "ACD-A", "abo", "O",
+                "rh", "pos"));
+        assertThat(u.api.post("/api/products", nurse, create).status()).as("only the lab makes products").isEqualTo(403);
+        Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, create), 201).map();
+        Din din = Din.parsePrinted("din", (String) p.get("din"));
+        assertThat(din.facility()).isEqualTo("A9999");
+        assertThat(p.get("checkCharacter")).isEqualTo(String.valueOf(din.checkCharacter()));
+        assertThat(p).containsEntry("status", "quarantine").containsEntry("division", "00")
+                .containsEntry("productCode", "S11281" + "00").containsEntry("autologous", true)
+                .containsEntry("recipientId", patient).containsEntry("collectionType", "1");
+        assertThat(((Number) p.get("cd34Total")).doubleValue()).isEqualTo(2.0e8);
+        assertThat((List<Map<String, Object>>) p.get("custody")).extracting(e -> e.get("type")).containsExactly("collected");
+        String id = (String) p.get("id");
+
+        Api.Answer again = u.api.post("/api/products", lab, create);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("PRODUCT_EXISTS_FOR_SESSION");
+        Map<String, Object> unknownCode = new LinkedHashMap<>(create);
+        unknownCode.put("descriptionCode", "S9999");
+        assertThat(u.api.post("/api/products", lab, unknownCode).body()).contains("descriptionCode");
+
+        // two people release it: the one who prepared cannot verify
+        Unit.expect(step(u, lab, id, Map.of("type", "release-prepared")), 200);
+        Api.Answer self = step(u, lab, id, Map.of("type", "release-verified"));
+        assertThat(self.status()).isEqualTo(409);
+        assertThat(self.body()).contains("SAME_PERSON_VERIFIES");
+        String lab2 = secondLabUser(u);
+        Map<String, Object> released = Unit.expect(step(u, lab2, id, Map.of("type", "release-verified")), 200).map();
+        assertThat(released).containsEntry("status", "released");
+        assertThat(((List<Map<String, Object>>) released.get("custody")).get(2)).containsEntry("verifier",
+                released.get("custody") == null ? null : ((List<Map<String, Object>>) released.get("custody")).get(2)
+                        .get("by"));
+
+        Unit.expect(step(u, lab, id, Map.of("type", "stored", "location", "LN2-1 / rack 3 / box 2 / A4",
+                "temperatureC", -180)), 200);
+        Api.Answer tooCold = step(u, lab, id, Map.of("type", "stored", "location", "x", "temperatureC", -400));
+        assertThat(tooCold.status()).isEqualTo(422);
+        assertThat(tooCold.body()).contains("temperatureC");
+        Unit.expect(step(u, lab, id, Map.of("type", "cryopreserved", "dmsoPercent", 10, "freezingRecord",
+                "controlled-rate freezer CRF-2 run 118: -1 °C/min to -40 °C, then -10 °C/min to -90 °C", "expiresAt",
+                Instant.now().plus(Duration.ofDays(3650)).toString())), 200);
+
+        // the bedside check refuses what is not this product, this patient or not ready
+        String printed = (String) p.get("din");
+        Map<String, Object> infusion = new LinkedHashMap<>(Map.of("patientId", patient, "scannedDin", printed, "at",
+                Instant.now().toString()));
+        Api.Answer notIssued = u.api.post("/api/products/" + id + "/infusions", nurse, infusion);
+        assertThat(notIssued.status()).isEqualTo(409);
+        assertThat(reason(notIssued)).isEqualTo("NOT_ISSUED");
+        Unit.expect(step(u, lab, id, Map.of("type", "removed")), 200);
+        Unit.expect(step(u, lab, id, Map.of("type", "issued", "issuedTo", "Ward 5, bed 12")), 200);
+
+        Map<String, Object> typo = new LinkedHashMap<>(infusion);
+        char last = printed.charAt(printed.length() - 1);
+        typo.put("scannedDin", printed.substring(0, printed.length() - 1) + (last == 'A' ? 'B' : 'A'));
+        Api.Answer mistyped = u.api.post("/api/products/" + id + "/infusions", nurse, typo);
+        assertThat(mistyped.status()).isEqualTo(422);
+        assertThat(mistyped.body()).contains("scannedDin").contains("CHECK_CHARACTER_MISMATCH");
+        Map<String, Object> otherDin = new LinkedHashMap<>(infusion);
+        otherDin.put("scannedDin", Din.of("A9999", din.year2(), din.sequence() == 999_999 ? 1 : din.sequence() + 1)
+                .printed());
+        assertThat(reason(u.api.post("/api/products/" + id + "/infusions", nurse, otherDin))).isEqualTo("DIN_MISMATCH");
+        String stranger = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("OTHER"), "patient", 80)), 201)
+                .id();
+        Map<String, Object> wrongPatient = new LinkedHashMap<>(infusion);
+        wrongPatient.put("patientId", stranger);
+        Api.Answer wrong = u.api.post("/api/products/" + id + "/infusions", nurse, wrongPatient);
+        assertThat(reason(wrong)).isEqualTo("WRONG_RECIPIENT");
+        assertThat(wrong.body()).contains("autologous");
+        assertThat(reason(u.api.post("/api/products/" + id + "/infusions", nurse, infusion))).isEqualTo("NOT_THAWED");
+        Unit.expect(step(u, lab, id, Map.of("type", "thawed", "expiresAt", Instant.now().plus(Duration.ofHours(2))
+                .toString(), "temperatureC", 37)), 200);
+
+        Map<String, Object> scannedAsBarcode = new LinkedHashMap<>(infusion);
+        scannedAsBarcode.put("at", Instant.now().toString());
+        scannedAsBarcode.put("scannedDin", org.openapheresis.isbt128.DonationIdentificationNumber.withCheckFlags(din)
+                .encode());
+        Map<String, Object> infused = Unit.expect(u.api.post("/api/products/" + id + "/infusions", nurse,
+                scannedAsBarcode), 201).map();
+        assertThat(infused).containsEntry("status", "infused");
+        List<Map<String, Object>> custody = (List<Map<String, Object>>) infused.get("custody");
+        assertThat(custody).extracting(e -> e.get("type")).containsExactly("collected", "release-prepared",
+                "release-verified", "stored", "cryopreserved", "removed", "issued", "thawed", "infused");
+        assertThat(custody).extracting(e -> ((Number) e.get("seq")).intValue()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        Map<String, Object> given = (Map<String, Object>) custody.get(8).get("details");
+        // 1,000 CD34+/µL × 200 mL = 2.0 × 10^8 cells for 70 kg; DMSO 200 mL × 10 % × 1.10 g/mL = 22 g, 0.31 g/kg
+        assertThat(((Number) given.get("cd34PerKg")).doubleValue()).isCloseTo(2.0e8 / 70, org.assertj.core.data.Offset
+                .offset(1.0));
+        assertThat(((Number) given.get("dmsoGPerKgLast24h")).doubleValue()).isCloseTo(22.0 / 70, org.assertj.core.data
+                .Offset.offset(1e-6));
+
+        Api.Answer storeInfused = step(u, lab, id, Map.of("type", "stored", "location", "LN2-1"));
+        assertThat(storeInfused.status()).isEqualTo(409);
+        assertThat(storeInfused.body()).contains("PRODUCT_WRONG_STATUS");
+        List<Map<String, Object>> ofPatient = u.api.get("/api/products?patientId=" + patient, nurse).list();
+        assertThat(ofPatient).extracting(m -> m.get("id")).containsExactly(id);
+        assertThat(u.api.get("/api/products/" + id, u.token(Role.BILLING)).status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void a_donors_lymphocytes_divide_into_dose_aliquots_that_keep_the_din_and_go_only_to_the_recipient(
+            Databases.Kind kind) {
+        Unit u = unit(kind);
+        String lab = u.token(Role.LAB);
+        String nurse = u.token(Role.NURSE);
+        String donor = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("DLIDONOR"), "donor", 75)), 201)
+                .id();
+        String recipient = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("DLIREC"), "patient", 60)), 201)
+                .id();
+        String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6, 1e7)),
+                Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
+        Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session,
+                "recipientId", recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1))
+                        .toString(), "anticoagulant", "ACD-A")), 201).map();
+        assertThat(p).containsEntry("autologous", false).containsEntry("collectionType", "2");
+        String id = (String) p.get("id");
+        Api.Answer tooMuch = step(u, lab, id, Map.of("type", "divided", "aliquots", List.of(Map.of("volumeMl", 100),
+                Map.of("volumeMl", 100))));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("aliquots");
+        Map<String, Object> parent = Unit.expect(step(u, lab, id, Map.of("type", "divided", "aliquots", List.of(
+                Map.of("volumeMl", 10), Map.of("volumeMl", 30), Map.of("volumeMl", 100)))), 200).map();
+        assertThat(parent).containsEntry("status", "divided");
+        List<String> children = (List<String>) parent.get("children");
+        assertThat(children).hasSize(3);
+        Map<String, Object> first = u.api.get("/api/products/" + children.get(0), lab).map();
+        assertThat(first).containsEntry("din", p.get("din")).containsEntry("division", "A0").containsEntry("parentId", id)
+                .containsEntry("productCode", "DEX012A0").containsEntry("volumeMl", 10);
+        // 20,000 CD3+/µL × 10 mL = 2 × 10^8 CD3+ cells in the first dose
+        assertThat(((Number) first.get("cd3Total")).doubleValue()).isEqualTo(2.0e8);
+        assertThat(u.api.get("/api/products/" + children.get(2), lab).map()).containsEntry("division", "C0");
+        assertThat(step(u, lab, id, Map.of("type", "stored", "location", "x")).status()).as("a divided parent is done")
+                .isEqualTo(409);
+
+        String a0 = children.get(0);
+        Unit.expect(step(u, lab, a0, Map.of("type", "release-prepared")), 200);
+        Unit.expect(step(u, secondLabUser(u), a0, Map.of("type", "release-verified")), 200);
+        Unit.expect(step(u, lab, a0, Map.of("type", "issued")), 200);
+        Map<String, Object> toDonor = Map.of("patientId", donor, "scannedDin", p.get("din"), "at",
+                Instant.now().toString());
+        assertThat(reason(u.api.post("/api/products/" + a0 + "/infusions", nurse, toDonor))).isEqualTo("WRONG_RECIPIENT");
+        Map<String, Object> given = Unit.expect(u.api.post("/api/products/" + a0 + "/infusions", nurse, Map.of(
+                "patientId", recipient, "scannedDin", p.get("din"), "at", Instant.now().toString())), 201)
+                .map();
+        Map<String, Object> details = (Map<String, Object>) ((List<Map<String, Object>>) given.get("custody")).get(4)
+                .get("details");
+        assertThat(((Number) details.get("cd3PerKg")).doubleValue()).isCloseTo(2.0e8 / 60, org.assertj.core.data.Offset
+                .offset(1.0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void granulocytes_expire_within_a_day_and_are_issued_only_irradiated(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String lab = u.token(Role.LAB);
+        String nurse = u.token(Role.NURSE);
+        String donor = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("GRANDONOR"), "donor", 80)), 201)
+                .id();
+        String recipient = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("GRANREC"), "patient", 70)), 201)
+                .id();
+        String session = u.completedCollection(donor, "granulocyte-collection", Map.of("granulocytes", 6e10),
+                Map.of("weightKg", 70), Map.of("volumeMl", 300, "wbcE9PerL", 80, "neutrophilsE9PerL", 70));
+        Map<String, Object> create = new LinkedHashMap<>(Map.of("sessionId", session, "recipientId", recipient,
+                "descriptionCode", "DEX02", "expiresAt", Instant.now().plus(Duration.ofHours(30)).toString(),
+                "anticoagulant", "ACD-A"));
+        Api.Answer late = u.api.post("/api/products", lab, create);
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body()).contains("expiresAt").contains("24 h");
+        create.put("expiresAt", Instant.now().plus(Duration.ofHours(20)).toString());
+        String id = (String) Unit.expect(u.api.post("/api/products", lab, create), 201).map().get("id");
+        assertThat(step(u, lab, id, Map.of("type", "cryopreserved", "dmsoPercent", 10, "expiresAt",
+                Instant.now().plus(Duration.ofDays(30)).toString())).body()).contains("fresh");
+        Unit.expect(step(u, lab, id, Map.of("type", "release-prepared")), 200);
+        Unit.expect(step(u, secondLabUser(u), id, Map.of("type", "release-verified")), 200);
+        Api.Answer notIrradiated = step(u, lab, id, Map.of("type", "issued"));
+        assertThat(notIrradiated.status()).isEqualTo(409);
+        assertThat(notIrradiated.body()).contains("irradiated");
+        assertThat(Unit.expect(step(u, lab, id, Map.of("type", "issued", "irradiated", true)), 200).map())
+                .containsEntry("status", "issued").containsEntry("irradiated", true);
+    }
+}
