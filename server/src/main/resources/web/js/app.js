@@ -26,6 +26,9 @@ export const can = {
   resetPasswords: () => has('users.password.reset'),
   endSessions: () => has('users.sessions.end'),
   changeOwnPassword: () => has('own.password'),
+  readProducts: () => has('products.read'),
+  recordProducts: () => has('products.record'),
+  infuseProducts: () => has('products.infuse'),
 };
 
 const routes = [
@@ -41,6 +44,8 @@ const routes = [
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],
   [/^\/week$/, () => import('./pages/week.js')],
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
+  [/^\/products$/, () => import('./pages/products.js')],
+  [/^\/products\/([^/]+)$/, () => import('./pages/product.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
   [/^\/unit$/, () => import('./pages/unit.js')],
   [/^\/profile$/, () => import('./pages/profile.js')],
@@ -136,6 +141,7 @@ function renderChrome() {
   if (can.schedule()) links.push(['/week', 'Week']);
   if (can.seePatients(me.role)) links.push(['/patients', 'Patients']);
   if (can.plan(me.role)) links.push(['/plan', 'Planner']);
+  if (can.readProducts()) links.push(['/products', 'Products']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
   if (can.manageUnit()) links.push(['/unit', 'The unit']);
   const current = location.hash.slice(1);

@@ -8,6 +8,7 @@ import { get, post } from '../api.js';
 import { h, clear, chip, time, date, dateTime, field, timeField, dateField, localDate, instantOf, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, kpiText, warningList, warningTitle, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { procedureName, enrichSessions, labCatalog } from './common.js';
+import { productPanel } from './product-new.js';
 
 const FLOWS = {
   inlet: ['inletFlowMlPerMin', 'Inlet flow', 'mL/min'],
@@ -203,6 +204,8 @@ export async function render(main, ctx, [sessionId]) {
     rec.startAcknowledgement && rec.startAcknowledgement.codes.length ? h('p', { class: 'small muted', id: 'start-acknowledgement' },
       `Plan warnings acknowledged at start by ${rec.startAcknowledgement.by} at ${time(rec.startAcknowledgement.at)}: ${rec.startAcknowledgement.codes.map(warningTitle).join(', ')}.`) : '',
     messages, abortBox, cancelBox);
+  const productBox = await productPanel(ctx, s);
+  if (productBox) main.append(productBox);
   if (person) {
     const allergies = person.allergies || [];
     messages.before(allergies.length // allergies come first, above anything the start flow shows

@@ -1,0 +1,205 @@
+// One cell product: what it holds (volume, cells, doses per kg of its recipient), its chain of custody as a
+// timeline, its label, and the next step its status allows: the lab's release (two people), storage, freezing,
+// thaw, division and issue; the nurse's bedside check and infusion.
+import { get, post } from '../api.js';
+import { h, clear, chip, dateTime, field, checkbox, values, showProblems, clearProblems, toast, label, num, toNumber, localIsoNow } from '../ui.js';
+import { patientName } from './common.js';
+
+const EVENT_TEXT = {
+  'collected': 'Collected and recorded (quarantine)', 'release-prepared': 'Release prepared', 'release-verified': 'Release verified by a second person',
+  'stored': 'Stored', 'removed': 'Taken out of storage', 'cryopreserved': 'Cryopreserved', 'thawed': 'Thawed', 'divided': 'Divided into aliquots',
+  'divided-from': 'Made by division', 'issued': 'Issued for infusion', 'infused': 'Infused', 'discarded': 'Discarded',
+};
+
+function sci(v) { return v === undefined || v === null ? '—' : Number(v).toExponential(2).replace('e+', ' × 10^'); }
+
+export async function render(main, ctx, [id]) {
+  const p = await get(`/api/products/${encodeURIComponent(id)}`);
+  const [recipient, donor, children, parent] = await Promise.all([
+    get(`/api/patients/${encodeURIComponent(p.recipientId)}`).catch(() => null),
+    p.autologous ? null : get(`/api/patients/${encodeURIComponent(p.donorId)}`).catch(() => null),
+    Promise.all((p.children || []).map((c) => get(`/api/products/${encodeURIComponent(c)}`))),
+    p.parentId ? get(`/api/products/${encodeURIComponent(p.parentId)}`).catch(() => null) : null,
+  ]);
+  const kg = recipient && recipient.weightKg;
+  const perKg = (total) => (total && kg ? `${sci(total / kg)} /kg` : '—');
+  const reload = () => ctx.go(`/products/${encodeURIComponent(id)}`);
+  const messages = h('div', { id: 'product-messages', 'aria-live': 'polite' });
+  const canLab = ctx.me.permissions.includes('products.record');
+  const canInfuse = ctx.me.permissions.includes('products.infuse');
+
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, 'DIN'), h('dd', { class: 'din', id: 'product-din' }, p.din.slice(0, -1), h('span', { class: 'check-box', title: 'keyboard check character' }, p.checkCharacter)),
+    h('dt', {}, 'Product code'), h('dd', {}, `${p.productCode} (description ${p.descriptionCode}, division ${p.division})`),
+    h('dt', {}, 'Product'), h('dd', {}, p.kindName),
+    h('dt', {}, 'Recipient'), h('dd', {}, recipient ? h('a', { href: `#/patients/${encodeURIComponent(recipient.id)}` }, patientName(recipient)) : p.recipientId,
+      recipient ? ` · MRN ${recipient.mrn}` : '', p.autologous ? ' · autologous: for this patient only' : ''),
+    donor ? [h('dt', {}, 'Donor'), h('dd', {}, h('a', { href: `#/patients/${encodeURIComponent(donor.id)}` }, patientName(donor)), ` · MRN ${donor.mrn}`)] : null,
+    parent ? [h('dt', {}, 'Divided from'), h('dd', {}, h('a', { href: `#/products/${encodeURIComponent(parent.id)}` }, `${parent.din} (${parent.division})`))] : null,
+    h('dt', {}, 'Collected'), h('dd', {}, dateTime(p.collectedAt), ' · ', h('a', { href: `#/sessions/${encodeURIComponent(p.sessionId)}` }, 'the collection')),
+    h('dt', {}, 'Expires'), h('dd', { id: 'product-expires' }, dateTime(p.expiresAt)),
+    h('dt', {}, 'Where'), h('dd', {}, p.location || (p.status === 'issued' ? 'issued' : 'not stored')),
+    h('dt', {}, 'State'), h('dd', {}, [p.frozen ? (p.thawed ? 'thawed' : 'frozen') : 'fresh', p.irradiated ? 'irradiated' : null,
+      p.dmsoPercent ? `${num(p.dmsoPercent, 1)} % DMSO` : null].filter(Boolean).join(' · ')));
+
+  const contents = h('table', { class: 'compact' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'What'), h('th', {}, 'Measured'), h('th', {}, 'In the bag'), h('th', {}, kg ? `Per kg of ${num(kg, 1)} kg` : 'Per kg'))),
+    h('tbody', {},
+      h('tr', {}, h('td', {}, 'Volume'), h('td', {}, `${num(p.volumeMl, 1)} mL`), h('td', {}, ''), h('td', {}, '')),
+      h('tr', {}, h('td', {}, 'CD34+ cells'), h('td', {}, p.cd34PerUl !== undefined ? `${num(p.cd34PerUl, 0)} /µL` : '—'), h('td', {}, sci(p.cd34Total)), h('td', { id: 'cd34-per-kg' }, perKg(p.cd34Total))),
+      h('tr', {}, h('td', {}, 'CD3+ cells'), h('td', {}, p.cd3PerUl !== undefined ? `${num(p.cd3PerUl, 0)} /µL` : '—'), h('td', {}, sci(p.cd3Total)), h('td', {}, perKg(p.cd3Total))),
+      h('tr', {}, h('td', {}, 'Nucleated cells'), h('td', {}, p.wbcE9PerL !== undefined ? `${num(p.wbcE9PerL, 0)} × 10⁹/L` : '—'), h('td', {}, sci(p.tncTotal)), h('td', {}, perKg(p.tncTotal))),
+      h('tr', {}, h('td', {}, 'Haematocrit'), h('td', {}, p.hematocritPercent !== undefined ? `${num(p.hematocritPercent, 1)} %` : '—'), h('td', {}, ''), h('td', {}, '')),
+      h('tr', {}, h('td', {}, 'Viability'), h('td', {}, p.viabilityPercent !== undefined ? `${num(p.viabilityPercent, 0)} %` : '—'), h('td', {}, ''), h('td', {}, ''))));
+
+  const timeline = h('ol', { class: 'timeline', id: 'custody' }, p.custody.map((e) => h('li', {},
+    h('div', { class: 'when' }, dateTime(e.at)),
+    h('div', { class: 'what' }, h('strong', {}, EVENT_TEXT[e.type] || label(e.type)), ' ', chip(e.statusAfter, label(e.statusAfter))),
+    h('div', { class: 'who' }, `by ${e.by}`, e.verifier ? `, verified by ${e.verifier}` : '', e.location ? ` · ${e.location}` : '',
+      e.temperatureC !== undefined ? ` · ${num(e.temperatureC, 1)} °C` : ''),
+    e.details ? h('div', { class: 'details' }, detailText(e)) : null)));
+
+  const lab = canLab ? labActions(p, messages, reload, ctx) : null;
+  const bedside = canInfuse && p.status === 'issued' ? bedsideForm(p, recipient, reload) : null;
+
+  main.append(h('div', { class: 'page-head' },
+    h('div', {}, h('h1', {}, `${p.kindName} ${p.din}`), h('div', { class: 'sub' }, chip(p.status, label(p.status)), p.division !== '00' ? ` aliquot ${p.division}` : '')),
+    h('div', { class: 'actions no-print' },
+      h('a', { class: 'btn btn-secondary', href: `/api/products/${encodeURIComponent(p.id)}/label.pdf`, target: '_blank', id: 'label-link' }, 'Label (PDF)'),
+      h('a', { class: 'btn btn-ghost', href: '#/products' }, 'All products'))),
+    messages,
+    h('div', { class: 'grid grid-2' },
+      h('div', { class: 'panel' }, h('h2', {}, 'Product'), facts),
+      h('div', { class: 'panel' }, h('h2', {}, 'Contents and dose'), contents,
+        h('p', { class: 'hint' }, 'Cells in the bag = count per µL × volume in mL × 1,000; per kg of the recipient\'s recorded weight.'))),
+    children.length ? h('div', { class: 'panel', id: 'aliquots' }, h('h2', {}, 'Aliquots'), h('table', { class: 'compact' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Division'), h('th', {}, 'Volume'), h('th', {}, 'CD3+ /kg'), h('th', {}, 'CD34+ /kg'), h('th', {}, 'Status'))),
+      h('tbody', {}, children.map((c) => h('tr', {}, h('td', {}, h('a', { href: `#/products/${encodeURIComponent(c.id)}` }, c.division)),
+        h('td', {}, `${num(c.volumeMl, 1)} mL`), h('td', {}, perKg(c.cd3Total)), h('td', {}, perKg(c.cd34Total)), h('td', {}, chip(c.status, label(c.status)))))))) : null,
+    bedside,
+    lab,
+    h('div', { class: 'panel' }, h('h2', {}, 'Chain of custody'), h('p', { class: 'hint' }, 'Every step as recorded, oldest first; nothing here is ever changed.'), timeline));
+}
+
+function detailText(e) {
+  const d = e.details;
+  const parts = [];
+  if (d.reason) parts.push(`reason: ${d.reason}`);
+  if (d.note) parts.push(d.note);
+  if (d.dmsoPercent) parts.push(`${d.dmsoPercent} % DMSO`);
+  if (d.freezingRecord) parts.push(d.freezingRecord);
+  if (d.expiresAt) parts.push(`expires ${dateTime(d.expiresAt)}`);
+  if (d.irradiated !== undefined) parts.push(d.irradiated ? 'irradiated' : 'not irradiated');
+  if (d.issuedTo) parts.push(`to ${d.issuedTo}`);
+  if (d.aliquots) parts.push(`${d.aliquots.length} aliquots: ${d.aliquots.map((a) => `${a.division} ${num(a.volumeMl, 1)} mL`).join(', ')}`);
+  if (d.volumeMl && e.type === 'infused') parts.push(`${num(d.volumeMl, 1)} mL given`);
+  if (d.cd34PerKg) parts.push(`CD34+ ${sci(d.cd34PerKg)} /kg`);
+  if (d.cd3PerKg) parts.push(`CD3+ ${sci(d.cd3PerKg)} /kg`);
+  if (d.dmsoGPerKgLast24h !== undefined) parts.push(`DMSO ${num(d.dmsoGPerKgLast24h, 2)} g/kg in 24 h`);
+  if (d.reaction) parts.push(`reaction: ${d.reaction}`);
+  if (d.preparedBy) parts.push(`prepared by ${d.preparedBy}`);
+  return parts.join(' · ');
+}
+
+// The lab's steps: only those the product's status allows are offered.
+function labActions(p, messages, reload, ctx) {
+  const inStock = ['quarantine', 'release-pending', 'released'].includes(p.status);
+  const steps = [];
+  if (p.status === 'quarantine') steps.push(['release-prepared', 'Prepare release']);
+  if (p.status === 'release-pending') steps.push(['release-verified', 'Verify release (second person)']);
+  if (inStock) steps.push(['stored', p.location ? 'Move' : 'Store']);
+  if (p.location) steps.push(['removed', 'Take out']);
+  if (inStock && !p.frozen && p.kind !== 'granulocytes') steps.push(['cryopreserved', 'Cryopreserve']);
+  if (p.frozen && !p.thawed && ['released', 'issued'].includes(p.status)) steps.push(['thawed', 'Record thaw']);
+  if (inStock) steps.push(['divided', 'Divide into aliquots']);
+  if (p.status === 'released') steps.push(['issued', 'Issue']);
+  if (!['infused', 'discarded', 'divided'].includes(p.status)) steps.push(['discarded', 'Discard']);
+  if (!steps.length) return null;
+  const slot = h('div', { id: 'step-form-slot' });
+  const buttons = h('div', { class: 'actions' }, steps.map(([type, text]) => h('button', {
+    class: type === 'discarded' ? 'btn btn-danger' : 'btn btn-secondary', type: 'button', id: `step-${type}`,
+    onclick: () => { clear(slot).append(stepForm(p, type, text, reload)); } }, text)));
+  return h('div', { class: 'panel no-print', id: 'lab-steps' }, h('h2', {}, 'Lab steps'), buttons, slot);
+}
+
+function stepForm(p, type, title, reload) {
+  const extra = [];
+  if (type === 'stored') extra.push(field({ name: 'location', label: 'Location (unit / rack / box / position)', required: true, placeholder: 'LN2-1 / rack 3 / box 2 / A4', span: true }),
+    field({ name: 'temperatureC', label: 'Temperature', unit: '°C', type: 'number' }));
+  if (type === 'cryopreserved') extra.push(field({ name: 'dmsoPercent', label: 'DMSO', unit: '%', type: 'number', required: true, value: 10 }),
+    field({ name: 'expiresAt', label: 'New expiry (date and time)', type: 'datetime-local', required: true }),
+    field({ name: 'freezingRecord', label: 'Controlled-rate freezing record', type: 'textarea', span: true }));
+  if (type === 'thawed') extra.push(field({ name: 'expiresAt', label: 'Expiry after thaw', type: 'datetime-local', required: true }),
+    field({ name: 'temperatureC', label: 'Water bath', unit: '°C', type: 'number', value: 37 }));
+  if (type === 'issued') extra.push(field({ name: 'issuedTo', label: 'Issued to (ward, bed)', span: true }),
+    checkbox({ name: 'irradiated', label: p.kind === 'granulocytes' ? 'Irradiated (required for granulocytes)' : 'Irradiated', checked: p.irradiated }));
+  if (type === 'discarded') extra.push(field({ name: 'reason', label: 'Reason', type: 'textarea', required: true, span: true }));
+  if (type === 'divided') extra.push(field({ name: 'aliquotVolumes', label: 'Aliquot volumes, mL, separated by commas', required: true,
+    hint: `The bag holds ${num(p.volumeMl, 1)} mL; aliquots get divisions A0, B0, …`, span: true }));
+  if (['release-prepared', 'release-verified', 'removed'].includes(type)) extra.push(field({ name: 'reason', label: 'Note (optional)', span: true }));
+  const form = h('form', { id: 'step-form', class: 'grid grid-2', novalidate: true },
+    h('h3', { class: 'span-2' }, title),
+    field({ name: 'at', label: 'When', type: 'datetime-local', value: localIsoNow(), required: true }),
+    extra, h('div', { class: 'form-errors span-2' }),
+    h('div', { class: 'actions span-2' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'record-step' }, `Record: ${title}`)));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const body = { type, at: v.at ? new Date(v.at).toISOString() : undefined };
+    for (const k of ['location', 'reason', 'freezingRecord', 'issuedTo']) if (v[k]) body[k] = v[k];
+    for (const k of ['temperatureC', 'dmsoPercent']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
+    if (v.expiresAt) body.expiresAt = new Date(v.expiresAt).toISOString();
+    if (type === 'issued') body.irradiated = !!v.irradiated;
+    if (type === 'divided') body.aliquots = String(v.aliquotVolumes || '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => ({ volumeMl: toNumber(s) }));
+    try {
+      await post(`/api/products/${encodeURIComponent(p.id)}/events`, body);
+      toast(`${title}: recorded`);
+      reload();
+    } catch (e) {
+      showProblems(form, e.body && e.body.key ? { ...e, problems: [{ field: e.body.field || null, message: e.message }] } : e, { aliquots: 'aliquotVolumes' });
+    }
+  });
+  return form;
+}
+
+// The bedside check: the nurse scans the bag's DIN and the wristband; the server refuses anything that does not
+// match, and says why, before anything is recorded.
+function bedsideForm(p, recipient, reload) {
+  const result = h('div', { id: 'bedside-result', 'aria-live': 'assertive' });
+  const form = h('form', { id: 'bedside-form', class: 'grid grid-2', novalidate: true },
+    field({ name: 'scannedDin', label: 'Scan or type the DIN on the bag (with its check character)', required: true, autofocus: true, span: true,
+      hint: 'e.g. A9999 26 000001 K, or the bar code as the scanner reads it' }),
+    field({ name: 'patientId', label: 'Scan the wristband (patient id)', required: true, span: true }),
+    field({ name: 'at', label: 'Infusion started', type: 'datetime-local', value: localIsoNow(), required: true }),
+    field({ name: 'volumeMl', label: 'Volume given', unit: 'mL', type: 'number', value: p.volumeMl }),
+    field({ name: 'reaction', label: 'Reaction, if any (graded)', type: 'textarea', span: true }),
+    p.dmsoPercent ? checkbox({ name: 'acknowledgeDmsoLimit', label: 'The physician accepts DMSO above the daily limit (only if the check says so)' }) : null,
+    h('div', { class: 'form-errors span-2' }),
+    h('div', { class: 'actions span-2' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'check-and-infuse' }, 'Check and record infusion')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    clear(result);
+    const v = values(form);
+    const body = { scannedDin: v.scannedDin, patientId: v.patientId, at: v.at ? new Date(v.at).toISOString() : undefined };
+    if (v.volumeMl) body.volumeMl = toNumber(v.volumeMl);
+    if (v.reaction) body.reaction = v.reaction;
+    if (v.acknowledgeDmsoLimit) body.acknowledgeDmsoLimit = true;
+    try {
+      await post(`/api/products/${encodeURIComponent(p.id)}/infusions`, body);
+      toast('Infusion recorded');
+      reload();
+    } catch (e) {
+      if (e.status === 409 && e.body.key === 'BEDSIDE_CHECK_FAILED') {
+        result.append(h('div', { class: 'alert alert-danger', role: 'alert', id: 'bedside-refused' },
+          h('h4', {}, 'STOP: do not infuse'), h('p', {}, e.message), h('p', { class: 'unit' }, `check: ${label(e.body.reason)}`)));
+      } else {
+        showProblems(form, e);
+      }
+    }
+  });
+  return h('div', { class: 'panel', id: 'bedside' }, h('h2', {}, 'Bedside check and infusion'),
+    h('p', {}, `Intended recipient: ${recipient ? `${patientName(recipient)}, MRN ${recipient.mrn}` : p.recipientId}. Scan the bag and the wristband; the server checks the DIN, the recipient, the status, the expiry and the thaw before anything is recorded.`),
+    result, form);
+}
