@@ -33,8 +33,6 @@ CREATE TABLE cell_product (
     donor_id             VARCHAR(36)  NOT NULL REFERENCES patient (id),
     recipient_id         VARCHAR(36)  NOT NULL REFERENCES patient (id),
     autologous           BOOLEAN      NOT NULL,
-    abo                  VARCHAR(2),
-    rh                   VARCHAR(3),
     collected_at         TIMESTAMP    NOT NULL,
     expires_at           TIMESTAMP    NOT NULL,
     volume_ml            DOUBLE PRECISION NOT NULL,

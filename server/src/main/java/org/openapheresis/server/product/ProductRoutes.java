@@ -74,6 +74,8 @@ public final class ProductRoutes implements FeatureRoutes {
                         this::list).audit(),
                 Route.get("/api/products/{id}", PRODUCTS_READ, "One product with its custody events and its aliquots",
                         this::one).audit(),
+                Route.get("/api/products/{id}/label.pdf", PRODUCTS_READ, "The product's ISBT 128 label, 100 × 100 mm PDF "
+                        + "(application/pdf)", this::label).audit(),
                 Route.post("/api/products/{id}/events", PRODUCTS_RECORD, "Record a step of the product's life ("
                         + String.join(", ", LAB_STEPS) + ")", Map.of("type", "stored", "at", "2026-03-02T14:00:00Z",
                         "location", "LN2 freezer 1 / rack 3 / box 2 / A4", "temperatureC", -180), this::event).audit()
@@ -149,6 +151,17 @@ public final class ProductRoutes implements FeatureRoutes {
         Product.View v = call.read(h -> products.view(h, call.param("id")));
         call.concerns(v.product().recipientId());
         call.answer(json(v));
+    }
+
+    private void label(Call call) {
+        String id = call.param("id");
+        org.openapheresis.server.product.label.LabelContent content = call.read(h -> {
+            call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
+            return products.label(h, id);
+        });
+        byte[] pdf = org.openapheresis.server.product.label.LabelPdf.render(content);
+        call.ctx().status(200).contentType("application/pdf").header("Content-Disposition", "inline; filename=\"label-"
+                + content.donationIdentificationNumber().din().value() + ".pdf\"").result(pdf);
     }
 
     private void event(Call call) {

@@ -364,6 +364,39 @@ public final class ProductService {
         return view(h, p.id());
     }
 
+    /**
+     * What the product's ISBT 128 label carries: its DIN with check flags, the facility, the donor's ABO/RhD as
+     * recorded when the product was made, the product code and description, expiry and collection in the unit's
+     * time, and the intended recipient's name and MRN.
+     */
+    public org.openapheresis.server.product.label.LabelContent label(Handle h, String id) {
+        Product.View v = view(h, id);
+        Product p = v.product();
+        ProductStore.Facility facility = store.facility(h).orElseThrow(() -> DomainException.of(Refusal.FACILITY_NOT_SET));
+        Map<String, Object> made = v.custody().get(0).details();
+        Object abo = made.get("abo");
+        Object rh = made.get("rh");
+        if (abo == null || rh == null) {
+            throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("print the label of " + p.dinPrinted(),
+                    "the donor's ABO and RhD were not recorded when the product was made"), Map.of("field", "abo"));
+        }
+        org.openapheresis.isbt128.BloodGroups groups = org.openapheresis.isbt128.BloodGroups.of(
+                org.openapheresis.isbt128.BloodGroups.Abo.valueOf(abo.toString()),
+                "pos".equals(rh) ? org.openapheresis.isbt128.BloodGroups.RhD.POSITIVE
+                        : org.openapheresis.isbt128.BloodGroups.RhD.NEGATIVE);
+        PatientRecord recipient = patients.require(h, p.recipientId());
+        java.time.ZoneId zone = clock.getZone();
+        return new org.openapheresis.server.product.label.LabelContent(
+                org.openapheresis.isbt128.DonationIdentificationNumber.withCheckFlags(p.din()), facility.name(), groups,
+                p.productCode(), table.lookup("descriptionCode", p.descriptionCode()),
+                new org.openapheresis.isbt128.ExpirationDateTime(java.time.LocalDateTime.ofInstant(p.expiresAt(), zone)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)),
+                Optional.of(new org.openapheresis.isbt128.CollectionDateTime(java.time.LocalDateTime.ofInstant(
+                        p.collectedAt(), zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES))),
+                Optional.empty(), Optional.of(new org.openapheresis.server.product.label.IntendedRecipient(
+                        recipient.familyName() + ", " + recipient.givenName(), recipient.mrn())));
+    }
+
     /** The bedside check and the infusion record. */
     public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
             Optional<String> reaction, boolean acknowledgeDmsoLimit) {

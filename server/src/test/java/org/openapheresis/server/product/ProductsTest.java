@@ -87,6 +87,11 @@ class ProductsTest {
         assertThat((List<Map<String, Object>>) p.get("custody")).extracting(e -> e.get("type")).containsExactly("collected");
         String id = (String) p.get("id");
 
+        Api.Answer label = u.api.get("/api/products/" + id + "/label.pdf", nurse);
+        assertThat(label.status()).isEqualTo(200);
+        assertThat(label.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(label.body()).startsWith("%PDF");
+
         Api.Answer again = u.api.post("/api/products", lab, create);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("PRODUCT_EXISTS_FOR_SESSION");
@@ -191,6 +196,9 @@ class ProductsTest {
                         .toString(), "anticoagulant", "ACD-A")), 201).map();
         assertThat(p).containsEntry("autologous", false).containsEntry("collectionType", "2");
         String id = (String) p.get("id");
+        Api.Answer noGroups = u.api.get("/api/products/" + id + "/label.pdf", lab);
+        assertThat(noGroups.status()).as("no label without the donor's ABO/RhD").isEqualTo(409);
+        assertThat(noGroups.body()).contains("ABO");
         Api.Answer tooMuch = step(u, lab, id, Map.of("type", "divided", "aliquots", List.of(Map.of("volumeMl", 100),
                 Map.of("volumeMl", 100))));
         assertThat(tooMuch.status()).isEqualTo(422);

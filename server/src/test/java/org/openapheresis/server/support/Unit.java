@@ -234,7 +234,7 @@ public final class Unit implements AutoCloseable {
                 "volumeMl", 200, "cd34PerUl", 1000));
         return expect(api.post("/api/products", token(Role.LAB), Map.of("sessionId", session, "descriptionCode", "S1128",
                 "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString(), "anticoagulant",
-                "ACD-A")), 201).id();
+                "ACD-A", "abo", "A", "rh", "neg")), 201).id();
     }
 
     /** A session of a signed order, started; returns the id. */
