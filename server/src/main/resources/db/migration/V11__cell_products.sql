@@ -39,6 +39,7 @@ CREATE TABLE cell_product (
     cd34_per_ul          DOUBLE PRECISION,
     cd3_per_ul           DOUBLE PRECISION,
     wbc_e9_per_l         DOUBLE PRECISION,
+    neutrophils_e9_per_l DOUBLE PRECISION,
     viability_percent    DOUBLE PRECISION,
     hematocrit_percent   DOUBLE PRECISION,
     anticoagulant        VARCHAR(40)  NOT NULL,

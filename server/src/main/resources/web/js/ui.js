@@ -199,6 +199,24 @@ export function dateField(o) {
   return field({ ...o, type: 'text', placeholder: 'YYYY-MM-DD', maxlength: 10, hint: o.hint || 'YYYY-MM-DD' });
 }
 
+/**
+ * A moment as the unit writes it: an ISO date and a 24-hour time, named `${name}.date` and `${name}.time`; a 422
+ * problem of `name` lands on the date. Read it back with {@link whenValue}.
+ */
+export function whenFields(o) {
+  const d = o.value ? asDate(o.value) : null;
+  return [dateField({ name: `${o.name}.date`, label: `${o.label}: date`, value: d ? localDate(d) : '', required: o.required, id: o.id }),
+    timeField({ name: `${o.name}.time`, label: `${o.label}: time`, value: d ? time(d) : '', required: o.required })];
+}
+
+/** The instant of {@link whenFields} in a form's values, undefined when both are empty, the typed text otherwise. */
+export function whenValue(v, name) {
+  const date = v[`${name}.date`];
+  const hhmm = v[`${name}.time`];
+  if (!date && !hhmm) return undefined;
+  return instantOf(date, hhmm) || `${date || ''}T${hhmm || ''}`;
+}
+
 export function checkbox(o) {
   const id = o.id || uid('c');
   return h('div', { class: 'field' },

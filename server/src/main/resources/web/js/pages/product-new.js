@@ -1,7 +1,7 @@
 // The product of a completed collection on its run sheet: a link to it once made, or, for the lab, the form that
 // makes it from the bag the run sheet measured (the DIN comes from the unit's facility and sequence).
 import { get, post } from '../api.js';
-import { h, clear, field, values, showProblems, clearProblems, toNumber, chip, label } from '../ui.js';
+import { h, clear, field, values, showProblems, clearProblems, toNumber, chip, label, whenFields, whenValue } from '../ui.js';
 import { patientName } from './common.js';
 
 const COLLECTIONS = ['hpc-collection', 'lymphocyte-collection', 'granulocyte-collection'];
@@ -26,13 +26,12 @@ export async function productPanel(ctx, s) {
   const codes = table.descriptions.map((d) => [d.code, `${d.code} · ${d.name}${d.example ? ' (EXAMPLE, not an ICCBBA code)' : ''}`]);
   const defaultCode = s.procedureType === 'hpc-collection' ? 'S1128' : s.procedureType === 'lymphocyte-collection' ? 'DEX01' : 'DEX02';
   const expiry = new Date(Date.now() + (s.procedureType === 'granulocyte-collection' ? 20 : 48) * 3600e3);
-  const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60e3).toISOString().slice(0, 16);
   const form = h('form', { id: 'product-new-form', class: 'grid grid-2', novalidate: true },
     field({ name: 'descriptionCode', label: `Product description (${table.name} table)`, type: 'select', options: codes, value: defaultCode, span: true }),
     field({ name: 'recipientId', label: 'Intended recipient', type: 'select', value: s.patientId,
       options: [[s.patientId, 'The donor (autologous)'], ...patients.filter((p) => p.id !== s.patientId).map((p) => [p.id, `${patientName(p)} · MRN ${p.mrn}`])] }),
-    field({ name: 'expiresAt', label: 'Expires', type: 'datetime-local', value: local(expiry), required: true,
-      hint: s.procedureType === 'granulocyte-collection' ? 'Granulocytes: within 24 h of collection' : null }),
+    ...whenFields({ name: 'expiresAt', label: s.procedureType === 'granulocyte-collection' ? 'Expires (granulocytes: within 24 h of collection)' : 'Expires',
+      value: expiry.toISOString(), required: true }),
     field({ name: 'anticoagulant', label: 'Anticoagulant', value: 'ACD-A', required: true }),
     field({ name: 'viabilityPercent', label: 'Viability', unit: '%', type: 'number' }),
     field({ name: 'abo', label: 'ABO', type: 'select', options: [['', '—'], 'O', 'A', 'B', 'AB'] }),
@@ -44,7 +43,7 @@ export async function productPanel(ctx, s) {
     clearProblems(form);
     const v = values(form);
     const body = { sessionId: s.id, descriptionCode: v.descriptionCode, anticoagulant: v.anticoagulant,
-      expiresAt: v.expiresAt ? new Date(v.expiresAt).toISOString() : undefined };
+      expiresAt: whenValue(v, 'expiresAt') };
     if (v.recipientId && v.recipientId !== s.patientId) body.recipientId = v.recipientId;
     if (v.viabilityPercent) body.viabilityPercent = toNumber(v.viabilityPercent);
     if (v.abo) body.abo = v.abo;
@@ -53,7 +52,7 @@ export async function productPanel(ctx, s) {
       const p = await post('/api/products', body);
       ctx.go(`/products/${encodeURIComponent(p.id)}`);
     } catch (e) {
-      showProblems(form, e);
+      showProblems(form, e, { expiresAt: 'expiresAt.date' });
     }
   });
   clear(panel).append(h('h2', {}, 'Cell product'), h('p', {}, 'Made from the bag measured at the end of the collection; it stays in quarantine until two people release it.'), form);

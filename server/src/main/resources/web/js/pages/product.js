@@ -2,7 +2,7 @@
 // timeline, its label, and the next step its status allows: the lab's release (two people), storage, freezing,
 // thaw, division and issue; the nurse's bedside check and infusion.
 import { get, post } from '../api.js';
-import { h, clear, chip, dateTime, field, checkbox, values, showProblems, clearProblems, toast, label, num, toNumber, localIsoNow } from '../ui.js';
+import { h, clear, chip, dateTime, field, checkbox, values, showProblems, clearProblems, toast, label, num, toNumber, whenFields, whenValue } from '../ui.js';
 import { patientName } from './common.js';
 
 const EVENT_TEXT = {
@@ -49,6 +49,7 @@ export async function render(main, ctx, [id]) {
       h('tr', {}, h('td', {}, 'CD34+ cells'), h('td', {}, p.cd34PerUl !== undefined ? `${num(p.cd34PerUl, 0)} /µL` : '—'), h('td', {}, sci(p.cd34Total)), h('td', { id: 'cd34-per-kg' }, perKg(p.cd34Total))),
       h('tr', {}, h('td', {}, 'CD3+ cells'), h('td', {}, p.cd3PerUl !== undefined ? `${num(p.cd3PerUl, 0)} /µL` : '—'), h('td', {}, sci(p.cd3Total)), h('td', {}, perKg(p.cd3Total))),
       h('tr', {}, h('td', {}, 'Nucleated cells'), h('td', {}, p.wbcE9PerL !== undefined ? `${num(p.wbcE9PerL, 0)} × 10⁹/L` : '—'), h('td', {}, sci(p.tncTotal)), h('td', {}, perKg(p.tncTotal))),
+      h('tr', {}, h('td', {}, 'Granulocytes (neutrophils)'), h('td', {}, p.neutrophilsE9PerL !== undefined ? `${num(p.neutrophilsE9PerL, 0)} × 10⁹/L` : '—'), h('td', { id: 'granulocytes-total' }, sci(p.neutrophilTotal)), h('td', {}, perKg(p.neutrophilTotal))),
       h('tr', {}, h('td', {}, 'Haematocrit'), h('td', {}, p.hematocritPercent !== undefined ? `${num(p.hematocritPercent, 1)} %` : '—'), h('td', {}, ''), h('td', {}, '')),
       h('tr', {}, h('td', {}, 'Viability'), h('td', {}, p.viabilityPercent !== undefined ? `${num(p.viabilityPercent, 0)} %` : '—'), h('td', {}, ''), h('td', {}, ''))));
 
@@ -62,7 +63,7 @@ export async function render(main, ctx, [id]) {
   const lab = canLab ? labActions(p, messages, reload, ctx) : null;
   const bedside = canInfuse && p.status === 'issued' ? bedsideForm(p, recipient, reload) : null;
 
-  main.append(h('div', { class: 'page-head' },
+  main.append(...[h('div', { class: 'page-head' },
     h('div', {}, h('h1', {}, `${p.kindName} ${p.din}`), h('div', { class: 'sub' }, chip(p.status, label(p.status)), p.division !== '00' ? ` aliquot ${p.division}` : '')),
     h('div', { class: 'actions no-print' },
       h('a', { class: 'btn btn-secondary', href: `/api/products/${encodeURIComponent(p.id)}/label.pdf`, target: '_blank', id: 'label-link' }, 'Label (PDF)'),
@@ -78,7 +79,8 @@ export async function render(main, ctx, [id]) {
         h('td', {}, `${num(c.volumeMl, 1)} mL`), h('td', {}, perKg(c.cd3Total)), h('td', {}, perKg(c.cd34Total)), h('td', {}, chip(c.status, label(c.status)))))))) : null,
     bedside,
     lab,
-    h('div', { class: 'panel' }, h('h2', {}, 'Chain of custody'), h('p', { class: 'hint' }, 'Every step as recorded, oldest first; nothing here is ever changed.'), timeline));
+    h('div', { class: 'panel' }, h('h2', {}, 'Chain of custody'), h('p', { class: 'hint' }, 'Every step as recorded, oldest first; nothing here is ever changed.'), timeline)]
+    .filter(Boolean));
 }
 
 function detailText(e) {
@@ -95,6 +97,7 @@ function detailText(e) {
   if (d.volumeMl && e.type === 'infused') parts.push(`${num(d.volumeMl, 1)} mL given`);
   if (d.cd34PerKg) parts.push(`CD34+ ${sci(d.cd34PerKg)} /kg`);
   if (d.cd3PerKg) parts.push(`CD3+ ${sci(d.cd3PerKg)} /kg`);
+  if (d.granulocytesPerKg) parts.push(`granulocytes ${sci(d.granulocytesPerKg)} /kg`);
   if (d.dmsoGPerKgLast24h !== undefined) parts.push(`DMSO ${num(d.dmsoGPerKgLast24h, 2)} g/kg in 24 h`);
   if (d.reaction) parts.push(`reaction: ${d.reaction}`);
   if (d.preparedBy) parts.push(`prepared by ${d.preparedBy}`);
@@ -127,9 +130,9 @@ function stepForm(p, type, title, reload) {
   if (type === 'stored') extra.push(field({ name: 'location', label: 'Location (unit / rack / box / position)', required: true, placeholder: 'LN2-1 / rack 3 / box 2 / A4', span: true }),
     field({ name: 'temperatureC', label: 'Temperature', unit: '°C', type: 'number' }));
   if (type === 'cryopreserved') extra.push(field({ name: 'dmsoPercent', label: 'DMSO', unit: '%', type: 'number', required: true, value: 10 }),
-    field({ name: 'expiresAt', label: 'New expiry (date and time)', type: 'datetime-local', required: true }),
+    ...whenFields({ name: 'expiresAt', label: 'New expiry', required: true }),
     field({ name: 'freezingRecord', label: 'Controlled-rate freezing record', type: 'textarea', span: true }));
-  if (type === 'thawed') extra.push(field({ name: 'expiresAt', label: 'Expiry after thaw', type: 'datetime-local', required: true }),
+  if (type === 'thawed') extra.push(...whenFields({ name: 'expiresAt', label: 'Expiry after thaw', required: true }),
     field({ name: 'temperatureC', label: 'Water bath', unit: '°C', type: 'number', value: 37 }));
   if (type === 'issued') extra.push(field({ name: 'issuedTo', label: 'Issued to (ward, bed)', span: true }),
     checkbox({ name: 'irradiated', label: p.kind === 'granulocytes' ? 'Irradiated (required for granulocytes)' : 'Irradiated', checked: p.irradiated }));
@@ -139,17 +142,18 @@ function stepForm(p, type, title, reload) {
   if (['release-prepared', 'release-verified', 'removed'].includes(type)) extra.push(field({ name: 'reason', label: 'Note (optional)', span: true }));
   const form = h('form', { id: 'step-form', class: 'grid grid-2', novalidate: true },
     h('h3', { class: 'span-2' }, title),
-    field({ name: 'at', label: 'When', type: 'datetime-local', value: localIsoNow(), required: true }),
+    ...whenFields({ name: 'at', label: 'When', value: new Date().toISOString(), required: true }),
     extra, h('div', { class: 'form-errors span-2' }),
     h('div', { class: 'actions span-2' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'record-step' }, `Record: ${title}`)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearProblems(form);
     const v = values(form);
-    const body = { type, at: v.at ? new Date(v.at).toISOString() : undefined };
+    const body = { type, at: whenValue(v, 'at') };
     for (const k of ['location', 'reason', 'freezingRecord', 'issuedTo']) if (v[k]) body[k] = v[k];
     for (const k of ['temperatureC', 'dmsoPercent']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
-    if (v.expiresAt) body.expiresAt = new Date(v.expiresAt).toISOString();
+    const expires = whenValue(v, 'expiresAt');
+    if (expires) body.expiresAt = expires;
     if (type === 'issued') body.irradiated = !!v.irradiated;
     if (type === 'divided') body.aliquots = String(v.aliquotVolumes || '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => ({ volumeMl: toNumber(s) }));
     try {
@@ -157,7 +161,7 @@ function stepForm(p, type, title, reload) {
       toast(`${title}: recorded`);
       reload();
     } catch (e) {
-      showProblems(form, e.body && e.body.key ? { ...e, problems: [{ field: e.body.field || null, message: e.message }] } : e, { aliquots: 'aliquotVolumes' });
+      showProblems(form, e.body && e.body.key ? { ...e, problems: [{ field: e.body.field || null, message: e.message }] } : e, { aliquots: 'aliquotVolumes', at: 'at.date', expiresAt: 'expiresAt.date' });
     }
   });
   return form;
@@ -171,7 +175,7 @@ function bedsideForm(p, recipient, reload) {
     field({ name: 'scannedDin', label: 'Scan or type the DIN on the bag (with its check character)', required: true, autofocus: true, span: true,
       hint: 'e.g. A9999 26 000001 K, or the bar code as the scanner reads it' }),
     field({ name: 'patientId', label: 'Scan the wristband (patient id)', required: true, span: true }),
-    field({ name: 'at', label: 'Infusion started', type: 'datetime-local', value: localIsoNow(), required: true }),
+    ...whenFields({ name: 'at', label: 'Infusion started', value: new Date().toISOString(), required: true }),
     field({ name: 'volumeMl', label: 'Volume given', unit: 'mL', type: 'number', value: p.volumeMl }),
     field({ name: 'reaction', label: 'Reaction, if any (graded)', type: 'textarea', span: true }),
     p.dmsoPercent ? checkbox({ name: 'acknowledgeDmsoLimit', label: 'The physician accepts DMSO above the daily limit (only if the check says so)' }) : null,
@@ -182,7 +186,7 @@ function bedsideForm(p, recipient, reload) {
     clearProblems(form);
     clear(result);
     const v = values(form);
-    const body = { scannedDin: v.scannedDin, patientId: v.patientId, at: v.at ? new Date(v.at).toISOString() : undefined };
+    const body = { scannedDin: v.scannedDin, patientId: v.patientId, at: whenValue(v, 'at') };
     if (v.volumeMl) body.volumeMl = toNumber(v.volumeMl);
     if (v.reaction) body.reaction = v.reaction;
     if (v.acknowledgeDmsoLimit) body.acknowledgeDmsoLimit = true;
@@ -193,9 +197,10 @@ function bedsideForm(p, recipient, reload) {
     } catch (e) {
       if (e.status === 409 && e.body.key === 'BEDSIDE_CHECK_FAILED') {
         result.append(h('div', { class: 'alert alert-danger', role: 'alert', id: 'bedside-refused' },
-          h('h4', {}, 'STOP: do not infuse'), h('p', {}, e.message), h('p', { class: 'unit' }, `check: ${label(e.body.reason)}`)));
+          h('h4', {}, 'STOP: do not infuse'), h('p', {}, e.message.replace(/^do not infuse: /, '')),
+          h('p', { class: 'unit' }, `check failed: ${label(e.body.reason)}`)));
       } else {
-        showProblems(form, e);
+        showProblems(form, e, { at: 'at.date' });
       }
     }
   });

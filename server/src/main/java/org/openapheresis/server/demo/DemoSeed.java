@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,7 @@ public final class DemoSeed {
                 new String[] {"nurse.moreau", "Claire Moreau RN", "nurse"},
                 new String[] {"nurse.tanaka", "Kenji Tanaka RN", "nurse"},
                 new String[] {"lab.fischer", "Jonas Fischer", "lab"},
+                new String[] {"lab.weber", "Sara Weber", "lab"},
                 new String[] {"coord.silva", "Marta Silva", "coordinator"},
                 new String[] {"billing.novak", "Petra Novak", "billing"});
         jdbi.useTransaction(h -> {
@@ -186,23 +188,41 @@ public final class DemoSeed {
                 Map.of("type", "hpc-collection", "device", "continuous-flow", "target", Map.of("cd34PerKg", 5e6)),
                 OptionalDouble.of(70), Optional.of(new CourseSchedule(2, 24)), new int[] {-1, 0}, "Optia-3",
                 "nurse.moreau", notes, today);
-        // 7. DLI donor: a lymphocyte collection for two planned doses, collected three days ago
+        // 7. DLI donor: a lymphocyte collection for three planned doses, collected three days ago
         PatientRecord dli = patient("MRN-104790", "Anna", "Lind", LocalDate.of(1979, 2, 3), Sex.FEMALE, 166, 62,
                 List.of(), List.of(), false, false, labs(40, 240, Map.of("wbcE9PerL", 6.5, "lymphocytesE9PerL", 1.9,
                         "cd3PerUl", 1300.0)), PatientKind.DONOR, now.minus(Duration.ofDays(5)));
-        order(dli, "Z52.001", "Donor lymphocytes for DLI after allogeneic HPC transplant (relapse)",
-                Map.of("type", "lymphocyte-collection", "device", "continuous-flow", "target",
-                        Map.of("cd3PerKgDoses", List.of(1e6, 5e6))),
+        List<SessionRecord> dliSessions = order(dli, "Z52.001", "Donor lymphocytes for DLI after allogeneic HPC "
+                + "transplant (relapse)", Map.of("type", "lymphocyte-collection", "device", "continuous-flow", "target",
+                        Map.of("cd3PerKgDoses", List.of(1e6, 5e6, 1e7))),
                 OptionalDouble.of(60), Optional.empty(), new int[] {-3}, "Optia-3", "nurse.tanaka", notes, today, "dli");
-        // 8. Granulocyte donor for a neutropenic, infected recipient: today
+        // her brother, who received her stem cells and now her lymphocytes
+        PatientRecord dliRecipient = patient("MRN-104791", "Erik", "Lind", LocalDate.of(1975, 8, 30), Sex.MALE, 176, 60,
+                List.of(), List.of("ciclosporin (tapered off)"), false, false, labs(33, 95, Map.of("wbcE9PerL", 3.1)),
+                PatientKind.PATIENT, now.minus(Duration.ofDays(5)));
+        // 8. Granulocyte donor for a neutropenic, infected recipient: collected this morning, issued today
         PatientRecord gran = patient("MRN-105112", "Jonas", "Berger", LocalDate.of(1988, 9, 21), Sex.MALE, 184, 86,
                 List.of(), List.of("dexamethasone 8 mg and filgrastim 5 ug/kg, 12 h before"), false, false,
                 labs(45, 230, Map.of("wbcE9PerL", 32.0, "neutrophilsE9PerL", 28.0)), PatientKind.DONOR,
                 now.minus(Duration.ofDays(1)));
-        order(gran, "Z52.091", "Granulocytes for a neutropenic recipient with invasive fungal infection",
-                Map.of("type", "granulocyte-collection", "device", "continuous-flow", "sedimentingAgent", "hes",
-                        "bloodVolumesProcessed", 2.0),
-                OptionalDouble.of(75), Optional.empty(), new int[] {0}, "Optia-2", "nurse.moreau", notes, today);
+        PatientRecord granRecipient = patient("MRN-105113", "Lena", "Vogt", LocalDate.of(1990, 4, 2), Sex.FEMALE, 170,
+                75, List.of(), List.of("voriconazole", "meropenem"), false, false, labs(27, 18, Map.of("wbcE9PerL", 0.1,
+                        "neutrophilsE9PerL", 0.05)), PatientKind.PATIENT, now.minus(Duration.ofDays(2)));
+        Instant granulocyteStart = now.minus(Duration.ofMinutes(330)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<SessionRecord> granSessions = order(gran, "Z52.091", "Granulocytes for a neutropenic recipient with "
+                + "invasive fungal infection", Map.of("type", "granulocyte-collection", "device", "continuous-flow",
+                        "sedimentingAgent", "hes", "bloodVolumesProcessed", 2.0),
+                OptionalDouble.of(75), Optional.empty(), new int[] {0}, "Optia-2", "nurse.moreau", notes, today, null,
+                Optional.of(granulocyteStart));
+        // 10. Autologous HPC collection for myeloma, two days ago: the product is frozen and in the freezer
+        PatientRecord myeloma = patient("MRN-105590", "Henrik", "Dahl", LocalDate.of(1964, 11, 12), Sex.MALE, 180, 80,
+                List.of(), List.of("G-CSF 10 ug/kg/day, day 5", "plerixafor 0.24 mg/kg"), false, false,
+                labs(34, 140, Map.of("wbcE9PerL", 28.0, "cd34PerUl", 35.0, "ionizedCalciumMmolPerL", 1.18)),
+                PatientKind.PATIENT, now.minus(Duration.ofDays(4)));
+        List<SessionRecord> autoSessions = order(myeloma, "C90.00", "Multiple myeloma: autologous HPC collection "
+                + "before high-dose melphalan", Map.of("type", "hpc-collection", "device", "continuous-flow", "target",
+                        Map.of("cd34PerKg", 6e6)), OptionalDouble.empty(), Optional.empty(), new int[] {-2}, "Optia-1",
+                "nurse.moreau", notes, today, null);
         // 9. IVIG beside the machines: CIDP, 2 g/kg over five days, in a chair
         PatientRecord cidp = patient("MRN-105377", "Petra", "Novak", LocalDate.of(1962, 12, 5), Sex.FEMALE, 162, 68,
                 List.of(), List.of(), false, false, labs(39, 250, Map.of("iggGPerL", 9.2)), PatientKind.PATIENT,
@@ -211,9 +231,10 @@ public final class DemoSeed {
                 Map.of("type", "ivig-infusion", "doseGPerKg", 2.0, "days", 5, "productPercent", 10),
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
                 "nurse.tanaka", notes, today);
+        products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);
         clock.set(now);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
-                + "nurse.tanaka (nurse), lab.fischer (lab), coord.silva (coordinator), billing.novak (billing)");
+                + "nurse.tanaka (nurse), lab.fischer, lab.weber (lab), coord.silva (coordinator), billing.novak (billing)");
         out.println("Demo staff password (shown only once): " + password);
         for (String n : notes) {
             out.println("Demo: " + n);
@@ -244,10 +265,10 @@ public final class DemoSeed {
         });
     }
 
-    private void order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
+    private List<SessionRecord> order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
             OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
             String nurse, List<String> notes, LocalDate today) {
-        order(p, icd, text, procedure, recipientWeightKg, schedule, days, machine, nurse, notes, today, null);
+        return order(p, icd, text, procedure, recipientWeightKg, schedule, days, machine, nurse, notes, today, null);
     }
 
     /**
@@ -256,9 +277,25 @@ public final class DemoSeed {
      * @param machine the separator, or null for an infusion (seated in Chair 4)
      * @param guidelineRow the guideline row the physician chose, or null to match by code
      */
-    private void order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
+    private List<SessionRecord> order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
             OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
             String nurse, List<String> notes, LocalDate today, String guidelineRow) {
+        return order(p, icd, text, procedure, recipientWeightKg, schedule, days, machine, nurse, notes, today,
+                guidelineRow, Optional.empty());
+    }
+
+    /**
+     * An order, signed, with its sessions: those before today run and completed, the rest scheduled.
+     *
+     * @param machine the separator, or null for an infusion (seated in Chair 4)
+     * @param guidelineRow the guideline row the physician chose, or null to match by code
+     * @param ranToday a start earlier today for a session of today, run and completed (a collection whose product
+     *     is issued today); empty to book today's sessions at the first free slot
+     * @return the sessions, in the order of {@code days}; none when the planner cannot plan the order
+     */
+    private List<SessionRecord> order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
+            OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
+            String nurse, List<String> notes, LocalDate today, String guidelineRow, Optional<Instant> ranToday) {
         Instant ordered = today.plusDays(Math.min(0, days[0]) - 1L).atTime(LocalTime.of(15, 0)).atZone(zone)
                 .toInstant();
         clock.set(ordered);
@@ -274,7 +311,7 @@ public final class DemoSeed {
         } catch (InvalidInputException e) {
             notes.add("no order for " + p.givenName() + " " + p.familyName() + " (" + procedure.get("type")
                     + "): the planner cannot plan it: " + e.getMessage());
-            return;
+            return List.of();
         }
         clock.set(ordered.plus(Duration.ofMinutes(20)));
         jdbi.useTransaction(h -> {
@@ -284,20 +321,28 @@ public final class DemoSeed {
             audited(h, PHYSICIAN, "/api/orders/" + o.id() + "/sign", p.id());
         });
         Actor nurseActor = new Actor(nurse, Role.NURSE);
+        List<SessionRecord> made = new ArrayList<>();
         for (int d : days) {
             clock.set(ordered.plus(Duration.ofMinutes(40)));
             String chair = machine == null ? "Chair 4" : chairBeside(machine);
-            Instant start = firstFreeSlot(machine == null ? chair : machine, today.plusDays(d), o.plan().durationMin());
+            boolean runNow = d == 0 && ranToday.isPresent();
+            Instant start = runNow ? ranToday.get() : firstFreeSlot(machine == null ? chair : machine, today.plusDays(d),
+                    o.plan().durationMin());
+            if (runNow) {
+                machineFreeAt.put(machine + "/" + today, start.plus(MachineBookings.occupies(o.plan().durationMin())));
+            }
             SessionRecord s = jdbi.inTransaction(h -> {
                 SessionRecord created = sessions.schedule(h, COORDINATOR, new Commands.Schedule(o.id(), start,
                         Optional.ofNullable(machine), Optional.of(chair), Optional.of(nurse)));
                 audited(h, COORDINATOR, "/api/sessions/" + created.id(), p.id());
                 return created;
             });
-            if (d < 0) {
+            if (d < 0 || runNow) {
                 runPast(s, nurseActor, d);
             }
+            made.add(jdbi.withHandle(h -> sessions.require(h, s.id())));
         }
+        return made;
     }
 
     /** A completed session: run values every 15 minutes, vitals, and on one day a mild citrate reaction. */
@@ -402,6 +447,133 @@ public final class DemoSeed {
                     Math.round(v), cd34, cd3, wbc, neutrophils, s.procedureType()
                             == org.openapheresis.procedure.ProcedureType.GRANULOCYTE_COLLECTION ? 7.4 : 2.0)));
         }
+    }
+
+    private static final Actor LAB = new Actor("lab.fischer", Role.LAB);
+    private static final Actor LAB_SECOND = new Actor("lab.weber", Role.LAB);
+
+    /**
+     * The lab's products: the myeloma patient's autologous HPC frozen in the freezer; the DLI donor's lymphocytes
+     * divided into three dose aliquots, the first infused to her brother on the day, two frozen; this morning's
+     * granulocytes released, irradiated and issued. Each step by the staff who would do it, at the time it happens.
+     */
+    private void products(Instant now, List<SessionRecord> auto, List<SessionRecord> dli, PatientRecord dliRecipient,
+            List<SessionRecord> gran, PatientRecord granRecipient, List<String> notes) {
+        org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
+                new org.openapheresis.server.product.ProductStore(), sessions, patients,
+                org.openapheresis.server.product.ProductService.sampleTable(), clock);
+        Actor admin = new Actor("admin", Role.ADMIN);
+        jdbi.useTransaction(h -> products.setFacility(h, admin, "A9999", "OpenApheresis demo unit (the standard's "
+                + "example facility A9999)"));
+        if (!auto.isEmpty() && auto.get(0).endedAt().isPresent()) {
+            Instant t = auto.get(0).endedAt().get().plus(Duration.ofMinutes(40));
+            String id = made(products, auto.get(0), Optional.empty(), "S1128", t, t.plus(Duration.ofDays(2)), "O", "pos");
+            released(products, id, t);
+            step(products, LAB, id, org.openapheresis.server.product.ProductEvent.EventType.CRYOPRESERVED,
+                    t.plus(Duration.ofHours(3)), Optional.empty(), Optional.of(-90.0), Optional.of(10.0),
+                    Optional.of("controlled-rate freezer CRF-1, run 2261: -1 °C/min to -40 °C, -10 °C/min to -90 °C"),
+                    Optional.of(t.plus(Duration.ofDays(3650))), Optional.empty(), List.of());
+            step(products, LAB, id, org.openapheresis.server.product.ProductEvent.EventType.STORED,
+                    t.plus(Duration.ofHours(4)), Optional.of("LN2-1 / rack 2 / box 5 / A1"), Optional.of(-180.0),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
+        if (!dli.isEmpty() && dli.get(0).endedAt().isPresent()) {
+            SessionRecord s = dli.get(0);
+            Instant t = s.endedAt().get().plus(Duration.ofMinutes(30));
+            String id = made(products, s, Optional.of(dliRecipient.id()), "DEX01", t, t.plus(Duration.ofHours(24)), "A",
+                    "pos");
+            released(products, id, t);
+            var parent = jdbi.withHandle(h -> products.find(h, id)).orElseThrow();
+            // doses of 1, 5 and 10 x 10^6 CD3+/kg for the recipient's 60 kg, from the bag's CD3+ count; the last
+            // aliquot takes what is left when the bag holds less than the three doses
+            List<Double> volumes = new ArrayList<>();
+            double left = parent.volumeMl();
+            for (double dose : List.of(1e6, 5e6, 1e7)) {
+                double v = Math.min(left, Math.round(10 * dose * dliRecipient.weightKg().getAsDouble()
+                        / (parent.cd3PerUl().orElse(1.0) * 1000)) / 10.0);
+                volumes.add(v);
+                left -= v;
+            }
+            if (volumes.stream().mapToDouble(Double::doubleValue).sum() <= parent.volumeMl()) {
+                var divided = step(products, LAB, id, org.openapheresis.server.product.ProductEvent.EventType.DIVIDED,
+                        t.plus(Duration.ofMinutes(50)), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), volumes);
+                List<String> doses = divided.children();
+                Instant issue = t.plus(Duration.ofMinutes(70));
+                step(products, LAB, doses.get(0), org.openapheresis.server.product.ProductEvent.EventType.ISSUED, issue,
+                        Optional.of("Haematology ward, bed 3"), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.of(false), List.of());
+                Instant infused = issue.plus(Duration.ofMinutes(40));
+                clock.set(infused);
+                var dose1 = jdbi.withHandle(h -> products.find(h, doses.get(0))).orElseThrow();
+                jdbi.useTransaction(h -> products.infuse(h, new Actor("nurse.tanaka", Role.NURSE), dose1.id(),
+                        new org.openapheresis.server.product.ProductService.Infusion(dliRecipient.id(), dose1.dinPrinted(),
+                                infused, Optional.empty(), Optional.of("none"), false), dose1.din()));
+                for (int i = 1; i < doses.size(); i++) {
+                    String dose = doses.get(i);
+                    step(products, LAB, dose, org.openapheresis.server.product.ProductEvent.EventType.CRYOPRESERVED,
+                            t.plus(Duration.ofHours(2)), Optional.empty(), Optional.of(-90.0), Optional.of(7.5),
+                            Optional.of("controlled-rate freezer CRF-1, run 2259"), Optional.of(t.plus(Duration.ofDays(3650))),
+                            Optional.empty(), List.of());
+                    step(products, LAB, dose, org.openapheresis.server.product.ProductEvent.EventType.STORED,
+                            t.plus(Duration.ofHours(3)), Optional.of("LN2-1 / rack 4 / box 1 / B" + i), Optional.of(-180.0),
+                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                }
+            } else {
+                notes.add("the DLI product holds too little for its three doses: not divided");
+            }
+        }
+        if (!gran.isEmpty() && gran.get(0).endedAt().isPresent()) {
+            SessionRecord s = gran.get(0);
+            Instant t = s.endedAt().get().plus(Duration.ofMinutes(20));
+            String id = made(products, s, Optional.of(granRecipient.id()), "DEX02", t, s.endedAt().get()
+                    .plus(Duration.ofHours(23)), "O", "neg");
+            released(products, id, t);
+            step(products, LAB, id, org.openapheresis.server.product.ProductEvent.EventType.ISSUED,
+                    Collections.min(List.of(now.minus(Duration.ofMinutes(20)), t.plus(Duration.ofMinutes(45)))),
+                    Optional.of("Haematology ward, bed 7"), Optional.of(22.0), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(true), List.of());
+        }
+    }
+
+    private String made(org.openapheresis.server.product.ProductService products, SessionRecord s,
+            Optional<String> recipient, String code, Instant at, Instant expires, String abo, String rh) {
+        clock.set(at);
+        return jdbi.inTransaction(h -> {
+            var v = products.create(h, LAB, new org.openapheresis.server.product.ProductService.NewProduct(s.id(),
+                    recipient, code, Optional.empty(), expires, "ACD-A", Optional.of(97.0), Optional.of(abo),
+                    Optional.of(rh)));
+            audited(h, LAB, "/api/products/" + v.product().id(), v.product().recipientId());
+            return v.product().id();
+        });
+    }
+
+    /** Prepared by one scientist and verified by the other, as a release must be. */
+    private void released(org.openapheresis.server.product.ProductService products, String id, Instant t) {
+        step(products, LAB, id, org.openapheresis.server.product.ProductEvent.EventType.RELEASE_PREPARED,
+                t.plus(Duration.ofMinutes(10)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of());
+        step(products, LAB_SECOND, id, org.openapheresis.server.product.ProductEvent.EventType.RELEASE_VERIFIED,
+                t.plus(Duration.ofMinutes(20)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of());
+    }
+
+    private org.openapheresis.server.product.Product.View step(org.openapheresis.server.product.ProductService products,
+            Actor by, String id, org.openapheresis.server.product.ProductEvent.EventType type, Instant at,
+            Optional<String> location, Optional<Double> temperatureC, Optional<Double> dmso, Optional<String> freezing,
+            Optional<Instant> expires, Optional<Boolean> irradiated, List<Double> aliquots) {
+        clock.set(at);
+        Optional<String> place = type == org.openapheresis.server.product.ProductEvent.EventType.ISSUED ? Optional.empty()
+                : location;
+        Optional<String> issuedTo = type == org.openapheresis.server.product.ProductEvent.EventType.ISSUED ? location
+                : Optional.empty();
+        return jdbi.inTransaction(h -> {
+            var v = products.record(h, by, id, new org.openapheresis.server.product.ProductService.Step(type, at, place,
+                    temperatureC, Optional.empty(), dmso, freezing, expires, irradiated, issuedTo, aliquots,
+                    Optional.empty()));
+            audited(h, by, "/api/products/" + id + "/events", v.product().recipientId());
+            return v;
+        });
     }
 
     private void audited(Handle h, Actor who, String resource, String patientId) {

@@ -24,6 +24,7 @@ import org.openapheresis.isbt128.ProductCode;
  * @param cd34PerUl CD34+ cells per µL of product, when counted
  * @param cd3PerUl CD3+ cells per µL of product, when counted
  * @param wbcE9PerL total nucleated (white) cells, 10^9/L of product, when counted
+ * @param neutrophilsE9PerL neutrophils (granulocytes), 10^9/L of product, when counted
  * @param viabilityPercent viable nucleated cells, percent, when measured
  * @param hematocritPercent haematocrit of the product, percent, when measured
  * @param anticoagulant the anticoagulant in the bag, e.g. {@code ACD-A}
@@ -34,7 +35,7 @@ public record Product(String id, int version, Din din, String descriptionCode, C
         String division, ProductKind kind, ProductStatus status, Optional<String> parentId, String sessionId,
         String donorId, String recipientId, boolean autologous, Instant collectedAt, Instant expiresAt, double volumeMl,
         Optional<Double> cd34PerUl, Optional<Double> cd3PerUl, Optional<Double> wbcE9PerL,
-        Optional<Double> viabilityPercent, Optional<Double> hematocritPercent, String anticoagulant,
+        Optional<Double> neutrophilsE9PerL, Optional<Double> viabilityPercent, Optional<Double> hematocritPercent, String anticoagulant,
         Optional<Double> dmsoPercent, boolean frozen, boolean thawed, boolean irradiated, Optional<String> location,
         Instant createdAt, String createdBy) {
 
@@ -81,6 +82,11 @@ public record Product(String id, int version, Din din, String descriptionCode, C
         return wbcE9PerL.map(c -> c * volumeMl * 1e6);
     }
 
+    /** Neutrophils (granulocytes) in the bag, when counted: 10^9/L × mL × 10^6. */
+    public Optional<Double> neutrophilTotal() {
+        return neutrophilsE9PerL.map(c -> c * volumeMl * 1e6);
+    }
+
     /** What events change: status, expiry, DMSO, frozen, thawed, irradiated, where it is. */
     public record State(ProductStatus status, Instant expiresAt, Optional<Double> dmsoPercent, boolean frozen,
             boolean thawed, boolean irradiated, Optional<String> location) {
@@ -102,7 +108,7 @@ public record Product(String id, int version, Din din, String descriptionCode, C
     Product with(State s) {
         return new Product(id, version + 1, din, descriptionCode, collectionType, division, kind, s.status(), parentId,
                 sessionId, donorId, recipientId, autologous, collectedAt, s.expiresAt(), volumeMl, cd34PerUl, cd3PerUl,
-                wbcE9PerL, viabilityPercent, hematocritPercent, anticoagulant, s.dmsoPercent(), s.frozen(), s.thawed(),
+                wbcE9PerL, neutrophilsE9PerL, viabilityPercent, hematocritPercent, anticoagulant, s.dmsoPercent(), s.frozen(), s.thawed(),
                 s.irradiated(), s.location(), createdAt, createdBy);
     }
 
@@ -110,7 +116,8 @@ public record Product(String id, int version, Din din, String descriptionCode, C
     Product aliquot(String childId, String childDivision, double childVolumeMl, Instant at, String by) {
         return new Product(childId, 1, din, descriptionCode, collectionType, childDivision, kind, status,
                 Optional.of(id), sessionId, donorId, recipientId, autologous, collectedAt, expiresAt, childVolumeMl,
-                cd34PerUl, cd3PerUl, wbcE9PerL, viabilityPercent, hematocritPercent, anticoagulant, dmsoPercent, frozen,
+                cd34PerUl, cd3PerUl, wbcE9PerL, neutrophilsE9PerL, viabilityPercent, hematocritPercent, anticoagulant,
+                dmsoPercent, frozen,
                 thawed, irradiated, location, at, by);
     }
 

@@ -253,11 +253,13 @@ public final class ProductRoutes implements FeatureRoutes {
         p.cd34PerUl().ifPresent(v -> m.put("cd34PerUl", v));
         p.cd3PerUl().ifPresent(v -> m.put("cd3PerUl", v));
         p.wbcE9PerL().ifPresent(v -> m.put("wbcE9PerL", v));
+        p.neutrophilsE9PerL().ifPresent(v -> m.put("neutrophilsE9PerL", v));
         p.viabilityPercent().ifPresent(v -> m.put("viabilityPercent", v));
         p.hematocritPercent().ifPresent(v -> m.put("hematocritPercent", v));
         p.cd34Total().ifPresent(v -> m.put("cd34Total", v));
         p.cd3Total().ifPresent(v -> m.put("cd3Total", v));
         p.tncTotal().ifPresent(v -> m.put("tncTotal", v));
+        p.neutrophilTotal().ifPresent(v -> m.put("neutrophilTotal", v));
         m.put("anticoagulant", p.anticoagulant());
         p.dmsoPercent().ifPresent(v -> m.put("dmsoPercent", v));
         m.put("frozen", p.frozen());

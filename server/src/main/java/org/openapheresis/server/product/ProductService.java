@@ -162,7 +162,8 @@ public final class ProductService {
                 org.openapheresis.isbt128.ProductCode.UNDIVIDED, kind, ProductStatus.QUARANTINE, Optional.empty(), s.id(),
                 donorId, recipientId, autologous, collectedAt, n.expiresAt(), bag.volumeMl(),
                 Optional.ofNullable(bag.cd34PerUl()), Optional.ofNullable(bag.cd3PerUl()),
-                Optional.ofNullable(bag.wbcE9PerL()), n.viabilityPercent(), Optional.ofNullable(bag.hematocritPercent()),
+                Optional.ofNullable(bag.wbcE9PerL()), Optional.ofNullable(bag.neutrophilsE9PerL()), n.viabilityPercent(),
+                Optional.ofNullable(bag.hematocritPercent()),
                 n.anticoagulant(), Optional.empty(), false, false, false, Optional.empty(), now, by.username());
         store.insert(h, p);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -443,6 +444,7 @@ public final class ProductService {
             p.cd34Total().ifPresent(c -> details.put("cd34PerKg", c * fraction / kg));
             p.cd3Total().ifPresent(c -> details.put("cd3PerKg", c * fraction / kg));
             p.tncTotal().ifPresent(c -> details.put("tncPerKg", c * fraction / kg));
+            p.neutrophilTotal().ifPresent(c -> details.put("granulocytesPerKg", c * fraction / kg));
             if (p.dmsoPercent().isPresent()) {
                 double grams = volume * p.dmsoPercent().get() / 100 * DMSO_DENSITY_G_PER_ML;
                 double today = dmsoGivenSince(h, p.recipientId(), inf.at().minus(Duration.ofHours(24))) + grams;

@@ -18,7 +18,7 @@ public final class ProductStore {
 
     private static final String COLUMNS = "id, version, din, description_code, collection_type, division, kind, status, "
             + "parent_id, session_id, donor_id, recipient_id, autologous, collected_at, expires_at, volume_ml, "
-            + "cd34_per_ul, cd3_per_ul, wbc_e9_per_l, viability_percent, hematocrit_percent, anticoagulant, "
+            + "cd34_per_ul, cd3_per_ul, wbc_e9_per_l, neutrophils_e9_per_l, viability_percent, hematocrit_percent, anticoagulant, "
             + "dmso_percent, frozen, thawed, irradiated, location, created_at, created_by";
 
     /** The unit's facility: its FIN and name. */
@@ -74,7 +74,7 @@ public final class ProductStore {
     public void insert(Handle h, Product p) {
         h.createUpdate("INSERT INTO cell_product (" + COLUMNS + ") VALUES (:id, :version, :din, :descriptionCode, "
                 + ":collectionType, :division, :kind, :status, :parentId, :sessionId, :donorId, :recipientId, :autologous, "
-                + ":collectedAt, :expiresAt, :volumeMl, :cd34, :cd3, :wbc, :viability, :hct, :anticoagulant, :dmso, "
+                + ":collectedAt, :expiresAt, :volumeMl, :cd34, :cd3, :wbc, :neutrophils, :viability, :hct, :anticoagulant, :dmso, "
                 + ":frozen, :thawed, :irradiated, :location, :createdAt, :createdBy)")
                 .bind("id", p.id()).bind("version", p.version()).bind("din", p.din().value())
                 .bind("descriptionCode", p.descriptionCode()).bind("collectionType", String.valueOf(p.collectionType().code()))
@@ -83,7 +83,8 @@ public final class ProductStore {
                 .bind("recipientId", p.recipientId()).bind("autologous", p.autologous())
                 .bind("collectedAt", Times.toDb(p.collectedAt())).bind("expiresAt", Times.toDb(p.expiresAt()))
                 .bind("volumeMl", p.volumeMl()).bind("cd34", p.cd34PerUl().orElse(null)).bind("cd3", p.cd3PerUl().orElse(null))
-                .bind("wbc", p.wbcE9PerL().orElse(null)).bind("viability", p.viabilityPercent().orElse(null))
+                .bind("wbc", p.wbcE9PerL().orElse(null)).bind("neutrophils", p.neutrophilsE9PerL().orElse(null))
+                .bind("viability", p.viabilityPercent().orElse(null))
                 .bind("hct", p.hematocritPercent().orElse(null)).bind("anticoagulant", p.anticoagulant())
                 .bind("dmso", p.dmsoPercent().orElse(null)).bind("frozen", p.frozen()).bind("thawed", p.thawed())
                 .bind("irradiated", p.irradiated()).bind("location", p.location().orElse(null))
@@ -180,8 +181,8 @@ public final class ProductStore {
                 ProductKind.fromCode(rs.getString(7)).orElseThrow(), ProductStatus.fromCode(rs.getString(8)).orElseThrow(),
                 Optional.ofNullable(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getString(12),
                 rs.getBoolean(13), time(rs, 14), time(rs, 15), rs.getDouble(16), d(rs, 17), d(rs, 18), d(rs, 19),
-                d(rs, 20), d(rs, 21), rs.getString(22), d(rs, 23), rs.getBoolean(24), rs.getBoolean(25),
-                rs.getBoolean(26), Optional.ofNullable(rs.getString(27)), time(rs, 28), rs.getString(29));
+                d(rs, 20), d(rs, 21), d(rs, 22), rs.getString(23), d(rs, 24), rs.getBoolean(25), rs.getBoolean(26),
+                rs.getBoolean(27), Optional.ofNullable(rs.getString(28)), time(rs, 29), rs.getString(30));
     }
 
     private static Optional<Double> d(ResultSet rs, int col) throws SQLException {
