@@ -26,6 +26,8 @@ export const can = {
   resetPasswords: () => has('users.password.reset'),
   endSessions: () => has('users.sessions.end'),
   changeOwnPassword: () => has('own.password'),
+  followUp: () => has('followup.record'),
+  readFollowUp: () => has('followup.read'),
 };
 
 const routes = [
@@ -36,6 +38,7 @@ const routes = [
   [/^\/patients\/new$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/edit$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/orders\/new$/, () => import('./pages/order-new.js')],
+  [/^\/patients\/([^/]+)\/follow-up$/, () => import('./pages/followup.js')],
   [/^\/patients\/([^/]+)$/, () => import('./pages/patient.js')],
   [/^\/orders\/([^/]+)\/edit$/, () => import('./pages/order-new.js').then((m) => ({ render: (main, c, [id]) => m.render(main, c, [null, id]) }))],
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],
