@@ -29,6 +29,8 @@ export const can = {
   readProducts: () => has('products.read'),
   recordProducts: () => has('products.record'),
   infuseProducts: () => has('products.infuse'),
+  followUp: () => has('followup.record'),
+  readFollowUp: () => has('followup.read'),
 };
 
 const routes = [
@@ -39,6 +41,7 @@ const routes = [
   [/^\/patients\/new$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/edit$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/orders\/new$/, () => import('./pages/order-new.js')],
+  [/^\/patients\/([^/]+)\/follow-up$/, () => import('./pages/followup.js')],
   [/^\/patients\/([^/]+)$/, () => import('./pages/patient.js')],
   [/^\/orders\/([^/]+)\/edit$/, () => import('./pages/order-new.js').then((m) => ({ render: (main, c, [id]) => m.render(main, c, [null, id]) }))],
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],

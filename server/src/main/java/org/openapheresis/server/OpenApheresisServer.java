@@ -158,6 +158,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
                     new org.openapheresis.server.product.ProductStore(), sessions, patients,
                     org.openapheresis.server.product.ProductService.sampleTable(), clock);
+            org.openapheresis.server.followup.FollowUpService followUps = new org.openapheresis.server.followup.FollowUpService(
+                    new org.openapheresis.server.followup.FollowUpStore(), patients, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -171,7 +173,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new OrderRoutes(orders),
                     new ResourceRoutes(resources),
                     new SessionRoutes(sessions),
-                    new org.openapheresis.server.product.ProductRoutes(products));
+                    new org.openapheresis.server.product.ProductRoutes(products),
+                    new org.openapheresis.server.followup.FollowUpRoutes(followUps));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);

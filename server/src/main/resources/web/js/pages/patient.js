@@ -42,6 +42,7 @@ export async function render(main, ctx, [id]) {
       h('div', { class: 'sub' }, [`MRN ${p.mrn || '—'}`, `${label(p.sex)}`, age !== null ? `${age} years` : null, `born ${date(p.birthDate)}`].filter(Boolean).join(' · '))),
     h('div', { class: 'actions' },
       ctx.can.editPatients(role) ? h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(id)}/edit` }, 'Edit details') : null,
+      ctx.can.readFollowUp() ? h('a', { class: 'btn btn-ghost', id: 'follow-up', href: `#/patients/${encodeURIComponent(id)}/follow-up` }, 'GVHD follow-up') : null,
       ctx.can.order(role) ? h('a', { class: 'btn btn-primary', id: 'new-order', href: `#/patients/${encodeURIComponent(id)}/orders/new` }, 'New order') : null)));
 
   const allergies = p.allergies || [];

@@ -57,6 +57,11 @@ public final class AccessPolicy {
         g.put(Permission.PRODUCTS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.PRODUCTS_RECORD, EnumSet.of(LAB));
         g.put(Permission.PRODUCTS_INFUSE, EnumSet.of(NURSE, PHYSICIAN));
+        // Physicians order DLI and follow up. Nurses and coordinators read the visits to prepare and book the next
+        // dose. The lab does not: the record is the patient's GVHD examination, not only the chimerism assay, and
+        // the DLI hold reaches the infusion through the service, not through the lab's reading of it.
+        g.put(Permission.FOLLOWUP_RECORD, EnumSet.of(PHYSICIAN));
+        g.put(Permission.FOLLOWUP_READ, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
         g.put(Permission.CHARGES_READ, EnumSet.of(PHYSICIAN, COORDINATOR, BILLING));
         return new AccessPolicy(g);
     }

@@ -41,6 +41,10 @@ public enum Permission {
     PRODUCTS_RECORD,
     /** Check a product at the bedside and record its infusion. */
     PRODUCTS_INFUSE,
+    /** Record a follow-up visit after donor lymphocyte infusion: acute GVHD findings and chimerism. */
+    FOLLOWUP_RECORD,
+    /** Read a patient's follow-up visits: GVHD findings, stages, grade and chimerism. */
+    FOLLOWUP_READ,
     /** Charges and coverage estimates: declared in the contract, no route yet. */
     CHARGES_READ;
 

@@ -64,6 +64,9 @@ public enum Refusal {
     DIN_SEQUENCE_EXHAUSTED(Kind.CONFLICT, "every DIN sequence number of facility {0} in 20{1} is taken"),
     /** The bedside check failed: what did not match, said for the nurse. */
     BEDSIDE_CHECK_FAILED(Kind.CONFLICT, "do not infuse: {0}"),
+    /** A follow-up record corrected already: the record, the correction (correct the latest record instead). */
+    FOLLOW_UP_ALREADY_CORRECTED(Kind.CONFLICT, "follow-up record {0} was already corrected by record {1}; correct "
+            + "the latest record"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

@@ -137,6 +137,9 @@ class RoleAccessTest {
         assertThat(p.roles(Permission.PRODUCTS_RECORD)).containsExactly(Role.LAB);
         assertThat(p.roles(Permission.PRODUCTS_INFUSE)).containsExactlyInAnyOrder(Role.NURSE, Role.PHYSICIAN);
         assertThat(p.roles(Permission.PRODUCTS_READ)).doesNotContain(Role.BILLING, Role.ADMIN);
+        assertThat(p.roles(Permission.FOLLOWUP_RECORD)).containsExactly(Role.PHYSICIAN);
+        assertThat(p.roles(Permission.FOLLOWUP_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
+                Role.COORDINATOR);
         assertThat(p.roles(Permission.CHARGES_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.COORDINATOR,
                 Role.BILLING);
     }
