@@ -155,11 +155,11 @@ public final class OpenApheresisServer implements AutoCloseable {
             OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
             ResourceService resources = new ResourceService(new ResourceStore());
             SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
-            org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
-                    new org.openapheresis.server.product.ProductStore(), sessions, patients,
-                    org.openapheresis.server.product.ProductService.sampleTable(), clock);
             org.openapheresis.server.followup.FollowUpService followUps = new org.openapheresis.server.followup.FollowUpService(
                     new org.openapheresis.server.followup.FollowUpStore(), patients, clock);
+            org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
+                    new org.openapheresis.server.product.ProductStore(), sessions, patients,
+                    org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),

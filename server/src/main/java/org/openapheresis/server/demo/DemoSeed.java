@@ -461,7 +461,9 @@ public final class DemoSeed {
             List<SessionRecord> gran, PatientRecord granRecipient, List<String> notes) {
         org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
                 new org.openapheresis.server.product.ProductStore(), sessions, patients,
-                org.openapheresis.server.product.ProductService.sampleTable(), clock);
+                org.openapheresis.server.product.ProductService.sampleTable(),
+                new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
+                        patients, clock), clock);
         Actor admin = new Actor("admin", Role.ADMIN);
         jdbi.useTransaction(h -> products.setFacility(h, admin, "A9999", "OpenApheresis demo unit (the standard's "
                 + "example facility A9999)"));
@@ -508,7 +510,7 @@ public final class DemoSeed {
                 var dose1 = jdbi.withHandle(h -> products.find(h, doses.get(0))).orElseThrow();
                 jdbi.useTransaction(h -> products.infuse(h, new Actor("nurse.tanaka", Role.NURSE), dose1.id(),
                         new org.openapheresis.server.product.ProductService.Infusion(dliRecipient.id(), dose1.dinPrinted(),
-                                infused, Optional.empty(), Optional.of("none"), false), dose1.din()));
+                                infused, Optional.empty(), Optional.of("none"), false, false), dose1.din()));
                 for (int i = 1; i < doses.size(); i++) {
                     String dose = doses.get(i);
                     step(products, LAB, dose, org.openapheresis.server.product.ProductEvent.EventType.CRYOPRESERVED,

@@ -85,7 +85,7 @@ public final class ProductRoutes implements FeatureRoutes {
                         "3f2b1c0d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", "scannedDin", "A9999 26 000001 K", "at",
                         "2026-03-10T10:00:00Z"), this::infuse).audit().created()
                         .error(409, "the bedside check failed (key BEDSIDE_CHECK_FAILED; reason names what did not match: DIN_MISMATCH, "
-                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT)"));
+                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT, GVHD_HOLD)"));
     }
 
     private void facility(Call call) {
@@ -204,11 +204,12 @@ public final class ProductRoutes implements FeatureRoutes {
         Optional<Double> volume = box(f.number("volumeMl", VOLUME_ML, false));
         Optional<String> reaction = f.text("reaction", false, 1000);
         boolean acknowledge = f.bool("acknowledgeDmsoLimit", false).orElse(false);
+        boolean acknowledgeHold = f.bool("acknowledgeGvhdHold", false).orElse(false);
         f.rejectUnknown();
         throwIfProblems(f);
         Din scanned = scannedDin(scannedText);
         ProductService.Infusion inf = new ProductService.Infusion(patientId, scannedText, at, volume, reaction,
-                acknowledge);
+                acknowledge, acknowledgeHold);
         String id = call.param("id");
         call.answer(call.write(h -> {
             call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());

@@ -60,14 +60,16 @@ public final class ProductService {
     private final SessionService sessions;
     private final PatientService patients;
     private final ProductDescriptionTable table;
+    private final org.openapheresis.server.followup.FollowUpService followUps;
     private final Clock clock;
 
     public ProductService(ProductStore store, SessionService sessions, PatientService patients,
-            ProductDescriptionTable table, Clock clock) {
+            ProductDescriptionTable table, org.openapheresis.server.followup.FollowUpService followUps, Clock clock) {
         this.store = store;
         this.sessions = sessions;
         this.patients = patients;
         this.table = table;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -400,7 +402,7 @@ public final class ProductService {
 
     /** The bedside check and the infusion record. */
     public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
-            Optional<String> reaction, boolean acknowledgeDmsoLimit) {
+            Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
     }
 
     /**
@@ -431,6 +433,19 @@ public final class ProductService {
         }
         PatientRecord recipient = patients.require(h, p.recipientId());
         Map<String, Object> details = new LinkedHashMap<>();
+        if (p.kind() == ProductKind.LYMPHOCYTES) {
+            Optional<Instant> lastDose = lastLymphocyteDose(h, p.recipientId(), inf.at());
+            if (lastDose.isPresent()) {
+                org.openapheresis.gvhd.DliHoldDecision d = followUps.dliHold(h, p.recipientId(), lastDose.get());
+                if (d.hold() && !inf.acknowledgeGvhdHold()) {
+                    throw bedside("GVHD_HOLD", d.warning().orElseThrow() + "; if the physician decides to give it, send "
+                            + "acknowledgeGvhdHold: true");
+                }
+                if (d.hold()) {
+                    details.put("gvhdHoldAcknowledged", d.warning().orElseThrow());
+                }
+            }
+        }
         double volume = inf.volumeMl().orElse(p.volumeMl());
         if (volume > p.volumeMl() + 1e-9) {
             throw InvalidInputException.of("volumeMl", MessageKey.INVALID, volume + " mL is more than the bag holds ("
@@ -470,6 +485,22 @@ public final class ProductService {
         }
         append(h, next, EventType.INFUSED, inf.at(), by, Optional.empty(), Optional.empty(), Optional.empty(), details);
         return view(h, id);
+    }
+
+    /** When the recipient was last given donor lymphocytes before {@code at}, if ever. */
+    private Optional<Instant> lastLymphocyteDose(Handle h, String recipientId, Instant at) {
+        Optional<Instant> last = Optional.empty();
+        for (Product other : store.search(h, Optional.of(recipientId), Optional.of(ProductStatus.INFUSED), MAX_LIST)) {
+            if (other.kind() != ProductKind.LYMPHOCYTES || !other.recipientId().equals(recipientId)) {
+                continue;
+            }
+            for (ProductEvent e : store.custody(h, other.id())) {
+                if (e.type() == EventType.INFUSED && !e.at().isAfter(at) && (last.isEmpty() || e.at().isAfter(last.get()))) {
+                    last = Optional.of(e.at());
+                }
+            }
+        }
+        return last;
     }
 
     private double dmsoGivenSince(Handle h, String recipientId, Instant since) {

@@ -231,6 +231,31 @@ class ProductsTest {
                 .get("details");
         assertThat(((Number) details.get("cd3PerKg")).doubleValue()).isCloseTo(2.0e8 / 60, org.assertj.core.data.Offset
                 .offset(1.0));
+
+        // acute GVHD grade III recorded after the first dose holds the next one until the physician decides
+        Map<String, Object> visit = new LinkedHashMap<>();
+        visit.put("visitAt", Instant.now().toString());
+        visit.put("skin", Map.of("activeRashBodySurfacePercent", 30, "generalizedErythrodermaWithBullaeAndDesquamation",
+                false));
+        visit.put("liver", Map.of("totalBilirubinMgPerDl", 4.0));
+        visit.put("upperGi", Map.of("persistentNauseaVomitingOrAnorexia", false));
+        visit.put("lowerGi", Map.of("stoolOutputMlPerDay", 300, "severeAbdominalPainWithOrWithoutIleus", false,
+                "grosslyBloodyStool", false));
+        Unit.expect(u.api.post("/api/patients/" + recipient + "/follow-ups", u.token(Role.PHYSICIAN), visit), 201);
+        String b0 = children.get(1);
+        Unit.expect(step(u, lab, b0, Map.of("type", "release-prepared")), 200);
+        Unit.expect(step(u, secondLabUser(u), b0, Map.of("type", "release-verified")), 200);
+        Unit.expect(step(u, lab, b0, Map.of("type", "issued")), 200);
+        Map<String, Object> second = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", p.get("din"), "at",
+                Instant.now().toString()));
+        Api.Answer held = u.api.post("/api/products/" + b0 + "/infusions", nurse, second);
+        assertThat(reason(held)).isEqualTo("GVHD_HOLD");
+        assertThat(held.body()).contains("grade III");
+        second.put("acknowledgeGvhdHold", true);
+        second.put("at", Instant.now().toString());
+        Map<String, Object> givenAnyway = Unit.expect(u.api.post("/api/products/" + b0 + "/infusions", nurse, second), 201)
+                .map();
+        assertThat(givenAnyway.toString()).contains("gvhdHoldAcknowledged");
     }
 
     @ParameterizedTest
