@@ -107,6 +107,7 @@ export async function render(main, ctx, [id]) {
         h('tbody', {}, rows)))));
   }
   main.append(ordersPanel);
+  if (ctx.can.readProducts()) main.append(await productsPanel(id));
 
   // ---- adverse events ----
   const aes = records.filter(Boolean).flatMap((r) => (r.adverseEvents || []).map((a) => ({ ...a, sessionId: (r.session || {}).id })));
@@ -226,4 +227,21 @@ function labForm(ctx, patientId) {
     } catch (e) { showProblems(form, e, { labsTakenAt: 'takenTime' }); }
   });
   return form;
+}
+
+/** Every cell product of the patient, as donor or recipient, and where each is now (one query on the server). */
+async function productsPanel(patientId) {
+  const products = await get(`/api/products?patientId=${encodeURIComponent(patientId)}`).catch(() => []);
+  const panel = h('section', { class: 'panel', id: 'patient-products', 'aria-labelledby': 'h-products' }, h('h2', { id: 'h-products' }, 'Cell products'));
+  if (!products.length) { panel.append(h('p', { class: 'empty' }, 'No cell products.')); return panel; }
+  panel.append(h('div', { class: 'table-wrap' }, h('table', { class: 'compact' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'DIN'), h('th', {}, 'Product'), h('th', {}, 'Role'), h('th', {}, 'Status'), h('th', {}, 'Where'), h('th', {}, 'Expires'))),
+    h('tbody', {}, products.map((p) => h('tr', {},
+      h('td', {}, h('a', { href: `#/products/${encodeURIComponent(p.id)}`, class: 'din' }, p.din), p.division !== '00' ? ` ${p.division}` : ''),
+      h('td', {}, p.kindName),
+      h('td', {}, p.autologous ? 'own (autologous)' : p.donorId === patientId ? 'donor' : 'recipient'),
+      h('td', {}, chip(p.status, label(p.status))),
+      h('td', {}, p.location || (p.status === 'issued' ? 'issued' : '—')),
+      h('td', {}, dateTime(p.expiresAt))))))));
+  return panel;
 }

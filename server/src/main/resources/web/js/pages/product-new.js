@@ -23,18 +23,21 @@ export async function productPanel(ctx, s) {
     return panel;
   }
   const [table, patients] = await Promise.all([get('/api/product-descriptions'), get('/api/patients').catch(() => [])]);
+  const donor = patients.find((p) => p.id === s.patientId);
+  const isDonor = donor && donor.kind === 'donor';
   const codes = table.descriptions.map((d) => [d.code, `${d.code} · ${d.name}${d.example ? ' (EXAMPLE, not an ICCBBA code)' : ''}`]);
   const defaultCode = s.procedureType === 'hpc-collection' ? 'S1128' : s.procedureType === 'lymphocyte-collection' ? 'DEX01' : 'DEX02';
   const expiry = new Date(Date.now() + (s.procedureType === 'granulocyte-collection' ? 20 : 48) * 3600e3);
   const form = h('form', { id: 'product-new-form', class: 'grid grid-2', novalidate: true },
     field({ name: 'descriptionCode', label: `Product description (${table.name} table)`, type: 'select', options: codes, value: defaultCode, span: true }),
-    field({ name: 'recipientId', label: 'Intended recipient', type: 'select', value: s.patientId,
-      options: [[s.patientId, 'The donor (autologous)'], ...patients.filter((p) => p.id !== s.patientId).map((p) => [p.id, `${patientName(p)} · MRN ${p.mrn}`])] }),
+    field({ name: 'recipientId', label: 'Intended recipient', type: 'select', value: isDonor ? '' : s.patientId, required: true,
+      options: [isDonor ? ['', '— the donor\'s recipient —'] : [s.patientId, 'This patient (autologous)'],
+        ...patients.filter((p) => p.id !== s.patientId && p.kind !== 'donor').map((p) => [p.id, `${patientName(p)} · MRN ${p.mrn}`])] }),
     ...whenFields({ name: 'expiresAt', label: s.procedureType === 'granulocyte-collection' ? 'Expires (granulocytes: within 24 h of collection)' : 'Expires',
       value: expiry.toISOString(), required: true }),
     field({ name: 'anticoagulant', label: 'Anticoagulant', value: 'ACD-A', required: true }),
     field({ name: 'viabilityPercent', label: 'Viability', unit: '%', type: 'number' }),
-    field({ name: 'abo', label: 'ABO', type: 'select', options: [['', '—'], 'O', 'A', 'B', 'AB'] }),
+    field({ name: 'abo', label: 'ABO', type: 'select', options: [['', '—'], ['O', 'O'], ['A', 'A'], ['B', 'B'], ['AB', 'AB']] }),
     field({ name: 'rh', label: 'RhD', type: 'select', options: [['', '—'], ['pos', 'positive'], ['neg', 'negative']] }),
     h('div', { class: 'form-errors span-2' }),
     h('div', { class: 'actions span-2' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'make-product' }, 'Make the product (quarantine)')));
@@ -44,7 +47,7 @@ export async function productPanel(ctx, s) {
     const v = values(form);
     const body = { sessionId: s.id, descriptionCode: v.descriptionCode, anticoagulant: v.anticoagulant,
       expiresAt: whenValue(v, 'expiresAt') };
-    if (v.recipientId && v.recipientId !== s.patientId) body.recipientId = v.recipientId;
+    if (v.recipientId) body.recipientId = v.recipientId;
     if (v.viabilityPercent) body.viabilityPercent = toNumber(v.viabilityPercent);
     if (v.abo) body.abo = v.abo;
     if (v.rh) body.rh = v.rh;

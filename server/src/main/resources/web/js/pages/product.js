@@ -56,7 +56,7 @@ export async function render(main, ctx, [id]) {
   const timeline = h('ol', { class: 'timeline', id: 'custody' }, p.custody.map((e) => h('li', {},
     h('div', { class: 'when' }, dateTime(e.at)),
     h('div', { class: 'what' }, h('strong', {}, EVENT_TEXT[e.type] || label(e.type)), ' ', chip(e.statusAfter, label(e.statusAfter))),
-    h('div', { class: 'who' }, `by ${e.by}`, e.verifier ? `, verified by ${e.verifier}` : '', e.location ? ` · ${e.location}` : '',
+    h('div', { class: 'who' }, e.verifier ? `by ${e.verifier}, the second person` : `by ${e.by}`, e.location ? ` · ${e.location}` : '',
       e.temperatureC !== undefined ? ` · ${num(e.temperatureC, 1)} °C` : ''),
     e.details ? h('div', { class: 'details' }, detailText(e)) : null)));
 
@@ -66,7 +66,8 @@ export async function render(main, ctx, [id]) {
   main.append(...[h('div', { class: 'page-head' },
     h('div', {}, h('h1', {}, `${p.kindName} ${p.din}`), h('div', { class: 'sub' }, chip(p.status, label(p.status)), p.division !== '00' ? ` aliquot ${p.division}` : '')),
     h('div', { class: 'actions no-print' },
-      h('a', { class: 'btn btn-secondary', href: `/api/products/${encodeURIComponent(p.id)}/label.pdf`, target: '_blank', id: 'label-link' }, 'Label (PDF)'),
+      p.labelRefusal ? h('span', { class: 'hint', id: 'no-label' }, `No label: ${p.labelRefusal}`)
+        : h('a', { class: 'btn btn-secondary', href: `/api/products/${encodeURIComponent(p.id)}/label.pdf`, target: '_blank', id: 'label-link' }, 'Label (PDF)'),
       h('a', { class: 'btn btn-ghost', href: '#/products' }, 'All products'))),
     messages,
     h('div', { class: 'grid grid-2' },
@@ -179,6 +180,7 @@ function bedsideForm(p, recipient, reload) {
     field({ name: 'volumeMl', label: 'Volume given', unit: 'mL', type: 'number', value: p.volumeMl }),
     field({ name: 'reaction', label: 'Reaction, if any (graded)', type: 'textarea', span: true }),
     p.dmsoPercent ? checkbox({ name: 'acknowledgeDmsoLimit', label: 'The physician accepts DMSO above the daily limit (only if the check says so)' }) : null,
+    p.kind === 'lymphocytes' ? checkbox({ name: 'acknowledgeGvhdHold', label: 'The physician decided to give this dose despite GVHD recorded since the last dose (only if the check says so)' }) : null,
     h('div', { class: 'form-errors span-2' }),
     h('div', { class: 'actions span-2' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'check-and-infuse' }, 'Check and record infusion')));
   form.addEventListener('submit', async (ev) => {
@@ -190,6 +192,7 @@ function bedsideForm(p, recipient, reload) {
     if (v.volumeMl) body.volumeMl = toNumber(v.volumeMl);
     if (v.reaction) body.reaction = v.reaction;
     if (v.acknowledgeDmsoLimit) body.acknowledgeDmsoLimit = true;
+    if (v.acknowledgeGvhdHold) body.acknowledgeGvhdHold = true;
     try {
       await post(`/api/products/${encodeURIComponent(p.id)}/infusions`, body);
       toast('Infusion recorded');

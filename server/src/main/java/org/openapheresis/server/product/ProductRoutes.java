@@ -272,9 +272,15 @@ public final class ProductRoutes implements FeatureRoutes {
         return m;
     }
 
-    /** A product with its custody, oldest first, and its aliquots. */
-    static Map<String, Object> json(Product.View v) {
+    /** A product with its custody, oldest first, its aliquots, and why it cannot be labelled (when it cannot). */
+    Map<String, Object> json(Product.View v) {
         Map<String, Object> m = summary(v.product());
+        products.table().find(v.product().descriptionCode()).filter(d -> d.example()).ifPresent(d -> m.put("labelRefusal",
+                d.code() + " is an example row of the sample table, not a code to label a product with; the unit "
+                        + "loads its licensed ISBT 128 table"));
+        if (!v.custody().isEmpty() && !v.custody().get(0).details().containsKey("abo")) {
+            m.putIfAbsent("labelRefusal", "the donor's ABO and RhD were not recorded when the product was made");
+        }
         List<Map<String, Object>> custody = new ArrayList<>();
         for (ProductEvent e : v.custody()) {
             Map<String, Object> c = new LinkedHashMap<>();

@@ -134,9 +134,18 @@ public final class ProductService {
         }
         Entries.ProductMeasurement bag = measured.get(measured.size() - 1);
         String donorId = s.patientId();
+        PatientRecord donor = patients.require(h, donorId);
+        if (n.recipientId().isEmpty() && donor.kind() == org.openapheresis.server.patient.PatientKind.DONOR) {
+            throw InvalidInputException.of("recipientId", MessageKey.REQUIRED_WHEN, "for a donor's product: a donor's "
+                    + "cells are for their recipient, not for themselves");
+        }
         String recipientId = n.recipientId().orElse(donorId);
         patients.require(h, recipientId);
         boolean autologous = recipientId.equals(donorId);
+        if (autologous && donor.kind() == org.openapheresis.server.patient.PatientKind.DONOR) {
+            throw InvalidInputException.of("recipientId", MessageKey.INVALID, "names the donor: a donor's cells are for "
+                    + "their recipient, not for themselves");
+        }
         CollectionType type = n.collectionType().orElse(autologous ? CollectionType.AUTOLOGOUS_ONLY
                 : CollectionType.DIRECTED_RECIPIENT_ONLY);
         if (autologous != isAutologous(type)) {

@@ -195,6 +195,7 @@ class ProductsTest {
                 "recipientId", recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1))
                         .toString(), "anticoagulant", "ACD-A")), 201).map();
         assertThat(p).containsEntry("autologous", false).containsEntry("collectionType", "2");
+        assertThat((String) p.get("labelRefusal")).contains("example");
         String id = (String) p.get("id");
         Api.Answer noGroups = u.api.get("/api/products/" + id + "/label.pdf", lab);
         assertThat(noGroups.status()).as("no label without the donor's ABO/RhD").isEqualTo(409);
