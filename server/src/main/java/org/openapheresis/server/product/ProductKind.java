@@ -8,10 +8,10 @@ import org.openapheresis.procedure.ProcedureType;
 /**
  * What was collected, from the collection's procedure type.
  *
- * <p>Granulocytes: stored at 20–24 °C without agitation and transfused as soon as possible, within 24 hours of
- * collection, and irradiated to prevent transfusion-associated GVHD (AABB, America's Blood Centers, American Red
- * Cross, Armed Services Blood Program, <i>Circular of Information for the Use of Human Blood and Blood Components</i>,
- * "Granulocytes, Apheresis"); the unit's own expiry may be shorter, never longer.
+ * <p>Granulocytes: used as soon as possible; if storage is unavoidable, at 22 °C without agitation for up to 24
+ * hours, and irradiated before use to prevent transfusion-associated GVHD (JPAC, Guidelines for the Blood
+ * Transfusion Services in the UK, Annexe A4.1 "Granulocytes, Apheresis"; Cardigan R, Maclennan S, Transfus Altern
+ * Transfus Med 2008;10(3):92-101); the unit's own expiry may be shorter, never longer.
  */
 public enum ProductKind {
     HPC("hpc", "HPC, Apheresis", ProcedureType.HPC_COLLECTION, Optional.empty()),
@@ -21,8 +21,8 @@ public enum ProductKind {
             Optional.of(Duration.ofHours(24)));
 
     /** Where the granulocyte limits come from. */
-    public static final String GRANULOCYTE_SOURCE = "Circular of Information for the Use of Human Blood and Blood "
-            + "Components (AABB, ABC, ARC, ASBP), Granulocytes, Apheresis: within 24 h of collection, irradiated";
+    public static final String GRANULOCYTE_SOURCE = "JPAC Red Book Annexe A4.1, Granulocytes, Apheresis: used as soon "
+            + "as possible, stored at most 24 h at 22 °C without agitation, irradiated before use";
 
     private final String code;
     private final String displayName;
