@@ -19,7 +19,7 @@ export async function render(main, ctx, [id]) {
     return;
   }
   const list = h('section', { class: 'panel', id: 'follow-up-list', 'aria-labelledby': 'h-visits' });
-  list.append(h('h2', { id: 'h-visits' }, 'Visits'), visitList(visits));
+  list.append(h('h2', { id: 'h-visits' }, 'Visits'), ...[].concat(visitList(visits)));
   main.append(h('div', { class: 'page-head' }, h('div', {},
     h('h1', {}, `Follow-up: ${patientName(p)}`),
     h('div', { class: 'sub' }, 'Acute GVHD staged and graded by the MAGIC criteria (Harris 2016); chimerism after donor lymphocyte infusion.')),
@@ -101,6 +101,7 @@ function visitForm(base, visits, reload) {
       body.chimerism.push({ compartment, donorPercent: toNumber(v[`chimerism.${row}.donorPercent`]) ?? null,
         sampledOn: v[`chimerism.${row}.sampledOn`] || null });
     }
+    if (!body.chimerism.length) delete body.chimerism; // a visit without a chimerism result sends none
     if (v.corrects) { body.corrects = v.corrects; body.correctionReason = v.correctionReason || null; }
     try {
       const saved = await post(`${base}/follow-ups`, body);
