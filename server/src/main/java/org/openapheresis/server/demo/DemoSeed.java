@@ -467,6 +467,9 @@ public final class DemoSeed {
         Actor admin = new Actor("admin", Role.ADMIN);
         jdbi.useTransaction(h -> products.setFacility(h, admin, "A9999", "OpenApheresis demo unit (the standard's "
                 + "example facility A9999)"));
+        // the liquid nitrogen tank, kept in the vapour phase between -196 and -150 °C (the unit's own limits)
+        clock.set(now.minus(Duration.ofDays(6)));
+        String tank = jdbi.inTransaction(h -> products.createUnit(h, LAB, "LN2-1", "ln2", -196, -150)).unit().id();
         if (!auto.isEmpty() && auto.get(0).endedAt().isPresent()) {
             Instant t = auto.get(0).endedAt().get().plus(Duration.ofMinutes(40));
             String id = made(products, auto.get(0), Optional.empty(), "S1128", t, t.plus(Duration.ofDays(2)), "O", "pos");
@@ -525,6 +528,18 @@ public final class DemoSeed {
                 notes.add("the DLI product holds too little for its three doses: not divided");
             }
         }
+        // its log: a reading every 12 hours, and one excursion yesterday (the lid left open during a retrieval)
+        List<org.openapheresis.server.product.ProductService.NewReading> log = new ArrayList<>();
+        Instant r = now.minus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        int n = 0;
+        while (r.isBefore(now.minus(Duration.ofMinutes(30)))) {
+            log.add(new org.openapheresis.server.product.ProductService.NewReading(r, n == 8 ? -141.5
+                    : -186 + (n % 3) * 0.8));
+            r = r.plus(Duration.ofHours(12));
+            n++;
+        }
+        clock.set(now.minus(Duration.ofMinutes(25)));
+        jdbi.useTransaction(h -> products.recordReadings(h, LAB, tank, log));
         if (!gran.isEmpty() && gran.get(0).endedAt().isPresent()) {
             SessionRecord s = gran.get(0);
             Instant t = s.endedAt().get().plus(Duration.ofMinutes(20));

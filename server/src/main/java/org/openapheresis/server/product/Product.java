@@ -121,7 +121,11 @@ public record Product(String id, int version, Din din, String descriptionCode, C
                 thawed, irradiated, location, at, by);
     }
 
-    /** A product with its chain of custody, oldest first, and the ids of the aliquots divided from it. */
-    public record View(Product product, List<ProductEvent> custody, List<String> children) {
+    /**
+     * A product with its chain of custody, oldest first, the ids of the aliquots divided from it, and the
+     * temperature excursions of the storage unit it is stored in since it was put there (newest first).
+     */
+    public record View(Product product, List<ProductEvent> custody, List<String> children,
+            List<StorageUnit.Reading> excursions) {
     }
 }

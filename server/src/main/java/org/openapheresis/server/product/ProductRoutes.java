@@ -62,6 +62,15 @@ public final class ProductRoutes implements FeatureRoutes {
                 Route.put("/api/facility", RESOURCES_MANAGE, "Set the unit's ISBT 128 facility identification number "
                         + "(assigned by ICCBBA) and name", Map.of("fin", "A9999", "name", "Example apheresis unit"),
                         this::setFacility).audit(),
+                Route.get("/api/storage-units", PRODUCTS_READ, "The lab's storage units with their ranges, last reading "
+                        + "and temperature excursions", this::units),
+                Route.post("/api/storage-units", PRODUCTS_RECORD, "Add a storage unit and the range it is kept in",
+                        Map.of("name", "LN2-1", "kind", "ln2", "lowestC", -196, "highestC", -150), this::addUnit).audit()
+                        .created(),
+                Route.post("/api/storage-units/{id}/readings", PRODUCTS_RECORD, "Record temperature readings: "
+                        + "{\"readings\": [{\"at\", \"celsius\"}]} or {\"csv\": \"at,celsius\\n...\"} as the unit's "
+                        + "monitor exports them", Map.of("readings", List.of(Map.of("at", "2026-03-02T08:00:00Z",
+                        "celsius", -186.5))), this::readings).audit().created(),
                 Route.get("/api/product-descriptions", PRODUCTS_READ, "The unit's table of ISBT 128 product description "
                         + "codes (the sample table unless the unit loaded its licensed one)", this::descriptions),
                 Route.post("/api/products", PRODUCTS_RECORD, "Make the product of a completed collection (from the "
@@ -99,6 +108,85 @@ public final class ProductRoutes implements FeatureRoutes {
         f.rejectUnknown();
         throwIfProblems(f);
         call.answer(call.write(h -> products.setFacility(h, call.actor(), fin, name)));
+    }
+
+    private void units(Call call) {
+        call.answer(call.read(products::units));
+    }
+
+    private void addUnit(Call call) {
+        Node f = call.body();
+        String name = f.text("name", true, 60).orElse(null);
+        if (name != null && name.contains("/")) {
+            f.add("name", MessageKey.INVALID, "a unit's name has no '/': it is the first part of a location");
+        }
+        String kind = f.oneOf("kind", true, StorageUnit.KINDS).orElse(null);
+        OptionalDouble low = f.number("lowestC", TEMPERATURE_C, true);
+        OptionalDouble high = f.number("highestC", TEMPERATURE_C, true);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        call.answer(call.write(h -> products.createUnit(h, call.actor(), name, kind, low.getAsDouble(),
+                high.getAsDouble())));
+    }
+
+    private void readings(Call call) {
+        Node f = call.body();
+        List<ProductService.NewReading> readings = new ArrayList<>();
+        Optional<String> csv = f.multilineText("csv", false, 200_000);
+        f.objects("readings", false, ProductService.MAX_READINGS).ifPresent(items -> {
+            for (Node r : items) {
+                Instant at = call.pastTime(r, "at", true).orElse(null);
+                OptionalDouble c = r.number("celsius", TEMPERATURE_C, true);
+                r.rejectUnknown();
+                if (at != null && c.isPresent()) {
+                    readings.add(new ProductService.NewReading(at, c.getAsDouble()));
+                }
+            }
+        });
+        csv.ifPresent(text -> readCsv(call, f, text, readings));
+        if (csv.isEmpty() && !f.has("readings")) {
+            f.add("readings", MessageKey.REQUIRED_WHEN, "(or csv)");
+        }
+        f.rejectUnknown();
+        throwIfProblems(f);
+        if (readings.isEmpty()) {
+            throw InvalidInputException.of("readings", MessageKey.INVALID, "holds no reading");
+        }
+        String id = call.param("id");
+        call.answer(call.write(h -> products.recordReadings(h, call.actor(), id, readings)));
+    }
+
+    /** Lines {@code at,celsius} (a header line is skipped); a bad line is a problem named {@code csv[line n]}. */
+    private static void readCsv(Call call, Node f, String text, List<ProductService.NewReading> into) {
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || i == 0 && line.toLowerCase(java.util.Locale.ROOT).startsWith("at")) {
+                continue;
+            }
+            String field = "csv[line " + (i + 1) + "]";
+            String[] parts = line.split("[,;]");
+            if (parts.length != 2) {
+                f.add(field, MessageKey.INVALID, "'" + line + "' is not 'at,celsius'");
+                continue;
+            }
+            try {
+                Instant at = Instant.parse(parts[0].strip());
+                double c = Double.parseDouble(parts[1].strip());
+                if (!TEMPERATURE_C.contains(c)) {
+                    f.add(field, MessageKey.OUT_OF_RANGE, c, TEMPERATURE_C.low(), TEMPERATURE_C.high());
+                } else if (at.isAfter(Instant.now().plus(Call.CLOCK_SKEW))) {
+                    f.add(field, MessageKey.IN_THE_FUTURE, at);
+                } else if (into.size() >= ProductService.MAX_READINGS) {
+                    f.add(field, MessageKey.INVALID, "more than " + ProductService.MAX_READINGS + " readings in one request");
+                    return;
+                } else {
+                    into.add(new ProductService.NewReading(at, c));
+                }
+            } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+                f.add(field, MessageKey.INVALID, "'" + line + "' is not an ISO instant and a number of °C");
+            }
+        }
     }
 
     private void descriptions(Call call) {
@@ -300,6 +388,7 @@ public final class ProductRoutes implements FeatureRoutes {
         }
         m.put("custody", custody);
         m.put("children", v.children());
+        m.put("excursions", v.excursions());
         return m;
     }
 

@@ -198,7 +198,63 @@ public final class ProductService {
 
     public Product.View view(Handle h, String id) {
         Product p = store.find(h, id).orElseThrow(() -> DomainException.notFound("product"));
-        return new Product.View(p, store.custody(h, id), store.children(h, id));
+        List<ProductEvent> custody = store.custody(h, id);
+        List<StorageUnit.Reading> excursions = List.of();
+        if (p.location().isPresent()) {
+            Optional<StorageUnit> unit = store.unitNamed(h, unitName(p.location().get()));
+            Optional<Instant> since = custody.stream().filter(e -> e.type() == EventType.STORED).reduce((a, b) -> b)
+                    .map(ProductEvent::at);
+            if (unit.isPresent() && since.isPresent()) {
+                excursions = store.readings(h, unit.get().id(), since, true, 100);
+            }
+        }
+        return new Product.View(p, custody, store.children(h, id), excursions);
+    }
+
+    /** The storage unit a location names: its first part, {@code LN2-1} of {@code LN2-1 / rack 2 / box 5 / A1}. */
+    static String unitName(String location) {
+        int slash = location.indexOf('/');
+        return (slash < 0 ? location : location.substring(0, slash)).strip();
+    }
+
+    /** Most readings one request records (a day of readings every minute). */
+    public static final int MAX_READINGS = 1440;
+
+    /** Adds a storage unit of the lab with the temperature range it is kept in. */
+    public StorageUnit.View createUnit(Handle h, Actor by, String name, String kind, double lowestC, double highestC) {
+        if (!(lowestC < highestC)) {
+            throw InvalidInputException.of("highestC", MessageKey.INVALID, highestC + " °C is not above the lowest, "
+                    + lowestC + " °C");
+        }
+        if (store.unitNamed(h, name).isPresent()) {
+            throw InvalidInputException.of("name", MessageKey.INVALID, name + " is the name of another storage unit");
+        }
+        StorageUnit u = new StorageUnit(Ids.next(), name, kind, lowestC, highestC, Times.now(clock), by.username());
+        store.insertUnit(h, u);
+        return unitView(h, u);
+    }
+
+    public List<StorageUnit.View> units(Handle h) {
+        return store.units(h).stream().map(u -> unitView(h, u)).toList();
+    }
+
+    private StorageUnit.View unitView(Handle h, StorageUnit u) {
+        List<StorageUnit.Reading> last = store.readings(h, u.id(), Optional.empty(), false, 1);
+        return new StorageUnit.View(u, last.stream().findFirst(), store.readings(h, u.id(), Optional.empty(), true, 50),
+                store.readingCount(h, u.id()));
+    }
+
+    /** A reading as entered or imported: when, and the temperature in °C. */
+    public record NewReading(Instant at, double celsius) {
+    }
+
+    /** Records readings of a unit's temperature log; each outside the unit's range is an excursion. */
+    public StorageUnit.View recordReadings(Handle h, Actor by, String unitId, List<NewReading> readings) {
+        StorageUnit u = store.unit(h, unitId).orElseThrow(() -> DomainException.notFound("storage unit"));
+        Instant now = Times.now(clock);
+        store.insertReadings(h, u.id(), readings.stream().map(r -> new StorageUnit.Reading(r.at(), r.celsius(),
+                u.excursion(r.celsius()), now, by.username())).toList());
+        return unitView(h, u);
     }
 
     public List<Product> search(Handle h, Optional<String> patientId, Optional<ProductStatus> status) {
@@ -253,6 +309,13 @@ public final class ProductService {
                 requireInStock(p, "store");
                 if (location.isEmpty()) {
                     throw InvalidInputException.of("location", MessageKey.REQUIRED);
+                }
+                List<StorageUnit> units = store.units(h);
+                String unit = unitName(location.get());
+                if (!units.isEmpty() && units.stream().noneMatch(u -> u.name().equalsIgnoreCase(unit))) {
+                    throw InvalidInputException.of("location", MessageKey.INVALID, "names no storage unit of the lab ("
+                            + unit + "); the units are " + String.join(", ", units.stream().map(StorageUnit::name)
+                            .toList()) + ", written first: unit / rack / box / position");
                 }
                 s = s.withLocation(location);
             }

@@ -193,4 +193,60 @@ public final class ProductStore {
     private static Instant time(ResultSet rs, int col) throws SQLException {
         return Times.fromDb(rs.getObject(col, java.time.LocalDateTime.class));
     }
+
+    // ---------- storage units and their temperature logs ----------
+
+    public void insertUnit(Handle h, StorageUnit u) {
+        h.createUpdate("INSERT INTO storage_unit (id, name, name_key, kind, lowest_c, highest_c, created_at, created_by) "
+                + "VALUES (:id, :name, :key, :kind, :low, :high, :at, :by)").bind("id", u.id()).bind("name", u.name())
+                .bind("key", u.name().toLowerCase(java.util.Locale.ROOT)).bind("kind", u.kind()).bind("low", u.lowestC())
+                .bind("high", u.highestC()).bind("at", Times.toDb(u.createdAt())).bind("by", u.createdBy()).execute();
+    }
+
+    public List<StorageUnit> units(Handle h) {
+        return h.createQuery("SELECT id, name, kind, lowest_c, highest_c, created_at, created_by FROM storage_unit "
+                + "ORDER BY name_key").map((rs, c) -> unit(rs)).list();
+    }
+
+    public Optional<StorageUnit> unitNamed(Handle h, String name) {
+        return h.createQuery("SELECT id, name, kind, lowest_c, highest_c, created_at, created_by FROM storage_unit "
+                + "WHERE name_key = :k").bind("k", name.toLowerCase(java.util.Locale.ROOT)).map((rs, c) -> unit(rs))
+                .findOne();
+    }
+
+    public Optional<StorageUnit> unit(Handle h, String id) {
+        return h.createQuery("SELECT id, name, kind, lowest_c, highest_c, created_at, created_by FROM storage_unit "
+                + "WHERE id = :id").bind("id", id).map((rs, c) -> unit(rs)).findOne();
+    }
+
+    public void insertReadings(Handle h, String unitId, List<StorageUnit.Reading> readings) {
+        org.jdbi.v3.core.statement.PreparedBatch b = h.prepareBatch("INSERT INTO temperature_reading (id, unit_id, at, "
+                + "celsius, excursion, recorded_at, recorded_by) VALUES (:id, :u, :at, :c, :x, :rat, :by)");
+        for (StorageUnit.Reading r : readings) {
+            b.bind("id", Ids.next()).bind("u", unitId).bind("at", Times.toDb(r.at())).bind("c", r.celsius())
+                    .bind("x", r.excursion()).bind("rat", Times.toDb(r.recordedAt())).bind("by", r.recordedBy()).add();
+        }
+        b.execute();
+    }
+
+    /** The unit's readings from {@code since} (all when empty), newest first, at most {@code limit}. */
+    public List<StorageUnit.Reading> readings(Handle h, String unitId, Optional<Instant> since, boolean excursionsOnly,
+            int limit) {
+        return h.createQuery("SELECT at, celsius, excursion, recorded_at, recorded_by FROM temperature_reading "
+                + "WHERE unit_id = :u" + (since.isPresent() ? " AND at >= :since" : "")
+                + (excursionsOnly ? " AND excursion = TRUE" : "") + " ORDER BY at DESC LIMIT :limit").bind("u", unitId)
+                .bind("since", since.map(Times::toDb).orElse(null)).bind("limit", limit)
+                .map((rs, c) -> new StorageUnit.Reading(time(rs, 1), rs.getDouble(2), rs.getBoolean(3), time(rs, 4),
+                        rs.getString(5))).list();
+    }
+
+    public int readingCount(Handle h, String unitId) {
+        return h.createQuery("SELECT COUNT(*) FROM temperature_reading WHERE unit_id = :u").bind("u", unitId)
+                .mapTo(Integer.class).one();
+    }
+
+    private static StorageUnit unit(ResultSet rs) throws SQLException {
+        return new StorageUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                time(rs, 6), rs.getString(7));
+    }
 }

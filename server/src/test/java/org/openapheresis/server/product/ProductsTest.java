@@ -289,4 +289,50 @@ class ProductsTest {
         assertThat(Unit.expect(step(u, lab, id, Map.of("type", "issued", "irradiated", true)), 200).map())
                 .containsEntry("status", "issued").containsEntry("irradiated", true);
     }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void a_temperature_excursion_of_a_storage_unit_is_flagged_on_the_products_stored_in_it(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String lab = u.token(Role.LAB);
+        String unitId = null;
+        for (Map<String, Object> su : u.api.get("/api/storage-units", lab).list()) {
+            if ("LN2-1".equals(((Map<String, Object>) su.get("unit")).get("name"))) {
+                unitId = (String) ((Map<String, Object>) su.get("unit")).get("id");
+            }
+        }
+        if (unitId == null) {
+            Api.Answer inverted = u.api.post("/api/storage-units", lab, Map.of("name", "LN2-1", "kind", "ln2", "lowestC",
+                    -150, "highestC", -196));
+            assertThat(inverted.status()).isEqualTo(422);
+            assertThat(inverted.body()).contains("highestC");
+            unitId = (String) ((Map<String, Object>) Unit.expect(u.api.post("/api/storage-units", lab, Map.of("name",
+                    "LN2-1", "kind", "ln2", "lowestC", -196, "highestC", -150)), 201).map().get("unit")).get("id");
+        }
+        String id = u.quarantinedProduct();
+        Instant storedAt = Instant.now();
+        Unit.expect(step(u, lab, id, Map.of("type", "stored", "location", "LN2-1 / rack 9 / box 1 / A1", "temperatureC",
+                -185, "at", storedAt.toString())), 200);
+        Api.Answer nowhere = step(u, lab, id, Map.of("type", "stored", "location", "LN9 / rack 1"));
+        assertThat(nowhere.status()).isEqualTo(422);
+        assertThat(nowhere.body()).contains("location").contains("LN2-1");
+
+        String readings = "/api/storage-units/" + unitId + "/readings";
+        Instant now = storedAt.plusSeconds(60); // the readings after the product went in (within the clock skew allowed)
+        Api.Answer badCsv = u.api.post(readings, lab, Map.of("csv", "at,celsius\n" + now.minusSeconds(60) + ",-186\n"
+                + "yesterday,-180\n"));
+        assertThat(badCsv.status()).isEqualTo(422);
+        assertThat(badCsv.body()).contains("csv[line 3]");
+        Unit.expect(u.api.post(readings, lab, Map.of("csv", "at,celsius\n" + now.minusSeconds(50) + ",-186.5\n"
+                + now.minusSeconds(40) + ",-141.0\n")), 201);
+        Map<String, Object> unitView = Unit.expect(u.api.post(readings, lab, Map.of("readings", List.of(Map.of("at",
+                now.minusSeconds(30).toString(), "celsius", -187)))), 201).map();
+        assertThat(((Number) ((Map<String, Object>) unitView.get("last")).get("celsius")).doubleValue()).isEqualTo(-187);
+        assertThat((List<Map<String, Object>>) unitView.get("excursions")).extracting(r -> ((Number) r.get("celsius"))
+                .doubleValue()).contains(-141.0);
+        Map<String, Object> p = u.api.get("/api/products/" + id, lab).map();
+        assertThat((List<Map<String, Object>>) p.get("excursions")).as("the excursion while the product was inside")
+                .singleElement().satisfies(r -> assertThat(((Number) r.get("celsius")).doubleValue()).isEqualTo(-141.0));
+    }
 }

@@ -38,7 +38,8 @@ class UiProductsTest extends BrowserTest {
         browser.go("/products");
         browser.awaitHeading("Cell products");
         browser.awaitText(By.id("freezer-map"), "LN2-1");
-        assertThat(browser.text(By.id("freezer-map"))).contains("rack 2 / box 5 / A1").contains("rack 4 / box 1 / B1");
+        assertThat(browser.text(By.id("freezer-map"))).contains("rack 2 / box 5 / A1").contains("rack 4 / box 1 / B1")
+                .contains("Kept at -196 to -150 °C").contains("temperature excursion");
         browser.screenshot("50-products-freezer-map");
         String token = server.login("lab.fischer", server.demoPassword);
         JsonNode hpc = first(products(token), "hpc", "released");
@@ -49,6 +50,7 @@ class UiProductsTest extends BrowserTest {
                 .contains("Cryopreserved").contains("10 % DMSO").contains("Stored");
         assertThat(browser.text(By.id("product-din"))).contains(hpc.get("checkCharacter").asText());
         assertThat(browser.all(By.id("label-link"))).hasSize(1);
+        assertThat(browser.text(By.id("product-excursions"))).contains("-141.5 °C");
         browser.screenshot("51-product-hpc-frozen");
     }
 
