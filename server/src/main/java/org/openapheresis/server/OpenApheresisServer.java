@@ -179,7 +179,10 @@ public final class OpenApheresisServer implements AutoCloseable {
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
-            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), clock)
+            org.openapheresis.server.fhir.FhirRoutes fhir = new org.openapheresis.server.fhir.FhirRoutes(patients, orders,
+                    sessions, db.jdbi(), auth, policy, audit, refused);
+            HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), clock,
+                    java.util.Map.of(org.openapheresis.server.fhir.FhirRoutes.MOUNT, fhir))
                     .start(config.host(), config.port());
             return new OpenApheresisServer(db, app, table.get(), services);
         } catch (RuntimeException e) {

@@ -44,6 +44,8 @@ public final class HttpApp {
     private final java.time.Clock clock;
     /** The transaction writes at a machine's rate share ({@link Call#writeTogether}). */
     private final SharedWrites shared;
+    /** Servlets mounted beside the route table, by path spec (the FHIR face at {@code /fhir/*}). */
+    private final Map<String, jakarta.servlet.Servlet> servlets;
 
     /**
      * @param audit where the entries of audited routes go (signed-in callers, and login attempts)
@@ -51,6 +53,16 @@ public final class HttpApp {
      */
     public HttpApp(List<Route> routes, AccessPolicy policy, Authenticator auth, AuditTrail audit,
             RefusalCounter refusals, Jdbi jdbi, java.time.Clock clock) {
+        this(routes, policy, auth, audit, refusals, jdbi, clock, Map.of());
+    }
+
+    /**
+     * @param servlets servlets served in the same context, by path spec (e.g. {@code /fhir/*}); they do their own
+     *     authentication and audit, and are not in the route table (nor in the OpenAPI document)
+     */
+    public HttpApp(List<Route> routes, AccessPolicy policy, Authenticator auth, AuditTrail audit,
+            RefusalCounter refusals, Jdbi jdbi, java.time.Clock clock, Map<String, jakarta.servlet.Servlet> servlets) {
+        this.servlets = Map.copyOf(servlets);
         this.routes = List.copyOf(routes);
         this.policy = policy;
         this.auth = auth;
@@ -117,6 +129,8 @@ public final class HttpApp {
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.insertHandler(new org.eclipse.jetty.server.handler.SizeLimitHandler(MAX_REQUEST_BYTES, -1));
                 h.setErrorHandler(new JsonErrorHandler());
+                servlets.forEach((pathSpec, servlet) -> h.addServlet(
+                        new org.eclipse.jetty.ee10.servlet.ServletHolder(servlet), pathSpec));
             });
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));

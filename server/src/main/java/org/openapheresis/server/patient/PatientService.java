@@ -39,6 +39,16 @@ public final class PatientService {
         return store.find(h, id);
     }
 
+    /** The person with this medical record number (the FHIR face's identifier search). */
+    public Optional<PatientRecord> findByMrn(Handle h, String mrn) {
+        return store.findByMrn(h, mrn);
+    }
+
+    /** One lab value by its id (the FHIR face's Observation read). */
+    public Optional<LabEntry> findLab(Handle h, String labId) {
+        return store.findLab(h, labId);
+    }
+
     /** The record, or a not-found refusal. */
     public PatientRecord require(Handle h, String id) {
         return store.find(h, id).orElseThrow(() -> DomainException.notFound("patient"));

@@ -69,6 +69,18 @@ public final class PatientStore {
                 .map((rs, ctx) -> row(rs)).findOne().map(p -> p.withLabs(latestLabs(h, p.id())));
     }
 
+    /** The person with this medical record number (MRNs are unique). */
+    public Optional<PatientRecord> findByMrn(Handle h, String mrn) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM patient WHERE mrn = :mrn").bind("mrn", mrn)
+                .map((rs, ctx) -> row(rs)).findOne().map(p -> p.withLabs(latestLabs(h, p.id())));
+    }
+
+    /** One lab value by its id. */
+    public Optional<LabEntry> findLab(Handle h, String labId) {
+        return h.createQuery("SELECT " + LAB_COLUMNS + " FROM lab_result WHERE id = :id").bind("id", labId)
+                .map((rs, ctx) -> labRow(rs)).findOne();
+    }
+
     /** Family and given name of a person, for lists that show whose session it is. */
     public Optional<String> displayName(Handle h, String id) {
         return h.createQuery("SELECT family_name, given_name FROM patient WHERE id = :id").bind("id", id)

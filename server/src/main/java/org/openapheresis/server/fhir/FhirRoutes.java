@@ -1,0 +1,64 @@
+package org.openapheresis.server.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.openapheresis.server.access.AccessPolicy;
+import org.openapheresis.server.access.Authenticator;
+import org.openapheresis.server.order.OrderService;
+import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.session.SessionService;
+import org.openapheresis.server.system.AuditTrail;
+import org.openapheresis.server.system.RefusalCounter;
+
+/**
+ * The FHIR R4 server (HAPI FHIR's plain server), mounted at {@link #MOUNT} in the same servlet context as the
+ * API: one resource provider per resource type, JSON by default ({@code _format} and {@code Accept} choose XML),
+ * pages of {@link #DEFAULT_PAGE_SIZE} (at most {@link #MAX_PAGE_SIZE} by {@code _count}) kept in memory, errors as
+ * OperationOutcome, and {@link FhirAccess} in front of every request. Read-only: no create, update or delete.
+ */
+public final class FhirRoutes extends RestfulServer {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where the server is mounted (servlet path spec). */
+    public static final String MOUNT = "/fhir/*";
+    /** Resources per page when {@code _count} is not given. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    /** Most resources per page, whatever {@code _count} asks. */
+    public static final int MAX_PAGE_SIZE = 100;
+    /** How many searches' results are kept for their next pages (the oldest are dropped first). */
+    public static final int PAGED_SEARCHES_KEPT = 200;
+
+    public FhirRoutes(PatientService patients, OrderService orders, SessionService sessions, Jdbi jdbi,
+            Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals) {
+        super(FhirContext.forR4Cached());
+        setResourceProviders(List.of(new PatientProvider(patients, jdbi),
+                new ObservationProvider(patients, jdbi, LabCodes.table()), new ServiceRequestProvider(orders, jdbi),
+                new ProcedureProvider(sessions, jdbi)));
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
+        paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
+        paging.setMaximumPageSize(MAX_PAGE_SIZE);
+        setPagingProvider(paging);
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setServerName("OpenApheresis");
+        setImplementationDescription("OpenApheresis FHIR R4 face (read-only): patients and donors, lab values, "
+                + "orders and sessions");
+        registerInterceptor(new FhirAccess(auth, policy, audit, refusals));
+    }
+
+    /** No answer is cached or sniffed, as at the API. */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
+        res.setHeader("Cache-Control", "no-store");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        super.service(req, res);
+    }
+}

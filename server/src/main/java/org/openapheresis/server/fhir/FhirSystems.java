@@ -1,0 +1,31 @@
+package org.openapheresis.server.fhir;
+
+/**
+ * The code and identifier systems the FHIR face writes. The external ones are the URIs the FHIR R4
+ * specification gives (terminologies page); the unit's own are URNs of the project's namespace, because a
+ * unit's MRN system is the unit's to name and this server has no setting for it yet (a made-up {@code urn:oid:}
+ * would be worse: the validator refuses OIDs that are not valid, and nobody registered one).
+ */
+public final class FhirSystems {
+
+    /** LOINC, as FHIR R4 names it. */
+    public static final String LOINC = "http://loinc.org";
+    /** UCUM, as FHIR R4 names it. */
+    public static final String UCUM = "http://unitsofmeasure.org";
+    /**
+     * ICD-10-CM, as FHIR R4 names it: the indications the unit records are ICD-10-CM codes (for example Z52.091,
+     * which WHO ICD-10 does not have).
+     */
+    public static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    /** HL7 v2 table 0203, identifier type ({@code MR}: medical record number). */
+    public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+    /** FHIR's observation categories ({@code laboratory}). */
+    public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /** The unit's medical record numbers. */
+    public static final String MRN = "urn:openapheresis:mrn";
+    /** The unit's tag that says whether a person is treated or donates ({@code patient}, {@code donor}). */
+    public static final String PERSON_KIND = "urn:openapheresis:person-kind";
+
+    private FhirSystems() {
+    }
+}

@@ -1,0 +1,82 @@
+package org.openapheresis.server.fhir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openapheresis.server.patient.LabField;
+
+/**
+ * The LOINC code and UCUM unit of the lab fields, read from the data file {@code /fhir/lab-codes.csv} (each row
+ * with its source). A field with no row has no verified code and is left out of the FHIR face.
+ */
+public final class LabCodes {
+
+    /**
+     * One row.
+     *
+     * @param field the lab field, e.g. {@code plateletsE9PerL}
+     * @param loinc the LOINC code
+     * @param ucum the UCUM code of the unit the field is stored in
+     * @param name the field's name as staff read it (the Observation's {@code code.text})
+     */
+    public record Code(String field, String loinc, String ucum, String name) {
+    }
+
+    private static final LabCodes TABLE = load("/fhir/lab-codes.csv");
+
+    private final Map<String, Code> byField;
+
+    private LabCodes(Map<String, Code> byField) {
+        this.byField = Collections.unmodifiableMap(byField);
+    }
+
+    /** The table shipped with the server. */
+    public static LabCodes table() {
+        return TABLE;
+    }
+
+    public Optional<Code> ofField(String field) {
+        return Optional.ofNullable(byField.get(field));
+    }
+
+    public Optional<Code> ofLoinc(String loinc) {
+        return byField.values().stream().filter(c -> c.loinc().equals(loinc)).findFirst();
+    }
+
+    public java.util.Collection<Code> all() {
+        return byField.values();
+    }
+
+    static LabCodes load(String resource) {
+        Map<String, Code> rows = new LinkedHashMap<>();
+        try (InputStream in = LabCodes.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split(",", -1);
+                if (cols.length != 4) {
+                    throw new IllegalStateException(resource + ": a row needs 4 columns: " + line);
+                }
+                LabField field = LabField.of(cols[0]).orElseThrow(
+                        () -> new IllegalStateException(resource + ": no lab field " + cols[0]));
+                rows.put(field.field(), new Code(field.field(), cols[1], cols[2], field.name()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LabCodes(rows);
+    }
+}

@@ -1,0 +1,45 @@
+package org.openapheresis.server.fhir;
+
+import java.util.Date;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.openapheresis.server.session.SessionRecord;
+
+/**
+ * A session as an R4 Procedure: scheduled is in preparation, aborted is stopped, cancelled is not done; the
+ * performed period from start to end; the nurse in charge as performer (by user name: staff are not FHIR
+ * Practitioners yet); the order it carries out as basedOn.
+ */
+public final class ProcedureMapper {
+
+    private ProcedureMapper() {
+    }
+
+    public static Procedure toFhir(SessionRecord s) {
+        Procedure p = new Procedure();
+        p.setId(s.id());
+        p.getMeta().setVersionId(Integer.toString(s.version()));
+        p.setStatus(switch (s.status()) {
+            case SCHEDULED -> Procedure.ProcedureStatus.PREPARATION;
+            case IN_PROGRESS -> Procedure.ProcedureStatus.INPROGRESS;
+            case COMPLETED -> Procedure.ProcedureStatus.COMPLETED;
+            case ABORTED -> Procedure.ProcedureStatus.STOPPED;
+            case CANCELLED -> Procedure.ProcedureStatus.NOTDONE;
+        });
+        s.abortReason().or(s::cancelReason).ifPresent(why -> p.setStatusReason(new CodeableConcept().setText(why)));
+        p.setCode(new CodeableConcept().setText(s.procedureType().displayName()));
+        p.setSubject(new Reference("Patient/" + s.patientId()).setDisplay(s.patientName()));
+        p.addBasedOn(new Reference("ServiceRequest/" + s.orderId()));
+        if (s.startedAt().isPresent()) {
+            Period period = new Period().setStart(Date.from(s.startedAt().get()));
+            if (s.status() != org.openapheresis.server.session.SessionStatus.IN_PROGRESS) {
+                s.endedAt().ifPresent(end -> period.setEnd(Date.from(end)));
+            }
+            p.setPerformed(period);
+        }
+        s.nurse().or(s::startedBy).ifPresent(n -> p.addPerformer().setActor(new Reference().setDisplay(n)));
+        return p;
+    }
+}

@@ -1,0 +1,44 @@
+package org.openapheresis.server.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Procedure;
+import org.jdbi.v3.core.Jdbi;
+import org.openapheresis.server.session.SessionService;
+
+/** Sessions: read by id, search by patient (required). */
+public final class ProcedureProvider implements IResourceProvider {
+
+    private final SessionService sessions;
+    private final Jdbi jdbi;
+
+    public ProcedureProvider(SessionService sessions, Jdbi jdbi) {
+        this.sessions = sessions;
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Class<Procedure> getResourceType() {
+        return Procedure.class;
+    }
+
+    @Read
+    public Procedure read(@IdParam IdType id) {
+        return jdbi.withHandle(h -> sessions.find(h, id.getIdPart())).map(ProcedureMapper::toFhir)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<Procedure> search(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient) {
+        return jdbi.withHandle(h -> sessions.list(h, Optional.empty(), Optional.empty(),
+                Optional.of(patient.getIdPart()))).stream().map(ProcedureMapper::toFhir).toList();
+    }
+}
