@@ -17,6 +17,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -176,6 +177,12 @@ public final class FhirAccess {
             subject = s.getSubject();
         } else if (r instanceof Procedure p) {
             subject = p.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.BiologicallyDerivedProduct b) {
+            Extension recipient = b.getExtensionByUrl(ProductMapper.RECIPIENT_EXTENSION);
+            if (recipient == null || !(recipient.getValue() instanceof Reference ref)) {
+                return Optional.empty();
+            }
+            subject = ref;
         } else {
             return Optional.empty();
         }

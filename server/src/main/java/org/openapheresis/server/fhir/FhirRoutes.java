@@ -37,12 +37,13 @@ public final class FhirRoutes extends RestfulServer {
     /** How many searches' results are kept for their next pages (the oldest are dropped first). */
     public static final int PAGED_SEARCHES_KEPT = 200;
 
-    public FhirRoutes(PatientService patients, OrderService orders, SessionService sessions, Jdbi jdbi,
-            Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals) {
+    public FhirRoutes(PatientService patients, OrderService orders, SessionService sessions,
+            org.openapheresis.server.product.ProductService products, Jdbi jdbi, Authenticator auth, AccessPolicy policy,
+            AuditTrail audit, RefusalCounter refusals) {
         super(FhirContext.forR4Cached());
         setResourceProviders(List.of(new PatientProvider(patients, jdbi),
                 new ObservationProvider(patients, jdbi, LabCodes.table()), new ServiceRequestProvider(orders, jdbi),
-                new ProcedureProvider(sessions, jdbi)));
+                new ProcedureProvider(sessions, jdbi), new ProductProvider(products, jdbi)));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
@@ -50,7 +51,10 @@ public final class FhirRoutes extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerName("OpenApheresis");
         setImplementationDescription("OpenApheresis FHIR R4 face (read-only): patients and donors, lab values, "
-                + "orders and sessions");
+                + "orders, sessions and cell products (BiologicallyDerivedProduct: the expiry, the ISBT 128 division and the "
+                + "intended recipient travel as extensions " + ProductMapper.EXPIRY_EXTENSION + ", "
+                + ProductMapper.DIVISION_EXTENSION + " and " + ProductMapper.RECIPIENT_EXTENSION + ", R4 having no "
+                + "element for them)");
         registerInterceptor(new FhirAccess(auth, policy, audit, refusals));
     }
 

@@ -227,6 +227,31 @@ class FhirServerTest {
     }
 
     @Test
+    void a_cell_product_is_a_biologically_derived_product_with_its_din_and_found_by_it() {
+        String productId = unit.quarantinedProduct();
+        Map<String, Object> product = unit.api.get("/api/products/" + productId, unit.token(Role.LAB)).map();
+        String din = org.openapheresis.isbt128.Din.parsePrinted("din", (String) product.get("din")).value();
+        Answer read = get("/fhir/BiologicallyDerivedProduct/" + productId, Role.NURSE);
+        assertThat(read.status()).isEqualTo(200);
+        org.hl7.fhir.r4.model.BiologicallyDerivedProduct r = (org.hl7.fhir.r4.model.BiologicallyDerivedProduct) read
+                .resource();
+        assertThat(r.getIdentifierFirstRep().getSystem()).isEqualTo(ProductMapper.DIN_SYSTEM);
+        assertThat(r.getIdentifierFirstRep().getValue()).isEqualTo(din);
+        assertThat(r.getProductCode().getCodingFirstRep().getCode()).isEqualTo("s1128");
+        assertThat(r.getStatus()).isEqualTo(org.hl7.fhir.r4.model.BiologicallyDerivedProduct
+                .BiologicallyDerivedProductStatus.AVAILABLE);
+        assertThat(r.getCollection().getSource().getReference()).startsWith("Patient/");
+        assertThat(r.getExtensionByUrl(ProductMapper.DIVISION_EXTENSION).getValue().primitiveValue()).isEqualTo("00");
+        assertValid(read);
+        Answer byDin = get("/fhir/BiologicallyDerivedProduct?identifier=" + enc(ProductMapper.DIN_SYSTEM + "|" + din),
+                Role.LAB);
+        assertThat(((Bundle) byDin.resource()).getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .containsExactly(productId);
+        assertValid(byDin);
+        assertThat(get("/fhir/BiologicallyDerivedProduct/" + productId, Role.BILLING).status()).isEqualTo(403);
+    }
+
+    @Test
     void format_xml_answers_xml() {
         Answer a = get("/fhir/Patient/" + patientId + "?_format=xml", Role.NURSE);
         assertThat(a.status()).isEqualTo(200);
