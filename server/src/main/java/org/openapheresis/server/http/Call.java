@@ -76,6 +76,11 @@ public final class Call {
         return ctx;
     }
 
+    /** Now, on the server's clock (the one every record is timed by). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** The unit's time zone (date-times given without an offset are local to it). */
     public ZoneId zone() {
         return clock.getZone();

@@ -175,7 +175,7 @@ public final class ProductRoutes implements FeatureRoutes {
                 double c = Double.parseDouble(parts[1].strip());
                 if (!TEMPERATURE_C.contains(c)) {
                     f.add(field, MessageKey.OUT_OF_RANGE, c, TEMPERATURE_C.low(), TEMPERATURE_C.high());
-                } else if (at.isAfter(Instant.now().plus(Call.CLOCK_SKEW))) {
+                } else if (at.isAfter(call.now().plus(Call.CLOCK_SKEW))) {
                     f.add(field, MessageKey.IN_THE_FUTURE, at);
                 } else if (into.size() >= ProductService.MAX_READINGS) {
                     f.add(field, MessageKey.INVALID, "more than " + ProductService.MAX_READINGS + " readings in one request");
