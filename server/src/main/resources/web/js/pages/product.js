@@ -178,7 +178,7 @@ function bedsideForm(p, recipient, reload) {
   const form = h('form', { id: 'bedside-form', class: 'grid grid-2', novalidate: true },
     field({ name: 'scannedDin', label: 'Scan or type the DIN on the bag (with its check character)', required: true, autofocus: true, span: true,
       hint: 'e.g. A9999 26 000001 K, or the bar code as the scanner reads it' }),
-    field({ name: 'patientId', label: 'Scan the wristband (patient id)', required: true, span: true }),
+    field({ name: 'patientId', label: 'Scan the wristband (MRN or patient id)', required: true, span: true }),
     ...whenFields({ name: 'at', label: 'Infusion started', value: new Date().toISOString(), required: true }),
     field({ name: 'volumeMl', label: 'Volume given', unit: 'mL', type: 'number', value: p.volumeMl }),
     field({ name: 'reaction', label: 'Reaction, if any (graded)', type: 'textarea', span: true }),

@@ -90,7 +90,7 @@ public final class ProductRoutes implements FeatureRoutes {
                         "location", "LN2 freezer 1 / rack 3 / box 2 / A4", "temperatureC", -180), this::event).audit()
                         .error(409, "the product's status does not allow the step"),
                 Route.post("/api/products/{id}/infusions", PRODUCTS_INFUSE, "Bedside check and infusion: the scanned "
-                        + "DIN and the wristband's patient must be this product's", Map.of("patientId",
+                        + "DIN and the wristband's patient (record id or MRN) must be this product's", Map.of("patientId",
                         "3f2b1c0d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", "scannedDin", "A9999 26 000001 K", "at",
                         "2026-03-10T10:00:00Z"), this::infuse).audit().created()
                         .error(409, "the bedside check failed (key BEDSIDE_CHECK_FAILED; reason names what did not match: DIN_MISMATCH, "
@@ -286,7 +286,7 @@ public final class ProductRoutes implements FeatureRoutes {
 
     private void infuse(Call call) {
         Node f = call.body();
-        String patientId = f.text("patientId", true, 36).orElse(null);
+        String patientId = f.text("patientId", true, 64).orElse(null); // the record id or the MRN on the wristband
         String scannedText = f.text("scannedDin", true, 40).orElse(null);
         Instant at = call.pastTime(f, "at", true).orElse(null);
         Optional<Double> volume = box(f.number("volumeMl", VOLUME_ML, false));

@@ -472,7 +472,11 @@ public final class ProductService {
                         recipient.familyName() + ", " + recipient.givenName(), recipient.mrn())));
     }
 
-    /** The bedside check and the infusion record. */
+    /**
+     * The bedside check and the infusion record.
+     *
+     * @param patientId what the wristband carries: the patient's record id or medical record number
+     */
     public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
             Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
     }
@@ -489,7 +493,9 @@ public final class ProductService {
             throw bedside("DIN_MISMATCH", "the scanned DIN " + scanned.printed() + " is not this product's ("
                     + p.dinPrinted() + ")");
         }
-        if (!inf.patientId().equals(p.recipientId())) {
+        PatientRecord intended = patients.require(h, p.recipientId());
+        String wristband = inf.patientId().strip();
+        if (!wristband.equals(intended.id()) && !wristband.equalsIgnoreCase(intended.mrn())) {
             throw bedside("WRONG_RECIPIENT", p.autologous() ? "this is an autologous product: only its donor may "
                     + "receive it, and the wristband is another patient's" : "the wristband is not the intended "
                     + "recipient's");
@@ -503,7 +509,7 @@ public final class ProductService {
         if (p.frozen() && !p.thawed()) {
             throw bedside("NOT_THAWED", "the product is frozen; the lab records its thaw first");
         }
-        PatientRecord recipient = patients.require(h, p.recipientId());
+        PatientRecord recipient = intended;
         Map<String, Object> details = new LinkedHashMap<>();
         if (p.kind() == ProductKind.LYMPHOCYTES) {
             Optional<Instant> lastDose = lastLymphocyteDose(h, p.recipientId(), inf.at());

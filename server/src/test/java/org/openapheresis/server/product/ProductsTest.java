@@ -155,6 +155,8 @@ class ProductsTest {
         scannedAsBarcode.put("at", Instant.now().toString());
         scannedAsBarcode.put("scannedDin", org.openapheresis.isbt128.DonationIdentificationNumber.withCheckFlags(din)
                 .encode());
+        // the wristband carries the MRN: it identifies the patient as well as the record id does
+        scannedAsBarcode.put("patientId", u.api.get("/api/patients/" + patient, nurse).map().get("mrn"));
         Map<String, Object> infused = Unit.expect(u.api.post("/api/products/" + id + "/infusions", nurse,
                 scannedAsBarcode), 201).map();
         assertThat(infused).containsEntry("status", "infused");
