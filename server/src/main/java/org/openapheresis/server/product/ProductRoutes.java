@@ -244,7 +244,7 @@ public final class ProductRoutes implements FeatureRoutes {
     private void label(Call call) {
         String id = call.param("id");
         org.openapheresis.server.product.label.LabelContent content = call.read(h -> {
-            call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
+            concernsRecipient(call, h, id);
             return products.label(h, id);
         });
         byte[] pdf = org.openapheresis.server.product.label.LabelPdf.render(content);
@@ -279,7 +279,7 @@ public final class ProductRoutes implements FeatureRoutes {
                 freezing, expiresAt, irradiated, issuedTo, aliquots, version.or(() -> call.ifMatch()));
         String id = call.param("id");
         call.answer(call.write(h -> {
-            call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
+            concernsRecipient(call, h, id);
             return json(products.record(h, call.actor(), id, step));
         }));
     }
@@ -300,9 +300,14 @@ public final class ProductRoutes implements FeatureRoutes {
                 acknowledge, acknowledgeHold);
         String id = call.param("id");
         call.answer(call.write(h -> {
-            call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
+            concernsRecipient(call, h, id);
             return json(products.infuse(h, call.actor(), id, inf, scanned));
         }));
+    }
+
+    /** Names the product's recipient for the audit entry (404 when there is no such product). */
+    private void concernsRecipient(Call call, org.jdbi.v3.core.Handle h, String id) {
+        call.concerns(products.find(h, id).orElseThrow(() -> DomainException.notFound("product")).recipientId());
     }
 
     /**

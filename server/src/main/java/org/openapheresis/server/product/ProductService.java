@@ -350,10 +350,7 @@ public final class ProductService {
                     throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("thaw product " + p.dinPrinted(),
                             p.thawed() ? "it was thawed already" : "it was never frozen"), Map.of());
                 }
-                if (p.status() != ProductStatus.RELEASED && p.status() != ProductStatus.ISSUED) {
-                    throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of("thaw", p.status().code()),
-                            Map.of("currentStatus", p.status().code()));
-                }
+                requireStatus(p, "thaw", java.util.EnumSet.of(ProductStatus.RELEASED, ProductStatus.ISSUED));
                 Instant expires = requireExpiry(step, now);
                 details.put("expiresAt", expires.toString());
                 s = new Product.State(s.status(), expires, s.dmsoPercent(), true, true, s.irradiated(), s.location());
@@ -377,11 +374,8 @@ public final class ProductService {
                         irradiated, Optional.empty());
             }
             case DISCARDED -> {
-                if (p.status() == ProductStatus.INFUSED || p.status() == ProductStatus.DISCARDED
-                        || p.status() == ProductStatus.DIVIDED) {
-                    throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of("discard", p.status().code()),
-                            Map.of("currentStatus", p.status().code()));
-                }
+                requireStatus(p, "discard", java.util.EnumSet.complementOf(java.util.EnumSet.of(ProductStatus.INFUSED,
+                        ProductStatus.DISCARDED, ProductStatus.DIVIDED)));
                 details.put("reason", step.reason().orElseThrow(() -> InvalidInputException.of("reason",
                         MessageKey.REQUIRED)));
                 s = new Product.State(ProductStatus.DISCARDED, s.expiresAt(), s.dmsoPercent(), s.frozen(), s.thawed(),
@@ -494,6 +488,7 @@ public final class ProductService {
                     + p.dinPrinted() + ")");
         }
         PatientRecord intended = patients.require(h, p.recipientId());
+        List<ProductStore.Given> given = store.infusionsOf(h, p.recipientId());
         String wristband = inf.patientId().strip();
         if (!wristband.equals(intended.id()) && !wristband.equalsIgnoreCase(intended.mrn())) {
             throw bedside("WRONG_RECIPIENT", p.autologous() ? "this is an autologous product: only its donor may "
@@ -512,7 +507,7 @@ public final class ProductService {
         PatientRecord recipient = intended;
         Map<String, Object> details = new LinkedHashMap<>();
         if (p.kind() == ProductKind.LYMPHOCYTES) {
-            Optional<Instant> lastDose = lastLymphocyteDose(h, p.recipientId(), inf.at());
+            Optional<Instant> lastDose = lastLymphocyteDose(given, inf.at());
             if (lastDose.isPresent()) {
                 org.openapheresis.gvhd.DliHoldDecision d = followUps.dliHold(h, p.recipientId(), lastDose.get());
                 if (d.hold() && !inf.acknowledgeGvhdHold()) {
@@ -540,7 +535,7 @@ public final class ProductService {
             p.neutrophilTotal().ifPresent(c -> details.put("granulocytesPerKg", c * fraction / kg));
             if (p.dmsoPercent().isPresent()) {
                 double grams = volume * p.dmsoPercent().get() / 100 * DMSO_DENSITY_G_PER_ML;
-                double today = dmsoGivenSince(h, p.recipientId(), inf.at().minus(Duration.ofHours(24))) + grams;
+                double today = dmsoGivenSince(given, inf.at().minus(Duration.ofHours(24))) + grams;
                 details.put("dmsoG", grams);
                 details.put("dmsoGPerKgLast24h", today / kg);
                 if (today / kg > DMSO_LIMIT_G_PER_KG_PER_DAY && !inf.acknowledgeDmsoLimit()) {
@@ -566,28 +561,17 @@ public final class ProductService {
     }
 
     /** When the recipient was last given donor lymphocytes before {@code at}, if ever. */
-    private Optional<Instant> lastLymphocyteDose(Handle h, String recipientId, Instant at) {
-        Optional<Instant> last = Optional.empty();
-        for (Product other : store.search(h, Optional.of(recipientId), Optional.of(ProductStatus.INFUSED), MAX_LIST)) {
-            if (other.kind() != ProductKind.LYMPHOCYTES || !other.recipientId().equals(recipientId)) {
-                continue;
-            }
-            for (ProductEvent e : store.custody(h, other.id())) {
-                if (e.type() == EventType.INFUSED && !e.at().isAfter(at) && (last.isEmpty() || e.at().isAfter(last.get()))) {
-                    last = Optional.of(e.at());
-                }
-            }
-        }
-        return last;
+    private static Optional<Instant> lastLymphocyteDose(List<ProductStore.Given> given, Instant at) {
+        return given.stream().filter(g -> g.kind() == ProductKind.LYMPHOCYTES).map(g -> g.event().at())
+                .filter(t -> !t.isAfter(at)).max(Instant::compareTo);
     }
 
-    private double dmsoGivenSince(Handle h, String recipientId, Instant since) {
+    /** DMSO given to the recipient by the infusions from {@code since}, g. */
+    private static double dmsoGivenSince(List<ProductStore.Given> given, Instant since) {
         double grams = 0;
-        for (Product other : store.search(h, Optional.of(recipientId), Optional.of(ProductStatus.INFUSED), MAX_LIST)) {
-            for (ProductEvent e : store.custody(h, other.id())) {
-                if (e.type() == EventType.INFUSED && !e.at().isBefore(since) && e.details().get("dmsoG") instanceof Number g) {
-                    grams += g.doubleValue();
-                }
+        for (ProductStore.Given g : given) {
+            if (!g.event().at().isBefore(since) && g.event().details().get("dmsoG") instanceof Number n) {
+                grams += n.doubleValue();
             }
         }
         return grams;
@@ -614,29 +598,34 @@ public final class ProductService {
     }
 
     private static void requireStatus(Product p, String action, ProductStatus wanted) {
-        if (p.status() != wanted) {
-            throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of(action, p.status().code()),
-                    Map.of("currentStatus", p.status().code(), "requiredStatus", wanted.code()));
-        }
+        requireStatus(p, action, java.util.EnumSet.of(wanted));
     }
 
     private static void requireInStock(Product p, String action) {
-        if (!p.status().inStock()) {
-            throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of(action, p.status().code()),
-                    Map.of("currentStatus", p.status().code()));
+        requireStatus(p, action, ProductStatus.IN_STOCK);
+    }
+
+    /** Refuses (409 {@code PRODUCT_WRONG_STATUS}) a step the product's status does not allow. */
+    private static void requireStatus(Product p, String action, java.util.Set<ProductStatus> allowed) {
+        if (!allowed.contains(p.status())) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("currentStatus", p.status().code());
+            if (allowed.size() == 1) {
+                details.put("requiredStatus", allowed.iterator().next().code());
+            }
+            throw new DomainException(Refusal.PRODUCT_WRONG_STATUS, List.of(action, p.status().code()), details);
         }
     }
 
     private void append(Handle h, Product p, EventType type, Instant at, Actor by, Optional<String> verifier,
             Optional<String> location, Optional<Double> temperatureC, Map<String, Object> details) {
-        int seq = store.lastSeq(h, p.id()) + 1;
-        if (seq > 1) {
-            ProductEvent last = store.custody(h, p.id()).get(seq - 2);
-            if (at.isBefore(last.at())) {
-                throw InvalidInputException.of("at", MessageKey.INVALID, at + " is before the product's last event ("
-                        + last.type().code() + " at " + last.at() + "): events are recorded in the order they happen");
-            }
+        Optional<ProductEvent> last = store.lastEvent(h, p.id());
+        if (last.isPresent() && at.isBefore(last.get().at())) {
+            throw InvalidInputException.of("at", MessageKey.INVALID, at + " is before the product's last event ("
+                    + last.get().type().code() + " at " + last.get().at() + "): events are recorded in the order they "
+                    + "happen");
         }
+        int seq = last.map(ProductEvent::seq).orElse(0) + 1;
         if (at.isAfter(Times.now(clock).plus(CLOCK_SKEW))) {
             throw InvalidInputException.of("at", MessageKey.IN_THE_FUTURE, at);
         }

@@ -40,8 +40,12 @@ public enum ProductStatus {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
     }
 
+    /** The statuses of a product that can still be used (stored, divided, issued). */
+    public static final java.util.Set<ProductStatus> IN_STOCK = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(QUARANTINE, RELEASE_PENDING, RELEASED));
+
     /** True while the product can still be used (stored, divided, issued). */
     public boolean inStock() {
-        return this == QUARANTINE || this == RELEASE_PENDING || this == RELEASED;
+        return IN_STOCK.contains(this);
     }
 }

@@ -21,6 +21,11 @@ public final class ProductStore {
             + "cd34_per_ul, cd3_per_ul, wbc_e9_per_l, neutrophils_e9_per_l, viability_percent, hematocrit_percent, anticoagulant, "
             + "dmso_percent, frozen, thawed, irradiated, location, created_at, created_by";
 
+    private static final String EVENT_COLUMNS = "seq, type, at, recorded_at, by_user, verifier, location, temperature_c, "
+            + "status_after, details";
+    /** The same columns of the events' table named {@code e} in a join. */
+    private static final String EVENT_COLUMNS_OF_E = EVENT_COLUMNS.replaceAll("(^|, )", "$1e.");
+
     /** The unit's facility: its FIN and name. */
     public record Facility(String fin, String name, Instant setAt, String setBy) {
     }
@@ -152,26 +157,43 @@ public final class ProductStore {
                 .bind("details", e.details().isEmpty() ? null : Json.compact(e.details())).execute();
     }
 
-    public int lastSeq(Handle h, String productId) {
-        return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM product_event WHERE product_id = :p").bind("p", productId)
-                .mapTo(Integer.class).one();
+    /** The product's latest event, when it has one. */
+    public Optional<ProductEvent> lastEvent(Handle h, String productId) {
+        return h.createQuery("SELECT " + EVENT_COLUMNS + " FROM product_event WHERE product_id = :p ORDER BY seq DESC "
+                + "LIMIT 1").bind("p", productId).map((rs, c) -> event(rs)).findOne();
+    }
+
+    /** An infusion given to a recipient: what kind of product, and its infusion event. */
+    public record Given(ProductKind kind, ProductEvent event) {
+    }
+
+    /** Every infusion the patient received (as recipient), in one query over the products and their events. */
+    public List<Given> infusionsOf(Handle h, String recipientId) {
+        return h.createQuery("SELECT p.kind, " + EVENT_COLUMNS_OF_E + " FROM product_event e "
+                + "JOIN cell_product p ON p.id = e.product_id WHERE p.recipient_id = :r AND e.type = :t ORDER BY e.at")
+                .bind("r", recipientId).bind("t", ProductEvent.EventType.INFUSED.code())
+                .map((rs, c) -> new Given(ProductKind.fromCode(rs.getString(1)).orElseThrow(), event(rs, 1))).list();
     }
 
     public List<ProductEvent> custody(Handle h, String productId) {
-        return h.createQuery("SELECT seq, type, at, recorded_at, by_user, verifier, location, temperature_c, status_after, "
-                + "details FROM product_event WHERE product_id = :p ORDER BY seq").bind("p", productId)
+        return h.createQuery("SELECT " + EVENT_COLUMNS + " FROM product_event WHERE product_id = :p ORDER BY seq")
+                .bind("p", productId)
                 .map((rs, c) -> event(rs)).list();
     }
 
-    @SuppressWarnings("unchecked")
     private static ProductEvent event(ResultSet rs) throws SQLException {
-        String details = rs.getString(10);
-        double t = rs.getDouble(8);
-        Optional<Double> temperature = rs.wasNull() ? Optional.empty() : Optional.of(t);
-        return new ProductEvent(rs.getInt(1), ProductEvent.EventType.fromCode(rs.getString(2)).orElseThrow(),
-                time(rs, 3), time(rs, 4), rs.getString(5), Optional.ofNullable(rs.getString(6)),
-                Optional.ofNullable(rs.getString(7)), temperature,
-                ProductStatus.fromCode(rs.getString(9)).orElseThrow(),
+        return event(rs, 0);
+    }
+
+    /** The event in the columns {@link #EVENT_COLUMNS} after the first {@code b} columns of the row. */
+    @SuppressWarnings("unchecked")
+    private static ProductEvent event(ResultSet rs, int b) throws SQLException {
+        String details = rs.getString(b + 10);
+        Optional<Double> temperature = d(rs, b + 8);
+        return new ProductEvent(rs.getInt(b + 1), ProductEvent.EventType.fromCode(rs.getString(b + 2)).orElseThrow(),
+                time(rs, b + 3), time(rs, b + 4), rs.getString(b + 5), Optional.ofNullable(rs.getString(b + 6)),
+                Optional.ofNullable(rs.getString(b + 7)), temperature,
+                ProductStatus.fromCode(rs.getString(b + 9)).orElseThrow(),
                 details == null ? Map.of() : (Map<String, Object>) Json.parse(details));
     }
 
