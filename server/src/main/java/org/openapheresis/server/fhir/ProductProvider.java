@@ -37,7 +37,7 @@ public final class ProductProvider implements IResourceProvider {
 
     @Read
     public BiologicallyDerivedProduct read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> products.find(h, id.getIdPart()).map(p -> products.view(h, p.id())))
+        return jdbi.withHandle(h -> products.findView(h, id.getIdPart()))
                 .map(this::toFhir).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
@@ -54,7 +54,7 @@ public final class ProductProvider implements IResourceProvider {
         return jdbi.withHandle(h -> products.search(h, Optional.ofNullable(patient).map(ReferenceParam::getIdPart),
                 Optional.empty()).stream()
                 .filter(p -> identifier == null || p.din().value().equals(identifier.getValue().replace(" ", "")))
-                .map(p -> toFhir(products.view(h, p.id()))).toList());
+                .map(p -> toFhir(products.view(h, p))).toList());
     }
 
     private BiologicallyDerivedProduct toFhir(org.openapheresis.server.product.Product.View v) {

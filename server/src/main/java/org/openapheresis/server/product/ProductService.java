@@ -197,7 +197,17 @@ public final class ProductService {
     }
 
     public Product.View view(Handle h, String id) {
-        Product p = store.find(h, id).orElseThrow(() -> DomainException.notFound("product"));
+        return findView(h, id).orElseThrow(() -> DomainException.notFound("product"));
+    }
+
+    /** The product with its custody, aliquots and excursions, when there is one with this id. */
+    public Optional<Product.View> findView(Handle h, String id) {
+        return store.find(h, id).map(p -> view(h, p));
+    }
+
+    /** The product as read, with its custody, aliquots and excursions. */
+    public Product.View view(Handle h, Product p) {
+        String id = p.id();
         List<ProductEvent> custody = store.custody(h, id);
         List<StorageUnit.Reading> excursions = List.of();
         if (p.location().isPresent()) {

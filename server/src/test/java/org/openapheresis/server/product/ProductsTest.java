@@ -68,8 +68,7 @@ class ProductsTest {
         Unit u = unit(kind);
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
-        String patient = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("AUTO"), "patient", 70)), 201)
-                .id();
+        String patient = u.registeredPerson("AUTO", "patient", 70);
         String session = u.completedCollection(patient, "hpc-collection", Map.of("cd34PerKg", 4e6), null, Map.of("volumeMl", 200,
                 "cd34PerUl", 1000, "wbcE9PerL", 180, "hematocritPercent", 3));
         Map<String, Object> create = new LinkedHashMap<>(Map.of("sessionId", session, "descriptionCode", "S1128",
@@ -140,8 +139,7 @@ class ProductsTest {
         otherDin.put("scannedDin", Din.of("A9999", din.year2(), din.sequence() == 999_999 ? 1 : din.sequence() + 1)
                 .printed());
         assertThat(reason(u.api.post("/api/products/" + id + "/infusions", nurse, otherDin))).isEqualTo("DIN_MISMATCH");
-        String stranger = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("OTHER"), "patient", 80)), 201)
-                .id();
+        String stranger = u.registeredPerson("OTHER", "patient", 80);
         Map<String, Object> wrongPatient = new LinkedHashMap<>(infusion);
         wrongPatient.put("patientId", stranger);
         Api.Answer wrong = u.api.post("/api/products/" + id + "/infusions", nurse, wrongPatient);
@@ -187,10 +185,8 @@ class ProductsTest {
         Unit u = unit(kind);
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
-        String donor = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("DLIDONOR"), "donor", 75)), 201)
-                .id();
-        String recipient = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("DLIREC"), "patient", 60)), 201)
-                .id();
+        String donor = u.registeredPerson("DLIDONOR", "donor", 75);
+        String recipient = u.registeredPerson("DLIREC", "patient", 60);
         String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6, 1e7)),
                 Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
         Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session,
@@ -267,10 +263,8 @@ class ProductsTest {
         Unit u = unit(kind);
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
-        String donor = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("GRANDONOR"), "donor", 80)), 201)
-                .id();
-        String recipient = Unit.expect(u.api.post("/api/patients", nurse, Unit.person(Unit.mrn("GRANREC"), "patient", 70)), 201)
-                .id();
+        String donor = u.registeredPerson("GRANDONOR", "donor", 80);
+        String recipient = u.registeredPerson("GRANREC", "patient", 70);
         String session = u.completedCollection(donor, "granulocyte-collection", Map.of("granulocytes", 6e10),
                 Map.of("weightKg", 70), Map.of("volumeMl", 300, "wbcE9PerL", 80, "neutrophilsE9PerL", 70));
         Map<String, Object> create = new LinkedHashMap<>(Map.of("sessionId", session, "recipientId", recipient,

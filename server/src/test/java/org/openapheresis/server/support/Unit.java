@@ -223,13 +223,17 @@ public final class Unit implements AutoCloseable {
         return session;
     }
 
+    /** A {@link #person} registered by a nurse under a new MRN made of {@code what}; answers the id. */
+    public String registeredPerson(String what, String kind, double weightKg) {
+        return expect(api.post("/api/patients", token(Role.NURSE), person(mrn(what), kind, weightKg)), 201).id();
+    }
+
     /** The facility A9999 (the standard's example) set, and a product in quarantine from a new autologous HPC collection. */
     public String quarantinedProduct() {
         if ("".equals(api.get("/api/facility", token(Role.ADMIN)).map().get("fin"))) {
             expect(api.put("/api/facility", token(Role.ADMIN), Map.of("fin", "A9999", "name", "Example unit")), 200);
         }
-        String patient = expect(api.post("/api/patients", token(Role.NURSE), person(mrn("PRODUCT"), "patient", 70)), 201)
-                .id();
+        String patient = registeredPerson("PRODUCT", "patient", 70);
         String session = completedCollection(patient, "hpc-collection", Map.of("cd34PerKg", 4e6), null, Map.of(
                 "volumeMl", 200, "cd34PerUl", 1000));
         return expect(api.post("/api/products", token(Role.LAB), Map.of("sessionId", session, "descriptionCode", "S1128",
