@@ -45,7 +45,11 @@ public final class FhirAccess {
             "Observation", List.of(Permission.PATIENTS_CLINICAL_READ),
             "ServiceRequest", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.ORDERS_READ),
             "Procedure", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ),
-            "BiologicallyDerivedProduct", List.of(Permission.PRODUCTS_READ));
+            "AdverseEvent", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ),
+            "MedicationAdministration", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ),
+            "BiologicallyDerivedProduct", List.of(Permission.PRODUCTS_READ),
+            "Practitioner", List.of(),
+            "Device", List.of());
 
     private static final String PRINCIPAL = "openapheresis.principal";
     private static final String AUDITED = "openapheresis.audited";
@@ -60,6 +64,25 @@ public final class FhirAccess {
         this.policy = policy;
         this.audit = audit;
         this.refusals = refusals;
+    }
+
+    /** The types of a person's compartment the signed-in caller of this request may read. */
+    java.util.Set<PatientCompartment.Type> readable(RequestDetails rd) {
+        Principal who = (Principal) rd.getUserData().get(PRINCIPAL);
+        java.util.Set<PatientCompartment.Type> types = java.util.EnumSet.noneOf(PatientCompartment.Type.class);
+        if (who != null) {
+            for (PatientCompartment.Type t : PatientCompartment.Type.values()) {
+                if (NEEDS.get(t.fhirName()).stream().allMatch(p -> policy.allows(who.role(), p))) {
+                    types.add(t);
+                }
+            }
+        }
+        return types;
+    }
+
+    /** The signed-in caller of this request (after {@link #admit}). */
+    static Optional<Principal> caller(RequestDetails rd) {
+        return Optional.ofNullable((Principal) rd.getUserData().get(PRINCIPAL));
     }
 
     /** Authenticates the caller and checks the role against the resource type asked for. */
@@ -177,6 +200,10 @@ public final class FhirAccess {
             subject = s.getSubject();
         } else if (r instanceof Procedure p) {
             subject = p.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.AdverseEvent a) {
+            subject = a.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.MedicationAdministration m) {
+            subject = m.getSubject();
         } else if (r instanceof org.hl7.fhir.r4.model.BiologicallyDerivedProduct b) {
             Extension recipient = b.getExtensionByUrl(ProductMapper.RECIPIENT_EXTENSION);
             if (recipient == null || !(recipient.getValue() instanceof Reference ref)) {

@@ -12,7 +12,9 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.openapheresis.server.access.AccessPolicy;
 import org.openapheresis.server.access.Authenticator;
+import org.openapheresis.server.auth.AuthService;
 import org.openapheresis.server.order.OrderService;
+import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.session.SessionService;
 import org.openapheresis.server.system.AuditTrail;
@@ -38,12 +40,20 @@ public final class FhirRoutes extends RestfulServer {
     public static final int PAGED_SEARCHES_KEPT = 200;
 
     public FhirRoutes(PatientService patients, OrderService orders, SessionService sessions,
-            org.openapheresis.server.product.ProductService products, Jdbi jdbi, Authenticator auth, AccessPolicy policy,
-            AuditTrail audit, RefusalCounter refusals) {
+            org.openapheresis.server.product.ProductService products, ResourceService resources, AuthService users,
+            Jdbi jdbi, Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals) {
         super(FhirContext.forR4Cached());
-        setResourceProviders(List.of(new PatientProvider(patients, jdbi),
-                new ObservationProvider(patients, jdbi, LabCodes.table()), new ServiceRequestProvider(orders, jdbi),
-                new ProcedureProvider(sessions, jdbi), new ProductProvider(products, jdbi)));
+        PatientCompartment compartment = new PatientCompartment(patients, orders, sessions, products, resources,
+                LabCodes.table());
+        CompartmentReader reader = new CompartmentReader(patients, compartment,
+                new SessionEntries(sessions, orders, compartment), jdbi);
+        FhirAccess access = new FhirAccess(auth, policy, audit, refusals);
+        setResourceProviders(List.of(new PatientProvider(patients, jdbi, compartment, access),
+                new ObservationProvider(patients, jdbi, LabCodes.table(), reader),
+                new ServiceRequestProvider(orders, jdbi, reader), new ProcedureProvider(sessions, jdbi, reader),
+                new ProductProvider(products, jdbi), new AdverseEventProvider(reader, jdbi),
+                new MedicationAdministrationProvider(reader, jdbi), new PractitionerProvider(users, jdbi),
+                new DeviceProvider(resources, jdbi)));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
@@ -55,7 +65,7 @@ public final class FhirRoutes extends RestfulServer {
                 + "intended recipient travel as extensions " + ProductMapper.EXPIRY_EXTENSION + ", "
                 + ProductMapper.DIVISION_EXTENSION + " and " + ProductMapper.RECIPIENT_EXTENSION + ", R4 having no "
                 + "element for them)");
-        registerInterceptor(new FhirAccess(auth, policy, audit, refusals));
+        registerInterceptor(access);
     }
 
     /** No answer is cached or sniffed, as at the API. */

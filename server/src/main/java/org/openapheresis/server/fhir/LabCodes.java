@@ -56,6 +56,17 @@ public final class LabCodes {
 
     static LabCodes load(String resource) {
         Map<String, Code> rows = new LinkedHashMap<>();
+        for (String[] cols : rows(resource)) {
+            LabField field = LabField.of(cols[0]).orElseThrow(
+                    () -> new IllegalStateException(resource + ": no lab field " + cols[0]));
+            rows.put(field.field(), new Code(field.field(), cols[1], cols[2], field.name()));
+        }
+        return new LabCodes(rows);
+    }
+
+    /** The rows of a code table ({@code field,loinc,ucum,name}; {@code #} starts a comment line). */
+    static java.util.List<String[]> rows(String resource) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
         try (InputStream in = LabCodes.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
@@ -70,13 +81,20 @@ public final class LabCodes {
                 if (cols.length != 4) {
                     throw new IllegalStateException(resource + ": a row needs 4 columns: " + line);
                 }
-                LabField field = LabField.of(cols[0]).orElseThrow(
-                        () -> new IllegalStateException(resource + ": no lab field " + cols[0]));
-                rows.put(field.field(), new Code(field.field(), cols[1], cols[2], field.name()));
+                rows.add(cols);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LabCodes(rows);
+        return rows;
+    }
+
+    /** The vital signs' codes, from {@code /fhir/vital-codes.csv}, by field ({@code systolicMmHg} ...). */
+    static Map<String, Code> vitals() {
+        Map<String, Code> m = new LinkedHashMap<>();
+        for (String[] cols : rows("/fhir/vital-codes.csv")) {
+            m.put(cols[0], new Code(cols[0], cols[1], cols[2], cols[3]));
+        }
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -23,6 +23,7 @@ public final class ObservationMapper {
     public static Observation toFhir(LabEntry lab, LabCodes.Code code) {
         Observation o = new Observation();
         o.setId(lab.id());
+        o.getMeta().setLastUpdated(Date.from(lab.recordedAt()));
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "laboratory", "Laboratory")));
         CodeableConcept c = new CodeableConcept();

@@ -19,21 +19,25 @@ import org.hl7.fhir.r4.model.Observation;
 import org.jdbi.v3.core.Jdbi;
 import org.openapheresis.server.patient.LabEntry;
 import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.session.Entries;
 
 /**
- * The patients' lab values with a verified LOINC code: read by id, search by patient (required), code and date
- * (the time the sample was taken).
+ * The patients' lab values with a verified LOINC code, their vital signs and the separators' run values: read by
+ * id, search by patient (required), code, category ({@code laboratory}, {@code vital-signs}, {@code procedure}) and
+ * date (when the sample was taken or the sign measured).
  */
 public final class ObservationProvider implements IResourceProvider {
 
     private final PatientService patients;
     private final Jdbi jdbi;
     private final LabCodes codes;
+    private final CompartmentReader reader;
 
-    public ObservationProvider(PatientService patients, Jdbi jdbi, LabCodes codes) {
+    ObservationProvider(PatientService patients, Jdbi jdbi, LabCodes codes, CompartmentReader reader) {
         this.patients = patients;
         this.jdbi = jdbi;
         this.codes = codes;
+        this.reader = reader;
     }
 
     @Override
@@ -41,23 +45,36 @@ public final class ObservationProvider implements IResourceProvider {
         return Observation.class;
     }
 
+    /** A lab value by its id, a vital sign by its entry's id and suffix, a run-value sample by its id. */
     @Read
     public Observation read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> patients.findLab(h, id.getIdPart())).flatMap(this::toFhir)
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        String wanted = id.getIdPart();
+        return jdbi.withHandle(h -> {
+            Optional<Observation> lab = patients.findLab(h, wanted).flatMap(this::toFhir);
+            if (lab.isPresent()) {
+                return lab;
+            }
+            for (String suffix : EntryMapper.VITAL_SUFFIXES) {
+                if (wanted.endsWith(suffix)) {
+                    return reader.entries().read(h, Entries.Kind.VITALS, wanted.substring(0, wanted.length()
+                            - suffix.length()), wanted, PatientCompartment.Type.OBSERVATION).map(Observation.class::cast);
+                }
+            }
+            return reader.entries().read(h, Entries.Kind.RUN_VALUE, wanted, wanted, PatientCompartment.Type.OBSERVATION)
+                    .map(Observation.class::cast);
+        }).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public List<Observation> search(@RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
+            @OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = Observation.SP_DATE) DateRangeParam date) {
-        String patientId = patient.getIdPart();
-        List<LabEntry> labs = jdbi.withHandle(h -> patients.find(h, patientId).isPresent()
-                ? patients.labHistory(h, patientId) : List.<LabEntry>of());
-        return labs.stream()
-                .filter(l -> code == null || codes.ofField(l.field()).filter(c -> matches(code, c)).isPresent())
-                .filter(l -> date == null || within(date, Date.from(l.takenAt())))
-                .map(this::toFhir).flatMap(Optional::stream).toList();
+        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.OBSERVATION, Observation.class).stream()
+                .filter(o -> code == null || matches(code, o.getCode()))
+                .filter(o -> category == null || o.getCategory().stream().anyMatch(c -> matches(category, c)))
+                .filter(o -> date == null || within(date, o.getEffectiveDateTimeType().getValue()))
+                .toList();
     }
 
     /** Whether an instant lies in the range (HAPI widens a bound to its precision: {@code le2026-03-01} is that day). */
@@ -67,11 +84,14 @@ public final class ObservationProvider implements IResourceProvider {
         return (lower == null || !at.before(lower)) && (upper == null || !at.after(upper));
     }
 
-    private static boolean matches(TokenOrListParam code, LabCodes.Code c) {
-        for (TokenParam t : code.getValuesAsQueryTokens()) {
-            boolean system = t.getSystem() == null || t.getSystem().isEmpty() || FhirSystems.LOINC.equals(t.getSystem());
-            if (system && c.loinc().equals(t.getValue())) {
-                return true;
+    /** Whether a concept has a coding the token list names (a token without a system matches any system). */
+    static boolean matches(TokenOrListParam tokens, org.hl7.fhir.r4.model.CodeableConcept concept) {
+        for (TokenParam t : tokens.getValuesAsQueryTokens()) {
+            boolean anySystem = t.getSystem() == null || t.getSystem().isEmpty();
+            for (org.hl7.fhir.r4.model.Coding c : concept.getCoding()) {
+                if ((anySystem || t.getSystem().equals(c.getSystem())) && t.getValue().equals(c.getCode())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,6 +1,14 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.openapheresis.server.patient.PatientRecord;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -19,10 +27,32 @@ public final class PatientProvider implements IResourceProvider {
 
     private final PatientService patients;
     private final Jdbi jdbi;
+    private final PatientCompartment compartment;
 
-    public PatientProvider(PatientService patients, Jdbi jdbi) {
+    private final FhirAccess access;
+
+    PatientProvider(PatientService patients, Jdbi jdbi, PatientCompartment compartment, FhirAccess access) {
         this.patients = patients;
         this.jdbi = jdbi;
+        this.compartment = compartment;
+        this.access = access;
+    }
+
+    /**
+     * {@code Patient/{id}/$everything}: the person's whole record (see {@link PatientCompartment}) as a searchset,
+     * in pages as a search is ({@code _count}); with {@code _since}, only what changed at or after it; only the
+     * types the caller's role may read (a role that may read patients but not their clinical record gets the Patient).
+     */
+    @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+    public IBundleProvider everything(@IdParam IdType id, @OperationParam(name = "_since") InstantType since,
+            @OperationParam(name = "_count") IntegerType count, ca.uhn.fhir.rest.api.server.RequestDetails rd) {
+        java.util.Optional<java.time.Instant> from = since == null || since.getValue() == null
+                ? java.util.Optional.empty() : java.util.Optional.of(since.getValue().toInstant());
+        List<org.hl7.fhir.instance.model.api.IBaseResource> all = jdbi.withHandle(h -> {
+            PatientRecord p = patients.find(h, id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+            return List.copyOf(compartment.everything(h, p, access.readable(rd), from));
+        });
+        return new SimpleBundleProvider(all);
     }
 
     @Override

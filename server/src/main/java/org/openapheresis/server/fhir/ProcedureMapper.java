@@ -18,6 +18,14 @@ public final class ProcedureMapper {
     }
 
     public static Procedure toFhir(SessionRecord s) {
+        return toFhir(s, java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /**
+     * With when the session last changed and the machine it ran or is booked on (as the device used), when known.
+     */
+    public static Procedure toFhir(SessionRecord s, java.util.Optional<java.time.Instant> updatedAt,
+            java.util.Optional<String> deviceId) {
         Procedure p = new Procedure();
         p.setId(s.id());
         p.getMeta().setVersionId(Integer.toString(s.version()));
@@ -40,6 +48,8 @@ public final class ProcedureMapper {
             p.setPerformed(period);
         }
         s.nurse().or(s::startedBy).ifPresent(n -> p.addPerformer().setActor(new Reference().setDisplay(n)));
+        updatedAt.ifPresent(t -> p.getMeta().setLastUpdated(Date.from(t)));
+        deviceId.ifPresent(d -> p.addUsedReference(new Reference("Device/" + d).setDisplay(s.machine().orElse(null))));
         return p;
     }
 }

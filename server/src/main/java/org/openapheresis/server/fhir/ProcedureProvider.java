@@ -19,10 +19,12 @@ public final class ProcedureProvider implements IResourceProvider {
 
     private final SessionService sessions;
     private final Jdbi jdbi;
+    private final CompartmentReader reader;
 
-    public ProcedureProvider(SessionService sessions, Jdbi jdbi) {
+    ProcedureProvider(SessionService sessions, Jdbi jdbi, CompartmentReader reader) {
         this.sessions = sessions;
         this.jdbi = jdbi;
+        this.reader = reader;
     }
 
     @Override
@@ -32,13 +34,14 @@ public final class ProcedureProvider implements IResourceProvider {
 
     @Read
     public Procedure read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> sessions.find(h, id.getIdPart())).map(ProcedureMapper::toFhir)
+        return jdbi.withHandle(h -> sessions.find(h, id.getIdPart()).map(s -> ProcedureMapper.toFhir(s,
+                Optional.ofNullable(sessions.updatedAt(h, s.patientId()).get(s.id())),
+                s.machine().map(reader.compartment().machineIds(h)::get))))
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public List<Procedure> search(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient) {
-        return jdbi.withHandle(h -> sessions.list(h, Optional.empty(), Optional.empty(),
-                Optional.of(patient.getIdPart()))).stream().map(ProcedureMapper::toFhir).toList();
+        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class);
     }
 }

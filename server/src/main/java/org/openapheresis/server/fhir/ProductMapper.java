@@ -45,6 +45,8 @@ public final class ProductMapper {
         BiologicallyDerivedProduct r = new BiologicallyDerivedProduct();
         r.setId(p.id());
         r.getMeta().setVersionId(Integer.toString(p.version()));
+        v.custody().stream().map(org.openapheresis.server.product.ProductEvent::recordedAt)
+                .max(java.util.Comparator.naturalOrder()).ifPresent(t -> r.getMeta().setLastUpdated(Date.from(t)));
         r.addIdentifier().setSystem(DIN_SYSTEM).setValue(p.din().value());
         r.setProductCategory(BiologicallyDerivedProductCategory.CELLS);
         CodeableConcept code = new CodeableConcept().setText(p.kind().displayName());

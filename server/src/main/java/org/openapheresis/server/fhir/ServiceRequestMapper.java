@@ -17,6 +17,11 @@ public final class ServiceRequestMapper {
     }
 
     public static ServiceRequest toFhir(OrderRecord o) {
+        return toFhir(o, java.util.Optional.empty());
+    }
+
+    /** With when the order last changed, when known. */
+    public static ServiceRequest toFhir(OrderRecord o, java.util.Optional<java.time.Instant> updatedAt) {
         ServiceRequest r = new ServiceRequest();
         r.setId(o.id());
         r.getMeta().setVersionId(Integer.toString(o.version()));
@@ -37,6 +42,7 @@ public final class ServiceRequestMapper {
         r.setQuantity(new org.hl7.fhir.r4.model.Quantity().setValue(o.sessionsOrdered()).setUnit("sessions"));
         o.stop().ifPresent(s -> r.addNote().setText("Stopped by " + s.by() + ": " + s.reason())
                 .setTime(Date.from(s.at())));
+        updatedAt.ifPresent(t -> r.getMeta().setLastUpdated(Date.from(t)));
         return r;
     }
 }

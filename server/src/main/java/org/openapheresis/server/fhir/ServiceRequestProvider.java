@@ -20,9 +20,12 @@ public final class ServiceRequestProvider implements IResourceProvider {
     private final OrderService orders;
     private final Jdbi jdbi;
 
-    public ServiceRequestProvider(OrderService orders, Jdbi jdbi) {
+    private final CompartmentReader reader;
+
+    ServiceRequestProvider(OrderService orders, Jdbi jdbi, CompartmentReader reader) {
         this.orders = orders;
         this.jdbi = jdbi;
+        this.reader = reader;
     }
 
     @Override
@@ -32,13 +35,13 @@ public final class ServiceRequestProvider implements IResourceProvider {
 
     @Read
     public ServiceRequest read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> orders.find(h, id.getIdPart())).map(ServiceRequestMapper::toFhir)
+        return jdbi.withHandle(h -> orders.find(h, id.getIdPart()).map(o -> ServiceRequestMapper.toFhir(o,
+                Optional.ofNullable(orders.updatedAt(h, o.patientId()).get(o.id())))))
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient) {
-        return jdbi.withHandle(h -> orders.list(h, Optional.of(patient.getIdPart()))).stream()
-                .map(ServiceRequestMapper::toFhir).toList();
+        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class);
     }
 }

@@ -92,7 +92,7 @@ public final class OrderService {
         OrderRecord changed = new OrderRecord(id, expectedVersion + 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, old.createdAt(), old.createdBy(),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        if (old.version() != expectedVersion || !store.replace(h, changed, expectedVersion)) {
+        if (old.version() != expectedVersion || !store.replace(h, changed, expectedVersion, clock.instant())) {
             OrderRecord now = require(h, id);
             throw DomainException.stale(now.version(), now);
         }
@@ -158,6 +158,11 @@ public final class OrderService {
 
     public List<OrderRecord> list(Handle h, Optional<String> patientId) {
         return store.list(h, patientId, MAX_LIST);
+    }
+
+    /** When each order of a patient last changed, by order id. */
+    public java.util.Map<String, java.time.Instant> updatedAt(Handle h, String patientId) {
+        return store.updatedAt(h, patientId);
     }
 
     public Optional<OrderRecord> find(Handle h, String id) {

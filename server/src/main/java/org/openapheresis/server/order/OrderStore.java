@@ -32,9 +32,9 @@ public final class OrderStore {
     public void insert(Handle h, OrderRecord o) {
         h.createUpdate("INSERT INTO clinical_order (id, version, patient_id, indication_code, indication_text, "
                 + "procedure_type, procedure_json, recipient_json, plan_request_json, schedule_json, guideline_json, "
-                + "plan_json, warnings_json, status, created_at, created_by) VALUES (:id, :version, :patient, :code, "
-                + ":text, :type, :procedure, :recipient, :request, :schedule, :guideline, :plan, :warnings, :status, "
-                + ":createdAt, :createdBy)")
+                + "plan_json, warnings_json, status, created_at, created_by, updated_at) VALUES (:id, :version, :patient, "
+                + ":code, :text, :type, :procedure, :recipient, :request, :schedule, :guideline, :plan, :warnings, "
+                + ":status, :createdAt, :createdBy, :createdAt)")
                 .bind("id", o.id()).bind("version", o.version()).bind("patient", o.patientId())
                 .bind("code", o.indication().code()).bind("text", o.indication().text())
                 .bind("type", o.request().procedure().type().code())
@@ -66,10 +66,20 @@ public final class OrderStore {
         return q.map((rs, ctx) -> row(rs)).list().stream().map(o -> withAcks(h, o)).toList();
     }
 
+    /** When each order of a patient last changed (created, changed, signed, acknowledged or stopped), by id. */
+    public java.util.Map<String, Instant> updatedAt(Handle h, String patientId) {
+        return h.createQuery("SELECT id, updated_at FROM clinical_order WHERE patient_id = :p").bind("p", patientId)
+                .reduceRows(new java.util.HashMap<String, Instant>(), (m, row) -> {
+                    m.put(row.getColumn("id", String.class), Times.fromDb(row.getColumn("updated_at",
+                            java.time.LocalDateTime.class)));
+                    return m;
+                });
+    }
+
     /** Signs when the version is still {@code expected} and the order unsigned. */
     public boolean sign(Handle h, String id, int expected, String by, Instant at) {
         return h.createUpdate("UPDATE clinical_order SET status = :signed, signed_by = :by, signed_at = :at, "
-                + "version = version + 1 WHERE id = :id AND version = :expected AND status = :unsigned")
+                + "updated_at = :at, version = version + 1 WHERE id = :id AND version = :expected AND status = :unsigned")
                 .bind("signed", OrderStatus.SIGNED.code()).bind("unsigned", OrderStatus.UNSIGNED.code())
                 .bind("by", by).bind("at", Times.toDb(at)).bind("id", id).bind("expected", expected).execute() == 1;
     }
@@ -78,11 +88,11 @@ public final class OrderStore {
      * Replaces what an unsigned order prescribes (the physician changed it) when the version is still
      * {@code expected}; its acknowledgements go, since the warnings are those of the new plan.
      */
-    public boolean replace(Handle h, OrderRecord o, int expected) {
+    public boolean replace(Handle h, OrderRecord o, int expected, Instant at) {
         int n = h.createUpdate("UPDATE clinical_order SET indication_code = :code, indication_text = :text, "
                 + "procedure_type = :type, procedure_json = :procedure, recipient_json = :recipient, "
                 + "plan_request_json = :request, schedule_json = :schedule, guideline_json = :guideline, "
-                + "plan_json = :plan, warnings_json = :warnings, version = version + 1 "
+                + "plan_json = :plan, warnings_json = :warnings, updated_at = :at, version = version + 1 "
                 + "WHERE id = :id AND version = :expected AND status = :unsigned")
                 .bind("code", o.indication().code()).bind("text", o.indication().text())
                 .bind("type", o.request().procedure().type().code())
@@ -92,7 +102,7 @@ public final class OrderStore {
                 .bind("schedule", o.scheduleTree().map(Json::compact).orElse(null))
                 .bind("guideline", Json.compact(o.guideline())).bind("plan", Json.compact(o.plan()))
                 .bind("warnings", Json.compact(o.warnings())).bind("id", o.id()).bind("expected", expected)
-                .bind("unsigned", OrderStatus.UNSIGNED.code()).execute();
+                .bind("unsigned", OrderStatus.UNSIGNED.code()).bind("at", Times.toDb(at)).execute();
         if (n == 1) {
             h.createUpdate("DELETE FROM order_acknowledgement WHERE order_id = :id").bind("id", o.id()).execute();
         }
@@ -102,7 +112,7 @@ public final class OrderStore {
     /** Stops a signed order when the version is still {@code expected}. */
     public boolean stop(Handle h, String id, int expected, OrderRecord.Stop stop) {
         return h.createUpdate("UPDATE clinical_order SET status = :stopped, stopped_at = :at, stopped_by = :by, "
-                + "stop_reason = :reason, version = version + 1 WHERE id = :id AND version = :expected "
+                + "stop_reason = :reason, updated_at = :at, version = version + 1 WHERE id = :id AND version = :expected "
                 + "AND status = :signed")
                 .bind("stopped", OrderStatus.STOPPED.code()).bind("signed", OrderStatus.SIGNED.code())
                 .bind("at", Times.toDb(stop.at())).bind("by", stop.by()).bind("reason", stop.reason())
@@ -134,7 +144,8 @@ public final class OrderStore {
         if (n > 0) {
             batch.execute();
         }
-        h.createUpdate("UPDATE clinical_order SET version = version + 1 WHERE id = :id").bind("id", id).execute();
+        h.createUpdate("UPDATE clinical_order SET version = version + 1, updated_at = :at WHERE id = :id").bind("id", id)
+                .bind("at", Times.toDb(at)).execute();
     }
 
     private OrderRecord withAcks(Handle h, OrderRecord o) {

@@ -1,6 +1,7 @@
 package org.openapheresis.server.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.openapheresis.server.session.Vocabulary.AccessKind;
 import org.openapheresis.server.session.Vocabulary.AdverseEventType;
@@ -12,6 +13,26 @@ import org.openapheresis.server.session.Vocabulary.RunValueSource;
 public final class Entries {
 
     private Entries() {
+    }
+
+    /** The kinds of entry other features find by id (the FHIR face reads them as resources), with their tables. */
+    public enum Kind {
+        RUN_VALUE("run_value"), VITALS("vital_sign"), FLUID("fluid_given"), ADVERSE_EVENT("adverse_event");
+
+        private final String table;
+
+        Kind(String table) {
+            this.table = table;
+        }
+
+        String table() {
+            return table;
+        }
+    }
+
+    /** What was observed and given in one session, without the comparison to the plan a clinical record adds. */
+    public record Observed(List<RunValue> runValues, List<Vitals> vitals, List<FluidGiven> fluids,
+            List<AdverseEvent> adverseEvents) {
     }
 
     /** A sample from the machine or the nurse; any measure may be absent. */

@@ -112,7 +112,7 @@ public final class SessionService {
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, r.plannedStart(), end, id);
         if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, machine.map(Machine::id),
-                chair.map(Chair::id), r.nurse())) {
+                chair.map(Chair::id), r.nurse(), clock.instant())) {
             SessionRecord now = require(h, id);
             throw DomainException.stale(now.version(), now);
         }
@@ -376,6 +376,22 @@ public final class SessionService {
     }
 
     /** The whole clinical record with its comparison to the plan. */
+    /** What was observed and given in a session (no plan, no comparison): the entries other features read. */
+    public Entries.Observed observed(Handle h, String id) {
+        return new Entries.Observed(store.runValues(h, id), store.vitals(h, id), store.fluids(h, id),
+                store.adverseEvents(h, id));
+    }
+
+    /** The session an entry was recorded in. */
+    public Optional<String> sessionOfEntry(Handle h, Entries.Kind kind, String entryId) {
+        return store.sessionOfEntry(h, kind, entryId);
+    }
+
+    /** When each session of a patient last changed, by session id. */
+    public java.util.Map<String, Instant> updatedAt(Handle h, String patientId) {
+        return store.updatedAt(h, patientId);
+    }
+
     public ClinicalRecord record(Handle h, String id) {
         SessionRecord s = require(h, id);
         Plan plan = store.plan(h, id);

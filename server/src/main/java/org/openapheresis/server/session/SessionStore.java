@@ -40,9 +40,9 @@ public final class SessionStore {
     public void insert(Handle h, SessionRecord s, Plan plan, Instant plannedEnd, Optional<String> machineId,
             Optional<String> chairId) {
         h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, planned_end, "
-                + "machine_id, chair_id, nurse, status, abort_reason, plan_json, created_at, created_by, version) "
+                + "machine_id, chair_id, nurse, status, abort_reason, plan_json, created_at, created_by, version, updated_at) "
                 + "VALUES (:id, :order, :patient, :start, :end, :machine, :chair, :nurse, :status, NULL, :plan, :at, "
-                + ":by, 1)")
+                + ":by, 1, :at)")
                 .bind("id", s.id()).bind("order", s.orderId()).bind("patient", s.patientId())
                 .bind("start", Times.toDb(s.plannedStart())).bind("end", Times.toDb(plannedEnd))
                 .bind("machine", machineId.orElse(null)).bind("chair", chairId.orElse(null))
@@ -98,9 +98,25 @@ public final class SessionStore {
     /** Cancels every scheduled session of an order (the order was stopped); answers how many. */
     public int cancelScheduledOf(Handle h, String orderId, String by, Instant at, String reason) {
         return h.createUpdate("UPDATE treatment_session SET status = :to, ended_at = :at, ended_by = :by, "
-                + "cancel_reason = :reason, version = version + 1 WHERE order_id = :o AND status = :from")
+                + "cancel_reason = :reason, updated_at = :at, version = version + 1 WHERE order_id = :o AND status = :from")
                 .bind("to", SessionStatus.CANCELLED.code()).bind("at", Times.toDb(at)).bind("by", by)
                 .bind("reason", reason).bind("o", orderId).bind("from", SessionStatus.SCHEDULED.code()).execute();
+    }
+
+    /** When each session of a patient last changed (scheduled, rescheduled, started or ended), by id. */
+    public java.util.Map<String, Instant> updatedAt(Handle h, String patientId) {
+        return h.createQuery("SELECT id, updated_at FROM treatment_session WHERE patient_id = :p").bind("p", patientId)
+                .reduceRows(new java.util.HashMap<String, Instant>(), (m, row) -> {
+                    m.put(row.getColumn("id", String.class), Times.fromDb(row.getColumn("updated_at",
+                            java.time.LocalDateTime.class)));
+                    return m;
+                });
+    }
+
+    /** The session an entry of {@code kind} was recorded in, or empty when there is no such entry. */
+    public Optional<String> sessionOfEntry(Handle h, Entries.Kind kind, String entryId) {
+        return h.createQuery("SELECT session_id FROM " + kind.table() + " WHERE id = :id").bind("id", entryId)
+                .mapTo(String.class).findOne();
     }
 
     /** The plan the session was scheduled with, or started with. */
@@ -117,14 +133,14 @@ public final class SessionStore {
 
     /** Reschedules a scheduled session when the version matches. */
     public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, Instant plannedEnd,
-            Optional<String> machineId, Optional<String> chairId, Optional<String> nurse) {
+            Optional<String> machineId, Optional<String> chairId, Optional<String> nurse, Instant at) {
         return h.createUpdate("UPDATE treatment_session SET planned_start = :start, planned_end = :end, "
-                + "machine_id = :machine, chair_id = :chair, nurse = :nurse, "
+                + "machine_id = :machine, chair_id = :chair, nurse = :nurse, updated_at = :at, "
                 + "version = version + 1 WHERE id = :id AND version = :expected AND status = :scheduled")
                 .bind("start", Times.toDb(plannedStart)).bind("end", Times.toDb(plannedEnd))
                 .bind("machine", machineId.orElse(null)).bind("chair", chairId.orElse(null))
                 .bind("nurse", nurse.orElse(null)).bind("id", id).bind("expected", expectedVersion)
-                .bind("scheduled", SessionStatus.SCHEDULED.code()).execute() == 1;
+                .bind("at", Times.toDb(at)).bind("scheduled", SessionStatus.SCHEDULED.code()).execute() == 1;
     }
 
     /**
@@ -134,7 +150,7 @@ public final class SessionStore {
     public boolean start(Handle h, String id, int expectedVersion, String by, Instant at, Plan plan,
             List<String> acknowledged) {
         return h.createUpdate("UPDATE treatment_session SET status = :to, started_at = :at, started_by = :by, "
-                + "version = version + 1, plan_json = :plan, start_acknowledged_json = :codes "
+                + "updated_at = :at, version = version + 1, plan_json = :plan, start_acknowledged_json = :codes "
                 + "WHERE id = :id AND version = :expected AND status = :from")
                 .bind("to", SessionStatus.IN_PROGRESS.code()).bind("at", Times.toDb(at)).bind("by", by)
                 .bind("plan", Json.compact(plan)).bind("codes", Json.compact(acknowledged)).bind("id", id)
@@ -149,7 +165,7 @@ public final class SessionStore {
             String by, Instant at, Optional<String> reason) {
         String column = to == SessionStatus.CANCELLED ? "cancel_reason" : "abort_reason";
         Update u = h.createUpdate("UPDATE treatment_session SET status = :to, ended_at = :at, ended_by = :by"
-                + ", version = version + 1" + (reason.isPresent() ? ", " + column + " = :reason" : "")
+                + ", updated_at = :at, version = version + 1" + (reason.isPresent() ? ", " + column + " = :reason" : "")
                 + " WHERE id = :id AND version = :expected AND status IN (<from>)")
                 .bind("to", to.code()).bind("at", Times.toDb(at)).bind("by", by).bind("id", id)
                 .bind("expected", expectedVersion).bindList("from", from.stream().map(SessionStatus::code).toList());

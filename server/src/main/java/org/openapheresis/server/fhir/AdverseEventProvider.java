@@ -1,0 +1,43 @@
+package org.openapheresis.server.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.AdverseEvent;
+import org.hl7.fhir.r4.model.IdType;
+import org.jdbi.v3.core.Jdbi;
+import org.openapheresis.server.session.Entries;
+
+/** Adverse events of the sessions, graded as the WAA registry grades: read by id, search by patient (required). */
+public final class AdverseEventProvider implements IResourceProvider {
+
+    private final CompartmentReader reader;
+    private final Jdbi jdbi;
+
+    AdverseEventProvider(CompartmentReader reader, Jdbi jdbi) {
+        this.reader = reader;
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Class<AdverseEvent> getResourceType() {
+        return AdverseEvent.class;
+    }
+
+    @Read
+    public AdverseEvent read(@IdParam IdType id) {
+        return jdbi.withHandle(h -> reader.entries().read(h, Entries.Kind.ADVERSE_EVENT, id.getIdPart(), id.getIdPart(),
+                PatientCompartment.Type.ADVERSE_EVENT)).map(AdverseEvent.class::cast)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<AdverseEvent> search(@RequiredParam(name = AdverseEvent.SP_SUBJECT) ReferenceParam subject) {
+        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.ADVERSE_EVENT, AdverseEvent.class);
+    }
+}
