@@ -39,16 +39,22 @@ public final class FhirRoutes extends RestfulServer {
     /** How many searches' results are kept for their next pages (the oldest are dropped first). */
     public static final int PAGED_SEARCHES_KEPT = 200;
 
+    private final transient BulkExport export;
+
     public FhirRoutes(PatientService patients, OrderService orders, SessionService sessions,
             org.openapheresis.server.product.ProductService products, ResourceService resources, AuthService users,
-            Jdbi jdbi, Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals) {
+            Jdbi jdbi, Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals,
+            java.time.Clock clock) {
         super(FhirContext.forR4Cached());
         PatientCompartment compartment = new PatientCompartment(patients, orders, sessions, products, resources,
                 LabCodes.table());
         CompartmentReader reader = new CompartmentReader(patients, compartment,
                 new SessionEntries(sessions, orders, compartment), jdbi);
         FhirAccess access = new FhirAccess(auth, policy, audit, refusals);
-        setResourceProviders(List.of(new PatientProvider(patients, jdbi, compartment, access),
+        this.export = new BulkExport(patients, compartment, users, resources, access, jdbi, audit, clock, getFhirContext());
+        BulkExportProvider exportProvider = new BulkExportProvider(export, access);
+        setPlainProviders(List.of(exportProvider));
+        setResourceProviders(List.of(new PatientProvider(patients, jdbi, compartment, access, exportProvider),
                 new ObservationProvider(patients, jdbi, LabCodes.table(), reader),
                 new ServiceRequestProvider(orders, jdbi, reader), new ProcedureProvider(sessions, jdbi, reader),
                 new ProductProvider(products, jdbi), new AdverseEventProvider(reader, jdbi),
@@ -66,6 +72,13 @@ public final class FhirRoutes extends RestfulServer {
                 + ProductMapper.DIVISION_EXTENSION + " and " + ProductMapper.RECIPIENT_EXTENSION + ", R4 having no "
                 + "element for them)");
         registerInterceptor(access);
+    }
+
+    /** Stops the bulk export runner with the servlet. */
+    @Override
+    public void destroy() {
+        export.close();
+        super.destroy();
     }
 
     /** No answer is cached or sniffed, as at the API. */

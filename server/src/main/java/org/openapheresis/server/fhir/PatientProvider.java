@@ -30,12 +30,25 @@ public final class PatientProvider implements IResourceProvider {
     private final PatientCompartment compartment;
 
     private final FhirAccess access;
+    private final BulkExportProvider export;
 
-    PatientProvider(PatientService patients, Jdbi jdbi, PatientCompartment compartment, FhirAccess access) {
+    PatientProvider(PatientService patients, Jdbi jdbi, PatientCompartment compartment, FhirAccess access,
+            BulkExportProvider export) {
         this.patients = patients;
         this.jdbi = jdbi;
         this.compartment = compartment;
         this.access = access;
+        this.export = export;
+    }
+
+    /** {@code [base]/Patient/$export}: every person's compartment, as {@link BulkExportProvider} describes. */
+    @Operation(name = "$export", idempotent = true, manualResponse = true)
+    public void patientExport(@OperationParam(name = "_outputFormat") org.hl7.fhir.r4.model.StringType outputFormat,
+            @OperationParam(name = "_type") org.hl7.fhir.r4.model.StringType type,
+            @OperationParam(name = "_since") InstantType since,
+            @OperationParam(name = "_typeFilter") org.hl7.fhir.r4.model.StringType typeFilter,
+            ca.uhn.fhir.rest.server.servlet.ServletRequestDetails rd) {
+        export.kickOff(rd, true, outputFormat, type, since, typeFilter);
     }
 
     /**

@@ -39,6 +39,16 @@ public final class PatientService {
         return store.find(h, id);
     }
 
+    /** A page of people in id order after {@code afterId}, without their latest labs (a bulk export's walk). */
+    public List<PatientRecord> page(Handle h, Optional<String> afterId, int limit) {
+        return store.page(h, afterId, limit);
+    }
+
+    /** How many people the unit holds. */
+    public int count(Handle h) {
+        return store.count(h);
+    }
+
     /** The person with this medical record number (the FHIR face's identifier search). */
     public Optional<PatientRecord> findByMrn(Handle h, String mrn) {
         return store.findByMrn(h, mrn);

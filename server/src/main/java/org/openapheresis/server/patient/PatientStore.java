@@ -69,6 +69,20 @@ public final class PatientStore {
                 .map((rs, ctx) -> row(rs)).findOne().map(p -> p.withLabs(latestLabs(h, p.id())));
     }
 
+    /**
+     * Up to {@code limit} people in id order after {@code afterId} (all from the first when empty), without their
+     * latest labs: the pages a bulk export walks.
+     */
+    public List<PatientRecord> page(Handle h, Optional<String> afterId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM patient WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId.orElse("")).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** How many people the unit holds. */
+    public int count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM patient").mapTo(Integer.class).one();
+    }
+
     /** The person with this medical record number (MRNs are unique). */
     public Optional<PatientRecord> findByMrn(Handle h, String mrn) {
         return h.createQuery("SELECT " + COLUMNS + " FROM patient WHERE mrn = :mrn").bind("mrn", mrn)
