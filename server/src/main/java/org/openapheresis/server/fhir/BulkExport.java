@@ -261,18 +261,22 @@ public final class BulkExport {
         });
     }
 
-    /** Streams one type's file of a completed job. */
-    void download(Principal who, String jobId, String type, java.io.Writer out) {
+    /**
+     * Streams one type's file of a completed job: checks first (the caller's job, complete, with that file), and
+     * only then opens the answer, so that a refusal is still an OperationOutcome with its status.
+     */
+    void download(Principal who, String jobId, String type, java.util.function.Supplier<java.io.Writer> open) {
         jdbi.useHandle(h -> {
             ExportStore.Job j = mine(h, who, jobId);
             if (j.status() != ExportStore.Status.COMPLETED) {
                 throw new InvalidRequestException("export " + jobId + " is not complete");
             }
-            audit.append(who.username(), "GET /fhir/$export-download", "/fhir/$export-download?_jobId=" + jobId
-                    + "&_type=" + type, null, "200");
-            if (!store.stream(h, jobId, type, out)) {
+            if (store.outputs(h, jobId).stream().noneMatch(o -> o.type().equals(type))) {
                 throw new ResourceNotFoundException("export " + jobId + " has no " + type + " file");
             }
+            audit.append(who.username(), "GET /fhir/$export-download", "/fhir/$export-download?_jobId=" + jobId
+                    + "&_type=" + type, null, "200");
+            store.stream(h, jobId, type, open.get());
         });
     }
 

@@ -5,11 +5,10 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,12 +44,12 @@ public final class BulkExportProvider {
     @Operation(name = "$export", idempotent = true, manualResponse = true)
     public void systemExport(@OperationParam(name = "_outputFormat") StringType outputFormat,
             @OperationParam(name = "_type") StringType type, @OperationParam(name = "_since") InstantType since,
-            @OperationParam(name = "_typeFilter") StringType typeFilter, ServletRequestDetails rd) {
+            @OperationParam(name = "_typeFilter") StringType typeFilter, RequestDetails rd) {
         kickOff(rd, false, outputFormat, type, since, typeFilter);
     }
 
     /** Starts an export for the request and answers 202 with the status URL. */
-    void kickOff(ServletRequestDetails rd, boolean patientLevel, StringType outputFormat, StringType type,
+    void kickOff(RequestDetails rd, boolean patientLevel, StringType outputFormat, StringType type,
             InstantType since, StringType typeFilter) {
         String prefer = rd.getHeader("Prefer");
         if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
@@ -62,29 +61,34 @@ public final class BulkExportProvider {
                 patientLevel, text(outputFormat), text(type),
                 Optional.ofNullable(since).map(InstantType::getValue).map(java.util.Date::toInstant), text(typeFilter),
                 url));
-        HttpServletResponse res = rd.getServletResponse();
-        res.setStatus(202);
-        res.setHeader("Content-Location", statusUrl(rd, id));
-        res.setContentLength(0);
+        rd.getResponse().addHeader("Content-Location", statusUrl(rd, id));
+        empty(rd, 202);
+    }
+
+    /** Answers a status with no body. */
+    private static void empty(RequestDetails rd, int status) {
+        try {
+            Writer w = rd.getResponse().getResponseWriter(status, "text/plain", "UTF-8", false);
+            rd.getResponse().commitResponse(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Operation(name = "$export-poll-status", idempotent = true, manualResponse = true, deleteEnabled = true)
-    public void pollStatus(@OperationParam(name = "_jobId", min = 1) StringType jobId, ServletRequestDetails rd)
+    public void pollStatus(@OperationParam(name = "_jobId", min = 1) StringType jobId, RequestDetails rd)
             throws IOException {
         Principal who = caller(rd);
-        HttpServletResponse res = rd.getServletResponse();
         if (rd.getRequestType() == RequestTypeEnum.DELETE) {
             export.delete(who, jobId.getValue());
-            res.setStatus(202);
-            res.setContentLength(0);
+            empty(rd, 202);
             return;
         }
         BulkExport.Status s = export.status(who, jobId.getValue());
         if (s instanceof BulkExport.Status.Running r) {
-            res.setStatus(202);
-            res.setHeader("X-Progress", r.patientsDone() + " of " + r.patientsTotal() + " people exported");
-            res.setHeader("Retry-After", Integer.toString(RETRY_AFTER_S));
-            res.setContentLength(0);
+            rd.getResponse().addHeader("X-Progress", r.patientsDone() + " of " + r.patientsTotal() + " people exported");
+            rd.getResponse().addHeader("Retry-After", Integer.toString(RETRY_AFTER_S));
+            empty(rd, 202);
         } else if (s instanceof BulkExport.Status.Failed f) {
             throw new ca.uhn.fhir.rest.server.exceptions.InternalErrorException("export " + jobId.getValue() + " failed: "
                     + f.why());
@@ -100,37 +104,39 @@ public final class BulkExportProvider {
                         + enc(jobId.getValue()) + "&_type=" + enc(o.type())).put("count", o.resources());
             }
             manifest.putArray("error");
-            res.setStatus(200);
-            res.setContentType("application/json");
-            res.setCharacterEncoding("UTF-8");
-            res.setHeader("Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            rd.getResponse().addHeader("Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                     java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)));
-            JSON.writeValue(res.getWriter(), manifest);
+            Writer w = rd.getResponse().getResponseWriter(200, "application/json", "UTF-8", false);
+            JSON.writeValue(w, manifest);
+            rd.getResponse().commitResponse(w);
         }
     }
 
     @Operation(name = "$export-download", idempotent = true, manualResponse = true)
     public void download(@OperationParam(name = "_jobId", min = 1) StringType jobId,
-            @OperationParam(name = "_type", min = 1) StringType type, ServletRequestDetails rd) throws IOException {
+            @OperationParam(name = "_type", min = 1) StringType type, RequestDetails rd) throws IOException {
         Principal who = caller(rd);
-        HttpServletResponse res = rd.getServletResponse();
-        res.setStatus(200);
-        res.setContentType("application/fhir+ndjson");
-        res.setCharacterEncoding("UTF-8");
-        Writer w = res.getWriter();
+        Writer[] opened = new Writer[1];
         try {
-            export.download(who, jobId.getValue(), type.getValue(), w);
+            export.download(who, jobId.getValue(), type.getValue(), () -> {
+                try {
+                    opened[0] = rd.getResponse().getResponseWriter(200, "application/fhir+ndjson", "UTF-8", false);
+                    return opened[0];
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.flush();
+        rd.getResponse().commitResponse(opened[0]);
     }
 
-    private static Principal caller(ServletRequestDetails rd) {
+    private static Principal caller(RequestDetails rd) {
         return FhirAccess.caller(rd).orElseThrow(() -> new AuthenticationException("sign in first"));
     }
 
-    private static String statusUrl(ServletRequestDetails rd, String id) {
+    private static String statusUrl(RequestDetails rd, String id) {
         return rd.getFhirServerBase() + "/$export-poll-status?_jobId=" + enc(id);
     }
 

@@ -24,7 +24,9 @@ import org.openapheresis.server.system.RefusalCounter;
  * The FHIR R4 server (HAPI FHIR's plain server), mounted at {@link #MOUNT} in the same servlet context as the
  * API: one resource provider per resource type, JSON by default ({@code _format} and {@code Accept} choose XML),
  * pages of {@link #DEFAULT_PAGE_SIZE} (at most {@link #MAX_PAGE_SIZE} by {@code _count}) kept in memory, errors as
- * OperationOutcome, and {@link FhirAccess} in front of every request. Read-only: no create, update or delete.
+ * OperationOutcome, and {@link FhirAccess} in front of every request. The one write is the lab feed (a transaction
+ * Bundle of Observations, {@link LabImport}); there is no other create, update or delete. Bulk Data export is
+ * {@link BulkExport}.
  */
 public final class FhirRoutes extends RestfulServer {
 
@@ -53,7 +55,8 @@ public final class FhirRoutes extends RestfulServer {
         FhirAccess access = new FhirAccess(auth, policy, audit, refusals);
         this.export = new BulkExport(patients, compartment, users, resources, access, jdbi, audit, clock, getFhirContext());
         BulkExportProvider exportProvider = new BulkExportProvider(export, access);
-        setPlainProviders(List.of(exportProvider));
+        setPlainProviders(List.of(exportProvider, new LabImportProvider(new LabImport(patients, LabCodes.table(), audit,
+                clock), jdbi, policy)));
         setResourceProviders(List.of(new PatientProvider(patients, jdbi, compartment, access, exportProvider),
                 new ObservationProvider(patients, jdbi, LabCodes.table(), reader),
                 new ServiceRequestProvider(orders, jdbi, reader), new ProcedureProvider(sessions, jdbi, reader),
@@ -66,11 +69,14 @@ public final class FhirRoutes extends RestfulServer {
         setPagingProvider(paging);
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerName("OpenApheresis");
-        setImplementationDescription("OpenApheresis FHIR R4 face (read-only): patients and donors, lab values, "
-                + "orders, sessions and cell products (BiologicallyDerivedProduct: the expiry, the ISBT 128 division and the "
-                + "intended recipient travel as extensions " + ProductMapper.EXPIRY_EXTENSION + ", "
+        setImplementationDescription("OpenApheresis FHIR R4 face: patients and donors, lab values, vital signs and "
+                + "run values, orders, sessions, adverse events (the WAA grade as extension "
+                + EntryMapper.WAA_GRADE_EXTENSION + "), IVIG and calcium given, staff, machines and cell products "
+                + "(BiologicallyDerivedProduct: the expiry, the ISBT 128 division and the intended recipient travel "
+                + "as extensions " + ProductMapper.EXPIRY_EXTENSION + ", "
                 + ProductMapper.DIVISION_EXTENSION + " and " + ProductMapper.RECIPIENT_EXTENSION + ", R4 having no "
-                + "element for them)");
+                + "element for them); Patient/{id}/$everything; Bulk Data $export at system and Patient level; the lab "
+                + "feed as a transaction Bundle of Observations (POST to the base)");
         registerInterceptor(access);
     }
 

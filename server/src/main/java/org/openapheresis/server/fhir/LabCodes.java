@@ -66,6 +66,11 @@ public final class LabCodes {
 
     /** The rows of a code table ({@code field,loinc,ucum,name}; {@code #} starts a comment line). */
     static java.util.List<String[]> rows(String resource) {
+        return rows(resource, 4);
+    }
+
+    /** The rows of a comma-separated data file of {@code columns} columns ({@code #} starts a comment line). */
+    static java.util.List<String[]> rows(String resource, int columns) {
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         try (InputStream in = LabCodes.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -78,8 +83,8 @@ public final class LabCodes {
                     continue;
                 }
                 String[] cols = line.split(",", -1);
-                if (cols.length != 4) {
-                    throw new IllegalStateException(resource + ": a row needs 4 columns: " + line);
+                if (cols.length != columns) {
+                    throw new IllegalStateException(resource + ": a row needs " + columns + " columns: " + line);
                 }
                 rows.add(cols);
             }

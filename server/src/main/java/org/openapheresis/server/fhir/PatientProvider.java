@@ -47,7 +47,7 @@ public final class PatientProvider implements IResourceProvider {
             @OperationParam(name = "_type") org.hl7.fhir.r4.model.StringType type,
             @OperationParam(name = "_since") InstantType since,
             @OperationParam(name = "_typeFilter") org.hl7.fhir.r4.model.StringType typeFilter,
-            ca.uhn.fhir.rest.server.servlet.ServletRequestDetails rd) {
+            ca.uhn.fhir.rest.api.server.RequestDetails rd) {
         export.kickOff(rd, true, outputFormat, type, since, typeFilter);
     }
 

@@ -140,6 +140,16 @@ public final class PatientService {
     }
 
     /** Labs taken at a session, in the person's history. */
+    /**
+     * Records lab values taken outside a session (the lab system's feed): stored as the person's labs, phase
+     * baseline, so the planner plans on them as on labs entered with the record. Each value must already be in its
+     * field's unit and plausible range.
+     */
+    public List<LabEntry> importLabs(Handle h, Actor by, String patientId, Instant takenAt, Map<String, Double> values) {
+        require(h, patientId);
+        return store.addLabs(h, patientId, null, takenAt, LabPhase.BASELINE, values, Times.now(clock), by.username());
+    }
+
     public List<LabEntry> recordSessionLabs(Handle h, Actor by, String patientId, String sessionId, Instant takenAt,
             LabPhase phase, Map<String, Double> values) {
         return store.addLabs(h, patientId, sessionId, takenAt, phase, values, Times.now(clock), by.username());
