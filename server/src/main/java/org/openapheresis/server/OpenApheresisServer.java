@@ -52,6 +52,12 @@ public final class OpenApheresisServer implements AutoCloseable {
     private final List<Route> routes;
     private final Services services;
 
+    /**
+     * The unit's currency: every price, charge and coverage amount is in it. US dollars, because the codes billed
+     * (CPT and HCPCS) are the US codes.
+     */
+    public static final java.util.Currency UNIT_CURRENCY = java.util.Currency.getInstance("USD");
+
     /** How often pending audit entries are sealed onto the chain. */
     public static final long SEAL_EVERY_MS = 250;
     /**
@@ -160,6 +166,10 @@ public final class OpenApheresisServer implements AutoCloseable {
             org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
                     new org.openapheresis.server.product.ProductStore(), sessions, patients,
                     org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
+            org.openapheresis.server.billing.BillingService billing = new org.openapheresis.server.billing.BillingService(
+                    new org.openapheresis.server.billing.BillingStore(), org.openapheresis.server.billing.CodeRules.load(),
+                    orders, patients, UNIT_CURRENCY, clock);
+            sessions.whenCompleted(billing::sessionCompleted);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -174,7 +184,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new ResourceRoutes(resources),
                     new SessionRoutes(sessions),
                     new org.openapheresis.server.product.ProductRoutes(products),
-                    new org.openapheresis.server.followup.FollowUpRoutes(followUps));
+                    new org.openapheresis.server.followup.FollowUpRoutes(followUps),
+                    new org.openapheresis.server.billing.BillingRoutes(billing, sessions));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);
