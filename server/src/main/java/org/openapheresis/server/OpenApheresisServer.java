@@ -52,12 +52,6 @@ public final class OpenApheresisServer implements AutoCloseable {
     private final List<Route> routes;
     private final Services services;
 
-    /**
-     * The unit's currency: every price, charge and coverage amount is in it. US dollars, because the codes billed
-     * (CPT and HCPCS) are the US codes.
-     */
-    public static final java.util.Currency UNIT_CURRENCY = java.util.Currency.getInstance("USD");
-
     /** How often pending audit entries are sealed onto the chain. */
     public static final long SEAL_EVERY_MS = 250;
     /**
@@ -168,7 +162,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
             org.openapheresis.server.billing.BillingService billing = new org.openapheresis.server.billing.BillingService(
                     new org.openapheresis.server.billing.BillingStore(), org.openapheresis.server.billing.CodeRules.load(),
-                    orders, patients, UNIT_CURRENCY, clock);
+                    orders, patients, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
             sessions.whenCompleted(billing::sessionCompleted);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(

@@ -33,6 +33,11 @@ import org.openapheresis.system.Problem;
  */
 public final class BillingService {
 
+    /**
+     * The unit's currency: every price, charge and coverage amount is in it. US dollars, because the codes billed
+     * (CPT and HCPCS) are the US codes.
+     */
+    public static final java.util.Currency UNIT_CURRENCY = java.util.Currency.getInstance("USD");
     /** Most charge items one list answers. */
     public static final int MAX_LIST = 5000;
     /** Most units a correction may bill. */
