@@ -160,6 +160,10 @@ public final class OpenApheresisServer implements AutoCloseable {
             org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
                     new org.openapheresis.server.product.ProductStore(), sessions, patients,
                     org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
+            org.openapheresis.server.billing.BillingService billing = new org.openapheresis.server.billing.BillingService(
+                    new org.openapheresis.server.billing.BillingStore(), org.openapheresis.server.billing.CodeRules.load(),
+                    orders, patients, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
+            sessions.whenCompleted(billing::sessionCompleted);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -174,7 +178,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new ResourceRoutes(resources),
                     new SessionRoutes(sessions),
                     new org.openapheresis.server.product.ProductRoutes(products),
-                    new org.openapheresis.server.followup.FollowUpRoutes(followUps));
+                    new org.openapheresis.server.followup.FollowUpRoutes(followUps),
+                    new org.openapheresis.server.billing.BillingRoutes(billing, sessions));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);

@@ -62,7 +62,14 @@ public final class AccessPolicy {
         // the DLI hold reaches the infusion through the service, not through the lab's reading of it.
         g.put(Permission.FOLLOWUP_RECORD, EnumSet.of(PHYSICIAN));
         g.put(Permission.FOLLOWUP_READ, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
+        // Charges and estimates: the physician and coordinator see what a course will cost the patient before it
+        // starts; billing reviews and corrects the charges and records coverage, and sees codes, never clinical
+        // values. The administrator keeps the price list; everyone who quotes a cost reads it.
         g.put(Permission.CHARGES_READ, EnumSet.of(PHYSICIAN, COORDINATOR, BILLING));
+        g.put(Permission.CHARGES_CORRECT, EnumSet.of(BILLING));
+        g.put(Permission.COVERAGE_WRITE, EnumSet.of(COORDINATOR, BILLING));
+        g.put(Permission.PRICE_LIST_READ, EnumSet.of(ADMIN, PHYSICIAN, COORDINATOR, BILLING));
+        g.put(Permission.PRICE_LIST_EDIT, EnumSet.of(ADMIN));
         return new AccessPolicy(g);
     }
 

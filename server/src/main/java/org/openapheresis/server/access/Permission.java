@@ -45,8 +45,16 @@ public enum Permission {
     FOLLOWUP_RECORD,
     /** Read a patient's follow-up visits: GVHD findings, stages, grade and chimerism. */
     FOLLOWUP_READ,
-    /** Charges and coverage estimates: declared in the contract, no route yet. */
-    CHARGES_READ;
+    /** Read charge items, coverages and an order's cost estimate: codes and amounts, no clinical values. */
+    CHARGES_READ,
+    /** Bill a completed session and correct a charge item, with a reason (a new item; nothing is changed). */
+    CHARGES_CORRECT,
+    /** Record a patient's coverage: payer, plan, plan year, deductible, coinsurance, out-of-pocket maximum. */
+    COVERAGE_WRITE,
+    /** Read the unit's price list (chargemaster) with its history. */
+    PRICE_LIST_READ,
+    /** Set prices: a new price closes the period of the one it follows. */
+    PRICE_LIST_EDIT;
 
     /** @return the code a client checks, e.g. {@code orders.sign} */
     public String code() {

@@ -25,6 +25,10 @@ import org.openapheresis.procedure.Plan;
 import org.openapheresis.safety.Severity;
 import org.openapheresis.server.audit.AuditLog;
 import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.billing.BillingService;
+import org.openapheresis.server.billing.BillingStore;
+import org.openapheresis.server.billing.CodeRules;
+import org.openapheresis.server.billing.PayerCoverage;
 import org.openapheresis.server.auth.AuthService;
 import org.openapheresis.server.auth.Passwords;
 import org.openapheresis.server.access.Role;
@@ -70,6 +74,7 @@ public final class DemoSeed {
     private final OrderService orders;
     private final SessionService sessions;
     private final ResourceService resources;
+    private final BillingService billing;
     private final Map<String, Instant> machineFreeAt = new HashMap<>();
 
     private static final List<String> SEPARATOR_TYPES = java.util.Arrays.stream(
@@ -90,6 +95,9 @@ public final class DemoSeed {
         this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
         this.resources = new ResourceService(new ResourceStore());
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
+        this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients,
+                BillingService.UNIT_CURRENCY, clock);
+        sessions.whenCompleted(billing::sessionCompleted);
     }
 
     /** Seeds unless patients exist already; prints the staff and the demo password. */
@@ -132,6 +140,7 @@ public final class DemoSeed {
         });
         List<String> notes = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, zone);
+        priceList(today, notes);
         // 1. MS relapse: TPE course, 5 exchanges every 48 h, two done, one today
         PatientRecord ms = patient("MRN-100234", "Sofia", "Berg", LocalDate.of(1991, 3, 14), Sex.FEMALE, 168, 64,
                 List.of(), List.of("interferon beta-1a"), false, false,
@@ -232,6 +241,7 @@ public final class DemoSeed {
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
                 "nurse.tanaka", notes, today);
         products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);
+        coverages(today, ms, aml, ttp, notes);
         clock.set(now);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer, lab.weber (lab), coord.silva (coordinator), billing.novak (billing)");
@@ -239,6 +249,54 @@ public final class DemoSeed {
         for (String n : notes) {
             out.println("Demo: " + n);
         }
+    }
+
+    /** Example prices (invented, marked as example on the price list) from the first day of last year. */
+    private void priceList(LocalDate today, List<String> notes) {
+        LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
+        Map<String, String> prices = new LinkedHashMap<>();
+        prices.put("36514", "2400.00");
+        prices.put("36511", "2600.00");
+        prices.put("38205", "3100.00");
+        prices.put("38206", "3100.00");
+        prices.put("38207", "900.00");
+        prices.put("38208", "450.00");
+        prices.put("38241", "1800.00");
+        prices.put("38242", "1500.00");
+        List<BillingService.NewPrice> list = new ArrayList<>();
+        prices.forEach((code, price) -> list.add(new BillingService.NewPrice(code, Optional.empty(),
+                new java.math.BigDecimal(price), BillingService.UNIT_CURRENCY.getCurrencyCode(), from,
+                Optional.empty())));
+        jdbi.useTransaction(h -> billing.setPrices(h, new Actor(BY, Role.ADMIN), list, true));
+        notes.add("the price list holds EXAMPLE prices (invented, marked example): not any unit's or payer's rates");
+    }
+
+    /**
+     * Coverages with example terms: the MS patient on a commercial high-deductible plan, the AML patient (67) on a
+     * Medicare-like plan, the TTP patient uninsured (no coverage recorded).
+     */
+    private void coverages(LocalDate today, PatientRecord commercial, PatientRecord medicareLike,
+            PatientRecord uninsured, List<String> notes) {
+        LocalDate start = LocalDate.of(today.getYear(), 1, 1);
+        LocalDate end = LocalDate.of(today.getYear(), 12, 31);
+        Actor by = new Actor("billing.novak", Role.BILLING);
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
+        jdbi.useTransaction(h -> {
+            billing.addCoverage(h, by, commercial.id(), new BillingService.NewCoverage("Example Commercial Health",
+                    "Bronze HSA (example high-deductible terms)", "ECH-100234",
+                    Optional.of(PayerCoverage.Network.IN_NETWORK), start, end, new java.math.BigDecimal("6000.00"),
+                    new java.math.BigDecimal("850.00"), new java.math.BigDecimal("30"), zero,
+                    new java.math.BigDecimal("8000.00"), new java.math.BigDecimal("850.00"), Optional.of(
+                            new PayerCoverage.PriorAuthorization("EX-PA-2231", today.minusDays(10), today.plusDays(80)))));
+            audited(h, by, "/api/patients/" + commercial.id() + "/coverages", commercial.id());
+            billing.addCoverage(h, by, medicareLike.id(), new BillingService.NewCoverage("Example Medicare-like plan",
+                    "Part B-like (example terms)", "EXM-103009", Optional.empty(), start, end,
+                    new java.math.BigDecimal("250.00"), zero, new java.math.BigDecimal("20"), zero,
+                    new java.math.BigDecimal("7500.00"), zero, Optional.empty()));
+            audited(h, by, "/api/patients/" + medicareLike.id() + "/coverages", medicareLike.id());
+        });
+        notes.add("coverages (example terms): " + commercial.familyName() + " commercial high-deductible, "
+                + medicareLike.familyName() + " Medicare-like, " + uninsured.familyName() + " uninsured");
     }
 
     private static Map<String, Double> labs(double hct, double platelets, Map<String, Double> more) {

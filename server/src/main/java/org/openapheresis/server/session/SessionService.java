@@ -185,10 +185,27 @@ public final class SessionService {
                 s.endedBy());
     }
 
-    /** Completes a running session. */
+    /** Completes a running session; the completion listeners act in the same transaction (billing codes it). */
     public SessionRecord complete(Handle h, Actor by, String id, Optional<Integer> expectedVersion) {
-        return end(h, by, id, expectedVersion, List.of(SessionStatus.IN_PROGRESS), SessionStatus.COMPLETED, "complete",
-                Optional.empty());
+        SessionRecord done = end(h, by, id, expectedVersion, List.of(SessionStatus.IN_PROGRESS),
+                SessionStatus.COMPLETED, "complete", Optional.empty());
+        for (CompletionListener l : completionListeners) {
+            l.completed(h, by, done);
+        }
+        return done;
+    }
+
+    /** What another feature does, in the completing transaction, when a session completes. */
+    @FunctionalInterface
+    public interface CompletionListener {
+        void completed(Handle h, Actor by, SessionRecord completed);
+    }
+
+    private final List<CompletionListener> completionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Registers a listener; called while the server is composed, before it serves. */
+    public void whenCompleted(CompletionListener l) {
+        completionListeners.add(l);
     }
 
     /** Cancels a scheduled session (it never started), with the reason; it no longer counts against the course. */

@@ -67,6 +67,9 @@ public enum Refusal {
     /** A follow-up record corrected already: the record, the correction (correct the latest record instead). */
     FOLLOW_UP_ALREADY_CORRECTED(Kind.CONFLICT, "follow-up record {0} was already corrected by record {1}; correct "
             + "the latest record"),
+    /** A charge item corrected already: the item, the correction (correct the latest item instead). */
+    CHARGE_ALREADY_CORRECTED(Kind.CONFLICT, "charge item {0} was already corrected by item {1}; correct the latest "
+            + "item"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

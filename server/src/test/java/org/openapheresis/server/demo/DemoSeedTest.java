@@ -40,6 +40,20 @@ class DemoSeedTest {
             for (String user : List.of("nurse.moreau", "lab.fischer", "billing.novak")) {
                 assertThat(api.login(user, m.group(1))).isNotBlank();
             }
+            // billing: example prices, charges of the completed sessions, three kinds of coverage
+            String billing = api.login("billing.novak", m.group(1));
+            List<?> prices = (List<?>) api.get("/api/price-list", billing).map().get("entries");
+            assertThat(prices).isNotEmpty().allSatisfy(p -> assertThat(((Map<?, ?>) p).get("example")).isEqualTo(true));
+            List<?> charges = (List<?>) api.get("/api/charges", billing).map().get("items");
+            assertThat(charges.stream().map(c -> (Object) ((Map<?, ?>) c).get("code")).toList()).contains("36514",
+                    "38205", "38206");
+            long completed = all.stream().filter(x -> "completed".equals(x.get("status"))).count();
+            assertThat(charges.size()).as("completed sessions with a code rule are charged").isPositive()
+                    .isLessThanOrEqualTo((int) completed);
+            String ms = (String) orders.stream().filter(o -> "G35.A".equals(((Map<?, ?>) o.get("indication")).get("code")))
+                    .findFirst().orElseThrow().get("patientId");
+            assertThat(api.get("/api/patients/" + ms + "/coverages", billing).list()).singleElement()
+                    .satisfies(c -> assertThat(c.get("plan").toString()).contains("high-deductible"));
             String admin = api.login("admin", Databases.ADMIN_PASSWORD);
             assertThat(api.get("/api/audit/verify", admin).map()).containsEntry("valid", true);
         }

@@ -1,0 +1,418 @@
+package org.openapheresis.server.billing;
+
+import static org.openapheresis.server.access.Permission.CHARGES_CORRECT;
+import static org.openapheresis.server.access.Permission.CHARGES_READ;
+import static org.openapheresis.server.access.Permission.COVERAGE_WRITE;
+import static org.openapheresis.server.access.Permission.PRICE_LIST_EDIT;
+import static org.openapheresis.server.access.Permission.PRICE_LIST_READ;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.openapheresis.contract.Node;
+import org.openapheresis.server.db.Unique;
+import org.openapheresis.server.http.Call;
+import org.openapheresis.server.http.FeatureRoutes;
+import org.openapheresis.server.http.Route;
+import org.openapheresis.server.session.SessionService;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
+import org.openapheresis.system.Range;
+
+/**
+ * The billing routes: the price list ({@code /api/price-list}), charge items ({@code /api/charges}, their
+ * correction and CSV export, and billing a completed session again), coverages
+ * ({@code /api/patients/{id}/coverages}) and an order's estimate ({@code /api/orders/{id}/estimate}). Every answer
+ * carries codes and amounts, never clinical values.
+ */
+public final class BillingRoutes implements FeatureRoutes {
+
+    /** Most prices one change sets. */
+    static final int MAX_PRICES = 200;
+    private static final Range SESSIONS = Range.of(1, 30);
+
+    private final BillingService billing;
+    private final SessionService sessions;
+
+    public BillingRoutes(BillingService billing, SessionService sessions) {
+        this.billing = billing;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/price-list", PRICE_LIST_READ, "The unit's price list: every price with its period "
+                        + "(closed ones are the history), code, description, price and currency", this::priceList),
+                Route.put("/api/price-list", PRICE_LIST_EDIT, "Set prices: each closes the period of its code's "
+                        + "current price on the day before it starts, and is added; nothing is overwritten",
+                        priceExample(), this::setPrices).audit(),
+                Route.get("/api/charges", CHARGES_READ, "Charge items by service day (?patientId=&from=&to=, ISO "
+                        + "dates, inclusive), each with the item that corrects it, if any", this::charges).audit(),
+                Route.get("/api/charges/export", CHARGES_READ, "The charge items of a period as CSV (?from=&to=; "
+                        + "default: this month)", this::export).audit(),
+                Route.post("/api/charges/{id}/corrections", CHARGES_CORRECT, "Correct a charge item: a new item "
+                        + "naming it, with the reason; the corrected item is kept as it was",
+                        Map.of("units", 1, "unitPrice", 1200.00, "reason", "price list entry was wrong on that day"),
+                        this::correct).audit().created()
+                        .error(409, "the item was corrected already (key CHARGE_ALREADY_CORRECTED; correctedBy names "
+                                + "the later item)"),
+                Route.action("/api/sessions/{id}/charges", CHARGES_CORRECT, "Bill a completed session by the code "
+                        + "rules (idempotent: a session billed already answers its items)", this::bill).audit()
+                        .error(409, "the session is not completed (key WRONG_STATUS)"),
+                Route.post("/api/patients/{id}/coverages", COVERAGE_WRITE, "Record a coverage of the patient for a "
+                        + "plan year (amounts in the unit's currency)", coverageExample(), this::addCoverage).audit()
+                        .created(),
+                Route.get("/api/patients/{id}/coverages", CHARGES_READ, "The patient's coverages, the latest plan "
+                        + "year first", this::coverages).audit(),
+                Route.get("/api/orders/{id}/estimate", CHARGES_READ, "What the order's course is likely to cost and "
+                        + "the patient's share (?sessionsLow=&sessionsHigh= for a range), with the lines and "
+                        + "assumptions behind it", this::estimate).audit());
+    }
+
+    static Map<String, Object> priceExample() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("code", "36514");
+        e.put("description", "Therapeutic plasma exchange, per session");
+        e.put("price", 1000.00);
+        e.put("currency", "USD");
+        e.put("effectiveFrom", "2026-01-01");
+        return Map.of("entries", List.of(e));
+    }
+
+    static Map<String, Object> coverageExample() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("payer", "Example Health");
+        m.put("plan", "Silver 3000");
+        m.put("memberId", "EH-1234");
+        m.put("network", "in-network");
+        m.put("planYearStart", "2026-01-01");
+        m.put("planYearEnd", "2026-12-31");
+        m.put("deductible", 3000);
+        m.put("deductibleMet", 2000);
+        m.put("coinsurancePercent", 20);
+        m.put("copayPerVisit", 0);
+        m.put("outOfPocketMax", 6000);
+        m.put("outOfPocketMet", 2000);
+        m.put("priorAuthorization", Map.of("number", "PA-77", "validFrom", "2026-03-01", "validTo", "2026-06-30"));
+        return m;
+    }
+
+    // --- price list
+
+    private void priceList(Call call) {
+        LocalDate today = LocalDate.now(java.time.Clock.fixed(call.now(), call.zone()));
+        List<PriceEntry> all = call.read(billing::priceList);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("currency", billing.currency());
+        m.put("entries", all.stream().map(p -> json(p, today)).toList());
+        call.answer(m);
+    }
+
+    private void setPrices(Call call) {
+        Node f = call.body();
+        List<BillingService.NewPrice> prices = new ArrayList<>();
+        f.objects("entries", true, MAX_PRICES).ifPresent(items -> {
+            if (items.isEmpty()) {
+                f.add("entries", MessageKey.EMPTY_LIST);
+            }
+            for (Node e : items) {
+                Optional<String> code = e.text("code", true, 10);
+                Optional<String> description = e.text("description", false, 400);
+                Optional<BigDecimal> price = Money.read(e, "price", true);
+                Optional<String> currency = e.text("currency", true, 3);
+                Optional<LocalDate> from = e.date("effectiveFrom", true);
+                Optional<LocalDate> to = e.date("effectiveTo", false);
+                e.rejectUnknown();
+                if (code.isPresent() && price.isPresent() && currency.isPresent() && from.isPresent()) {
+                    // the record's own checks (a negative price, a period ending before it starts), named here
+                    e.build(() -> new PriceEntry("-", code.get(), "-", price.get(), currency.get(), from.get(), to,
+                            false, call.now(), "-")).ifPresent(ok -> prices.add(new BillingService.NewPrice(code.get(),
+                                    description, price.get(), currency.get(), from.get(), to)));
+                }
+            }
+        });
+        boolean example = f.bool("example", false).orElse(false);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        LocalDate today = LocalDate.ofInstant(call.now(), call.zone());
+        List<PriceEntry> made = call.write(h -> billing.setPrices(h, call.actor(), prices, example));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("currency", billing.currency());
+        m.put("made", made.stream().map(p -> json(p, today)).toList());
+        m.put("entries", call.read(billing::priceList).stream().map(p -> json(p, today)).toList());
+        call.answer(m);
+    }
+
+    static Map<String, Object> json(PriceEntry p, LocalDate today) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("code", p.code());
+        m.put("description", p.description());
+        m.put("price", p.price());
+        m.put("currency", p.currency());
+        m.put("effectiveFrom", p.effectiveFrom());
+        m.put("effectiveTo", p.effectiveTo().orElse(null));
+        m.put("current", p.holdsOn(today));
+        m.put("example", p.example());
+        m.put("createdAt", p.createdAt());
+        m.put("createdBy", p.createdBy());
+        return m;
+    }
+
+    // --- charges
+
+    private static Optional<LocalDate> dateQuery(Call call, String name) {
+        Optional<String> q = call.query(name);
+        try {
+            return q.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("bad query", List.of(Problem.of(name, MessageKey.NOT_A_DATE, q.get())));
+        }
+    }
+
+    private static void requireOrder(Optional<LocalDate> from, Optional<LocalDate> to) {
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, to.get() + " is before from " + from.get());
+        }
+    }
+
+    private void charges(Call call) {
+        Optional<String> patientId = call.idQuery("patientId");
+        Optional<LocalDate> from = dateQuery(call, "from");
+        Optional<LocalDate> to = dateQuery(call, "to");
+        requireOrder(from, to);
+        patientId.ifPresent(call::concerns);
+        List<ChargeItem.View> items = call.read(h -> billing.charges(h, patientId, from, to));
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        int unpriced = 0;
+        for (ChargeItem.View v : items) {
+            if (v.current()) {
+                if (v.item().amount().isPresent()) {
+                    totals.merge(v.item().currency(), v.item().amount().get(), BigDecimal::add);
+                } else if (v.item().units() > 0) {
+                    unpriced++;
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", items.stream().map(BillingRoutes::chargeJson).toList());
+        m.put("totals", totals);
+        m.put("unpricedCurrentItems", unpriced);
+        call.answer(m);
+    }
+
+    static Map<String, Object> chargeJson(ChargeItem.View v) {
+        ChargeItem c = v.item();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("patientId", c.patientId());
+        m.put("sessionId", c.sessionId().orElse(null));
+        m.put("orderId", c.orderId().orElse(null));
+        m.put("serviceDate", c.serviceDate());
+        m.put("code", c.code());
+        m.put("codeSystem", c.codeSystem());
+        m.put("descriptor", c.descriptor());
+        m.put("rule", c.ruleId().orElse(null));
+        m.put("diagnosisCode", c.diagnosisCode().orElse(null));
+        m.put("units", c.units());
+        m.put("unitPrice", c.unitPrice().orElse(null));
+        m.put("amount", c.amount().orElse(null));
+        m.put("currency", c.currency());
+        m.put("priced", c.unitPrice().isPresent());
+        m.put("current", v.current());
+        m.put("correctedBy", v.correctedBy().orElse(null));
+        m.put("corrects", c.corrects().orElse(null));
+        m.put("correctionReason", c.correctionReason().orElse(null));
+        m.put("createdAt", c.createdAt());
+        m.put("createdBy", c.createdBy());
+        return m;
+    }
+
+    private void export(Call call) {
+        LocalDate today = LocalDate.ofInstant(call.now(), call.zone());
+        LocalDate from = dateQuery(call, "from").orElse(today.withDayOfMonth(1));
+        LocalDate to = dateQuery(call, "to").orElse(today);
+        requireOrder(Optional.of(from), Optional.of(to));
+        String csv = call.read(h -> billing.csv(h, from, to));
+        call.ctx().status(200).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"charges-" + from + "-" + to + ".csv\"").result(csv);
+    }
+
+    private void correct(Call call) {
+        String id = call.param("id");
+        Node f = call.body();
+        java.util.OptionalInt units = f.integer("units", Range.of(0, BillingService.MAX_UNITS), true);
+        Optional<String> code = f.text("code", false, 10);
+        Optional<BigDecimal> unitPrice = Money.read(f, "unitPrice", false);
+        Optional<String> reason = f.text("reason", true, 1000);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        BillingService.Correction c = new BillingService.Correction(units.getAsInt(), code, unitPrice, reason.get());
+        call.answer(chargeJson(call.write(h -> {
+            call.concerns(billing.patientOfCharge(h, id));
+            return billing.correct(h, call.actor(), id, c);
+        })));
+    }
+
+    private void bill(Call call) {
+        String id = call.param("id");
+        call.noBody();
+        Supplier<List<ChargeItem>> once = () -> call.write(h -> {
+            var s = sessions.require(h, id);
+            call.concerns(s.patientId());
+            return billing.chargeSession(h, call.actor(), s);
+        });
+        List<ChargeItem> items;
+        try {
+            items = once.get();
+        } catch (RuntimeException e) {
+            if (!Unique.isViolation(e)) {
+                throw e;
+            }
+            items = once.get(); // another request or server billed it at the same moment: answer its items
+        }
+        call.answer(Map.of("sessionId", id, "items", items.stream()
+                .map(i -> chargeJson(new ChargeItem.View(i, Optional.empty()))).toList()));
+    }
+
+    // --- coverages
+
+    private void addCoverage(Call call) {
+        String patientId = call.param("id");
+        call.concerns(patientId);
+        Node f = call.body();
+        Optional<String> payer = f.text("payer", true, 200);
+        Optional<String> plan = f.text("plan", true, 200);
+        Optional<String> member = f.text("memberId", true, 100);
+        Optional<PayerCoverage.Network> network = f.oneOf("network", false, PayerCoverage.Network.codes())
+                .flatMap(PayerCoverage.Network::fromCode);
+        Optional<LocalDate> start = f.date("planYearStart", true);
+        Optional<LocalDate> end = f.date("planYearEnd", true);
+        Optional<BigDecimal> deductible = Money.read(f, "deductible", true);
+        Optional<BigDecimal> deductibleMet = Money.read(f, "deductibleMet", true);
+        Optional<BigDecimal> coinsurance = Money.read(f, "coinsurancePercent", true);
+        Optional<BigDecimal> copay = Money.read(f, "copayPerVisit", true);
+        Optional<BigDecimal> oopMax = Money.read(f, "outOfPocketMax", true);
+        Optional<BigDecimal> oopMet = Money.read(f, "outOfPocketMet", true);
+        Optional<PayerCoverage.PriorAuthorization> pa = f.child("priorAuthorization", false).flatMap(p -> {
+            Optional<String> number = p.text("number", true, 60);
+            Optional<LocalDate> from = p.date("validFrom", true);
+            Optional<LocalDate> to = p.date("validTo", true);
+            p.rejectUnknown();
+            return number.isEmpty() || from.isEmpty() || to.isEmpty() ? Optional.empty()
+                    : f.build(() -> new PayerCoverage.PriorAuthorization(number.get(), from.get(), to.get()));
+        });
+        f.rejectUnknown();
+        f.throwIfProblems();
+        // the coverage's own checks (plan year order, coinsurance 0..100, no negative amount) name their fields
+        new PayerCoverage("-", patientId, payer.get(), plan.get(), member.get(), network, start.get(), end.get(),
+                deductible.get(), deductibleMet.get(), coinsurance.get(), copay.get(), oopMax.get(), oopMet.get(),
+                billing.currency(), pa, call.now(), "-");
+        BillingService.NewCoverage n = new BillingService.NewCoverage(payer.get(), plan.get(), member.get(), network,
+                start.get(), end.get(), deductible.get(), deductibleMet.get(), coinsurance.get(), copay.get(),
+                oopMax.get(), oopMet.get(), pa);
+        call.answer(coverageJson(call.write(h -> billing.addCoverage(h, call.actor(), patientId, n))));
+    }
+
+    private void coverages(Call call) {
+        String patientId = call.param("id");
+        call.concerns(patientId);
+        call.answer(call.read(h -> billing.coverages(h, patientId)).stream().map(BillingRoutes::coverageJson).toList());
+    }
+
+    static Map<String, Object> coverageJson(PayerCoverage c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("patientId", c.patientId());
+        m.put("payer", c.payer());
+        m.put("plan", c.plan());
+        m.put("memberId", c.memberId());
+        m.put("network", c.network().map(PayerCoverage.Network::code).orElse(null));
+        m.put("planYearStart", c.planYearStart());
+        m.put("planYearEnd", c.planYearEnd());
+        m.put("deductible", c.deductible());
+        m.put("deductibleMet", c.deductibleMet());
+        m.put("coinsurancePercent", c.coinsurancePercent());
+        m.put("copayPerVisit", c.copayPerVisit());
+        m.put("outOfPocketMax", c.outOfPocketMax());
+        m.put("outOfPocketMet", c.outOfPocketMet());
+        m.put("currency", c.currency());
+        m.put("priorAuthorization", c.priorAuthorization().map(p -> Map.of("number", p.number(), "validFrom",
+                p.validFrom(), "validTo", p.validTo())).orElse(null));
+        m.put("createdAt", c.createdAt());
+        m.put("createdBy", c.createdBy());
+        return m;
+    }
+
+    // --- estimate
+
+    private void estimate(Call call) {
+        String orderId = call.param("id");
+        Optional<Integer> low = box(call.wholeNumberQuery("sessionsLow", SESSIONS));
+        Optional<Integer> high = box(call.wholeNumberQuery("sessionsHigh", SESSIONS));
+        Estimate e = call.read(h -> {
+            call.concerns(billing.patientOfOrder(h, orderId));
+            return billing.estimate(h, orderId, low, high);
+        });
+        call.answer(json(e));
+    }
+
+    private static Optional<Integer> box(java.util.OptionalInt i) {
+        return i.isPresent() ? Optional.of(i.getAsInt()) : Optional.empty();
+    }
+
+    static Map<String, Object> json(Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", e.orderId());
+        m.put("patientId", e.patientId());
+        m.put("currency", e.currency());
+        m.put("pricedOn", e.pricedOn());
+        m.put("sessionsOrdered", e.sessionsOrdered());
+        m.put("totalCharges", e.high().share().totalCharges());
+        m.put("patientShare", e.high().share().patientShare());
+        m.put("chargePerSession", e.chargePerSession());
+        m.put("range", Map.of("low", json(e.low()), "high", json(e.high())));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Estimate.Line l : e.lines()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("rule", l.ruleId());
+            x.put("code", l.code());
+            x.put("descriptor", l.descriptor());
+            x.put("unitsPerSession", l.unitsPerSession());
+            x.put("unitPrice", l.unitPrice().orElse(null));
+            x.put("amountPerSession", l.amountPerSession().orElse(null));
+            x.put("sessions", e.high().sessions());
+            x.put("amount", l.amountPerSession().map(a -> a.multiply(BigDecimal.valueOf(e.high().sessions())))
+                    .orElse(null));
+            lines.add(x);
+        }
+        m.put("lines", lines);
+        m.put("coverageId", e.coverageId().orElse(null));
+        m.put("priorAuthorization", e.priorAuthorization().orElse(null));
+        m.put("priorAuthorizationHolds", e.priorAuthorizationHolds());
+        m.put("assumptions", e.assumptions());
+        return m;
+    }
+
+    private static Map<String, Object> json(Estimate.Scenario s) {
+        PatientShare.Breakdown b = s.share();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sessions", s.sessions());
+        m.put("totalCharges", b.totalCharges());
+        m.put("patientShare", b.patientShare());
+        m.put("deductiblePart", b.deductiblePart());
+        m.put("coinsurancePart", b.coinsurancePart());
+        m.put("copayPart", b.copayPart());
+        m.put("uncoveredPart", b.uncoveredPart());
+        m.put("cappedByOutOfPocketMax", b.cappedByOutOfPocketMax());
+        return m;
+    }
+}

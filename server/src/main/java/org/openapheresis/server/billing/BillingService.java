@@ -1,0 +1,393 @@
+package org.openapheresis.server.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.course.CourseSchedule;
+import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
+import org.openapheresis.server.order.OrderRecord;
+import org.openapheresis.server.order.OrderService;
+import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.session.SessionRecord;
+import org.openapheresis.server.session.SessionStatus;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Problem;
+
+/**
+ * Billing, each call in the caller's transaction: the price list (a new price closes the period of the one it
+ * follows), the charge items a completed session earns by the code rules (once per session: the items' origin is
+ * unique), their correction by a new item with a reason, the patients' coverages, and an order's estimate.
+ */
+public final class BillingService {
+
+    /**
+     * The unit's currency: every price, charge and coverage amount is in it. US dollars, because the codes billed
+     * (CPT and HCPCS) are the US codes.
+     */
+    public static final java.util.Currency UNIT_CURRENCY = java.util.Currency.getInstance("USD");
+    /** Most charge items one list answers. */
+    public static final int MAX_LIST = 5000;
+    /** Most units a correction may bill. */
+    public static final int MAX_UNITS = 1000;
+
+    private final BillingStore store;
+    private final CodeRules rules;
+    private final OrderService orders;
+    private final PatientService patients;
+    private final String currency;
+    private final Clock clock;
+
+    /**
+     * @param currency the unit's ISO 4217 currency: every price, charge and coverage is in it
+     */
+    public BillingService(BillingStore store, CodeRules rules, OrderService orders, PatientService patients,
+            java.util.Currency currency, Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.orders = orders;
+        this.patients = patients;
+        this.currency = currency.getCurrencyCode();
+        this.clock = clock;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public CodeRules rules() {
+        return rules;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // --- price list
+
+    /**
+     * A price as an administrator sets it.
+     *
+     * @param code a code of the checked list
+     * @param description the price list's description; empty for the code's checked descriptor
+     * @param price the price of one unit
+     * @param currency must be the unit's
+     * @param effectiveFrom first day
+     * @param effectiveTo last day, if the price is known to end
+     */
+    public record NewPrice(String code, Optional<String> description, BigDecimal price, String currency,
+            LocalDate effectiveFrom, Optional<LocalDate> effectiveTo) {
+    }
+
+    /**
+     * Sets prices: each closes the open period of its code's current price on the day before it starts, and is
+     * added. A price that starts on or before the start of the code's latest price is refused (history is added
+     * to, never rewritten). Problems name {@code entries[i].field}.
+     */
+    public List<PriceEntry> setPrices(Handle h, Actor by, List<NewPrice> prices, boolean example) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < prices.size(); i++) {
+            NewPrice p = prices.get(i);
+            String at = "entries[" + i + "].";
+            if (rules.code(p.code()).isEmpty()) {
+                problems.add(Problem.of(at + "code", MessageKey.NOT_ONE_OF, p.code(), "the unit's checked codes ("
+                        + String.join(", ", rules.codes().keySet()) + ")"));
+            }
+            if (!p.currency().equals(currency)) {
+                problems.add(Problem.of(at + "currency", MessageKey.NOT_ONE_OF, p.currency(), currency));
+            }
+            for (int j = 0; j < i; j++) {
+                if (prices.get(j).code().equals(p.code())) {
+                    problems.add(Problem.of(at + "code", MessageKey.INVALID, p.code() + " is priced twice in one "
+                            + "change (entries[" + j + "])"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("the prices are refused", problems);
+        }
+        java.time.Instant now = Times.now(clock);
+        List<PriceEntry> made = new ArrayList<>();
+        for (int i = 0; i < prices.size(); i++) {
+            NewPrice p = prices.get(i);
+            String field = "entries[" + i + "].effectiveFrom";
+            List<PriceEntry> history = store.lockPrices(h, p.code());
+            if (!history.isEmpty() && !p.effectiveFrom().isAfter(history.get(0).effectiveFrom())) {
+                throw InvalidInputException.of(field, MessageKey.INVALID, p.effectiveFrom() + " is not after "
+                        + history.get(0).effectiveFrom() + ", the start of the latest price of " + p.code()
+                        + "; the price list is added to, never rewritten");
+            }
+            if (!history.isEmpty() && history.get(0).effectiveTo().isEmpty()) {
+                store.closePrice(h, history.get(0).id(), p.effectiveFrom().minusDays(1), now, by.username());
+            }
+            PriceEntry e = new PriceEntry(Ids.next(), p.code(), p.description().orElse(rules.code(p.code()).orElseThrow()
+                    .descriptor()), p.price(), p.currency(), p.effectiveFrom(), p.effectiveTo(), example, now,
+                    by.username());
+            store.insertPrice(h, e);
+            made.add(e);
+        }
+        return made;
+    }
+
+    /** Every price, closed ones included, by code and start. */
+    public List<PriceEntry> priceList(Handle h) {
+        return store.prices(h);
+    }
+
+    // --- charges
+
+    /** The completion listener: codes the session in the completing transaction. */
+    public void sessionCompleted(Handle h, Actor by, SessionRecord s) {
+        chargeSession(h, by, s);
+    }
+
+    /**
+     * The items a completed session earns by the code rules, priced on its day; made once: when the session has
+     * items already, those are answered and nothing is made (a race of two makers ends on the items' unique origin,
+     * and the loser's transaction fails; asking again answers the winner's items).
+     */
+    public List<ChargeItem> chargeSession(Handle h, Actor by, SessionRecord s) {
+        if (s.status() != SessionStatus.COMPLETED) {
+            throw new DomainException(Refusal.WRONG_STATUS, List.of("bill", s.status().code()),
+                    Map.of("currentStatus", s.status().code()));
+        }
+        List<ChargeItem> existing = store.chargesOfSession(h, s.id());
+        if (!existing.isEmpty()) {
+            return existing;
+        }
+        OrderRecord o = orders.require(h, s.orderId());
+        BillableFacts facts = BillableFacts.session(Trigger.SESSION_COMPLETED, s.procedureType(), donation(o),
+                Optional.of(o.indication().code()));
+        LocalDate day = LocalDate.ofInstant(s.endedAt().orElse(clock.instant()), clock.getZone());
+        java.time.Instant now = Times.now(clock);
+        List<ChargeItem> made = new ArrayList<>();
+        for (CodeRules.CodedLine l : rules.code(facts)) {
+            Optional<PriceEntry> price = store.priceOn(h, l.code().code(), day);
+            Optional<BigDecimal> unit = price.map(PriceEntry::price);
+            ChargeItem c = new ChargeItem(Ids.next(), Optional.of("session:" + s.id() + ":" + l.ruleId()),
+                    Optional.of(s.id()), Optional.of(o.id()), s.patientId(), Optional.of(l.ruleId()), l.code().code(),
+                    l.code().system(), l.code().descriptor(), l.diagnosisCode(), day, l.units(), unit,
+                    unit.map(p -> p.multiply(BigDecimal.valueOf(l.units()))), currency, price.map(PriceEntry::id),
+                    Optional.empty(), Optional.empty(), now, by.username());
+            store.insertCharge(h, c);
+            made.add(c);
+        }
+        return made;
+    }
+
+    /** Whose cells a collection takes: a collection ordered with a recipient is allogeneic. */
+    static Optional<Donation> donation(OrderRecord o) {
+        ProcedureType t = o.procedureSpec().type();
+        if (!t.collectsProduct()) {
+            return Optional.empty();
+        }
+        return Optional.of(o.request().recipientWeightKg().isPresent() ? Donation.ALLOGENEIC : Donation.AUTOLOGOUS);
+    }
+
+    /** Items of service days from {@code from} to {@code to} (inclusive, either open), of one patient or all. */
+    public List<ChargeItem.View> charges(Handle h, Optional<String> patientId, Optional<LocalDate> from,
+            Optional<LocalDate> to) {
+        patientId.ifPresent(p -> patients.require(h, p));
+        return store.charges(h, patientId, from, to, MAX_LIST);
+    }
+
+    /**
+     * A correction as billing makes it.
+     *
+     * @param units the units billed instead (0 takes the charge back)
+     * @param code the code billed instead; empty for the same code
+     * @param unitPrice the price of one unit instead; empty for the price list's on the service day
+     * @param reason why, in words
+     */
+    public record Correction(int units, Optional<String> code, Optional<BigDecimal> unitPrice, String reason) {
+        public Correction {
+            Objects.requireNonNull(reason, "reason");
+            List<Problem> problems = new ArrayList<>();
+            if (units < 0 || units > MAX_UNITS) {
+                problems.add(Problem.of("units", MessageKey.OUT_OF_RANGE, units, 0, MAX_UNITS));
+            }
+            unitPrice.ifPresent(p -> Money.notNegative(problems, "unitPrice", p));
+            if (reason.isBlank()) {
+                problems.add(Problem.of("reason", MessageKey.BLANK));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("the correction is refused", problems);
+            }
+        }
+    }
+
+    /**
+     * Corrects a current item by a new one naming it, with the reason; the corrected item stays as it was. A item
+     * corrected already is refused (correct the latest).
+     */
+    public ChargeItem.View correct(Handle h, Actor by, String id, Correction c) {
+        store.lockCharge(h, id).orElseThrow(() -> DomainException.notFound("charge item"));
+        ChargeItem old = store.charge(h, id).orElseThrow();
+        store.correctionOf(h, id).ifPresent(later -> {
+            throw new DomainException(Refusal.CHARGE_ALREADY_CORRECTED, List.of(id, later),
+                    Map.of("correctedBy", later));
+        });
+        String codeText = c.code().orElse(old.code());
+        BillingCode code = rules.code(codeText).orElseThrow(() -> InvalidInputException.of("code",
+                MessageKey.NOT_ONE_OF, codeText, "the unit's checked codes"));
+        Optional<PriceEntry> listed = c.unitPrice().isPresent() ? Optional.empty()
+                : store.priceOn(h, code.code(), old.serviceDate());
+        Optional<BigDecimal> unit = c.unitPrice().or(() -> listed.map(PriceEntry::price));
+        ChargeItem n = new ChargeItem(Ids.next(), Optional.empty(), old.sessionId(), old.orderId(), old.patientId(),
+                code.code().equals(old.code()) ? old.ruleId() : Optional.empty(), code.code(), code.system(),
+                code.descriptor(), old.diagnosisCode(), old.serviceDate(), c.units(), unit,
+                unit.map(p -> p.multiply(BigDecimal.valueOf(c.units()))), currency, listed.map(PriceEntry::id),
+                Optional.of(old.id()), Optional.of(c.reason()), Times.now(clock), by.username());
+        store.insertCharge(h, n);
+        return new ChargeItem.View(n, Optional.empty());
+    }
+
+    /** The patient of a charge item (a not-found refusal when there is none), for the audit entry. */
+    public String patientOfCharge(Handle h, String id) {
+        return store.charge(h, id).map(ChargeItem::patientId).orElseThrow(() -> DomainException.notFound("charge item"));
+    }
+
+    /** The items of service days in the period as CSV (RFC 4180), one line each, corrected ones marked. */
+    public String csv(Handle h, LocalDate from, LocalDate to) {
+        StringBuilder out = new StringBuilder("serviceDate,patientId,sessionId,itemId,code,codeSystem,descriptor,"
+                + "diagnosisCode,units,unitPrice,amount,currency,current,corrects,correctionReason\r\n");
+        for (ChargeItem.View v : store.charges(h, Optional.empty(), Optional.of(from), Optional.of(to), MAX_LIST)) {
+            ChargeItem c = v.item();
+            List<String> f = List.of(c.serviceDate().toString(), c.patientId(), c.sessionId().orElse(""), c.id(),
+                    c.code(), c.codeSystem(), c.descriptor(), c.diagnosisCode().orElse(""), Integer.toString(c.units()),
+                    c.unitPrice().map(BigDecimal::toPlainString).orElse(""),
+                    c.amount().map(BigDecimal::toPlainString).orElse(""), c.currency(), Boolean.toString(v.current()),
+                    c.corrects().orElse(""), c.correctionReason().orElse(""));
+            out.append(String.join(",", f.stream().map(BillingService::csvField).toList())).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    static String csvField(String s) {
+        boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
+        // a field a spreadsheet would run as a formula is quoted with a leading apostrophe
+        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return quote || !safe.equals(s) ? "\"" + safe.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    // --- coverages
+
+    /**
+     * A coverage as the coordinator or billing records it; amounts in the unit's currency.
+     *
+     * @param priorAuthorization the prior authorisation, when there is one
+     */
+    public record NewCoverage(String payer, String plan, String memberId, Optional<PayerCoverage.Network> network,
+            LocalDate planYearStart, LocalDate planYearEnd, BigDecimal deductible, BigDecimal deductibleMet,
+            BigDecimal coinsurancePercent, BigDecimal copayPerVisit, BigDecimal outOfPocketMax,
+            BigDecimal outOfPocketMet, Optional<PayerCoverage.PriorAuthorization> priorAuthorization) {
+    }
+
+    public PayerCoverage addCoverage(Handle h, Actor by, String patientId, NewCoverage n) {
+        patients.require(h, patientId);
+        PayerCoverage c = new PayerCoverage(Ids.next(), patientId, n.payer(), n.plan(), n.memberId(), n.network(),
+                n.planYearStart(), n.planYearEnd(), n.deductible(), n.deductibleMet(), n.coinsurancePercent(),
+                n.copayPerVisit(), n.outOfPocketMax(), n.outOfPocketMet(), currency, n.priorAuthorization(),
+                Times.now(clock), by.username());
+        store.insertCoverage(h, c);
+        return c;
+    }
+
+    public List<PayerCoverage> coverages(Handle h, String patientId) {
+        patients.require(h, patientId);
+        return store.coverages(h, patientId);
+    }
+
+    // --- estimate
+
+    /**
+     * What the order's course is likely to cost and what the patient is likely to pay: the codes a session of the
+     * order earns by the code rules, priced today; the patient's coverage holding today (none: the patient pays
+     * all); the share by {@link PatientShare}, for the ordered sessions or for a range of them.
+     *
+     * @param sessionsLow the fewest sessions, when the count is a range
+     * @param sessionsHigh the most sessions, when the count is a range
+     */
+    public Estimate estimate(Handle h, String orderId, Optional<Integer> sessionsLow, Optional<Integer> sessionsHigh) {
+        OrderRecord o = orders.require(h, orderId);
+        int ordered = o.sessionsOrdered();
+        int low = sessionsLow.orElse(Math.min(ordered, sessionsHigh.orElse(ordered)));
+        int high = sessionsHigh.orElse(Math.max(ordered, low));
+        if (high < low) {
+            throw InvalidInputException.of("sessionsHigh", MessageKey.INVALID, high + " is fewer than sessionsLow "
+                    + low);
+        }
+        LocalDate today = today();
+        List<String> assumptions = new ArrayList<>();
+        assumptions.add("Prices are the price list's on " + today + ", in " + currency + ".");
+        BillableFacts facts = BillableFacts.session(Trigger.SESSION_COMPLETED, o.procedureSpec().type(), donation(o),
+                Optional.of(o.indication().code()));
+        List<Estimate.Line> lines = new ArrayList<>();
+        BigDecimal perSession = BigDecimal.ZERO;
+        for (CodeRules.CodedLine l : rules.code(facts)) {
+            Optional<BigDecimal> price = store.priceOn(h, l.code().code(), today).map(PriceEntry::price);
+            Optional<BigDecimal> amount = price.map(p -> p.multiply(BigDecimal.valueOf(l.units())));
+            if (price.isEmpty()) {
+                assumptions.add(l.code().code() + " has no price on " + today + " and is left out of the total.");
+            }
+            perSession = perSession.add(amount.orElse(BigDecimal.ZERO));
+            lines.add(new Estimate.Line(l.ruleId(), l.code().code(), l.code().descriptor(), l.units(), price, amount));
+        }
+        if (lines.isEmpty()) {
+            assumptions.add("No code rule bills a " + o.procedureSpec().type().displayName() + " session: the total "
+                    + "is zero until billing codes it by hand.");
+        }
+        assumptions.add("Only the session codes are counted: replacement fluids, supplies, drugs and product "
+                + "processing are billed separately and are not in this estimate.");
+        Optional<PayerCoverage> coverage = store.coverages(h, o.patientId()).stream().filter(c -> c.inPlanYear(today))
+                .findFirst();
+        if (coverage.isEmpty()) {
+            assumptions.add("No coverage holds on " + today + ": the patient is estimated to pay every charge.");
+        } else {
+            PayerCoverage c = coverage.get();
+            assumptions.add("Coverage " + c.payer() + " " + c.plan() + ": the deductible left is paid first, then "
+                    + (c.copayPerVisit().signum() > 0 ? "a copay of " + c.copayPerVisit().toPlainString() + " per session"
+                            : c.coinsurancePercent().stripTrailingZeros().toPlainString() + " % coinsurance")
+                    + ", capped by the out-of-pocket maximum left; the amounts met are as recorded on "
+                    + LocalDate.ofInstant(c.createdAt(), clock.getZone()) + ".");
+            LocalDate last = today.plusDays((long) Math.ceil((high - 1) * o.schedule().map(CourseSchedule::intervalHours)
+                    .orElse(0.0) / 24.0));
+            if (last.isAfter(c.planYearEnd())) {
+                assumptions.add("The course may run to " + last + ", past the plan year's end on " + c.planYearEnd()
+                        + ": every session is counted in this plan year; a new deductible may apply after it.");
+            }
+            if (c.priorAuthorization().isEmpty()) {
+                assumptions.add("No prior authorisation is recorded; the payer may require one.");
+            }
+        }
+        if (low != high) {
+            assumptions.add("The number of sessions is a range, " + low + " to " + high + "; totalCharges and "
+                    + "patientShare are for " + high + ".");
+        }
+        Optional<CostSharing> terms = coverage.map(PayerCoverage::costSharing);
+        Estimate.Scenario lowS = new Estimate.Scenario(low, PatientShare.of(Collections.nCopies(low, perSession), terms));
+        Estimate.Scenario highS = new Estimate.Scenario(high, PatientShare.of(Collections.nCopies(high, perSession),
+                terms));
+        Optional<PayerCoverage.PriorAuthorization> pa = coverage.flatMap(PayerCoverage::priorAuthorization);
+        return new Estimate(o.id(), o.patientId(), currency, today, ordered, lines, PatientShare.cents(perSession), lowS,
+                highS, coverage.map(PayerCoverage::id), pa.map(PayerCoverage.PriorAuthorization::number),
+                pa.map(p -> p.holdsOn(today)).orElse(false), assumptions);
+    }
+
+    /** The patient of an order (a not-found refusal when there is none), for the audit entry. */
+    public String patientOfOrder(Handle h, String orderId) {
+        return orders.require(h, orderId).patientId();
+    }
+}

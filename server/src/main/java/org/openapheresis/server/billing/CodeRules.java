@@ -1,0 +1,143 @@
+package org.openapheresis.server.billing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.openapheresis.procedure.ProcedureType;
+
+/**
+ * The codes the unit may bill ({@code billing/codes.tsv}) and the code rules ({@code billing/code-rules.tsv}),
+ * read from the classpath once. Coding a record is looking up every rule that matches its facts: the rules are
+ * data, each row with its source, and the same table codes a completed session, a product step and an estimate.
+ */
+public final class CodeRules {
+
+    static final String CODES = "/billing/codes.tsv";
+    static final String RULES = "/billing/code-rules.tsv";
+    static final String NONE = "NONE";
+
+    private final Map<String, BillingCode> codes;
+    private final List<CodeRule> rules;
+
+    CodeRules(Map<String, BillingCode> codes, List<CodeRule> rules) {
+        this.codes = Map.copyOf(codes);
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The unit's tables from the classpath. */
+    public static CodeRules load() {
+        Map<String, BillingCode> codes = new LinkedHashMap<>();
+        for (String[] r : rows(CODES, 4)) {
+            BillingCode c = new BillingCode(r[0], r[1], r[2], r[3]);
+            if (codes.put(c.code(), c) != null) {
+                throw new IllegalStateException(CODES + " lists " + c.code() + " twice");
+            }
+        }
+        List<CodeRule> rules = new ArrayList<>();
+        Map<String, Boolean> ids = new LinkedHashMap<>();
+        for (String[] r : rows(RULES, 9)) {
+            if (ids.put(r[0], true) != null) {
+                throw new IllegalStateException(RULES + " has rule " + r[0] + " twice");
+            }
+            Optional<BillingCode> code = r[6].equals(NONE) ? Optional.empty() : Optional.of(known(codes, r[6], r[0]));
+            rules.add(new CodeRule(r[0], parse(r[1], Trigger::fromCode, r[0]).orElseThrow(),
+                    parse(r[2], ProcedureType::fromCode, r[0]), parse(r[3], RemovedComponent::fromCode, r[0]),
+                    r[4].equals("*") ? Optional.empty() : Optional.of(r[4]), parse(r[5], Donation::fromCode, r[0]),
+                    code, Integer.parseInt(r[7]), r[8]));
+        }
+        return new CodeRules(codes, rules);
+    }
+
+    private static BillingCode known(Map<String, BillingCode> codes, String code, String rule) {
+        BillingCode c = codes.get(code);
+        if (c == null) {
+            throw new IllegalStateException("rule " + rule + " bills " + code + ", which " + CODES + " does not list");
+        }
+        return c;
+    }
+
+    private static <T> Optional<T> parse(String text, Function<String, Optional<T>> of, String rule) {
+        if (text.equals("*")) {
+            return Optional.empty();
+        }
+        return Optional.of(of.apply(text).orElseThrow(() -> new IllegalStateException("rule " + rule + ": "
+                + text + " is not a value of its column")));
+    }
+
+    private static List<String[]> rows(String resource, int columns) {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = CodeRules.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != columns) {
+                    throw new IllegalStateException(resource + ": " + f.length + " columns, " + columns
+                            + " expected: " + line);
+                }
+                if (header) {
+                    header = false;
+                } else {
+                    out.add(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Every rule, in the table's order. */
+    public List<CodeRule> rules() {
+        return rules;
+    }
+
+    /** The codes the unit may bill, by code. */
+    public Map<String, BillingCode> codes() {
+        return codes;
+    }
+
+    public Optional<BillingCode> code(String code) {
+        return Optional.ofNullable(codes.get(code));
+    }
+
+    /** The rules that match the record's facts, in the table's order (NONE rules included: they say why nothing). */
+    public List<CodeRule> matching(BillableFacts facts) {
+        return rules.stream().filter(r -> r.matches(facts)).toList();
+    }
+
+    /** The code lines the facts earn: one per matching rule that bills a code. */
+    public List<CodedLine> code(BillableFacts facts) {
+        List<CodedLine> out = new ArrayList<>();
+        for (CodeRule r : matching(facts)) {
+            r.code().ifPresent(c -> out.add(new CodedLine(r.id(), c, r.units(), facts.diagnosisCode())));
+        }
+        return out;
+    }
+
+    /**
+     * One code a record earns.
+     *
+     * @param ruleId the rule that gave it
+     * @param code the code with its checked descriptor
+     * @param units units of the code
+     * @param diagnosisCode the ICD-10 code of the order's indication
+     */
+    public record CodedLine(String ruleId, BillingCode code, int units, Optional<String> diagnosisCode) {
+    }
+}

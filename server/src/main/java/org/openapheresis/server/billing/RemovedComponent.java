@@ -1,0 +1,49 @@
+package org.openapheresis.server.billing;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.openapheresis.procedure.ProcedureType;
+
+/**
+ * What a therapeutic apheresis removed, which is what its CPT code is chosen by (36511 to 36516). The unit's
+ * procedure types show two of them; red cells, platelets and selective adsorption have rules but no procedure type
+ * that records them yet.
+ */
+public enum RemovedComponent {
+    WHITE_CELLS("white-cells"),
+    RED_CELLS("red-cells"),
+    PLATELETS("platelets"),
+    PLASMA("plasma"),
+    SELECTIVE_ADSORPTION("selective-adsorption");
+
+    private final String code;
+
+    RemovedComponent(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    public static Optional<RemovedComponent> fromCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+
+    /**
+     * What a procedure type removes therapeutically: plasma for a plasma exchange, white cells for a
+     * leukocytapheresis; nothing for a collection from a donor or an infusion (they are not therapeutic removals).
+     */
+    public static Optional<RemovedComponent> removedBy(ProcedureType type) {
+        return switch (type) {
+            case PLASMA_EXCHANGE -> Optional.of(PLASMA);
+            case LEUKOCYTAPHERESIS -> Optional.of(WHITE_CELLS);
+            case HPC_COLLECTION, LYMPHOCYTE_COLLECTION, GRANULOCYTE_COLLECTION, IVIG_INFUSION -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package org.openapheresis.server.billing;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What happened in the record that a code rule may bill. */
+public enum Trigger {
+    SESSION_COMPLETED("session-completed"),
+    SESSION_ABORTED("session-aborted"),
+    PRODUCT_CRYOPRESERVED("product-cryopreserved"),
+    PRODUCT_THAWED("product-thawed"),
+    PRODUCT_INFUSED("product-infused");
+
+    private final String code;
+
+    Trigger(String code) {
+        this.code = code;
+    }
+
+    /** @return the code the rule table writes, e.g. {@code session-completed} */
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    public static Optional<Trigger> fromCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+}
