@@ -185,7 +185,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             all.addAll(extraRoutes);
             table.set(List.copyOf(all));
             org.openapheresis.server.fhir.FhirRoutes fhir = new org.openapheresis.server.fhir.FhirRoutes(patients, orders,
-                    sessions, products, resources, auth, db.jdbi(), auth, policy, audit, refused, clock);
+                    sessions, products, resources, auth, billing, db.jdbi(), auth, policy, audit, refused, clock);
             HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), clock,
                     java.util.Map.of(org.openapheresis.server.fhir.FhirRoutes.MOUNT, fhir))
                     .start(config.host(), config.port());

@@ -305,6 +305,16 @@ public final class BillingService {
         return c;
     }
 
+    /** One coverage by its id (the FHIR face's Coverage read). */
+    public Optional<PayerCoverage> findCoverage(Handle h, String id) {
+        return store.coverage(h, id);
+    }
+
+    /** The patient a charge item is of, when there is such an item (the FHIR face's ChargeItem read). */
+    public Optional<String> findPatientOfCharge(Handle h, String id) {
+        return store.charge(h, id).map(ChargeItem::patientId);
+    }
+
     public List<PayerCoverage> coverages(Handle h, String patientId) {
         patients.require(h, patientId);
         return store.coverages(h, patientId);

@@ -166,6 +166,12 @@ public final class BillingStore {
                 .map((rs, c) -> coverage(rs)).list();
     }
 
+    /** One coverage by its id. */
+    public Optional<PayerCoverage> coverage(Handle h, String id) {
+        return h.createQuery("SELECT " + COVERAGE + " FROM coverage WHERE id = :id").bind("id", id)
+                .map((rs, c) -> coverage(rs)).findOne();
+    }
+
     private static PayerCoverage coverage(ResultSet rs) throws SQLException {
         String pa = rs.getString("prior_auth_number");
         Optional<PayerCoverage.PriorAuthorization> auth = pa == null ? Optional.empty()

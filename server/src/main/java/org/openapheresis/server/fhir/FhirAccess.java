@@ -40,16 +40,18 @@ import org.openapheresis.server.system.RefusalCounter;
 public final class FhirAccess {
 
     /** What a caller needs to read each resource type (all of them). */
-    static final Map<String, List<Permission>> NEEDS = Map.of(
-            "Patient", List.of(Permission.PATIENTS_READ),
-            "Observation", List.of(Permission.PATIENTS_CLINICAL_READ),
-            "ServiceRequest", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.ORDERS_READ),
-            "Procedure", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ),
-            "AdverseEvent", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ),
-            "MedicationAdministration", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ),
-            "BiologicallyDerivedProduct", List.of(Permission.PRODUCTS_READ),
-            "Practitioner", List.of(),
-            "Device", List.of());
+    static final Map<String, List<Permission>> NEEDS = Map.ofEntries(
+            Map.entry("Patient", List.of(Permission.PATIENTS_READ)),
+            Map.entry("Observation", List.of(Permission.PATIENTS_CLINICAL_READ)),
+            Map.entry("ServiceRequest", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.ORDERS_READ)),
+            Map.entry("Procedure", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
+            Map.entry("AdverseEvent", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
+            Map.entry("MedicationAdministration", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
+            Map.entry("BiologicallyDerivedProduct", List.of(Permission.PRODUCTS_READ)),
+            Map.entry("Coverage", List.of(Permission.CHARGES_READ)),
+            Map.entry("ChargeItem", List.of(Permission.CHARGES_READ)),
+            Map.entry("Practitioner", List.of()),
+            Map.entry("Device", List.of()));
 
     private static final String PRINCIPAL = "openapheresis.principal";
     private static final String AUDITED = "openapheresis.audited";
@@ -204,6 +206,10 @@ public final class FhirAccess {
             subject = a.getSubject();
         } else if (r instanceof org.hl7.fhir.r4.model.MedicationAdministration m) {
             subject = m.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.ChargeItem c) {
+            subject = c.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.Coverage c) {
+            subject = c.getBeneficiary();
         } else if (r instanceof org.hl7.fhir.r4.model.BiologicallyDerivedProduct b) {
             Extension recipient = b.getExtensionByUrl(ProductMapper.RECIPIENT_EXTENSION);
             if (recipient == null || !(recipient.getValue() instanceof Reference ref)) {

@@ -45,11 +45,12 @@ public final class FhirRoutes extends RestfulServer {
 
     public FhirRoutes(PatientService patients, OrderService orders, SessionService sessions,
             org.openapheresis.server.product.ProductService products, ResourceService resources, AuthService users,
+            org.openapheresis.server.billing.BillingService billing,
             Jdbi jdbi, Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals,
             java.time.Clock clock) {
         super(FhirContext.forR4Cached());
         PatientCompartment compartment = new PatientCompartment(patients, orders, sessions, products, resources,
-                LabCodes.table());
+                LabCodes.table(), billing);
         CompartmentReader reader = new CompartmentReader(patients, compartment,
                 new SessionEntries(sessions, orders, compartment), jdbi);
         FhirAccess access = new FhirAccess(auth, policy, audit, refusals);
@@ -62,7 +63,8 @@ public final class FhirRoutes extends RestfulServer {
                 new ServiceRequestProvider(orders, jdbi, reader), new ProcedureProvider(sessions, jdbi, reader),
                 new ProductProvider(products, jdbi), new AdverseEventProvider(reader, jdbi),
                 new MedicationAdministrationProvider(reader, jdbi), new PractitionerProvider(users, jdbi),
-                new DeviceProvider(resources, jdbi)));
+                new DeviceProvider(resources, jdbi), new CoverageProvider(billing, reader, jdbi),
+                new ChargeItemProvider(billing, reader, jdbi)));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
@@ -71,7 +73,7 @@ public final class FhirRoutes extends RestfulServer {
         setServerName("OpenApheresis");
         setImplementationDescription("OpenApheresis FHIR R4 face: patients and donors, lab values, vital signs and "
                 + "run values, orders, sessions, adverse events (the WAA grade as extension "
-                + EntryMapper.WAA_GRADE_EXTENSION + "), IVIG and calcium given, staff, machines and cell products "
+                + EntryMapper.WAA_GRADE_EXTENSION + "), IVIG and calcium given, staff, machines, coverages, charges and cell products "
                 + "(BiologicallyDerivedProduct: the expiry, the ISBT 128 division and the intended recipient travel "
                 + "as extensions " + ProductMapper.EXPIRY_EXTENSION + ", "
                 + ProductMapper.DIVISION_EXTENSION + " and " + ProductMapper.RECIPIENT_EXTENSION + ", R4 having no "

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Resource;
 import org.jdbi.v3.core.Handle;
 import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.server.billing.BillingService;
 import org.openapheresis.server.order.OrderRecord;
 import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.patient.PatientRecord;
@@ -28,7 +29,8 @@ import org.openapheresis.server.session.Vocabulary;
 /**
  * Everything the unit holds about one person, as FHIR resources: the Patient, the orders (ServiceRequest), the
  * sessions (Procedure), the labs, vital signs and run values (Observation), the adverse events, the drugs given
- * (MedicationAdministration), and the cell products the person donated or is to receive. Read one person at a
+ * (MedicationAdministration), the cell products the person donated or is to receive, and what pays for their care
+ * and what was charged (Coverage, ChargeItem). Read one person at a
  * time, so that {@code $everything} and a bulk export of any number of patients hold one person's record in
  * memory, never the unit's.
  */
@@ -38,7 +40,7 @@ public final class PatientCompartment {
     public enum Type {
         PATIENT("Patient"), SERVICE_REQUEST("ServiceRequest"), PROCEDURE("Procedure"), OBSERVATION("Observation"),
         ADVERSE_EVENT("AdverseEvent"), MEDICATION_ADMINISTRATION("MedicationAdministration"),
-        BIOLOGICALLY_DERIVED_PRODUCT("BiologicallyDerivedProduct");
+        BIOLOGICALLY_DERIVED_PRODUCT("BiologicallyDerivedProduct"), COVERAGE("Coverage"), CHARGE_ITEM("ChargeItem");
 
         private final String fhirName;
 
@@ -66,9 +68,11 @@ public final class PatientCompartment {
     private final ProductService products;
     private final ResourceService resources;
     private final LabCodes labCodes;
+    private final BillingService billing;
 
     public PatientCompartment(PatientService patients, OrderService orders, SessionService sessions,
-            ProductService products, ResourceService resources, LabCodes labCodes) {
+            ProductService products, ResourceService resources, LabCodes labCodes, BillingService billing) {
+        this.billing = billing;
         this.patients = patients;
         this.orders = orders;
         this.sessions = sessions;
@@ -134,6 +138,13 @@ public final class PatientCompartment {
             products.search(h, Optional.of(p.id()), Optional.empty()).forEach(pr -> kept.accept(ProductMapper.toFhir(
                     products.view(h, pr), products.table().find(pr.descriptionCode())
                             .map(org.openapheresis.isbt128.ProductDescription::example).orElse(true))));
+        }
+        if (types.contains(Type.COVERAGE)) {
+            billing.coverages(h, p.id()).forEach(c -> kept.accept(BillingMapper.coverage(c)));
+        }
+        if (types.contains(Type.CHARGE_ITEM)) {
+            billing.charges(h, Optional.of(p.id()), Optional.empty(), Optional.empty())
+                    .forEach(c -> kept.accept(BillingMapper.charge(c)));
         }
     }
 
