@@ -1,9 +1,11 @@
 package org.openapheresis.server.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -37,7 +39,9 @@ public final class AdverseEventProvider implements IResourceProvider {
     }
 
     @Search
-    public List<AdverseEvent> search(@RequiredParam(name = AdverseEvent.SP_SUBJECT) ReferenceParam subject) {
-        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.ADVERSE_EVENT, AdverseEvent.class);
+    public List<AdverseEvent> search(@RequiredParam(name = AdverseEvent.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.ADVERSE_EVENT, AdverseEvent.class,
+                lastUpdated);
     }
 }

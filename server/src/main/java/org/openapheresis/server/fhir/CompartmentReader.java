@@ -32,11 +32,34 @@ final class CompartmentReader {
 
     /** The person's resources of one type (none for an unknown person: a search finds nothing). */
     <T> List<T> ofPatient(String patientId, PatientCompartment.Type type, Class<T> as) {
+        return ofPatient(patientId, type, as, null);
+    }
+
+    /**
+     * The person's resources of one type whose {@code meta.lastUpdated} lies in the range ({@code _lastUpdated};
+     * null for all); a resource whose last change is not known does not match a range.
+     */
+    <T> List<T> ofPatient(String patientId, PatientCompartment.Type type, Class<T> as,
+            ca.uhn.fhir.rest.param.DateRangeParam lastUpdated) {
         return jdbi.withHandle(h -> {
             List<T> out = new ArrayList<>();
             patients.find(h, patientId).ifPresent(p -> compartment.forEach(h, p, Set.of(type), Optional.empty(),
-                    compartment.machineIds(h), r -> out.add(as.cast(r))));
+                    compartment.machineIds(h), r -> {
+                        if (lastUpdated == null || within(lastUpdated, r.getMeta().getLastUpdated())) {
+                            out.add(as.cast(r));
+                        }
+                    }));
             return out;
         });
+    }
+
+    /** Whether an instant lies in the range (HAPI widens a bound to its precision: {@code le2026-03-01} is that day). */
+    static boolean within(ca.uhn.fhir.rest.param.DateRangeParam range, java.util.Date at) {
+        if (at == null) {
+            return false;
+        }
+        java.util.Date lower = range.getLowerBoundAsInstant();
+        java.util.Date upper = range.getUpperBoundAsInstant();
+        return (lower == null || !at.before(lower)) && (upper == null || !at.after(upper));
     }
 }

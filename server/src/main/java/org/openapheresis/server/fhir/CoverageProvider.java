@@ -1,9 +1,11 @@
 package org.openapheresis.server.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -38,7 +40,9 @@ public final class CoverageProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Coverage> search(@RequiredParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary) {
-        return reader.ofPatient(beneficiary.getIdPart(), PatientCompartment.Type.COVERAGE, Coverage.class);
+    public List<Coverage> search(@RequiredParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(beneficiary.getIdPart(), PatientCompartment.Type.COVERAGE, Coverage.class,
+                lastUpdated);
     }
 }

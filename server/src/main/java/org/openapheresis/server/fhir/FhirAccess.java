@@ -34,7 +34,8 @@ import org.openapheresis.server.system.RefusalCounter;
  * {@link Authenticator}; the same permissions per resource type ({@link #NEEDS}); and an audit entry for every
  * read and search by a signed-in caller, naming each patient whose data was answered. Without credentials the
  * answer is 401 and the refusal is counted, not audited (as at the API); a role without the permission gets 403,
- * audited. The CapabilityStatement ({@code /fhir/metadata}) is public, as the API's OpenAPI document is.
+ * audited. A request signed in by the session cookie that changes anything (the lab feed, deleting an export)
+ * needs the API's CSRF header, as at the API. The CapabilityStatement ({@code /fhir/metadata}) is public, as the API's OpenAPI document is.
  */
 @Interceptor
 public final class FhirAccess {
@@ -103,6 +104,15 @@ public final class FhirAccess {
             throw e;
         }
         rd.getUserData().put(PRINCIPAL, caller.get());
+        boolean changes = rd.getRequestType() != ca.uhn.fhir.rest.api.RequestTypeEnum.GET
+                && rd.getRequestType() != ca.uhn.fhir.rest.api.RequestTypeEnum.HEAD;
+        if (caller.get().viaCookie() && changes
+                && !HttpApp.sameSecret(rd.getHeader(HttpApp.CSRF_HEADER), caller.get().csrfToken())) {
+            append(rd, caller.get(), requestedPatient(rd).orElse(null), "403");
+            rd.getUserData().put(AUDITED, Boolean.TRUE);
+            throw new ForbiddenOperationException("missing or wrong " + HttpApp.CSRF_HEADER + " header (a request "
+                    + "signed in by the session cookie that changes anything carries it, as at the API)");
+        }
         String type = rd.getResourceName();
         if (type != null) {
             mayRead(rd, caller.get(), type, requestedPatient(rd));

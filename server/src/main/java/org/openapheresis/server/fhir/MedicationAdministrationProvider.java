@@ -1,9 +1,11 @@
 package org.openapheresis.server.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -38,7 +40,8 @@ public final class MedicationAdministrationProvider implements IResourceProvider
 
     @Search
     public List<MedicationAdministration> search(
-            @RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient) {
+            @RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.MEDICATION_ADMINISTRATION,
                 MedicationAdministration.class);
     }

@@ -69,8 +69,10 @@ public final class ObservationProvider implements IResourceProvider {
     public List<Observation> search(@RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
-            @OptionalParam(name = Observation.SP_DATE) DateRangeParam date) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.OBSERVATION, Observation.class).stream()
+            @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.OBSERVATION, Observation.class, lastUpdated)
+                .stream()
                 .filter(o -> code == null || matches(code, o.getCode()))
                 .filter(o -> category == null || o.getCategory().stream().anyMatch(c -> matches(category, c)))
                 .filter(o -> date == null || within(date, o.getEffectiveDateTimeType().getValue()))

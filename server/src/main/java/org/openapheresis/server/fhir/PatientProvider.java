@@ -73,15 +73,22 @@ public final class PatientProvider implements IResourceProvider {
         return Patient.class;
     }
 
-    @Read
+    @Read(version = true)
     public Patient read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> patients.find(h, id.getIdPart())).map(PatientMapper::toFhir)
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return Versions.asked(id, jdbi.withHandle(h -> patients.find(h, id.getIdPart())).map(PatientMapper::toFhir)
+                .orElseThrow(() -> new ResourceNotFoundException(id)));
     }
 
     /** Every person, or the one whose MRN is the identifier (in the unit's MRN system, or with no system). */
     @Search
-    public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier) {
+    public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+            @OptionalParam(name = "_lastUpdated") ca.uhn.fhir.rest.param.DateRangeParam lastUpdated) {
+        return searchAll(identifier).stream()
+                .filter(p -> lastUpdated == null || CompartmentReader.within(lastUpdated, p.getMeta().getLastUpdated()))
+                .toList();
+    }
+
+    private List<Patient> searchAll(TokenParam identifier) {
         if (identifier == null) {
             return jdbi.withHandle(h -> patients.search(h, Optional.empty())).stream().map(PatientMapper::toFhir)
                     .toList();

@@ -1,9 +1,11 @@
 package org.openapheresis.server.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -32,16 +34,18 @@ public final class ProcedureProvider implements IResourceProvider {
         return Procedure.class;
     }
 
-    @Read
+    @Read(version = true)
     public Procedure read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> sessions.find(h, id.getIdPart()).map(s -> ProcedureMapper.toFhir(s,
+        return Versions.asked(id, jdbi.withHandle(h -> sessions.find(h, id.getIdPart()).map(s -> ProcedureMapper.toFhir(s,
                 Optional.ofNullable(sessions.updatedAt(h, s.patientId()).get(s.id())),
                 s.machine().map(reader.compartment().machineIds(h)::get))))
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+                .orElseThrow(() -> new ResourceNotFoundException(id)));
     }
 
     @Search
-    public List<Procedure> search(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class);
+    public List<Procedure> search(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class,
+                lastUpdated);
     }
 }

@@ -35,10 +35,10 @@ public final class ProductProvider implements IResourceProvider {
         return BiologicallyDerivedProduct.class;
     }
 
-    @Read
+    @Read(version = true)
     public BiologicallyDerivedProduct read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> products.findView(h, id.getIdPart()))
-                .map(this::toFhir).orElseThrow(() -> new ResourceNotFoundException(id));
+        return Versions.asked(id, jdbi.withHandle(h -> products.findView(h, id.getIdPart()))
+                .map(this::toFhir).orElseThrow(() -> new ResourceNotFoundException(id)));
     }
 
     @Search

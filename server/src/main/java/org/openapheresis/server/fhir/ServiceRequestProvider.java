@@ -1,9 +1,11 @@
 package org.openapheresis.server.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -33,15 +35,17 @@ public final class ServiceRequestProvider implements IResourceProvider {
         return ServiceRequest.class;
     }
 
-    @Read
+    @Read(version = true)
     public ServiceRequest read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> orders.find(h, id.getIdPart()).map(o -> ServiceRequestMapper.toFhir(o,
+        return Versions.asked(id, jdbi.withHandle(h -> orders.find(h, id.getIdPart()).map(o -> ServiceRequestMapper.toFhir(o,
                 Optional.ofNullable(orders.updatedAt(h, o.patientId()).get(o.id())))))
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+                .orElseThrow(() -> new ResourceNotFoundException(id)));
     }
 
     @Search
-    public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class);
+    public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class,
+                lastUpdated);
     }
 }

@@ -206,7 +206,7 @@ public final class HttpApp {
     }
 
     /** Compares two secrets in constant time. */
-    static boolean sameSecret(String a, String b) {
+    public static boolean sameSecret(String a, String b) {
         return a != null && b != null && java.security.MessageDigest.isEqual(
                 a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -128,4 +128,24 @@ class FhirLabImportTest {
         assertThat(catchThrowableOfType(() -> client(Role.PHYSICIAN).transaction().withBundle(batch).execute(),
                 UnprocessableEntityException.class).getMessage()).contains("transaction");
     }
+
+    @Test
+    void an_import_signed_in_by_the_session_cookie_needs_the_csrf_header() {
+        org.openapheresis.server.support.Api.Answer login = unit.api.post("/api/login", null, Map.of("username",
+                "nurse1", "password", Unit.STAFF_PASSWORD));
+        String cookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        String csrf = (String) login.map().get("csrfToken");
+        String body = R4Validation.context().newJsonParser().encodeResourceToString(transaction(
+                lab(mrn, "3255-7", 3.1, "g/L", Instant.now().minusSeconds(60))));
+        int before = labHistory().size();
+        var without = unit.api.send("POST", "/fhir", null, body, Map.of("Cookie", session, "Content-Type",
+                "application/fhir+json"));
+        assertThat(without.status()).isEqualTo(403);
+        assertThat(labHistory()).hasSize(before);
+        var with = unit.api.send("POST", "/fhir", null, body, Map.of("Cookie", session, "Content-Type",
+                "application/fhir+json", "X-CSRF-Token", csrf));
+        assertThat(with.status()).as(with.body()).isEqualTo(200);
+        assertThat(labHistory()).hasSize(before + 1);
+    }
 }

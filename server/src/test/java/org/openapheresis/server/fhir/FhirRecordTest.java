@@ -188,4 +188,37 @@ class FhirRecordTest {
                 Role.PHYSICIAN);
         assertThat(all).extracting(IBaseResource::fhirType).contains("Patient", "AdverseEvent");
     }
+
+    @Test
+    void last_updated_finds_what_changed_in_the_range_and_nothing_after_it() {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        assertThat(bundle("/fhir/Observation?patient=" + patientId + "&_lastUpdated=ge" + yesterday, Role.NURSE)
+                .getEntry()).isNotEmpty();
+        assertThat(bundle("/fhir/Observation?patient=" + patientId + "&_lastUpdated=ge" + tomorrow, Role.NURSE)
+                .getEntry()).isEmpty();
+        assertThat(bundle("/fhir/Procedure?patient=" + patientId + "&_lastUpdated=ge" + yesterday, Role.NURSE)
+                .getEntry()).hasSize(1);
+    }
+
+    @Test
+    void vread_answers_the_current_version_and_refuses_a_version_not_kept() {
+        Procedure p = (Procedure) parse(get("/fhir/Procedure/" + sessionId, Role.NURSE));
+        String v = p.getMeta().getVersionId();
+        assertThat(((Procedure) parse(get("/fhir/Procedure/" + sessionId + "/_history/" + v, Role.NURSE)))
+                .getIdElement().getIdPart()).isEqualTo(sessionId);
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + unit.server.port() + "/fhir/Procedure/" + sessionId + "/_history/999"))
+                    .header("Authorization", "Bearer " + unit.token(Role.NURSE)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.body()).contains("not kept");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
