@@ -31,6 +31,7 @@ export const can = {
   infuseProducts: () => has('products.infuse'),
   followUp: () => has('followup.record'),
   readFollowUp: () => has('followup.read'),
+  readCharges: () => has('charges.read'),
 };
 
 const routes = [
@@ -49,6 +50,7 @@ const routes = [
   [/^\/sessions\/([^/]+)$/, () => import('./pages/runsheet.js')],
   [/^\/products$/, () => import('./pages/products.js')],
   [/^\/products\/([^/]+)$/, () => import('./pages/product.js')],
+  [/^\/billing(?:\?.*)?$/, () => import('./pages/billing.js')],
   [/^\/admin$/, () => import('./pages/admin.js')],
   [/^\/unit$/, () => import('./pages/unit.js')],
   [/^\/profile$/, () => import('./pages/profile.js')],
@@ -58,7 +60,9 @@ const ctx = { me: null, can, catalog: null, go, signIn, signOut, loadCatalog };
 
 function go(path) { if (location.hash === '#' + path) route(); else location.hash = path; }
 
-function home(role) { return can.admin(role) ? '/admin' : can.seeClinical(role) ? '/today' : '/patients'; }
+function home(role) {
+  return can.admin(role) ? '/admin' : can.seeClinical(role) ? '/today' : can.readCharges() ? '/billing' : '/patients';
+}
 
 async function signIn(username, password) {
   const res = await post('/api/login', { username, password });
@@ -145,6 +149,7 @@ function renderChrome() {
   if (can.seePatients(me.role)) links.push(['/patients', 'Patients']);
   if (can.plan(me.role)) links.push(['/plan', 'Planner']);
   if (can.readProducts()) links.push(['/products', 'Products']);
+  if (can.readCharges()) links.push(['/billing', 'Billing']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
   if (can.manageUnit()) links.push(['/unit', 'The unit']);
   const current = location.hash.slice(1);

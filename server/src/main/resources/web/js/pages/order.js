@@ -5,6 +5,7 @@ import { get, post, put } from '../api.js';
 import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
 import { patientName, procedureName, orderCourse } from './common.js';
 import { renderPlan } from './plan-view.js';
+import { estimatePanel } from './cost.js';
 
 export async function render(main, ctx, [orderId]) {
   const role = ctx.me.role;
@@ -119,6 +120,7 @@ export async function render(main, ctx, [orderId]) {
       scheduleSection(ctx, o, sessions, machines, chairs, nurses)),
     candidacyPanel(o),
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(timed, course, { wide: true, procedure: o.procedure })));
+  if (ctx.can.readCharges()) main.append(await estimatePanel(o.id));
 }
 
 /** The warnings of the order and who acknowledged each, in the signature. */

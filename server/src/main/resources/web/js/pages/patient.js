@@ -4,6 +4,7 @@ import { get, put } from '../api.js';
 import { h, chip, date, dateTime, ageYears, label, num, qty, field, dateField, timeField, values, toNumber, showProblems, clearProblems, toast, localIsoNow, todayIso, instantOf, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
+import { coveragePanel } from './cost.js';
 
 /** The lab fields the unit records (from the server's catalogue) as [field, name, unit]. */
 export function labFields() {
@@ -60,6 +61,8 @@ export async function render(main, ctx, [id]) {
     clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-meds' }, h('h2', { id: 'h-meds' }, 'Medications'),
       meds.length ? h('ul', { class: 'pill-list' }, meds.map((m) => h('li', {}, typeof m === 'string' ? m : m.name || m.text || JSON.stringify(m))))
         : h('p', { class: 'muted' }, 'None recorded.')) : null));
+
+  if (ctx.can.readCharges()) main.append(await coveragePanel(ctx, id));
 
   if (!clinical) {
     main.append(h('div', { class: 'alert alert-info' }, h('p', {}, 'Your role shows demographics and coverage only.')));

@@ -1,0 +1,153 @@
+// Billing: the worklist of a period's charges (each with its code, the session's day, price and status; a
+// correction is a new item with its reason, never an edit), the totals and the CSV export, and the unit's price
+// list with its history (the administrator sets new prices; a new price closes the old one's period). Billing
+// sees codes and amounts, never clinical detail.
+import { get, post, put } from '../api.js';
+import { h, chip, date, dateTime, num, field, values, showProblems, clearProblems, toNumber, toast, todayIso, addDays } from '../ui.js';
+
+/** A sum of money in its currency, as the unit reads it (e.g. "$1,000.00"). */
+export function money(amount, currency) {
+  if (amount === null || amount === undefined) return '—';
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency || 'USD' }).format(Number(amount));
+  } catch (e) {
+    return `${num(Number(amount), 2)} ${currency || ''}`;
+  }
+}
+
+export async function render(main, ctx) {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const today = todayIso();
+  const from = params.get('from') || addDays(today, -30);
+  const to = params.get('to') || today;
+  const [charges, patients, prices] = await Promise.all([
+    get(`/api/charges?from=${from}&to=${to}`),
+    get('/api/patients').catch(() => []),
+    ctx.me.permissions.includes('price.list.read') ? get('/api/price-list') : null]);
+  const names = new Map(patients.map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
+  const items = charges.items || [];
+  const canCorrect = ctx.me.permissions.includes('charges.correct');
+
+  const period = h('form', { id: 'period-form', class: 'inline-form', novalidate: true },
+    field({ name: 'from', label: 'From', type: 'date', value: from }),
+    field({ name: 'to', label: 'To', type: 'date', value: to }),
+    h('button', { class: 'btn btn-secondary', type: 'submit' }, 'Show'));
+  period.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = values(period);
+    ctx.go(`/billing?from=${v.from}&to=${v.to}`);
+  });
+
+  const totals = Object.entries(charges.totals || {});
+  const corrections = items.filter((c) => c.corrects);
+  const unpriced = items.filter((c) => c.current && !c.priced && c.units > 0);
+  const tbody = h('tbody', {}, items.length ? items.map((c) => chargeRow(c, names, canCorrect, ctx))
+    : h('tr', {}, h('td', { colspan: 9, class: 'empty' }, 'No charge in this period.')));
+
+  main.append(
+    h('div', { class: 'page-head' },
+      h('div', {}, h('h1', {}, 'Billing'), h('div', { class: 'sub' }, `Charges from ${date(from)} to ${date(to)}`)),
+      h('div', { class: 'actions' }, period,
+        h('a', { class: 'btn btn-ghost', id: 'export-csv', href: `/api/charges/export?from=${from}&to=${to}`,
+          download: `charges-${from}-${to}.csv` }, 'Export CSV'))),
+    h('div', { class: 'grid grid-3' },
+      h('section', { class: 'panel kpi-panel' }, h('h2', {}, 'Billed'),
+        totals.length ? totals.map(([cur, amount]) => h('p', { class: 'kpi-value', id: `total-${cur}` }, money(amount, cur)))
+          : h('p', { class: 'muted' }, 'Nothing priced.'),
+        h('p', { class: 'hint' }, `${items.filter((c) => c.current).length} current items; corrected items are kept and not counted`)),
+      h('section', { class: 'panel' }, h('h2', {}, 'Needs attention'),
+        h('ul', { id: 'attention' },
+          unpriced.length ? h('li', {}, `${unpriced.length} item(s) without a price on their day: set the price list, then correct them`) : null,
+          !unpriced.length ? h('li', { class: 'muted' }, 'Every current item is priced.') : null)),
+      h('section', { class: 'panel' }, h('h2', {}, 'Corrections'),
+        corrections.length ? h('ul', {}, corrections.map((c) => h('li', {}, `${c.code} on ${date(c.serviceDate)}: ${c.correctionReason} (${c.createdBy})`)))
+          : h('p', { class: 'muted' }, 'No correction in this period.'))),
+    h('section', { class: 'panel', id: 'charges' }, h('h2', {}, 'Charges'),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'charges-table' },
+        h('thead', {}, h('tr', {}, ['Day', 'Patient', 'Code', 'What', 'Units', 'Unit price', 'Amount', 'Status', ''].map((t) => h('th', {}, t)))),
+        tbody))),
+    prices ? priceList(prices, ctx) : null);
+}
+
+function chargeRow(c, names, canCorrect, ctx) {
+  const row = h('tr', { dataset: { charge: c.id }, class: c.current ? '' : 'superseded' },
+    h('td', {}, date(c.serviceDate)),
+    h('td', {}, names.get(c.patientId) || c.patientId),
+    h('td', {}, h('span', { class: 'code' }, c.code), h('span', { class: 'unit' }, ` ${c.codeSystem}`),
+      c.diagnosisCode ? h('div', { class: 'hint' }, `ICD-10 ${c.diagnosisCode}`) : null),
+    h('td', {}, c.descriptor, c.correctionReason ? h('div', { class: 'hint' }, `Correction: ${c.correctionReason}`) : null),
+    h('td', {}, String(c.units)),
+    h('td', {}, c.priced ? money(c.unitPrice, c.currency) : h('span', { class: 'warn-text' }, 'no price')),
+    h('td', {}, c.priced ? money(c.amount, c.currency) : '—'),
+    h('td', {}, c.current ? chip('billable', 'Billable') : chip('corrected', 'Corrected')),
+    h('td', {}, canCorrect && c.current ? h('button', { class: 'btn btn-ghost btn-sm', type: 'button', dataset: { correct: c.id },
+      onclick: () => { formRow.hidden = !formRow.hidden; } }, 'Correct…') : null));
+  const formRow = h('tr', { class: 'correction-row' }, h('td', { colspan: 9 }, correctionForm(c, ctx)));
+  formRow.hidden = true;
+  return [row, formRow];
+}
+
+/** Billing corrects a charge: the units (0 takes it back), the code or the price instead, and why. */
+function correctionForm(c, ctx) {
+  const form = h('form', { class: 'grid grid-4 correction-form', novalidate: true, dataset: { for: c.id } },
+    field({ name: 'units', label: 'Units', type: 'number', value: c.units, hint: '0 takes the charge back' }),
+    field({ name: 'code', label: 'Code instead', placeholder: c.code }),
+    field({ name: 'unitPrice', label: 'Unit price instead', type: 'number', unit: c.currency, hint: 'empty: the price list\'s on the day' }),
+    field({ name: 'reason', label: 'Reason', required: true }),
+    h('div', { class: 'form-errors span-2' }),
+    h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit' }, 'Record the correction')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const body = { units: toNumber(v.units), reason: v.reason };
+    if (v.code) body.code = v.code;
+    if (v.unitPrice) body.unitPrice = toNumber(v.unitPrice);
+    try {
+      await post(`/api/charges/${encodeURIComponent(c.id)}/corrections`, body);
+      toast('Correction recorded');
+      ctx.go(location.hash.slice(1));
+    } catch (e) { showProblems(form, e); }
+  });
+  return form;
+}
+
+/** The price list: current prices first, then the closed ones (the history); the administrator adds a price. */
+function priceList(prices, ctx) {
+  const entries = prices.entries || [];
+  const current = entries.filter((e) => e.current);
+  const past = entries.filter((e) => !e.current);
+  const row = (e) => h('tr', {}, h('td', {}, h('span', { class: 'code' }, e.code)), h('td', {}, e.description),
+    h('td', {}, money(e.price, e.currency), e.example ? h('span', { class: 'chip', title: 'an example price, not a real rate' }, ' example') : null),
+    h('td', {}, date(e.effectiveFrom)), h('td', {}, e.effectiveTo ? date(e.effectiveTo) : 'open'), h('td', {}, `${e.createdBy} · ${dateTime(e.createdAt)}`));
+  const head = h('thead', {}, h('tr', {}, ['Code', 'Description', 'Price', 'From', 'To', 'Set by'].map((t) => h('th', {}, t))));
+  const canEdit = ctx.me.permissions.includes('price.list.edit');
+  let form = null;
+  if (canEdit) {
+    form = h('form', { id: 'price-form', class: 'grid grid-4', novalidate: true },
+      field({ name: 'code', label: 'Code', required: true, hint: 'a CPT or HCPCS code of the unit\'s table' }),
+      field({ name: 'description', label: 'Description' }),
+      field({ name: 'price', label: 'Price', type: 'number', unit: prices.currency, required: true }),
+      field({ name: 'effectiveFrom', label: 'From', type: 'date', value: addDays(todayIso(), 1), required: true }),
+      h('div', { class: 'form-errors span-2' }),
+      h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'set-price' }, 'Set the price')));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearProblems(form);
+      const v = values(form);
+      const entry = { code: v.code, price: toNumber(v.price), currency: prices.currency, effectiveFrom: v.effectiveFrom };
+      if (v.description) entry.description = v.description;
+      try {
+        await put('/api/price-list', { entries: [entry] });
+        toast('Price set');
+        ctx.go(location.hash.slice(1));
+      } catch (e) { showProblems(form, e, { 'entries[0].code': 'code', 'entries[0].price': 'price', 'entries[0].effectiveFrom': 'effectiveFrom' }); }
+    });
+  }
+  return h('section', { class: 'panel', id: 'price-list' }, h('h2', {}, 'Price list'),
+    entries.some((e) => e.example) ? h('div', { class: 'alert alert-warn' }, h('p', {}, 'Prices marked “example” are invented for the demonstration, not any unit\'s or payer\'s rates.')) : null,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'prices-table' }, head, h('tbody', {}, current.map(row)))),
+    past.length ? h('details', {}, h('summary', {}, `${past.length} earlier price(s)`),
+      h('table', {}, head.cloneNode(true), h('tbody', {}, past.map(row)))) : null,
+    form ? [h('h3', {}, 'New price'), form] : null);
+}

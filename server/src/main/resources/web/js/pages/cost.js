@@ -1,0 +1,95 @@
+// What a course may cost and who pays: the estimate on the order page (the expected charges and the patient's
+// share, with the lines and the assumptions behind them, and whether the prior authorisation holds) and the
+// patient's coverages on the patient page, with the form coordinators and billing record a coverage in.
+import { get, post } from '../api.js';
+import { h, date, field, values, showProblems, clearProblems, toNumber, toast } from '../ui.js';
+import { money } from './billing.js';
+
+/** The order's estimate, or a note when it cannot be made (no price on the list, no coverage). */
+export async function estimatePanel(orderId) {
+  const panel = h('section', { class: 'panel', id: 'estimate', 'aria-labelledby': 'h-estimate' },
+    h('h2', { id: 'h-estimate' }, 'What the course may cost'));
+  let e;
+  try {
+    e = await get(`/api/orders/${encodeURIComponent(orderId)}/estimate`);
+  } catch (err) {
+    panel.append(h('p', { class: 'muted' }, `No estimate: ${err.message || 'the price list or the coverage is missing'}.`));
+    return panel;
+  }
+  const low = e.range.low;
+  const high = e.range.high;
+  const range = (a, b) => (Number(a) === Number(b) ? money(a, e.currency) : `${money(a, e.currency)} to ${money(b, e.currency)}`);
+  panel.append(
+    h('div', { class: 'grid grid-3' },
+      h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'Expected charges'),
+        h('div', { class: 'kpi-value', id: 'estimate-total' }, range(low.totalCharges, high.totalCharges)),
+        h('div', { class: 'hint' }, low.sessions === high.sessions ? `${high.sessions} sessions` : `${low.sessions} to ${high.sessions} sessions`)),
+      h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'The patient pays'),
+        h('div', { class: 'kpi-value', id: 'estimate-share' }, range(low.patientShare, high.patientShare)),
+        h('div', { class: 'hint' }, high.cappedByOutOfPocketMax ? 'capped by the out-of-pocket maximum' : 'deductible first, then coinsurance or copay')),
+      h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'Prior authorisation'),
+        h('div', { class: 'kpi-value', id: 'estimate-pa' }, e.priorAuthorization ? (e.priorAuthorizationHolds ? `${e.priorAuthorization}: holds` : `${e.priorAuthorization}: does not hold for the course`) : 'none on file'))),
+    h('table', { id: 'estimate-lines' },
+      h('thead', {}, h('tr', {}, ['Code', 'What', 'Per session', 'Sessions', 'Amount'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, e.lines.map((l) => h('tr', {}, h('td', {}, l.code), h('td', {}, l.descriptor),
+        h('td', {}, l.amountPerSession != null ? money(l.amountPerSession, e.currency) : 'no price'), h('td', {}, String(l.sessions)),
+        h('td', {}, l.amount != null ? money(l.amount, e.currency) : '—'))))),
+    h('details', {}, h('summary', {}, 'Assumptions'), h('ul', {}, e.assumptions.map((a) => h('li', {}, a)))));
+  return panel;
+}
+
+/** The patient's coverages, and the form to record one (coordinators and billing). */
+export async function coveragePanel(ctx, patientId) {
+  const coverages = await get(`/api/patients/${encodeURIComponent(patientId)}/coverages`).catch(() => []);
+  const panel = h('section', { class: 'panel', id: 'coverages', 'aria-labelledby': 'h-coverages' }, h('h2', { id: 'h-coverages' }, 'Coverage and cost sharing'));
+  panel.append(coverages.length ? h('table', { id: 'coverages-table' },
+    h('thead', {}, h('tr', {}, ['Payer and plan', 'Plan year', 'Deductible (met)', 'Coinsurance / copay', 'Out-of-pocket max (met)', 'Prior authorisation'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, coverages.map((c) => h('tr', {},
+      h('td', {}, `${c.payer} · ${c.plan}`, h('div', { class: 'hint' }, `member ${c.memberId}${c.network ? ` · ${c.network}` : ''}`)),
+      h('td', {}, `${date(c.planYearStart)} to ${date(c.planYearEnd)}`),
+      h('td', {}, `${money(c.deductible, c.currency)} (${money(c.deductibleMet, c.currency)})`),
+      h('td', {}, `${c.coinsurancePercent} % / ${money(c.copayPerVisit, c.currency)} per visit`),
+      h('td', {}, `${money(c.outOfPocketMax, c.currency)} (${money(c.outOfPocketMet, c.currency)})`),
+      h('td', {}, c.priorAuthorization ? `${c.priorAuthorization.number}, ${date(c.priorAuthorization.validFrom)} to ${date(c.priorAuthorization.validTo)}` : 'none'))))) :
+    h('p', { class: 'muted', id: 'no-coverage' }, 'No coverage on record: the patient pays the whole charge unless assistance applies.'));
+  if (!ctx.me.permissions.includes('coverage.write')) return panel;
+  const year = new Date().getFullYear();
+  const form = h('form', { id: 'coverage-form', class: 'grid grid-3', novalidate: true },
+    field({ name: 'payer', label: 'Payer', required: true }),
+    field({ name: 'plan', label: 'Plan', required: true }),
+    field({ name: 'memberId', label: 'Member id', required: true }),
+    field({ name: 'network', label: 'Network', type: 'select', options: [['', 'not known'], ['in-network', 'in network'], ['out-of-network', 'out of network']] }),
+    field({ name: 'planYearStart', label: 'Plan year from', type: 'date', value: `${year}-01-01`, required: true }),
+    field({ name: 'planYearEnd', label: 'Plan year to', type: 'date', value: `${year}-12-31`, required: true }),
+    field({ name: 'deductible', label: 'Deductible', type: 'number', unit: 'USD', required: true }),
+    field({ name: 'deductibleMet', label: 'Deductible met so far', type: 'number', unit: 'USD', value: 0 }),
+    field({ name: 'coinsurancePercent', label: 'Coinsurance', type: 'number', unit: '%', required: true }),
+    field({ name: 'copayPerVisit', label: 'Copay per visit', type: 'number', unit: 'USD', value: 0 }),
+    field({ name: 'outOfPocketMax', label: 'Out-of-pocket maximum', type: 'number', unit: 'USD', required: true }),
+    field({ name: 'outOfPocketMet', label: 'Out-of-pocket met so far', type: 'number', unit: 'USD', value: 0 }),
+    field({ name: 'priorAuthorization.number', label: 'Prior authorisation number' }),
+    field({ name: 'priorAuthorization.validFrom', label: 'Valid from', type: 'date' }),
+    field({ name: 'priorAuthorization.validTo', label: 'Valid to', type: 'date' }),
+    h('div', { class: 'form-errors span-2' }),
+    h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'add-coverage' }, 'Record the coverage')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const body = { payer: v.payer, plan: v.plan, memberId: v.memberId, planYearStart: v.planYearStart, planYearEnd: v.planYearEnd };
+    for (const k of ['deductible', 'deductibleMet', 'coinsurancePercent', 'copayPerVisit', 'outOfPocketMax', 'outOfPocketMet']) {
+      body[k] = toNumber(v[k]);
+    }
+    if (v.network) body.network = v.network;
+    if (v['priorAuthorization.number']) {
+      body.priorAuthorization = { number: v['priorAuthorization.number'], validFrom: v['priorAuthorization.validFrom'], validTo: v['priorAuthorization.validTo'] };
+    }
+    try {
+      await post(`/api/patients/${encodeURIComponent(patientId)}/coverages`, body);
+      toast('Coverage recorded');
+      ctx.go(`/patients/${encodeURIComponent(patientId)}`);
+    } catch (e) { showProblems(form, e); }
+  });
+  panel.append(h('details', {}, h('summary', {}, 'Record a coverage'), form));
+  return panel;
+}
