@@ -43,11 +43,11 @@ public final class SheetHtml {
             }
             h.append("</section>");
         }
-        h.append("<section class=\"sources\" id=\"sheet-sources\"><p>Where these facts come from:</p><ol>");
+        h.append("<section class=\"sources\" id=\"sheet-sources\"><p>Where these facts come from:</p>");
         for (String src : sheet.sources()) {
-            h.append("<li>").append(text(src)).append("</li>");
+            h.append("<p class=\"source\">").append(text(src)).append("</p>");
         }
-        h.append("</ol><p>Made by OpenApheresis from your own treatment plan. Your care team is your best guide: ask "
+        h.append("<p>Made by OpenApheresis from your own treatment plan. Your care team is your best guide: ask "
                 + "them about anything on this sheet.</p></section>");
         return h.append("</body></html>").toString();
     }

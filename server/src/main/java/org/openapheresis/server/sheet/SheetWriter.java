@@ -142,7 +142,7 @@ public final class SheetWriter {
         if (f.donorPlasma()) {
             return "plasma from donors";
         }
-        return "albumin mixed with salt water";
+        return "albumin";
     }
 
     // --- how many, how often, how long
