@@ -58,8 +58,8 @@ public final class SheetRoutes implements FeatureRoutes {
     }
 
     /**
-     * The format asked for: the query's when given; else the first of text/html and application/pdf the Accept
-     * header names (a wildcard, or no header, is HTML); else 406.
+     * The format asked for: the query's when given; else the one of text/html and application/pdf the Accept header
+     * weighs higher (q; a tie goes to the one named first; a wildcard, or no header, is HTML); else 406.
      */
     static Format format(Optional<String> query, String accept) {
         if (query.isPresent()) {
@@ -72,46 +72,49 @@ public final class SheetRoutes implements FeatureRoutes {
         if (accept == null || accept.isBlank()) {
             return Format.HTML;
         }
-        int html = -1;
-        int pdf = -1;
-        int any = -1;
+        double html = -1;
+        double pdf = -1;
+        int htmlAt = -1;
+        int pdfAt = -1;
         String[] types = accept.split(",");
         for (int i = 0; i < types.length; i++) {
             String[] parts = types[i].split(";");
             String t = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (refused(parts)) {
+            double q = quality(parts);
+            if (q <= 0) {
                 continue;
             }
-            if (t.equals("text/html") && html < 0) {
-                html = i;
-            } else if (t.equals("application/pdf") && pdf < 0) {
-                pdf = i;
-            } else if ((t.equals("*/*") || t.equals("text/*")) && any < 0) {
-                any = i;
+            if ((t.equals("text/html") || t.equals("text/*") || t.equals("*/*")) && q > html) {
+                html = t.equals("text/html") ? q : Math.max(html, q * 0.999); // the exact type wins over a wildcard
+                htmlAt = i;
+            }
+            if (t.equals("application/pdf") && q > pdf) {
+                pdf = q;
+                pdfAt = i;
             }
         }
-        if (pdf >= 0 && (html < 0 || pdf < html)) {
+        if (pdf > 0 && (pdf > html || pdf == html && pdfAt < htmlAt)) {
             return Format.PDF;
         }
-        if (html >= 0 || any >= 0) {
+        if (html > 0) {
             return Format.HTML;
         }
         throw new HttpProblem(406, "the sheet is answered as text/html or application/pdf", Map.of("acceptable",
                 List.of("text/html", "application/pdf")));
     }
 
-    /** True when a media range's parameters say q=0 (not acceptable). */
-    private static boolean refused(String[] parts) {
+    /** The q parameter of a media range (1 when absent or unreadable). */
+    private static double quality(String[] parts) {
         for (int j = 1; j < parts.length; j++) {
             String p = parts[j].strip();
             if (p.startsWith("q=")) {
                 try {
-                    return Double.parseDouble(p.substring(2)) == 0;
+                    return Double.parseDouble(p.substring(2));
                 } catch (NumberFormatException e) {
-                    return false;
+                    return 1;
                 }
             }
         }
-        return false;
+        return 1;
     }
 }
