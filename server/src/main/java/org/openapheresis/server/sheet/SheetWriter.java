@@ -43,6 +43,10 @@ public final class SheetWriter {
     public static final String HOXWORTH = "Hoxworth Blood Center, University of Cincinnati, Plasma Exchange patient "
             + "page: citrate keeps blood from clotting; common side effects tiredness, nausea, dizziness, feeling cold, "
             + "tingling in the fingers and around the mouth, allergic reaction, lowered blood pressure";
+    /** Signs of a citrate reaction. */
+    public static final String NOTIFY = "Notify Library (WHO-supported vigilance library), Complications related to "
+            + "apheresis: citrate reaction signs include numbness or tingling of lips or fingers, chills, shivering, "
+            + "light-headedness, muscle twitching, progressing to carpopedal spasms";
     /** Fluids before, eating during, staff present. */
     public static final String CIDP_USA = "CIDP USA Foundation, Plasma Exchange questions and answers: drink some "
             + "fluids and use the bathroom before the procedure; most patients may eat or drink during it; medical "
@@ -265,10 +269,12 @@ public final class SheetWriter {
         List<String> out = new ArrayList<>();
         if (f.procedure().onSeparator()) {
             sources.add(HOXWORTH);
+            sources.add(NOTIFY);
             sources.add(WEINSTEIN);
             out.add(p.say("The machine uses an anticoagulant called citrate.",
                     "It can make your lips, mouth or fingers tingle.",
-                    "You may also get muscle cramps, feel cold or feel sick.",
+                    "Your muscles may twitch, or your hands and feet may cramp.",
+                    "You may also feel cold or feel sick.",
                     "Tell the nurse at once if you feel any of these.",
                     "The nurse can slow the machine or give you calcium."));
             if (f.has(WarningCode.CITRATE_RATE_HIGH) || f.has(WarningCode.AC_INFUSION_RATE_HIGH)

@@ -130,7 +130,7 @@ class SheetWriterTest {
     @Test
     void every_separator_sheet_names_citrate_tingling_cramps_and_light_headedness() {
         assertThat(section(WRITER.write(msCourse()), "feel")).contains("citrate").contains("tingle")
-                .contains("cramps").contains("light-headed").doesNotContain("more anticoagulant than usual");
+                .contains("cramp").contains("light-headed").doesNotContain("more anticoagulant than usual");
     }
 
     @Test
