@@ -179,7 +179,9 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new SessionRoutes(sessions),
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
-                    new org.openapheresis.server.billing.BillingRoutes(billing, sessions));
+                    new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
+                    new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,
+                            patients, sessions, billing, org.openapheresis.server.sheet.Glossary.load())));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);

@@ -29,6 +29,10 @@ export async function render(main, ctx, [orderId]) {
 
   const actions = h('div', { class: 'actions no-print' },
     h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print prescription'),
+    // The patient information sheet: plain words from this order's plan, for the patient to take home (the server
+    // writes it; HTML here, a PDF to print).
+    h('a', { class: 'btn btn-secondary', id: 'patient-sheet', href: `/api/orders/${encodeURIComponent(o.id)}/patient-sheet`, target: '_blank', rel: 'noopener' }, 'Patient information sheet'),
+    h('a', { class: 'btn btn-ghost', id: 'patient-sheet-pdf', href: `/api/orders/${encodeURIComponent(o.id)}/patient-sheet?format=pdf`, target: '_blank', rel: 'noopener' }, 'Sheet as PDF'),
     canSign && status === 'unsigned' ? h('a', { class: 'btn btn-secondary', id: 'edit-order', href: `#/orders/${encodeURIComponent(o.id)}/edit` }, 'Change order') : null,
     canSign && status === 'unsigned' ? h('button', { class: 'btn btn-primary btn-lg', type: 'button', id: 'sign-order', onclick: askSign }, 'Sign order') : null,
     canSign && status === 'signed' ? h('button', { class: 'btn btn-danger', type: 'button', id: 'stop-order', onclick: () => { stopForm.hidden = !stopForm.hidden; } }, 'Stop order…') : null);

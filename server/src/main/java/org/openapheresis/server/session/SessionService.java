@@ -399,6 +399,11 @@ public final class SessionService {
                 store.adverseEvents(h, id));
     }
 
+    /** The vascular access recorded at a session, in the order it was checked (the patient sheet reads it). */
+    public List<Entries.VascularAccess> access(Handle h, String id) {
+        return store.access(h, id);
+    }
+
     /** The session an entry was recorded in. */
     public Optional<String> sessionOfEntry(Handle h, Entries.Kind kind, String entryId) {
         return store.sessionOfEntry(h, kind, entryId);

@@ -1,0 +1,102 @@
+package org.openapheresis.server.sheet;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The medical words of the sheet with their plain explanations, read from {@code sheet/glossary.tsv} (data, so a
+ * reviewer reads and changes the words without reading code).
+ *
+ * @param entries the words in file order
+ */
+public record Glossary(List<Entry> entries) {
+
+    /** The file on the class path. */
+    public static final String RESOURCE = "sheet/glossary.tsv";
+
+    /**
+     * One word.
+     *
+     * @param forms the word and its other forms (plural, singular), matched whole and case-insensitive
+     * @param explanation what it means, in short sentences
+     */
+    public record Entry(List<String> forms, String explanation) {
+
+        public Entry {
+            forms = List.copyOf(forms);
+            if (forms.isEmpty() || explanation.isBlank()) {
+                throw new IllegalArgumentException("a glossary entry needs a word and an explanation");
+            }
+        }
+
+        /** The word as listed first. */
+        public String term() {
+            return forms.get(0);
+        }
+
+        /** Where the word (any form) first occurs in a text, or -1. */
+        public int firstIndexIn(String text) {
+            int best = -1;
+            for (String f : forms) {
+                Matcher m = pattern(f).matcher(text);
+                if (m.find() && (best < 0 || m.start() < best)) {
+                    best = m.start();
+                }
+            }
+            return best;
+        }
+
+        private static Pattern pattern(String form) {
+            return Pattern.compile("(?<![\\p{L}-])" + Pattern.quote(form) + "(?![\\p{L}-])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+    }
+
+    public Glossary {
+        entries = List.copyOf(entries);
+    }
+
+    /** The glossary shipped with the server. */
+    public static Glossary load() {
+        try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            List<Entry> entries = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t");
+                if (cells.length != 2) {
+                    throw new IllegalStateException(RESOURCE + " line " + n + ": two tab-separated columns expected");
+                }
+                entries.add(new Entry(List.of(cells[0].strip().split("\\|")), cells[1].strip()));
+            }
+            return new Glossary(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The entry of a word (any of its forms). */
+    public Optional<Entry> find(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return entries.stream().filter(e -> e.forms().stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals(w)))
+                .findFirst();
+    }
+}

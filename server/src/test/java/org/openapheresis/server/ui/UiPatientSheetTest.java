@@ -1,0 +1,47 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The patient information sheet from the order page of the demo unit: the physician finds the button on the GBS
+ * patient's order, opens the sheet the patient takes home, and it reads from that patient's own plan.
+ */
+class UiPatientSheetTest extends BrowserTest {
+
+    @BeforeAll
+    static void start() throws Exception {
+        open(true);
+    }
+
+    @Test
+    void the_order_page_opens_the_patients_own_sheet_in_plain_words() {
+        browser.signIn("dr.lindqvist", server.demoPassword);
+        String token = server.login("dr.lindqvist", server.demoPassword);
+        String orderId = null;
+        for (JsonNode o : server.call("GET", "/api/orders", token, null).body()) {
+            if (o.get("indication").get("code").asText().equals("G61.0")) {
+                orderId = o.get("id").asText();
+            }
+        }
+        assertThat(orderId).as("the demo GBS order").isNotNull();
+        browser.go("/orders/" + orderId);
+        browser.await(By.id("patient-sheet"));
+        String href = browser.await(By.id("patient-sheet")).getAttribute("href");
+        assertThat(href).endsWith("/api/orders/" + orderId + "/patient-sheet");
+        assertThat(browser.await(By.id("patient-sheet-pdf")).getAttribute("href")).endsWith("?format=pdf");
+        browser.js("window.location.href = arguments[0]", href);
+        browser.await(By.id("sheet-title"));
+        assertThat(browser.text(By.id("sheet-title"))).isEqualTo("Your treatment: information for you");
+        assertThat(browser.text(By.id("sheet-person"))).contains("Aalto").contains("MRN-100871");
+        assertThat(browser.text(By.id("sheet-what"))).contains("plasma exchange").contains("Guillain-Barre");
+        assertThat(browser.text(By.id("sheet-before"))).contains("You take an ACE inhibitor");
+        assertThat(browser.text(By.id("sheet-time"))).contains("5 treatments, one every other day")
+                .containsPattern("about (1 hour|an hour and a half|\\d( and a half)? hours)");
+        browser.screenshot("60-patient-sheet-gbs");
+    }
+}
