@@ -59,16 +59,27 @@ class UiDemoUnitTest extends BrowserTest {
     }
 
     @Test
-    void billing_sees_demographics_only_and_is_offered_nothing_clinical() {
+    void billing_works_the_charges_and_sees_demographics_and_coverage_only() {
         browser.signIn("billing.novak", server.demoPassword);
+        browser.awaitHeading("Billing");
+        assertThat(browser.all(By.cssSelector("#nav a"))).extracting(e -> e.getText()).containsExactly("Patients",
+                "Billing");
+        browser.await(By.cssSelector("#charges-table tbody tr[data-charge]"));
+        assertThat(browser.all(By.cssSelector("#charges-table tbody tr[data-charge]"))).isNotEmpty();
+        assertThat(browser.text(By.id("charges-table"))).contains("36514").contains("$");
+        assertThat(browser.text(By.id("price-list"))).contains("example");
+        browser.screenshot("08-billing-worklist");
+        browser.click(By.cssSelector("button[data-correct]"));
+        assertThat(browser.all(By.cssSelector(".correction-row:not([hidden]) form"))).hasSize(1);
+        browser.go("/patients");
         browser.awaitHeading("Patients");
-        assertThat(browser.all(By.cssSelector("#nav a"))).extracting(e -> e.getText()).containsExactly("Patients");
         assertThat(browser.all(By.id("new-patient"))).isEmpty();
         browser.click(By.cssSelector("main tbody tr a"));
         browser.await(By.cssSelector(".alert-info"));
         assertThat(browser.text(By.cssSelector("main"))).contains("demographics and coverage only")
                 .doesNotContain("Allergies").doesNotContain("Orders and courses").doesNotContain("Lab trends");
         assertThat(browser.all(By.id("new-order"))).isEmpty();
+        browser.await(By.id("coverages"));
         browser.screenshot("09-billing-patient-demographics-only");
     }
 
