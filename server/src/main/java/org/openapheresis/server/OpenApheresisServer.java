@@ -162,8 +162,9 @@ public final class OpenApheresisServer implements AutoCloseable {
                     org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
             org.openapheresis.server.billing.BillingService billing = new org.openapheresis.server.billing.BillingService(
                     new org.openapheresis.server.billing.BillingStore(), org.openapheresis.server.billing.CodeRules.load(),
-                    orders, patients, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
+                    orders, patients, sessions, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
             sessions.whenCompleted(billing::sessionCompleted);
+            products.whenRecorded(billing::productStepRecorded);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),

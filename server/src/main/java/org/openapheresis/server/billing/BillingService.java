@@ -47,6 +47,7 @@ public final class BillingService {
     private final CodeRules rules;
     private final OrderService orders;
     private final PatientService patients;
+    private final org.openapheresis.server.session.SessionService sessions;
     private final String currency;
     private final Clock clock;
 
@@ -54,7 +55,8 @@ public final class BillingService {
      * @param currency the unit's ISO 4217 currency: every price, charge and coverage is in it
      */
     public BillingService(BillingStore store, CodeRules rules, OrderService orders, PatientService patients,
-            java.util.Currency currency, Clock clock) {
+            org.openapheresis.server.session.SessionService sessions, java.util.Currency currency, Clock clock) {
+        this.sessions = sessions;
         this.store = store;
         this.rules = rules;
         this.orders = orders;
@@ -185,6 +187,40 @@ public final class BillingService {
             made.add(c);
         }
         return made;
+    }
+
+    /**
+     * The step listener of cell products: a freeze, a thaw or an infusion is coded by the rules in the recording
+     * transaction, once per event (the item's origin names the product and the event). The item is the
+     * recipient's (the person treated), on the day of the step, with the ICD-10 code of the order the product was
+     * collected for.
+     */
+    public void productStepRecorded(Handle h, Actor by, org.openapheresis.server.product.Product p,
+            org.openapheresis.server.product.ProductEvent e) {
+        Optional<Trigger> trigger = switch (e.type()) {
+            case CRYOPRESERVED -> Optional.of(Trigger.PRODUCT_CRYOPRESERVED);
+            case THAWED -> Optional.of(Trigger.PRODUCT_THAWED);
+            case INFUSED -> Optional.of(Trigger.PRODUCT_INFUSED);
+            default -> Optional.empty();
+        };
+        if (trigger.isEmpty()) {
+            return;
+        }
+        Optional<String> orderId = sessions.find(h, p.sessionId()).map(SessionRecord::orderId);
+        Optional<String> diagnosis = orderId.flatMap(id -> orders.find(h, id)).map(o -> o.indication().code());
+        BillableFacts facts = BillableFacts.product(trigger.get(), p.kind().code(),
+                p.autologous() ? Donation.AUTOLOGOUS : Donation.ALLOGENEIC, diagnosis);
+        LocalDate day = LocalDate.ofInstant(e.at(), clock.getZone());
+        java.time.Instant now = Times.now(clock);
+        for (CodeRules.CodedLine l : rules.code(facts)) {
+            Optional<PriceEntry> price = store.priceOn(h, l.code().code(), day);
+            Optional<BigDecimal> unit = price.map(PriceEntry::price);
+            store.insertCharge(h, new ChargeItem(Ids.next(), Optional.of("product:" + p.id() + ":" + e.seq() + ":"
+                    + l.ruleId()), Optional.empty(), orderId, p.recipientId(), Optional.of(l.ruleId()), l.code().code(),
+                    l.code().system(), l.code().descriptor(), l.diagnosisCode(), day, l.units(), unit,
+                    unit.map(x -> x.multiply(BigDecimal.valueOf(l.units()))), currency, price.map(PriceEntry::id),
+                    Optional.empty(), Optional.empty(), now, by.username()));
+        }
     }
 
     /** Whose cells a collection takes: a collection ordered with a recipient is allogeneic. */

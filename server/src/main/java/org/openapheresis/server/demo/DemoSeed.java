@@ -95,7 +95,7 @@ public final class DemoSeed {
         this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
         this.resources = new ResourceService(new ResourceStore());
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
-        this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients,
+        this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions,
                 BillingService.UNIT_CURRENCY, clock);
         sessions.whenCompleted(billing::sessionCompleted);
     }
@@ -522,6 +522,7 @@ public final class DemoSeed {
                 org.openapheresis.server.product.ProductService.sampleTable(),
                 new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
                         patients, clock), clock);
+        products.whenRecorded(billing::productStepRecorded);
         Actor admin = new Actor("admin", Role.ADMIN);
         jdbi.useTransaction(h -> products.setFacility(h, admin, "A9999", "OpenApheresis demo unit (the standard's "
                 + "example facility A9999)"));

@@ -639,7 +639,23 @@ public final class ProductService {
         if (at.isAfter(Times.now(clock).plus(CLOCK_SKEW))) {
             throw InvalidInputException.of("at", MessageKey.IN_THE_FUTURE, at);
         }
-        store.append(h, p.id(), new ProductEvent(seq, type, at, Times.now(clock), by.username(), verifier, location,
-                temperatureC, p.status(), details));
+        ProductEvent e = new ProductEvent(seq, type, at, Times.now(clock), by.username(), verifier, location,
+                temperatureC, p.status(), details);
+        store.append(h, p.id(), e);
+        for (StepListener l : stepListeners) {
+            l.recorded(h, by, p, e);
+        }
+    }
+
+    /** Told of every event recorded on a product, inside the recording transaction (billing codes the steps). */
+    public interface StepListener {
+        void recorded(Handle h, Actor by, Product p, ProductEvent e);
+    }
+
+    private final List<StepListener> stepListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a listener of the events recorded on products. */
+    public void whenRecorded(StepListener l) {
+        stepListeners.add(l);
     }
 }
