@@ -46,7 +46,15 @@ final class TextReport {
             line(b, "Reaching the patient", num(p.anticoagulant().toPatientMl()) + " mL, citrate "
                     + p.anticoagulant().citrateMgPerKgPerMin() + " mg/kg/min");
         }
-        if (p.replacement() != null) {
+        if (p.replacement() != null && p.replacement().redCellsMl() != null) {
+            section(b, "Replacement");
+            line(b, "Donor red cells", num(p.replacement().redCellsMl()) + " mL (" + p.replacement().redCellUnits()
+                    + " units of " + num(p.replacement().redCellUnitVolumeMl()) + " mL at haematocrit "
+                    + p.replacement().redCellHematocritPercent() + " %)");
+            if (p.replacement().depletionFluidMl() > 0) {
+                line(b, "Depletion fluid", num(p.replacement().depletionFluidMl()) + " mL of saline or albumin");
+            }
+        } else if (p.replacement() != null) {
             section(b, "Replacement fluids");
             line(b, "5% albumin", num(p.replacement().albuminMl()) + " mL = " + p.replacement().albuminGrams() + " g ("
                     + p.replacement().albuminVials12p5g() + " vials of 12.5 g)");

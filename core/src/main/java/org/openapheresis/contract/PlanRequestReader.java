@@ -61,6 +61,19 @@ public final class PlanRequestReader {
     public static final Range IVIG_DAYS = Range.of(1, 7);
     /** IVIG product concentration, percent (5% and 10% intravenous products; 20% is subcutaneous). */
     public static final Range IVIG_PRODUCT_PERCENT = Range.of(3, 20);
+    /** Target HbS at the end of a red cell exchange, percent of total haemoglobin. */
+    public static final Range TARGET_HBS_PERCENT = Range.of(1, 95);
+    /** Target haematocrit at the end of a red cell exchange, percent. */
+    public static final Range RCX_HEMATOCRIT_PERCENT = Range.of(15, 45);
+    /**
+     * Haematocrit of donor red cell units, percent: packed red cells are usually 70-80% (medicalalgorithms.com,
+     * after Wayne et al.), units in additive solution lower; 40-90 accepted.
+     */
+    public static final Range REPLACEMENT_HEMATOCRIT_PERCENT = Range.of(40, 90);
+    /** Mean volume of one donor red cell unit, mL. */
+    public static final Range RED_CELL_UNIT_VOLUME_ML = Range.of(100, 500);
+    /** Donor red cell units ready. */
+    public static final Range RED_CELL_UNITS_AVAILABLE = Range.of(0, 60);
     /** Recipient weight, kg. */
     public static final Range RECIPIENT_WEIGHT_KG = Patient.WEIGHT_KG;
 
@@ -131,6 +144,7 @@ public final class PlanRequestReader {
             case HPC_COLLECTION -> Analyte.CD34;
             case LYMPHOCYTE_COLLECTION -> Analyte.CD3;
             case GRANULOCYTE_COLLECTION -> Analyte.NEUTROPHILS;
+            case RED_CELL_EXCHANGE -> Analyte.HBS;
             case PLASMA_EXCHANGE, IVIG_INFUSION -> null;
         });
     }
@@ -246,6 +260,7 @@ public final class PlanRequestReader {
                     exclusiveTarget(n, "granulocytes", TARGET_GRANULOCYTES),
                     n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
             case IVIG_INFUSION -> ivig(n);
+            case RED_CELL_EXCHANGE -> redCellExchange(n);
         };
         n.rejectUnknown();
         return n.problems().size() > before || spec == null ? Optional.empty() : Optional.of(spec);
@@ -389,6 +404,47 @@ public final class PlanRequestReader {
             return ProcedureSpec.SedimentingAgent.NONE;
         }
         return parsed.get();
+    }
+
+    private static ProcedureSpec redCellExchange(Node n) {
+        Separation sep = separation(n, ProcedureType.RED_CELL_EXCHANGE);
+        ProcedureSpec.RedCellExchangeMode mode = ProcedureSpec.RedCellExchangeMode.EXCHANGE;
+        Optional<String> m = n.text("mode", false);
+        boolean modeOk = true;
+        if (m.isPresent()) {
+            Optional<ProcedureSpec.RedCellExchangeMode> parsed = ProcedureSpec.RedCellExchangeMode.fromCode(m.get());
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("mode"), MessageKey.NOT_ONE_OF, m.get(),
+                        "exchange, depletion-exchange"));
+                modeOk = false;
+            } else {
+                mode = parsed.get();
+            }
+        }
+        OptionalDouble hbs = n.number("targetHbsPercent", TARGET_HBS_PERCENT, true);
+        OptionalDouble hct = n.number("targetHematocritPercent", RCX_HEMATOCRIT_PERCENT, true);
+        OptionalDouble unitHct = n.number("replacementHematocritPercent", REPLACEMENT_HEMATOCRIT_PERCENT, true);
+        OptionalDouble depletion = OptionalDouble.empty();
+        boolean depletionOk = true;
+        if (mode == ProcedureSpec.RedCellExchangeMode.DEPLETION_EXCHANGE) {
+            depletion = n.number("depletionHematocritPercent", RCX_HEMATOCRIT_PERCENT, false);
+            if (depletion.isEmpty() && !n.has("depletionHematocritPercent")) {
+                n.problems().add(Problem.of(n.field("depletionHematocritPercent"), MessageKey.REQUIRED_WHEN,
+                        "with mode depletion-exchange"));
+            }
+            depletionOk = depletion.isPresent();
+        } else if (n.has("depletionHematocritPercent")) {
+            n.problems().add(Problem.of(n.field("depletionHematocritPercent"), MessageKey.NOT_APPLICABLE,
+                    "red-cell-exchange with mode exchange"));
+            depletionOk = false;
+        }
+        OptionalDouble unitVolume = n.number("redCellUnitVolumeMl", RED_CELL_UNIT_VOLUME_ML, false);
+        OptionalInt available = n.integer("redCellUnitsAvailable", RED_CELL_UNITS_AVAILABLE, false);
+        if (sep == null || !modeOk || !depletionOk || hbs.isEmpty() || hct.isEmpty() || unitHct.isEmpty()) {
+            return null;
+        }
+        return new ProcedureSpec.RedCellExchange(sep, mode, hbs.getAsDouble(), hct.getAsDouble(),
+                unitHct.getAsDouble(), depletion, unitVolume, available);
     }
 
     private static ProcedureSpec ivig(Node n) {

@@ -82,6 +82,14 @@ public final class PlanRequestWriter {
             m.put("doseGPerKg", i.doseGPerKg());
             m.put("days", i.days());
             m.put("productPercent", i.productPercent());
+        } else if (spec instanceof ProcedureSpec.RedCellExchange x) {
+            m.put("mode", x.mode().code());
+            m.put("targetHbsPercent", x.targetHbsPercent());
+            m.put("targetHematocritPercent", x.targetHematocritPercent());
+            m.put("replacementHematocritPercent", x.replacementHematocritPercent());
+            put(m, "depletionHematocritPercent", x.depletionHematocritPercent());
+            put(m, "redCellUnitVolumeMl", x.redCellUnitVolumeMl());
+            x.redCellUnitsAvailable().ifPresent(v -> m.put("redCellUnitsAvailable", v));
         } else {
             throw new IllegalStateException("no writer for procedure type " + spec.type());
         }

@@ -151,6 +151,22 @@ public final class ProcedureCatalog {
                     DoseField.number("procedure.days", "Over", "days", PlanRequestReader.IVIG_DAYS, "5", ""),
                     DoseField.number("procedure.productPercent", "Product strength", "%",
                             PlanRequestReader.IVIG_PRODUCT_PERCENT, "10", ""));
+            case RED_CELL_EXCHANGE -> List.of(
+                    new DoseField("procedure.mode", "Protocol", "", Kind.CHOICE, null, "exchange", "",
+                            List.of(new Choice("exchange", "Exchange"),
+                                    new Choice("depletion-exchange", "Depletion, then exchange"))),
+                    DoseField.number("procedure.targetHbsPercent", "Target HbS after", "%",
+                            PlanRequestReader.TARGET_HBS_PERCENT, "30", "Percent of total haemoglobin"),
+                    DoseField.number("procedure.targetHematocritPercent", "Target haematocrit after", "%",
+                            PlanRequestReader.RCX_HEMATOCRIT_PERCENT, "", ""),
+                    DoseField.number("procedure.replacementHematocritPercent", "Haematocrit of the donor units", "%",
+                            PlanRequestReader.REPLACEMENT_HEMATOCRIT_PERCENT, "", "From the blood bank"),
+                    DoseField.number("procedure.depletionHematocritPercent", "Deplete to haematocrit", "%",
+                            PlanRequestReader.RCX_HEMATOCRIT_PERCENT, "", "Depletion, then exchange only"),
+                    DoseField.number("procedure.redCellUnitVolumeMl", "Mean unit volume", "mL",
+                            PlanRequestReader.RED_CELL_UNIT_VOLUME_ML, "", "Empty: 300 mL"),
+                    DoseField.number("procedure.redCellUnitsAvailable", "Units available", "units",
+                            PlanRequestReader.RED_CELL_UNITS_AVAILABLE, "", "Empty: not checked"));
         };
     }
 

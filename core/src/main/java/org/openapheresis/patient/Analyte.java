@@ -29,7 +29,9 @@ public enum Analyte {
     /** Albumin, g/L. */
     ALBUMIN("albuminGPerL", "albumin", "g/L", Range.of(5, 70), "Albumin"),
     /** Ionised calcium, mmol/L. */
-    IONIZED_CALCIUM("ionizedCalciumMmolPerL", "ionizedCalcium", "mmol/L", Range.of(0.4, 2.5), "Ionised calcium");
+    IONIZED_CALCIUM("ionizedCalciumMmolPerL", "ionizedCalcium", "mmol/L", Range.of(0.4, 2.5), "Ionised calcium"),
+    /** Haemoglobin S, percent of total haemoglobin (the HbS fraction); 0..100 because it is a share of a whole. */
+    HBS("hbsPercent", "hbs", "%", Range.of(0, 100), "Haemoglobin S");
 
     private final String field;
     private final String predictedName;

@@ -121,7 +121,8 @@ public record Plan(
     }
 
     /**
-     * Replacement fluids of a plasma exchange.
+     * Replacement fluids of a plasma exchange or a red cell exchange. The red cell fields are null for a plasma
+     * exchange; the albumin and plasma fields are 0 for a red cell exchange.
      *
      * @param albuminMl 5% albumin, mL
      * @param plasmaMl donor plasma, mL
@@ -131,9 +132,30 @@ public record Plan(
      * @param calciumGluconate10PercentMl suggested calcium prophylaxis: 10% calcium gluconate added to the
      *     albumin return fluid, 10 mL per litre (Weinstein, J Clin Apher 1996;11:204), mL
      * @param elementalCalciumMg elemental calcium in that calcium gluconate (9.3 mg per mL), mg
+     * @param redCellsMl donor red cell units to infuse (red cell exchange), mL of product at its haematocrit
+     * @param redCellUnits donor units of {@code redCellUnitVolumeMl} that hold {@code redCellsMl} (rounded up)
+     * @param redCellHematocritPercent haematocrit of the donor units, percent
+     * @param redCellUnitVolumeMl mean volume of one donor unit, mL
+     * @param depletionFluidMl saline or albumin given during a depletion phase, mL (0 without one)
      */
     public record ReplacementUse(double albuminMl, double plasmaMl, double albuminGrams, int albuminVials12p5g,
-            int plasmaUnits250Ml, double calciumGluconate10PercentMl, double elementalCalciumMg) {
+            int plasmaUnits250Ml, double calciumGluconate10PercentMl, double elementalCalciumMg, Double redCellsMl,
+            Integer redCellUnits, Double redCellHematocritPercent, Double redCellUnitVolumeMl,
+            Double depletionFluidMl) {
+
+        /** The replacement of a plasma exchange (no red cells). */
+        public ReplacementUse(double albuminMl, double plasmaMl, double albuminGrams, int albuminVials12p5g,
+                int plasmaUnits250Ml, double calciumGluconate10PercentMl, double elementalCalciumMg) {
+            this(albuminMl, plasmaMl, albuminGrams, albuminVials12p5g, plasmaUnits250Ml, calciumGluconate10PercentMl,
+                    elementalCalciumMg, null, null, null, null, null);
+        }
+
+        /** The replacement of a red cell exchange (no albumin or plasma in the exchange itself). */
+        public static ReplacementUse redCells(double redCellsMl, int redCellUnits, double hematocritPercent,
+                double unitVolumeMl, double depletionFluidMl) {
+            return new ReplacementUse(0, 0, 0, 0, 0, 0, 0, redCellsMl, redCellUnits, hematocritPercent, unitVolumeMl,
+                    depletionFluidMl);
+        }
     }
 
     /**

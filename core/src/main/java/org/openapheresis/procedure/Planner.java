@@ -53,7 +53,7 @@ public final class Planner {
         Plan.Prediction ca = plan.predicted().get(Analyte.IONIZED_CALCIUM.predictedName());
         Plan.Prediction igg = plan.predicted().get(Analyte.IGG.predictedName());
         return new PlanOutcome(type.displayName(), type.onSeparator(), type.onSeparator()
-                && type != ProcedureType.PLASMA_EXCHANGE, plan.durationMin(),
+                && type != ProcedureType.PLASMA_EXCHANGE && type != ProcedureType.RED_CELL_EXCHANGE, plan.durationMin(),
                 plan.bloodVolumesProcessed() == null ? OptionalDouble.empty()
                         : OptionalDouble.of(plan.bloodVolumesProcessed()),
                 ca == null || ca.nadir() == null ? OptionalDouble.empty() : OptionalDouble.of(ca.nadir()),
@@ -80,6 +80,9 @@ public final class Planner {
         }
         if (spec instanceof ProcedureSpec.IvigInfusion i) {
             return IvigPlanner.plan(request, i, body, options);
+        }
+        if (spec instanceof ProcedureSpec.RedCellExchange rcx) {
+            return RedCellExchangePlanner.plan(request, rcx, body, options);
         }
         throw InvalidInputException.of("procedure.type", MessageKey.NOT_PLANNABLE,
                 "procedure type " + spec.type().code() + " is not supported by this version of the planner");

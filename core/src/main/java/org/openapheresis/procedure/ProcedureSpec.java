@@ -151,6 +151,71 @@ public sealed interface ProcedureSpec {
         }
     }
 
+    /**
+     * Automated red cell exchange (sickle cell disease): the patient's red cells are removed and replaced by
+     * donor red cells until the haemoglobin S fraction reaches a target, ending at a target haematocrit.
+     *
+     * @param sep separator settings
+     * @param mode exchange alone, or a depletion to {@code depletionHematocritPercent} with saline or albumin
+     *     first (Spectra Optia's exchange and depletion/exchange protocols)
+     * @param targetHbsPercent HbS at the end, percent of total haemoglobin
+     * @param targetHematocritPercent haematocrit at the end, percent
+     * @param replacementHematocritPercent haematocrit of the donor red cell units, percent
+     * @param depletionHematocritPercent haematocrit the depletion phase lowers to (depletion-exchange only), percent
+     * @param redCellUnitVolumeMl mean volume of one donor unit, mL (empty: the planner's default)
+     * @param redCellUnitsAvailable units the blood bank has ready, if known
+     */
+    record RedCellExchange(Separation sep, RedCellExchangeMode mode, double targetHbsPercent,
+            double targetHematocritPercent, double replacementHematocritPercent,
+            OptionalDouble depletionHematocritPercent, OptionalDouble redCellUnitVolumeMl,
+            java.util.OptionalInt redCellUnitsAvailable) implements ProcedureSpec {
+        public RedCellExchange {
+            Objects.requireNonNull(sep, "separation");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(depletionHematocritPercent, "depletionHematocritPercent");
+            Objects.requireNonNull(redCellUnitVolumeMl, "redCellUnitVolumeMl");
+            Objects.requireNonNull(redCellUnitsAvailable, "redCellUnitsAvailable");
+            if ((mode == RedCellExchangeMode.DEPLETION_EXCHANGE) != depletionHematocritPercent.isPresent()) {
+                throw new IllegalArgumentException("a depletion haematocrit is given with depletion-exchange, only");
+            }
+        }
+
+        @Override
+        public ProcedureType type() {
+            return ProcedureType.RED_CELL_EXCHANGE;
+        }
+
+        @Override
+        public Optional<Separation> separation() {
+            return Optional.of(sep);
+        }
+    }
+
+    /** Red cell exchange protocols (Terumo BCT: exchange, depletion, depletion/exchange; depletion alone is not planned). */
+    enum RedCellExchangeMode {
+        EXCHANGE("exchange"),
+        DEPLETION_EXCHANGE("depletion-exchange");
+
+        private final String code;
+
+        RedCellExchangeMode(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Optional<RedCellExchangeMode> fromCode(String code) {
+            for (RedCellExchangeMode m : values()) {
+                if (m.code.equals(code)) {
+                    return Optional.of(m);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /** Sedimenting agents for granulocyte collection. */
     enum SedimentingAgent {
         HES("hes"),

@@ -11,7 +11,8 @@ public enum ProcedureType {
     HPC_COLLECTION("hpc-collection", "HPC collection"),
     LYMPHOCYTE_COLLECTION("lymphocyte-collection", "Lymphocyte collection"),
     GRANULOCYTE_COLLECTION("granulocyte-collection", "Granulocyte collection"),
-    IVIG_INFUSION("ivig-infusion", "IVIG infusion");
+    IVIG_INFUSION("ivig-infusion", "IVIG infusion"),
+    RED_CELL_EXCHANGE("red-cell-exchange", "Red cell exchange (RBCX)");
 
     private final String code;
     private final String displayName;

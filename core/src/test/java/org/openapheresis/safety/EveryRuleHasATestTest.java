@@ -18,6 +18,7 @@ class EveryRuleHasATestTest {
         rules.add(IvigBeforePlasmaExchangeRule.class);
         CandidacyRules.all().forEach(r -> rules.add(r.getClass()));
         OutcomeRules.all().forEach(r -> rules.add(r.getClass()));
+        RedCellExchangeRules.all().forEach(r -> rules.add(r.getClass()));
         for (Class<?> rule : rules) {
             assertThat(exists(rule.getName() + "Test")).as("test class for " + rule.getSimpleName()).isTrue();
         }
@@ -28,6 +29,7 @@ class EveryRuleHasATestTest {
         SafetyRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
         CandidacyRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
         OutcomeRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
+        RedCellExchangeRules.all().forEach(r -> assertThat(r.source()).as(r.code().name()).isNotBlank());
     }
 
     @Test
@@ -41,6 +43,9 @@ class EveryRuleHasATestTest {
             assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
         }
         for (OutcomeRule r : OutcomeRules.all()) {
+            assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
+        }
+        for (RedCellExchangeRule r : RedCellExchangeRules.all()) {
             assertThat(covered.add(r.code())).as("second rule for " + r.code()).isTrue();
         }
         assertThat(covered).containsExactlyInAnyOrder(WarningCode.values());

@@ -42,6 +42,7 @@ public final class Json {
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         m.addMixIn(Plan.Prediction.class, OmitNulls.class);
         m.addMixIn(Plan.Collected.class, OmitNulls.class);
+        m.addMixIn(Plan.ReplacementUse.class, OmitNulls.class);
         m.addMixIn(Plan.class, PlanMixin.class);
         SimpleModule numbers = new SimpleModule("whole-numbers");
         numbers.addSerializer(Double.class, new WholeNumberSerializer());
