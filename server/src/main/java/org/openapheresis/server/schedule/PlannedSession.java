@@ -4,6 +4,8 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.openapheresis.procedure.ProcedureType;
@@ -18,6 +20,8 @@ import org.openapheresis.procedure.ProcedureType;
  */
 @PlanningEntity
 public class PlannedSession {
+
+    static final String STARTS = "starts";
 
     @PlanningId
     private String key;
@@ -35,7 +39,9 @@ public class PlannedSession {
     private boolean pinned;
     private UnitRules rules;
 
-    @PlanningVariable(valueRangeProviderRefs = WeekPlan.STARTS)
+    private List<Integer> possibleStarts = List.of();
+
+    @PlanningVariable(valueRangeProviderRefs = STARTS)
     private Integer startMinute;
     @PlanningVariable(valueRangeProviderRefs = WeekPlan.MACHINES, allowsUnassigned = true)
     private UnitMachine machine;
@@ -78,6 +84,21 @@ public class PlannedSession {
         this.intervalMin = intervalMin;
         this.previousStartMinute = previousStartMinute;
         this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /**
+     * The starts this session may be given: those where it fits the day's opening hours and, for a collection, the
+     * lab's cut-off ({@link UnitRules#startsFor}); a booked session's own start is among them. In time order: the
+     * construction phase takes the earliest start that breaks nothing.
+     */
+    public PlannedSession withStarts(List<Integer> starts) {
+        this.possibleStarts = new java.util.TreeSet<>(starts).stream().toList();
+        return this;
+    }
+
+    @ValueRangeProvider(id = STARTS)
+    public List<Integer> getPossibleStarts() {
+        return possibleStarts;
     }
 
     /** This session, booked already: it starts where it was booked, on the resources it holds. */

@@ -133,4 +133,41 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
         int cutOff = minuteOf(day.atTime(labCutOff).atZone(zone).toInstant());
         return Math.max(0, endMinute - cutOff);
     }
+
+    /**
+     * The starts the solver may give over {@code days} days from the origin: every {@code slotMin} from opening to
+     * closing of each open day, none before {@code notBeforeMinute} (now, in a plan that begins today).
+     */
+    public java.util.List<Integer> starts(int days, int notBeforeMinute) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        LocalDate first = local(0).toLocalDate();
+        for (int d = 0; d < days; d++) {
+            LocalDate day = first.plusDays(d);
+            Optional<Hours> h = hoursOn(day);
+            if (h.isEmpty()) {
+                continue;
+            }
+            int open = minuteOf(day.atTime(h.get().open()).atZone(zone).toInstant());
+            int close = minuteOf(day.atTime(h.get().close()).atZone(zone).toInstant());
+            for (int m = open; m < close; m += slotMin) {
+                if (m >= notBeforeMinute) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The starts a session of {@code durationMin} (set-up and rinseback included) may be given over {@code days} days:
+     * those where it ends by closing time and, for a collection, by the lab's cut-off; none before
+     * {@code notBeforeMinute}. When no start fits (a session longer than any day), every start of {@link #starts},
+     * so that it is still placed and the rule it breaks is named.
+     */
+    public java.util.List<Integer> startsFor(int days, int notBeforeMinute, int durationMin, boolean collection) {
+        java.util.List<Integer> all = starts(days, notBeforeMinute);
+        java.util.List<Integer> fit = all.stream().filter(m -> minutesOutsideHours(m, m + durationMin) == 0
+                && (!collection || minutesAfterLabCutOff(m, m + durationMin) == 0)).toList();
+        return fit.isEmpty() ? all : fit;
+    }
 }

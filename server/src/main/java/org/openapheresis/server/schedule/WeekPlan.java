@@ -10,23 +10,19 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import java.util.List;
 
 /**
- * A week to plan: the planning solution. The unit's machines, chairs and nurses, the starts the unit may give, its
- * rules, and the sessions to place. Scored hard (may it be booked), medium (moves of sessions already booked) and
- * soft (kindness to patients and staff).
+ * A week to plan: the planning solution. The unit's machines, chairs and nurses, its rules, and the sessions to
+ * place (each with the starts it may take). Scored hard (may it be booked), medium (moves of sessions already
+ * booked) and soft (kindness to patients and staff).
  */
 @PlanningSolution
 public class WeekPlan {
 
-    static final String STARTS = "starts";
     static final String MACHINES = "machines";
     static final String CHAIRS = "chairs";
     static final String NURSES = "nurses";
 
     @ProblemFactProperty
     private UnitRules rules;
-    @ValueRangeProvider(id = STARTS)
-    @ProblemFactCollectionProperty
-    private List<Integer> startMinutes;
     @ValueRangeProvider(id = MACHINES)
     @ProblemFactCollectionProperty
     private List<UnitMachine> machines;
@@ -45,10 +41,9 @@ public class WeekPlan {
     public WeekPlan() {
     }
 
-    public WeekPlan(UnitRules rules, List<Integer> startMinutes, List<UnitMachine> machines, List<UnitChair> chairs,
+    public WeekPlan(UnitRules rules, List<UnitMachine> machines, List<UnitChair> chairs,
             List<UnitNurse> nurses, List<PlannedSession> sessions) {
         this.rules = rules;
-        this.startMinutes = new java.util.ArrayList<>(startMinutes);
         this.machines = new java.util.ArrayList<>(machines);
         this.chairs = new java.util.ArrayList<>(chairs);
         this.nurses = new java.util.ArrayList<>(nurses);
@@ -57,10 +52,6 @@ public class WeekPlan {
 
     public UnitRules getRules() {
         return rules;
-    }
-
-    public List<Integer> getStartMinutes() {
-        return startMinutes;
     }
 
     public List<UnitMachine> getMachines() {
