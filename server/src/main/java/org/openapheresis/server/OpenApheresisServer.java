@@ -160,6 +160,9 @@ public final class OpenApheresisServer implements AutoCloseable {
             org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
                     new org.openapheresis.server.product.ProductStore(), sessions, patients,
                     org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
+            org.openapheresis.server.schedule.ScheduleService schedule = new org.openapheresis.server.schedule
+                    .ScheduleService(new org.openapheresis.server.schedule.ScheduleStore(), orders, sessions, patients,
+                    resources, auth, new org.openapheresis.server.schedule.WeekSolver(), clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -173,6 +176,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new OrderRoutes(orders),
                     new ResourceRoutes(resources),
                     new SessionRoutes(sessions),
+                    new org.openapheresis.server.schedule.ScheduleRoutes(schedule),
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps));
             List<Route> all = new ArrayList<>();

@@ -382,6 +382,11 @@ public final class SessionService {
                 store.adverseEvents(h, id));
     }
 
+    /** The vascular access checked for a session, in time order (empty when none was recorded). */
+    public List<Entries.VascularAccess> vascularAccess(Handle h, String sessionId) {
+        return store.access(h, sessionId);
+    }
+
     /** The session an entry was recorded in. */
     public Optional<String> sessionOfEntry(Handle h, Entries.Kind kind, String entryId) {
         return store.sessionOfEntry(h, kind, entryId);

@@ -23,7 +23,8 @@ public final class NurseHasSkill implements WeekConstraint {
     public Constraint define(ConstraintFactory f) {
         return Sessions.placed(f, s -> s.getNurse() != null && !s.getNurse().has(s.getNeeded()))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlannedSession::durationMin)
-                .justifyWith((s, score) -> new Breach("nurse " + s.getNurse() + " lacks " + missing(s) + " for "
+                .justifyWith((s, score) -> new Breach("nurse " + s.getNurse() + " lacks " + String.join(", ",
+                        missing(s).stream().map(Skill::code).toList()) + " for "
                         + s.label() + " at " + Sessions.when(s), List.of(s.getKey())))
                 .asConstraint(NAME);
     }
