@@ -49,7 +49,8 @@ public final class WeekSolver {
         this.factory = SolverFactory.create(new SolverConfig().withSolutionClass(WeekPlan.class)
                 .withEntityClasses(PlannedSession.class).withConstraintProviderClass(WeekConstraints.class)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(5)))
-                .withPhases(place("startMinute", "machine"), place("chair"), place("nurse"),
+                .withPhases(place(OnSeparator.class, "startMinute", "machine"), place(OnSeparator.class, "chair"),
+                        place(OnSeparator.Off.class, "startMinute", "chair"), place(null, "nurse"),
                         new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig()
                                 .withMoveSelectors(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig(),
                                         together("startMinute", "machine"), together("startMinute", "chair"),
@@ -58,14 +59,22 @@ public final class WeekSolver {
     }
 
     /**
-     * A construction phase that gives each session the variables named, together (their Cartesian product) and
-     * taking the first value that breaks nothing more. The solver's default builds the product of all four
-     * variables (about 250 starts times the machines, chairs and nurses for every session), which on a unit's week
-     * does not finish within seconds; time and machine are chosen together, then the chair, then the nurse, and local
-     * search improves the whole.
+     * A construction phase that gives each session (of those {@code only} accepts, or all) the variables named,
+     * together (their Cartesian product), taking the first value that breaks nothing more. The solver's default
+     * builds the product of all four variables (about 250 starts times the machines, chairs and nurses for every
+     * session), which on a unit's week does not finish within seconds. Separator sessions get time and machine
+     * together, then a chair; infusions then get time and chair together in what is left (placed with the machine
+     * sessions, with no machine to hold them apart, they would all take the first morning's chairs); then every
+     * session a nurse; local search improves the whole.
      */
-    private static ConstructionHeuristicPhaseConfig place(String... variables) {
-        String placer = "placer-" + String.join("-", variables);
+    private static ConstructionHeuristicPhaseConfig place(
+            Class<? extends ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter> only,
+            String... variables) {
+        String placer = "placer-" + (only == null ? "all" : only.getSimpleName()) + "-" + String.join("-", variables);
+        EntitySelectorConfig entities = new EntitySelectorConfig().withId(placer).withCacheType(SelectionCacheType.PHASE);
+        if (only != null) {
+            entities.withFilterClass(only);
+        }
         List<MoveSelectorConfig> changes = new ArrayList<>();
         for (String v : variables) {
             changes.add(new ChangeMoveSelectorConfig()
@@ -76,8 +85,7 @@ public final class WeekSolver {
                 : new CartesianProductMoveSelectorConfig(changes);
         return new ConstructionHeuristicPhaseConfig()
                 .withEntityPlacerConfig(new QueuedEntityPlacerConfig()
-                        .withEntitySelectorConfig(new EntitySelectorConfig().withId(placer)
-                                .withCacheType(SelectionCacheType.PHASE))
+                        .withEntitySelectorConfig(entities)
                         .withMoveSelectorConfigs(moves))
                 .withForagerConfig(new ConstructionHeuristicForagerConfig()
                         .withPickEarlyType(ConstructionHeuristicPickEarlyType.FIRST_NON_DETERIORATING_SCORE));
