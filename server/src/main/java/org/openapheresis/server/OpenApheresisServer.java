@@ -165,6 +165,9 @@ public final class OpenApheresisServer implements AutoCloseable {
                     orders, patients, sessions, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
             sessions.whenCompleted(billing::sessionCompleted);
             products.whenRecorded(billing::productStepRecorded);
+            org.openapheresis.server.schedule.ScheduleService schedule = new org.openapheresis.server.schedule
+                    .ScheduleService(new org.openapheresis.server.schedule.ScheduleStore(), orders, sessions, patients,
+                    resources, auth, new org.openapheresis.server.schedule.WeekSolver(), clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -178,6 +181,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new OrderRoutes(orders),
                     new ResourceRoutes(resources),
                     new SessionRoutes(sessions),
+                    new org.openapheresis.server.schedule.ScheduleRoutes(schedule),
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),

@@ -50,6 +50,8 @@ public final class AccessPolicy {
         // Reading orders is needed by everyone who schedules, runs or reads sessions.
         g.put(Permission.ORDERS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.SESSIONS_SCHEDULE, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
+        // Planning the whole week, and booking it, is the coordinator's job; others still book one session at a time.
+        g.put(Permission.SCHEDULE_PLAN, EnumSet.of(COORDINATOR));
         // The schedule itself (who, when, where, status) is what a coordinator schedules from.
         g.put(Permission.SESSIONS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.SESSIONS_RECORD, EnumSet.of(PHYSICIAN, NURSE));

@@ -32,6 +32,8 @@ public enum Permission {
     ORDERS_SIGN,
     ORDERS_READ,
     SESSIONS_SCHEDULE,
+    /** Plan the week with the solver and book a proposal. */
+    SCHEDULE_PLAN,
     SESSIONS_READ,
     SESSIONS_RECORD,
     SESSIONS_CLINICAL_READ,

@@ -124,6 +124,12 @@ public final class DemoSeed {
                     auth.createUser(h, s[0], password, Role.fromCode(s[2]).orElseThrow(), s[1]);
                 }
             }
+            // the nurses' skills the week is planned with: Moreau runs everything, Tanaka exchanges and collections
+            org.openapheresis.server.schedule.ScheduleStore skills = new org.openapheresis.server.schedule
+                    .ScheduleStore();
+            skills.setSkills(h, "nurse.moreau", java.util.EnumSet.allOf(org.openapheresis.server.schedule.Skill.class));
+            skills.setSkills(h, "nurse.tanaka", java.util.EnumSet.of(org.openapheresis.server.schedule.Skill
+                    .PLASMA_EXCHANGE, org.openapheresis.server.schedule.Skill.CELL_COLLECTION));
         });
         jdbi.useTransaction(h -> {
             // the unit: three continuous-flow separators, one intermittent-flow, four chairs and a bed

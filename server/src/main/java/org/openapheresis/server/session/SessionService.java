@@ -399,9 +399,9 @@ public final class SessionService {
                 store.adverseEvents(h, id));
     }
 
-    /** The vascular access recorded at a session, in the order it was checked (the patient sheet reads it). */
-    public List<Entries.VascularAccess> access(Handle h, String id) {
-        return store.access(h, id);
+    /** The vascular access checked for a session, in time order (empty when none was recorded). */
+    public List<Entries.VascularAccess> vascularAccess(Handle h, String sessionId) {
+        return store.access(h, sessionId);
     }
 
     /** The session an entry was recorded in. */

@@ -105,7 +105,7 @@ public final class SheetService {
                 .filter(s -> s.status() != SessionStatus.SCHEDULED && s.status() != SessionStatus.CANCELLED)
                 .sorted(Comparator.comparing(SessionRecord::plannedStart).reversed()).toList();
         for (SessionRecord s : own) {
-            List<Entries.VascularAccess> a = sessions.access(h, s.id());
+            List<Entries.VascularAccess> a = sessions.vascularAccess(h, s.id());
             if (!a.isEmpty()) {
                 return Optional.of(a.get(a.size() - 1).kind());
             }

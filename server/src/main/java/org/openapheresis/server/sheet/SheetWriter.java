@@ -129,6 +129,10 @@ public final class SheetWriter {
             case GRANULOCYTE_COLLECTION -> out.add(p.say("This is a collection of granulocytes.",
                     "A machine takes blood from you and spins it to split it into its parts.",
                     "It keeps some of your granulocytes and gives the rest of your blood back."));
+            case RED_CELL_EXCHANGE -> out.add(p.say("This treatment is called red cell exchange.",
+                    "A machine takes blood from you and spins it to split it into its parts.",
+                    "It takes out some of your own red cells and gives you red cells from blood donors in their place.",
+                    "This lowers the share of sickle cells in your blood."));
             case IVIG_INFUSION -> out.add(p.say("This treatment is an IVIG infusion.",
                     "You get IVIG slowly through a drip in a vein.",
                     "Your doctor will tell you how it helps with your illness."));
@@ -341,7 +345,11 @@ public final class SheetWriter {
             case IGG_LOW_POST -> Optional.of(new Wording(Part.AFTER,
                     "The treatment also takes out antibodies that fight germs.",
                     "They can take about 5 weeks to come back. Call us if you get a fever."));
-            case EXCHANGE_BELOW_ONE_PLASMA_VOLUME, IVIG_BEFORE_PLASMA_EXCHANGE, DLI_GVHD_RISK, AC_INFUSION_RATE_HIGH,
+            case RED_CELL_EXCHANGE_IRON_LOADING -> Optional.of(new Wording(Part.AFTER,
+                    "This plan gives you more red cells than it takes out.",
+                    "Over many treatments this can leave extra iron in your body, so your team will check your iron."));
+            case RED_CELL_EXCHANGE_HYPERVISCOSITY, RED_CELL_EXCHANGE_UNITS_SHORT,
+                    EXCHANGE_BELOW_ONE_PLASMA_VOLUME, IVIG_BEFORE_PLASMA_EXCHANGE, DLI_GVHD_RISK, AC_INFUSION_RATE_HIGH,
                     CITRATE_RATE_HIGH, IONIZED_CALCIUM_NADIR_LOW, SESSIONS_NEEDED_EXCEED_ORDERED,
                     TARGET_NOT_REACHABLE_IN_ONE_SESSION -> Optional.empty();
         };

@@ -70,6 +70,14 @@ public enum Refusal {
     /** A charge item corrected already: the item, the correction (correct the latest item instead). */
     CHARGE_ALREADY_CORRECTED(Kind.CONFLICT, "charge item {0} was already corrected by item {1}; correct the latest "
             + "item"),
+    /** A week's proposal made on data that changed since: the proposal, what changed. */
+    PROPOSAL_STALE(Kind.CONFLICT, "proposal {0} was made on data that changed since ({1}); nothing was booked: plan "
+            + "the week again"),
+    /** A week's proposal booked already: the proposal, when, by whom. */
+    PROPOSAL_APPLIED(Kind.CONFLICT, "proposal {0} was booked at {1} by {2}"),
+    /** A week's proposal that breaks a hard rule or leaves a session unplaced: the proposal, its score. */
+    PROPOSAL_INFEASIBLE(Kind.CONFLICT, "proposal {0} breaks a hard rule or leaves a session unplaced ({1}); it "
+            + "cannot be booked: see its explanation, change the unit's resources or the window, and plan again"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

@@ -1,0 +1,244 @@
+package org.openapheresis.server.schedule;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.openapheresis.procedure.ProcedureType;
+
+/**
+ * One session of a course to place: the planning entity. The solver chooses its start, machine, chair and nurse;
+ * the rest is what the order and the patient's record say. A session already booked carries its {@link Booking} and
+ * starts where it was booked; one running, done, or booked before now is pinned: it holds its resources and does
+ * not move. The machine may be left unassigned (an infusion takes none); start, chair and nurse are always given.
+ *
+ * <p>Mutable because the solver moves it; only the solver and the problem's builder write it.
+ */
+@PlanningEntity
+public class PlannedSession {
+
+    static final String STARTS = "starts";
+
+    @PlanningId
+    private String key;
+    private String orderId;
+    private int sequence;
+    private String patientId;
+    private String patientName;
+    private ProcedureType procedureType;
+    private int runMin;
+    private Set<Skill> needed;
+    private int intervalMin;
+    private Integer previousStartMinute;
+    private Booking booked;
+    @PlanningPin
+    private boolean pinned;
+    private UnitRules rules;
+
+    private List<Integer> possibleStarts = List.of();
+
+    @PlanningVariable(valueRangeProviderRefs = STARTS)
+    private Integer startMinute;
+    @PlanningVariable(valueRangeProviderRefs = WeekPlan.MACHINES, allowsUnassigned = true)
+    private UnitMachine machine;
+    @PlanningVariable(valueRangeProviderRefs = WeekPlan.CHAIRS)
+    private UnitChair chair;
+    @PlanningVariable(valueRangeProviderRefs = WeekPlan.NURSES)
+    private UnitNurse nurse;
+
+    /** For the solver's cloning. */
+    public PlannedSession() {
+    }
+
+    /**
+     * A session of a course to place.
+     *
+     * @param key the session's id when booked, else the order's id and the sequence ({@code order#3})
+     * @param orderId the signed order
+     * @param sequence its place in the course, from 1
+     * @param patientId the patient or donor
+     * @param patientName as the schedule shows it
+     * @param procedureType the ordered procedure
+     * @param runMin the plan's run time, minutes (set-up and rinseback come from the rules)
+     * @param needed the skills its nurse needs
+     * @param intervalMin the course's interval between starts, minutes (0 for a single session)
+     * @param previousStartMinute the start of the course's last session before this plan, when this is the first of
+     *     the course in the plan and there was one (minutes after the origin, negative before it), else null
+     * @param rules the unit's rules and the plan's clock
+     */
+    public PlannedSession(String key, String orderId, int sequence, String patientId, String patientName,
+            ProcedureType procedureType, int runMin, Set<Skill> needed, int intervalMin, Integer previousStartMinute,
+            UnitRules rules) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        this.sequence = sequence;
+        this.patientId = Objects.requireNonNull(patientId, "patientId");
+        this.patientName = Objects.requireNonNull(patientName, "patientName");
+        this.procedureType = Objects.requireNonNull(procedureType, "procedureType");
+        this.runMin = runMin;
+        this.needed = Set.copyOf(needed);
+        this.intervalMin = intervalMin;
+        this.previousStartMinute = previousStartMinute;
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /**
+     * The starts this session may be given: those where it fits the day's opening hours and, for a collection, the
+     * lab's cut-off ({@link UnitRules#startsFor}); a booked session's own start is among them. In time order: the
+     * construction phase takes the earliest start that breaks nothing.
+     */
+    public PlannedSession withStarts(List<Integer> starts) {
+        this.possibleStarts = new java.util.TreeSet<>(starts).stream().toList();
+        return this;
+    }
+
+    @ValueRangeProvider(id = STARTS)
+    public List<Integer> getPossibleStarts() {
+        return possibleStarts;
+    }
+
+    /** This session, booked already: it starts where it was booked, on the resources it holds. */
+    public PlannedSession booked(Booking b, boolean pin) {
+        this.booked = b;
+        this.pinned = pin;
+        this.startMinute = b.startMinute();
+        this.machine = b.machine();
+        this.chair = b.chair();
+        this.nurse = b.nurse();
+        return this;
+    }
+
+    /** This session placed (a test's or a proposal's assignment). */
+    public PlannedSession at(int start, UnitMachine m, UnitChair c, UnitNurse n) {
+        this.startMinute = start;
+        this.machine = m;
+        this.chair = c;
+        this.nurse = n;
+        return this;
+    }
+
+    /** Minutes the session holds its machine (or chair, for an infusion): run time, set-up and rinseback. */
+    public int durationMin() {
+        return runMin + rules.setUpAndRinsebackMin();
+    }
+
+    /** The planned end: start, run time, set-up and rinseback. */
+    public int endMinute() {
+        return startMinute + durationMin();
+    }
+
+    /** Until when its machine and chair are taken: the end and the turnover. */
+    public int freeAtMinute() {
+        return endMinute() + rules.turnoverMin();
+    }
+
+    /** True when the machine is right for the procedure: one set up for it, or none for an infusion. */
+    public boolean machineFits() {
+        return procedureType.onSeparator() ? machine != null && machine.runs().contains(procedureType) : machine == null;
+    }
+
+    /** True when a session already booked stands elsewhere, or on other resources, than it was booked. */
+    public boolean moved() {
+        return booked != null && (booked.startMinute() != startMinute || !Objects.equals(booked.machine(), machine)
+                || booked.chair() != null && !booked.chair().equals(chair)
+                || booked.nurse() != null && !booked.nurse().equals(nurse));
+    }
+
+    /** Who and what, for a sentence: {@code Berg, Sofia (plasma-exchange 2 of the course)}. */
+    public String label() {
+        return patientName + " (" + procedureType.code() + ", session " + sequence + " of the course)";
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public String getPatientName() {
+        return patientName;
+    }
+
+    public ProcedureType getProcedureType() {
+        return procedureType;
+    }
+
+    public int getRunMin() {
+        return runMin;
+    }
+
+    public Set<Skill> getNeeded() {
+        return needed;
+    }
+
+    public int getIntervalMin() {
+        return intervalMin;
+    }
+
+    public Integer getPreviousStartMinute() {
+        return previousStartMinute;
+    }
+
+    public Booking getBooked() {
+        return booked;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public UnitRules getRules() {
+        return rules;
+    }
+
+    public Integer getStartMinute() {
+        return startMinute;
+    }
+
+    public void setStartMinute(Integer startMinute) {
+        this.startMinute = startMinute;
+    }
+
+    public UnitMachine getMachine() {
+        return machine;
+    }
+
+    public void setMachine(UnitMachine machine) {
+        this.machine = machine;
+    }
+
+    public UnitChair getChair() {
+        return chair;
+    }
+
+    public void setChair(UnitChair chair) {
+        this.chair = chair;
+    }
+
+    public UnitNurse getNurse() {
+        return nurse;
+    }
+
+    public void setNurse(UnitNurse nurse) {
+        this.nurse = nurse;
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

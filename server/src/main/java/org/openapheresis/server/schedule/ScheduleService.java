@@ -1,0 +1,198 @@
+package org.openapheresis.server.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.server.access.Actor;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.StaffDirectory;
+import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
+import org.openapheresis.server.order.OrderService;
+import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.resource.ResourceService;
+import org.openapheresis.server.session.Commands;
+import org.openapheresis.server.session.SessionRecord;
+import org.openapheresis.server.session.SessionService;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Range;
+
+/**
+ * Planning the week: read the problem from the records, solve it for a spent limit, keep the proposal, and book it
+ * whole through {@link SessionService} (its row locks and overlap checks are the one guarantee against double
+ * booking, for the solver as for people), or refuse it whole when the records it was made on changed.
+ *
+ * <p>Reading, solving and keeping are three calls so that no transaction stays open while the solver runs.
+ */
+public final class ScheduleService {
+
+    /** The solver's default spent limit. */
+    public static final Duration DEFAULT_SPENT_LIMIT = Duration.ofSeconds(5);
+    /** Spent limits a request may ask for, seconds. */
+    public static final Range SPENT_LIMIT_SECONDS = Range.of(1, 60);
+    /** Most days one proposal plans. */
+    public static final int MAX_DAYS = 14;
+
+    private final ScheduleStore store;
+    private final OrderService orders;
+    private final SessionService sessions;
+    private final PatientService patients;
+    private final ResourceService resources;
+    private final StaffDirectory staff;
+    private final WeekSolver solver;
+    private final UnitRules rules;
+    private final Clock clock;
+
+    public ScheduleService(ScheduleStore store, OrderService orders, SessionService sessions, PatientService patients,
+            ResourceService resources, StaffDirectory staff, WeekSolver solver, Clock clock) {
+        this.store = store;
+        this.orders = orders;
+        this.sessions = sessions;
+        this.patients = patients;
+        this.resources = resources;
+        this.staff = staff;
+        this.solver = solver;
+        this.clock = clock;
+        this.rules = UnitRules.standard(LocalDate.now(clock), clock.getZone());
+    }
+
+    /** The days to plan: {@code to} on or after {@code from}, at most {@link #MAX_DAYS}, not before today. */
+    public void requireWindow(LocalDate from, LocalDate to) {
+        if (from.isBefore(LocalDate.now(clock))) {
+            throw InvalidInputException.of("from", MessageKey.INVALID, from + " is in the past; plan from today");
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days < 1 || days > MAX_DAYS) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "the window is " + days + " day(s); plan 1 to "
+                    + MAX_DAYS + " days from " + from);
+        }
+    }
+
+    /** The week's problem as the records stand. */
+    public WeekProblem problem(Handle h, LocalDate from, LocalDate to) {
+        requireWindow(from, to);
+        return WeekProblem.read(h, from, to, clock.instant(), rules, orders, sessions, patients, resources, staff,
+                store);
+    }
+
+    /** Solves the problem for the spent limit (no transaction is open). */
+    public WeekSolver.Solved solve(WeekProblem p, Duration spentLimit) {
+        return solver.solve(p.plan(), spentLimit, null, x -> { });
+    }
+
+    /** Keeps the solved plan as a proposal. */
+    public Proposal save(Handle h, Actor by, WeekProblem p, WeekSolver.Solved s) {
+        UnitRules r = s.plan().getRules();
+        List<Proposal.Assignment> out = new ArrayList<>();
+        for (PlannedSession e : s.plan().getSessions()) {
+            if (e.isPinned() || e.getStartMinute() == null || e.getChair() == null || e.getNurse() == null) {
+                continue;
+            }
+            Booking b = e.getBooked();
+            Proposal.Change change = b == null ? Proposal.Change.NEW : e.moved() ? Proposal.Change.MOVE
+                    : b.chair() == null && e.getChair() != null || b.nurse() == null && e.getNurse() != null
+                            ? Proposal.Change.COMPLETE : Proposal.Change.KEEP;
+            out.add(new Proposal.Assignment(Optional.ofNullable(b).map(Booking::sessionId), Optional.ofNullable(b)
+                    .map(Booking::version), e.getOrderId(), e.getSequence(), e.getPatientId(), e.getPatientName(),
+                    e.getProcedureType().code(), r.at(e.getStartMinute()), e.durationMin(), Optional.ofNullable(
+                            e.getMachine()).map(UnitMachine::name), e.getChair().name(), e.getNurse().username(),
+                    change));
+        }
+        out.sort(java.util.Comparator.comparing(Proposal.Assignment::plannedStart)
+                .thenComparing(Proposal.Assignment::chair));
+        Proposal proposal = new Proposal(Ids.next(), p.from(), p.to(), s.score().toShortString(), s.feasible(), out,
+                s.explanation(), s.solvedMs(), Times.now(clock), by.username());
+        store.insert(h, proposal, p.basis());
+        return proposal;
+    }
+
+    /**
+     * Books a proposal whole, in the caller's transaction: refused when it was booked already, breaks a hard rule,
+     * or was made on records that changed since (the problem is read again and its digest compared). Each session
+     * is scheduled or rescheduled through {@link SessionService}; a move that lands where another booked session
+     * still stands is retried after the others moved, and any refusal left undoes the whole booking.
+     */
+    public Proposal.Applied apply(Handle h, Actor by, String id) {
+        if (!Ids.isId(id)) {
+            throw DomainException.notFound("proposal");
+        }
+        ScheduleStore.Stored stored = store.lock(h, id).orElseThrow(() -> DomainException.notFound("proposal"));
+        Proposal p = stored.proposal();
+        if (stored.appliedAt().isPresent()) {
+            throw DomainException.of(Refusal.PROPOSAL_APPLIED, id, stored.appliedAt().get(), p.createdBy());
+        }
+        if (!p.feasible()) {
+            throw DomainException.of(Refusal.PROPOSAL_INFEASIBLE, id, p.score());
+        }
+        WeekProblem now = WeekProblem.read(h, p.from(), p.to(), p.createdAt(), rules, orders, sessions, patients,
+                resources, staff, store);
+        if (!now.basis().equals(stored.basis())) {
+            throw new DomainException(Refusal.PROPOSAL_STALE, List.of(id, "orders, sessions, machines, chairs, nurses "
+                    + "or skills"), Map.of("proposalId", id));
+        }
+        List<Proposal.Assignment> pending = new ArrayList<>(p.assignments().stream()
+                .filter(a -> a.change() != Proposal.Change.KEEP).toList());
+        List<SessionRecord> scheduled = new ArrayList<>();
+        List<SessionRecord> rescheduled = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            List<Proposal.Assignment> blocked = new ArrayList<>();
+            DomainException last = null;
+            for (Proposal.Assignment a : pending) {
+                try {
+                    if (a.change() == Proposal.Change.NEW) {
+                        scheduled.add(sessions.schedule(h, by, new Commands.Schedule(a.orderId(), a.plannedStart(),
+                                a.machine(), Optional.of(a.chair()), Optional.of(a.nurse()))));
+                    } else {
+                        rescheduled.add(sessions.reschedule(h, by, a.sessionId().orElseThrow(), new Commands.Reschedule(
+                                a.plannedStart(), a.machine(), Optional.of(a.chair()), Optional.of(a.nurse()),
+                                a.sessionVersion().orElseThrow())));
+                    }
+                } catch (DomainException e) {
+                    if (e.refusal() != Refusal.MACHINE_BOOKED && e.refusal() != Refusal.CHAIR_BOOKED) {
+                        throw e;
+                    }
+                    blocked.add(a);
+                    last = e;
+                }
+            }
+            if (blocked.size() == pending.size()) {
+                throw last;
+            }
+            pending = blocked;
+        }
+        store.applied(h, id, Times.now(clock), by.username());
+        return new Proposal.Applied(id, scheduled, rescheduled);
+    }
+
+    /** The active nurses with their skills. */
+    public List<Proposal.NurseSkills> nurses(Handle h) {
+        Map<String, Set<Skill>> skills = store.skills(h);
+        return staff.active(h, Role.NURSE).stream().map(n -> new Proposal.NurseSkills(n.username(), n.displayName(),
+                skills.getOrDefault(n.username(), Set.of()).stream().sorted().map(Skill::code).toList())).toList();
+    }
+
+    /** Records an active nurse's skills (all of them: the list replaces what was recorded). */
+    public Proposal.NurseSkills setSkills(Handle h, String username, Set<Skill> skills) {
+        StaffDirectory.StaffMember n = staff.activeMember(h, username).filter(m -> m.role() == Role.NURSE)
+                .orElseThrow(() -> DomainException.notFound("nurse"));
+        store.setSkills(h, username, skills.isEmpty() ? EnumSet.noneOf(Skill.class) : EnumSet.copyOf(skills));
+        return new Proposal.NurseSkills(n.username(), n.displayName(), skills.stream().sorted().map(Skill::code)
+                .toList());
+    }
+
+    /** The latest proposals, newest first. */
+    public List<Proposal> latest(Handle h) {
+        return store.latest(h, 20);
+    }
+}

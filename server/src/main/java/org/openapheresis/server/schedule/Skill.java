@@ -1,0 +1,66 @@
+package org.openapheresis.server.schedule;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.openapheresis.procedure.ProcedureType;
+
+/** What a nurse is trained to run or care for; a session needs the skills of its procedure and its patient. */
+public enum Skill {
+    /** Runs a therapeutic plasma exchange. */
+    PLASMA_EXCHANGE("plasma-exchange"),
+    /** Runs a cellular procedure: a collection (HPC, lymphocytes, granulocytes) or a leukocytapheresis. */
+    CELL_COLLECTION("cell-collection"),
+    /** Cares for a child (a patient under 18 on the day). */
+    PAEDIATRIC("paediatric"),
+    /** Connects and cares for a central venous catheter. */
+    CENTRAL_LINE("central-line");
+
+    /** Patients younger than this, in whole years on the session's day, are children for the skill. */
+    public static final int ADULT_AGE_YEARS = 18;
+
+    private final String code;
+
+    Skill(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    public static Optional<Skill> fromCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(Skill::code).toList();
+    }
+
+    /**
+     * The skills a session needs: its procedure's (none for an infusion), paediatric for a child, central line when
+     * the patient's last recorded access was one.
+     */
+    public static Set<Skill> needed(ProcedureType type, boolean child, boolean centralLine) {
+        Set<Skill> s = EnumSet.noneOf(Skill.class);
+        if (type == ProcedureType.PLASMA_EXCHANGE) {
+            s.add(PLASMA_EXCHANGE);
+        } else if (type.onSeparator()) {
+            s.add(CELL_COLLECTION);
+        }
+        if (child) {
+            s.add(PAEDIATRIC);
+        }
+        if (centralLine) {
+            s.add(CENTRAL_LINE);
+        }
+        return s;
+    }
+}

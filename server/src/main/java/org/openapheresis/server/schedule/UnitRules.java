@@ -1,0 +1,173 @@
+package org.openapheresis.server.schedule;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.openapheresis.server.session.MachineBookings;
+import org.openapheresis.system.InvalidInputException;
+import org.openapheresis.system.MessageKey;
+
+/**
+ * The unit's working rules for a week's plan, and the clock of the plan: a start is a whole number of minutes after
+ * {@code origin} (midnight of the first day, in the unit's zone). These are the unit's conventions, not clinical
+ * facts; {@link #standard} holds the defaults until the unit keeps its own.
+ *
+ * @param origin midnight starting the first day planned
+ * @param zone the unit's time zone (opening hours and the lab's cut-off are local times)
+ * @param slotMin the step between the starts the solver tries, minutes
+ * @param openingHours the hours the unit is open, per day of the week (a day missing is closed)
+ * @param holidays days the unit is closed whatever the day of the week
+ * @param labCutOff the time of day by which a collection must be finished, for the cell-processing lab to take it
+ * @param maxPatientsPerNurse how many sessions one nurse runs at the same time
+ * @param turnoverMin the time a machine and a chair need after a session before the next (cleaning, making up)
+ * @param setUpAndRinsebackMin the time a session holds its machine beyond the planned run time
+ * @param intervalToleranceMin how far the gap between two sessions of a course may lie from the ordered interval
+ */
+public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek, Hours> openingHours,
+        Set<LocalDate> holidays, LocalTime labCutOff, int maxPatientsPerNurse, int turnoverMin,
+        int setUpAndRinsebackMin, int intervalToleranceMin) {
+
+    /**
+     * Hours of one day.
+     *
+     * @param open first minute a session may begin (its set-up included)
+     * @param close the time every session must be finished by, rinseback included
+     */
+    public record Hours(LocalTime open, LocalTime close) {
+        public Hours {
+            Objects.requireNonNull(open, "open");
+            Objects.requireNonNull(close, "close");
+            if (!close.isAfter(open)) {
+                throw InvalidInputException.of("openingHours", MessageKey.INVALID, "closes at " + close
+                        + ", not after it opens at " + open);
+            }
+        }
+    }
+
+    public UnitRules {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(labCutOff, "labCutOff");
+        openingHours = openingHours.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(openingHours));
+        holidays = Set.copyOf(holidays);
+        if (slotMin < 5 || maxPatientsPerNurse < 1 || turnoverMin < 0 || setUpAndRinsebackMin < 0
+                || intervalToleranceMin < 0) {
+            throw InvalidInputException.of("rules", MessageKey.INVALID, "slot " + slotMin + " min, "
+                    + maxPatientsPerNurse + " patients per nurse, turnover " + turnoverMin + " min, set-up "
+                    + setUpAndRinsebackMin + " min, tolerance " + intervalToleranceMin + " min");
+        }
+    }
+
+    /**
+     * The defaults: open Monday to Friday 07:30–18:00 and Saturday 08:00–14:00, the lab takes collections finished by
+     * 15:00, a nurse runs two sessions at once, 15 min turnover, the set-up and rinseback the bookings use
+     * ({@link MachineBookings#SET_UP_AND_RINSEBACK}), a course's interval kept within 12 h, starts every 15 min.
+     */
+    public static UnitRules standard(LocalDate firstDay, ZoneId zone) {
+        Map<DayOfWeek, Hours> open = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : new DayOfWeek[] {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+            DayOfWeek.THURSDAY, DayOfWeek.FRIDAY}) {
+            open.put(d, new Hours(LocalTime.of(7, 30), LocalTime.of(18, 0)));
+        }
+        open.put(DayOfWeek.SATURDAY, new Hours(LocalTime.of(8, 0), LocalTime.of(14, 0)));
+        return new UnitRules(firstDay.atStartOfDay(zone).toInstant(), zone, 15, open, Set.of(), LocalTime.of(15, 0), 2,
+                15, (int) MachineBookings.SET_UP_AND_RINSEBACK.toMinutes(), 12 * 60);
+    }
+
+    /** The same rules with another origin (another first day). */
+    public UnitRules from(LocalDate firstDay) {
+        return new UnitRules(firstDay.atStartOfDay(zone).toInstant(), zone, slotMin, openingHours, holidays, labCutOff,
+                maxPatientsPerNurse, turnoverMin, setUpAndRinsebackMin, intervalToleranceMin);
+    }
+
+    /** The instant {@code minute} minutes after the origin. */
+    public Instant at(int minute) {
+        return origin.plus(Duration.ofMinutes(minute));
+    }
+
+    /** Minutes from the origin to the instant (rounded down). */
+    public int minuteOf(Instant t) {
+        return (int) Math.floorDiv(Duration.between(origin, t).toSeconds(), 60);
+    }
+
+    /** The unit's local time {@code minute} minutes after the origin. */
+    public LocalDateTime local(int minute) {
+        return LocalDateTime.ofInstant(at(minute), zone);
+    }
+
+    /** The day's hours, or empty when the unit is closed that day. */
+    public Optional<Hours> hoursOn(LocalDate day) {
+        return holidays.contains(day) ? Optional.empty() : Optional.ofNullable(openingHours.get(day.getDayOfWeek()));
+    }
+
+    /**
+     * Minutes of {@code [startMinute, endMinute)} outside the opening hours of the start's day: all of it on a closed
+     * day, else what lies before opening plus what lies after closing.
+     */
+    public int minutesOutsideHours(int startMinute, int endMinute) {
+        LocalDateTime start = local(startMinute);
+        Optional<Hours> h = hoursOn(start.toLocalDate());
+        if (h.isEmpty()) {
+            return endMinute - startMinute;
+        }
+        LocalDateTime open = start.toLocalDate().atTime(h.get().open());
+        LocalDateTime close = start.toLocalDate().atTime(h.get().close());
+        int openMinute = minuteOf(open.atZone(zone).toInstant());
+        int closeMinute = minuteOf(close.atZone(zone).toInstant());
+        return Math.max(0, Math.min(openMinute, endMinute) - startMinute) + Math.max(0, endMinute
+                - Math.max(closeMinute, startMinute));
+    }
+
+    /** Minutes a session ending at {@code endMinute} ends after the lab's cut-off of its start's day (0 when before). */
+    public int minutesAfterLabCutOff(int startMinute, int endMinute) {
+        LocalDate day = local(startMinute).toLocalDate();
+        int cutOff = minuteOf(day.atTime(labCutOff).atZone(zone).toInstant());
+        return Math.max(0, endMinute - cutOff);
+    }
+
+    /**
+     * The starts the solver may give over {@code days} days from the origin: every {@code slotMin} from opening to
+     * closing of each open day, none before {@code notBeforeMinute} (now, in a plan that begins today).
+     */
+    public java.util.List<Integer> starts(int days, int notBeforeMinute) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        LocalDate first = local(0).toLocalDate();
+        for (int d = 0; d < days; d++) {
+            LocalDate day = first.plusDays(d);
+            Optional<Hours> h = hoursOn(day);
+            if (h.isEmpty()) {
+                continue;
+            }
+            int open = minuteOf(day.atTime(h.get().open()).atZone(zone).toInstant());
+            int close = minuteOf(day.atTime(h.get().close()).atZone(zone).toInstant());
+            for (int m = open; m < close; m += slotMin) {
+                if (m >= notBeforeMinute) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The starts a session of {@code durationMin} (set-up and rinseback included) may be given over {@code days} days:
+     * those where it ends by closing time and, for a collection, by the lab's cut-off; none before
+     * {@code notBeforeMinute}. When no start fits (a session longer than any day), every start of {@link #starts},
+     * so that it is still placed and the rule it breaks is named.
+     */
+    public java.util.List<Integer> startsFor(int days, int notBeforeMinute, int durationMin, boolean collection) {
+        java.util.List<Integer> all = starts(days, notBeforeMinute);
+        java.util.List<Integer> fit = all.stream().filter(m -> minutesOutsideHours(m, m + durationMin) == 0
+                && (!collection || minutesAfterLabCutOff(m, m + durationMin) == 0)).toList();
+        return fit.isEmpty() ? all : fit;
+    }
+}

@@ -1,0 +1,188 @@
+package org.openapheresis.server.schedule;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.access.StaffDirectory;
+import org.openapheresis.server.order.OrderRecord;
+import org.openapheresis.server.order.OrderService;
+import org.openapheresis.server.order.OrderStatus;
+import org.openapheresis.server.patient.PatientRecord;
+import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.resource.Chair;
+import org.openapheresis.server.resource.Machine;
+import org.openapheresis.server.resource.ResourceService;
+import org.openapheresis.server.session.Entries;
+import org.openapheresis.server.session.SessionRecord;
+import org.openapheresis.server.session.SessionService;
+import org.openapheresis.server.session.SessionStatus;
+import org.openapheresis.server.session.Vocabulary;
+
+/**
+ * A week to plan as read from the records, and the digest of what it was read from.
+ *
+ * <p>Every signed order is read with its course: sessions done, running or booked before the window leave the
+ * course's last start (the interval is kept from it); booked sessions inside the window may move (those running,
+ * done or already begun are pinned and only hold their resources); and the sessions still owed are placed, as many as
+ * fall in the window at the ordered interval. An order with a session booked after the window is left alone.
+ *
+ * @param plan the planning problem
+ * @param basis the SHA-256 of every record it was built from, in a fixed order
+ * @param from first day
+ * @param to last day
+ */
+public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate to) {
+
+    /** How many of a patient's latest sessions are searched for the last vascular access recorded. */
+    static final int ACCESS_LOOKBACK_SESSIONS = 5;
+
+    public WeekProblem {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(basis, "basis");
+    }
+
+    /** Reads the problem of the days {@code from} to {@code to} (inclusive), none of its starts before {@code now}. */
+    static WeekProblem read(Handle h, LocalDate from, LocalDate to, Instant now, UnitRules unitRules, OrderService orders,
+            SessionService sessions, PatientService patients, ResourceService resources, StaffDirectory staff,
+            ScheduleStore store) {
+        UnitRules rules = unitRules.from(from);
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        int horizon = rules.minuteOf(to.plusDays(1).atStartOfDay(rules.zone()).toInstant());
+        int nowMinute = rules.minuteOf(now);
+        int notBefore = Math.max(0, nowMinute + rules.slotMin() - Math.floorMod(nowMinute, rules.slotMin()));
+        List<String> basis = new ArrayList<>();
+        basis.add("window " + from + " " + to);
+
+        List<Machine> activeMachines = resources.machines(h).stream().filter(Machine::active).toList();
+        List<UnitMachine> machines = activeMachines.stream().map(m -> new UnitMachine(m.id(), m.name(), types(m)))
+                .toList();
+        resources.machines(h).forEach(m -> basis.add("machine " + m.id() + " " + m.version() + " " + m.active()));
+        List<Chair> activeChairs = resources.chairs(h).stream().filter(Chair::active).toList();
+        List<UnitChair> chairs = activeChairs.stream().map(c -> new UnitChair(c.id(), c.name())).toList();
+        resources.chairs(h).forEach(c -> basis.add("chair " + c.id() + " " + c.version() + " " + c.active()));
+        Map<String, Set<Skill>> skills = store.skills(h);
+        List<UnitNurse> nurses = staff.active(h, Role.NURSE).stream().map(n -> new UnitNurse(n.username(),
+                n.displayName(), skills.getOrDefault(n.username(), Set.of()))).toList();
+        nurses.forEach(n -> basis.add("nurse " + n.username() + " " + new TreeSet<>(n.skills())));
+        Map<String, UnitMachine> machineByName = machines.stream().collect(Collectors.toMap(UnitMachine::name,
+                Function.identity()));
+        Map<String, UnitChair> chairByName = chairs.stream().collect(Collectors.toMap(UnitChair::name,
+                Function.identity()));
+        Map<String, UnitNurse> nurseByName = nurses.stream().collect(Collectors.toMap(UnitNurse::username,
+                Function.identity()));
+
+        List<PlannedSession> placed = new ArrayList<>();
+        List<OrderRecord> signed = orders.list(h, Optional.empty()).stream()
+                .filter(o -> o.status() == OrderStatus.SIGNED).sorted(Comparator.comparing(OrderRecord::id)).toList();
+        for (OrderRecord o : signed) {
+            basis.add("order " + o.id() + " " + o.version() + " " + o.status().code());
+            PatientRecord patient = patients.require(h, o.patientId());
+            List<SessionRecord> ofPatient = sessions.list(h, Optional.empty(), Optional.empty(),
+                    Optional.of(o.patientId()));
+            List<SessionRecord> course = ofPatient.stream().filter(s -> s.orderId().equals(o.id())
+                    && s.status().countsAgainstCourse()).sorted(Comparator.comparing(SessionRecord::plannedStart))
+                    .toList();
+            course.forEach(s -> basis.add("session " + s.id() + " " + s.version() + " " + s.status().code() + " "
+                    + s.plannedStart() + " " + s.machine().orElse("-") + " " + s.chair().orElse("-") + " "
+                    + s.nurse().orElse("-")));
+            ProcedureType type = o.procedureSpec().type();
+            Set<Skill> needed = Skill.needed(type, patient.ageYears(from) < Skill.ADULT_AGE_YEARS,
+                    lastAccessWasCentralLine(h, sessions, ofPatient));
+            int runMin = (int) Math.round(o.plan().durationMin());
+            int durationMin = runMin + rules.setUpAndRinsebackMin();
+            int intervalMin = o.schedule().map(c -> (int) Math.round(c.intervalHours() * 60)).orElse(0);
+            List<Integer> free = rules.startsFor(days, notBefore, durationMin, type.collectsProduct());
+            Integer previous = null;
+            boolean first = true;
+            boolean bookedLater = false;
+            for (int i = 0; i < course.size(); i++) {
+                SessionRecord s = course.get(i);
+                int start = rules.minuteOf(s.plannedStart());
+                if (start < 0) {
+                    previous = start;
+                } else if (start >= horizon) {
+                    bookedLater = true;
+                } else {
+                    boolean pinned = s.status() != SessionStatus.SCHEDULED || start < notBefore;
+                    PlannedSession e = new PlannedSession(s.id(), o.id(), i + 1, o.patientId(), s.patientName(), type,
+                            runMin, needed, intervalMin, first ? previous : null, rules);
+                    List<Integer> own = new ArrayList<>(pinned ? List.of() : free);
+                    own.add(start);
+                    e.withStarts(own).booked(new Booking(s.id(), s.version(), start, s.machine().map(
+                            machineByName::get).orElse(null), s.chair().map(chairByName::get).orElse(null),
+                            s.nurse().map(nurseByName::get).orElse(null)), pinned);
+                    placed.add(e);
+                    first = false;
+                }
+            }
+            if (bookedLater) {
+                continue;
+            }
+            int owed = o.sessionsOrdered() - course.size();
+            Integer last = course.isEmpty() ? null : rules.minuteOf(course.get(course.size() - 1).plannedStart());
+            for (int j = 0; j < owed; j++) {
+                boolean inWindow = last == null ? j == 0 || j * intervalMin < horizon
+                        : last + (j + 1) * intervalMin < horizon;
+                if (!inWindow || intervalMin == 0 && j > 0) {
+                    break;
+                }
+                int sequence = course.size() + j + 1;
+                placed.add(new PlannedSession(o.id() + "#" + sequence, o.id(), sequence, o.patientId(),
+                        patient.familyName() + ", " + patient.givenName(), type, runMin, needed, intervalMin,
+                        first ? previous : null, rules).withStarts(free));
+                first = false;
+            }
+        }
+        return new WeekProblem(new WeekPlan(rules, machines, chairs, nurses, placed), digest(basis), from, to);
+    }
+
+    private static Set<ProcedureType> types(Machine m) {
+        Set<ProcedureType> t = EnumSet.noneOf(ProcedureType.class);
+        m.procedureTypes().forEach(c -> ProcedureType.fromCode(c).ifPresent(t::add));
+        return t;
+    }
+
+    /** Whether the last vascular access recorded for the patient, in their latest sessions, was a central line. */
+    private static boolean lastAccessWasCentralLine(Handle h, SessionService sessions, List<SessionRecord> ofPatient) {
+        List<SessionRecord> latest = ofPatient.stream().sorted(Comparator.comparing(SessionRecord::plannedStart)
+                .reversed()).limit(ACCESS_LOOKBACK_SESSIONS).toList();
+        for (SessionRecord s : latest) {
+            List<Entries.VascularAccess> a = sessions.vascularAccess(h, s.id());
+            if (!a.isEmpty()) {
+                return a.get(a.size() - 1).kind() == Vocabulary.AccessKind.CENTRAL_LINE;
+            }
+        }
+        return false;
+    }
+
+    private static String digest(List<String> lines) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String l : lines) {
+                d.update(l.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.openapheresis.server.schedule.constraint;
+
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.openapheresis.server.schedule.PlannedSession;
+
+/**
+ * The sessions a rule looks at. Every rule starts from {@code forEachIncludingUnassigned}: the machine may be
+ * unassigned (an infusion has none), and {@code forEach} would drop those sessions from every rule, their chair and
+ * nurse included. Each rule then asks for the variables it reads (a session being built has some still empty).
+ */
+final class Sessions {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private Sessions() {
+    }
+
+    /** Every session with a start, and whatever else the rule needs. */
+    static UniConstraintStream<PlannedSession> placed(ConstraintFactory f, Predicate<PlannedSession> also) {
+        return f.forEachIncludingUnassigned(PlannedSession.class).filter(s -> s.getStartMinute() != null && also.test(s));
+    }
+
+    /** Minutes two half-open intervals share. */
+    static int overlap(int aStart, int aEnd, int bStart, int bEnd) {
+        return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
+    }
+
+    /** {@code Mon 2 Mar 08:30}, in the unit's time. */
+    static String when(PlannedSession s) {
+        return WHEN.format(s.getRules().local(s.getStartMinute()));
+    }
+
+    /** {@code 11:15}: the end, in the unit's time. */
+    static String end(PlannedSession s) {
+        return TIME.format(s.getRules().local(s.endMinute()));
+    }
+}

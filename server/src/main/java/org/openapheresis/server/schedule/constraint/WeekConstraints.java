@@ -1,0 +1,21 @@
+package org.openapheresis.server.schedule.constraint;
+
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import java.util.List;
+
+/** Every rule of a week's plan: the solver's constraint provider. A rule is added here and nowhere else. */
+public final class WeekConstraints implements ConstraintProvider {
+
+    /** The rules, hard first. */
+    public static final List<WeekConstraint> ALL = List.of(new MachineDoubleBooked(), new ChairDoubleBooked(),
+            new NurseOverbooked(), new MachineFitsProcedure(), new NurseHasSkill(), new InsideOpeningHours(),
+            new CollectionBeforeLabCutOff(), new CourseIntervalKept(), new CourseFollowsLastSession(),
+            new FewMovesOfBooked(), new SameNurseForCourse(), new BalancedNurseLoad());
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory f) {
+        return ALL.stream().map(c -> c.define(f)).toArray(Constraint[]::new);
+    }
+}

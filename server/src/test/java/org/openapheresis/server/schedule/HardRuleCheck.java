@@ -1,0 +1,98 @@
+package org.openapheresis.server.schedule;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hard rules counted again, by plain loops over the plan's times as instants and local times, without the
+ * solver, its score or the rules' classes: what a proposal must keep, checked independently.
+ */
+public final class HardRuleCheck {
+
+    private HardRuleCheck() {
+    }
+
+    /** Every breach of a hard rule in the plan, one line each. */
+    public static List<String> breaches(WeekPlan plan) {
+        UnitRules rules = plan.getRules();
+        List<PlannedSession> ss = plan.getSessions();
+        List<String> out = new ArrayList<>();
+        for (PlannedSession s : ss) {
+            if (s.getStartMinute() == null || s.getChair() == null || s.getNurse() == null) {
+                out.add(s.getKey() + " is not placed");
+                continue;
+            }
+            Instant start = rules.origin().plusSeconds(60L * s.getStartMinute());
+            Instant end = start.plusSeconds(60L * (s.getRunMin() + rules.setUpAndRinsebackMin()));
+            LocalDateTime localStart = LocalDateTime.ofInstant(start, rules.zone());
+            LocalDateTime localEnd = LocalDateTime.ofInstant(end, rules.zone());
+            boolean separator = s.getProcedureType().onSeparator();
+            if (separator ? s.getMachine() == null || !s.getMachine().runs().contains(s.getProcedureType())
+                    : s.getMachine() != null) {
+                out.add(s.getKey() + " has the wrong machine " + s.getMachine());
+            }
+            if (!s.getNurse().skills().containsAll(s.getNeeded())) {
+                out.add(s.getKey() + " nurse " + s.getNurse() + " lacks a skill of " + s.getNeeded());
+            }
+            Optional<UnitRules.Hours> h = rules.holidays().contains(localStart.toLocalDate()) ? Optional.empty()
+                    : Optional.ofNullable(rules.openingHours().get(localStart.getDayOfWeek()));
+            if (h.isEmpty() || localStart.toLocalTime().isBefore(h.get().open())
+                    || !localEnd.toLocalDate().equals(localStart.toLocalDate())
+                    || localEnd.toLocalTime().isAfter(h.get().close())) {
+                out.add(s.getKey() + " lies outside opening hours: " + localStart + " to " + localEnd);
+            }
+            LocalTime cutOff = rules.labCutOff();
+            if (s.getProcedureType().collectsProduct() && (!localEnd.toLocalDate().equals(localStart.toLocalDate())
+                    || localEnd.toLocalTime().isAfter(cutOff))) {
+                out.add(s.getKey() + " collection ends " + localEnd + " after the lab cut-off");
+            }
+            int running = 0;
+            for (PlannedSession o : ss) {
+                if (o.getStartMinute() == null || o.getNurse() == null || !o.getNurse().equals(s.getNurse())) {
+                    continue;
+                }
+                Instant os = rules.origin().plusSeconds(60L * o.getStartMinute());
+                Instant oe = os.plusSeconds(60L * (o.getRunMin() + rules.setUpAndRinsebackMin()));
+                if (!os.isAfter(start) && oe.isAfter(start)) {
+                    running++;
+                }
+            }
+            if (running > rules.maxPatientsPerNurse()) {
+                out.add(s.getKey() + " nurse " + s.getNurse() + " runs " + running + " at its start");
+            }
+            for (PlannedSession o : ss) {
+                if (o == s || o.getStartMinute() == null || o.getKey().compareTo(s.getKey()) < 0) {
+                    continue;
+                }
+                Instant os = rules.origin().plusSeconds(60L * o.getStartMinute());
+                Instant oFree = os.plusSeconds(60L * (o.getRunMin() + rules.setUpAndRinsebackMin()
+                        + rules.turnoverMin()));
+                Instant sFree = end.plusSeconds(60L * rules.turnoverMin());
+                boolean overlap = start.isBefore(oFree) && os.isBefore(sFree);
+                if (overlap && s.getMachine() != null && s.getMachine().equals(o.getMachine())) {
+                    out.add(s.getKey() + " and " + o.getKey() + " share machine " + s.getMachine());
+                }
+                if (overlap && s.getChair().equals(o.getChair())) {
+                    out.add(s.getKey() + " and " + o.getKey() + " share chair " + s.getChair());
+                }
+                if (o.getOrderId().equals(s.getOrderId()) && Math.abs(o.getSequence() - s.getSequence()) == 1) {
+                    PlannedSession first = o.getSequence() < s.getSequence() ? o : s;
+                    PlannedSession second = first == o ? s : o;
+                    long gapMin = 60L * (second.getStartMinute() - first.getStartMinute()) / 60;
+                    if (Math.abs(gapMin - first.getIntervalMin()) > rules.intervalToleranceMin()) {
+                        out.add(first.getKey() + " and " + second.getKey() + " are " + gapMin + " min apart");
+                    }
+                }
+            }
+            if (s.getPreviousStartMinute() != null && Math.abs(s.getStartMinute() - s.getPreviousStartMinute()
+                    - s.getIntervalMin()) > rules.intervalToleranceMin()) {
+                out.add(s.getKey() + " does not follow the course's last session");
+            }
+        }
+        return out;
+    }
+}

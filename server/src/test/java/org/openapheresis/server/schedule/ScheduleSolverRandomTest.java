@@ -1,0 +1,51 @@
+package org.openapheresis.server.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random units, solved for a short time each: a plan the solver calls feasible breaks no hard rule when the
+ * rules are counted again independently ({@link HardRuleCheck}), and one it calls infeasible breaks at least one.
+ */
+class ScheduleSolverRandomTest {
+
+    private static final WeekSolver SOLVER = new WeekSolver();
+
+    @Test
+    void no_plan_with_a_feasible_score_breaks_a_hard_rule_counted_independently() {
+        List<String> wrong = new ArrayList<>();
+        int feasible = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            WeekPlan problem = RandomUnit.week(seed, 2 + (int) (seed % 2), 3, 3, 8 + (int) seed);
+            WeekSolver.Solved s = SOLVER.solve(problem, Duration.ofMillis(1500), null, p -> { });
+            List<String> breaches = HardRuleCheck.breaches(s.plan());
+            if (s.feasible()) {
+                feasible++;
+                if (!breaches.isEmpty()) {
+                    wrong.add("seed " + seed + " is feasible by the solver (" + s.score() + ") but " + breaches);
+                }
+            } else if (breaches.isEmpty()) {
+                wrong.add("seed " + seed + " is infeasible by the solver (" + s.score() + ") but breaks nothing");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(feasible).as("the small units are feasible, or this test checks nothing").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void the_independent_check_sees_a_clash_the_solver_would_be_penalised_for() {
+        WeekPlan plan = RandomUnit.week(7, 2, 3, 3, 2);
+        PlannedSession a = plan.getSessions().get(0);
+        PlannedSession b = plan.getSessions().get(1);
+        UnitNurse all = plan.getNurses().get(0);
+        UnitMachine m = plan.getMachines().get(0);
+        a.at(a.getPossibleStarts().get(0), a.getProcedureType().onSeparator() ? m : null, plan.getChairs().get(0), all);
+        b.at(a.getStartMinute(), b.getProcedureType().onSeparator() ? m : null, plan.getChairs().get(0), all);
+        assertThat(HardRuleCheck.breaches(plan)).anyMatch(t -> t.contains("share chair"));
+        assertThat(SOLVER.score(plan).hardScore()).isNegative();
+    }
+}

@@ -1,0 +1,78 @@
+package org.openapheresis.server.schedule;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The week's benchmark (not a test: {@code bench/week-plan.sh} runs it): a unit of 6 machines, 8 chairs and 10
+ * nurses with 150 sessions in a week, solved for a spent limit, printing the best score over time, when the hard
+ * score first reached zero, and the breaches the independent check finds; then one urgent plasma exchange added to
+ * the booked week and re-planned, counting the booked sessions it moved.
+ *
+ * <p>Arguments: seed (default 17), spent limit in seconds (default 10), the re-plan's limit in seconds (default 2).
+ */
+public final class WeekBenchmark {
+
+    private WeekBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 17;
+        int limitS = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int replanS = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        WeekSolver solver = new WeekSolver();
+        WeekPlan warm = RandomUnit.week(seed + 1000, 3, 4, 4, 20);
+        solver.solve(warm, Duration.ofSeconds(2), null, p -> { });
+
+        WeekPlan problem = RandomUnit.week(seed, 6, 8, 10, 150, RandomUnit.longDays());
+        List<WeekSolver.Progress> progress = new ArrayList<>();
+        WeekSolver.Solved s = solver.solve(problem, Duration.ofSeconds(limitS), null, progress::add);
+        System.out.printf(Locale.ROOT, "week: 6 machines, 8 chairs, 10 nurses, %d sessions, seed %d, limit %d s%n",
+                problem.getSessions().size(), seed, limitS);
+        long lastPrinted = -1000;
+        for (WeekSolver.Progress p : progress) {
+            if (p.afterMs() - lastPrinted >= 500 || p == progress.get(progress.size() - 1)) {
+                System.out.printf(Locale.ROOT, "  %6d ms  %s%n", p.afterMs(), p.score());
+                lastPrinted = p.afterMs();
+            }
+        }
+        progress.stream().filter(p -> p.score().hardScore() == 0).findFirst().ifPresentOrElse(
+                p -> System.out.printf(Locale.ROOT, "zero hard after %d ms%n", p.afterMs()),
+                () -> System.out.println("zero hard: not reached"));
+        System.out.printf(Locale.ROOT, "final %s, unplaced %d, independent check: %d breaches%n", s.score(),
+                s.unplaced().size(), HardRuleCheck.breaches(s.plan()).size());
+
+        // the week as booked, and an urgent exchange today (Monday), as early as it can go
+        List<PlannedSession> booked = new ArrayList<>();
+        UnitRules rules = s.plan().getRules();
+        for (PlannedSession p : s.plan().getSessions()) {
+            if (p.getStartMinute() == null) {
+                System.out.println("the week is not fully placed: no re-plan");
+                return;
+            }
+            PlannedSession b = new PlannedSession(p.getKey(), p.getOrderId(), p.getSequence(), p.getPatientId(),
+                    p.getPatientName(), p.getProcedureType(), p.getRunMin(), p.getNeeded(), p.getIntervalMin(),
+                    p.getPreviousStartMinute(), rules).withStarts(p.getPossibleStarts());
+            booked.add(b.booked(new Booking(p.getKey(), 1, p.getStartMinute(), p.getMachine(), p.getChair(),
+                    p.getNurse()), false));
+        }
+        booked.add(new PlannedSession("urgent#1", "urgent", 1, "urgent-patient", "Urgent, TTP",
+                org.openapheresis.procedure.ProcedureType.PLASMA_EXCHANGE, 120, Skill.needed(
+                        org.openapheresis.procedure.ProcedureType.PLASMA_EXCHANGE, false, false), 0, null, rules)
+                .withStarts(rules.startsFor(1, 0, 120 + rules.setUpAndRinsebackMin(), false)));
+        List<Integer> today = rules.starts(1, 0);
+        WeekPlan replan = new WeekPlan(rules, s.plan().getMachines(), s.plan().getChairs(),
+                s.plan().getNurses(), booked);
+        long t0 = System.nanoTime();
+        WeekSolver.Solved r = solver.solve(replan, Duration.ofSeconds(replanS), null, p -> { });
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long moved = r.plan().getSessions().stream().filter(PlannedSession::moved).count();
+        PlannedSession urgent = r.plan().getSessions().get(booked.size() - 1);
+        System.out.printf(Locale.ROOT, "urgent insertion: %d ms, %s, moved %d booked session(s), urgent at %s (%s), "
+                + "independent check: %d breaches%n", ms, r.score(), moved, urgent.getStartMinute() == null ? "-"
+                : rules.local(urgent.getStartMinute()), today.contains(urgent.getStartMinute()) ? "today" : "not today",
+                HardRuleCheck.breaches(r.plan()).size());
+    }
+}

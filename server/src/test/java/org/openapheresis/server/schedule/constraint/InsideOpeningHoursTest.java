@@ -1,0 +1,48 @@
+package org.openapheresis.server.schedule.constraint;
+
+import static org.openapheresis.server.schedule.Week.CHAIR_1;
+import static org.openapheresis.server.schedule.Week.MOREAU;
+import static org.openapheresis.server.schedule.Week.OPTIA_1;
+import static org.openapheresis.server.schedule.Week.VERIFIER;
+import static org.openapheresis.server.schedule.Week.at;
+import static org.openapheresis.server.schedule.Week.exchange;
+
+import org.junit.jupiter.api.Test;
+
+class InsideOpeningHoursTest {
+
+    private static final InsideOpeningHours RULE = new InsideOpeningHours();
+
+    @Test
+    void a_session_ending_after_closing_is_penalised_by_the_minutes_after_it() {
+        // Monday closes 18:00; 16:00 + 150 min ends 18:30
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(exchange().at(at(0, 16, 0), OPTIA_1, CHAIR_1, MOREAU))
+                .penalizesBy(30);
+    }
+
+    @Test
+    void a_session_starting_before_opening_is_penalised_by_the_minutes_before_it() {
+        // opens 07:30
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(exchange().at(at(0, 7, 0), OPTIA_1, CHAIR_1, MOREAU))
+                .penalizesBy(30);
+    }
+
+    @Test
+    void a_session_on_a_closed_day_is_outside_for_all_its_minutes() {
+        // Sunday
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(exchange().at(at(6, 9, 0), OPTIA_1, CHAIR_1, MOREAU))
+                .penalizesBy(150);
+    }
+
+    @Test
+    void sessions_inside_the_day_and_on_saturday_morning_keep_the_rule() {
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(exchange().at(at(0, 7, 30), OPTIA_1, CHAIR_1, MOREAU),
+                        exchange().at(at(0, 15, 30), OPTIA_1, CHAIR_1, MOREAU),
+                        exchange().at(at(5, 11, 30), OPTIA_1, CHAIR_1, MOREAU))
+                .hasNoImpact();
+    }
+}
