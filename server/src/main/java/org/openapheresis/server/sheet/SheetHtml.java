@@ -52,20 +52,8 @@ public final class SheetHtml {
         return h.append("</body></html>").toString();
     }
 
-    /** Text for XHTML: the characters XML gives meaning escaped. */
+    /** Text for XHTML (see {@link org.openapheresis.server.system.Xhtml#text}). */
     static String text(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return org.openapheresis.server.system.Xhtml.text(s);
     }
 }

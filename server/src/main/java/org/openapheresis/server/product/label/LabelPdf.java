@@ -242,21 +242,9 @@ public final class LabelPdf {
         return String.format(Locale.ROOT, "%.4fmm", value);
     }
 
-    /** Text for XHTML: the five characters XML gives meaning escaped. */
+    /** Text for XHTML (see {@link org.openapheresis.server.system.Xhtml#text}). */
     private static String text(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return org.openapheresis.server.system.Xhtml.text(s);
     }
 
     private static String hex(char c) {
