@@ -101,7 +101,11 @@ class UiFullDayTest extends BrowserTest {
         browser.screenshot("05-order-signed-printable-plan");
         browser.printToPdf("05-order-plan-printed");
 
-        // --- physician: schedule today's session on a machine ---
+        // --- physician: schedule today's session on a machine, starting now (the page offers 08:30, which the
+        // server refuses once it is more than 12 hours past: the test must not depend on the time of day) ---
+        java.time.LocalDateTime now = java.time.LocalDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        browser.type("plannedDate", now.toLocalDate().toString());
+        browser.type("plannedTime", now.toLocalTime().toString());
         browser.select("machine", "Optia 1"); // the unit's machines and chairs, not typed names
         browser.select("chair", "Chair 4");
         browser.select("nurse", UiServer.NURSE); // an active nurse of the unit, picked from the staff list
