@@ -53,7 +53,6 @@ public final class BulkExport {
     private final PatientCompartment compartment;
     private final AuthService users;
     private final ResourceService resources;
-    private final FhirAccess access;
     private final ExportStore store = new ExportStore();
     private final Jdbi jdbi;
     private final AuditTrail audit;
@@ -66,12 +65,11 @@ public final class BulkExport {
     });
 
     BulkExport(PatientService patients, PatientCompartment compartment, AuthService users, ResourceService resources,
-            FhirAccess access, Jdbi jdbi, AuditTrail audit, Clock clock, FhirContext ctx) {
+            Jdbi jdbi, AuditTrail audit, Clock clock, FhirContext ctx) {
         this.patients = patients;
         this.compartment = compartment;
         this.users = users;
         this.resources = resources;
-        this.access = access;
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;

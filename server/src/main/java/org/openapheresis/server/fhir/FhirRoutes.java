@@ -54,7 +54,7 @@ public final class FhirRoutes extends RestfulServer {
         CompartmentReader reader = new CompartmentReader(patients, compartment,
                 new SessionEntries(sessions, orders, compartment), jdbi);
         FhirAccess access = new FhirAccess(auth, policy, audit, refusals);
-        this.export = new BulkExport(patients, compartment, users, resources, access, jdbi, audit, clock, getFhirContext());
+        this.export = new BulkExport(patients, compartment, users, resources, jdbi, audit, clock, getFhirContext());
         BulkExportProvider exportProvider = new BulkExportProvider(export, access);
         setPlainProviders(List.of(exportProvider, new LabImportProvider(new LabImport(patients, LabCodes.table(), audit,
                 clock), jdbi, policy)));
