@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
@@ -75,15 +74,8 @@ public final class ObservationProvider implements IResourceProvider {
                 .stream()
                 .filter(o -> code == null || matches(code, o.getCode()))
                 .filter(o -> category == null || o.getCategory().stream().anyMatch(c -> matches(category, c)))
-                .filter(o -> date == null || within(date, o.getEffectiveDateTimeType().getValue()))
+                .filter(o -> date == null || CompartmentReader.within(date, o.getEffectiveDateTimeType().getValue()))
                 .toList();
-    }
-
-    /** Whether an instant lies in the range (HAPI widens a bound to its precision: {@code le2026-03-01} is that day). */
-    private static boolean within(DateRangeParam range, Date at) {
-        Date lower = range.getLowerBoundAsInstant();
-        Date upper = range.getUpperBoundAsInstant();
-        return (lower == null || !at.before(lower)) && (upper == null || !at.after(upper));
     }
 
     /** Whether a concept has a coding the token list names (a token without a system matches any system). */

@@ -83,8 +83,12 @@ public final class PatientCompartment {
 
     /** The machines by name (sessions name the machine; the Device is by id). */
     public Map<String, String> machineIds(Handle h) {
+        return idsByName(resources.machines(h));
+    }
+
+    private static Map<String, String> idsByName(List<Machine> machines) {
         Map<String, String> ids = new LinkedHashMap<>();
-        for (Machine m : resources.machines(h)) {
+        for (Machine m : machines) {
             ids.put(m.name(), m.id());
         }
         return ids;
@@ -173,7 +177,8 @@ public final class PatientCompartment {
      * sessions ran on (the Devices it refers to); of the types the caller may read.
      */
     public List<Resource> everything(Handle h, PatientRecord p, Set<Type> types, Optional<Instant> since) {
-        Map<String, String> machineIds = machineIds(h);
+        List<Machine> machines = resources.machines(h);
+        Map<String, String> machineIds = idsByName(machines);
         List<Resource> out = new ArrayList<>();
         forEach(h, p, types, since, machineIds, out::add);
         Set<String> devices = new LinkedHashSet<>();
@@ -182,7 +187,7 @@ public final class PatientCompartment {
                 proc.getUsedReference().forEach(ref -> devices.add(ref.getReferenceElement().getIdPart()));
             }
         }
-        resources.machines(h).stream().filter(m -> devices.contains(m.id())).map(UnitMapper::device)
+        machines.stream().filter(m -> devices.contains(m.id())).map(UnitMapper::device)
                 .forEach(out::add);
         return out;
     }
