@@ -173,16 +173,24 @@ public final class BillingService {
         BillableFacts facts = BillableFacts.session(Trigger.SESSION_COMPLETED, s.procedureType(), donation(o),
                 Optional.of(o.indication().code()));
         LocalDate day = LocalDate.ofInstant(s.endedAt().orElse(clock.instant()), clock.getZone());
+        return charge(h, by, facts, "session:" + s.id(), Optional.of(s.id()), Optional.of(o.id()), s.patientId(), day);
+    }
+
+    /**
+     * Codes the facts by the rules and stores one item per coded line, priced on the day from the price list; each
+     * item's origin is {@code origin:<rule>} (unique: a second maker fails instead of billing twice).
+     */
+    private List<ChargeItem> charge(Handle h, Actor by, BillableFacts facts, String origin, Optional<String> sessionId,
+            Optional<String> orderId, String patientId, LocalDate day) {
         java.time.Instant now = Times.now(clock);
         List<ChargeItem> made = new ArrayList<>();
         for (CodeRules.CodedLine l : rules.code(facts)) {
             Optional<PriceEntry> price = store.priceOn(h, l.code().code(), day);
             Optional<BigDecimal> unit = price.map(PriceEntry::price);
-            ChargeItem c = new ChargeItem(Ids.next(), Optional.of("session:" + s.id() + ":" + l.ruleId()),
-                    Optional.of(s.id()), Optional.of(o.id()), s.patientId(), Optional.of(l.ruleId()), l.code().code(),
-                    l.code().system(), l.code().descriptor(), l.diagnosisCode(), day, l.units(), unit,
-                    unit.map(p -> p.multiply(BigDecimal.valueOf(l.units()))), currency, price.map(PriceEntry::id),
-                    Optional.empty(), Optional.empty(), now, by.username());
+            ChargeItem c = new ChargeItem(Ids.next(), Optional.of(origin + ":" + l.ruleId()), sessionId, orderId,
+                    patientId, Optional.of(l.ruleId()), l.code().code(), l.code().system(), l.code().descriptor(),
+                    l.diagnosisCode(), day, l.units(), unit, unit.map(p -> p.multiply(BigDecimal.valueOf(l.units()))),
+                    currency, price.map(PriceEntry::id), Optional.empty(), Optional.empty(), now, by.username());
             store.insertCharge(h, c);
             made.add(c);
         }
@@ -210,17 +218,8 @@ public final class BillingService {
         Optional<String> diagnosis = orderId.flatMap(id -> orders.find(h, id)).map(o -> o.indication().code());
         BillableFacts facts = BillableFacts.product(trigger.get(), p.kind().code(),
                 p.autologous() ? Donation.AUTOLOGOUS : Donation.ALLOGENEIC, diagnosis);
-        LocalDate day = LocalDate.ofInstant(e.at(), clock.getZone());
-        java.time.Instant now = Times.now(clock);
-        for (CodeRules.CodedLine l : rules.code(facts)) {
-            Optional<PriceEntry> price = store.priceOn(h, l.code().code(), day);
-            Optional<BigDecimal> unit = price.map(PriceEntry::price);
-            store.insertCharge(h, new ChargeItem(Ids.next(), Optional.of("product:" + p.id() + ":" + e.seq() + ":"
-                    + l.ruleId()), Optional.empty(), orderId, p.recipientId(), Optional.of(l.ruleId()), l.code().code(),
-                    l.code().system(), l.code().descriptor(), l.diagnosisCode(), day, l.units(), unit,
-                    unit.map(x -> x.multiply(BigDecimal.valueOf(l.units()))), currency, price.map(PriceEntry::id),
-                    Optional.empty(), Optional.empty(), now, by.username()));
-        }
+        charge(h, by, facts, "product:" + p.id() + ":" + e.seq(), Optional.empty(), orderId, p.recipientId(),
+                LocalDate.ofInstant(e.at(), clock.getZone()));
     }
 
     /** Whose cells a collection takes: a collection ordered with a recipient is allogeneic. */
