@@ -40,6 +40,7 @@ public class PlannedSession {
     private UnitRules rules;
 
     private List<Integer> possibleStarts = List.of();
+    private int courseFewestStarts;
 
     @PlanningVariable(valueRangeProviderRefs = STARTS)
     private Integer startMinute;
@@ -99,6 +100,16 @@ public class PlannedSession {
     @ValueRangeProvider(id = STARTS)
     public List<Integer> getPossibleStarts() {
         return possibleStarts;
+    }
+
+    /** The fewest starts any session of this one's course in the plan may take (the construction's order). */
+    public int getCourseFewestStarts() {
+        return courseFewestStarts;
+    }
+
+    /** Set by the plan, which sees the whole course. */
+    void courseFewestStarts(int starts) {
+        this.courseFewestStarts = starts;
     }
 
     /** This session, booked already: it starts where it was booked, on the resources it holds. */

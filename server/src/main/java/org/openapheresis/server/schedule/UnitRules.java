@@ -170,4 +170,24 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
                 && (!collection || minutesAfterLabCutOff(m, m + durationMin) == 0)).toList();
         return fit.isEmpty() ? all : fit;
     }
+
+    /**
+     * The starts of {@code starts} a session of a course can take when {@code before} sessions of the course come
+     * before it in the plan and {@code after} after it: at least {@code before} shortest gaps (the interval less the
+     * tolerance) after the first start offered, and room for {@code after} of them before the last. Nothing a plan
+     * keeping the course's interval could use is taken away; a course's first session placed late in the week, where
+     * the rest of its course no longer fits, is. When nothing is left, every start (the broken rule is then named).
+     */
+    public java.util.List<Integer> startsInCourse(java.util.List<Integer> starts, int before, int after,
+            int intervalMin) {
+        if (starts.isEmpty() || intervalMin == 0 || before + after == 0) {
+            return starts;
+        }
+        int gap = Math.max(0, intervalMin - intervalToleranceMin);
+        int first = starts.stream().mapToInt(Integer::intValue).min().getAsInt();
+        int last = starts.stream().mapToInt(Integer::intValue).max().getAsInt();
+        java.util.List<Integer> fit = starts.stream().filter(m -> m - first >= before * gap && last - m >= after * gap)
+                .toList();
+        return fit.isEmpty() ? starts : fit;
+    }
 }

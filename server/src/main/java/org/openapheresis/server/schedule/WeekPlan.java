@@ -48,6 +48,9 @@ public class WeekPlan {
         this.chairs = new java.util.ArrayList<>(chairs);
         this.nurses = new java.util.ArrayList<>(nurses);
         this.sessions = new java.util.ArrayList<>(sessions);
+        java.util.Map<String, Integer> fewest = new java.util.HashMap<>();
+        sessions.forEach(s -> fewest.merge(s.getOrderId(), s.getPossibleStarts().size(), Math::min));
+        sessions.forEach(s -> s.courseFewestStarts(fewest.get(s.getOrderId())));
     }
 
     public UnitRules getRules() {

@@ -138,16 +138,18 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             }
             int owed = o.sessionsOrdered() - course.size();
             Integer last = course.isEmpty() ? null : rules.minuteOf(course.get(course.size() - 1).plannedStart());
-            for (int j = 0; j < owed; j++) {
-                boolean inWindow = last == null ? j == 0 || j * intervalMin < horizon
-                        : last + (j + 1) * intervalMin < horizon;
-                if (!inWindow || intervalMin == 0 && j > 0) {
-                    break;
-                }
+            int inWindow = 0;
+            while (inWindow < owed && (intervalMin > 0 || inWindow == 0) && (last == null
+                    ? inWindow == 0 || inWindow * intervalMin < horizon : last + (inWindow + 1) * intervalMin < horizon)) {
+                inWindow++;
+            }
+            int bookedHere = (int) placed.stream().filter(e -> e.getOrderId().equals(o.id()) && !e.isPinned()).count();
+            for (int j = 0; j < inWindow; j++) {
                 int sequence = course.size() + j + 1;
                 placed.add(new PlannedSession(o.id() + "#" + sequence, o.id(), sequence, o.patientId(),
                         patient.familyName() + ", " + patient.givenName(), type, runMin, needed, intervalMin,
-                        first ? previous : null, rules).withStarts(free));
+                        first ? previous : null, rules).withStarts(rules.startsInCourse(free, bookedHere + j,
+                                inWindow - 1 - j, intervalMin)));
                 first = false;
             }
         }

@@ -14,6 +14,7 @@ import ai.timefold.solver.core.config.constructionheuristic.decider.forager.Cons
 import ai.timefold.solver.core.config.constructionheuristic.decider.forager.ConstructionHeuristicPickEarlyType;
 import ai.timefold.solver.core.config.constructionheuristic.placer.QueuedEntityPlacerConfig;
 import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
 import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
@@ -22,6 +23,9 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMove
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
@@ -41,26 +45,47 @@ public final class WeekSolver {
 
     /** Most sentences one rule's explanation lists; the count says how many there were. */
     public static final int MAX_SENTENCES_PER_RULE = 20;
+    /** From this share of a plan's sessions booked already (and free to move), the plan is repaired. */
+    static final double REPAIR_BOOKED_SHARE = 0.8;
 
     private final SolverFactory<WeekPlan> factory;
+    private final SolverFactory<WeekPlan> repairFactory;
     private final SolutionManager<WeekPlan, HardMediumSoftScore> explainer;
 
     public WeekSolver() {
-        this.factory = SolverFactory.create(new SolverConfig().withSolutionClass(WeekPlan.class)
-                .withEntityClasses(PlannedSession.class).withConstraintProviderClass(WeekConstraints.class)
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(5)))
-                .withPhases(place(OnSeparator.class, "startMinute", "machine"), place(OnSeparator.class, "chair"),
-                        place(OnSeparator.Off.class, "startMinute", "chair"), place(null, "nurse"),
-                        new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig()
-                                .withMoveSelectors(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig(),
-                                        together("startMinute", "machine"), together("startMinute", "chair"),
-                                        together("startMinute", "nurse")))));
+        this.factory = factory(null);
+        this.repairFactory = factory(new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(
+                AcceptorType.HILL_CLIMBING)));
         this.explainer = SolutionManager.create(factory);
     }
 
     /**
+     * The solver: the construction phases, then a local search (late acceptance by default; given an acceptor, that
+     * one). A week mostly booked already is repaired by hill climbing: it accepts no move that makes the plan worse,
+     * so it moves a booked session only where that buys a hard rule kept, where late acceptance wanders through
+     * equal-hard plans and moves many booked sessions on the way.
+     */
+    private static SolverFactory<WeekPlan> factory(LocalSearchAcceptorConfig acceptor) {
+        LocalSearchPhaseConfig search = new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig()
+                .withMoveSelectors(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig(),
+                        together("startMinute", "machine"), together("startMinute", "chair"),
+                        together("startMinute", "nurse")));
+        if (acceptor != null) {
+            search.withAcceptorConfig(acceptor).withForagerConfig(new LocalSearchForagerConfig()
+                    .withAcceptedCountLimit(1));
+        }
+        return SolverFactory.create(new SolverConfig().withSolutionClass(WeekPlan.class)
+                .withEntityClasses(PlannedSession.class).withConstraintProviderClass(WeekConstraints.class)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(5)))
+                .withPhases(place(OnSeparator.class, "startMinute", "machine"), place(OnSeparator.class, "chair"),
+                        place(OnSeparator.Off.class, "startMinute", "chair"), place(null, "nurse"), search));
+    }
+
+    /**
      * A construction phase that gives each session (of those {@code only} accepts, or all) the variables named,
-     * together (their Cartesian product), taking the first value that breaks nothing more. The solver's default
+     * together (their Cartesian product), the hardest sessions first ({@link PlacingOrder}), taking the first value
+     * that breaks no more hard rules (soft ones are the local search's: weighing them here makes every value worse
+     * than none, so each session would try them all). The solver's default
      * builds the product of all four variables (about 250 starts times the machines, chairs and nurses for every
      * session), which on a unit's week does not finish within seconds. Separator sessions get time and machine
      * together, then a chair; infusions then get time and chair together in what is left (placed with the machine
@@ -71,15 +96,21 @@ public final class WeekSolver {
             Class<? extends ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter> only,
             String... variables) {
         String placer = "placer-" + (only == null ? "all" : only.getSimpleName()) + "-" + String.join("-", variables);
-        EntitySelectorConfig entities = new EntitySelectorConfig().withId(placer).withCacheType(SelectionCacheType.PHASE);
+        EntitySelectorConfig entities = new EntitySelectorConfig().withId(placer).withCacheType(SelectionCacheType.PHASE)
+                .withSelectionOrder(SelectionOrder.SORTED).withSorterComparatorClass(PlacingOrder.Hardest.class);
         if (only != null) {
             entities.withFilterClass(only);
         }
         List<MoveSelectorConfig> changes = new ArrayList<>();
         for (String v : variables) {
+            ValueSelectorConfig values = new ValueSelectorConfig(v);
+            if (v.equals("machine")) {
+                values.withCacheType(SelectionCacheType.PHASE).withSelectionOrder(SelectionOrder.SORTED)
+                        .withSorterComparatorClass(PlacingOrder.NarrowestMachine.class);
+            }
             changes.add(new ChangeMoveSelectorConfig()
                     .withEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig(placer))
-                    .withValueSelectorConfig(new ValueSelectorConfig(v)));
+                    .withValueSelectorConfig(values));
         }
         MoveSelectorConfig moves = changes.size() == 1 ? changes.get(0)
                 : new CartesianProductMoveSelectorConfig(changes);
@@ -88,7 +119,7 @@ public final class WeekSolver {
                         .withEntitySelectorConfig(entities)
                         .withMoveSelectorConfigs(moves))
                 .withForagerConfig(new ConstructionHeuristicForagerConfig()
-                        .withPickEarlyType(ConstructionHeuristicPickEarlyType.FIRST_NON_DETERIORATING_SCORE));
+                        .withPickEarlyType(ConstructionHeuristicPickEarlyType.FIRST_FEASIBLE_SCORE_OR_NON_DETERIORATING_HARD));
     }
 
     /**
@@ -158,7 +189,9 @@ public final class WeekSolver {
         if (unimprovedLimit != null) {
             t.withUnimprovedSpentLimit(unimprovedLimit);
         }
-        Solver<WeekPlan> solver = factory.buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
+        long booked = problem.getSessions().stream().filter(x -> x.getBooked() != null && !x.isPinned()).count();
+        SolverFactory<WeekPlan> f = booked >= REPAIR_BOOKED_SHARE * problem.getSessions().size() ? repairFactory : factory;
+        Solver<WeekPlan> solver = f.buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
         long started = System.nanoTime();
         solver.addEventListener(e -> progress.accept(new Progress((System.nanoTime() - started) / 1_000_000,
                 (HardMediumSoftScore) e.getNewBestScore())));

@@ -88,8 +88,9 @@ public final class RandomUnit {
             String id = "order" + order;
             for (int k = 1; k <= count; k++) {
                 ss.add(new PlannedSession(id + "#" + k, id, k, "patient" + order, "Patient " + order, type, runMin,
-                        needed, intervalH * 60, null, rules).withStarts(rules.startsFor(6, 0,
-                                runMin + rules.setUpAndRinsebackMin(), type.collectsProduct())));
+                        needed, intervalH * 60, null, rules).withStarts(rules.startsInCourse(rules.startsFor(6, 0,
+                                runMin + rules.setUpAndRinsebackMin(), type.collectsProduct()), k - 1, count - k,
+                                intervalH * 60)));
             }
         }
         return new WeekPlan(rules, ms, cs, ns, ss);

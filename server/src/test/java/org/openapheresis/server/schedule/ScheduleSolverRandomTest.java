@@ -38,9 +38,11 @@ class ScheduleSolverRandomTest {
 
     @Test
     void the_independent_check_sees_a_clash_the_solver_would_be_penalised_for() {
-        WeekPlan plan = RandomUnit.week(7, 2, 3, 3, 2);
+        WeekPlan plan = RandomUnit.week(7, 2, 3, 3, 6);
         PlannedSession a = plan.getSessions().get(0);
-        PlannedSession b = plan.getSessions().get(1);
+        PlannedSession b = plan.getSessions().stream().filter(x -> !x.getOrderId().equals(a.getOrderId())
+                && x.getPossibleStarts().contains(a.getPossibleStarts().get(0))).findFirst().orElseThrow();
+        plan.getSessions().removeIf(x -> x != a && x != b);
         UnitNurse all = plan.getNurses().get(0);
         UnitMachine m = plan.getMachines().get(0);
         a.at(a.getPossibleStarts().get(0), a.getProcedureType().onSeparator() ? m : null, plan.getChairs().get(0), all);

@@ -43,6 +43,9 @@ public final class WeekBenchmark {
                 () -> System.out.println("zero hard: not reached"));
         System.out.printf(Locale.ROOT, "final %s, unplaced %d, independent check: %d breaches%n", s.score(),
                 s.unplaced().size(), HardRuleCheck.breaches(s.plan()).size());
+        for (WeekSolver.Broken b : s.explanation()) {
+            System.out.printf(Locale.ROOT, "  %s %s: %s over %d%n", b.level(), b.rule(), b.score(), b.matches());
+        }
 
         // the week as booked, and an urgent exchange today (Monday), as early as it can go
         List<PlannedSession> booked = new ArrayList<>();

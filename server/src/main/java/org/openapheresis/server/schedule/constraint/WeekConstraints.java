@@ -12,7 +12,8 @@ public final class WeekConstraints implements ConstraintProvider {
     public static final List<WeekConstraint> ALL = List.of(new MachineDoubleBooked(), new ChairDoubleBooked(),
             new NurseOverbooked(), new MachineFitsProcedure(), new NurseHasSkill(), new InsideOpeningHours(),
             new CollectionBeforeLabCutOff(), new CourseIntervalKept(), new CourseFollowsLastSession(),
-            new FewMovesOfBooked(), new SameNurseForCourse(), new BalancedNurseLoad());
+            new FewMovesOfBooked(), new SameNurseForCourse(), new BalancedNurseLoad(),
+            new BalancedDays());
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
