@@ -181,7 +181,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new OrderRoutes(orders),
                     new ResourceRoutes(resources),
                     new SessionRoutes(sessions),
-                    new org.openapheresis.server.schedule.ScheduleRoutes(schedule),
+                    new org.openapheresis.server.schedule.ScheduleRoutes(schedule, sessions),
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),

@@ -3,26 +3,33 @@ package org.openapheresis.server.schedule;
 import static org.openapheresis.server.access.Permission.AUTHENTICATED;
 import static org.openapheresis.server.access.Permission.RESOURCES_MANAGE;
 import static org.openapheresis.server.access.Permission.SCHEDULE_PLAN;
+import static org.openapheresis.server.access.Permission.SESSIONS_SCHEDULE;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.openapheresis.contract.Node;
 import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
+import org.openapheresis.server.session.Commands;
+import org.openapheresis.server.session.SessionService;
 
 /** {@code /api/schedule}: plan the week, book a proposal, and the nurses' skills it plans with. */
 public final class ScheduleRoutes implements FeatureRoutes {
 
     private final ScheduleService schedule;
+    private final SessionService sessions;
 
-    public ScheduleRoutes(ScheduleService schedule) {
+    public ScheduleRoutes(ScheduleService schedule, SessionService sessions) {
         this.schedule = schedule;
+        this.sessions = sessions;
     }
 
     @Override
@@ -40,6 +47,13 @@ public final class ScheduleRoutes implements FeatureRoutes {
                         this::apply).audit()
                         .error(409, "booked already, infeasible, made on data that changed since, or a booking in "
                                 + "the way (nothing is booked)"),
+                Route.post("/api/schedule/moves", SESSIONS_SCHEDULE, "Move one booked session by hand (the week "
+                        + "view's drag): the week's hard rules are checked for it where it is to go, then it is "
+                        + "rescheduled as PUT /api/sessions/{id} does (version required)", Map.of("sessionId", "…",
+                                "plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "chair", "Chair 2",
+                                "nurse", "nurse.tanaka", "version", 1), this::move).audit()
+                        .error(409, "the move breaks a hard rule of the week (listed in breaches), the session "
+                                + "cannot move, its version is stale, or a booking is in the way"),
                 Route.get("/api/schedule/nurses", AUTHENTICATED, "The active nurses with their skills ("
                         + String.join(", ", Skill.codes()) + ")", this::nurses),
                 Route.put("/api/schedule/nurse-skills", RESOURCES_MANAGE, "Record a nurse's skills by user name (the "
@@ -66,6 +80,23 @@ public final class ScheduleRoutes implements FeatureRoutes {
         call.noBody();
         String id = call.param("id");
         call.answer(call.write(h -> schedule.apply(h, call.actor(), id)));
+    }
+
+    private void move(Call call) {
+        Node f = call.body();
+        String id = f.text("sessionId", true, 100).orElse(null);
+        java.time.Instant start = call.plannedTime(f, "plannedStart", true).orElse(null);
+        Optional<String> machine = f.text("machine", false, 100);
+        Optional<String> chair = f.text("chair", false, 100);
+        Optional<String> nurse = f.text("nurse", false, 100);
+        OptionalDouble version = f.number("version", org.openapheresis.system.Range.of(1, Integer.MAX_VALUE), true);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        Commands.Reschedule to = new Commands.Reschedule(start, machine, chair, nurse, (int) version.getAsDouble());
+        call.answer(call.write(h -> {
+            call.concerns(sessions.patientOf(h, id));
+            return schedule.move(h, call.actor(), id, to);
+        }));
     }
 
     private void nurses(Call call) {

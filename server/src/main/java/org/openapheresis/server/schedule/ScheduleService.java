@@ -175,6 +175,59 @@ public final class ScheduleService {
         return new Proposal.Applied(id, scheduled, rescheduled);
     }
 
+    /**
+     * Moves a booked session by hand (dragged on the week view), checked by the week's own hard rules before the
+     * sessions' own checks book it: the week around the session's old and new day is read as it stands, the session
+     * set where it is asked to go, and the move refused when it makes the hard rules that concern this session worse
+     * than they were (the breaches named). Nothing else moves.
+     */
+    public SessionRecord move(Handle h, Actor by, String sessionId, Commands.Reschedule to) {
+        SessionRecord s = sessions.require(h, sessionId);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate oldDay = LocalDate.ofInstant(s.plannedStart(), clock.getZone());
+        LocalDate newDay = LocalDate.ofInstant(to.plannedStart(), clock.getZone());
+        LocalDate from = oldDay.isBefore(newDay) ? oldDay : newDay;
+        LocalDate until = (oldDay.isAfter(newDay) ? oldDay : newDay).plusDays(1);
+        from = from.isBefore(today) ? today : from;
+        if (until.isBefore(from) || ChronoUnit.DAYS.between(from, until) + 1 > MAX_DAYS) {
+            throw DomainException.of(Refusal.SESSION_NOT_MOVABLE, sessionId, "it would move more than " + MAX_DAYS
+                    + " days or into the past; move it from its order page");
+        }
+        WeekProblem p = WeekProblem.read(h, from, until, clock.instant(), rules, orders, sessions, patients, resources,
+                staff, store);
+        PlannedSession e = p.plan().getSessions().stream().filter(x -> x.getKey().equals(sessionId)).findFirst()
+                .orElseThrow(() -> DomainException.of(Refusal.SESSION_NOT_MOVABLE, sessionId, "it is not a booked "
+                        + "session of a signed order in these days"));
+        if (e.isPinned()) {
+            throw DomainException.of(Refusal.SESSION_NOT_MOVABLE, sessionId, "it has begun, ended, or was due before "
+                    + "now");
+        }
+        WeekPlan plan = p.plan();
+        WeekSolver.HardOf before = solver.hardOf(plan, sessionId);
+        UnitRules r = plan.getRules();
+        int target = r.minuteOf(to.plannedStart());
+        List<Integer> starts = new ArrayList<>(e.getPossibleStarts());
+        starts.add(target); // a hand may put it where the solver would never offer it: the rules then say why not
+        e.withStarts(starts).at(target, named(to.machine(), plan.getMachines(), UnitMachine::name, "machine"),
+                named(to.chair(), plan.getChairs(), UnitChair::name, "chair"),
+                named(to.nurse(), plan.getNurses(), UnitNurse::username, "nurse"));
+        WeekSolver.HardOf after = solver.hardOf(plan, sessionId);
+        if (after.hard() < before.hard()) {
+            throw new DomainException(Refusal.MOVE_BREAKS_RULES, List.of(sessionId, String.join("; ",
+                    after.sentences())), Map.of("breaches", after.sentences()));
+        }
+        return sessions.reschedule(h, by, sessionId, to);
+    }
+
+    private static <T> T named(Optional<String> name, List<T> all, java.util.function.Function<T, String> nameOf,
+            String field) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        return all.stream().filter(x -> nameOf.apply(x).equals(name.get())).findFirst().orElseThrow(() ->
+                InvalidInputException.of(field, MessageKey.INVALID, "no active " + field + " " + name.get()));
+    }
+
     /** The active nurses with their skills. */
     public List<Proposal.NurseSkills> nurses(Handle h) {
         Map<String, Set<Skill>> skills = store.skills(h);

@@ -229,6 +229,32 @@ public final class WeekSolver {
         return out;
     }
 
+    /**
+     * The hard rules a plan breaks where they concern one session: what they cost it (the sum of their hard
+     * penalties, 0 or less) and each breach in words.
+     */
+    public record HardOf(int hard, List<String> sentences) {
+        public HardOf {
+            sentences = List.copyOf(sentences);
+        }
+    }
+
+    /** The hard breaches of a plan that concern the session of {@code key}. */
+    public HardOf hardOf(WeekPlan plan, String key) {
+        ScoreAnalysis<HardMediumSoftScore> a = explainer.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
+        int hard = 0;
+        List<String> sentences = new ArrayList<>();
+        for (ConstraintAnalysis<HardMediumSoftScore> c : a.constraintAnalyses()) {
+            for (MatchAnalysis<HardMediumSoftScore> m : c.matches()) {
+                if (m.score().hardScore() < 0 && m.justification() instanceof Breach b && b.sessions().contains(key)) {
+                    hard += m.score().hardScore();
+                    sentences.add(c.constraintName() + ": " + b.text());
+                }
+            }
+        }
+        return new HardOf(hard, sentences);
+    }
+
     /** The score of a plan as it stands, without solving (for a check of a plan made elsewhere). */
     public HardMediumSoftScore score(WeekPlan plan) {
         return explainer.update(plan);

@@ -161,4 +161,56 @@ class ScheduleProposalsTest {
                 .anySatisfy(n -> assertThat(n).containsEntry("username", "nurse1").containsEntry("skills",
                         List.of("plasma-exchange")));
     }
+
+    /** The course booked from a proposal: its sessions, in order. */
+    private List<Map<String, Object>> bookedCourse() {
+        String order = unitWithACourse(true);
+        Api.Answer p = Unit.expect(unit.api.post("/api/schedule/proposals", unit.token(Role.COORDINATOR), WEEK), 201);
+        Unit.expect(unit.api.post("/api/schedule/proposals/" + p.id() + "/apply", unit.token(Role.COORDINATOR), ""),
+                200);
+        return sessionsOf(order).stream().sorted(java.util.Comparator.comparing(s -> (String) s.get("plannedStart")))
+                .toList();
+    }
+
+    private Api.Answer move(Map<String, Object> s, Instant to, String nurse) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("sessionId", s.get("id"), "plannedStart",
+                to.toString(), "machine", s.get("machine"), "chair", s.get("chair"), "nurse", nurse, "version",
+                s.get("version")));
+        return unit.api.post("/api/schedule/moves", unit.token(Role.COORDINATOR), body);
+    }
+
+    @Test
+    void a_session_dragged_within_the_rules_is_rescheduled_and_one_dragged_onto_a_broken_rule_is_refused_with_it() {
+        List<Map<String, Object>> course = bookedCourse();
+        Map<String, Object> second = course.get(1);
+        Instant was = Instant.parse((String) second.get("plannedStart"));
+
+        Api.Answer sunday = move(second, Instant.parse("2026-03-08T09:00:00Z"), "nurse1");
+        assertThat(sunday.status()).isEqualTo(409);
+        assertThat(sunday.map()).containsEntry("key", "MOVE_BREAKS_RULES");
+        assertThat((List<?>) sunday.map().get("breaches")).anySatisfy(b -> assertThat(b).asString()
+                .startsWith(org.openapheresis.server.schedule.constraint.InsideOpeningHours.NAME));
+
+        Instant tooSoon = Instant.parse((String) course.get(0).get("plannedStart")).plus(Duration.ofHours(3));
+        Api.Answer close = move(second, tooSoon, "nurse1");
+        assertThat(close.status()).isEqualTo(409);
+        assertThat((List<?>) close.map().get("breaches")).anySatisfy(b -> assertThat(b).asString()
+                .startsWith(org.openapheresis.server.schedule.constraint.CourseIntervalKept.NAME));
+        assertThat(sessionsOf((String) second.get("orderId"))).as("nothing moved").extracting(x -> x.get(
+                "plannedStart")).contains(second.get("plannedStart"));
+
+        Api.Answer unknown = move(second, was.plus(Duration.ofHours(1)), "nobody");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("nurse");
+
+        Api.Answer billing = unit.api.post("/api/schedule/moves", unit.token(Role.BILLING), Map.of("sessionId",
+                second.get("id"), "plannedStart", was.toString(), "version", 1));
+        assertThat(billing.status()).isEqualTo(403);
+
+        Instant later = was.plus(Duration.ofHours(1));
+        Api.Answer moved = Unit.expect(move(second, later, "nurse1"), 200);
+        assertThat(moved.map()).containsEntry("plannedStart", later.toString()).containsEntry("id", second.get("id"));
+        Api.Answer stale = move(second, later.plus(Duration.ofHours(1)), "nurse1");
+        assertThat(stale.status()).as("the version it was dragged from is gone").isEqualTo(409);
+    }
 }
