@@ -17,6 +17,7 @@ export const can = {
   order: () => has('orders.create'),
   sign: () => has('orders.sign'),
   schedule: () => has('sessions.schedule'),
+  planWeek: () => has('schedule.plan'),
   runSession: () => has('sessions.record'),
   readRecord: () => has('sessions.clinical.read'),
   readOrders: () => has('orders.read'),

@@ -1,10 +1,19 @@
-// The week for a coordinator: seven days across, the unit's machines down (then the sessions with no machine,
-// an infusion), each session in its cell with time, patient and procedure. A day links to its board.
-import { get } from '../api.js';
-import { h, time, dayLabel, todayIso, addDays, dateField, values, showProblems, label } from '../ui.js';
+// The week for a coordinator: seven days across, the unit's machines (or its nurses) down, each session in its cell
+// with time, patient and procedure. A day links to its board. A booked session is dragged to another day, machine
+// or nurse: the server checks the week's rules for it there before it moves (POST /api/schedule/moves). "Plan the
+// week" asks the solver for a proposal, shows it on the grid and in a table with the score in words, and books it
+// whole on request.
+import { get, post } from '../api.js';
+import { h, time, dayLabel, todayIso, addDays, dateField, values, showProblems, label, toast, instantOf, localDate,
+  field, clearProblems } from '../ui.js';
 import { nurseNames, procedureName } from './common.js';
 
 const KEY = 'openapheresis.week.start';
+const VIEW = 'openapheresis.week.view';
+const MOVABLE = 'scheduled';
+
+/** The proposal on show (kept while the coordinator stays on the week), or null. */
+let shown = null;
 
 /** The Monday of the week of a day. */
 function monday(iso) {
@@ -14,16 +23,24 @@ function monday(iso) {
 
 export async function render(main, ctx) {
   const start = sessionStorage.getItem(KEY) || monday(todayIso());
+  const view = sessionStorage.getItem(VIEW) === 'nurse' ? 'nurse' : 'machine';
   const days = [...Array(7).keys()].map((i) => addDays(start, i));
-  const [perDay, machines, nurseName] = await Promise.all([
+  const [perDay, machines, nurseName, nurses] = await Promise.all([
     Promise.all(days.map((d) => get(`/api/sessions?date=${d}`))),
     get('/api/machines'),
     nurseNames(),
+    get('/api/schedule/nurses').catch(() => []),
   ]);
-  const rows = [...machines.filter((m) => m.active).map((m) => m.name)];
   const all = perDay.flat();
-  for (const s of all) if (s.machine && !rows.includes(s.machine)) rows.push(s.machine);
-  if (all.some((s) => !s.machine)) rows.push(null);
+  const proposal = shown && shown.from <= days[6] && shown.to >= days[0] ? shown : null;
+  const proposed = proposal ? proposal.assignments.filter((a) => a.change !== 'KEEP') : [];
+  const rowOf = (s) => (view === 'nurse' ? s.nurse : s.machine) || null;
+  const rows = view === 'nurse' ? nurses.map((n) => n.username) : machines.filter((m) => m.active).map((m) => m.name);
+  for (const s of [...all, ...proposed]) if (rowOf(s) && !rows.includes(rowOf(s))) rows.push(rowOf(s));
+  if ([...all, ...proposed].some((s) => !rowOf(s))) rows.push(null);
+  const rowName = (r) => (r === null ? (view === 'nurse' ? 'No nurse yet' : 'No machine (infusions)')
+    : view === 'nurse' ? nurseName(r) : r);
+
   const go = (d) => { sessionStorage.setItem(KEY, d); ctx.go('/week'); };
   const pick = h('form', { class: 'inline-form', novalidate: true, onsubmit: (ev) => {
     ev.preventDefault();
@@ -32,6 +49,7 @@ export async function render(main, ctx) {
     go(monday(v));
   } }, dateField({ name: 'weekOf', label: 'Week of', value: start, hint: 'any day of the week' }),
   h('button', { class: 'btn btn-ghost btn-sm', type: 'submit' }, 'Show'));
+  const setView = (v) => { sessionStorage.setItem(VIEW, v); ctx.go('/week'); };
 
   main.append(h('div', { class: 'page-head' },
     h('div', {}, h('h1', {}, 'Week'), h('div', { class: 'sub' }, `${dayLabel(days[0])} to ${dayLabel(days[6])} · ${all.length} session${all.length === 1 ? '' : 's'}`)),
@@ -41,19 +59,150 @@ export async function render(main, ctx) {
       h('button', { class: 'btn btn-ghost', type: 'button', id: 'next-week', onclick: () => go(addDays(start, 7)) }, 'Next week →'),
       pick)));
 
-  const grid = h('div', { class: 'week', id: 'week-grid', role: 'table', 'aria-label': 'Sessions by machine and day' },
-    h('div', { class: 'cell head', role: 'columnheader' }, 'Machine'),
+  const toolbar = h('div', { class: 'actions no-print', style: 'margin-bottom:.5rem' },
+    h('div', { class: 'segmented', role: 'group', 'aria-label': 'Rows' },
+      h('button', { class: `btn btn-sm ${view === 'machine' ? 'btn-secondary' : 'btn-ghost'}`, type: 'button', id: 'view-machine', 'aria-pressed': String(view === 'machine'), onclick: () => setView('machine') }, 'By machine'),
+      h('button', { class: `btn btn-sm ${view === 'nurse' ? 'btn-secondary' : 'btn-ghost'}`, type: 'button', id: 'view-nurse', 'aria-pressed': String(view === 'nurse'), onclick: () => setView('nurse') }, 'By nurse')),
+    ctx.can.schedule() ? h('span', { class: 'muted' }, 'Drag a booked session to another day, ' + (view === 'nurse' ? 'nurse' : 'machine') + ': the week’s rules are checked before it moves.') : null);
+  main.append(toolbar);
+
+  const problems = h('div', { class: 'form-errors', id: 'move-problems', role: 'alert' });
+  main.append(problems);
+
+  const move = async (sessionId, day, row) => {
+    const s = all.find((x) => x.id === sessionId);
+    if (!s) return;
+    const at = new Date(s.plannedStart);
+    const plannedStart = instantOf(day, time(at));
+    const body = { sessionId, plannedStart, machine: s.machine || null, chair: s.chair || null, nurse: s.nurse || null, version: s.version };
+    if (view === 'nurse') body.nurse = row; else body.machine = row;
+    if (localDate(at) === day && rowOf(s) === row) return;
+    clearProblems(problems);
+    problems.replaceChildren();
+    try {
+      await post('/api/schedule/moves', body);
+      toast(`Session moved to ${dayLabel(day)} ${time(at)}${row ? ` · ${rowName(row)}` : ''}`);
+      ctx.go('/week');
+    } catch (e) {
+      problems.replaceChildren(h('div', { class: 'alert alert-danger', id: 'move-refused' },
+        h('strong', {}, e.message || 'The session was not moved.'),
+        e.body && Array.isArray(e.body.breaches) && e.body.breaches.length ? h('ul', {}, e.body.breaches.map((b) => h('li', {}, b))) : null,
+        h('div', { class: 'muted' }, 'Nothing was moved.')));
+    }
+  };
+
+  const grid = h('div', { class: 'week', id: 'week-grid', role: 'table', 'aria-label': `Sessions by ${view} and day` },
+    h('div', { class: 'cell head', role: 'columnheader' }, view === 'nurse' ? 'Nurse' : 'Machine'),
     days.map((d) => h('div', { class: 'cell head', role: 'columnheader' },
       h('a', { href: '#/today', onclick: () => sessionStorage.setItem('openapheresis.day', d) }, dayLabel(d)))));
-  for (const m of rows) {
-    grid.append(h('div', { class: 'cell head', role: 'rowheader' }, m || 'No machine (infusions)'));
+  for (const r of rows) {
+    grid.append(h('div', { class: 'cell head', role: 'rowheader' }, rowName(r)));
     days.forEach((d, i) => {
-      const here = perDay[i].filter((s) => (s.machine || null) === m).sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)));
-      grid.append(h('div', { class: 'cell', role: 'cell', dataset: { machine: m || '', day: d } }, here.map((s) =>
-        h('a', { class: `slot status-${s.status}`, href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id },
-          title: `${label(s.status)}${s.chair ? ` · ${s.chair}` : ''}${s.nurse ? ` · nurse: ${nurseName(s.nurse)}` : ''}` },
-        h('strong', {}, time(s.plannedStart)), ' ', s.patientName, h('div', { class: 'muted' }, `${procedureName(s.procedureType)} · ${label(s.status)}`)))));
+      const here = perDay[i].filter((s) => rowOf(s) === r).sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)));
+      const planned = proposed.filter((a) => rowOf(a) === r && localDate(new Date(a.plannedStart)) === d);
+      const cell = h('div', { class: 'cell', role: 'cell', dataset: { row: r || '', day: d } },
+        here.map((s) => {
+          const movable = ctx.can.schedule() && s.status === MOVABLE;
+          return h('a', { class: `slot status-${s.status}${movable ? ' movable' : ''}`, href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id },
+            draggable: movable ? 'true' : 'false',
+            ondragstart: movable ? (ev) => { ev.dataTransfer.setData('text/plain', s.id); ev.dataTransfer.effectAllowed = 'move'; } : null,
+            title: `${label(s.status)}${s.machine ? ` · ${s.machine}` : ''}${s.chair ? ` · ${s.chair}` : ''}${s.nurse ? ` · nurse: ${nurseName(s.nurse)}` : ''}` },
+          h('strong', {}, time(s.plannedStart)), ' ', s.patientName, h('div', { class: 'muted' }, `${procedureName(s.procedureType)} · ${label(s.status)}${view === 'nurse' ? (s.machine ? ` · ${s.machine}` : '') : (s.nurse ? ` · ${nurseName(s.nurse)}` : '')}`));
+        }),
+        planned.map((a) => h('div', { class: 'slot proposed', dataset: { proposed: a.sessionId || `${a.orderId}#${a.sequence}` }, title: 'Proposed, not booked' },
+          h('strong', {}, time(a.plannedStart)), ' ', a.patientName, h('div', { class: 'muted' }, `${procedureName(a.procedureType)} · proposed ${changeText(a.change)}`))));
+      if (ctx.can.schedule()) {
+        cell.addEventListener('dragover', (ev) => { ev.preventDefault(); cell.classList.add('drop'); });
+        cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
+        cell.addEventListener('drop', (ev) => {
+          ev.preventDefault();
+          cell.classList.remove('drop');
+          move(ev.dataTransfer.getData('text/plain'), d, r);
+        });
+      }
+      grid.append(cell);
     });
   }
-  main.append(h('section', { class: 'panel' }, rows.length ? grid : h('p', { class: 'empty' }, 'The unit has no machines yet.')));
+  main.append(h('section', { class: 'panel' }, rows.length ? grid : h('p', { class: 'empty' }, view === 'nurse' ? 'The unit has no nurses yet.' : 'The unit has no machines yet.')));
+
+  if (ctx.can.planWeek()) main.append(planPanel(ctx, days, proposal, nurseName));
+}
+
+const changeText = (c) => ({ NEW: '(new)', MOVE: '(moved)', COMPLETE: '(chair or nurse added)', KEEP: '' }[c] || '');
+
+/** "Plan the week": the window, the solver's time, the proposal with its score in words, and the booking. */
+function planPanel(ctx, days, proposal, nurseName) {
+  const today = todayIso();
+  const from = days[0] < today ? today : days[0];
+  const panel = h('section', { class: 'panel', id: 'plan-week' }, h('h2', {}, 'Plan the week'),
+    h('p', { class: 'muted' }, 'The solver places every session still owed by the signed orders (and moves booked ones only where it must) on a start, machine, chair and nurse, keeping the unit’s rules. Nothing is booked until you book the proposal.'));
+  if (from > days[6]) {
+    panel.append(h('p', { class: 'empty' }, 'This week is over: nothing to plan.'));
+    return panel;
+  }
+  const form = h('form', { class: 'inline-form', id: 'plan-form', novalidate: true },
+    h('div', { class: 'form-errors' }),
+    dateField({ name: 'from', label: 'From', value: from }),
+    dateField({ name: 'to', label: 'To', value: days[6] }),
+    field({ name: 'spentLimitSeconds', label: 'Solver time (s)', type: 'number', value: '5', min: 1, max: 60 }),
+    h('button', { class: 'btn btn-primary', type: 'submit', id: 'plan-week-run' }, 'Plan the week'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const button = form.querySelector('#plan-week-run');
+    button.disabled = true;
+    button.textContent = `Planning… (up to ${v.spentLimitSeconds || 5} s)`;
+    try {
+      shown = await post('/api/schedule/proposals', { from: v.from, to: v.to, spentLimitSeconds: Number(v.spentLimitSeconds) || 5 });
+      ctx.go('/week');
+    } catch (e) {
+      showProblems(form, e);
+      button.disabled = false;
+      button.textContent = 'Plan the week';
+    }
+  });
+  panel.append(form);
+  if (proposal) panel.append(proposalView(ctx, proposal, nurseName));
+  return panel;
+}
+
+function proposalView(ctx, p, nurseName) {
+  const changes = p.assignments.filter((a) => a.change !== 'KEEP');
+  const box = h('div', { id: 'proposal', style: 'margin-top:1rem' },
+    h('h3', {}, `Proposal for ${dayLabel(p.from)} to ${dayLabel(p.to)}`),
+    h('p', {}, h('span', { class: `chip ${p.feasible ? 'chip-completed' : 'chip-aborted'}`, id: 'proposal-feasible' }, p.feasible ? 'Keeps every hard rule' : 'Breaks a hard rule'),
+      ` Score ${p.score} · ${changes.length} change${changes.length === 1 ? '' : 's'} · solved in ${(p.solvedMs / 1000).toFixed(1)} s`,
+      h('span', { class: 'muted' }, ' (hard: must hold to book; medium: booked sessions moved; soft: same nurse for a course, even loads)')));
+  box.append(h('table', { class: 'table', id: 'proposal-table' },
+    h('thead', {}, h('tr', {}, ['Start', 'Time on the machine', 'Patient', 'Procedure', 'Machine', 'Chair', 'Nurse', 'Change'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, changes.length ? changes.map((a) => h('tr', { dataset: { change: a.change } },
+      h('td', {}, `${dayLabel(localDate(new Date(a.plannedStart)))} ${time(a.plannedStart)}`),
+      h('td', {}, `${a.durationMin} min`, h('div', { class: 'muted' }, 'set-up and rinseback included')),
+      h('td', {}, a.patientName), h('td', {}, `${procedureName(a.procedureType)} · session ${a.sequence}`),
+      h('td', {}, a.machine || '—'), h('td', {}, a.chair), h('td', {}, nurseName(a.nurse)),
+      h('td', {}, changeText(a.change).replace(/[()]/g, '')))) : h('tr', {}, h('td', { colspan: 8, class: 'empty' }, 'Nothing to change: every session owed is booked.')))));
+  const broken = p.explanation || [];
+  if (broken.length) {
+    box.append(h('h4', {}, 'What counts against it'), h('ul', { id: 'proposal-explanation' }, broken.map((b) =>
+      h('li', { dataset: { level: b.level } }, h('strong', {}, `${b.rule}`), ` (${b.level}, ${b.score}, ${b.matches} time${b.matches === 1 ? '' : 's'})`,
+        b.level === 'soft' ? null : h('ul', {}, b.sentences.map((t) => h('li', {}, t)))))));
+  }
+  const problems = h('div', { class: 'form-errors' });
+  const book = h('button', { class: 'btn btn-primary', type: 'button', id: 'book-proposal', disabled: !p.feasible || !changes.length }, 'Book this plan');
+  book.addEventListener('click', async () => {
+    book.disabled = true;
+    try {
+      const r = await post(`/api/schedule/proposals/${encodeURIComponent(p.id)}/apply`);
+      shown = null;
+      toast(`Booked: ${r.scheduled.length} new, ${r.rescheduled.length} moved`);
+      ctx.go('/week');
+    } catch (e) {
+      problems.replaceChildren(h('div', { class: 'alert alert-danger', id: 'book-refused' }, e.message || 'Not booked.', h('div', { class: 'muted' }, 'Nothing was booked: plan the week again.')));
+      book.disabled = false;
+    }
+  });
+  box.append(problems, h('div', { class: 'actions' }, book,
+    h('button', { class: 'btn btn-ghost', type: 'button', id: 'discard-proposal', onclick: () => { shown = null; ctx.go('/week'); } }, 'Discard')));
+  return box;
 }

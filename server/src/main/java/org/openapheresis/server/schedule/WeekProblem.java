@@ -138,9 +138,12 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             }
             int owed = o.sessionsOrdered() - course.size();
             Integer last = course.isEmpty() ? null : rules.minuteOf(course.get(course.size() - 1).plannedStart());
+            // owed sessions in the window: each while the unit is open near where the course's interval puts it
+            // (a session due on a Sunday is left to the next plan, not squeezed in by moving the course earlier)
             int inWindow = 0;
-            while (inWindow < owed && (intervalMin > 0 || inWindow == 0) && (last == null
-                    ? inWindow == 0 || inWindow * intervalMin < horizon : last + (inWindow + 1) * intervalMin < horizon)) {
+            while (inWindow < owed && (intervalMin > 0 || inWindow == 0) && (last == null && inWindow == 0
+                    || openNear(free, last == null ? inWindow * intervalMin : last + (inWindow + 1) * intervalMin,
+                            rules.intervalToleranceMin()))) {
                 inWindow++;
             }
             int bookedHere = (int) placed.stream().filter(e -> e.getOrderId().equals(o.id()) && !e.isPinned()).count();
@@ -154,6 +157,11 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             }
         }
         return new WeekProblem(new WeekPlan(rules, machines, chairs, nurses, placed), digest(basis), from, to);
+    }
+
+    /** Whether one of the starts lies within {@code toleranceMin} of {@code nominal}. */
+    static boolean openNear(List<Integer> starts, int nominal, int toleranceMin) {
+        return starts.stream().anyMatch(m -> Math.abs(m - nominal) <= toleranceMin);
     }
 
     private static Set<ProcedureType> types(Machine m) {

@@ -45,40 +45,42 @@ public final class WeekSolver {
 
     /** Most sentences one rule's explanation lists; the count says how many there were. */
     public static final int MAX_SENTENCES_PER_RULE = 20;
-    /** From this share of a plan's sessions booked already (and free to move), the plan is repaired. */
-    static final double REPAIR_BOOKED_SHARE = 0.8;
+    /** How long hill climbing may find nothing better before late acceptance takes over. */
+    static final Duration CLIMB_UNIMPROVED = Duration.ofMillis(700);
 
     private final SolverFactory<WeekPlan> factory;
-    private final SolverFactory<WeekPlan> repairFactory;
     private final SolutionManager<WeekPlan, HardMediumSoftScore> explainer;
 
     public WeekSolver() {
-        this.factory = factory(null);
-        this.repairFactory = factory(new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(
-                AcceptorType.HILL_CLIMBING)));
+        this.factory = factory();
         this.explainer = SolutionManager.create(factory);
     }
 
     /**
-     * The solver: the construction phases, then a local search (late acceptance by default; given an acceptor, that
-     * one). A week mostly booked already is repaired by hill climbing: it accepts no move that makes the plan worse,
-     * so it moves a booked session only where that buys a hard rule kept, where late acceptance wanders through
-     * equal-hard plans and moves many booked sessions on the way.
+     * The solver: the construction phases, then two local searches over the same moves. Hill climbing first: it
+     * accepts no move that makes the plan worse, so it moves a booked session only where that buys a hard rule kept
+     * (a week mostly booked, with an urgent session to fit, is repaired moving few); once it has found nothing better
+     * for {@link #CLIMB_UNIMPROVED}, late acceptance, which walks through plans no better than the last to get out of
+     * where hill climbing is stuck (and on the way moves booked sessions more freely).
      */
-    private static SolverFactory<WeekPlan> factory(LocalSearchAcceptorConfig acceptor) {
-        LocalSearchPhaseConfig search = new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig()
-                .withMoveSelectors(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig(),
-                        together("startMinute", "machine"), together("startMinute", "chair"),
-                        together("startMinute", "nurse")));
-        if (acceptor != null) {
-            search.withAcceptorConfig(acceptor).withForagerConfig(new LocalSearchForagerConfig()
-                    .withAcceptedCountLimit(1));
-        }
+    private static SolverFactory<WeekPlan> factory() {
+        LocalSearchPhaseConfig climb = new LocalSearchPhaseConfig().withMoveSelectorConfig(moves())
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(
+                        AcceptorType.HILL_CLIMBING)))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                .withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(CLIMB_UNIMPROVED));
+        LocalSearchPhaseConfig wander = new LocalSearchPhaseConfig().withMoveSelectorConfig(moves());
         return SolverFactory.create(new SolverConfig().withSolutionClass(WeekPlan.class)
                 .withEntityClasses(PlannedSession.class).withConstraintProviderClass(WeekConstraints.class)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(5)))
                 .withPhases(place(OnSeparator.class, "startMinute", "machine"), place(OnSeparator.class, "chair"),
-                        place(OnSeparator.Off.class, "startMinute", "chair"), place(null, "nurse"), search));
+                        place(OnSeparator.Off.class, "startMinute", "chair"), place(null, "nurse"), climb, wander));
+    }
+
+    private static MoveSelectorConfig moves() {
+        return new UnionMoveSelectorConfig().withMoveSelectors(new ChangeMoveSelectorConfig(),
+                new SwapMoveSelectorConfig(), together("startMinute", "machine"), together("startMinute", "chair"),
+                together("startMinute", "nurse"));
     }
 
     /**
@@ -189,9 +191,7 @@ public final class WeekSolver {
         if (unimprovedLimit != null) {
             t.withUnimprovedSpentLimit(unimprovedLimit);
         }
-        long booked = problem.getSessions().stream().filter(x -> x.getBooked() != null && !x.isPinned()).count();
-        SolverFactory<WeekPlan> f = booked >= REPAIR_BOOKED_SHARE * problem.getSessions().size() ? repairFactory : factory;
-        Solver<WeekPlan> solver = f.buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
+        Solver<WeekPlan> solver = factory.buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
         long started = System.nanoTime();
         solver.addEventListener(e -> progress.accept(new Progress((System.nanoTime() - started) / 1_000_000,
                 (HardMediumSoftScore) e.getNewBestScore())));
