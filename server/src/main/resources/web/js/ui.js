@@ -378,6 +378,9 @@ export function planKpis(plan) {
   }
   const ac = plan.anticoagulant || {};
   const rep = plan.replacement || {};
+  const ecp = plan.photopheresis;
+  const col = plan.column;
+  const course = plan.treatmentSchedule;
   return h('div', { class: 'kpis' },
     kpi('Run time', plan.durationMin, 'min', null, 0),
     kpi('Blood volume', plan.bloodVolumeMl, 'mL', plan.bloodVolumeMethod ? label(plan.bloodVolumeMethod) : null, 0),
@@ -387,6 +390,12 @@ export function planKpis(plan) {
     kpi('Inlet flow', plan.inletFlowMlPerMin, 'mL/min', plan.acFlowMlPerMin != null ? `AC ${num(plan.acFlowMlPerMin)} mL/min` : null),
     kpi('ACD-A used', ac.volumeMl, 'mL', ac.acRatio ? `ratio ${ac.acRatio}:1 · ${num(ac.toPatientMl, 0)} mL to patient` : null, 0),
     kpi('Citrate to patient', ac.citrateMgPerKgPerMin, 'mg/kg/min', null, 2),
+    ecp ? kpi('Treatment volume', ecp.treatmentVolumeMl, 'mL', `${ecp.method} · UVA ${ecp.uvaDoseJPerCm2 != null ? `${num(ecp.uvaDoseJPerCm2)} J/cm²` : 'set by the device'}`, 0) : null,
+    ecp ? kpi('Methoxsalen (UVADEX)', ecp.methoxsalenMl, 'mL', `${num(ecp.methoxsalenMicrograms)} µg · ${ecp.methoxsalenVials} vial${ecp.methoxsalenVials === 1 ? '' : 's'} of 10 mL`, 1) : null,
+    col ? kpi(col.plasmaVolumesProcessed != null ? 'Plasma through the column' : 'Blood through the column', col.processedMl, 'mL', `${num(col.flowMlPerMin)} mL/min${col.plasmaVolumesProcessed != null ? ` · ${num(col.plasmaVolumesProcessed)} plasma volumes` : ''}`, 0) : null,
+    col && col.iggRemovedGrams != null ? kpi('IgG removed', col.iggRemovedGrams, 'g', `column ${num(col.iggRemovalPercentPerPass)} % per pass`, 1) : null,
+    col && col.granulocytesAdsorbed != null ? kpi('Granulocytes adsorbed', col.granulocytesAdsorbed / 1e9, '10^9', col.lymphocytesAdsorbed != null ? `lymphocytes ${num(col.lymphocytesAdsorbed / 1e9, 2)} ×10^9` : null, 2) : null,
+    course ? kpi('Course', course.sessions, 'treatments', `over ${num(course.sessionDays[course.sessionDays.length - 1] + 1, 0)} days · ${course.regimen}`, 0) : null,
     rep.redCellsMl != null ? kpi('Donor red cells', rep.redCellsMl, 'mL', `${rep.redCellUnits} units of ${num(rep.redCellUnitVolumeMl, 0)} mL at Hct ${num(rep.redCellHematocritPercent)} %${rep.depletionFluidMl ? ` · depletion fluid ${num(rep.depletionFluidMl, 0)} mL` : ''}`, 0) : null,
     rep.albuminMl != null && rep.redCellsMl == null ? kpi('Albumin 5 %', rep.albuminMl, 'mL', rep.albuminGrams != null ? `${num(rep.albuminGrams)} g${rep.albuminVials12p5g != null ? ` · ${rep.albuminVials12p5g} vials of 12.5 g` : ''}` : null, 0) : null,
     rep.plasmaMl ? kpi('Donor plasma', rep.plasmaMl, 'mL', rep.plasmaUnits250Ml != null ? `${rep.plasmaUnits250Ml} units of 250 mL` : null, 0) : null,

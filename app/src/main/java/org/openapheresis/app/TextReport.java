@@ -31,12 +31,16 @@ final class TextReport {
             }
             line(b, "Whole blood to process", num(p.processedVolumeMl()) + " mL (" + p.bloodVolumesProcessed()
                     + " blood volumes)");
-            line(b, "Inlet flow", p.inletFlowMlPerMin() + " mL/min");
-            line(b, "AC flow", p.acFlowMlPerMin() + " mL/min (inlet:AC " + num(p.anticoagulant().acRatio()) + ":1)");
+            line(b, p.anticoagulant() == null ? "Flow" : "Inlet flow", p.inletFlowMlPerMin() + " mL/min");
+            if (p.anticoagulant() != null) {
+                line(b, "AC flow", p.acFlowMlPerMin() + " mL/min (inlet:AC " + num(p.anticoagulant().acRatio()) + ":1)");
+            }
             line(b, "Run time", num(p.durationMin()) + " min (" + hours(p.durationMin())
                     + "), not counting set-up and rinseback");
-            line(b, "Circuit volume", num(p.extracorporealVolumeMl()) + " mL (" + p.extracorporealPercentOfBloodVolume()
-                    + "% of blood volume)");
+            if (p.extracorporealVolumeMl() != null) {
+                line(b, "Circuit volume", num(p.extracorporealVolumeMl()) + " mL ("
+                        + p.extracorporealPercentOfBloodVolume() + "% of blood volume)");
+            }
         } else {
             line(b, "Duration", num(p.durationMin()) + " min");
         }
@@ -100,6 +104,43 @@ final class TextReport {
                             + " mL");
                 }
             }
+        }
+        if (p.photopheresis() != null) {
+            Plan.Photopheresis e = p.photopheresis();
+            section(b, "Photopheresis (" + e.method() + ")");
+            line(b, "Treatment volume", num(e.treatmentVolumeMl()) + " mL");
+            line(b, "Methoxsalen (UVADEX)", e.methoxsalenMl() + " mL = " + e.methoxsalenMicrograms() + " µg ("
+                    + e.methoxsalenVials() + " vial" + (e.methoxsalenVials() == 1 ? "" : "s") + " of 10 mL)");
+            line(b, "UVA dose", e.uvaDoseJPerCm2() == null ? "set by the device" : e.uvaDoseJPerCm2() + " J/cm²");
+        }
+        if (p.column() != null) {
+            Plan.Column c = p.column();
+            section(b, "Column (" + c.column() + ")");
+            line(b, c.plasmaVolumesProcessed() != null ? "Plasma through the column" : "Blood through the column",
+                    num(c.processedMl()) + " mL at " + c.flowMlPerMin() + " mL/min"
+                            + (c.plasmaVolumesProcessed() != null ? " (" + c.plasmaVolumesProcessed()
+                                    + " plasma volumes)" : ""));
+            if (c.iggRemovedGrams() != null) {
+                line(b, "IgG removed", c.iggRemovedGrams() + " g (column " + num(c.iggRemovalPercentPerPass())
+                        + "% per pass)");
+            }
+            if (c.granulocytesAdsorbed() != null) {
+                line(b, "Granulocytes adsorbed", sci(c.granulocytesAdsorbed()));
+            }
+            if (c.lymphocytesAdsorbed() != null) {
+                line(b, "Lymphocytes adsorbed", sci(c.lymphocytesAdsorbed()));
+            }
+        }
+        if (p.treatmentSchedule() != null) {
+            Plan.TreatmentSchedule t = p.treatmentSchedule();
+            section(b, "Treatment schedule");
+            line(b, "Schedule", t.description());
+            StringBuilder days = new StringBuilder();
+            for (double d : t.sessionDays()) {
+                days.append(days.length() == 0 ? "" : ", ").append(num(d));
+            }
+            line(b, "Days (from day 0)", days.toString());
+            line(b, "Source", t.source());
         }
         if (p.sessionsNeeded() > 1) {
             line(b, "Sessions needed", String.valueOf(p.sessionsNeeded()));

@@ -74,6 +74,40 @@ public final class PlanRequestReader {
     public static final Range RED_CELL_UNIT_VOLUME_ML = Range.of(100, 500);
     /** Donor red cell units ready. */
     public static final Range RED_CELL_UNITS_AVAILABLE = Range.of(0, 60);
+    /** Whole blood processed by a photopheresis, mL (CELLEX 1,500 mL in a published GVHD study). */
+    public static final Range ECP_PROCESSED_VOLUME_ML = Range.of(200, 10000);
+    /** Bowl collection cycles of a photopheresis (UVAR XTS: 5 with the small bowl in a published study). */
+    public static final Range COLLECTION_CYCLES = Range.of(1, 20);
+    /** Whole blood processed per collection cycle, mL. */
+    public static final Range WHOLE_BLOOD_PER_COLLECTION_CYCLE_ML = Range.of(50, 2000);
+    /** Buffy coat (treatment) volume of a photopheresis, mL (the UVADEX label's example: 240 mL). */
+    public static final Range TREATMENT_VOLUME_ML = Range.of(20, 1000);
+    /** UVA dose, J/cm² (offline 2 J/cm²; 1-2 J/cm² in a payer policy). */
+    public static final Range UVA_DOSE_J_PER_CM2 = Range.of(0.1, 10);
+    /** Photopheresis cycles (two consecutive days each) of a regimen. */
+    public static final Range TREATMENT_CYCLES = Range.of(1, 30);
+    /** Cycles of the label's schedule: at least seven. */
+    public static final Range LABEL_TREATMENT_CYCLES = Range.of(7, 30);
+    /** ASFA CTCL: one cycle every 2 to 4 weeks. */
+    public static final Range CTCL_CYCLE_INTERVAL_WEEKS = Range.of(2, 4);
+    /** ASFA chronic GVHD: one cycle weekly or every other week. */
+    public static final Range CGVHD_CYCLE_INTERVAL_WEEKS = Range.of(1, 2);
+    /** ASFA chronic GVHD: monthly cycles after the first three months. */
+    public static final Range TAPER_CYCLES = Range.of(0, 24);
+    /** ASFA acute GVHD: 2 to 3 treatments a week. */
+    public static final Range TREATMENTS_PER_WEEK = Range.of(2, 3);
+    /** ASFA acute GVHD: at least 8 weeks. */
+    public static final Range AGVHD_WEEKS = Range.of(8, 52);
+    /** Whole blood through a white cell adsorption column, mL (3,260 ± 581 mL at 60 mL/kg in one trial). */
+    public static final Range COLUMN_PROCESSED_VOLUME_ML = Range.of(500, 6000);
+    /** Blood flow through a white cell adsorption column, mL/min (Adacolumn: 30). */
+    public static final Range COLUMN_FLOW_ML_PER_MIN = Range.of(10, 100);
+    /** Plasma volumes through an immunoadsorption column (ASFA: up to 2.5 TPV, 2-4 TPV in some sheets). */
+    public static final Range IA_PLASMA_VOLUMES = Range.of(0.5, 5);
+    /** Plasma through an immunoadsorption column, mL (ASFA: 2-2.5 L for tryptophan columns, 2.5-5 L in DCM). */
+    public static final Range IA_PROCESSED_PLASMA_ML = Range.of(200, 20000);
+    /** Share of the entering IgG an immunoadsorption column holds back per pass, percent. */
+    public static final Range COLUMN_IGG_REMOVAL_PERCENT = Range.of(1, 100);
     /** Recipient weight, kg. */
     public static final Range RECIPIENT_WEIGHT_KG = Patient.WEIGHT_KG;
 
@@ -145,7 +179,7 @@ public final class PlanRequestReader {
             case LYMPHOCYTE_COLLECTION -> Analyte.CD3;
             case GRANULOCYTE_COLLECTION -> Analyte.NEUTROPHILS;
             case RED_CELL_EXCHANGE -> Analyte.HBS;
-            case PLASMA_EXCHANGE, IVIG_INFUSION -> null;
+            case PLASMA_EXCHANGE, IVIG_INFUSION, PHOTOPHERESIS, ADSORPTIVE_CYTAPHERESIS, IMMUNOADSORPTION -> null;
         });
     }
 
@@ -261,6 +295,9 @@ public final class PlanRequestReader {
                     n.number("collectionEfficiencyPercent", COLLECTION_EFFICIENCY_PERCENT, false));
             case IVIG_INFUSION -> ivig(n);
             case RED_CELL_EXCHANGE -> redCellExchange(n);
+            case PHOTOPHERESIS -> photopheresis(n);
+            case ADSORPTIVE_CYTAPHERESIS -> adsorptiveCytapheresis(n);
+            case IMMUNOADSORPTION -> immunoadsorption(n);
         };
         n.rejectUnknown();
         return n.problems().size() > before || spec == null ? Optional.empty() : Optional.of(spec);
@@ -445,6 +482,155 @@ public final class PlanRequestReader {
         }
         return new ProcedureSpec.RedCellExchange(sep, mode, hbs.getAsDouble(), hct.getAsDouble(),
                 unitHct.getAsDouble(), depletion, unitVolume, available);
+    }
+
+    private static ProcedureSpec photopheresis(Node n) {
+        int before = n.problems().size();
+        Separation sep = separation(n, ProcedureType.PHOTOPHERESIS);
+        Optional<ProcedureSpec.PhotopheresisMethod> method = n.text("method", true).flatMap(m -> {
+            Optional<ProcedureSpec.PhotopheresisMethod> parsed = ProcedureSpec.PhotopheresisMethod.fromCode(m);
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("method"), MessageKey.NOT_ONE_OF, m, "inline, offline"));
+            }
+            return parsed;
+        });
+        OptionalDouble processed = n.number("processedVolumeMl", ECP_PROCESSED_VOLUME_ML, false);
+        OptionalInt cycles = n.integer("collectionCycles", COLLECTION_CYCLES, false);
+        OptionalDouble perCycle = OptionalDouble.empty();
+        if (n.has("processedVolumeMl") && n.has("collectionCycles")) {
+            n.problems().add(Problem.of(n.field("collectionCycles"), MessageKey.MUTUALLY_EXCLUSIVE,
+                    n.field("processedVolumeMl")));
+        } else if (!n.has("processedVolumeMl") && !n.has("collectionCycles")) {
+            n.problems().add(Problem.of(n.field("processedVolumeMl"), MessageKey.REQUIRED_WHEN,
+                    "(or collectionCycles with wholeBloodPerCollectionCycleMl)"));
+        }
+        if (n.has("collectionCycles")) {
+            perCycle = n.number("wholeBloodPerCollectionCycleMl", WHOLE_BLOOD_PER_COLLECTION_CYCLE_ML, false);
+            if (!n.has("wholeBloodPerCollectionCycleMl")) {
+                n.problems().add(Problem.of(n.field("wholeBloodPerCollectionCycleMl"), MessageKey.REQUIRED_WHEN,
+                        "with collectionCycles"));
+            }
+        } else if (n.has("wholeBloodPerCollectionCycleMl")) {
+            n.problems().add(Problem.of(n.field("wholeBloodPerCollectionCycleMl"), MessageKey.NOT_APPLICABLE,
+                    "photopheresis without collectionCycles"));
+        }
+        OptionalDouble treatment = n.number("treatmentVolumeMl", TREATMENT_VOLUME_ML, true);
+        OptionalDouble uva = n.number("uvaDoseJPerCm2", UVA_DOSE_J_PER_CM2, false);
+        Optional<ProcedureSpec.PhotopheresisCourse> course = photopheresisCourse(n);
+        if (n.problems().size() > before || sep == null || method.isEmpty() || treatment.isEmpty()) {
+            return null;
+        }
+        return new ProcedureSpec.Photopheresis(sep, method.get(), processed, cycles, perCycle,
+                treatment.getAsDouble(), uva, course);
+    }
+
+    /** The optional regimen of a photopheresis and the numbers it takes; a number it does not take is a problem. */
+    private static Optional<ProcedureSpec.PhotopheresisCourse> photopheresisCourse(Node n) {
+        String[] keys = {"treatmentCycles", "cycleIntervalWeeks", "treatmentsPerWeek", "weeks", "taperCycles"};
+        Optional<String> code = n.text("regimen", false);
+        if (code.isEmpty()) {
+            for (String k : keys) {
+                if (n.has(k)) {
+                    n.problems().add(Problem.of(n.field(k), MessageKey.NOT_APPLICABLE, "photopheresis without a"
+                            + " regimen"));
+                }
+            }
+            return Optional.empty();
+        }
+        Optional<ProcedureSpec.PhotopheresisRegimen> regimen = ProcedureSpec.PhotopheresisRegimen.fromCode(code.get());
+        if (regimen.isEmpty()) {
+            n.problems().add(Problem.of(n.field("regimen"), MessageKey.NOT_ONE_OF, code.get(),
+                    ProcedureSpec.PhotopheresisRegimen.codes()));
+            return Optional.empty();
+        }
+        Map<String, Range> takes = new java.util.LinkedHashMap<>();
+        java.util.Set<String> required = new java.util.HashSet<>();
+        switch (regimen.get()) {
+            case LABEL_CTCL -> takes.put("treatmentCycles", LABEL_TREATMENT_CYCLES);
+            case ASFA_CTCL -> {
+                takes.put("treatmentCycles", TREATMENT_CYCLES);
+                takes.put("cycleIntervalWeeks", CTCL_CYCLE_INTERVAL_WEEKS);
+                required.addAll(List.of("treatmentCycles", "cycleIntervalWeeks"));
+            }
+            case ASFA_CGVHD -> {
+                takes.put("cycleIntervalWeeks", CGVHD_CYCLE_INTERVAL_WEEKS);
+                takes.put("taperCycles", TAPER_CYCLES);
+                required.add("cycleIntervalWeeks");
+            }
+            case ASFA_AGVHD -> {
+                takes.put("treatmentsPerWeek", TREATMENTS_PER_WEEK);
+                takes.put("weeks", AGVHD_WEEKS);
+                required.add("treatmentsPerWeek");
+            }
+        }
+        Map<String, OptionalInt> values = new java.util.HashMap<>();
+        boolean ok = true;
+        for (String k : keys) {
+            if (takes.containsKey(k)) {
+                OptionalInt v = n.integer(k, takes.get(k), required.contains(k));
+                ok &= v.isPresent() || !n.has(k) && !required.contains(k);
+                values.put(k, v);
+            } else {
+                values.put(k, OptionalInt.empty());
+                if (n.has(k)) {
+                    n.problems().add(Problem.of(n.field(k), MessageKey.NOT_APPLICABLE, "photopheresis with regimen "
+                            + regimen.get().code()));
+                    ok = false;
+                }
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcedureSpec.PhotopheresisCourse(regimen.get(), values.get("treatmentCycles"),
+                values.get("cycleIntervalWeeks"), values.get("treatmentsPerWeek"), values.get("weeks"),
+                values.get("taperCycles")));
+    }
+
+    private static ProcedureSpec adsorptiveCytapheresis(Node n) {
+        int before = n.problems().size();
+        for (String key : SEPARATION_KEYS) {
+            if (n.has(key)) {
+                n.problems().add(Problem.of(n.field(key), MessageKey.NOT_APPLICABLE,
+                        "adsorptive-cytapheresis (the column runs on its own pump; give flowMlPerMin)"));
+            }
+        }
+        Optional<ProcedureSpec.AdsorptionColumn> column = n.text("column", true).flatMap(c -> {
+            Optional<ProcedureSpec.AdsorptionColumn> parsed = ProcedureSpec.AdsorptionColumn.fromCode(c);
+            if (parsed.isEmpty()) {
+                n.problems().add(Problem.of(n.field("column"), MessageKey.NOT_ONE_OF, c, "adacolumn, cellsorba"));
+            }
+            return parsed;
+        });
+        OptionalDouble processed = n.number("processedVolumeMl", COLUMN_PROCESSED_VOLUME_ML, false);
+        OptionalDouble flow = n.number("flowMlPerMin", COLUMN_FLOW_ML_PER_MIN, false);
+        if (column.isPresent() && column.get().flowMlPerMin().isEmpty() && !n.has("flowMlPerMin")) {
+            n.problems().add(Problem.of(n.field("flowMlPerMin"), MessageKey.REQUIRED_WHEN, "with column "
+                    + column.get().code() + " (no published flow was found)"));
+        }
+        if (n.problems().size() > before || column.isEmpty()) {
+            return null;
+        }
+        return new ProcedureSpec.AdsorptiveCytapheresis(column.get(), processed, flow);
+    }
+
+    private static ProcedureSpec immunoadsorption(Node n) {
+        int before = n.problems().size();
+        Separation sep = separation(n, ProcedureType.IMMUNOADSORPTION);
+        OptionalDouble pv = n.number("plasmaVolumesProcessed", IA_PLASMA_VOLUMES, false);
+        OptionalDouble ml = n.number("processedPlasmaMl", IA_PROCESSED_PLASMA_ML, false);
+        if (n.has("plasmaVolumesProcessed") && n.has("processedPlasmaMl")) {
+            n.problems().add(Problem.of(n.field("processedPlasmaMl"), MessageKey.MUTUALLY_EXCLUSIVE,
+                    n.field("plasmaVolumesProcessed")));
+        } else if (!n.has("plasmaVolumesProcessed") && !n.has("processedPlasmaMl")) {
+            n.problems().add(Problem.of(n.field("plasmaVolumesProcessed"), MessageKey.REQUIRED_WHEN,
+                    "(or processedPlasmaMl)"));
+        }
+        OptionalDouble efficiency = n.number("columnIggRemovalPercent", COLUMN_IGG_REMOVAL_PERCENT, true);
+        if (n.problems().size() > before || sep == null || efficiency.isEmpty()) {
+            return null;
+        }
+        return new ProcedureSpec.Immunoadsorption(sep, pv, ml, efficiency.getAsDouble());
     }
 
     private static ProcedureSpec ivig(Node n) {

@@ -90,6 +90,29 @@ public final class PlanRequestWriter {
             put(m, "depletionHematocritPercent", x.depletionHematocritPercent());
             put(m, "redCellUnitVolumeMl", x.redCellUnitVolumeMl());
             x.redCellUnitsAvailable().ifPresent(v -> m.put("redCellUnitsAvailable", v));
+        } else if (spec instanceof ProcedureSpec.Photopheresis e) {
+            m.put("method", e.method().code());
+            put(m, "processedVolumeMl", e.processedVolumeMl());
+            e.collectionCycles().ifPresent(v -> m.put("collectionCycles", v));
+            put(m, "wholeBloodPerCollectionCycleMl", e.wholeBloodPerCollectionCycleMl());
+            m.put("treatmentVolumeMl", e.treatmentVolumeMl());
+            put(m, "uvaDoseJPerCm2", e.uvaDoseJPerCm2());
+            e.course().ifPresent(c -> {
+                m.put("regimen", c.regimen().code());
+                c.treatmentCycles().ifPresent(v -> m.put("treatmentCycles", v));
+                c.cycleIntervalWeeks().ifPresent(v -> m.put("cycleIntervalWeeks", v));
+                c.treatmentsPerWeek().ifPresent(v -> m.put("treatmentsPerWeek", v));
+                c.weeks().ifPresent(v -> m.put("weeks", v));
+                c.taperCycles().ifPresent(v -> m.put("taperCycles", v));
+            });
+        } else if (spec instanceof ProcedureSpec.AdsorptiveCytapheresis a) {
+            m.put("column", a.column().code());
+            put(m, "processedVolumeMl", a.processedVolumeMl());
+            put(m, "flowMlPerMin", a.flowMlPerMin());
+        } else if (spec instanceof ProcedureSpec.Immunoadsorption ia) {
+            put(m, "plasmaVolumesProcessed", ia.plasmaVolumesProcessed());
+            put(m, "processedPlasmaMl", ia.processedPlasmaMl());
+            m.put("columnIggRemovalPercent", ia.columnIggRemovalPercent());
         } else {
             throw new IllegalStateException("no writer for procedure type " + spec.type());
         }

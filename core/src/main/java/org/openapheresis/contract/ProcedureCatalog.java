@@ -74,12 +74,14 @@ public final class ProcedureCatalog {
      *
      * @param code contract code
      * @param name what staff read
-     * @param onSeparator false for an infusion (no device, flow or ratio)
+     * @param onSeparator false for an infusion (no machine)
+     * @param separatorSettings true when the form offers the separator's device, flow and ratio (false for an
+     *     infusion and for adsorptive cytapheresis, whose column pump runs at the column's own flow)
      * @param collectsProduct true for collections (a recipient weight applies)
      * @param doseFields the dose fields, in the order a form shows them
      * @param requiredLabs lab fields (contract names) the type cannot be planned without
      */
-    public record Entry(String code, String name, boolean onSeparator, boolean collectsProduct,
+    public record Entry(String code, String name, boolean onSeparator, boolean separatorSettings, boolean collectsProduct,
             List<DoseField> doseFields, List<String> requiredLabs) {
         public Entry {
             doseFields = List.copyOf(doseFields);
@@ -99,7 +101,8 @@ public final class ProcedureCatalog {
     /** One procedure type. */
     public static Entry entry(ProcedureType t) {
         List<String> labs = PlanRequestReader.requiredLab(t).map(Analyte::field).map(List::of).orElse(List.of());
-        return new Entry(t.code(), t.displayName(), t.onSeparator(), t.collectsProduct(), doseFields(t), labs);
+        return new Entry(t.code(), t.displayName(), t.onSeparator(), t.separatorSettings(), t.collectsProduct(),
+                doseFields(t), labs);
     }
 
     /** Separator settings shared by every type on a separator. */
@@ -167,6 +170,51 @@ public final class ProcedureCatalog {
                             PlanRequestReader.RED_CELL_UNIT_VOLUME_ML, "", "Empty: 300 mL"),
                     DoseField.number("procedure.redCellUnitsAvailable", "Units available", "units",
                             PlanRequestReader.RED_CELL_UNITS_AVAILABLE, "", "Empty: not checked"));
+            case PHOTOPHERESIS -> List.of(
+                    new DoseField("procedure.method", "Method", "", Kind.CHOICE, null, "offline", "",
+                            List.of(new Choice("offline", "Offline (collect, then irradiate)"),
+                                    new Choice("inline", "Inline (closed system)"))),
+                    DoseField.number("procedure.processedVolumeMl", "Whole blood to process", "mL",
+                            PlanRequestReader.ECP_PROCESSED_VOLUME_ML, "", "Or collection cycles below"),
+                    DoseField.number("procedure.collectionCycles", "Collection cycles", "cycles",
+                            PlanRequestReader.COLLECTION_CYCLES, "", "With the whole blood per cycle"),
+                    DoseField.number("procedure.wholeBloodPerCollectionCycleMl", "Whole blood per cycle", "mL",
+                            PlanRequestReader.WHOLE_BLOOD_PER_COLLECTION_CYCLE_ML, "", ""),
+                    DoseField.number("procedure.treatmentVolumeMl", "Treatment (buffy coat) volume", "mL",
+                            PlanRequestReader.TREATMENT_VOLUME_ML, "", "From the separator; sets the methoxsalen dose"),
+                    DoseField.number("procedure.uvaDoseJPerCm2", "UVA dose", "J/cm²", PlanRequestReader.UVA_DOSE_J_PER_CM2,
+                            "", "Empty: offline 2 J/cm²; inline: set by the device"),
+                    new DoseField("procedure.regimen", "Schedule", "", Kind.CHOICE, null, "", "",
+                            List.of(new Choice("", "None"), new Choice("label-ctcl", "UVADEX label (CTCL)"),
+                                    new Choice("asfa-ctcl", "ASFA: CTCL"),
+                                    new Choice("asfa-cgvhd", "ASFA: chronic GVHD"),
+                                    new Choice("asfa-agvhd", "ASFA: acute GVHD"))),
+                    DoseField.number("procedure.treatmentCycles", "Cycles", "cycles", PlanRequestReader.TREATMENT_CYCLES,
+                            "", "Label: at least 7; ASFA CTCL"),
+                    DoseField.number("procedure.cycleIntervalWeeks", "A cycle every", "weeks", Range.of(1, 4), "",
+                            "ASFA CTCL 2-4; chronic GVHD 1-2"),
+                    DoseField.number("procedure.treatmentsPerWeek", "Treatments a week", "",
+                            PlanRequestReader.TREATMENTS_PER_WEEK, "", "Acute GVHD: 2-3"),
+                    DoseField.number("procedure.weeks", "For", "weeks", PlanRequestReader.AGVHD_WEEKS, "",
+                            "Acute GVHD; empty: 8"),
+                    DoseField.number("procedure.taperCycles", "Monthly cycles after 3 months", "cycles",
+                            PlanRequestReader.TAPER_CYCLES, "", "Chronic GVHD, if responding; empty: 0"));
+            case ADSORPTIVE_CYTAPHERESIS -> List.of(
+                    new DoseField("procedure.column", "Column", "", Kind.CHOICE, null, "adacolumn", "",
+                            List.of(new Choice("adacolumn", "Adacolumn"), new Choice("cellsorba", "Cellsorba"))),
+                    DoseField.number("procedure.processedVolumeMl", "Blood through the column", "mL",
+                            PlanRequestReader.COLUMN_PROCESSED_VOLUME_ML, "",
+                            "Empty: Adacolumn 1,800 mL, Cellsorba 3,000 mL"),
+                    DoseField.number("procedure.flowMlPerMin", "Flow", "mL/min", PlanRequestReader.COLUMN_FLOW_ML_PER_MIN,
+                            "", "Empty: Adacolumn 30 mL/min; Cellsorba: required"));
+            case IMMUNOADSORPTION -> List.of(
+                    DoseField.number("procedure.plasmaVolumesProcessed", "Plasma volumes through the column", "PV",
+                            PlanRequestReader.IA_PLASMA_VOLUMES, "", "Or the plasma in mL below"),
+                    DoseField.number("procedure.processedPlasmaMl", "Plasma through the column", "mL",
+                            PlanRequestReader.IA_PROCESSED_PLASMA_ML, "", ""),
+                    DoseField.number("procedure.columnIggRemovalPercent", "Column IgG removal per pass", "%",
+                            PlanRequestReader.COLUMN_IGG_REMOVAL_PERCENT, "",
+                            "From the column's instructions; no default"));
         };
     }
 

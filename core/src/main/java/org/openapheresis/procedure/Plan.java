@@ -32,6 +32,10 @@ import org.openapheresis.variation.Bands;
  * @param predicted per analyte: pre, post (and nadir for ionised calcium)
  * @param collected the product of a cell collection
  * @param infusion an IVIG infusion's amounts and times
+ * @param photopheresis a photopheresis's treatment volume, methoxsalen and UVA dose
+ * @param column the column of an adsorptive cytapheresis or an immunoadsorption
+ * @param treatmentSchedule the published treatment schedule laid out day by day (photopheresis, adsorptive
+ *     cytapheresis), or null
  * @param sessionsNeeded sessions to reach the target (1 when no target)
  * @param warnings safety warnings
  * @param assumptions every model choice and constant, with its source
@@ -59,6 +63,9 @@ public record Plan(
         Map<String, Prediction> predicted,
         Collected collected,
         Infusion infusion,
+        Photopheresis photopheresis,
+        Column column,
+        TreatmentSchedule treatmentSchedule,
         int sessionsNeeded,
         List<Warning> warnings,
         List<String> assumptions,
@@ -75,7 +82,17 @@ public record Plan(
         this(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
                 bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
                 durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
-                fluidBalance, predicted, collected, infusion, sessionsNeeded, warnings, assumptions, timeline, null);
+                fluidBalance, predicted, collected, infusion, null, null, null, sessionsNeeded, warnings, assumptions,
+                timeline, null);
+    }
+
+    /** This plan with the parts of a photopheresis or a column procedure (null where they do not apply). */
+    public Plan with(Photopheresis photopheresis, Column column, TreatmentSchedule treatmentSchedule) {
+        return new Plan(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
+                bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
+                durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
+                fluidBalance, predicted, collected, infusion, photopheresis, column, treatmentSchedule, sessionsNeeded,
+                warnings, assumptions, timeline, uncertainty);
     }
 
     /** This plan with its uncertainty bands. */
@@ -83,7 +100,8 @@ public record Plan(
         return new Plan(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
                 bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
                 durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
-                fluidBalance, predicted, collected, infusion, sessionsNeeded, warnings, assumptions, timeline, bands);
+                fluidBalance, predicted, collected, infusion, photopheresis, column, treatmentSchedule, sessionsNeeded,
+                warnings, assumptions, timeline, bands);
     }
 
     public Plan {
@@ -103,7 +121,8 @@ public record Plan(
         return new Plan(procedureType, device, bloodVolumeMl, bloodVolumeMethod, plasmaVolumeMl, processedVolumeMl,
                 bloodVolumesProcessed, exchangeVolumeMl, plasmaVolumesExchanged, inletFlowMlPerMin, acFlowMlPerMin,
                 durationMin, anticoagulant, replacement, extracorporealVolumeMl, extracorporealPercentOfBloodVolume,
-                fluidBalance, predicted, collected, infusion, sessionsNeeded, all, assumptions, timeline, uncertainty);
+                fluidBalance, predicted, collected, infusion, photopheresis, column, treatmentSchedule, sessionsNeeded,
+                all, assumptions, timeline, uncertainty);
     }
 
     /**
@@ -212,5 +231,57 @@ public record Plan(
      */
     public record Infusion(double totalGrams, double gramsPerDay, double mlPerDay, int days, double productPercent,
             List<Double> durationMinPerDay) {
+    }
+
+    /**
+     * A photopheresis treatment.
+     *
+     * @param method {@code inline} or {@code offline}
+     * @param treatmentVolumeMl buffy coat volume treated, mL (as entered: the separator's treatment volume)
+     * @param methoxsalenMl UVADEX (20 µg/mL) for the treatment, mL: treatment volume x 0.017 (UVADEX label)
+     * @param methoxsalenMicrograms methoxsalen in that volume, µg
+     * @param methoxsalenVials 10 mL single-use vials needed (rounded up)
+     * @param uvaDoseJPerCm2 UVA dose, J/cm², or null when the device sets it and none was entered
+     * @param uvaDoseSource where the UVA dose comes from
+     */
+    public record Photopheresis(String method, double treatmentVolumeMl, double methoxsalenMl,
+            double methoxsalenMicrograms, int methoxsalenVials, Double uvaDoseJPerCm2, String uvaDoseSource) {
+    }
+
+    /**
+     * The column of an adsorptive cytapheresis (whole blood through it) or an immunoadsorption (plasma through it).
+     * Absent values are null.
+     *
+     * @param column the column's code ({@code adacolumn}, {@code cellsorba}) or {@code igg-adsorber}
+     * @param processedMl whole blood (cytapheresis) or plasma (immunoadsorption) through the column, mL
+     * @param plasmaVolumesProcessed plasma through the column / plasma volume (immunoadsorption)
+     * @param flowMlPerMin flow through the column, mL/min
+     * @param iggRemovalPercentPerPass share of the entering IgG the column holds back, percent (immunoadsorption)
+     * @param iggRemovedGrams IgG taken out of the circulation over the session, g (immunoadsorption)
+     * @param granulocytesAdsorbed granulocytes held back, cells (Adacolumn, from the neutrophil count)
+     * @param lymphocytesAdsorbed lymphocytes held back, cells (Adacolumn)
+     */
+    public record Column(String column, double processedMl, Double plasmaVolumesProcessed, double flowMlPerMin,
+            Double iggRemovalPercentPerPass, Double iggRemovedGrams, Double granulocytesAdsorbed,
+            Double lymphocytesAdsorbed) {
+    }
+
+    /**
+     * A published treatment schedule laid out day by day from the first treatment (day 0).
+     *
+     * @param regimen the regimen's code
+     * @param description the schedule in words
+     * @param source where it is published
+     * @param sessions treatments in the schedule
+     * @param sessionDays day of each treatment, from day 0
+     */
+    public record TreatmentSchedule(String regimen, String description, String source, int sessions,
+            List<Double> sessionDays) {
+        public TreatmentSchedule {
+            sessionDays = List.copyOf(sessionDays);
+            if (sessions != sessionDays.size()) {
+                throw new IllegalArgumentException("sessions must match the session days");
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ public final class Planner {
         Plan.Prediction ca = plan.predicted().get(Analyte.IONIZED_CALCIUM.predictedName());
         Plan.Prediction igg = plan.predicted().get(Analyte.IGG.predictedName());
         return new PlanOutcome(type.displayName(), type.onSeparator(), type.onSeparator()
-                && type != ProcedureType.PLASMA_EXCHANGE && type != ProcedureType.RED_CELL_EXCHANGE, plan.durationMin(),
+                && (type == ProcedureType.LEUKOCYTAPHERESIS || type.collectsProduct()), plan.durationMin(),
                 plan.bloodVolumesProcessed() == null ? OptionalDouble.empty()
                         : OptionalDouble.of(plan.bloodVolumesProcessed()),
                 ca == null || ca.nadir() == null ? OptionalDouble.empty() : OptionalDouble.of(ca.nadir()),
@@ -83,6 +83,15 @@ public final class Planner {
         }
         if (spec instanceof ProcedureSpec.RedCellExchange rcx) {
             return RedCellExchangePlanner.plan(request, rcx, body, options);
+        }
+        if (spec instanceof ProcedureSpec.Photopheresis ecp) {
+            return PhotopheresisPlanner.plan(request, ecp, body, options);
+        }
+        if (spec instanceof ProcedureSpec.AdsorptiveCytapheresis gma) {
+            return AdsorptiveCytapheresisPlanner.plan(request, gma, body, options);
+        }
+        if (spec instanceof ProcedureSpec.Immunoadsorption ia) {
+            return ImmunoadsorptionPlanner.plan(request, ia, body, options);
         }
         throw InvalidInputException.of("procedure.type", MessageKey.NOT_PLANNABLE,
                 "procedure type " + spec.type().code() + " is not supported by this version of the planner");

@@ -191,6 +191,260 @@ public sealed interface ProcedureSpec {
         }
     }
 
+    /**
+     * Extracorporeal photopheresis (ECP): the separator collects a buffy coat (the treatment volume), methoxsalen is
+     * added to it, it is irradiated with UVA light and returned. The blood processed is given in mL, or as bowl
+     * collection cycles of a known whole blood volume each.
+     *
+     * @param sep separator settings
+     * @param method inline (a closed system that collects, irradiates and returns, e.g. THERAKOS CELLEX) or offline
+     *     (cells collected on a separator and irradiated in a separate device)
+     * @param processedVolumeMl whole blood processed, mL (exclusive with the collection cycles)
+     * @param collectionCycles bowl collection cycles (with {@code wholeBloodPerCollectionCycleMl})
+     * @param wholeBloodPerCollectionCycleMl whole blood processed per collection cycle, mL
+     * @param treatmentVolumeMl buffy coat volume treated (the separator's treatment volume), mL
+     * @param uvaDoseJPerCm2 UVA dose to the treatment volume, J/cm² (empty: the offline default; inline: set by the
+     *     device, not stated)
+     * @param course the treatment schedule asked for, if any
+     */
+    record Photopheresis(Separation sep, PhotopheresisMethod method, OptionalDouble processedVolumeMl,
+            java.util.OptionalInt collectionCycles, OptionalDouble wholeBloodPerCollectionCycleMl,
+            double treatmentVolumeMl, OptionalDouble uvaDoseJPerCm2, Optional<PhotopheresisCourse> course)
+            implements ProcedureSpec {
+        public Photopheresis {
+            Objects.requireNonNull(sep, "separation");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(processedVolumeMl, "processedVolumeMl");
+            Objects.requireNonNull(collectionCycles, "collectionCycles");
+            Objects.requireNonNull(wholeBloodPerCollectionCycleMl, "wholeBloodPerCollectionCycleMl");
+            Objects.requireNonNull(uvaDoseJPerCm2, "uvaDoseJPerCm2");
+            Objects.requireNonNull(course, "course");
+            if (processedVolumeMl.isPresent() == collectionCycles.isPresent()) {
+                throw new IllegalArgumentException("give processedVolumeMl or collectionCycles, one of them");
+            }
+            if (collectionCycles.isPresent() != wholeBloodPerCollectionCycleMl.isPresent()) {
+                throw new IllegalArgumentException("collectionCycles needs wholeBloodPerCollectionCycleMl");
+            }
+            if (!(treatmentVolumeMl > 0)) {
+                throw new IllegalArgumentException("treatment volume must be positive");
+            }
+        }
+
+        /** Whole blood processed, mL. */
+        public double wholeBloodProcessedMl() {
+            return processedVolumeMl.isPresent() ? processedVolumeMl.getAsDouble()
+                    : collectionCycles.getAsInt() * wholeBloodPerCollectionCycleMl.getAsDouble();
+        }
+
+        @Override
+        public ProcedureType type() {
+            return ProcedureType.PHOTOPHERESIS;
+        }
+
+        @Override
+        public Optional<Separation> separation() {
+            return Optional.of(sep);
+        }
+    }
+
+    /** Inline (closed system) or offline (collect, then irradiate elsewhere) photopheresis. */
+    enum PhotopheresisMethod {
+        INLINE("inline"),
+        OFFLINE("offline");
+
+        private final String code;
+
+        PhotopheresisMethod(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Optional<PhotopheresisMethod> fromCode(String code) {
+            for (PhotopheresisMethod m : values()) {
+                if (m.code.equals(code)) {
+                    return Optional.of(m);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A photopheresis treatment schedule: a regimen and the numbers it leaves open. Which numbers each regimen takes
+     * is in {@link PhotopheresisRegimen}; the reader refuses the others.
+     *
+     * @param regimen the published schedule followed
+     * @param treatmentCycles cycles (two treatments on consecutive days) to plan
+     * @param cycleIntervalWeeks weeks between the starts of two cycles
+     * @param treatmentsPerWeek treatments each week (acute GVHD)
+     * @param weeks weeks of treatment (acute GVHD)
+     * @param taperCycles monthly cycles after the first three months (chronic GVHD, if responding)
+     */
+    record PhotopheresisCourse(PhotopheresisRegimen regimen, java.util.OptionalInt treatmentCycles,
+            java.util.OptionalInt cycleIntervalWeeks, java.util.OptionalInt treatmentsPerWeek,
+            java.util.OptionalInt weeks, java.util.OptionalInt taperCycles) {
+        public PhotopheresisCourse {
+            Objects.requireNonNull(regimen, "regimen");
+            Objects.requireNonNull(treatmentCycles, "treatmentCycles");
+            Objects.requireNonNull(cycleIntervalWeeks, "cycleIntervalWeeks");
+            Objects.requireNonNull(treatmentsPerWeek, "treatmentsPerWeek");
+            Objects.requireNonNull(weeks, "weeks");
+            Objects.requireNonNull(taperCycles, "taperCycles");
+        }
+    }
+
+    /** The published photopheresis schedules the planner lays out. */
+    enum PhotopheresisRegimen {
+        /** UVADEX label (CTCL): two consecutive days every four weeks, at least seven cycles. */
+        LABEL_CTCL("label-ctcl"),
+        /** ASFA 2023, CTCL: one cycle (two days) every 2 to 4 weeks. */
+        ASFA_CTCL("asfa-ctcl"),
+        /** ASFA 2023, chronic GVHD: one cycle weekly or every other week for up to 3 months, then monthly. */
+        ASFA_CGVHD("asfa-cgvhd"),
+        /** ASFA 2023, acute GVHD: 2 to 3 treatments weekly until response (at least 8 weeks). */
+        ASFA_AGVHD("asfa-agvhd");
+
+        private final String code;
+
+        PhotopheresisRegimen(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Optional<PhotopheresisRegimen> fromCode(String code) {
+            for (PhotopheresisRegimen r : values()) {
+                if (r.code.equals(code)) {
+                    return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** @return all codes, for error messages */
+        public static String codes() {
+            return String.join(", ", java.util.Arrays.stream(values()).map(PhotopheresisRegimen::code).toList());
+        }
+    }
+
+    /**
+     * Adsorptive cytapheresis (granulocyte and monocyte apheresis): whole blood runs through a column that holds back
+     * white cells, on the column's own pump; no separator, no replacement.
+     *
+     * @param column the column
+     * @param processedVolumeMl whole blood through the column, mL (empty: the column's published volume)
+     * @param flowMlPerMin blood flow through the column, mL/min (empty: the column's published flow, if any)
+     */
+    record AdsorptiveCytapheresis(AdsorptionColumn column, OptionalDouble processedVolumeMl,
+            OptionalDouble flowMlPerMin) implements ProcedureSpec {
+        public AdsorptiveCytapheresis {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(processedVolumeMl, "processedVolumeMl");
+            Objects.requireNonNull(flowMlPerMin, "flowMlPerMin");
+            if (flowMlPerMin.isEmpty() && column.flowMlPerMin().isEmpty()) {
+                throw new IllegalArgumentException("column " + column.code() + " has no published flow; give one");
+            }
+        }
+
+        @Override
+        public ProcedureType type() {
+            return ProcedureType.ADSORPTIVE_CYTAPHERESIS;
+        }
+
+        @Override
+        public Optional<Separation> separation() {
+            return Optional.empty();
+        }
+    }
+
+    /** White cell adsorption columns, with their published session volume and flow. */
+    enum AdsorptionColumn {
+        /**
+         * Adacolumn (cellulose acetate beads): 60 min at 30 mL/min (1,800 mL) weekly for five weeks, J Clin Apher
+         * 2001;16(1):1-9, doi 10.1002/jca.1000.
+         */
+        ADACOLUMN("adacolumn", 1800, OptionalDouble.of(30)),
+        /**
+         * Cellsorba (polyester fibre filter): 3,000 mL once a week for five weeks (ASFA 2023, as transcribed);
+         * the flow is UNVERIFIED, so none is assumed.
+         */
+        CELLSORBA("cellsorba", 3000, OptionalDouble.empty());
+
+        private final String code;
+        private final double sessionVolumeMl;
+        private final OptionalDouble flowMlPerMin;
+
+        AdsorptionColumn(String code, double sessionVolumeMl, OptionalDouble flowMlPerMin) {
+            this.code = code;
+            this.sessionVolumeMl = sessionVolumeMl;
+            this.flowMlPerMin = flowMlPerMin;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** @return the published whole blood volume of one session, mL */
+        public double sessionVolumeMl() {
+            return sessionVolumeMl;
+        }
+
+        /** @return the published flow, mL/min, if one was found */
+        public OptionalDouble flowMlPerMin() {
+            return flowMlPerMin;
+        }
+
+        public static Optional<AdsorptionColumn> fromCode(String code) {
+            for (AdsorptionColumn c : values()) {
+                if (c.code.equals(code)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Immunoadsorption (IA): the separator takes plasma off, the plasma passes an adsorber column that removes IgG,
+     * and the plasma returns to the patient with the cells. Nothing is discarded and nothing replaced (ASFA: "IA:
+     * NA" for replacement).
+     *
+     * @param sep separator settings (the plasma separation)
+     * @param plasmaVolumesProcessed plasma through the column in plasma volumes (exclusive with the mL)
+     * @param processedPlasmaMl plasma through the column, mL
+     * @param columnIggRemovalPercent share of the IgG in the plasma entering the column that it holds back, percent
+     *     (per pass; from the column's instructions or the unit's measurements: no default was found)
+     */
+    record Immunoadsorption(Separation sep, OptionalDouble plasmaVolumesProcessed, OptionalDouble processedPlasmaMl,
+            double columnIggRemovalPercent) implements ProcedureSpec {
+        public Immunoadsorption {
+            Objects.requireNonNull(sep, "separation");
+            Objects.requireNonNull(plasmaVolumesProcessed, "plasmaVolumesProcessed");
+            Objects.requireNonNull(processedPlasmaMl, "processedPlasmaMl");
+            if (plasmaVolumesProcessed.isPresent() == processedPlasmaMl.isPresent()) {
+                throw new IllegalArgumentException("give plasmaVolumesProcessed or processedPlasmaMl, one of them");
+            }
+            if (!(columnIggRemovalPercent > 0 && columnIggRemovalPercent <= 100)) {
+                throw new IllegalArgumentException("column IgG removal must be in (0, 100] %");
+            }
+        }
+
+        @Override
+        public ProcedureType type() {
+            return ProcedureType.IMMUNOADSORPTION;
+        }
+
+        @Override
+        public Optional<Separation> separation() {
+            return Optional.of(sep);
+        }
+    }
+
     /** Red cell exchange protocols (Terumo BCT: exchange, depletion, depletion/exchange; depletion alone is not planned). */
     enum RedCellExchangeMode {
         EXCHANGE("exchange"),

@@ -12,7 +12,10 @@ public enum ProcedureType {
     LYMPHOCYTE_COLLECTION("lymphocyte-collection", "Lymphocyte collection"),
     GRANULOCYTE_COLLECTION("granulocyte-collection", "Granulocyte collection"),
     IVIG_INFUSION("ivig-infusion", "IVIG infusion"),
-    RED_CELL_EXCHANGE("red-cell-exchange", "Red cell exchange (RBCX)");
+    RED_CELL_EXCHANGE("red-cell-exchange", "Red cell exchange (RBCX)"),
+    PHOTOPHERESIS("photopheresis", "Extracorporeal photopheresis (ECP)"),
+    ADSORPTIVE_CYTAPHERESIS("adsorptive-cytapheresis", "Adsorptive cytapheresis (GMA)"),
+    IMMUNOADSORPTION("immunoadsorption", "Immunoadsorption (IA)");
 
     private final String code;
     private final String displayName;
@@ -40,6 +43,14 @@ public enum ProcedureType {
     /** @return true when the procedure runs on a separator (everything but an infusion) */
     public boolean onSeparator() {
         return this != IVIG_INFUSION;
+    }
+
+    /**
+     * @return true when the request carries separator settings (device, inlet flow, AC ratio): every type on a
+     *     separator but adsorptive cytapheresis, whose column runs on its own pump at the column's flow
+     */
+    public boolean separatorSettings() {
+        return onSeparator() && this != ADSORPTIVE_CYTAPHERESIS;
     }
 
     /** @return true when the procedure collects a product of cells for a recipient */

@@ -115,8 +115,8 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     clear(doseBox).append(...fields.map((f) => doseInput(f, keep[f.field])));
     for (const f of catalog.separatorFields) {
       const el = form.querySelector(`[name="${f.field}"]`);
-      el.disabled = !type.onSeparator; // an infusion has no separator; disabled inputs are not sent
-      el.closest('.field').hidden = !type.onSeparator;
+      el.disabled = !type.separatorSettings; // an infusion and a column on its own pump have no separator settings
+      el.closest('.field').hidden = !type.separatorSettings;
     }
     if (!sessionsTouched) form.querySelector('[name="schedule.sessions"]').value = type.code === 'plasma-exchange' ? '5' : '1';
     markRequiredLabs(type.code);

@@ -43,6 +43,8 @@ public final class Json {
         m.addMixIn(Plan.Prediction.class, OmitNulls.class);
         m.addMixIn(Plan.Collected.class, OmitNulls.class);
         m.addMixIn(Plan.ReplacementUse.class, OmitNulls.class);
+        m.addMixIn(Plan.Photopheresis.class, OmitNulls.class);
+        m.addMixIn(Plan.Column.class, OmitNulls.class);
         m.addMixIn(Plan.class, PlanMixin.class);
         SimpleModule numbers = new SimpleModule("whole-numbers");
         numbers.addSerializer(Double.class, new WholeNumberSerializer());
@@ -143,8 +145,20 @@ public final class Json {
     abstract static class OmitNulls {
     }
 
-    /** Omits a plan's timeline and uncertainty bands when they were not asked for. */
+    /**
+     * Omits a plan's timeline and uncertainty bands when they were not asked for, and the parts of a photopheresis or
+     * a column procedure in the plans of other types.
+     */
     abstract static class PlanMixin {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Plan.Photopheresis photopheresis();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Plan.Column column();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Plan.TreatmentSchedule treatmentSchedule();
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract List<Map<String, Double>> timeline();
 

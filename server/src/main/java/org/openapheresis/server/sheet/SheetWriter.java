@@ -69,6 +69,18 @@ public final class SheetWriter {
             + "allogeneic lymphocyte infusions (AMA descriptors as listed in docs/sources.md, Billing codes)";
     /** Granulocytes. */
     public static final String GRANULOCYTES = org.openapheresis.server.product.ProductKind.GRANULOCYTE_SOURCE;
+    /** What a photopheresis is. */
+    public static final String UVADEX = "UVADEX (methoxsalen) prescribing information: \"Each UVADEX treatment involves "
+            + "collection of leukocytes, photoactivation, and reinfusion of photoactivated cells\"; treatment on two "
+            + "consecutive days";
+    /** What an adsorptive cytapheresis is. */
+    public static final String ADACOLUMN = "J Clin Apher 2001;16(1):1-9, doi 10.1002/jca.1000: an extracorporeal column "
+            + "of cellulose acetate beads \"which selectively adsorb granulocytes and monocytes/macrophages\"";
+    /** What an immunoadsorption is. */
+    public static final String IMMUNOADSORPTION = "EClinicalMedicine 2019, doi 10.1016/j.eclinm.2019.10.017: IA "
+            + "\"selectively removes immunoglobulines (Ig) while preserving other plasma proteins\"; Hamilton P et al., "
+            + "IntechOpen 2019, doi 10.5772/intechopen.84890: it \"negates the need for replacement of factors such as "
+            + "albumin and plasma\"";
     /** Set-up and rinseback. */
     public static final String SET_UP = "Set-up and rinseback: the unit's scheduling allowance of "
             + org.openapheresis.server.session.MachineBookings.SET_UP_AND_RINSEBACK.toMinutes() + " minutes per session "
@@ -133,6 +145,30 @@ public final class SheetWriter {
                     "A machine takes blood from you and spins it to split it into its parts.",
                     "It takes out some of your own red cells and gives you red cells from blood donors in their place.",
                     "This lowers the share of sickle cells in your blood."));
+            case PHOTOPHERESIS -> {
+                sources.add(UVADEX);
+                out.add(p.say("This treatment is called photopheresis.",
+                        "A machine takes blood from you and keeps some of your white blood cells.",
+                        "A medicine is added to these cells, and then a special light shines on them.",
+                        "Then the cells are given back to you.",
+                        "It is often given on two days in a row.",
+                        "Your doctor will tell you how it helps with your illness."));
+            }
+            case ADSORPTIVE_CYTAPHERESIS -> {
+                sources.add(ADACOLUMN);
+                out.add(p.say("This treatment takes out some of your white blood cells.",
+                        "Your blood flows through a tube to a small column and back to you.",
+                        "The column holds on to some of the white cells.",
+                        "The rest of your blood comes back to you."));
+            }
+            case IMMUNOADSORPTION -> {
+                sources.add(IMMUNOADSORPTION);
+                out.add(p.say("This treatment is called immunoadsorption.",
+                        "A machine takes blood from you and spins it to split it into its parts.",
+                        "Your plasma flows through a column that holds on to antibodies.",
+                        "Then your plasma and your blood cells come back to you.",
+                        "You do not need plasma or albumin from donors."));
+            }
             case IVIG_INFUSION -> out.add(p.say("This treatment is an IVIG infusion.",
                     "You get IVIG slowly through a drip in a vein.",
                     "Your doctor will tell you how it helps with your illness."));

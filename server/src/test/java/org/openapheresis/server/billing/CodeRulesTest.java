@@ -64,6 +64,26 @@ class CodeRulesTest {
     }
 
     @Test
+    void an_immunoadsorption_session_removes_by_selective_adsorption_and_codes_36516() {
+        assertThat(coded(BillableFacts.session(Trigger.SESSION_COMPLETED, ProcedureType.IMMUNOADSORPTION,
+                Optional.empty(), MS))).containsExactly("36516 x1 by TA_SELECTIVE_ADSORPTION");
+    }
+
+    @Test
+    void an_adsorptive_cytapheresis_session_codes_nothing_until_its_code_is_confirmed() {
+        assertThat(coded(BillableFacts.session(Trigger.SESSION_COMPLETED, ProcedureType.ADSORPTIVE_CYTAPHERESIS,
+                Optional.empty(), MS))).isEmpty();
+    }
+
+    @Test
+    @CodesRule("PHOTOPHERESIS")
+    void a_photopheresis_treatment_codes_36522_once() {
+        assertThat(coded(BillableFacts.session(Trigger.SESSION_COMPLETED, ProcedureType.PHOTOPHERESIS,
+                Optional.empty(), MS))).containsExactly("36522 x1 by PHOTOPHERESIS");
+        assertThat(RULES.code("36522").orElseThrow().descriptor()).isEqualTo("Photopheresis, extracorporeal");
+    }
+
+    @Test
     @CodesRule("HPC_HARVEST_AUTOLOGOUS")
     void an_hpc_collection_without_a_recipient_codes_38206_per_collection() {
         BillableFacts f = BillableFacts.session(Trigger.SESSION_COMPLETED, ProcedureType.HPC_COLLECTION,
@@ -150,6 +170,6 @@ class CodeRulesTest {
             assertThat(c.source()).isNotBlank();
         });
         // codes known only from summaries stay out until their descriptor is checked
-        assertThat(RULES.codes()).doesNotContainKeys("36522", "38209", "38240");
+        assertThat(RULES.codes()).doesNotContainKeys("38209", "38240");
     }
 }
