@@ -85,7 +85,7 @@ export async function render(main, ctx) {
       ctx.go('/week');
     } catch (e) {
       problems.replaceChildren(h('div', { class: 'alert alert-danger', id: 'move-refused' },
-        h('strong', {}, e.message || 'The session was not moved.'),
+        h('strong', {}, e.body && e.body.key === 'MOVE_BREAKS_RULES' ? 'Not moved: there it would break the rules of the week.' : (e.message || 'The session was not moved.')),
         e.body && Array.isArray(e.body.breaches) && e.body.breaches.length ? h('ul', {}, e.body.breaches.map((b) => h('li', {}, b))) : null,
         h('div', { class: 'muted' }, 'Nothing was moved.')));
     }

@@ -213,8 +213,8 @@ public final class ScheduleService {
                 named(to.nurse(), plan.getNurses(), UnitNurse::username, "nurse"));
         WeekSolver.HardOf after = solver.hardOf(plan, sessionId);
         if (after.hard() < before.hard()) {
-            throw new DomainException(Refusal.MOVE_BREAKS_RULES, List.of(sessionId, String.join("; ",
-                    after.sentences())), Map.of("breaches", after.sentences()));
+            throw new DomainException(Refusal.MOVE_BREAKS_RULES, List.of(sessionId, after.sentences().size()),
+                    Map.of("breaches", after.sentences()));
         }
         return sessions.reschedule(h, by, sessionId, to);
     }

@@ -79,9 +79,10 @@ public enum Refusal {
     PROPOSAL_INFEASIBLE(Kind.CONFLICT, "proposal {0} breaks a hard rule or leaves a session unplaced ({1}); it "
             + "cannot be booked: see its explanation, change the unit's resources or the window, and plan again"),
     /** A session moved by hand onto a slot that breaks the week's hard rules: the session, the rules broken. */
-    MOVE_BREAKS_RULES(Kind.CONFLICT, "moving session {0} there breaks the week''s rules: {1}; nothing was moved"),
+    MOVE_BREAKS_RULES(Kind.CONFLICT, "moving session {0} there breaks {1} of the rules of the week (see breaches); "
+            + "nothing was moved"),
     /** A session the week's plan cannot move: the session, why. */
-    SESSION_NOT_MOVABLE(Kind.CONFLICT, "session {0} cannot be moved on the week''s plan: {1}"),
+    SESSION_NOT_MOVABLE(Kind.CONFLICT, "session {0} cannot be moved on the plan of the week: {1}"),
     /** Wrong user name or password (never says which). */
     WRONG_CREDENTIALS(Kind.UNAUTHENTICATED, "wrong user name or password"),
     /** Too many failed logins: seconds to wait. */

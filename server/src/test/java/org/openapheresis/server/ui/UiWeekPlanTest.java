@@ -1,0 +1,111 @@
+package org.openapheresis.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A coordinator plans next week with the solver on the week page, sees the proposal before it is booked, books it,
+ * and drags sessions: onto a day that breaks the course's interval (refused, the rule named, nothing moved) and onto
+ * the other machine the same day (moved). Next week, so that the test does not depend on the time it runs.
+ */
+class UiWeekPlanTest extends BrowserTest {
+
+    private static final String COORDINATOR = "coord.ines";
+
+    @BeforeAll
+    static void start() throws Exception {
+        open(false);
+        String admin = server.login("admin", UiServer.ADMIN_PASSWORD);
+        server.call("POST", "/api/users", admin, Map.of("username", COORDINATOR, "password", UiServer.PASSWORD,
+                "role", "coordinator", "displayName", "Ines Coordinator"));
+        assertThat(server.call("PUT", "/api/schedule/nurse-skills", admin, Map.of("username", UiServer.NURSE,
+                "skills", List.of("plasma-exchange"))).status()).isEqualTo(200);
+        String physician = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
+        UiServer.Answer patient = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-WEEK-1",
+                "givenName", "Maja", "familyName", "Lindgren", "birthDate", "1980-05-06", "sex", "female", "heightCm",
+                168, "weightKg", 64, "labs", Map.of("hematocritPercent", 40, "iggGPerL", 10, "fibrinogenGPerL", 3)));
+        assertThat(patient.status()).isEqualTo(201);
+        UiServer.Answer order = server.call("POST", "/api/orders", physician, Map.of("patientId",
+                patient.body().get("id").asText(), "indication", Map.of("code", "G61.0", "text",
+                        "Guillain-Barre syndrome"), "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes",
+                                1.0), "schedule", Map.of("sessions", 3, "intervalHours", 24)));
+        assertThat(order.status()).isEqualTo(201);
+        String id = order.body().get("id").asText();
+        server.call("POST", "/api/orders/" + id + "/acknowledge", physician, null);
+        assertThat(server.call("POST", "/api/orders/" + id + "/sign", physician, null).status()).isEqualTo(200);
+    }
+
+    /** Drops the booked session {@code sessionId} on the grid cell of {@code row} and {@code day}, as a drag does. */
+    private static void drop(String sessionId, String row, String day) {
+        browser.js("""
+                const [id, row, day] = arguments;
+                const cell = document.querySelector(`#week-grid [data-row="${row}"][data-day="${day}"]`);
+                const dt = new DataTransfer();
+                dt.setData('text/plain', id);
+                cell.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                cell.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                """, sessionId, row, day);
+    }
+
+    @Test
+    void a_coordinator_plans_next_week_books_it_and_drags_a_session_where_the_rules_allow() {
+        browser.signIn(COORDINATOR, UiServer.PASSWORD);
+        browser.go("/week");
+        browser.awaitHeading("Week");
+        By firstDay = By.cssSelector("#week-grid [role=columnheader] a");
+        String thisWeek = browser.text(firstDay);
+        browser.click(By.id("next-week"));
+        browser.wait.until(d -> !thisWeek.equals(browser.text(firstDay)));
+        browser.fill("plan-form", Map.of("spentLimitSeconds", "2"));
+        browser.click(By.id("plan-week-run"));
+        browser.await(By.id("proposal"));
+        assertThat(browser.text(By.id("proposal-feasible"))).isEqualTo("Keeps every hard rule");
+        List<WebElement> rows = browser.all(By.cssSelector("#proposal-table tbody tr[data-change]"));
+        assertThat(rows).as("the course's three sessions, new").hasSize(3)
+                .allSatisfy(r -> assertThat(r.getAttribute("data-change")).isEqualTo("NEW"));
+        assertThat(browser.text(By.id("proposal-table"))).contains("Lindgren, Maja").contains("set-up and rinseback");
+        assertThat(browser.all(By.cssSelector("#week-grid .slot.proposed"))).as("shown on the grid, not booked")
+                .hasSize(3);
+        assertThat(browser.all(By.cssSelector("#week-grid a.slot"))).isEmpty();
+        browser.screenshot("70-week-proposal");
+
+        browser.click(By.id("book-proposal"));
+        browser.wait.until(d -> browser.all(By.cssSelector("#week-grid a.slot.movable")).size() == 3);
+        assertThat(browser.all(By.id("proposal"))).isEmpty();
+
+        // the first session dragged a day later would start a day after the second: refused, the rule named
+        List<WebElement> booked = browser.all(By.cssSelector("#week-grid a.slot.movable"));
+        WebElement first = booked.get(0);
+        String firstId = first.getAttribute("data-session");
+        WebElement firstCell = first.findElement(By.xpath(".."));
+        String machine = firstCell.getAttribute("data-row");
+        String day = firstCell.getAttribute("data-day");
+        String nextDay = java.time.LocalDate.parse(day).plusDays(1).toString();
+        drop(firstId, machine, nextDay);
+        browser.await(By.id("move-refused"));
+        assertThat(browser.text(By.id("move-refused"))).contains("course interval not kept").contains("Nothing was moved");
+        browser.screenshot("71-week-move-refused");
+        assertThat(browser.all(By.cssSelector("#week-grid [data-day='" + day + "'] a.slot[data-session='" + firstId
+                + "']"))).hasSize(1);
+
+        // the same session dragged onto the other machine the same day moves
+        String other = "Optia 1".equals(machine) ? "Optia 2" : "Optia 1";
+        drop(firstId, other, day);
+        browser.wait.until(d -> !browser.all(By.cssSelector("#week-grid [data-row='" + other + "'][data-day='" + day
+                + "'] a.slot[data-session='" + firstId + "']")).isEmpty());
+
+        browser.click(By.id("view-nurse"));
+        browser.await(By.cssSelector("#week-grid [role=rowheader]"));
+        assertThat(browser.text(By.id("week-grid"))).contains("Ben Nightingale").contains("Nurse");
+        assertThat(browser.all(By.cssSelector("#week-grid a.slot"))).hasSize(3);
+        browser.screenshot("72-week-by-nurse");
+        browser.click(By.id("view-machine"));
+        browser.await(By.cssSelector("#week-grid"));
+    }
+}
