@@ -223,12 +223,28 @@ function slotFields(ctx, o, machines, chairs, nurses, current) {
   const chairOptions = [['', 'Choose a chair or bed…'], ...chairs.filter((c) => c.active).map((c) => [c.name, c.name])];
   const nurseOptions = [['', 'Choose a nurse…'], ...nurses.map((n) => [n.username, n.displayName])];
   const at = current.plannedStart ? new Date(current.plannedStart) : null;
+  const next = nextStart();
   return h('div', { class: 'fields' },
-    dateField({ name: 'plannedDate', label: 'Date', value: at ? localDate(at) : todayIso() }),
-    timeField({ name: 'plannedTime', label: 'Start', value: at ? time(at) : '08:30' }),
+    dateField({ name: 'plannedDate', label: 'Date', value: at ? localDate(at) : next.date }),
+    timeField({ name: 'plannedTime', label: 'Start', value: at ? time(at) : next.time }),
     separator ? field({ name: 'machine', label: 'Machine', type: 'select', options: machineOptions, value: current.machine || '' }) : null,
     field({ name: 'chair', label: 'Chair or bed', type: 'select', options: chairOptions, value: current.chair || '' }),
     field({ name: 'nurse', label: 'Nurse', type: 'select', options: nurseOptions, value: current.nurse || '' }));
+}
+
+/**
+ * The start a new booking is offered: 08:30 today while that is still ahead, else the next quarter hour today, or
+ * 08:30 tomorrow once the day is nearly over (a start far in the past is refused by the server).
+ */
+function nextStart() {
+  const now = new Date();
+  const minutes = now.getHours() * 60 + now.getMinutes();
+  if (minutes < 8 * 60 + 30) return { date: todayIso(), time: '08:30' };
+  const q = Math.ceil((minutes + 1) / 15) * 15;
+  if (q > 17 * 60) return { date: addDays(todayIso(), 1), time: '08:30' };
+  const hh = String(Math.floor(q / 60)).padStart(2, '0');
+  const mm = String(q % 60).padStart(2, '0');
+  return { date: todayIso(), time: `${hh}:${mm}` };
 }
 
 function slotBody(form) {

@@ -142,8 +142,15 @@ public final class WeekSolver {
      *
      * @param afterMs milliseconds after the solver started
      * @param score the best score then
+     * @param placed whether every session had its start, chair and nurse then (a score of a plan still being built
+     *     counts only what is placed, so its zero hard means nothing yet)
      */
-    public record Progress(long afterMs, HardMediumSoftScore score) {
+    public record Progress(long afterMs, HardMediumSoftScore score, boolean placed) {
+
+        /** @return true when the plan then was whole and broke no hard rule */
+        public boolean feasible() {
+            return placed && score.isFeasible();
+        }
     }
 
     /**
@@ -194,7 +201,8 @@ public final class WeekSolver {
         Solver<WeekPlan> solver = factory.buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
         long started = System.nanoTime();
         solver.addEventListener(e -> progress.accept(new Progress((System.nanoTime() - started) / 1_000_000,
-                (HardMediumSoftScore) e.getNewBestScore())));
+                (HardMediumSoftScore) e.getNewBestScore(), e.getNewBestSolution().getSessions().stream().allMatch(
+                        x -> x.getStartMinute() != null && x.getChair() != null && x.getNurse() != null))));
         WeekPlan best = solver.solve(problem);
         long ms = (System.nanoTime() - started) / 1_000_000;
         List<String> unplaced = best.getSessions().stream().filter(x -> x.getStartMinute() == null

@@ -101,8 +101,12 @@ class UiFullDayTest extends BrowserTest {
         browser.screenshot("05-order-signed-printable-plan");
         browser.printToPdf("05-order-plan-printed");
 
-        // --- physician: schedule today's session on a machine, starting now (the page offers 08:30, which the
-        // server refuses once it is more than 12 hours past: the test must not depend on the time of day) ---
+        // --- physician: schedule today's session on a machine, starting now (the page offers the next start still
+        // ahead, which late in the day is tomorrow: the run below needs it today) ---
+        String offered = (String) browser.js("return document.querySelector('[data-field=plannedDate]').value + 'T' "
+                + "+ document.querySelector('[data-field=plannedTime]').value");
+        assertThat(java.time.LocalDateTime.parse(offered)).as("the page never offers a start in the past")
+                .isAfter(java.time.LocalDateTime.now().minusMinutes(1));
         java.time.LocalDateTime now = java.time.LocalDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         browser.type("plannedDate", now.toLocalDate().toString());
         browser.type("plannedTime", now.toLocalTime().toString());
