@@ -8,6 +8,7 @@ import { patientName } from './common.js';
 const EVENT_TEXT = {
   'collected': 'Collected and recorded (quarantine)', 'release-prepared': 'Release prepared', 'release-verified': 'Release verified by a second person',
   'stored': 'Stored', 'removed': 'Taken out of storage', 'cryopreserved': 'Cryopreserved', 'thawed': 'Thawed', 'divided': 'Divided into aliquots',
+  'volume-reduced': 'Volume reduced', 't-cell-depleted': 'T-cell depleted',
   'divided-from': 'Made by division', 'issued': 'Issued for infusion', 'infused': 'Infused', 'discarded': 'Discarded',
 };
 
@@ -99,6 +100,12 @@ function detailText(e) {
   if (d.issuedTo) parts.push(`to ${d.issuedTo}`);
   if (d.aliquots) parts.push(`${d.aliquots.length} aliquots: ${d.aliquots.map((a) => `${a.division} ${num(a.volumeMl, 1)} mL`).join(', ')}`);
   if (d.volumeMl && e.type === 'infused') parts.push(`${num(d.volumeMl, 1)} mL given`);
+  if (d.volumeBeforeMl !== undefined) parts.push(`${num(d.volumeBeforeMl, 1)} → ${num(d.volumeMl, 1)} mL`);
+  if (d.method) parts.push(d.method);
+  if (d.cd34RecoveryPercent !== undefined) parts.push(`CD34+ recovery ${num(d.cd34RecoveryPercent, 1)} %`);
+  if (d.tncRecoveryPercent !== undefined) parts.push(`nucleated cell recovery ${num(d.tncRecoveryPercent, 1)} %`);
+  if (d.cd3RemainingPercent !== undefined) parts.push(`CD3+ left ${num(d.cd3RemainingPercent, 1)} % (${sci(d.cd3Total)} cells)`);
+  if (d.descriptionCodeBefore) parts.push(`product code ${d.descriptionCodeBefore} → ${d.descriptionCode}`);
   if (d.cd34PerKg) parts.push(`CD34+ ${sci(d.cd34PerKg)} /kg`);
   if (d.cd3PerKg) parts.push(`CD3+ ${sci(d.cd3PerKg)} /kg`);
   if (d.granulocytesPerKg) parts.push(`granulocytes ${sci(d.granulocytesPerKg)} /kg`);
@@ -118,6 +125,9 @@ function labActions(p, messages, reload, ctx) {
   if (p.location) steps.push(['removed', 'Take out']);
   if (inStock && !p.frozen && p.kind !== 'granulocytes') steps.push(['cryopreserved', 'Cryopreserve']);
   if (p.frozen && !p.thawed && ['released', 'issued'].includes(p.status)) steps.push(['thawed', 'Record thaw']);
+  if (inStock && (!p.frozen || p.thawed) && p.kind !== 'granulocytes') {
+    steps.push(['volume-reduced', 'Volume reduction'], ['t-cell-depleted', 'T-cell depletion']);
+  }
   if (inStock) steps.push(['divided', 'Divide into aliquots']);
   if (p.status === 'released') steps.push(['issued', 'Issue']);
   if (!['infused', 'discarded', 'divided'].includes(p.status)) steps.push(['discarded', 'Discard']);
@@ -143,6 +153,16 @@ function stepForm(p, type, title, reload) {
   if (type === 'discarded') extra.push(field({ name: 'reason', label: 'Reason', type: 'textarea', required: true, span: true }));
   if (type === 'divided') extra.push(field({ name: 'aliquotVolumes', label: 'Aliquot volumes, mL, separated by commas', required: true,
     hint: `The bag holds ${num(p.volumeMl, 1)} mL; aliquots get divisions A0, B0, …`, span: true }));
+  if (type === 'volume-reduced' || type === 't-cell-depleted') {
+    extra.push(field({ name: 'volumeMl', label: 'Volume after', unit: 'mL', type: 'number', required: true, hint: `The bag holds ${num(p.volumeMl, 1)} mL now` }));
+    if (type === 't-cell-depleted') extra.push(field({ name: 'method', label: 'Method', required: true, placeholder: 'e.g. CD34+ selection, CD3+/CD19+ depletion', span: true }));
+    // every count the product carries is counted again: none is scaled from the volume
+    if (p.cd34PerUl !== undefined) extra.push(field({ name: 'cd34PerUl', label: 'CD34+ cells after', unit: '/µL', type: 'number', required: true }));
+    if (type === 't-cell-depleted' || p.cd3PerUl !== undefined) extra.push(field({ name: 'cd3PerUl', label: 'CD3+ cells after', unit: '/µL', type: 'number', required: true }));
+    if (p.wbcE9PerL !== undefined) extra.push(field({ name: 'wbcE9PerL', label: 'Nucleated cells after', unit: '× 10⁹/L', type: 'number', required: true }));
+    extra.push(field({ name: 'descriptionCode', label: 'New product description code (if the step changes it)', hint: `now ${p.descriptionCode}; from the unit's table`, span: true }),
+      field({ name: 'reason', label: 'Note (optional)', span: true }));
+  }
   if (['release-prepared', 'release-verified', 'removed'].includes(type)) extra.push(field({ name: 'reason', label: 'Note (optional)', span: true }));
   const form = h('form', { id: 'step-form', class: 'grid grid-2', novalidate: true },
     h('h3', { class: 'span-2' }, title),
@@ -154,8 +174,8 @@ function stepForm(p, type, title, reload) {
     clearProblems(form);
     const v = values(form);
     const body = { type, at: whenValue(v, 'at') };
-    for (const k of ['location', 'reason', 'freezingRecord', 'issuedTo']) if (v[k]) body[k] = v[k];
-    for (const k of ['temperatureC', 'dmsoPercent']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
+    for (const k of ['location', 'reason', 'freezingRecord', 'issuedTo', 'method', 'descriptionCode']) if (v[k]) body[k] = v[k];
+    for (const k of ['temperatureC', 'dmsoPercent', 'volumeMl', 'cd34PerUl', 'cd3PerUl', 'wbcE9PerL']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
     const expires = whenValue(v, 'expiresAt');
     if (expires) body.expiresAt = expires;
     if (type === 'issued') body.irradiated = !!v.irradiated;

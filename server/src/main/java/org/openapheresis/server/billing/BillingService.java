@@ -198,7 +198,8 @@ public final class BillingService {
     }
 
     /**
-     * The step listener of cell products: a freeze, a thaw or an infusion is coded by the rules in the recording
+     * The step listener of cell products: a freeze, a thaw, a volume reduction, a T-cell depletion or an infusion is
+     * coded by the rules in the recording
      * transaction, once per event (the item's origin names the product and the event). The item is the
      * recipient's (the person treated), on the day of the step, with the ICD-10 code of the order the product was
      * collected for.
@@ -208,6 +209,8 @@ public final class BillingService {
         Optional<Trigger> trigger = switch (e.type()) {
             case CRYOPRESERVED -> Optional.of(Trigger.PRODUCT_CRYOPRESERVED);
             case THAWED -> Optional.of(Trigger.PRODUCT_THAWED);
+            case VOLUME_REDUCED -> Optional.of(Trigger.PRODUCT_VOLUME_REDUCED);
+            case T_CELL_DEPLETED -> Optional.of(Trigger.PRODUCT_T_CELL_DEPLETED);
             case INFUSED -> Optional.of(Trigger.PRODUCT_INFUSED);
             default -> Optional.empty();
         };

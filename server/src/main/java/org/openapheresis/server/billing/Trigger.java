@@ -9,6 +9,8 @@ public enum Trigger {
     SESSION_ABORTED("session-aborted"),
     PRODUCT_CRYOPRESERVED("product-cryopreserved"),
     PRODUCT_THAWED("product-thawed"),
+    PRODUCT_VOLUME_REDUCED("product-volume-reduced"),
+    PRODUCT_T_CELL_DEPLETED("product-t-cell-depleted"),
     PRODUCT_INFUSED("product-infused");
 
     private final String code;

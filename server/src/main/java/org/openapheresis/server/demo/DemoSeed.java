@@ -652,7 +652,7 @@ public final class DemoSeed {
         return jdbi.inTransaction(h -> {
             var v = products.record(h, by, id, new org.openapheresis.server.product.ProductService.Step(type, at, place,
                     temperatureC, Optional.empty(), dmso, freezing, expires, irradiated, issuedTo, aliquots,
-                    Optional.empty()));
+                    Optional.empty(), org.openapheresis.server.product.ProductService.Processing.NONE));
             audited(h, by, "/api/products/" + id + "/events", v.product().recipientId());
             return v;
         });

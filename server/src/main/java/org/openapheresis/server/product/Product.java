@@ -112,6 +112,18 @@ public record Product(String id, int version, Din din, String descriptionCode, C
                 s.irradiated(), s.location(), createdAt, createdBy);
     }
 
+    /**
+     * The product after a processing step that changes its contents: the bag's new volume, its counts measured
+     * again (each absent when it was not counted) and, when the step changes it, the product description code.
+     */
+    Product processed(double newVolumeMl, Optional<Double> newCd34PerUl, Optional<Double> newCd3PerUl,
+            Optional<Double> newWbcE9PerL, String newDescriptionCode) {
+        return new Product(id, version + 1, din, newDescriptionCode, collectionType, division, kind, status, parentId,
+                sessionId, donorId, recipientId, autologous, collectedAt, expiresAt, newVolumeMl, newCd34PerUl,
+                newCd3PerUl, newWbcE9PerL, neutrophilsE9PerL, viabilityPercent, hematocritPercent, anticoagulant,
+                dmsoPercent, frozen, thawed, irradiated, location, createdAt, createdBy);
+    }
+
     /** An aliquot divided from this product: same DIN and contents per µL, its own id, division and volume. */
     Product aliquot(String childId, String childDivision, double childVolumeMl, Instant at, String by) {
         return new Product(childId, 1, din, descriptionCode, collectionType, childDivision, kind, status,

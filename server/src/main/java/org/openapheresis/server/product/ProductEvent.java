@@ -38,6 +38,8 @@ public record ProductEvent(int seq, EventType type, Instant at, Instant recorded
         REMOVED("removed"),
         CRYOPRESERVED("cryopreserved"),
         THAWED("thawed"),
+        VOLUME_REDUCED("volume-reduced"),
+        T_CELL_DEPLETED("t-cell-depleted"),
         DIVIDED("divided"),
         DIVIDED_FROM("divided-from"),
         ISSUED("issued"),

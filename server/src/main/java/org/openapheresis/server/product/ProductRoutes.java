@@ -42,6 +42,10 @@ public final class ProductRoutes implements FeatureRoutes {
     /** Any temperature a product meets from liquid nitrogen vapour to a warm room, °C. */
     private static final Range TEMPERATURE_C = Range.of(-200, 45);
     private static final Range DMSO_PERCENT = Range.of(0.5, 20);
+    /** Cells per µL of product after processing (0 allowed: a depletion may leave none detectable). */
+    private static final Range CELLS_PER_UL = Range.of(0, 1.0e6);
+    /** Nucleated cells after processing, 10^9/L. */
+    private static final Range WBC_E9_PER_L = Range.of(0, 10000);
     private static final List<String> ABO = List.of("O", "A", "B", "AB");
     private static final List<String> RH = List.of("pos", "neg");
     private static final List<String> LAB_STEPS = Arrays.stream(EventType.values())
@@ -271,12 +275,16 @@ public final class ProductRoutes implements FeatureRoutes {
                 a.rejectUnknown();
             }
         });
+        ProductService.Processing processing = new ProductService.Processing(box(f.number("volumeMl", VOLUME_ML,
+                false)), box(f.number("cd34PerUl", CELLS_PER_UL, false)), box(f.number("cd3PerUl", CELLS_PER_UL, false)),
+                box(f.number("wbcE9PerL", WBC_E9_PER_L, false)), f.text("method", false, 200),
+                f.text("descriptionCode", false, 5));
         Optional<Integer> version = f.integer("version", Range.of(1, Integer.MAX_VALUE), false).stream().boxed()
                 .findFirst();
         f.rejectUnknown();
         throwIfProblems(f);
         ProductService.Step step = new ProductService.Step(type.orElseThrow(), at, location, temperature, reason, dmso,
-                freezing, expiresAt, irradiated, issuedTo, aliquots, version.or(() -> call.ifMatch()));
+                freezing, expiresAt, irradiated, issuedTo, aliquots, version.or(() -> call.ifMatch()), processing);
         String id = call.param("id");
         call.answer(call.write(h -> {
             concernsRecipient(call, h, id);

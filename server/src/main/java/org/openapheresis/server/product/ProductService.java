@@ -275,7 +275,21 @@ public final class ProductService {
     public record Step(EventType type, Instant at, Optional<String> location, Optional<Double> temperatureC,
             Optional<String> reason, Optional<Double> dmsoPercent, Optional<String> freezingRecord,
             Optional<Instant> expiresAt, Optional<Boolean> irradiated, Optional<String> issuedTo,
-            List<Double> aliquotVolumesMl, Optional<Integer> version) {
+            List<Double> aliquotVolumesMl, Optional<Integer> version, Processing processing) {
+        public Step {
+            java.util.Objects.requireNonNull(processing, "processing");
+        }
+    }
+
+    /**
+     * What a processing step that changes the bag's contents records: the volume after, the counts measured after
+     * (every count the product carried must be counted again: none is scaled from the volume, which would assume
+     * every cell recovered), the method, and the new product description code when the step changes it.
+     */
+    public record Processing(Optional<Double> volumeMl, Optional<Double> cd34PerUl, Optional<Double> cd3PerUl,
+            Optional<Double> wbcE9PerL, Optional<String> method, Optional<String> descriptionCode) {
+        public static final Processing NONE = new Processing(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -368,6 +382,9 @@ public final class ProductService {
             case DIVIDED -> {
                 return divide(h, by, p, step, now);
             }
+            case VOLUME_REDUCED, T_CELL_DEPLETED -> {
+                return process(h, by, p, step);
+            }
             case ISSUED -> {
                 requireStatus(p, "issue", ProductStatus.RELEASED);
                 requireNotExpired(p, step.at(), "issue");
@@ -401,6 +418,77 @@ public final class ProductService {
         }
         append(h, next, step.type(), step.at(), by, verifier, location, step.temperatureC(), details);
         return view(h, id);
+    }
+
+    /**
+     * A processing step that changes the bag's contents: a volume reduction (plasma removed, the cells concentrated)
+     * or a T-cell depletion (by the method recorded, e.g. CD34+ selection or CD3+/CD19+ depletion). On a fresh or
+     * thawed product in stock; the volume after is below the volume before; every count the product carried is
+     * measured again (a T-cell depletion always counts CD3+); the recovery of CD34+ and of nucleated cells and the
+     * CD3+ left are kept with the event. A new product description code, when given, must be in the unit's table:
+     * a processing step changes the product (e.g. a T-cell depleted HPC has its own code in the licensed table).
+     */
+    private Product.View process(Handle h, Actor by, Product p, Step step) {
+        String what = step.type() == EventType.VOLUME_REDUCED ? "volume-reduce" : "T-cell deplete";
+        requireInStock(p, what);
+        if (p.frozen() && !p.thawed()) {
+            throw new DomainException(Refusal.PRODUCT_REFUSED, List.of(what + " product " + p.dinPrinted(),
+                    "it is frozen; record its thaw first"), Map.of());
+        }
+        Processing x = step.processing();
+        double after = x.volumeMl().orElseThrow(() -> InvalidInputException.of("volumeMl", MessageKey.REQUIRED));
+        if (after >= p.volumeMl()) {
+            throw InvalidInputException.of("volumeMl", MessageKey.INVALID, String.format(java.util.Locale.ROOT,
+                    "%.1f mL is not less than the bag's %.1f mL", after, p.volumeMl()));
+        }
+        boolean depletion = step.type() == EventType.T_CELL_DEPLETED;
+        String method = x.method().orElse(null);
+        if (depletion && method == null) {
+            throw InvalidInputException.of("method", MessageKey.REQUIRED);
+        }
+        if (p.cd34PerUl().isPresent() && x.cd34PerUl().isEmpty()) {
+            throw InvalidInputException.of("cd34PerUl", MessageKey.INVALID, "the product's CD34+ cells were counted: "
+                    + "count them again after processing (none is scaled from the volume)");
+        }
+        if ((depletion || p.cd3PerUl().isPresent()) && x.cd3PerUl().isEmpty()) {
+            throw InvalidInputException.of("cd3PerUl", MessageKey.INVALID, depletion ? "a T-cell depletion records the "
+                    + "CD3+ cells left" : "the product's CD3+ cells were counted: count them again after processing");
+        }
+        if (p.wbcE9PerL().isPresent() && x.wbcE9PerL().isEmpty()) {
+            throw InvalidInputException.of("wbcE9PerL", MessageKey.INVALID, "the product's nucleated cells were counted:"
+                    + " count them again after processing");
+        }
+        String code = x.descriptionCode().map(c -> table.lookup("descriptionCode", c).code())
+                .orElse(p.descriptionCode());
+        Product next = p.processed(after, x.cd34PerUl(), x.cd3PerUl(), x.wbcE9PerL(), code);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("volumeBeforeMl", p.volumeMl());
+        details.put("volumeMl", after);
+        if (method != null) {
+            details.put("method", method);
+        }
+        recovery(p.cd34Total(), next.cd34Total()).ifPresent(r -> details.put("cd34RecoveryPercent", r));
+        recovery(p.tncTotal(), next.tncTotal()).ifPresent(r -> details.put("tncRecoveryPercent", r));
+        next.cd3Total().ifPresent(t -> details.put("cd3Total", t));
+        recovery(p.cd3Total(), next.cd3Total()).ifPresent(r -> details.put("cd3RemainingPercent", r));
+        if (!code.equals(p.descriptionCode())) {
+            details.put("descriptionCodeBefore", p.descriptionCode());
+            details.put("descriptionCode", code);
+        }
+        step.reason().ifPresent(r -> details.put("note", r));
+        if (!store.updateContents(h, next, p.version())) {
+            throw DomainException.stale(p.version(), p.id());
+        }
+        append(h, next, step.type(), step.at(), by, Optional.empty(), p.location(), step.temperatureC(), details);
+        return view(h, p.id());
+    }
+
+    /** After over before, percent to one decimal, when both were counted and there was something before. */
+    private static Optional<Double> recovery(Optional<Double> before, Optional<Double> after) {
+        if (before.isEmpty() || after.isEmpty() || before.get() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.round(1000 * after.get() / before.get()) / 10.0);
     }
 
     private Product.View divide(Handle h, Actor by, Product p, Step step, Instant now) {

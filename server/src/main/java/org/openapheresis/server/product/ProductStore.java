@@ -107,6 +107,15 @@ public final class ProductStore {
                 .execute() == 1;
     }
 
+    /** Writes a processed product's contents (volume, counts, description code) and version, as update does. */
+    public boolean updateContents(Handle h, Product p, int expectedVersion) {
+        return h.createUpdate("UPDATE cell_product SET version = :version, volume_ml = :volume, cd34_per_ul = :cd34, "
+                + "cd3_per_ul = :cd3, wbc_e9_per_l = :wbc, description_code = :code WHERE id = :id AND version = :expected")
+                .bind("version", p.version()).bind("volume", p.volumeMl()).bind("cd34", p.cd34PerUl().orElse(null))
+                .bind("cd3", p.cd3PerUl().orElse(null)).bind("wbc", p.wbcE9PerL().orElse(null))
+                .bind("code", p.descriptionCode()).bind("id", p.id()).bind("expected", expectedVersion).execute() == 1;
+    }
+
     public Optional<Product> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM cell_product WHERE id = :id").bind("id", id)
                 .map((rs, c) -> row(rs)).findOne();

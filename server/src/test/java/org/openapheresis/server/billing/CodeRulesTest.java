@@ -125,6 +125,23 @@ class CodeRulesTest {
     }
 
     @Test
+    @CodesRule("HPC_T_CELL_DEPLETION")
+    void t_cell_depleting_an_hpc_product_codes_38210_and_a_lymphocyte_product_nothing() {
+        assertThat(coded(BillableFacts.product(Trigger.PRODUCT_T_CELL_DEPLETED, "hpc", Donation.ALLOGENEIC, MS)))
+                .containsExactly("38210 x1 by HPC_T_CELL_DEPLETION");
+        assertThat(coded(BillableFacts.product(Trigger.PRODUCT_T_CELL_DEPLETED, "lymphocytes", Donation.ALLOGENEIC,
+                MS))).as("38205-38215 are HPC preparation codes").isEmpty();
+    }
+
+    @Test
+    @CodesRule("HPC_VOLUME_REDUCTION")
+    void volume_reducing_an_hpc_product_codes_38215_cell_concentration() {
+        assertThat(coded(BillableFacts.product(Trigger.PRODUCT_VOLUME_REDUCED, "hpc", Donation.AUTOLOGOUS, MS)))
+                .containsExactly("38215 x1 by HPC_VOLUME_REDUCTION");
+        assertThat(RULES.code("38215").orElseThrow().descriptor()).contains("concentration in plasma");
+    }
+
+    @Test
     @CodesRule("HPC_INFUSION_AUTOLOGOUS")
     void infusing_an_autologous_hpc_product_codes_38241_and_an_allogeneic_one_nothing() {
         assertThat(coded(BillableFacts.product(Trigger.PRODUCT_INFUSED, "hpc", Donation.AUTOLOGOUS, MS)))
