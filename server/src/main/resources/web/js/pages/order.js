@@ -2,7 +2,7 @@
 // the physician changes it while unsigned, signs it acknowledging its warnings in the same act, or stops it;
 // its sessions are scheduled, moved and cancelled here. Prints as the prescription for the chart.
 import { get, post, put } from '../api.js';
-import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
+import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, addDays, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
 import { patientName, procedureName, orderCourse } from './common.js';
 import { renderPlan } from './plan-view.js';
 import { estimatePanel } from './cost.js';

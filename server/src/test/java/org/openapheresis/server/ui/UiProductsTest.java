@@ -91,6 +91,22 @@ class UiProductsTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector(".page-head .sub"))).contains("Release pending");
         assertThat(browser.all(By.id("step-release-verified"))).as("offered, for the second person").hasSize(1);
         browser.screenshot("53-product-release-prepared");
+
+        // the lab reduces the volume: the counts the product carries are asked for again, and the recovery is kept
+        browser.click(By.id("step-volume-reduced"));
+        browser.await(By.cssSelector("#step-form [data-field='volumeMl']"));
+        browser.click(By.id("record-step"));
+        browser.awaitError("volumeMl", "required");
+        browser.fill("step-form", java.util.Map.of("volumeMl", "10"));
+        for (String count : new String[] {"cd34PerUl", "cd3PerUl", "wbcE9PerL"}) {
+            if (!browser.all(By.cssSelector("#step-form [data-field='" + count + "']")).isEmpty()) {
+                browser.fill("step-form", java.util.Map.of(count, "1000"));
+            }
+        }
+        browser.click(By.id("record-step"));
+        browser.awaitText(By.id("custody"), "Volume reduced");
+        assertThat(browser.text(By.id("custody"))).contains("→ 10 mL");
+        browser.screenshot("53b-product-volume-reduced");
     }
 
     @Test
