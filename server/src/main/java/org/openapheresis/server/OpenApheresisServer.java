@@ -177,6 +177,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.teaching.TeachingRoutes(
                             new org.openapheresis.server.teaching.TeachingService(guidelines)),
                     new CatalogRoutes(guidelines),
+                    new org.openapheresis.server.guideline.GuidelineRoutes(guidelines),
                     new PatientRoutes(patients, clock),
                     new OrderRoutes(orders),
                     new ResourceRoutes(resources),

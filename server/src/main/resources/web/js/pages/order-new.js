@@ -58,7 +58,7 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
 
   // Indications are chosen by their guideline row (two rows may share an ICD-10 code, e.g. HPC and DLI donors).
   const indications = catalog.indications.indications;
-  const indicationLabel = (i) => `${i.indication}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''} (${i.icd10[0]})`;
+  const indicationLabel = (i) => `${i.indication}${i.asfaModality && i.asfaModality.includes('/') ? ` [${i.asfaModality}]` : ''}${i.category ? ` — ASFA category ${i.category}${i.grade ? `, grade ${i.grade}` : ''}` : ''}${i.icd10.length ? ` (${i.icd10[0]})` : ''}${i.verified ? '' : i.category ? ' · unverified' : ''}`;
   const indicationOptions = [['', 'Choose an indication…'], ...indications.map((i) => [i.id, indicationLabel(i)])];
   // The list offers the rows of the chosen procedure only: a row of another procedure cannot be signed for this one.
   function filterIndications(typeCode) {
@@ -78,8 +78,12 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     standalone ? null : h('fieldset', {}, h('legend', {}, 'Indication'),
       h('div', { class: 'fields wide' },
         field({ name: 'indication.row', label: 'Indication (ASFA 2023)', type: 'select', options: indicationOptions, onchange: onIndication }),
-        field({ name: 'indication.code', label: 'ICD-10 code', placeholder: 'e.g. G35.A', hint: 'Filled from the indication; a more specific code is welcome' }),
-        field({ name: 'indication.text', label: 'Indication in words', placeholder: 'e.g. Multiple sclerosis, steroid-refractory relapse' }))),
+        field({ name: 'indication.code', label: 'ICD-10 code', placeholder: 'e.g. G35.A', hint: 'Filled from the indication when the row has codes; a more specific code is welcome' }),
+        field({ name: 'indication.text', label: 'Indication in words', placeholder: 'e.g. Multiple sclerosis, steroid-refractory relapse' })),
+      h('div', { id: 'guideline-row', 'aria-live': 'polite' }),
+      h('div', { id: 'category-iv', hidden: true, class: 'alert alert-danger' },
+        h('p', {}, 'ASFA category IV: evidence shows or suggests apheresis is ineffective or harmful. The order is signed only with your reason.'),
+        field({ name: 'indication.categoryIvReason', label: 'Reason for ordering a category IV indication', type: 'textarea' }))),
     h('fieldset', {}, h('legend', {}, 'Procedure and dose'),
       h('div', { class: 'fields' },
         field({ name: 'procedure.type', label: 'Procedure', type: 'select', options: types.map((t) => [t.code, t.name]), value: 'plasma-exchange', onchange: () => { drawDose(); replan(); } }),
@@ -97,14 +101,56 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
         ? 'The order is planned again from the current record; it stays unsigned, and its warnings are acknowledged when you sign it.'
         : 'The order is created unsigned; you sign it on the next page after reviewing the plan, acknowledging its warnings.')));
 
+  // what the physician typed after choosing a row: its order set, arriving later, does not overwrite it
+  const typedSinceRow = new Set();
+  form.addEventListener('input', (ev) => { if (ev.target && ev.target.name) typedSinceRow.add(ev.target.name); });
   function onIndication() {
+    typedSinceRow.clear();
     const row = indications.find((i) => i.id === form.querySelector('[name="indication.row"]').value);
     if (row) {
-      form.querySelector('[name="indication.code"]').value = row.icd10[0];
+      if (row.icd10.length) form.querySelector('[name="indication.code"]').value = row.icd10[0];
       const text = form.querySelector('[name="indication.text"]');
       if (!text.value) text.value = row.indication;
       if (typeOf(row.procedureType)) { form.querySelector('[name="procedure.type"]').value = row.procedureType; drawDose(); }
+      applyOrderSet(row);
     }
+    showRow(row);
+    replan();
+  }
+  /** The chosen row beside the form: category, grade, modality, where it is in the paper, what it was checked against. */
+  function showRow(row) {
+    const box = form.querySelector('#guideline-row');
+    const iv = form.querySelector('#category-iv');
+    clear(box);
+    iv.hidden = !(row && row.category === 'IV');
+    if (!row) return;
+    box.append(h('dl', { class: 'facts small' },
+      h('dt', {}, 'ASFA 2023'), h('dd', { id: 'guideline-category' }, row.category ? `category ${row.category}, grade ${row.grade} · ${row.asfaModality}` : 'not an ASFA indication'),
+      h('dt', {}, 'Where'), h('dd', {}, row.source),
+      h('dt', {}, 'Checked'), h('dd', { id: 'guideline-verification', class: row.verified ? '' : 'text-warning' }, row.verificationText),
+      row.indicationNote ? [h('dt', {}, 'Note'), h('dd', {}, row.indicationNote)] : null));
+  }
+  /**
+   * The order set of the row: each procedure or course field its prescription box maps to is filled, with the box's
+   * words beside it; the parts no field takes are shown as text. Everything stays editable.
+   */
+  async function applyOrderSet(row) {
+    for (const el of form.querySelectorAll('.prefill-note, #order-set-text')) el.remove();
+    let set;
+    try { set = await get(`/api/order-sets?row=${encodeURIComponent(row.id)}`); } catch (e) { return; }
+    if (form.querySelector('[name="indication.row"]').value !== row.id) return; // another row was chosen meanwhile
+    for (const p of set.prefill) {
+      const el = form.querySelector(`[name="${CSS.escape(p.field)}"]`);
+      if (!el || el.disabled || typedSinceRow.has(p.field)) continue;
+      el.value = String(p.value);
+      if (p.field === 'schedule.sessions') sessionsTouched = true;
+      el.closest('.field').append(h('div', { class: 'prefill-note small muted', dataset: { prefillFor: p.field } }, p.note));
+    }
+    const texts = set.asText;
+    form.querySelector('#guideline-row').append(h('div', { id: 'order-set-text', class: 'small' },
+      texts.length ? h('div', {}, h('p', {}, 'From the ASFA 2023 fact sheet, not filled into a field:'),
+        h('ul', {}, texts.map((t) => h('li', {}, `${t.part}: ${t.words}`)))) : null,
+      set.prefill.length || texts.length ? h('p', { class: 'muted' }, set.boxSource) : h('p', { class: 'muted' }, 'No prescription box was transcribed for this row: see the fact sheet.')));
     replan();
   }
   function drawDose() {
@@ -165,7 +211,8 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     const sessions = toNumber(v['schedule.sessions']);
     const schedule = sessions !== undefined ? { sessions, intervalHours: toNumber(v['schedule.intervalHours']) } : undefined;
     return { procedure, schedule, recipient: Object.keys(recipient).length ? recipient : undefined,
-      indication: { code: v['indication.code'], text: v['indication.text'], guidelineRow: v['indication.row'] || undefined } };
+      indication: { code: v['indication.code'], text: v['indication.text'], guidelineRow: v['indication.row'] || undefined,
+        categoryIvReason: !form.querySelector('#category-iv') || form.querySelector('#category-iv').hidden ? undefined : (v['indication.categoryIvReason'] || '').trim() || undefined } };
   }
 
   const allFields = () => [...catalog.separatorFields, ...types.flatMap((t) => t.doseFields)];
@@ -195,6 +242,8 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     set('procedure.type', editing.procedure.type);
     drawDose(); // offers the rows of the order's procedure, then the order's row is chosen among them
     set('indication.row', editing.guideline && editing.guideline.id);
+    showRow(indications.find((i) => editing.guideline && i.id === editing.guideline.id));
+    set('indication.categoryIvReason', editing.guideline && editing.guideline.categoryIvReason);
     set('indication.code', editing.indication.code);
     set('indication.text', editing.indication.text);
     for (const [k, v] of Object.entries({ ...flatten(editing.procedure, 'procedure'), ...flatten(editing.recipient, 'recipient') })) set(k, v);

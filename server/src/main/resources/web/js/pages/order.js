@@ -42,13 +42,17 @@ export async function render(main, ctx, [orderId]) {
   function askSign() {
     clear(messages);
     const open = (o.warnings || []).filter((w) => !(o.acknowledgements || []).some((a) => a.code === w.code));
-    if (!open.length) { sign([]); return; }
+    if (!open.length && !needsReason) { sign([]); return; }
     messages.append(signChecklist(open, []));
   }
+  // ASFA category IV (apheresis ineffective or harmful): the server signs only with the physician's reason
+  const needsReason = o.guideline && o.guideline.category === 'IV' && !o.guideline.categoryIvReason;
   function signChecklist(warnings, already) {
     const form = h('form', { id: 'sign-form', class: 'panel', novalidate: true },
-      h('h2', {}, 'Sign the order: acknowledge its warnings'),
-      h('p', {}, 'Your signature records that you have read each warning below and accept the order with it.'),
+      h('h2', {}, needsReason ? 'Sign the order: give the category IV reason' : 'Sign the order: acknowledge its warnings'),
+      needsReason ? h('div', { class: 'alert alert-danger', id: 'category-iv-sign' }, h('p', {}, `ASFA 2023 rates ${o.guideline.indication} category IV: evidence shows or suggests apheresis is ineffective or harmful. Give your reason for ordering it; it is kept with the order.`),
+        field({ name: 'categoryIvReason', label: 'Reason for ordering a category IV indication', type: 'textarea' })) : null,
+      warnings.length ? h('p', {}, 'Your signature records that you have read each warning below and accept the order with it.') : null,
       warningList(warnings),
       warnings.map((w) => checkbox({ name: `ack-${w.code}`, label: `I have read “${warningTitle(w.code)}” and sign the order with it` })),
       h('div', { class: 'form-errors' }),
@@ -60,17 +64,19 @@ export async function render(main, ctx, [orderId]) {
       const v = values(form);
       const missing = warnings.filter((w) => !v[`ack-${w.code}`]);
       clearProblems(form);
-      if (missing.length) {
-        showProblems(form, { status: 422, problems: missing.map((w) => ({ field: `ack-${w.code}`, message: 'Tick to confirm you have read this warning.' })) });
+      const problems = missing.map((w) => ({ field: `ack-${w.code}`, message: 'Tick to confirm you have read this warning.' }));
+      if (needsReason && !(v.categoryIvReason || '').trim()) problems.push({ field: 'categoryIvReason', message: 'Give the reason for ordering a category IV indication.' });
+      if (problems.length) {
+        showProblems(form, { status: 422, problems });
         return;
       }
-      sign([...already, ...warnings.map((w) => w.code)]);
+      sign([...already, ...warnings.map((w) => w.code)], needsReason ? v.categoryIvReason.trim() : undefined);
     });
     return form;
   }
-  async function sign(codes) {
+  async function sign(codes, categoryIvReason) {
     try {
-      await post(`/api/orders/${encodeURIComponent(orderId)}/sign`, { acknowledgedWarnings: codes });
+      await post(`/api/orders/${encodeURIComponent(orderId)}/sign`, { acknowledgedWarnings: codes, categoryIvReason });
       toast('Order signed');
       reload();
     } catch (e) {
@@ -79,6 +85,8 @@ export async function render(main, ctx, [orderId]) {
       if (e.status === 409 && open.length) {
         // the record changed since the order was written: the current plan warns of more
         messages.append(signChecklist(open, codes));
+      } else if (e.status === 422 && (e.problems || []).some((pr) => pr.field === 'categoryIvReason')) {
+        messages.append(signChecklist((o.warnings || []).filter((w) => !codes.includes(w.code)), codes));
       } else {
         messages.append(h('div', { class: 'alert alert-danger', role: 'alert' }, h('h4', {}, 'Not signed'), h('p', {}, e.message)));
       }
@@ -115,7 +123,10 @@ export async function render(main, ctx, [orderId]) {
       h('section', { class: 'panel', id: 'prescription' }, h('h2', {}, 'Prescription'),
         h('dl', { class: 'facts' },
           h('dt', {}, 'Indication'), h('dd', {}, `${(o.indication && o.indication.text) || '—'}${o.indication && o.indication.code ? ` (ICD-10 ${o.indication.code})` : ''}`),
-          o.guideline ? [h('dt', {}, 'Guideline'), h('dd', {}, guidelineText(o.guideline))] : null,
+          o.guideline ? [h('dt', {}, 'Guideline'), h('dd', { id: 'guideline-row' }, guidelineText(o.guideline),
+            o.guideline.verification ? h('div', { class: 'small muted', id: 'guideline-verification' }, `Checked against: ${o.guideline.verification}`) : null,
+            o.guideline.category === 'IV' ? h('div', { class: 'alert alert-danger', id: 'category-iv' }, h('p', {}, 'ASFA category IV: evidence shows or suggests apheresis is ineffective or harmful. ',
+              o.guideline.categoryIvReason ? `Reason given: ${o.guideline.categoryIvReason}` : 'No reason given yet: signing asks for it.')) : null)] : null,
           h('dt', {}, 'Procedure'), h('dd', {}, procedureName(o.procedure)),
           doseFacts(o, timed),
           h('dt', {}, 'Course'), h('dd', {}, o.schedule && o.schedule.sessions > 1 ? `${o.schedule.sessions} sessions, every ${o.schedule.intervalHours} h` : 'one session'),
@@ -144,7 +155,7 @@ function candidacyPanel(o) {
 
 function guidelineText(g) {
   if (!g.matched) return g.note || 'No row of the selected table matches; the current ASFA guideline is authoritative.';
-  return [g.indication, g.category ? `ASFA category ${g.category}` : null, g.grade ? `grade ${g.grade}` : null, g.source].filter(Boolean).join(' · ');
+  return [g.indication, g.asfaModality ? `ASFA modality ${g.asfaModality}` : null, g.category ? `ASFA category ${g.category}` : null, g.grade ? `grade ${g.grade}` : null, g.rowSource || g.source].filter(Boolean).join(' · ');
 }
 
 const SEDIMENTING = { hes: 'HES (hydroxyethyl starch)', none: 'none' };

@@ -13,8 +13,11 @@ import org.openapheresis.system.MessageKey;
  * @param text the indication in words
  * @param guidelineRow the guideline row chosen (two rows may share an ICD-10 code: an HPC and a DLI donor are
  *     both Z52.001), or empty: the first row matching the code and procedure is used
+ * @param categoryIvReason the physician's reason for ordering an indication the guideline rates category IV
+ *     (apheresis ineffective or harmful), or empty
  */
-public record Indication(String code, String text, java.util.Optional<String> guidelineRow) {
+public record Indication(String code, String text, java.util.Optional<String> guidelineRow,
+        java.util.Optional<String> categoryIvReason) {
 
     /** ICD-10 (and ICD-10-CM) code shape: letter, two characters, optional dot and up to four more. */
     public static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
@@ -23,11 +26,18 @@ public record Indication(String code, String text, java.util.Optional<String> gu
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(guidelineRow, "guidelineRow");
+        Objects.requireNonNull(categoryIvReason, "categoryIvReason");
+        categoryIvReason = categoryIvReason.map(String::strip).filter(r -> !r.isEmpty());
         code = code.toUpperCase(Locale.ROOT);
         if (!ICD10.matcher(code).matches()) {
             throw InvalidInputException.of("indication.code", MessageKey.INVALID,
                     code + " is not an ICD-10 code (e.g. G35.A, M31.19)");
         }
+    }
+
+    /** An indication with its guideline row chosen (or not), without a category IV reason. */
+    public Indication(String code, String text, java.util.Optional<String> guidelineRow) {
+        this(code, text, guidelineRow, java.util.Optional.empty());
     }
 
     /** An indication matched to the guideline by its code. */

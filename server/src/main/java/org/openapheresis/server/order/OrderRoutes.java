@@ -55,9 +55,12 @@ public final class OrderRoutes implements FeatureRoutes {
                 Route.post("/api/orders/{id}/sign", ORDERS_SIGN, "Physician signature with the acknowledgement of "
                         + "the order's warnings in the same act: {\"acknowledgedWarnings\": [codes]} must hold every "
                         + "warning of the order from the current record not acknowledged before; else 409 listing "
-                        + "them (unacknowledged)", SIGN_EXAMPLE, this::sign).optionalBody(SIGN_EXAMPLE).audit()
+                        + "them (unacknowledged); an order whose guideline row is ASFA category IV needs "
+                        + "categoryIvReason, given here or in the order's indication", SIGN_EXAMPLE, this::sign)
+                        .optionalBody(SIGN_EXAMPLE).audit()
                         .error(409, "already signed, a stale version (If-Match), or warnings not acknowledged "
-                                + "(listed)"),
+                                + "(listed)")
+                        .error(422, "categoryIvReason is required: the indication is ASFA category IV"),
                 Route.post("/api/orders/{id}/stop", ORDERS_SIGN, "Stop a signed order with the reason (who and when "
                         + "are recorded); its scheduled sessions are cancelled with the reason",
                         Map.of("reason", "relapse resolved after three exchanges"), this::stop).audit()
@@ -131,19 +134,24 @@ public final class OrderRoutes implements FeatureRoutes {
     private static final Map<String, Object> SIGN_EXAMPLE = Map.of("acknowledgedWarnings",
             List.of("ACE_INHIBITOR_ALBUMIN_EXCHANGE"));
 
+    /** A signature's body: the warnings acknowledged with it and the reason for a category IV order. */
+    private record Signature(List<String> acknowledgedWarnings, Optional<String> categoryIvReason) {
+    }
+
     private void sign(Call call) {
-        List<String> codes = call.optionalBody().map(f -> {
+        Signature sig = call.optionalBody().map(f -> {
             List<String> c = f.texts("acknowledgedWarnings", false, 100, 60).orElse(List.of()).stream().distinct()
                     .toList();
+            Optional<String> reason = f.multilineText("categoryIvReason", false, 1000);
             f.rejectUnknown();
             f.throwIfProblems();
-            return c;
-        }).orElse(List.of());
+            return new Signature(c, reason);
+        }).orElse(new Signature(List.of(), Optional.empty()));
         String id = call.param("id");
         Optional<Integer> expected = call.ifMatch();
         call.answer(call.write(h -> {
             call.concerns(orders.patientOf(h, id));
-            return orders.sign(h, call.actor(), id, expected, codes);
+            return orders.sign(h, call.actor(), id, expected, sig.acknowledgedWarnings(), sig.categoryIvReason());
         }));
     }
 
@@ -208,10 +216,11 @@ public final class OrderRoutes implements FeatureRoutes {
         Indication indication = f.child("indication", indicationRequired).map(i -> {
             Optional<String> code = i.text("code", true, 20);
             Optional<String> text = i.text("text", true, 500);
-            Optional<String> row = i.text("guidelineRow", false, 60);
+            Optional<String> row = i.text("guidelineRow", false, 80);
+            Optional<String> reason = i.multilineText("categoryIvReason", false, 1000);
             i.rejectUnknown();
             return code.isPresent() && text.isPresent()
-                    ? f.build(() -> new Indication(code.get(), text.get(), row)).orElse(null) : null;
+                    ? f.build(() -> new Indication(code.get(), text.get(), row, reason)).orElse(null) : null;
         }).orElse(null);
         ProcedureSpec procedure = f.has("procedure")
                 ? f.build(() -> PlanRequestReader.readProcedure(f.raw("procedure"), "procedure")).orElse(null) : null;

@@ -57,7 +57,7 @@ public final class OrderService {
         PatientRecord p = patients.find(h, o.patientId()).orElseThrow(() -> new InvalidInputException(
                 "the order has invalid values", List.of(Problem.of("patientId", MessageKey.NOT_FOUND,
                         "patient or donor"))));
-        GuidelineMatch guideline = guideline(indication, o.procedure().type().code());
+        GuidelineMatch guideline = withReason(guideline(indication, o.procedure().type().code()), indication);
         indication = withRow(indication, guideline);
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
                 o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
@@ -84,7 +84,7 @@ public final class OrderService {
         }
         Indication indication = o.indication().orElseThrow(() -> InvalidInputException.of("indication",
                 MessageKey.REQUIRED));
-        GuidelineMatch guideline = guideline(indication, o.procedure().type().code());
+        GuidelineMatch guideline = withReason(guideline(indication, o.procedure().type().code()), indication);
         indication = withRow(indication, guideline);
         PatientRecord p = patients.require(h, old.patientId());
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
@@ -101,7 +101,25 @@ public final class OrderService {
 
     /** The indication naming the row its guideline block is (as it reads back from the store). */
     private static Indication withRow(Indication i, GuidelineMatch g) {
-        return new Indication(i.code(), i.text(), Optional.ofNullable(g.id()));
+        return new Indication(i.code(), i.text(), Optional.ofNullable(g.id()),
+                Optional.ofNullable(g.categoryIvReason()));
+    }
+
+    /** The guideline block with the physician's category IV reason; a reason for a row of another category is refused. */
+    private static GuidelineMatch withReason(GuidelineMatch g, Indication i) {
+        return withReason(g, i.categoryIvReason(), "indication.categoryIvReason");
+    }
+
+    private static GuidelineMatch withReason(GuidelineMatch g, Optional<String> reason, String field) {
+        if (reason.isEmpty()) {
+            return g;
+        }
+        if (!g.categoryIv()) {
+            throw InvalidInputException.of(field, MessageKey.INVALID, "a reason is given only for an indication of "
+                    + "ASFA category IV; " + (g.matched() ? "row " + g.id() + " is category " + g.category()
+                    : "no guideline row matches"));
+        }
+        return g.withCategoryIvReason(reason.get());
     }
 
     /**
@@ -120,7 +138,7 @@ public final class OrderService {
                     + row.indication() + ") is for procedure " + row.procedureType() + ", the order is for "
                     + procedureType);
         }
-        if (row.icd10().stream().noneMatch(indication.code()::startsWith)) {
+        if (!row.acceptsCode(indication.code())) {
             throw InvalidInputException.of("indication.code", MessageKey.INVALID, indication.code()
                     + " is not a code of guideline row " + rowId + " (" + String.join(", ", row.icd10()) + ")");
         }
@@ -185,10 +203,27 @@ public final class OrderService {
      */
     public OrderRecord sign(Handle h, Actor by, String id, Optional<Integer> expectedVersion,
             List<String> acknowledgedWarnings) {
+        return sign(h, by, id, expectedVersion, acknowledgedWarnings, Optional.empty());
+    }
+
+    /**
+     * The signature, as {@link #sign(Handle, Actor, String, Optional, List)}; an order whose guideline row is ASFA
+     * category IV (apheresis ineffective or harmful) is signed only with the physician's reason, given when the
+     * order was written or here ({@code categoryIvReason}), else a problem of that field.
+     */
+    public OrderRecord sign(Handle h, Actor by, String id, Optional<Integer> expectedVersion,
+            List<String> acknowledgedWarnings, Optional<String> categoryIvReason) {
         OrderRecord o = require(h, id);
         if (o.status() != OrderStatus.UNSIGNED) {
             throw DomainException.of(Refusal.ORDER_ALREADY_SIGNED, o.signedBy().orElse("?"),
                     o.signedAt().map(Instant::toString).orElse("?"));
+        }
+        Optional<String> reason = categoryIvReason.map(String::strip).filter(r -> !r.isEmpty());
+        GuidelineMatch g = withReason(o.guideline(), reason, "categoryIvReason");
+        if (g.categoryIv() && !g.hasCategoryIvReason()) {
+            throw InvalidInputException.of("categoryIvReason", MessageKey.REQUIRED_WHEN, "to sign an order whose "
+                    + "indication is ASFA category IV (row " + g.id() + ", " + g.indication() + ": evidence shows or "
+                    + "suggests apheresis is ineffective or harmful); give the reason for ordering it");
         }
         List<Warning> current = currentWarnings(h, o);
         requireKnown(o, current, acknowledgedWarnings, "acknowledgedWarnings");
@@ -203,6 +238,9 @@ public final class OrderService {
             throw DomainException.stale(o.version(), o);
         }
         Instant now = Times.now(clock);
+        if (reason.isPresent()) {
+            store.guideline(h, id, g);
+        }
         if (!acknowledgedWarnings.isEmpty()) {
             store.acknowledge(h, id, acknowledgedWarnings, by.username(), now);
             version++;

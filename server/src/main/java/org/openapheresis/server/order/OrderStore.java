@@ -76,6 +76,13 @@ public final class OrderStore {
                 });
     }
 
+    /** Replaces the guideline block of an unsigned order (the reason for a category IV order given at signing). */
+    public void guideline(Handle h, String id, GuidelineMatch guideline) {
+        h.createUpdate("UPDATE clinical_order SET guideline_json = :guideline WHERE id = :id AND status = :unsigned")
+                .bind("guideline", Json.compact(guideline)).bind("id", id)
+                .bind("unsigned", OrderStatus.UNSIGNED.code()).execute();
+    }
+
     /** Signs when the version is still {@code expected} and the order unsigned. */
     public boolean sign(Handle h, String id, int expected, String by, Instant at) {
         return h.createUpdate("UPDATE clinical_order SET status = :signed, signed_by = :by, signed_at = :at, "
@@ -167,7 +174,7 @@ public final class OrderStore {
         Instant signedAt = Times.fromDb(rs.getObject("signed_at", LocalDateTime.class));
         return new OrderRecord(rs.getString("id"), rs.getInt("version"), rs.getString("patient_id"),
                 new Indication(rs.getString("indication_code"), rs.getString("indication_text"),
-                        Optional.ofNullable(guideline.id())),
+                        Optional.ofNullable(guideline.id()), Optional.ofNullable(guideline.categoryIvReason())),
                 PlanRequestReader.read(Json.parse(rs.getString("plan_request_json"))),
                 schedule == null ? Optional.empty()
                         : Optional.of(CourseRequestReader.readSchedule(Json.parse(schedule), "schedule")),
