@@ -9,9 +9,12 @@ import org.openapheresis.procedure.ProcedureType;
 
 /** What a nurse is trained to run or care for; a session needs the skills of its procedure and its patient. */
 public enum Skill {
-    /** Runs a therapeutic plasma exchange. */
+    /** Runs a plasma procedure: a therapeutic plasma exchange, or an immunoadsorption (plasma through a column). */
     PLASMA_EXCHANGE("plasma-exchange"),
-    /** Runs a cellular procedure: a collection (HPC, lymphocytes, granulocytes) or a leukocytapheresis. */
+    /**
+     * Runs a cellular procedure: a collection (HPC, lymphocytes, granulocytes), a leukocytapheresis, a red cell
+     * exchange, a photopheresis or an adsorptive cytapheresis.
+     */
     CELL_COLLECTION("cell-collection"),
     /** Cares for a child (a patient under 18 on the day). */
     PAEDIATRIC("paediatric"),
@@ -50,7 +53,7 @@ public enum Skill {
      */
     public static Set<Skill> needed(ProcedureType type, boolean child, boolean centralLine) {
         Set<Skill> s = EnumSet.noneOf(Skill.class);
-        if (type == ProcedureType.PLASMA_EXCHANGE) {
+        if (type == ProcedureType.PLASMA_EXCHANGE || type == ProcedureType.IMMUNOADSORPTION) {
             s.add(PLASMA_EXCHANGE);
         } else if (type.onSeparator()) {
             s.add(CELL_COLLECTION);

@@ -1,5 +1,6 @@
 package org.openapheresis.server.schedule.constraint;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openapheresis.server.schedule.Week.CHAIR_1;
 import static org.openapheresis.server.schedule.Week.MOREAU;
 import static org.openapheresis.server.schedule.Week.OPTIA_1;
@@ -38,5 +39,12 @@ class NurseHasSkillTest {
                         exchange().at(at(0, 8, 0), OPTIA_1, CHAIR_1, TANAKA),
                         session(ProcedureType.IVIG_INFUSION, 60, Set.of()).at(at(0, 8, 0), null, CHAIR_1, TANAKA))
                 .hasNoImpact();
+    }
+
+    @Test
+    void an_immunoadsorption_is_a_plasma_procedure_and_a_photopheresis_a_cellular_one() {
+        assertThat(Skill.needed(ProcedureType.IMMUNOADSORPTION, false, false)).containsExactly(Skill.PLASMA_EXCHANGE);
+        assertThat(Skill.needed(ProcedureType.PHOTOPHERESIS, false, false)).containsExactly(Skill.CELL_COLLECTION);
+        assertThat(Skill.needed(ProcedureType.IVIG_INFUSION, false, false)).isEmpty();
     }
 }
