@@ -132,6 +132,11 @@ public class PlannedSession {
         return this;
     }
 
+    /** True when the session has its start, chair and nurse (the machine may rightly be none: an infusion). */
+    public boolean placed() {
+        return startMinute != null && chair != null && nurse != null;
+    }
+
     /** Minutes the session holds its machine (or chair, for an infusion): run time, set-up and rinseback. */
     public int durationMin() {
         return runMin + rules.setUpAndRinsebackMin();

@@ -96,7 +96,7 @@ public final class ScheduleService {
         UnitRules r = s.plan().getRules();
         List<Proposal.Assignment> out = new ArrayList<>();
         for (PlannedSession e : s.plan().getSessions()) {
-            if (e.isPinned() || e.getStartMinute() == null || e.getChair() == null || e.getNurse() == null) {
+            if (e.isPinned() || !e.placed()) {
                 continue;
             }
             Booking b = e.getBooked();

@@ -202,11 +202,11 @@ public final class WeekSolver {
         long started = System.nanoTime();
         solver.addEventListener(e -> progress.accept(new Progress((System.nanoTime() - started) / 1_000_000,
                 (HardMediumSoftScore) e.getNewBestScore(), e.getNewBestSolution().getSessions().stream().allMatch(
-                        x -> x.getStartMinute() != null && x.getChair() != null && x.getNurse() != null))));
+                        PlannedSession::placed))));
         WeekPlan best = solver.solve(problem);
         long ms = (System.nanoTime() - started) / 1_000_000;
-        List<String> unplaced = best.getSessions().stream().filter(x -> x.getStartMinute() == null
-                || x.getChair() == null || x.getNurse() == null).map(PlannedSession::getKey).toList();
+        List<String> unplaced = best.getSessions().stream().filter(x -> !x.placed()).map(PlannedSession::getKey)
+                .toList();
         List<Broken> explanation = new ArrayList<>();
         if (!unplaced.isEmpty()) {
             explanation.add(new Broken("session not placed", "hard", "unscored", unplaced.size(), unplaced.stream()
