@@ -77,7 +77,6 @@ export async function render(main, ctx) {
     const body = { sessionId, plannedStart, machine: s.machine || null, chair: s.chair || null, nurse: s.nurse || null, version: s.version };
     if (view === 'nurse') body.nurse = row; else body.machine = row;
     if (localDate(at) === day && rowOf(s) === row) return;
-    clearProblems(problems);
     problems.replaceChildren();
     try {
       await post('/api/schedule/moves', body);
