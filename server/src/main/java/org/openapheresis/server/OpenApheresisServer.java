@@ -153,7 +153,7 @@ public final class OpenApheresisServer implements AutoCloseable {
             }
             PatientService patients = new PatientService(new PatientStore(), clock);
             OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
-            ResourceService resources = new ResourceService(new ResourceStore());
+            ResourceService resources = new ResourceService(new ResourceStore(), clock);
             SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
             org.openapheresis.server.followup.FollowUpService followUps = new org.openapheresis.server.followup.FollowUpService(
                     new org.openapheresis.server.followup.FollowUpStore(), patients, clock);

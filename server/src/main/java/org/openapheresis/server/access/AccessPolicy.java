@@ -52,6 +52,9 @@ public final class AccessPolicy {
         g.put(Permission.SESSIONS_SCHEDULE, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
         // Planning the whole week, and booking it, is the coordinator's job; others still book one session at a time.
         g.put(Permission.SCHEDULE_PLAN, EnumSet.of(COORDINATOR));
+        // The rota the week is planned on: the coordinator keeps it; the administrator, who keeps the machines, also
+        // takes one out of service.
+        g.put(Permission.ROTA_MANAGE, EnumSet.of(ADMIN, COORDINATOR));
         // The schedule itself (who, when, where, status) is what a coordinator schedules from.
         g.put(Permission.SESSIONS_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         g.put(Permission.SESSIONS_RECORD, EnumSet.of(PHYSICIAN, NURSE));

@@ -34,6 +34,8 @@ public enum Permission {
     SESSIONS_SCHEDULE,
     /** Plan the week with the solver and book a proposal. */
     SCHEDULE_PLAN,
+    /** Keep the unit's rota: nurses' shifts, days the unit is closed, machines out of service. */
+    ROTA_MANAGE,
     SESSIONS_READ,
     SESSIONS_RECORD,
     SESSIONS_CLINICAL_READ,

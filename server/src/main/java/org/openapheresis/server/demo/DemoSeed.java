@@ -93,7 +93,7 @@ public final class DemoSeed {
         this.clock = new DemoClock(unitClock.instant(), zone);
         this.patients = new PatientService(new PatientStore(), clock);
         this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
-        this.resources = new ResourceService(new ResourceStore());
+        this.resources = new ResourceService(new ResourceStore(), clock);
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
         this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions,
                 BillingService.UNIT_CURRENCY, clock);

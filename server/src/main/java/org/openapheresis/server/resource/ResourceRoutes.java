@@ -2,6 +2,7 @@ package org.openapheresis.server.resource;
 
 import static org.openapheresis.server.access.Permission.RESOURCES_MANAGE;
 import static org.openapheresis.server.access.Permission.AUTHENTICATED;
+import static org.openapheresis.server.access.Permission.ROTA_MANAGE;
 
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,18 @@ public final class ResourceRoutes implements FeatureRoutes {
                 Route.put("/api/machines/{id}", RESOURCES_MANAGE, "Edit a machine (version; active false takes it "
                         + "out of the list)", withVersion(MACHINE_EXAMPLE), this::editMachine).audit()
                         .error(409, "stale version"),
+                Route.get("/api/machines/{id}/out-of-service", AUTHENTICATED, "A machine's periods out of service "
+                        + "(servicing, repair), cancelled ones too, the latest first", this::outOfService)
+                        .error(404, "no such machine"),
+                Route.post("/api/machines/{id}/out-of-service", ROTA_MANAGE, "Take a machine out of service from..to "
+                        + "(nothing is booked on it then, by hand or by the week's planner; sessions already booked on "
+                        + "it stay booked and need another machine)", Map.of("from", "2026-03-03T08:00:00Z", "to",
+                                "2026-03-03T13:00:00Z", "reason", "Annual service visit"), this::takeOutOfService)
+                        .audit().created().error(404, "no such machine"),
+                Route.action("/api/machines/{id}/out-of-service/{periodId}/cancel", ROTA_MANAGE, "Cancel a period out "
+                        + "of service (the machine is back early, or the visit was put off); the record is kept",
+                        this::cancelOutOfService).audit().error(404, "no such machine or period")
+                        .error(409, "cancelled already"),
                 Route.get("/api/chairs", AUTHENTICATED, "The unit's chairs and beds", this::chairs),
                 Route.post("/api/chairs", RESOURCES_MANAGE, "Add a chair or bed", Map.of("name", "Chair 4", "bed", false,
                         "active", true), this::addChair).audit().created(),
@@ -55,6 +68,29 @@ public final class ResourceRoutes implements FeatureRoutes {
 
     private void chairs(Call call) {
         call.answer(call.read(resources::chairs));
+    }
+
+    private void outOfService(Call call) {
+        String id = call.param("id");
+        call.answer(call.read(h -> resources.outOfService(h, id)));
+    }
+
+    private void takeOutOfService(Call call) {
+        Node f = call.body();
+        java.time.Instant from = call.plannedTime(f, "from", true).orElse(null);
+        java.time.Instant to = call.plannedTime(f, "to", true).orElse(null);
+        String reason = f.text("reason", true, 200).orElse(null);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        String id = call.param("id");
+        call.answer(call.write(h -> resources.takeOutOfService(h, call.actor(), id, from, to, reason)));
+    }
+
+    private void cancelOutOfService(Call call) {
+        call.noBody();
+        String id = call.param("id");
+        String period = call.param("periodId");
+        call.answer(call.write(h -> resources.cancelOutOfService(h, call.actor(), id, period)));
     }
 
     private void addMachine(Call call) {

@@ -1,23 +1,39 @@
 package org.openapheresis.server.resource;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.openapheresis.server.access.Actor;
 import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.server.db.Ids;
+import org.openapheresis.server.db.Times;
 import org.openapheresis.server.db.Unique;
 import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Problem;
 
-/** The unit's machines and chairs: the lists staff pick from, kept by an administrator. */
+/**
+ * The unit's machines and chairs: the lists staff pick from, kept by an administrator, and the times a machine is out
+ * of service.
+ */
 public final class ResourceService {
 
-    private final ResourceStore store;
+    /** The longest period one record takes a machine out of service: a year (a longer one is a retirement). */
+    public static final Duration MAX_OUT_OF_SERVICE = Duration.ofDays(366);
 
-    public ResourceService(ResourceStore store) {
+    private final ResourceStore store;
+    private final Clock clock;
+
+    public ResourceService(ResourceStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -117,7 +133,8 @@ public final class ResourceService {
      * so that no other booking of it can be checked at the same time; the field's problem when the unit has no
      * such machine in service, or it is not set up for the procedure.
      */
-    public Machine bookMachine(Handle h, String field, String nameOrId, ProcedureType type) {
+    public Machine bookMachine(Handle h, String field, String nameOrId, ProcedureType type, Instant start,
+            Instant end) {
         Machine m = (Ids.isId(nameOrId) ? store.machine(h, nameOrId) : store.machineNamed(h, nameOrId))
                 .filter(Machine::active).orElseThrow(() -> new InvalidInputException("the session has invalid values",
                         List.of(Problem.of(field, MessageKey.NOT_ONE_OF, nameOrId, String.join(", ",
@@ -128,7 +145,72 @@ public final class ResourceService {
                             + " (it runs " + String.join(", ", m.procedureTypes()) + ")")));
         }
         store.lockMachine(h, m.id());
+        store.outOfService(h, m.id()).stream().filter(o -> o.overlaps(start, end)).findFirst().ifPresent(o -> {
+            throw DomainException.of(Refusal.MACHINE_OUT_OF_SERVICE, m.name(), local(o.from()), local(o.to()),
+                    o.reason());
+        });
         return m;
+    }
+
+    /**
+     * Takes a machine out of service from {@code from} to {@code to}: refused when the machine is not in the unit's
+     * list, the period ends before it begins or is already over, or it is longer than {@link #MAX_OUT_OF_SERVICE}.
+     * Sessions booked on it then stay booked (the week's planner and the board show them as needing another machine).
+     */
+    public OutOfServicePeriod takeOutOfService(Handle h, Actor by, String machineId, Instant from, Instant to,
+            String reason) {
+        Machine m = requireMachine(h, machineId);
+        Instant now = Times.now(clock);
+        if (!to.isAfter(from)) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "back in service at " + local(to)
+                    + ", not after it goes out at " + local(from));
+        }
+        if (!to.isAfter(now)) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "the period ended at " + local(to)
+                    + ", before now: it changes nothing");
+        }
+        if (Duration.between(from, to).compareTo(MAX_OUT_OF_SERVICE) > 0) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "more than " + MAX_OUT_OF_SERVICE.toDays()
+                    + " days out of service: take the machine out of the unit's list instead");
+        }
+        OutOfServicePeriod o = new OutOfServicePeriod(Ids.next(), m.id(), m.name(), from, to, reason.strip(), now, by.username(),
+                Optional.empty(), Optional.empty());
+        store.insert(h, o);
+        return o;
+    }
+
+    /** A machine's periods out of service, cancelled ones too, the latest first. */
+    public List<OutOfServicePeriod> outOfService(Handle h, String machineId) {
+        requireMachine(h, machineId);
+        return store.outOfService(h, machineId);
+    }
+
+    /** Every machine's periods, not cancelled, sharing time with {@code [from, to)}. */
+    public List<OutOfServicePeriod> outOfServiceBetween(Handle h, Instant from, Instant to) {
+        return store.outOfServiceBetween(h, from, to);
+    }
+
+    /** Cancels a period (the machine is back, or the visit was put off); the row is kept. */
+    public OutOfServicePeriod cancelOutOfService(Handle h, Actor by, String machineId, String periodId) {
+        requireMachine(h, machineId);
+        OutOfServicePeriod o = (Ids.isId(periodId) ? store.outOfServicePeriod(h, periodId) : Optional.<OutOfServicePeriod>empty())
+                .filter(x -> x.machineId().equals(machineId))
+                .orElseThrow(() -> DomainException.notFound("out-of-service period"));
+        if (o.cancelledAt().isPresent()) {
+            throw DomainException.of(Refusal.ALREADY_CANCELLED, local(o.cancelledAt().get()), o.cancelledBy()
+                    .orElse("?"));
+        }
+        store.cancelOutOfService(h, periodId, Times.now(clock), by.username());
+        return store.outOfServicePeriod(h, periodId).orElseThrow();
+    }
+
+    private Machine requireMachine(Handle h, String id) {
+        return (Ids.isId(id) ? store.machine(h, id) : Optional.<Machine>empty())
+                .orElseThrow(() -> DomainException.notFound("machine"));
+    }
+
+    private String local(Instant t) {
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT).withZone(clock.getZone()).format(t);
     }
 
     /** The chair a booking names, locked for the rest of the transaction. */

@@ -3,10 +3,12 @@ package org.openapheresis.server.resource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.openapheresis.server.db.Times;
 import org.openapheresis.server.json.Json;
 
 /** Machines and chairs in the database: SQL only, in the caller's handle. */
@@ -79,6 +81,51 @@ public final class ResourceStore {
         return h.createUpdate("UPDATE chair SET version = version + 1, name = :name, name_key = :key, bed = :bed, "
                 + "active = :active WHERE id = :id AND version = :expected").bindMethods(c).bind("key", key(c.name()))
                 .bind("expected", expectedVersion).execute() == 1;
+    }
+
+    private static final String OUT = "o.id, o.machine_id, m.name, o.starts_at, o.ends_at, o.reason, o.created_at, "
+            + "o.created_by, o.cancelled_at, o.cancelled_by FROM machine_out_of_service o JOIN machine m ON m.id = "
+            + "o.machine_id";
+
+    public void insert(Handle h, OutOfServicePeriod o) {
+        h.createUpdate("INSERT INTO machine_out_of_service (id, machine_id, starts_at, ends_at, reason, created_at, "
+                + "created_by) VALUES (:id, :machine, :from, :to, :reason, :at, :by)").bind("id", o.id())
+                .bind("machine", o.machineId()).bind("from", Times.toDb(o.from())).bind("to", Times.toDb(o.to()))
+                .bind("reason", o.reason()).bind("at", Times.toDb(o.createdAt())).bind("by", o.createdBy()).execute();
+    }
+
+    /** A machine's periods out of service, cancelled ones too, the latest first. */
+    public List<OutOfServicePeriod> outOfService(Handle h, String machineId) {
+        return h.createQuery("SELECT " + OUT + " WHERE o.machine_id = :m ORDER BY o.starts_at DESC").bind("m", machineId)
+                .map((rs, c) -> outOfService(rs)).list();
+    }
+
+    /** Every machine's periods, not cancelled, that share time with {@code [from, to)}, by start. */
+    public List<OutOfServicePeriod> outOfServiceBetween(Handle h, Instant from, Instant to) {
+        return h.createQuery("SELECT " + OUT + " WHERE o.cancelled_at IS NULL AND o.starts_at < :to AND o.ends_at > :from "
+                + "ORDER BY o.starts_at, o.id").bind("from", Times.toDb(from)).bind("to", Times.toDb(to))
+                .map((rs, c) -> outOfService(rs)).list();
+    }
+
+    public Optional<OutOfServicePeriod> outOfServicePeriod(Handle h, String id) {
+        return h.createQuery("SELECT " + OUT + " WHERE o.id = :id").bind("id", id).map((rs, c) -> outOfService(rs))
+                .findOne();
+    }
+
+    /** Cancels a period not cancelled yet; false when it was. */
+    public boolean cancelOutOfService(Handle h, String id, Instant at, String by) {
+        return h.createUpdate("UPDATE machine_out_of_service SET cancelled_at = :at, cancelled_by = :by WHERE id = :id "
+                + "AND cancelled_at IS NULL").bind("at", Times.toDb(at)).bind("by", by).bind("id", id).execute() == 1;
+    }
+
+    private static OutOfServicePeriod outOfService(ResultSet rs) throws SQLException {
+        return new OutOfServicePeriod(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5),
+                rs.getString(6), instant(rs, 7), rs.getString(8), Optional.ofNullable(rs.getTimestamp(9))
+                        .map(t -> Times.fromDb(t.toLocalDateTime())), Optional.ofNullable(rs.getString(10)));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return Times.fromDb(rs.getTimestamp(column).toLocalDateTime());
     }
 
     /** The unique key of a name: trimmed, in lower case, inner spaces collapsed ("Optia 1" and "optia  1" clash). */

@@ -2,6 +2,7 @@ package org.openapheresis.server.schedule;
 
 import static org.openapheresis.server.access.Permission.AUTHENTICATED;
 import static org.openapheresis.server.access.Permission.RESOURCES_MANAGE;
+import static org.openapheresis.server.access.Permission.ROTA_MANAGE;
 import static org.openapheresis.server.access.Permission.SCHEDULE_PLAN;
 import static org.openapheresis.server.access.Permission.SESSIONS_SCHEDULE;
 
@@ -21,7 +22,10 @@ import org.openapheresis.server.http.Route;
 import org.openapheresis.server.session.Commands;
 import org.openapheresis.server.session.SessionService;
 
-/** {@code /api/schedule}: plan the week, book a proposal, and the nurses' skills it plans with. */
+/**
+ * {@code /api/schedule}: plan the week, book a proposal, and what it plans with: the nurses' skills and shifts, the
+ * unit's rules and the days it is closed.
+ */
 public final class ScheduleRoutes implements FeatureRoutes {
 
     private final ScheduleService schedule;
@@ -59,7 +63,140 @@ public final class ScheduleRoutes implements FeatureRoutes {
                 Route.put("/api/schedule/nurse-skills", RESOURCES_MANAGE, "Record a nurse's skills by user name (the "
                         + "list replaces what was recorded)", Map.of("username", "nurse.moreau", "skills", List.of(
                                 "plasma-exchange", "central-line")), this::setSkills).audit()
-                        .error(404, "no active nurse of that user name"));
+                        .error(404, "no active nurse of that user name"),
+                Route.get("/api/schedule/rules", AUTHENTICATED, "The unit's rules for planning: opening hours per day "
+                        + "of the week, the lab's cut-off for collections, sessions per nurse at once, turnover, the "
+                        + "tolerance on a course's interval, the step between starts", this::rules),
+                Route.put("/api/schedule/rules", RESOURCES_MANAGE, "Replace the unit's rules (version; a day left out "
+                        + "of openingHours is closed); proposals made on the old rules can no longer be booked",
+                        Map.of("openingHours", List.of(Map.of("day", "monday", "opens", "07:30", "closes", "18:00")),
+                                "labCutOff", "15:00", "maxPatientsPerNurse", 2, "turnoverMin", 15,
+                                "intervalToleranceMin", 720, "slotMin", 15, "version", 1), this::setRules).audit()
+                        .error(409, "stale version (the current rules are in the answer)"),
+                Route.get("/api/schedule/closures", AUTHENTICATED, "The days the unit is closed whatever the day of "
+                        + "the week, from..to (default: from today for a year)", this::closures),
+                Route.post("/api/schedule/closures", ROTA_MANAGE, "Close the unit on a day (nothing is planned on "
+                        + "it)", Map.of("day", "2026-12-25", "reason", "Christmas Day"), this::addClosure).audit()
+                        .created(),
+                Route.action("/api/schedule/closures/{id}/cancel", ROTA_MANAGE, "Open the unit again on a closed day "
+                        + "(the record is kept)", this::cancelClosure).audit().error(404, "no such closure")
+                        .error(409, "cancelled already"),
+                Route.get("/api/schedule/shifts", AUTHENTICATED, "The nurses' shifts from..to (days, at most 31; "
+                        + "default this week). When any shift is recorded for the days planned, nurses are given "
+                        + "sessions only inside their shifts", this::shifts),
+                Route.post("/api/schedule/shifts", ROTA_MANAGE, "Put a nurse on the rota from..to (30 min to 24 h; "
+                        + "not overlapping another of their shifts)", Map.of("nurse", "nurse.moreau", "from",
+                                "2026-03-02T07:30:00Z", "to", "2026-03-02T15:30:00Z"), this::addShift).audit()
+                        .created(),
+                Route.action("/api/schedule/shifts/{id}/cancel", ROTA_MANAGE, "Take a shift off the rota (the record "
+                        + "is kept)", this::cancelShift).audit().error(404, "no such shift")
+                        .error(409, "cancelled already"));
+    }
+
+    private void rules(Call call) {
+        call.answer(call.read(schedule::settings));
+    }
+
+    private void setRules(Call call) {
+        Node f = call.body();
+        List<Node> days = f.objects("openingHours", true, 7).orElse(List.of());
+        List<UnitSettings.DayHours> hours = new java.util.ArrayList<>();
+        for (Node d : days) {
+            Optional<String> day = d.oneOf("day", true, java.util.Arrays.stream(java.time.DayOfWeek.values())
+                    .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
+            Optional<java.time.LocalTime> opens = timeOfDay(d, "opens");
+            Optional<java.time.LocalTime> closes = timeOfDay(d, "closes");
+            d.rejectUnknown();
+            if (day.isPresent() && opens.isPresent() && closes.isPresent()) {
+                if (!closes.get().isAfter(opens.get())) {
+                    d.add("closes", org.openapheresis.system.MessageKey.INVALID, "closes at " + closes.get()
+                            + ", not after it opens at " + opens.get());
+                } else {
+                    hours.add(new UnitSettings.DayHours(day.get(), opens.get(), closes.get()));
+                }
+            }
+        }
+        if (hours.stream().map(UnitSettings.DayHours::day).distinct().count() != hours.size()) {
+            f.add("openingHours", org.openapheresis.system.MessageKey.INVALID, "a day is given twice");
+        }
+        Optional<java.time.LocalTime> cutOff = timeOfDay(f, "labCutOff");
+        OptionalInt ratio = f.integer("maxPatientsPerNurse", UnitSettings.PATIENTS_PER_NURSE, true);
+        OptionalInt turnover = f.integer("turnoverMin", UnitSettings.TURNOVER_MIN, true);
+        OptionalInt tolerance = f.integer("intervalToleranceMin", UnitSettings.INTERVAL_TOLERANCE_MIN, true);
+        OptionalInt slot = f.integer("slotMin", UnitSettings.SLOT_MIN, true);
+        OptionalInt version = f.integer("version", org.openapheresis.system.Range.of(1, Integer.MAX_VALUE), true);
+        f.allow("setUpAndRinsebackMin", "updatedAt", "updatedBy");
+        f.rejectUnknown();
+        f.throwIfProblems();
+        UnitSettings draft = new UnitSettings(version.getAsInt(), slot.getAsInt(), hours, cutOff.orElseThrow(),
+                ratio.getAsInt(), turnover.getAsInt(), tolerance.getAsInt(), 0, java.time.Instant.EPOCH, "-");
+        call.answer(call.write(h -> schedule.updateSettings(h, call.actor(), draft, version.getAsInt())));
+    }
+
+    /** A time of day, {@code HH:MM}. */
+    private static Optional<java.time.LocalTime> timeOfDay(Node f, String key) {
+        return f.text(key, true, 8).flatMap(t -> {
+            if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+                f.add(key, org.openapheresis.system.MessageKey.INVALID, t + " is not a time of day (HH:MM)");
+                return Optional.empty();
+            }
+            return Optional.of(java.time.LocalTime.parse(t));
+        });
+    }
+
+    private void closures(Call call) {
+        LocalDate from = queryDate(call, "from").orElse(LocalDate.now(call.zone()));
+        LocalDate to = queryDate(call, "to").orElse(from.plusDays(366));
+        call.answer(call.read(h -> schedule.closures(h, from, to)));
+    }
+
+    private void addClosure(Call call) {
+        Node f = call.body();
+        LocalDate day = f.date("day", true).orElse(null);
+        String reason = f.text("reason", true, 200).orElse(null);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        call.answer(call.write(h -> schedule.addClosure(h, call.actor(), day, reason)));
+    }
+
+    private void cancelClosure(Call call) {
+        call.noBody();
+        String id = call.param("id");
+        call.answer(call.write(h -> schedule.cancelClosure(h, call.actor(), id)));
+    }
+
+    private void shifts(Call call) {
+        LocalDate today = LocalDate.now(call.zone());
+        LocalDate from = queryDate(call, "from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
+        LocalDate to = queryDate(call, "to").orElse(from.plusDays(6));
+        call.answer(call.read(h -> schedule.shifts(h, from, to)));
+    }
+
+    private void addShift(Call call) {
+        Node f = call.body();
+        String nurse = f.text("nurse", true, 100).orElse(null);
+        java.time.Instant from = call.plannedTime(f, "from", true).orElse(null);
+        java.time.Instant to = call.plannedTime(f, "to", true).orElse(null);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        call.answer(call.write(h -> schedule.addShift(h, call.actor(), nurse, from, to)));
+    }
+
+    private void cancelShift(Call call) {
+        call.noBody();
+        String id = call.param("id");
+        call.answer(call.write(h -> schedule.cancelShift(h, call.actor(), id)));
+    }
+
+    private static Optional<LocalDate> queryDate(Call call, String name) {
+        return call.query(name).map(s -> {
+            try {
+                return LocalDate.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw org.openapheresis.system.InvalidInputException.of(name,
+                        org.openapheresis.system.MessageKey.NOT_A_DATE, s);
+            }
+        });
     }
 
     private void propose(Call call) {

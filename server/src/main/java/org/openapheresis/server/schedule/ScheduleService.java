@@ -20,6 +20,7 @@ import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.session.Commands;
+import org.openapheresis.server.session.MachineBookings;
 import org.openapheresis.server.session.SessionRecord;
 import org.openapheresis.server.session.SessionService;
 import org.openapheresis.server.system.DomainException;
@@ -51,7 +52,6 @@ public final class ScheduleService {
     private final ResourceService resources;
     private final StaffDirectory staff;
     private final WeekSolver solver;
-    private final UnitRules rules;
     private final Clock clock;
 
     public ScheduleService(ScheduleStore store, OrderService orders, SessionService sessions, PatientService patients,
@@ -64,7 +64,6 @@ public final class ScheduleService {
         this.staff = staff;
         this.solver = solver;
         this.clock = clock;
-        this.rules = UnitRules.standard(LocalDate.now(clock), clock.getZone());
     }
 
     /** The days to plan: {@code to} on or after {@code from}, at most {@link #MAX_DAYS}, not before today. */
@@ -82,8 +81,8 @@ public final class ScheduleService {
     /** The week's problem as the records stand. */
     public WeekProblem problem(Handle h, LocalDate from, LocalDate to) {
         requireWindow(from, to);
-        return WeekProblem.read(h, from, to, clock.instant(), rules, orders, sessions, patients, resources, staff,
-                store);
+        return WeekProblem.read(h, from, to, clock.instant(), settings(h), clock.getZone(), orders, sessions, patients,
+                resources, staff, store);
     }
 
     /** Solves the problem for the spent limit (no transaction is open). */
@@ -135,11 +134,11 @@ public final class ScheduleService {
         if (!p.feasible()) {
             throw DomainException.of(Refusal.PROPOSAL_INFEASIBLE, id, p.score());
         }
-        WeekProblem now = WeekProblem.read(h, p.from(), p.to(), p.createdAt(), rules, orders, sessions, patients,
-                resources, staff, store);
+        WeekProblem now = WeekProblem.read(h, p.from(), p.to(), p.createdAt(), settings(h), clock.getZone(), orders,
+                sessions, patients, resources, staff, store);
         if (!now.basis().equals(stored.basis())) {
-            throw new DomainException(Refusal.PROPOSAL_STALE, List.of(id, "orders, sessions, machines, chairs, nurses "
-                    + "or skills"), Map.of("proposalId", id));
+            throw new DomainException(Refusal.PROPOSAL_STALE, List.of(id, "orders, sessions, machines, chairs, nurses, "
+                    + "skills, shifts, closures, machines out of service or the unit's rules"), Map.of("proposalId", id));
         }
         List<Proposal.Assignment> pending = new ArrayList<>(p.assignments().stream()
                 .filter(a -> a.change() != Proposal.Change.KEEP).toList());
@@ -193,8 +192,8 @@ public final class ScheduleService {
             throw DomainException.of(Refusal.SESSION_NOT_MOVABLE, sessionId, "it would move more than " + MAX_DAYS
                     + " days or into the past; move it from its order page");
         }
-        WeekProblem p = WeekProblem.read(h, from, until, clock.instant(), rules, orders, sessions, patients, resources,
-                staff, store);
+        WeekProblem p = WeekProblem.read(h, from, until, clock.instant(), settings(h), clock.getZone(), orders, sessions,
+                patients, resources, staff, store);
         PlannedSession e = p.plan().getSessions().stream().filter(x -> x.getKey().equals(sessionId)).findFirst()
                 .orElseThrow(() -> DomainException.of(Refusal.SESSION_NOT_MOVABLE, sessionId, "it is not a booked "
                         + "session of a signed order in these days"));
@@ -226,6 +225,115 @@ public final class ScheduleService {
         }
         return all.stream().filter(x -> nameOf.apply(x).equals(name.get())).findFirst().orElseThrow(() ->
                 InvalidInputException.of(field, MessageKey.INVALID, "no active " + field + " " + name.get()));
+    }
+
+    /** The longest shift a nurse may be given: 24 h (a longer one is two shifts, or a mistake). */
+    public static final Duration MAX_SHIFT = Duration.ofHours(24);
+    /** The shortest shift: 30 min. */
+    public static final Duration MIN_SHIFT = Duration.ofMinutes(30);
+
+    /** The unit's rules for planning as it keeps them. */
+    public UnitSettings settings(Handle h) {
+        return store.settings(h, (int) MachineBookings.SET_UP_AND_RINSEBACK.toMinutes());
+    }
+
+    /**
+     * Replaces the unit's rules when they are still at {@code expectedVersion} (a stale version is refused with the
+     * current rules). Proposals made on the old rules can no longer be booked.
+     */
+    public UnitSettings updateSettings(Handle h, Actor by, UnitSettings draft, int expectedVersion) {
+        UnitSettings current = settings(h);
+        if (current.version() != expectedVersion) {
+            throw DomainException.stale(current.version(), current);
+        }
+        UnitSettings next = new UnitSettings(expectedVersion + 1, draft.slotMin(), draft.openingHours(),
+                draft.labCutOff(), draft.maxPatientsPerNurse(), draft.turnoverMin(), draft.intervalToleranceMin(),
+                current.setUpAndRinsebackMin(), Times.now(clock), by.username());
+        if (!store.updateSettings(h, next, expectedVersion)) {
+            UnitSettings now = settings(h);
+            throw DomainException.stale(now.version(), now);
+        }
+        return settings(h);
+    }
+
+    /** The closures from {@code from} to {@code to} inclusive (at most a year and a day apart). */
+    public List<Closure> closures(Handle h, LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "list closures over 0 to 366 days from " + from);
+        }
+        return store.closures(h, from, to);
+    }
+
+    /** Closes the unit on a day from today on; refused when it is closed that day already. */
+    public Closure addClosure(Handle h, Actor by, LocalDate day, String reason) {
+        if (day.isBefore(LocalDate.now(clock))) {
+            throw InvalidInputException.of("day", MessageKey.INVALID, day + " is in the past");
+        }
+        store.closures(h, day, day).stream().findFirst().ifPresent(c -> {
+            throw InvalidInputException.of("day", MessageKey.INVALID, "the unit is closed on " + day + " already ("
+                    + c.reason() + ")");
+        });
+        Closure c = new Closure(Ids.next(), day, reason.strip(), Times.now(clock), by.username(), Optional.empty(),
+                Optional.empty());
+        store.insert(h, c);
+        return c;
+    }
+
+    /** Opens the unit again on a closed day; the closure's row is kept. */
+    public Closure cancelClosure(Handle h, Actor by, String id) {
+        Closure c = (Ids.isId(id) ? store.closure(h, id) : Optional.<Closure>empty())
+                .orElseThrow(() -> DomainException.notFound("closure"));
+        if (!store.cancelClosure(h, id, Times.now(clock), by.username())) {
+            throw DomainException.of(Refusal.ALREADY_CANCELLED, c.cancelledAt().map(Object::toString).orElse("?"),
+                    c.cancelledBy().orElse("?"));
+        }
+        return store.closure(h, id).orElseThrow();
+    }
+
+    /** The shifts sharing time with the days {@code from} to {@code to} inclusive (at most {@link #MAX_DAYS}). */
+    public List<Shift> shifts(Handle h, LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) + 1 > 31) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "list shifts over 1 to 31 days from " + from);
+        }
+        return store.shifts(h, from.atStartOfDay(clock.getZone()).toInstant(), to.plusDays(1)
+                .atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /**
+     * Puts an active nurse on the rota from {@code from} to {@code to}: refused when the shift ends before it begins,
+     * is shorter than {@link #MIN_SHIFT} or longer than {@link #MAX_SHIFT}, is over already, or overlaps another of
+     * the nurse's shifts.
+     */
+    public Shift addShift(Handle h, Actor by, String username, java.time.Instant from, java.time.Instant to) {
+        staff.activeMember(h, username).filter(m -> m.role() == Role.NURSE).orElseThrow(() ->
+                InvalidInputException.of("nurse", MessageKey.NOT_STAFF, username, "an active nurse"));
+        Duration length = Duration.between(from, to);
+        if (length.compareTo(MIN_SHIFT) < 0 || length.compareTo(MAX_SHIFT) > 0) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "the shift lasts " + length.toMinutes()
+                    + " min; a shift lasts " + MIN_SHIFT.toMinutes() + " min to " + MAX_SHIFT.toHours() + " h");
+        }
+        if (!to.isAfter(clock.instant())) {
+            throw InvalidInputException.of("to", MessageKey.INVALID, "the shift is over already");
+        }
+        store.shifts(h, from, to).stream().filter(x -> x.nurse().equals(username)).findFirst().ifPresent(x -> {
+            throw InvalidInputException.of("from", MessageKey.INVALID, username + " is on shift from " + x.from()
+                    + " to " + x.to() + " already");
+        });
+        Shift s = new Shift(Ids.next(), username, from, to, Times.now(clock), by.username(), Optional.empty(),
+                Optional.empty());
+        store.insert(h, s);
+        return s;
+    }
+
+    /** Takes a shift off the rota; its row is kept. */
+    public Shift cancelShift(Handle h, Actor by, String id) {
+        Shift s = (Ids.isId(id) ? store.shift(h, id) : Optional.<Shift>empty())
+                .orElseThrow(() -> DomainException.notFound("shift"));
+        if (!store.cancelShift(h, id, Times.now(clock), by.username())) {
+            throw DomainException.of(Refusal.ALREADY_CANCELLED, s.cancelledAt().map(Object::toString).orElse("?"),
+                    s.cancelledBy().orElse("?"));
+        }
+        return store.shift(h, id).orElseThrow();
     }
 
     /** The active nurses with their skills. */

@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.openapheresis.server.patient.PatientRecord;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.resource.Chair;
 import org.openapheresis.server.resource.Machine;
+import org.openapheresis.server.resource.OutOfServicePeriod;
 import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.session.Entries;
 import org.openapheresis.server.session.SessionRecord;
@@ -42,7 +45,9 @@ import org.openapheresis.server.session.Vocabulary;
  * <p>Every signed order is read with its course: sessions done, running or booked before the window leave the
  * course's last start (the interval is kept from it); booked sessions inside the window may move (those running,
  * done or already begun are pinned and only hold their resources); and the sessions still owed are placed, as many as
- * fall in the window at the ordered interval. An order with a session booked after the window is left alone.
+ * fall in the window at the ordered interval. An order with a session booked after the window is left alone. The
+ * unit's rules, its closures, the nurses' shifts and the machines' time out of service in the window are read with
+ * them, and every one of these records is part of the digest.
  *
  * @param plan the planning problem
  * @param basis the SHA-256 of every record it was built from, in a fixed order
@@ -60,27 +65,44 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
     }
 
     /** Reads the problem of the days {@code from} to {@code to} (inclusive), none of its starts before {@code now}. */
-    static WeekProblem read(Handle h, LocalDate from, LocalDate to, Instant now, UnitRules unitRules, OrderService orders,
-            SessionService sessions, PatientService patients, ResourceService resources, StaffDirectory staff,
-            ScheduleStore store) {
-        UnitRules rules = unitRules.from(from);
+    static WeekProblem read(Handle h, LocalDate from, LocalDate to, Instant now, UnitSettings settings, ZoneId zone,
+            OrderService orders, SessionService sessions, PatientService patients, ResourceService resources,
+            StaffDirectory staff, ScheduleStore store) {
+        List<Closure> closures = store.closures(h, from, to);
+        UnitRules rules = settings.rules(from, zone, closures.stream().map(Closure::day).collect(Collectors.toSet()));
         int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
         int horizon = rules.minuteOf(to.plusDays(1).atStartOfDay(rules.zone()).toInstant());
         int nowMinute = rules.minuteOf(now);
         int notBefore = Math.max(0, nowMinute + rules.slotMin() - Math.floorMod(nowMinute, rules.slotMin()));
         List<String> basis = new ArrayList<>();
         basis.add("window " + from + " " + to);
+        basis.add("rules " + settings.version());
+        closures.forEach(c -> basis.add("closed " + c.id() + " " + c.day()));
 
+        Instant windowEnd = rules.at(horizon);
+        Map<String, List<Span>> down = new HashMap<>();
+        for (OutOfServicePeriod o : resources.outOfServiceBetween(h, rules.origin(), windowEnd)) {
+            basis.add("out of service " + o.id() + " " + o.machineId() + " " + o.from() + " " + o.to());
+            span(rules, o.from(), o.to()).ifPresent(x -> down.computeIfAbsent(o.machineId(), k -> new ArrayList<>())
+                    .add(x));
+        }
         List<Machine> activeMachines = resources.machines(h).stream().filter(Machine::active).toList();
-        List<UnitMachine> machines = activeMachines.stream().map(m -> new UnitMachine(m.id(), m.name(), types(m)))
-                .toList();
+        List<UnitMachine> machines = activeMachines.stream().map(m -> new UnitMachine(m.id(), m.name(), types(m),
+                down.getOrDefault(m.id(), List.of()))).toList();
         resources.machines(h).forEach(m -> basis.add("machine " + m.id() + " " + m.version() + " " + m.active()));
         List<Chair> activeChairs = resources.chairs(h).stream().filter(Chair::active).toList();
         List<UnitChair> chairs = activeChairs.stream().map(c -> new UnitChair(c.id(), c.name())).toList();
         resources.chairs(h).forEach(c -> basis.add("chair " + c.id() + " " + c.version() + " " + c.active()));
         Map<String, Set<Skill>> skills = store.skills(h);
+        List<Shift> shifts = store.shifts(h, rules.origin(), windowEnd);
+        shifts.forEach(x -> basis.add("shift " + x.id() + " " + x.nurse() + " " + x.from() + " " + x.to()));
+        Map<String, List<Span>> onShift = new HashMap<>();
+        shifts.forEach(x -> span(rules, x.from(), x.to()).ifPresent(sp -> onShift.computeIfAbsent(x.nurse(),
+                k -> new ArrayList<>()).add(sp)));
+        boolean rostered = !shifts.isEmpty();
         List<UnitNurse> nurses = staff.active(h, Role.NURSE).stream().map(n -> new UnitNurse(n.username(),
-                n.displayName(), skills.getOrDefault(n.username(), Set.of()))).toList();
+                n.displayName(), skills.getOrDefault(n.username(), Set.of()), rostered, onShift.getOrDefault(
+                        n.username(), List.of()))).toList();
         nurses.forEach(n -> basis.add("nurse " + n.username() + " " + new TreeSet<>(n.skills())));
         Map<String, UnitMachine> machineByName = machines.stream().collect(Collectors.toMap(UnitMachine::name,
                 Function.identity()));
@@ -109,7 +131,8 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             int runMin = (int) Math.round(o.plan().durationMin());
             int durationMin = runMin + rules.setUpAndRinsebackMin();
             int intervalMin = o.schedule().map(c -> (int) Math.round(c.intervalHours() * 60)).orElse(0);
-            List<Integer> free = rules.startsFor(days, notBefore, durationMin, type.collectsProduct());
+            List<Integer> free = available(rules.startsFor(days, notBefore, durationMin, type.collectsProduct()),
+                    durationMin, type, machines, nurses);
             Integer previous = null;
             boolean first = true;
             boolean bookedLater = false;
@@ -140,11 +163,14 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             Integer last = course.isEmpty() ? null : rules.minuteOf(course.get(course.size() - 1).plannedStart());
             // owed sessions in the window: each while the unit is open near where the course's interval puts it
             // (a session due on a Sunday is left to the next plan, not squeezed in by moving the course earlier)
-            int inWindow = 0;
-            while (inWindow < owed && (intervalMin > 0 || inWindow == 0) && (last == null && inWindow == 0
-                    || openNear(free, last == null ? inWindow * intervalMin : last + (inWindow + 1) * intervalMin,
-                            rules.intervalToleranceMin()))) {
-                inWindow++;
+            int inWindow;
+            if (owed <= 0) {
+                inWindow = 0;
+            } else if (intervalMin > 0) {
+                int chain = longestCourse(free, last, intervalMin, rules.intervalToleranceMin());
+                inWindow = Math.min(owed, last == null ? Math.max(1, chain) : chain);
+            } else {
+                inWindow = last == null || openNear(free, last, rules.intervalToleranceMin()) ? 1 : 0;
             }
             int bookedHere = (int) placed.stream().filter(e -> e.getOrderId().equals(o.id()) && !e.isPinned()).count();
             for (int j = 0; j < inWindow; j++) {
@@ -157,6 +183,49 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             }
         }
         return new WeekProblem(new WeekPlan(rules, machines, chairs, nurses, placed), digest(basis), from, to);
+    }
+
+    /** The span of the plan's clock from {@code from} to {@code to}, when it is a minute or more. */
+    private static Optional<Span> span(UnitRules rules, Instant from, Instant to) {
+        int a = rules.minuteOf(from);
+        int b = rules.minuteOf(to);
+        return b > a ? Optional.of(new Span(a, b)) : Optional.empty();
+    }
+
+    /**
+     * The starts at which some machine that runs the procedure is in service, and some nurse is on shift, for the
+     * whole session: where no plan could keep those rules, nothing is offered. When that leaves nothing, every start
+     * given (the broken rule is then named).
+     */
+    static List<Integer> available(List<Integer> starts, int durationMin, ProcedureType type, List<UnitMachine> machines,
+            List<UnitNurse> nurses) {
+        List<UnitMachine> fitting = machines.stream().filter(m -> m.runs().contains(type)).toList();
+        List<Integer> out = starts.stream().filter(m -> (!type.onSeparator() || fitting.isEmpty() || fitting.stream()
+                .anyMatch(x -> x.minutesOutOfService(m, m + durationMin) == 0)) && (nurses.isEmpty() || nurses.stream()
+                        .anyMatch(n -> n.minutesOffShift(m, m + durationMin) == 0))).toList();
+        return out.isEmpty() ? starts : out;
+    }
+
+    /**
+     * The most sessions of a course the starts can hold keeping its interval within the tolerance, the first of them
+     * within the tolerance of {@code last} plus the interval when the course has a session before ({@code last}
+     * not null): a session due on a day the unit is closed ends the course's part in this plan (it is left to the
+     * next one, not squeezed in by moving the course earlier).
+     */
+    static int longestCourse(List<Integer> starts, Integer last, int intervalMin, int toleranceMin) {
+        int[] s = starts.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] best = new int[s.length];
+        int most = 0;
+        for (int i = 0; i < s.length; i++) {
+            best[i] = last == null || Math.abs(s[i] - last - intervalMin) <= toleranceMin ? 1 : 0;
+            for (int j = i - 1; j >= 0 && s[i] - s[j] <= intervalMin + toleranceMin; j--) {
+                if (best[j] > 0 && s[i] - s[j] >= intervalMin - toleranceMin) {
+                    best[i] = Math.max(best[i], best[j] + 1);
+                }
+            }
+            most = Math.max(most, best[i]);
+        }
+        return most;
     }
 
     /** Whether one of the starts lies within {@code toleranceMin} of {@code nominal}. */

@@ -86,7 +86,7 @@ public final class SessionService {
         s.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = s.plannedStart().plus(MachineBookings.occupies(o.plan().durationMin()));
         Optional<Machine> machine = s.machine().map(m -> resources.bookMachine(h, "machine", m,
-                o.procedureSpec().type()));
+                o.procedureSpec().type(), s.plannedStart(), end));
         Optional<Chair> chair = s.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, s.plannedStart(), end, null);
         String id = Ids.next();
@@ -108,7 +108,8 @@ public final class SessionService {
         }
         r.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = r.plannedStart().plus(MachineBookings.occupies(store.plan(h, id).durationMin()));
-        Optional<Machine> machine = r.machine().map(m -> resources.bookMachine(h, "machine", m, s.procedureType()));
+        Optional<Machine> machine = r.machine().map(m -> resources.bookMachine(h, "machine", m, s.procedureType(),
+                r.plannedStart(), end));
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, r.plannedStart(), end, id);
         if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, machine.map(Machine::id),

@@ -21,6 +21,11 @@ public enum Refusal {
     /** The machine is taken then: machine, from, to, session, patient, set-up minutes. */
     MACHINE_BOOKED(Kind.CONFLICT, "machine {0} is booked from {1} to {2} (session {3}, {4}, run time and {5} min "
             + "set-up and rinseback); choose another time or machine"),
+    /** The machine is out of service then: machine, from, to, reason. */
+    MACHINE_OUT_OF_SERVICE(Kind.CONFLICT, "machine {0} is out of service from {1} to {2} ({3}); choose another time or "
+            + "machine"),
+    /** The period was cancelled already: when, by. */
+    ALREADY_CANCELLED(Kind.CONFLICT, "it was cancelled already, at {0} by {1}"),
     /** The chair or bed is taken then: chair, from, to, session, patient. */
     CHAIR_BOOKED(Kind.CONFLICT, "{0} is taken from {1} to {2} (session {3}, {4}); choose another time or chair"),
     /** Candidacy warnings a physician has not acknowledged: the order. */

@@ -26,6 +26,7 @@ class RoleAccessTest {
     private static String orderId;
     private static String sessionId;
     private static String productId;
+    private static String machineId;
 
     @BeforeAll
     static void start() {
@@ -34,6 +35,9 @@ class RoleAccessTest {
         orderId = unit.signedOrder(patientId);
         sessionId = unit.startedSession(orderId);
         productId = unit.quarantinedProduct();
+        String machine = unit.freshMachine();
+        machineId = unit.api.get("/api/machines", unit.token(Role.NURSE)).list().stream()
+                .filter(m -> machine.equals(m.get("name"))).findFirst().orElseThrow().get("id").toString();
     }
 
     /** The path with real ids, so an allowed read answers 200. */
@@ -42,7 +46,8 @@ class RoleAccessTest {
             return path + "?row=" + org.openapheresis.server.guideline.Guidelines.load().rows().get(0).id();
         }
         String id = path.startsWith("/api/patients/") ? patientId : path.startsWith("/api/orders/") ? orderId
-                : path.startsWith("/api/products/") ? productId : sessionId;
+                : path.startsWith("/api/products/") ? productId : path.startsWith("/api/machines/") ? machineId
+                : sessionId;
         return path.replaceAll("\\{[a-zA-Z]+}", id);
     }
 

@@ -38,6 +38,25 @@ public final class HardRuleCheck {
             if (!s.getNurse().skills().containsAll(s.getNeeded())) {
                 out.add(s.getKey() + " nurse " + s.getNurse() + " lacks a skill of " + s.getNeeded());
             }
+            int offShift = 0;
+            int outOfService = 0;
+            for (int m = s.getStartMinute(); m < s.getStartMinute() + s.getRunMin() + rules.setUpAndRinsebackMin(); m++) {
+                int minute = m;
+                if (s.getNurse().rostered() && s.getNurse().shifts().stream().noneMatch(x -> x.fromMinute() <= minute
+                        && minute < x.toMinute())) {
+                    offShift++;
+                }
+                if (s.getMachine() != null && s.getMachine().outOfService().stream().anyMatch(x -> x.fromMinute()
+                        <= minute && minute < x.toMinute())) {
+                    outOfService++;
+                }
+            }
+            if (offShift > 0) {
+                out.add(s.getKey() + " nurse " + s.getNurse() + " is off shift for " + offShift + " min of it");
+            }
+            if (outOfService > 0) {
+                out.add(s.getKey() + " machine " + s.getMachine() + " is out of service for " + outOfService + " min");
+            }
             Optional<UnitRules.Hours> h = rules.holidays().contains(localStart.toLocalDate()) ? Optional.empty()
                     : Optional.ofNullable(rules.openingHours().get(localStart.getDayOfWeek()));
             if (h.isEmpty() || localStart.toLocalTime().isBefore(h.get().open())

@@ -10,7 +10,8 @@ public final class WeekConstraints implements ConstraintProvider {
 
     /** The rules, hard first. */
     public static final List<WeekConstraint> ALL = List.of(new MachineDoubleBooked(), new ChairDoubleBooked(),
-            new NurseOverbooked(), new MachineFitsProcedure(), new NurseHasSkill(), new InsideOpeningHours(),
+            new NurseOverbooked(), new MachineFitsProcedure(), new MachineInService(), new NurseHasSkill(),
+            new NurseOnShift(), new InsideOpeningHours(),
             new CollectionBeforeLabCutOff(), new CourseIntervalKept(), new CourseFollowsLastSession(),
             new FewMovesOfBooked(), new SameNurseForCourse(), new BalancedNurseLoad(),
             new BalancedDays());
