@@ -642,9 +642,11 @@ public final class PlanRequestReader {
         OptionalDouble dose = n.number("doseGPerKg", IVIG_DOSE_G_PER_KG, true);
         OptionalInt days = n.integer("days", IVIG_DAYS, true);
         OptionalDouble percent = n.number("productPercent", IVIG_PRODUCT_PERCENT, false);
+        Optional<ProcedureSpec.IvigProduct> product = n.oneOf("product", false, ProcedureSpec.IvigProduct.codes())
+                .flatMap(ProcedureSpec.IvigProduct::fromCode);
         if (dose.isEmpty() || days.isEmpty()) {
             return null;
         }
-        return new ProcedureSpec.IvigInfusion(dose.getAsDouble(), days.getAsInt(), percent.orElse(10));
+        return new ProcedureSpec.IvigInfusion(dose.getAsDouble(), days.getAsInt(), percent.orElse(10), product);
     }
 }

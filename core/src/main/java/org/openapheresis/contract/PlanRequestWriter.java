@@ -82,6 +82,7 @@ public final class PlanRequestWriter {
             m.put("doseGPerKg", i.doseGPerKg());
             m.put("days", i.days());
             m.put("productPercent", i.productPercent());
+            i.product().ifPresent(p -> m.put("product", p.code()));
         } else if (spec instanceof ProcedureSpec.RedCellExchange x) {
             m.put("mode", x.mode().code());
             m.put("targetHbsPercent", x.targetHbsPercent());

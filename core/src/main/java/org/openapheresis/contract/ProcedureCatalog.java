@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openapheresis.patient.Analyte;
+import org.openapheresis.procedure.ProcedureSpec;
 import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.system.Range;
 
@@ -117,6 +118,16 @@ public final class ProcedureCatalog {
                         "Empty: the procedure's default"));
     }
 
+    /** The IVIG products an order may name, with a first choice that names none. */
+    private static List<Choice> ivigProducts() {
+        List<Choice> out = new ArrayList<>();
+        out.add(new Choice("", "Not named (billing codes the drug by hand)"));
+        for (ProcedureSpec.IvigProduct p : ProcedureSpec.IvigProduct.values()) {
+            out.add(new Choice(p.code(), p.displayName()));
+        }
+        return out;
+    }
+
     private static List<DoseField> doseFields(ProcedureType t) {
         DoseField bvp = DoseField.number("procedure.bloodVolumesProcessed", "Blood volumes to process", "TBV",
                 PlanRequestReader.BLOOD_VOLUMES_PROCESSED, "", "Or leave empty and give a target");
@@ -153,7 +164,9 @@ public final class ProcedureCatalog {
                             "2.0", ""),
                     DoseField.number("procedure.days", "Over", "days", PlanRequestReader.IVIG_DAYS, "5", ""),
                     DoseField.number("procedure.productPercent", "Product strength", "%",
-                            PlanRequestReader.IVIG_PRODUCT_PERCENT, "10", ""));
+                            PlanRequestReader.IVIG_PRODUCT_PERCENT, "10", ""),
+                    new DoseField("procedure.product", "Product", "", Kind.CHOICE, null, "",
+                            "The brand given; billing codes the drug by it", ivigProducts()));
             case RED_CELL_EXCHANGE -> List.of(
                     new DoseField("procedure.mode", "Protocol", "", Kind.CHOICE, null, "exchange", "",
                             List.of(new Choice("exchange", "Exchange"),

@@ -138,8 +138,19 @@ public sealed interface ProcedureSpec {
      * @param doseGPerKg total dose over all days, g/kg
      * @param days days the dose is split over
      * @param productPercent concentration of the product, percent (g/100 mL), default 10
+     * @param product the brand given, when the order names it (billing chooses the drug's code by it)
      */
-    record IvigInfusion(double doseGPerKg, int days, double productPercent) implements ProcedureSpec {
+    record IvigInfusion(double doseGPerKg, int days, double productPercent, Optional<IvigProduct> product)
+            implements ProcedureSpec {
+        public IvigInfusion {
+            Objects.requireNonNull(product, "product");
+        }
+
+        /** An infusion whose order names no product. */
+        public IvigInfusion(double doseGPerKg, int days, double productPercent) {
+            this(doseGPerKg, days, productPercent, Optional.empty());
+        }
+
         @Override
         public ProcedureType type() {
             return ProcedureType.IVIG_INFUSION;
@@ -492,6 +503,51 @@ public sealed interface ProcedureSpec {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The IVIG brand an order names. Only the product's identity: its concentration is the order's
+     * {@code productPercent}, and the billing code of each product is data in the server's code rule table (a
+     * product without a checked code there is billed by hand).
+     */
+    enum IvigProduct {
+        PRIVIGEN("privigen", "Privigen"),
+        GAMUNEX_C("gamunex-c", "Gamunex-C"),
+        GAMMAKED("gammaked", "Gammaked"),
+        GAMMAGARD_LIQUID("gammagard-liquid", "Gammagard Liquid"),
+        /** A product not listed here: billing chooses its code by hand. */
+        OTHER("other", "Another product");
+
+        private final String code;
+        private final String displayName;
+
+        IvigProduct(String code, String displayName) {
+            this.code = code;
+            this.displayName = displayName;
+        }
+
+        /** @return the code the plan request writes, e.g. {@code gamunex-c} */
+        public String code() {
+            return code;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
+        public static Optional<IvigProduct> fromCode(String code) {
+            for (IvigProduct p : values()) {
+                if (p.code.equals(code)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Every code, in order. */
+        public static List<String> codes() {
+            return java.util.Arrays.stream(values()).map(IvigProduct::code).toList();
         }
     }
 }

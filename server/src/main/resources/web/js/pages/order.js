@@ -128,7 +128,7 @@ export async function render(main, ctx, [orderId]) {
             o.guideline.category === 'IV' ? h('div', { class: 'alert alert-danger', id: 'category-iv' }, h('p', {}, 'ASFA category IV: evidence shows or suggests apheresis is ineffective or harmful. ',
               o.guideline.categoryIvReason ? `Reason given: ${o.guideline.categoryIvReason}` : 'No reason given yet: signing asks for it.')) : null)] : null,
           h('dt', {}, 'Procedure'), h('dd', {}, procedureName(o.procedure)),
-          doseFacts(o, timed),
+          doseFacts(o, timed, ctx.catalog),
           h('dt', {}, 'Course'), h('dd', {}, o.schedule && o.schedule.sessions > 1 ? `${o.schedule.sessions} sessions, every ${o.schedule.intervalHours} h` : 'one session'),
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
@@ -160,8 +160,17 @@ function guidelineText(g) {
 
 const SEDIMENTING = { hes: 'HES (hydroxyethyl starch)', none: 'none' };
 
+/** The IVIG product's name from the catalogue's choice list (the order keeps its code). */
+function ivigProductName(catalog, code) {
+  if (!code) return 'not named (billing codes the drug by hand)';
+  const type = ((catalog && catalog.procedureTypes) || []).find((t) => t.code === 'ivig-infusion');
+  const f = type && (type.doseFields || []).find((d) => d.field === 'procedure.product');
+  const c = f && (f.choices || []).find((x) => x.code === code);
+  return c ? c.name : label(code);
+}
+
 /** The dose and the target as the procedure states them, with the separator settings. */
-function doseFacts(o, plan) {
+function doseFacts(o, plan, catalog) {
   const proc = o.procedure || {};
   const t = proc.target || {};
   const rows = [];
@@ -181,6 +190,7 @@ function doseFacts(o, plan) {
   if (proc.sedimentingAgent) add('Sedimenting agent', SEDIMENTING[proc.sedimentingAgent] || label(proc.sedimentingAgent));
   if (o.recipient && o.recipient.weightKg != null) add('Recipient', `${num(o.recipient.weightKg, 1)} kg`);
   if (proc.doseGPerKg != null) add('Dose', `${num(proc.doseGPerKg)} g/kg over ${proc.days} day${proc.days === 1 ? '' : 's'}, ${num(proc.productPercent ?? 10)} % product`, 'dose');
+  if (proc.doseGPerKg != null) add('Product', ivigProductName(catalog, proc.product), 'ivig-product');
   const sep = [proc.device ? label(proc.device) : null, proc.inletFlowMlPerMin != null ? `inlet ${num(proc.inletFlowMlPerMin)} mL/min` : null,
     proc.acRatio != null ? `inlet:AC ${proc.acRatio}:1` : null, proc.anticoagulant ? String(proc.anticoagulant).toUpperCase() : null].filter(Boolean);
   if (sep.length) add('Separator', sep.join(' · '));

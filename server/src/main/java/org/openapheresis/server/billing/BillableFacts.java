@@ -1,5 +1,6 @@
 package org.openapheresis.server.billing;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import org.openapheresis.procedure.ProcedureType;
@@ -10,12 +11,16 @@ import org.openapheresis.procedure.ProcedureType;
  * @param trigger what happened
  * @param procedure the session's procedure type, for a session
  * @param removed what a therapeutic apheresis removed
- * @param productKind the cell product's kind code ({@code hpc}, {@code lymphocytes}), for a product step
+ * @param productKind the cell product's kind code ({@code hpc}, {@code lymphocytes}), for a product step; the IVIG
+ *     product's code ({@code privigen}), for an IVIG session whose order names it
  * @param donation autologous or allogeneic, for a collection or a product
  * @param diagnosisCode the ICD-10 code of the order's indication
+ * @param doseGivenMg the drug given, mg, for an infusion (from the volumes recorded as given)
+ * @param infusionMin the infusion's time in whole minutes, for an infusion (from the recorded start to the end)
  */
 public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, Optional<RemovedComponent> removed,
-        Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode) {
+        Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode,
+        Optional<BigDecimal> doseGivenMg, Optional<Long> infusionMin) {
 
     public BillableFacts {
         Objects.requireNonNull(trigger, "trigger");
@@ -24,6 +29,18 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
         Objects.requireNonNull(productKind, "productKind");
         Objects.requireNonNull(donation, "donation");
         Objects.requireNonNull(diagnosisCode, "diagnosisCode");
+        Objects.requireNonNull(doseGivenMg, "doseGivenMg");
+        Objects.requireNonNull(infusionMin, "infusionMin");
+        if (doseGivenMg.isPresent() && doseGivenMg.get().signum() < 0 || infusionMin.isPresent() && infusionMin.get() < 0) {
+            throw new IllegalArgumentException("a dose of " + doseGivenMg + " mg or a time of " + infusionMin
+                    + " min is negative");
+        }
+    }
+
+    /** The facts of a billable event without an infusion's dose and time. */
+    public BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, Optional<RemovedComponent> removed,
+            Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode) {
+        this(trigger, procedure, removed, productKind, donation, diagnosisCode, Optional.empty(), Optional.empty());
     }
 
     /** A session that ended ({@code trigger}) as its order describes it. */
@@ -38,5 +55,14 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
             Optional<String> diagnosisCode) {
         return new BillableFacts(trigger, Optional.empty(), Optional.empty(), Optional.of(productKind),
                 Optional.of(donation), diagnosisCode);
+    }
+
+    /**
+     * An IVIG session that ended ({@code trigger}): the product its order names, the drug given and the infusion time.
+     */
+    public static BillableFacts ivig(Trigger trigger, Optional<String> productCode, Optional<BigDecimal> doseGivenMg,
+            Optional<Long> infusionMin, Optional<String> diagnosisCode) {
+        return new BillableFacts(trigger, Optional.of(ProcedureType.IVIG_INFUSION), Optional.empty(), productCode,
+                Optional.empty(), diagnosisCode, doseGivenMg, infusionMin);
     }
 }

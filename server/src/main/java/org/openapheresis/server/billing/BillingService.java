@@ -2,6 +2,7 @@ package org.openapheresis.server.billing;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.openapheresis.course.CourseSchedule;
+import org.openapheresis.procedure.ProcedureSpec;
 import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
@@ -18,8 +20,10 @@ import org.openapheresis.server.db.Times;
 import org.openapheresis.server.order.OrderRecord;
 import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.patient.PatientService;
+import org.openapheresis.server.session.Entries;
 import org.openapheresis.server.session.SessionRecord;
 import org.openapheresis.server.session.SessionStatus;
+import org.openapheresis.server.session.Vocabulary;
 import org.openapheresis.server.system.DomainException;
 import org.openapheresis.server.system.Refusal;
 import org.openapheresis.system.InvalidInputException;
@@ -170,8 +174,10 @@ public final class BillingService {
             return existing;
         }
         OrderRecord o = orders.require(h, s.orderId());
-        BillableFacts facts = BillableFacts.session(Trigger.SESSION_COMPLETED, s.procedureType(), donation(o),
-                Optional.of(o.indication().code()));
+        BillableFacts facts = o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i
+                ? ivigGiven(h, s, o, i)
+                : BillableFacts.session(Trigger.SESSION_COMPLETED, s.procedureType(), donation(o),
+                        Optional.of(o.indication().code()));
         LocalDate day = LocalDate.ofInstant(s.endedAt().orElse(clock.instant()), clock.getZone());
         return charge(h, by, facts, "session:" + s.id(), Optional.of(s.id()), Optional.of(o.id()), s.patientId(), day);
     }
@@ -223,6 +229,42 @@ public final class BillingService {
                 p.autologous() ? Donation.AUTOLOGOUS : Donation.ALLOGENEIC, diagnosis);
         charge(h, by, facts, "product:" + p.id() + ":" + e.seq(), Optional.empty(), orderId, p.recipientId(),
                 LocalDate.ofInstant(e.at(), clock.getZone()));
+    }
+
+    /**
+     * What a completed IVIG session gave, as the record shows it: the product the order names; the drug in mg, the
+     * IVIG volumes recorded as given (mL) times the order's concentration (a percent is 10 mg/mL), so a session
+     * stopped early codes what was given, not what was planned; and the infusion time in whole minutes from the
+     * session's recorded start to its end (UNIT RULE: the record keeps no separate infusion start and stop, and a
+     * pause is not taken off).
+     */
+    private BillableFacts ivigGiven(Handle h, SessionRecord s, OrderRecord o, ProcedureSpec.IvigInfusion i) {
+        BigDecimal ml = BigDecimal.ZERO;
+        for (Entries.FluidGiven f : sessions.observed(h, s.id()).fluids()) {
+            if (f.fluid() == Vocabulary.Fluid.IVIG) {
+                ml = ml.add(BigDecimal.valueOf(f.volumeMl()));
+            }
+        }
+        Optional<BigDecimal> mg = ml.signum() > 0 ? Optional.of(doseMg(ml, i.productPercent())) : Optional.empty();
+        Optional<Long> minutes = s.startedAt().flatMap(a -> s.endedAt().map(b -> Duration.between(a, b).toMinutes()))
+                .filter(m -> m >= 0);
+        return BillableFacts.ivig(Trigger.SESSION_COMPLETED, i.product().map(ProcedureSpec.IvigProduct::code), mg,
+                minutes, Optional.of(o.indication().code()));
+    }
+
+    /** mg of immunoglobulin in {@code ml} of a {@code percent} product: 1 % is 1 g per 100 mL, 10 mg/mL. */
+    static BigDecimal doseMg(BigDecimal ml, double percent) {
+        return ml.multiply(BigDecimal.valueOf(percent)).multiply(BigDecimal.TEN);
+    }
+
+    /** The planned day of an IVIG order as billable facts: one day's grams and infusion time from its plan. */
+    private static BillableFacts ivigPlanned(OrderRecord o, ProcedureSpec.IvigInfusion i) {
+        Optional<org.openapheresis.procedure.Plan.Infusion> inf = Optional.ofNullable(o.plan().infusion());
+        Optional<BigDecimal> mg = inf.map(x -> BigDecimal.valueOf(x.gramsPerDay()).multiply(BigDecimal.valueOf(1000)));
+        Optional<Long> minutes = inf.filter(x -> !x.durationMinPerDay().isEmpty())
+                .map(x -> Math.round(x.durationMinPerDay().get(0)));
+        return BillableFacts.ivig(Trigger.SESSION_COMPLETED, i.product().map(ProcedureSpec.IvigProduct::code), mg,
+                minutes, Optional.of(o.indication().code()));
     }
 
     /** Whose cells a collection takes: a collection ordered with a recipient is allogeneic. */
@@ -380,11 +422,20 @@ public final class BillingService {
         LocalDate today = today();
         List<String> assumptions = new ArrayList<>();
         assumptions.add("Prices are the price list's on " + today + ", in " + currency + ".");
-        BillableFacts facts = BillableFacts.session(Trigger.SESSION_COMPLETED, o.procedureSpec().type(), donation(o),
-                Optional.of(o.indication().code()));
+        BillableFacts facts = o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i ? ivigPlanned(o, i)
+                : BillableFacts.session(Trigger.SESSION_COMPLETED, o.procedureSpec().type(), donation(o),
+                        Optional.of(o.indication().code()));
+        if (facts.doseGivenMg().isPresent()) {
+            assumptions.add("Each day is estimated as planned: " + facts.doseGivenMg().get().stripTrailingZeros()
+                    .toPlainString() + " mg of IVIG infused over " + facts.infusionMin().map(m -> m + " min")
+                    .orElse("an unplanned time") + "; a session is billed by what is recorded as given and its "
+                    + "recorded time.");
+        }
+        CodeRules.Coding coding = rules.coding(facts);
+        assumptions.addAll(coding.notCoded());
         List<Estimate.Line> lines = new ArrayList<>();
         BigDecimal perSession = BigDecimal.ZERO;
-        for (CodeRules.CodedLine l : rules.code(facts)) {
+        for (CodeRules.CodedLine l : coding.lines()) {
             Optional<BigDecimal> price = store.priceOn(h, l.code().code(), today).map(PriceEntry::price);
             Optional<BigDecimal> amount = price.map(p -> p.multiply(BigDecimal.valueOf(l.units())));
             if (price.isEmpty()) {
@@ -397,8 +448,14 @@ public final class BillingService {
             assumptions.add("No code rule bills a " + o.procedureSpec().type().displayName() + " session: the total "
                     + "is zero until billing codes it by hand.");
         }
-        assumptions.add("Only the session codes are counted: replacement fluids, supplies, drugs and product "
-                + "processing are billed separately and are not in this estimate.");
+        if (facts.procedure().equals(Optional.of(ProcedureType.IVIG_INFUSION))) {
+            assumptions.add("Only the session's codes are counted: the IVIG drug by its product's code and the "
+                    + "infusion by its time; supplies and other drugs are billed separately and are not in this "
+                    + "estimate.");
+        } else {
+            assumptions.add("Only the session codes are counted: replacement fluids, supplies, drugs and product "
+                    + "processing are billed separately and are not in this estimate.");
+        }
         Optional<PayerCoverage> coverage = store.coverages(h, o.patientId()).stream().filter(c -> c.inPlanYear(today))
                 .findFirst();
         if (coverage.isEmpty()) {

@@ -14,22 +14,22 @@ import org.openapheresis.procedure.ProcedureType;
  * @param productKind the product kind code; empty for any
  * @param donation autologous or allogeneic; empty for any
  * @param code the code billed; empty when the rule bills nothing by itself ({@code NONE})
- * @param units units of the code per event
+ * @param units how the code's units are counted: a number per event, the drug given per its dosage, or the
+ *     infusion time by the hour ({@link UnitCount})
  * @param source where the mapping comes from ({@code UNIT RULE} marks the unit's own)
  */
 public record CodeRule(String id, Trigger trigger, Optional<ProcedureType> procedure,
         Optional<RemovedComponent> removed, Optional<String> productKind, Optional<Donation> donation,
-        Optional<BillingCode> code, int units, String source) {
+        Optional<BillingCode> code, UnitCount units, String source) {
 
     public CodeRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(source, "source");
-        if (units < 0) {
-            throw new IllegalArgumentException("rule " + id + " bills " + units + " units");
-        }
-        if (code.isPresent() != (units > 0)) {
-            throw new IllegalArgumentException("rule " + id + ": a code is billed in one unit or more, NONE in none");
+        Objects.requireNonNull(units, "units");
+        if (code.isPresent() != units.bills()) {
+            throw new IllegalArgumentException("rule " + id + ": a code is billed in one unit or more (or a measured "
+                    + "count), NONE in none");
         }
     }
 

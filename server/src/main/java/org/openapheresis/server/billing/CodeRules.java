@@ -49,10 +49,19 @@ public final class CodeRules {
                 throw new IllegalStateException(RULES + " has rule " + r[0] + " twice");
             }
             Optional<BillingCode> code = r[6].equals(NONE) ? Optional.empty() : Optional.of(known(codes, r[6], r[0]));
+            String rule = r[0];
+            UnitCount units = UnitCount.parse(r[7]).orElseThrow(() -> new IllegalStateException("rule " + rule
+                    + ": units " + r[7] + " is not a count, dose-mg/<mg per unit>, infusion-first-hour or "
+                    + "infusion-additional-hours"));
+            if (r[2].equals(ProcedureType.IVIG_INFUSION.code()) && !r[4].equals("*")
+                    && org.openapheresis.procedure.ProcedureSpec.IvigProduct.fromCode(r[4]).isEmpty()) {
+                throw new IllegalStateException("rule " + rule + ": " + r[4] + " is not an IVIG product an order can "
+                        + "name");
+            }
             rules.add(new CodeRule(r[0], parse(r[1], Trigger::fromCode, r[0]).orElseThrow(),
                     parse(r[2], ProcedureType::fromCode, r[0]), parse(r[3], RemovedComponent::fromCode, r[0]),
                     r[4].equals("*") ? Optional.empty() : Optional.of(r[4]), parse(r[5], Donation::fromCode, r[0]),
-                    code, Integer.parseInt(r[7]), r[8]));
+                    code, units, r[8]));
         }
         return new CodeRules(codes, rules);
     }
@@ -121,13 +130,52 @@ public final class CodeRules {
         return rules.stream().filter(r -> r.matches(facts)).toList();
     }
 
-    /** The code lines the facts earn: one per matching rule that bills a code. */
+    /** The code lines the facts earn: one per matching rule that bills a code in one unit or more. */
     public List<CodedLine> code(BillableFacts facts) {
-        List<CodedLine> out = new ArrayList<>();
+        return coding(facts).lines();
+    }
+
+    /**
+     * The code lines the facts earn and, for what they do not earn, why: a measured rule that counts no unit (no
+     * dose recorded, an infusion of 15 minutes or less), and an IVIG session whose drug no rule codes (the order
+     * names no product, or one without a checked code). Nothing is guessed: what is not coded is left to billing.
+     */
+    public Coding coding(BillableFacts facts) {
+        List<CodedLine> lines = new ArrayList<>();
+        List<String> notCoded = new ArrayList<>();
+        boolean drugRule = false;
         for (CodeRule r : matching(facts)) {
-            r.code().ifPresent(c -> out.add(new CodedLine(r.id(), c, r.units(), facts.diagnosisCode())));
+            drugRule |= r.units().basis() == UnitCount.Basis.DRUG_DOSE;
+            if (r.code().isEmpty()) {
+                continue;
+            }
+            UnitCount.Counted n = r.units().count(facts);
+            if (n.units() > 0) {
+                lines.add(new CodedLine(r.id(), r.code().get(), n.units(), facts.diagnosisCode()));
+            } else {
+                n.reason().ifPresent(why -> notCoded.add(r.code().get().code() + " (" + r.id() + ") is not coded: "
+                        + why));
+            }
         }
-        return out;
+        if (facts.procedure().equals(Optional.of(ProcedureType.IVIG_INFUSION)) && !drugRule) {
+            notCoded.add(facts.productKind().map(p -> "The IVIG product " + p + " has no checked HCPCS code in the "
+                    + "unit's rule table").orElse("The order names no IVIG product") + ": the drug is not coded; "
+                    + "billing codes it by hand.");
+        }
+        return new Coding(lines, notCoded);
+    }
+
+    /**
+     * What a record earns by the rules.
+     *
+     * @param lines the code lines, in the table's order
+     * @param notCoded why a code the record might earn is not coded, one sentence each
+     */
+    public record Coding(List<CodedLine> lines, List<String> notCoded) {
+        public Coding {
+            lines = List.copyOf(lines);
+            notCoded = List.copyOf(notCoded);
+        }
     }
 
     /**

@@ -243,7 +243,7 @@ public final class DemoSeed {
                 List.of(), List.of(), false, false, labs(39, 250, Map.of("iggGPerL", 9.2)), PatientKind.PATIENT,
                 now.minus(Duration.ofDays(3)));
         order(cidp, "G61.81", "Chronic inflammatory demyelinating polyneuropathy, IVIG induction",
-                Map.of("type", "ivig-infusion", "doseGPerKg", 2.0, "days", 5, "productPercent", 10),
+                Map.of("type", "ivig-infusion", "doseGPerKg", 2.0, "days", 5, "productPercent", 10, "product", "privigen"),
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
                 "nurse.tanaka", notes, today);
         products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);

@@ -3,12 +3,16 @@ package org.openapheresis.server.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.openapheresis.procedure.ProcedureSpec;
 import org.openapheresis.procedure.ProcedureType;
 
 /** Each code rule from a worked record: what the record shows, and the one code (or none) it bills. */
@@ -159,11 +163,108 @@ class CodeRulesTest {
 
     @Test
     void collections_with_no_checked_code_code_nothing() {
-        for (ProcedureType t : List.of(ProcedureType.GRANULOCYTE_COLLECTION, ProcedureType.LYMPHOCYTE_COLLECTION,
-                ProcedureType.IVIG_INFUSION)) {
+        for (ProcedureType t : List.of(ProcedureType.GRANULOCYTE_COLLECTION, ProcedureType.LYMPHOCYTE_COLLECTION)) {
             assertThat(coded(BillableFacts.session(Trigger.SESSION_COMPLETED, t, Optional.of(Donation.ALLOGENEIC),
                     MS))).as(t.code()).isEmpty();
         }
+    }
+
+    private static final Optional<String> CIDP = Optional.of("G61.81");
+
+    /** A completed IVIG day of {@code grams} of the product, infused over {@code minutes}. */
+    private static BillableFacts ivig(String product, String grams, long minutes) {
+        return BillableFacts.ivig(Trigger.SESSION_COMPLETED, Optional.ofNullable(product),
+                Optional.of(new BigDecimal(grams).multiply(BigDecimal.valueOf(1000))), Optional.of(minutes), CIDP);
+    }
+
+    @Test
+    @CodesRule("IVIG_PRIVIGEN")
+    void thirty_grams_of_privigen_code_j1459_in_60_units_of_500_mg() {
+        assertThat(coded(ivig("privigen", "30", 45))).containsExactly("J1459 x60 by IVIG_PRIVIGEN",
+                "96365 x1 by IVIG_INFUSION_FIRST_HOUR");
+    }
+
+    @Test
+    @CodesRule("IVIG_GAMUNEX_C")
+    void gamunex_c_codes_j1561() {
+        assertThat(coded(ivig("gamunex-c", "27.5", 45))).contains("J1561 x55 by IVIG_GAMUNEX_C");
+    }
+
+    @Test
+    @CodesRule("IVIG_GAMMAKED")
+    void gammaked_codes_j1561_the_code_it_shares_with_gamunex_c() {
+        assertThat(coded(ivig("gammaked", "20", 45))).contains("J1561 x40 by IVIG_GAMMAKED");
+        assertThat(RULES.code("J1561").orElseThrow().descriptor()).contains("Gamunex-C/Gammaked").endsWith("500 mg");
+    }
+
+    @Test
+    @CodesRule("IVIG_GAMMAGARD_LIQUID")
+    void gammagard_liquid_codes_j1569() {
+        assertThat(coded(ivig("gammagard-liquid", "35", 45))).contains("J1569 x70 by IVIG_GAMMAGARD_LIQUID");
+    }
+
+    @Test
+    @CodesRule("IVIG_INFUSION_FIRST_HOUR")
+    void an_infusion_of_16_min_codes_96365_once_and_one_of_15_min_codes_no_infusion() {
+        assertThat(coded(ivig("privigen", "1", 16))).contains("96365 x1 by IVIG_INFUSION_FIRST_HOUR");
+        CodeRules.Coding push = RULES.coding(ivig("privigen", "1", 15));
+        assertThat(push.lines()).extracting(l -> l.code().code()).containsExactly("J1459");
+        assertThat(push.notCoded()).anySatisfy(r -> assertThat(r).startsWith("96365").contains("15 min or less"));
+    }
+
+    @Test
+    @CodesRule("IVIG_INFUSION_ADDITIONAL_HOURS")
+    void an_infusion_of_91_min_codes_one_additional_hour_96366() {
+        assertThat(coded(ivig("privigen", "30", 91))).containsExactly("J1459 x60 by IVIG_PRIVIGEN",
+                "96365 x1 by IVIG_INFUSION_FIRST_HOUR", "96366 x1 by IVIG_INFUSION_ADDITIONAL_HOURS");
+    }
+
+    @Test
+    void the_additional_hours_follow_the_time_thresholds_at_60_90_91_150_151_and_211_min() {
+        Map<Long, Integer> additional = new LinkedHashMap<>();
+        for (long min : new long[] {15, 16, 60, 61, 90, 91, 150, 151, 210, 211}) {
+            additional.put(min, RULES.code(ivig("privigen", "10", min)).stream()
+                    .filter(l -> l.code().code().equals("96366")).mapToInt(CodeRules.CodedLine::units).sum());
+        }
+        assertThat(additional).containsExactly(Map.entry(15L, 0), Map.entry(16L, 0), Map.entry(60L, 0),
+                Map.entry(61L, 0), Map.entry(90L, 0), Map.entry(91L, 1), Map.entry(150L, 1), Map.entry(151L, 2),
+                Map.entry(210L, 2), Map.entry(211L, 3));
+    }
+
+    @Test
+    void an_ivig_dose_not_a_multiple_of_500_mg_rounds_up_to_the_units_that_cover_it() {
+        assertThat(coded(ivig("privigen", "30.2", 45))).contains("J1459 x61 by IVIG_PRIVIGEN");
+        assertThat(coded(ivig("privigen", "30.5", 45))).contains("J1459 x61 by IVIG_PRIVIGEN");
+        assertThat(coded(ivig("privigen", "30.501", 45))).contains("J1459 x62 by IVIG_PRIVIGEN");
+        assertThat(coded(ivig("privigen", "0.1", 45))).contains("J1459 x1 by IVIG_PRIVIGEN");
+    }
+
+    @Test
+    void an_ivig_product_without_a_checked_code_codes_the_infusion_only_and_says_why() {
+        CodeRules.Coding other = RULES.coding(ivig("other", "30", 91));
+        assertThat(other.lines()).extracting(l -> l.code().code()).containsExactly("96365", "96366");
+        assertThat(other.notCoded()).containsExactly("The IVIG product other has no checked HCPCS code in the unit's "
+                + "rule table: the drug is not coded; billing codes it by hand.");
+        CodeRules.Coding unnamed = RULES.coding(ivig(null, "30", 91));
+        assertThat(unnamed.lines()).extracting(l -> l.code().code()).containsExactly("96365", "96366");
+        assertThat(unnamed.notCoded()).singleElement().asString().startsWith("The order names no IVIG product");
+    }
+
+    @Test
+    void an_ivig_session_with_no_dose_recorded_codes_no_drug_and_says_so() {
+        CodeRules.Coding none = RULES.coding(BillableFacts.ivig(Trigger.SESSION_COMPLETED, Optional.of("privigen"),
+                Optional.empty(), Optional.of(45L), CIDP));
+        assertThat(none.lines()).extracting(l -> l.code().code()).containsExactly("96365");
+        assertThat(none.notCoded()).singleElement().asString().startsWith("J1459").contains("no dose");
+    }
+
+    @Test
+    void every_ivig_product_an_order_can_name_but_other_has_a_drug_rule() {
+        Set<String> coded = RULES.rules().stream().filter(r -> r.units().basis() == UnitCount.Basis.DRUG_DOSE)
+                .map(r -> r.productKind().orElseThrow()).collect(Collectors.toSet());
+        Set<String> named = Arrays.stream(ProcedureSpec.IvigProduct.values()).map(ProcedureSpec.IvigProduct::code)
+                .filter(c -> !c.equals("other")).collect(Collectors.toSet());
+        assertThat(coded).isEqualTo(named);
     }
 
     @Test

@@ -66,7 +66,9 @@ class UiDemoUnitTest extends BrowserTest {
                 "Billing");
         browser.await(By.cssSelector("#charges-table tbody tr[data-charge]"));
         assertThat(browser.all(By.cssSelector("#charges-table tbody tr[data-charge]"))).isNotEmpty();
-        assertThat(browser.text(By.id("charges-table"))).contains("36514").contains("$");
+        // the CIDP patient's completed IVIG day: the Privigen J-code and the infusion's first hour
+        assertThat(browser.text(By.id("charges-table"))).contains("36514").contains("$").contains("J1459")
+                .contains("96365");
         assertThat(browser.text(By.id("price-list"))).contains("example");
         browser.screenshot("08-billing-worklist");
         browser.click(By.cssSelector("button[data-correct]"));

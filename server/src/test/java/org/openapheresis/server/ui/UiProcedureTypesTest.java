@@ -42,7 +42,8 @@ class UiProcedureTypesTest extends BrowserTest {
                 Map.of("hematocritPercent", 45, "plateletsE9PerL", 230, "wbcE9PerL", 32, "neutrophilsE9PerL", 28),
                 "neutrophilsE9PerL", "wbcE9PerL"),
         IVIG("ivig-infusion", "G61.81", "Chronic inflammatory demyelinating polyneuropathy",
-                Map.of("type", "ivig-infusion", "doseGPerKg", 0.4, "days", 1, "productPercent", 10),
+                Map.of("type", "ivig-infusion", "doseGPerKg", 0.4, "days", 1, "productPercent", 10, "product",
+                        "gamunex-c"),
                 Map.of("hematocritPercent", 39, "plateletsE9PerL", 250, "iggGPerL", 9.2), null, "iggGPerL");
 
         final String type;
@@ -104,6 +105,10 @@ class UiProcedureTypesTest extends BrowserTest {
         browser.go("/orders/" + orderId);
         browser.awaitHeading("order");
         browser.await(By.cssSelector("#dose, #target")); // the dose in blood volumes, or the cell target
+        if (!c.onSeparator()) {
+            assertThat(browser.text(By.id("ivig-product"))).as("the product billing codes the drug by")
+                    .isEqualTo("Gamunex-C");
+        }
         browser.click(By.id("sign-order"));
         if (!browser.all(By.id("sign-form")).isEmpty()) {
             browser.tickEvery("sign-form");
