@@ -34,6 +34,10 @@ public final class Pdf {
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final byte[] FONT = read(FONT_RESOURCE);
 
+    static {
+        LayoutLog.install();
+    }
+
     private Pdf() {
     }
 
