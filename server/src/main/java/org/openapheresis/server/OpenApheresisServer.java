@@ -187,7 +187,9 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
                     new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,
-                            patients, sessions, billing, org.openapheresis.server.sheet.Glossary.load())));
+                            patients, sessions, billing, org.openapheresis.server.sheet.Glossary.load())),
+                    new org.openapheresis.server.printout.PrintoutRoutes(
+                            new org.openapheresis.server.printout.PrintoutService(orders, patients, sessions)));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);

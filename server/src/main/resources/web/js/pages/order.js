@@ -33,6 +33,10 @@ export async function render(main, ctx, [orderId]) {
     // writes it; HTML here, a PDF to print).
     h('a', { class: 'btn btn-secondary', id: 'patient-sheet', href: `/api/orders/${encodeURIComponent(o.id)}/patient-sheet`, target: '_blank', rel: 'noopener' }, 'Patient information sheet'),
     h('a', { class: 'btn btn-ghost', id: 'patient-sheet-pdf', href: `/api/orders/${encodeURIComponent(o.id)}/patient-sheet?format=pdf`, target: '_blank', rel: 'noopener' }, 'Sheet as PDF'),
+    // The plan to print or file: the course and the plan's figures with their units, warnings, assumptions and sources,
+    // made by the server (the same engine as the patient sheet), as a PDF on A4 or US Letter.
+    h('a', { class: 'btn btn-secondary', id: 'plan-sheet-pdf', href: `/api/orders/${encodeURIComponent(o.id)}/plan-sheet?format=pdf`, target: '_blank', rel: 'noopener' }, 'Plan as PDF'),
+    h('a', { class: 'btn btn-ghost', id: 'plan-sheet-pdf-letter', href: `/api/orders/${encodeURIComponent(o.id)}/plan-sheet?format=pdf&paper=letter`, target: '_blank', rel: 'noopener' }, 'US Letter'),
     canSign && status === 'unsigned' ? h('a', { class: 'btn btn-secondary', id: 'edit-order', href: `#/orders/${encodeURIComponent(o.id)}/edit` }, 'Change order') : null,
     canSign && status === 'unsigned' ? h('button', { class: 'btn btn-primary btn-lg', type: 'button', id: 'sign-order', onclick: askSign }, 'Sign order') : null,
     canSign && status === 'signed' ? h('button', { class: 'btn btn-danger', type: 'button', id: 'stop-order', onclick: () => { stopForm.hidden = !stopForm.hidden; } }, 'Stop order…') : null);

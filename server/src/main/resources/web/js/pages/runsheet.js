@@ -95,6 +95,13 @@ export async function render(main, ctx, [sessionId]) {
       h('button', { class: 'btn btn-danger', id: 'abort-session', type: 'button', onclick: () => { abortBox.hidden = !abortBox.hidden; } }, 'Abort…'));
   }
   statusBox.append(h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print summary'));
+  // The run sheet and summary as the server writes it (the record's every entry with who recorded it and when), as a
+  // PDF on A4 or US Letter; only for who may read the session's clinical record, as the route is.
+  if (ctx.can.readRecord(role)) {
+    statusBox.append(
+      h('a', { class: 'btn btn-secondary', id: 'summary-pdf', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf`, target: '_blank', rel: 'noopener' }, 'Summary as PDF'),
+      h('a', { class: 'btn btn-ghost', id: 'summary-pdf-letter', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf&paper=letter`, target: '_blank', rel: 'noopener' }, 'US Letter'));
+  }
   const messages = h('div', { id: 'runsheet-messages', 'aria-live': 'polite' });
 
   // Start: first the plan's warnings (warning and danger), each ticked as read at the chair and sent as

@@ -1,60 +1,39 @@
 package org.openapheresis.server.sheet;
 
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.openapheresis.server.system.Paper;
+import org.openapheresis.server.system.Pdf;
 
 /**
- * The sheet as an A4 PDF, rendered by openhtmltopdf over PDFBox from {@link SheetHtml}'s page with the sheet's
- * stylesheet inline, as the product labels are: the Liberation Sans font that ships inside PDFBox is embedded
- * (subset), so no system font is needed; each page's footer names the person and says "Page n of m".
+ * The sheet as a PDF: {@link SheetHtml}'s page with the sheet's stylesheet inline, rendered by the documents' one
+ * engine ({@link Pdf}: the embedded font, the paper, the footer that names the person and "Page n of m").
  */
 public final class SheetPdf {
 
-    /** Liberation Sans Regular (SIL Open Font License), shipped inside the PDFBox jar. */
-    private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final String FONT_FAMILY = "SheetSans";
-    private static final byte[] FONT = read(PDDocument.class, FONT_RESOURCE);
-    private static final String CSS = new String(read(SheetPdf.class, "/web" + SheetHtml.STYLESHEET),
-            StandardCharsets.UTF_8);
+    private static final String CSS = read("/web" + SheetHtml.STYLESHEET);
 
     private SheetPdf() {
     }
 
-    /** @return the PDF file */
+    /** @return the PDF file on A4 */
     public static byte[] render(PatientSheet sheet) {
-        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FONT));
-                PDDocument document = new PDDocument()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(document);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), FONT_FAMILY);
-            builder.withProducer("OpenApheresis");
-            builder.withHtmlContent(SheetHtml.page(sheet, CSS, null), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the patient sheet could not be rendered", e);
-        }
+        return render(sheet, Paper.A4);
     }
 
-    private static byte[] read(Class<?> from, String resource) {
-        try (InputStream in = from.getResourceAsStream(resource)) {
+    /** @return the PDF file on the paper */
+    public static byte[] render(PatientSheet sheet, Paper paper) {
+        return Pdf.render(SheetHtml.page(sheet, CSS, null), paper);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SheetPdf.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path");
             }
-            return in.readAllBytes();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

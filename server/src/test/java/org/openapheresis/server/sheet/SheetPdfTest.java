@@ -44,4 +44,25 @@ class SheetPdfTest {
             java.nio.file.Files.writeString(out, new PDFTextStripper().getText(d));
         }
     }
+
+    @Test
+    void the_sheet_prints_whole_on_a4_and_on_us_letter_with_no_glyph_off_the_page() throws IOException {
+        PatientSheet sheet = WRITER.write(SheetWriterTest.with(SheetWriterTest.msCourse(),
+                Set.of(WarningCode.CITRATE_RATE_HIGH, WarningCode.ACE_INHIBITOR_ALBUMIN_EXCHANGE)));
+        for (org.openapheresis.server.system.Paper paper : org.openapheresis.server.system.Paper.values()) {
+            org.openapheresis.server.support.PrintedPdf p = org.openapheresis.server.support.PrintedPdf.read(
+                    SheetPdf.render(sheet, paper), org.openapheresis.server.system.Pdf.MARGIN_BOTTOM_MM);
+            assertThat(p.widthMm()).isCloseTo(paper.widthMm(), org.assertj.core.data.Offset.offset(0.5));
+            assertThat(p.heightMm()).isCloseTo(paper.heightMm(), org.assertj.core.data.Offset.offset(0.5));
+            assertThat(p.outside()).as(paper + ": glyphs off the page").isEmpty();
+            for (PatientSheet.Section sec : sheet.sections()) {
+                assertThat(p.squeezed()).as(paper + ": " + sec.heading())
+                        .contains(org.openapheresis.server.support.PrintedPdf.squeeze(sec.heading()));
+                for (String para : sec.paragraphs()) {
+                    assertThat(p.squeezed()).as(paper + ": " + para)
+                            .contains(org.openapheresis.server.support.PrintedPdf.squeeze(para));
+                }
+            }
+        }
+    }
 }

@@ -77,7 +77,7 @@ public final class LabelPdf {
     private static final byte[] FONT = readFont();
 
     static {
-        LayoutLog.install();
+        org.openapheresis.server.system.LayoutLog.install();
     }
 
     private LabelPdf() {

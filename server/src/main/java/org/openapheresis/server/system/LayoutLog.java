@@ -1,4 +1,4 @@
-package org.openapheresis.server.product.label;
+package org.openapheresis.server.system;
 
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
@@ -10,17 +10,18 @@ import org.slf4j.LoggerFactory;
 /**
  * openhtmltopdf's log into the server's SLF4J log: its warnings and errors as such, its per-document notes and timings
  * ("Using fast-mode renderer", "TIME: parse stylesheets") at debug. Without it openhtmltopdf prints them to the console
- * through java.util.logging for every label.
+ * through java.util.logging for every label and every printed document. Installed by {@link Pdf} and by the label
+ * renderer.
  */
-final class LayoutLog implements XRLogger {
+public final class LayoutLog implements XRLogger {
 
-    private static final Logger LOG = LoggerFactory.getLogger("org.openapheresis.server.product.label.layout");
+    private static final Logger LOG = LoggerFactory.getLogger("org.openapheresis.server.system.layout");
 
     private LayoutLog() {
     }
 
     /** Installs the adapter as openhtmltopdf's logger, once per JVM (openhtmltopdf keeps one logger for all documents). */
-    static synchronized void install() {
+    public static synchronized void install() {
         if (!(XRLog.getLoggerImpl() instanceof LayoutLog)) {
             XRLog.setLoggerImpl(new LayoutLog());
         }
