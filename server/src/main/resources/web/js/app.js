@@ -18,6 +18,7 @@ export const can = {
   sign: () => has('orders.sign'),
   schedule: () => has('sessions.schedule'),
   planWeek: () => has('schedule.plan'),
+  keepRota: () => has('rota.manage'),
   runSession: () => has('sessions.record'),
   readRecord: () => has('sessions.clinical.read'),
   readOrders: () => has('orders.read'),

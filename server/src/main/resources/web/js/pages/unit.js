@@ -1,11 +1,12 @@
 // The unit: its machines (separators) and its chairs and beds, the lists staff book sessions on. The
-// administrator adds them and takes them out of service; a machine says which procedures it is set up for.
+// administrator adds them and takes them out of the list; a machine says which procedures it is set up for. Below,
+// the unit's rules the week is planned on (opening hours, the lab's cut-off, sessions per nurse, turnover).
 import { get, post, put } from '../api.js';
-import { h, field, checkbox, values, showProblems, clearProblems, toast, chip } from '../ui.js';
+import { h, field, timeField, checkbox, values, showProblems, clearProblems, toast, chip } from '../ui.js';
 import { procedureName } from './common.js';
 
 export async function render(main, ctx) {
-  const [machines, chairs] = await Promise.all([get('/api/machines'), get('/api/chairs')]);
+  const [machines, chairs, rules] = await Promise.all([get('/api/machines'), get('/api/chairs'), get('/api/schedule/rules')]);
   const separatorTypes = ctx.catalog.procedureTypes.filter((t) => t.onSeparator);
   const reload = () => ctx.go('/unit');
 
@@ -70,6 +71,7 @@ export async function render(main, ctx) {
           h('td', {}, h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => toggle(`/api/machines/${encodeURIComponent(m.id)}`, m,
             { name: m.name, device: m.device, model: m.model, serial: m.serial || undefined, procedureTypes: m.procedureTypes }) },
           m.active ? 'Take out of service' : 'Put back in service'))))))),
+      h('p', { class: 'muted' }, 'For a service visit or a repair, take a machine out of service for a time on the Week page’s rota: it stays in the list and nothing is booked on it then. “Take out of service” here takes it out of the list.'),
       machineForm),
     h('section', { class: 'panel', 'aria-labelledby': 'h-chairs' }, h('h2', { id: 'h-chairs' }, 'Chairs and beds'),
       h('div', { class: 'table-wrap' }, h('table', { id: 'chairs' },
@@ -78,5 +80,49 @@ export async function render(main, ctx) {
           h('td', {}, c.active ? chip('completed', 'In service') : chip('aborted', 'Out of service')),
           h('td', {}, h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => toggle(`/api/chairs/${encodeURIComponent(c.id)}`, c,
             { name: c.name, bed: c.bed }) }, c.active ? 'Take out of service' : 'Put back in service'))))))),
-      chairForm));
+      chairForm),
+    rulesPanel(ctx, rules, reload));
+}
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const hhmm = (t) => String(t || '').slice(0, 5);
+
+/** The unit's rules for planning the week: read by everyone, changed by the administrator. */
+function rulesPanel(ctx, rules, reload) {
+  const open = (d) => rules.openingHours.find((x) => x.day === d);
+  const edit = ctx.can.manageUnit();
+  const form = h('form', { id: 'rules-form', novalidate: true }, h('div', { class: 'form-errors' }),
+    h('table', { class: 'table', id: 'opening-hours' },
+      h('thead', {}, h('tr', {}, ['Day', 'Open', 'Opens', 'Closes'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, DAYS.map((d) => h('tr', { dataset: { day: d } }, h('td', {}, d[0].toUpperCase() + d.slice(1)),
+        h('td', {}, checkbox({ name: `open.${d}`, label: 'open', checked: !!open(d) })),
+        h('td', {}, timeField({ name: `opens.${d}`, label: 'Opens', value: hhmm(open(d) && open(d).opens) || '07:30' })),
+        h('td', {}, timeField({ name: `closes.${d}`, label: 'Closes', value: hhmm(open(d) && open(d).closes) || '18:00' })))))),
+    h('div', { class: 'fields' },
+      timeField({ name: 'labCutOff', label: 'Lab takes collections finished by', value: hhmm(rules.labCutOff) }),
+      field({ name: 'maxPatientsPerNurse', label: 'Sessions one nurse runs at once', type: 'number', value: String(rules.maxPatientsPerNurse), min: 1, max: 6 }),
+      field({ name: 'turnoverMin', label: 'Turnover between sessions (min)', type: 'number', value: String(rules.turnoverMin), min: 0, max: 120 }),
+      field({ name: 'intervalToleranceMin', label: 'A course’s interval kept within (min)', type: 'number', value: String(rules.intervalToleranceMin), min: 0, max: 1440 }),
+      field({ name: 'slotMin', label: 'Starts every (min)', type: 'number', value: String(rules.slotMin), min: 5, max: 60 })),
+    h('p', { class: 'muted' }, `Set-up and rinseback: ${rules.setUpAndRinsebackMin} min beyond each session’s run time (fixed: the bookings’ own overlap check uses it). Last changed ${String(rules.updatedAt).slice(0, 16).replace('T', ' ')} by ${rules.updatedBy}.`),
+    edit ? h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'save-rules' }, 'Save the rules')) : null);
+  if (!edit) form.querySelectorAll('input').forEach((x) => { x.disabled = true; });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const openDays = DAYS.filter((d) => v[`open.${d}`]);
+    const aliases = {};
+    openDays.forEach((d, i) => { aliases[`openingHours[${i}].opens`] = `opens.${d}`; aliases[`openingHours[${i}].closes`] = `closes.${d}`; });
+    try {
+      await put('/api/schedule/rules', { openingHours: openDays.map((d) => ({ day: d, opens: v[`opens.${d}`], closes: v[`closes.${d}`] })),
+        labCutOff: v.labCutOff, maxPatientsPerNurse: Number(v.maxPatientsPerNurse), turnoverMin: Number(v.turnoverMin),
+        intervalToleranceMin: Number(v.intervalToleranceMin), slotMin: Number(v.slotMin), version: rules.version });
+      toast('Rules saved: plan the week again for them to count');
+      reload();
+    } catch (e) { showProblems(form, e, aliases); }
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'h-rules' }, h('h2', { id: 'h-rules' }, 'Planning rules'),
+    h('p', { class: 'muted' }, 'The week is planned on these: sessions lie inside the opening hours, set-up and rinseback included; collections end by the lab’s cut-off; a course keeps its interval within the tolerance. They are the unit’s own conventions, not clinical facts.'),
+    form);
 }

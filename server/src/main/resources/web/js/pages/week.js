@@ -2,10 +2,11 @@
 // with time, patient and procedure. A day links to its board. A booked session is dragged to another day, machine
 // or nurse: the server checks the week's rules for it there before it moves (POST /api/schedule/moves). "Plan the
 // week" asks the solver for a proposal, shows it on the grid and in a table with the score in words, and books it
-// whole on request.
+// whole on request. The week shows the rota it is planned on (days closed, nurses' shifts, machines out of service),
+// and whoever keeps the rota edits it below the grid.
 import { get, post } from '../api.js';
-import { h, time, dayLabel, todayIso, addDays, dateField, values, showProblems, label, toast, instantOf, localDate,
-  field, clearProblems } from '../ui.js';
+import { h, time, dayLabel, todayIso, addDays, dateField, timeField, values, showProblems, label, toast, instantOf,
+  localDate, field, clearProblems } from '../ui.js';
 import { nurseNames, procedureName } from './common.js';
 
 const KEY = 'openapheresis.week.start';
@@ -25,12 +26,26 @@ export async function render(main, ctx) {
   const start = sessionStorage.getItem(KEY) || monday(todayIso());
   const view = sessionStorage.getItem(VIEW) === 'nurse' ? 'nurse' : 'machine';
   const days = [...Array(7).keys()].map((i) => addDays(start, i));
-  const [perDay, machines, nurseName, nurses] = await Promise.all([
+  const [perDay, machines, nurseName, nurses, shifts, closures] = await Promise.all([
     Promise.all(days.map((d) => get(`/api/sessions?date=${d}`))),
     get('/api/machines'),
     nurseNames(),
     get('/api/schedule/nurses').catch(() => []),
+    get(`/api/schedule/shifts?from=${days[0]}&to=${days[6]}`).catch(() => []),
+    get(`/api/schedule/closures?from=${days[0]}&to=${days[6]}`).catch(() => []),
   ]);
+  const weekStart = new Date(`${days[0]}T00:00:00`).getTime();
+  const weekEnd = new Date(`${addDays(days[6], 1)}T00:00:00`).getTime();
+  const downtime = (await Promise.all(machines.filter((m) => m.active).map((m) => get(`/api/machines/${encodeURIComponent(m.id)}/out-of-service`).catch(() => []))))
+    .flat().filter((o) => !o.cancelledAt && new Date(o.from).getTime() < weekEnd && new Date(o.to).getTime() > weekStart);
+  const rota = { shifts, closures, downtime, rostered: shifts.length > 0 };
+  /** The part of [from, to) that falls on a day, as local times: null when none. */
+  const onDay = (from, to, d) => {
+    const a = Math.max(new Date(from).getTime(), new Date(`${d}T00:00:00`).getTime());
+    const b = Math.min(new Date(to).getTime(), new Date(`${addDays(d, 1)}T00:00:00`).getTime());
+    return b > a ? [new Date(a), new Date(b)] : null;
+  };
+  const span = ([a, b]) => `${time(a.toISOString())}–${b.getHours() === 0 && b.getMinutes() === 0 ? '24:00' : time(b.toISOString())}`;
   const all = perDay.flat();
   const proposal = shown && shown.from <= days[6] && shown.to >= days[0] ? shown : null;
   const proposed = proposal ? proposal.assignments.filter((a) => a.change !== 'KEEP') : [];
@@ -93,13 +108,21 @@ export async function render(main, ctx) {
   const grid = h('div', { class: 'week', id: 'week-grid', role: 'table', 'aria-label': `Sessions by ${view} and day` },
     h('div', { class: 'cell head', role: 'columnheader' }, view === 'nurse' ? 'Nurse' : 'Machine'),
     days.map((d) => h('div', { class: 'cell head', role: 'columnheader' },
-      h('a', { href: '#/today', onclick: () => sessionStorage.setItem('openapheresis.day', d) }, dayLabel(d)))));
+      h('a', { href: '#/today', onclick: () => sessionStorage.setItem('openapheresis.day', d) }, dayLabel(d)),
+      closures.filter((c) => c.day === d).map((c) => h('div', { class: 'closed', dataset: { closed: d } }, `Closed: ${c.reason}`)))));
   for (const r of rows) {
     grid.append(h('div', { class: 'cell head', role: 'rowheader' }, rowName(r)));
     days.forEach((d, i) => {
       const here = perDay[i].filter((s) => rowOf(s) === r).sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart)));
       const planned = proposed.filter((a) => rowOf(a) === r && localDate(new Date(a.plannedStart)) === d);
+      const rowMachine = view === 'machine' ? machines.find((m) => m.name === r) : null;
+      const down = rowMachine ? downtime.filter((o) => o.machineId === rowMachine.id).map((o) => [o, onDay(o.from, o.to, d)]).filter(([, x]) => x) : [];
+      const onShift = view === 'nurse' && r && rota.rostered ? shifts.filter((x) => x.nurse === r).map((x) => onDay(x.from, x.to, d)).filter(Boolean) : [];
       const cell = h('div', { class: 'cell', role: 'cell', dataset: { row: r || '', day: d } },
+        view === 'nurse' && r && rota.rostered ? (onShift.length ? onShift.map((x) => h('div', { class: 'shift', dataset: { shift: r } }, `On shift ${span(x)}`))
+          : h('div', { class: 'shift off', dataset: { shift: r } }, 'Off')) : null,
+        down.map(([o, x]) => h('div', { class: 'slot out-of-service', dataset: { outOfService: o.id }, title: `Recorded by ${o.createdBy}` },
+          h('strong', {}, `Out of service ${span(x)}`), h('div', { class: 'muted' }, o.reason))),
         here.map((s) => {
           const movable = ctx.can.schedule() && s.status === MOVABLE;
           return h('a', { class: `slot status-${s.status}${movable ? ' movable' : ''}`, href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id },
@@ -122,9 +145,13 @@ export async function render(main, ctx) {
       grid.append(cell);
     });
   }
-  main.append(h('section', { class: 'panel' }, rows.length ? grid : h('p', { class: 'empty' }, view === 'nurse' ? 'The unit has no nurses yet.' : 'The unit has no machines yet.')));
+  main.append(h('section', { class: 'panel' }, rows.length ? grid : h('p', { class: 'empty' }, view === 'nurse' ? 'The unit has no nurses yet.' : 'The unit has no machines yet.'),
+    h('p', { class: 'muted', id: 'rota-basis' }, rota.rostered
+      ? `Nurses are planned inside their shifts this week (${shifts.length} shift${shifts.length === 1 ? '' : 's'} on the rota); a nurse with none is off.`
+      : 'No shifts are on the rota this week: every nurse is taken to work the unit’s opening hours.')));
 
   if (ctx.can.planWeek()) main.append(planPanel(ctx, days, proposal, nurseName));
+  if (ctx.can.keepRota()) main.append(rotaPanel(ctx, days, rota, machines, nurses, nurseName));
 }
 
 const changeText = (c) => ({ NEW: '(new)', MOVE: '(moved)', COMPLETE: '(chair or nurse added)', KEEP: '' }[c] || '');
@@ -204,4 +231,69 @@ function proposalView(ctx, p, nurseName) {
   box.append(problems, h('div', { class: 'actions' }, book,
     h('button', { class: 'btn btn-ghost', type: 'button', id: 'discard-proposal', onclick: () => { shown = null; ctx.go('/week'); } }, 'Discard')));
   return box;
+}
+
+/** The rota of the week for whoever keeps it: shifts, days closed and machines out of service, each added or cancelled. */
+function rotaPanel(ctx, days, rota, machines, nurses, nurseName) {
+  const reload = () => ctx.go('/week');
+  const when = (iso) => `${dayLabel(localDate(new Date(iso)))} ${time(iso)}`;
+  const cancel = (path, what) => h('button', { class: 'btn btn-ghost btn-sm', type: 'button', onclick: async (ev) => {
+    ev.target.disabled = true;
+    try { await post(path); toast(`${what} cancelled`); reload(); } catch (e) { toast(e.message || 'Not cancelled'); ev.target.disabled = false; }
+  } }, 'Cancel');
+  const submit = (form, send, done, aliases) => form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    try { await send(v); toast(done); reload(); } catch (e) { showProblems(form, e, aliases); }
+  });
+
+  const shiftForm = h('form', { class: 'inline-form', id: 'shift-form', novalidate: true, style: 'flex-wrap:wrap' },
+    h('div', { class: 'form-errors' }),
+    field({ name: 'nurse', label: 'Nurse', type: 'select', options: nurses.map((n) => [n.username, nurseName(n.username)]) }),
+    dateField({ name: 'day', label: 'Day', value: days[0] < todayIso() ? todayIso() : days[0] }),
+    timeField({ name: 'fromTime', label: 'From', value: '07:30' }),
+    timeField({ name: 'toTime', label: 'To', value: '15:30', hint: 'next day when earlier' }),
+    h('button', { class: 'btn btn-secondary', type: 'submit', id: 'add-shift' }, 'Add shift'));
+  submit(shiftForm, (v) => {
+    const from = instantOf(v.day, v.fromTime);
+    let to = instantOf(v.day, v.toTime);
+    if (from && to && to <= from) to = instantOf(addDays(v.day, 1), v.toTime);
+    if (!from || !to) return Promise.reject({ problems: [{ field: from ? 'toTime' : 'fromTime', message: 'write the day as YYYY-MM-DD and the time as hh:mm' }] });
+    return post('/api/schedule/shifts', { nurse: v.nurse, from, to });
+  }, 'Shift added', { from: 'fromTime', to: 'toTime' });
+
+  const closureForm = h('form', { class: 'inline-form', id: 'closure-form', novalidate: true, style: 'flex-wrap:wrap' },
+    h('div', { class: 'form-errors' }),
+    dateField({ name: 'day', label: 'Day closed' }),
+    field({ name: 'reason', label: 'Why', placeholder: 'e.g. Public holiday' }),
+    h('button', { class: 'btn btn-secondary', type: 'submit', id: 'add-closure' }, 'Close the unit'));
+  submit(closureForm, (v) => post('/api/schedule/closures', { day: v.day, reason: v.reason }), 'The unit is closed that day');
+
+  const separators = machines.filter((m) => m.active);
+  const downForm = h('form', { class: 'inline-form', id: 'out-of-service-form', novalidate: true, style: 'flex-wrap:wrap' },
+    h('div', { class: 'form-errors' }),
+    field({ name: 'machine', label: 'Machine', type: 'select', options: separators.map((m) => [m.id, m.name]) }),
+    dateField({ name: 'fromDay', label: 'From day', value: days[0] < todayIso() ? todayIso() : days[0] }),
+    timeField({ name: 'fromTime', label: 'at', value: '07:30' }),
+    dateField({ name: 'toDay', label: 'Back on', value: days[0] < todayIso() ? todayIso() : days[0] }),
+    timeField({ name: 'toTime', label: 'at', value: '18:00' }),
+    field({ name: 'reason', label: 'Why', placeholder: 'e.g. Service visit' }),
+    h('button', { class: 'btn btn-secondary', type: 'submit', id: 'add-out-of-service' }, 'Take out of service'));
+  submit(downForm, (v) => {
+    const from = instantOf(v.fromDay, v.fromTime);
+    const to = instantOf(v.toDay, v.toTime);
+    if (!from || !to) return Promise.reject({ problems: [{ field: from ? 'toTime' : 'fromTime', message: 'write the day as YYYY-MM-DD and the time as hh:mm' }] });
+    return post(`/api/machines/${encodeURIComponent(v.machine)}/out-of-service`, { from, to, reason: v.reason });
+  }, 'Machine taken out of service', { from: 'fromTime', to: 'toTime' });
+
+  const list = (id, items, line, empty) => h('ul', { id, class: 'plain-list' }, items.length ? items.map(line) : h('li', { class: 'muted' }, empty));
+  return h('section', { class: 'panel no-print', id: 'rota' }, h('h2', {}, 'Rota for this week'),
+    h('p', { class: 'muted' }, 'The week is planned on this rota: once any shift is recorded for the days planned, nurses are given sessions only inside their shifts. A machine out of service is booked by nobody, and a day closed has no sessions. Sessions already booked stay booked: plan the week again to move them.'),
+    h('h3', {}, 'Nurses’ shifts'), shiftForm,
+    list('shift-list', rota.shifts, (x) => h('li', { dataset: { shift: x.id } }, `${nurseName(x.nurse)}: ${when(x.from)} to ${time(x.to)} `, cancel(`/api/schedule/shifts/${encodeURIComponent(x.id)}/cancel`, 'Shift')), 'No shifts this week.'),
+    h('h3', {}, 'Days closed'), closureForm,
+    list('closure-list', rota.closures, (c) => h('li', { dataset: { closure: c.id } }, `${dayLabel(c.day)}: ${c.reason} `, cancel(`/api/schedule/closures/${encodeURIComponent(c.id)}/cancel`, 'Closure')), 'No closures this week.'),
+    h('h3', {}, 'Machines out of service'), separators.length ? downForm : h('p', { class: 'empty' }, 'The unit has no machines yet.'),
+    list('out-of-service-list', rota.downtime, (o) => h('li', { dataset: { outOfService: o.id } }, `${o.machineName}: ${when(o.from)} to ${when(o.to)} — ${o.reason} `, cancel(`/api/machines/${encodeURIComponent(o.machineId)}/out-of-service/${encodeURIComponent(o.id)}/cancel`, 'Period')), 'No machine out of service this week.'));
 }

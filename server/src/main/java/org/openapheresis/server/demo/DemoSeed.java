@@ -147,6 +147,7 @@ public final class DemoSeed {
         List<String> notes = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, zone);
         priceList(today, notes);
+        rota(today, now);
         // 1. MS relapse: TPE course, 5 exchanges every 48 h, two done, one today
         PatientRecord ms = patient("MRN-100234", "Sofia", "Berg", LocalDate.of(1991, 3, 14), Sex.FEMALE, 168, 64,
                 List.of(), List.of("interferon beta-1a"), false, false,
@@ -258,6 +259,23 @@ public final class DemoSeed {
     }
 
     /** Example prices (invented, marked as example on the price list) from the first day of last year. */
+    /**
+     * The rota the week is planned on: MCS-1 away for its maintenance visit in two days, and the unit closed for a
+     * training day in ten (no shifts: the demo's nurses work the opening hours).
+     */
+    private void rota(LocalDate today, Instant now) {
+        jdbi.useTransaction(h -> {
+            String mcs = resources.machines(h).stream().filter(m -> m.name().equals("MCS-1")).findFirst().orElseThrow()
+                    .id();
+            LocalDate visit = today.plusDays(2);
+            resources.takeOutOfService(h, new Actor(BY, Role.ADMIN), mcs, visit.atTime(7, 0).atZone(zone).toInstant(),
+                    visit.atTime(18, 0).atZone(zone).toInstant(), "Preventive maintenance visit (demo)");
+            new org.openapheresis.server.schedule.ScheduleStore().insert(h, new org.openapheresis.server.schedule.Closure(
+                    org.openapheresis.server.db.Ids.next(), today.plusDays(10), "Unit training day (demo)", now,
+                    COORDINATOR.username(), Optional.empty(), Optional.empty()));
+        });
+    }
+
     private void priceList(LocalDate today, List<String> notes) {
         LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
         Map<String, String> prices = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.openapheresis.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,5 +32,19 @@ class UiUnitResourcesTest extends BrowserTest {
         browser.click(By.cssSelector("#chairs [data-chair='Bed 1'] button"));
         browser.awaitText(By.cssSelector("#chairs [data-chair='Bed 1']"), "Out of service");
         browser.screenshot("12-the-unit-machines-and-chairs");
+
+        // the planning rules: Saturday closed, the lab's cut-off later; a day that closes before it opens is refused
+        assertThat(browser.text(By.id("opening-hours"))).contains("Saturday");
+        browser.click(By.cssSelector("#rules-form [name='open.saturday']"));
+        browser.fill("rules-form", Map.of("labCutOff", "16:00", "closes.monday", "07:00"));
+        browser.click(By.id("save-rules"));
+        browser.wait.until(d -> browser.text(By.id("rules-form")).contains("not after it opens"));
+        browser.fill("rules-form", Map.of("closes.monday", "18:00"));
+        browser.click(By.id("save-rules"));
+        browser.wait.until(d -> browser.text(By.id("rules-form")).contains("by admin"));
+        assertThat(browser.await(By.cssSelector("#rules-form [name='open.saturday']")).isSelected()).isFalse();
+        assertThat(browser.await(By.cssSelector("#rules-form [name='labCutOff']")).getAttribute("value"))
+                .isEqualTo("16:00");
+        browser.screenshot("13-the-unit-planning-rules");
     }
 }

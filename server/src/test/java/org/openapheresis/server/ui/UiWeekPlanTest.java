@@ -108,4 +108,55 @@ class UiWeekPlanTest extends BrowserTest {
         browser.click(By.id("view-machine"));
         browser.await(By.cssSelector("#week-grid"));
     }
+
+    @Test
+    void a_coordinator_keeps_the_rota_of_a_week_shifts_a_closed_day_and_a_machine_out_of_service() {
+        browser.signIn(COORDINATOR, UiServer.PASSWORD);
+        browser.go("/week");
+        browser.awaitHeading("Week");
+        By firstDay = By.cssSelector("#week-grid [role=columnheader] a");
+        for (int i = 0; i < 2; i++) { // the week after next: the other test plans next week
+            String before = browser.text(firstDay);
+            browser.click(By.id("next-week"));
+            browser.wait.until(d -> !before.equals(browser.text(firstDay)));
+        }
+        browser.click(By.id("view-machine"));
+        browser.await(By.id("rota"));
+        String monday = browser.all(By.cssSelector("#week-grid .cell[data-day]")).get(0).getAttribute("data-day");
+        String wednesday = java.time.LocalDate.parse(monday).plusDays(2).toString();
+        assertThat(browser.text(By.id("rota-basis"))).contains("No shifts are on the rota this week");
+
+        browser.fill("shift-form", Map.of("day", monday, "fromTime", "07:30", "toTime", "15:30"));
+        browser.click(By.id("add-shift"));
+        browser.await(By.cssSelector("#shift-list li[data-shift]"));
+        assertThat(browser.text(By.id("rota-basis"))).contains("Nurses are planned inside their shifts");
+        browser.fill("shift-form", Map.of("day", monday, "fromTime", "12:00", "toTime", "20:00"));
+        browser.click(By.id("add-shift"));
+        browser.wait.until(d -> browser.text(By.id("shift-form")).contains("on shift"));
+
+        browser.fill("closure-form", Map.of("day", wednesday, "reason", "Staff training day"));
+        browser.click(By.id("add-closure"));
+        browser.awaitText(By.cssSelector("#week-grid [data-closed='" + wednesday + "']"), "Closed: Staff training day");
+
+        browser.fill("out-of-service-form", Map.of("fromDay", monday, "fromTime", "08:00", "toDay", monday, "toTime",
+                "13:00", "reason", "Annual service visit"));
+        browser.click(By.id("add-out-of-service"));
+        browser.awaitText(By.cssSelector("#week-grid [data-day='" + monday + "'] .slot.out-of-service"),
+                "Out of service 08:00–13:00");
+        assertThat(browser.text(By.id("out-of-service-list"))).contains("Annual service visit");
+        browser.screenshot("73-week-rota-by-machine");
+
+        browser.click(By.id("view-nurse"));
+        browser.await(By.cssSelector("#week-grid .shift"));
+        assertThat(browser.text(By.cssSelector("#week-grid [data-row='" + UiServer.NURSE + "'][data-day='" + monday
+                + "']"))).contains("On shift 07:30–15:30");
+        assertThat(browser.text(By.cssSelector("#week-grid [data-row='" + UiServer.NURSE + "'][data-day='"
+                + wednesday + "']"))).contains("Off");
+        browser.screenshot("74-week-rota-by-nurse");
+
+        browser.click(By.cssSelector("#closure-list li[data-closure] button"));
+        browser.wait.until(d -> browser.all(By.cssSelector("#week-grid [data-closed]")).isEmpty());
+        browser.click(By.id("view-machine"));
+        browser.await(By.cssSelector("#week-grid"));
+    }
 }
