@@ -8,7 +8,6 @@ import static org.openapheresis.server.access.Permission.PRICE_LIST_READ;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.openapheresis.server.http.Route;
 import org.openapheresis.server.session.SessionService;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
-import org.openapheresis.system.Problem;
 import org.openapheresis.system.Range;
 
 /**
@@ -169,15 +167,6 @@ public final class BillingRoutes implements FeatureRoutes {
 
     // --- charges
 
-    private static Optional<LocalDate> dateQuery(Call call, String name) {
-        Optional<String> q = call.query(name);
-        try {
-            return q.map(LocalDate::parse);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("bad query", List.of(Problem.of(name, MessageKey.NOT_A_DATE, q.get())));
-        }
-    }
-
     private static void requireOrder(Optional<LocalDate> from, Optional<LocalDate> to) {
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw InvalidInputException.of("to", MessageKey.INVALID, to.get() + " is before from " + from.get());
@@ -186,8 +175,8 @@ public final class BillingRoutes implements FeatureRoutes {
 
     private void charges(Call call) {
         Optional<String> patientId = call.idQuery("patientId");
-        Optional<LocalDate> from = dateQuery(call, "from");
-        Optional<LocalDate> to = dateQuery(call, "to");
+        Optional<LocalDate> from = call.dateQuery("from");
+        Optional<LocalDate> to = call.dateQuery("to");
         requireOrder(from, to);
         patientId.ifPresent(call::concerns);
         List<ChargeItem.View> items = call.read(h -> billing.charges(h, patientId, from, to));
@@ -238,8 +227,8 @@ public final class BillingRoutes implements FeatureRoutes {
 
     private void export(Call call) {
         LocalDate today = LocalDate.ofInstant(call.now(), call.zone());
-        LocalDate from = dateQuery(call, "from").orElse(today.withDayOfMonth(1));
-        LocalDate to = dateQuery(call, "to").orElse(today);
+        LocalDate from = call.dateQuery("from").orElse(today.withDayOfMonth(1));
+        LocalDate to = call.dateQuery("to").orElse(today);
         requireOrder(Optional.of(from), Optional.of(to));
         String csv = call.read(h -> billing.csv(h, from, to));
         call.ctx().status(200).contentType("text/csv; charset=utf-8")

@@ -188,6 +188,17 @@ public final class Call {
         return v;
     }
 
+    /** An ISO date query parameter ({@code ?from=2026-03-02}): empty when absent, a 422 naming it when it is no date. */
+    public Optional<java.time.LocalDate> dateQuery(String name) {
+        Optional<String> q = query(name);
+        try {
+            return q.map(java.time.LocalDate::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.openapheresis.system.InvalidInputException("bad query", List.of(Problem.of(name,
+                    MessageKey.NOT_A_DATE, q.get())));
+        }
+    }
+
     /**
      * A whole-number query parameter in a range ({@code ?uncertainty=500}): empty when absent, a 422 naming it when
      * it is not a whole number or lies outside.

@@ -31,9 +31,4 @@ public record OutOfServicePeriod(String id, String machineId, String machineName
         Objects.requireNonNull(cancelledAt, "cancelledAt");
         Objects.requireNonNull(cancelledBy, "cancelledBy");
     }
-
-    /** Whether the period, not cancelled, shares time with {@code [start, end)}. */
-    public boolean overlaps(Instant start, Instant end) {
-        return cancelledAt.isEmpty() && from.isBefore(end) && start.isBefore(to);
-    }
 }

@@ -145,7 +145,8 @@ public final class ResourceService {
                             + " (it runs " + String.join(", ", m.procedureTypes()) + ")")));
         }
         store.lockMachine(h, m.id());
-        store.outOfService(h, m.id()).stream().filter(o -> o.overlaps(start, end)).findFirst().ifPresent(o -> {
+        store.outOfServiceBetween(h, start, end).stream().filter(o -> o.machineId().equals(m.id())).findFirst()
+                .ifPresent(o -> {
             throw DomainException.of(Refusal.MACHINE_OUT_OF_SERVICE, m.name(), local(o.from()), local(o.to()),
                     o.reason());
         });

@@ -145,8 +145,8 @@ public final class ScheduleRoutes implements FeatureRoutes {
     }
 
     private void closures(Call call) {
-        LocalDate from = queryDate(call, "from").orElse(LocalDate.now(call.zone()));
-        LocalDate to = queryDate(call, "to").orElse(from.plusDays(366));
+        LocalDate from = call.dateQuery("from").orElse(LocalDate.now(call.zone()));
+        LocalDate to = call.dateQuery("to").orElse(from.plusDays(366));
         call.answer(call.read(h -> schedule.closures(h, from, to)));
     }
 
@@ -167,8 +167,8 @@ public final class ScheduleRoutes implements FeatureRoutes {
 
     private void shifts(Call call) {
         LocalDate today = LocalDate.now(call.zone());
-        LocalDate from = queryDate(call, "from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
-        LocalDate to = queryDate(call, "to").orElse(from.plusDays(6));
+        LocalDate from = call.dateQuery("from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
+        LocalDate to = call.dateQuery("to").orElse(from.plusDays(6));
         call.answer(call.read(h -> schedule.shifts(h, from, to)));
     }
 
@@ -188,16 +188,6 @@ public final class ScheduleRoutes implements FeatureRoutes {
         call.answer(call.write(h -> schedule.cancelShift(h, call.actor(), id)));
     }
 
-    private static Optional<LocalDate> queryDate(Call call, String name) {
-        return call.query(name).map(s -> {
-            try {
-                return LocalDate.parse(s);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw org.openapheresis.system.InvalidInputException.of(name,
-                        org.openapheresis.system.MessageKey.NOT_A_DATE, s);
-            }
-        });
-    }
 
     private void propose(Call call) {
         Node f = call.body();

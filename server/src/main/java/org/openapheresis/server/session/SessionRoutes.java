@@ -8,7 +8,6 @@ import static org.openapheresis.server.access.Permission.SESSIONS_SCHEDULE;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.openapheresis.server.session.Vocabulary.Grade;
 import org.openapheresis.server.session.Vocabulary.RunValueSource;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
-import org.openapheresis.system.Problem;
 import org.openapheresis.system.Range;
 
 /** {@code /api/sessions}: parse, call one {@link SessionService} method, answer. */
@@ -151,17 +149,11 @@ public final class SessionRoutes implements FeatureRoutes {
     private void list(Call call) {
         Optional<Instant> from = Optional.empty();
         Optional<Instant> to = Optional.empty();
-        Optional<String> date = call.query("date");
+        Optional<LocalDate> date = call.dateQuery("date");
         if (date.isPresent()) {
-            try {
-                LocalDate d = LocalDate.parse(date.get());
-                ZoneId zone = call.zone();
-                from = Optional.of(d.atStartOfDay(zone).toInstant());
-                to = Optional.of(d.plusDays(1).atStartOfDay(zone).toInstant());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("bad query", List.of(Problem.of("date", MessageKey.NOT_A_DATE,
-                        date.get())));
-            }
+            ZoneId zone = call.zone();
+            from = Optional.of(date.get().atStartOfDay(zone).toInstant());
+            to = Optional.of(date.get().plusDays(1).atStartOfDay(zone).toInstant());
         }
         call.idQuery("patientId").ifPresent(call::concerns);
         Optional<Instant> f = from;
