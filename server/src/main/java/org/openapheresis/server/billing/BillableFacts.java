@@ -1,6 +1,7 @@
 package org.openapheresis.server.billing;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.openapheresis.procedure.ProcedureType;
@@ -17,10 +18,12 @@ import org.openapheresis.procedure.ProcedureType;
  * @param diagnosisCode the ICD-10 code of the order's indication
  * @param doseGivenMg the drug given, mg, for an infusion (from the volumes recorded as given)
  * @param infusionMin the infusion's time in whole minutes, for an infusion (from the recorded start to the end)
+ * @param fluidGivenMl the fluids recorded as given during a session (or planned, for an estimate), mL by the fluid's
+ *     code ({@code albumin-5}, {@code plasma}): a supply billed by the container is counted from these
  */
 public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, Optional<RemovedComponent> removed,
         Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode,
-        Optional<BigDecimal> doseGivenMg, Optional<Long> infusionMin) {
+        Optional<BigDecimal> doseGivenMg, Optional<Long> infusionMin, Map<String, BigDecimal> fluidGivenMl) {
 
     public BillableFacts {
         Objects.requireNonNull(trigger, "trigger");
@@ -31,6 +34,12 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
         Objects.requireNonNull(diagnosisCode, "diagnosisCode");
         Objects.requireNonNull(doseGivenMg, "doseGivenMg");
         Objects.requireNonNull(infusionMin, "infusionMin");
+        fluidGivenMl = Map.copyOf(fluidGivenMl);
+        fluidGivenMl.forEach((fluid, ml) -> {
+            if (ml.signum() < 0) {
+                throw new IllegalArgumentException(ml + " mL of " + fluid + " given is negative");
+            }
+        });
         if (doseGivenMg.isPresent() && doseGivenMg.get().signum() < 0 || infusionMin.isPresent() && infusionMin.get() < 0) {
             throw new IllegalArgumentException("a dose of " + doseGivenMg + " mg or a time of " + infusionMin
                     + " min is negative");
@@ -40,7 +49,8 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
     /** The facts of a billable event without an infusion's dose and time. */
     public BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, Optional<RemovedComponent> removed,
             Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode) {
-        this(trigger, procedure, removed, productKind, donation, diagnosisCode, Optional.empty(), Optional.empty());
+        this(trigger, procedure, removed, productKind, donation, diagnosisCode, Optional.empty(), Optional.empty(),
+                Map.of());
     }
 
     /** A session that ended ({@code trigger}) as its order describes it. */
@@ -63,6 +73,12 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
     public static BillableFacts ivig(Trigger trigger, Optional<String> productCode, Optional<BigDecimal> doseGivenMg,
             Optional<Long> infusionMin, Optional<String> diagnosisCode) {
         return new BillableFacts(trigger, Optional.of(ProcedureType.IVIG_INFUSION), Optional.empty(), productCode,
-                Optional.empty(), diagnosisCode, doseGivenMg, infusionMin);
+                Optional.empty(), diagnosisCode, doseGivenMg, infusionMin, Map.of());
+    }
+
+    /** These facts with the fluids given during the session, mL by fluid code (replacing any recorded before). */
+    public BillableFacts withFluidsGiven(Map<String, BigDecimal> ml) {
+        return new BillableFacts(trigger, procedure, removed, productKind, donation, diagnosisCode, doseGivenMg,
+                infusionMin, ml);
     }
 }

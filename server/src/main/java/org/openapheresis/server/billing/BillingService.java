@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.openapheresis.course.CourseSchedule;
+import org.openapheresis.procedure.Plan;
 import org.openapheresis.procedure.ProcedureSpec;
 import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.server.access.Actor;
@@ -174,10 +176,11 @@ public final class BillingService {
             return existing;
         }
         OrderRecord o = orders.require(h, s.orderId());
-        BillableFacts facts = o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i
-                ? ivigGiven(h, s, o, i)
+        List<Entries.FluidGiven> given = sessions.observed(h, s.id()).fluids();
+        BillableFacts facts = (o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i
+                ? ivigGiven(given, s, o, i)
                 : BillableFacts.session(Trigger.SESSION_COMPLETED, s.procedureType(), donation(o),
-                        Optional.of(o.indication().code()));
+                        Optional.of(o.indication().code()))).withFluidsGiven(fluidsMl(given));
         LocalDate day = LocalDate.ofInstant(s.endedAt().orElse(clock.instant()), clock.getZone());
         return charge(h, by, facts, "session:" + s.id(), Optional.of(s.id()), Optional.of(o.id()), s.patientId(), day);
     }
@@ -238,13 +241,9 @@ public final class BillingService {
      * session's recorded start to its end (UNIT RULE: the record keeps no separate infusion start and stop, and a
      * pause is not taken off).
      */
-    private BillableFacts ivigGiven(Handle h, SessionRecord s, OrderRecord o, ProcedureSpec.IvigInfusion i) {
-        BigDecimal ml = BigDecimal.ZERO;
-        for (Entries.FluidGiven f : sessions.observed(h, s.id()).fluids()) {
-            if (f.fluid() == Vocabulary.Fluid.IVIG) {
-                ml = ml.add(BigDecimal.valueOf(f.volumeMl()));
-            }
-        }
+    private static BillableFacts ivigGiven(List<Entries.FluidGiven> given, SessionRecord s, OrderRecord o,
+            ProcedureSpec.IvigInfusion i) {
+        BigDecimal ml = fluidsMl(given).getOrDefault(Vocabulary.Fluid.IVIG.code(), BigDecimal.ZERO);
         Optional<BigDecimal> mg = ml.signum() > 0 ? Optional.of(doseMg(ml, i.productPercent())) : Optional.empty();
         Optional<Long> minutes = s.startedAt().flatMap(a -> s.endedAt().map(b -> Duration.between(a, b).toMinutes()))
                 .filter(m -> m >= 0);
@@ -252,14 +251,39 @@ public final class BillingService {
                 minutes, Optional.of(o.indication().code()));
     }
 
+    /** The session's fluids recorded as given, summed by fluid code, mL. */
+    static Map<String, BigDecimal> fluidsMl(List<Entries.FluidGiven> given) {
+        Map<String, BigDecimal> ml = new TreeMap<>();
+        for (Entries.FluidGiven f : given) {
+            ml.merge(f.fluid().code(), BigDecimal.valueOf(f.volumeMl()), BigDecimal::add);
+        }
+        return ml;
+    }
+
     /** mg of immunoglobulin in {@code ml} of a {@code percent} product: 1 % is 1 g per 100 mL, 10 mg/mL. */
     static BigDecimal doseMg(BigDecimal ml, double percent) {
         return ml.multiply(BigDecimal.valueOf(percent)).multiply(BigDecimal.TEN);
     }
 
+    /** The replacement fluids one session of the order's plan gives, mL by fluid code (none when it plans none). */
+    private static Map<String, BigDecimal> replacementPlanned(OrderRecord o) {
+        Plan.ReplacementUse r = o.plan().replacement();
+        if (r == null) {
+            return Map.of();
+        }
+        Map<String, BigDecimal> ml = new TreeMap<>();
+        if (r.albuminMl() > 0) {
+            ml.put(Vocabulary.Fluid.ALBUMIN_5.code(), BigDecimal.valueOf(r.albuminMl()));
+        }
+        if (r.plasmaMl() > 0) {
+            ml.put(Vocabulary.Fluid.PLASMA.code(), BigDecimal.valueOf(r.plasmaMl()));
+        }
+        return ml;
+    }
+
     /** The planned day of an IVIG order as billable facts: one day's grams and infusion time from its plan. */
     private static BillableFacts ivigPlanned(OrderRecord o, ProcedureSpec.IvigInfusion i) {
-        Optional<org.openapheresis.procedure.Plan.Infusion> inf = Optional.ofNullable(o.plan().infusion());
+        Optional<Plan.Infusion> inf = Optional.ofNullable(o.plan().infusion());
         Optional<BigDecimal> mg = inf.map(x -> BigDecimal.valueOf(x.gramsPerDay()).multiply(BigDecimal.valueOf(1000)));
         Optional<Long> minutes = inf.filter(x -> !x.durationMinPerDay().isEmpty())
                 .map(x -> Math.round(x.durationMinPerDay().get(0)));
@@ -422,9 +446,17 @@ public final class BillingService {
         LocalDate today = today();
         List<String> assumptions = new ArrayList<>();
         assumptions.add("Prices are the price list's on " + today + ", in " + currency + ".");
-        BillableFacts facts = o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i ? ivigPlanned(o, i)
+        BillableFacts facts = (o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i ? ivigPlanned(o, i)
                 : BillableFacts.session(Trigger.SESSION_COMPLETED, o.procedureSpec().type(), donation(o),
-                        Optional.of(o.indication().code()));
+                        Optional.of(o.indication().code()))).withFluidsGiven(replacementPlanned(o));
+        Optional<Plan.ReplacementUse> replacement = Optional.ofNullable(o.plan().replacement());
+        replacement.filter(r -> r.albuminMl() > 0).ifPresent(r -> assumptions.add("Each session's 5 % albumin is "
+                + "estimated as planned, " + Math.round(r.albuminMl()) + " mL; a session is billed by the albumin "
+                + "recorded as given."));
+        replacement.filter(r -> r.plasmaMl() > 0).ifPresent(r -> assumptions.add("The plan replaces with plasma ("
+                + Math.round(r.plasmaMl()) + " mL a session): plasma is not coded by the rules (the record does not "
+                + "show which plasma product or how many units), so it is not in this estimate; billing codes it by "
+                + "hand."));
         if (facts.doseGivenMg().isPresent()) {
             assumptions.add("Each day is estimated as planned: " + facts.doseGivenMg().get().stripTrailingZeros()
                     .toPlainString() + " mg of IVIG infused over " + facts.infusionMin().map(m -> m + " min")
@@ -453,8 +485,8 @@ public final class BillingService {
                     + "infusion by its time; supplies and other drugs are billed separately and are not in this "
                     + "estimate.");
         } else {
-            assumptions.add("Only the session codes are counted: replacement fluids, supplies, drugs and product "
-                    + "processing are billed separately and are not in this estimate.");
+            assumptions.add("Only the session codes and the 5 % albumin are counted: other supplies, drugs and "
+                    + "product processing are billed separately and are not in this estimate.");
         }
         Optional<PayerCoverage> coverage = store.coverages(h, o.patientId()).stream().filter(c -> c.inPlanYear(today))
                 .findFirst();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.server.session.Vocabulary;
 
 /**
  * The codes the unit may bill ({@code billing/codes.tsv}) and the code rules ({@code billing/code-rules.tsv}),
@@ -52,7 +53,12 @@ public final class CodeRules {
             String rule = r[0];
             UnitCount units = UnitCount.parse(r[7]).orElseThrow(() -> new IllegalStateException("rule " + rule
                     + ": units " + r[7] + " is not a count, dose-mg/<mg per unit>, infusion-first-hour or "
-                    + "infusion-additional-hours"));
+                    + "infusion-additional-hours, fluid-ml/<fluid>/<mL per unit>"));
+            if (units.fluid().isPresent() && Vocabulary.fromCode(Vocabulary.Fluid.class, units.fluid().get())
+                    .isEmpty()) {
+                throw new IllegalStateException("rule " + rule + ": " + units.fluid().get() + " is not a fluid a "
+                        + "session records as given");
+            }
             if (r[2].equals(ProcedureType.IVIG_INFUSION.code()) && !r[4].equals("*")
                     && org.openapheresis.procedure.ProcedureSpec.IvigProduct.fromCode(r[4]).isEmpty()) {
                 throw new IllegalStateException("rule " + rule + ": " + r[4] + " is not an IVIG product an order can "

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a code rule counts its units: a fixed number per event, the drug given per the code's dosage, or the
- * infusion time by the hour. Written in the rule table's {@code units} column as {@code 1}, {@code dose-mg/500},
- * {@code infusion-first-hour} or {@code infusion-additional-hours}.
+ * infusion time by the hour, or a fluid given by the container. Written in the rule table's {@code units} column as
+ * {@code 1}, {@code dose-mg/500}, {@code infusion-first-hour}, {@code infusion-additional-hours} or
+ * {@code fluid-ml/albumin-5/250}.
  *
  * <p>Drug units: the dose given (mg) over the code's dosage (mg per unit), rounded up. CMS: "If the drug dose used
  * in the care of a patient is not a multiple of the HCPCS code dosage descriptor, the provider rounds to the next
@@ -21,11 +24,17 @@ import java.util.Optional;
  * more than 30 minutes (31 or more): 90 min codes no additional hour, 91 to 150 min one, 151 to 210 min two. Time is
  * counted in whole minutes elapsed (UNIT RULE: a part minute is not counted).
  *
+ * <p>Fluid containers: the volume of one fluid recorded as given (mL, by its code) over the code's container volume,
+ * rounded up (UNIT RULE: a container opened for a patient is used for that patient or discarded, never returned).
+ * No volume of the fluid recorded is no unit and no reason: a plasma exchange replaced with plasma gives no albumin.
+ *
  * @param basis how units are counted
  * @param perEvent units per event, for {@link Basis#PER_EVENT}
  * @param mgPerUnit the code's dosage, mg per unit, for {@link Basis#DRUG_DOSE}
+ * @param fluid the fluid's code, for {@link Basis#FLUID_CONTAINERS}; empty otherwise
+ * @param mlPerUnit the code's container volume, mL per unit, for {@link Basis#FLUID_CONTAINERS}
  */
-public record UnitCount(Basis basis, int perEvent, int mgPerUnit) {
+public record UnitCount(Basis basis, int perEvent, int mgPerUnit, Optional<String> fluid, int mlPerUnit) {
 
     /** Infusions of this many minutes or fewer are a push, not an infusion (CPT guideline, see the class). */
     public static final int PUSH_MAX_MIN = 15;
@@ -36,20 +45,29 @@ public record UnitCount(Basis basis, int perEvent, int mgPerUnit) {
 
     /** How a rule counts units. */
     public enum Basis {
-        PER_EVENT, DRUG_DOSE, INFUSION_FIRST_HOUR, INFUSION_ADDITIONAL_HOURS
+        PER_EVENT, DRUG_DOSE, INFUSION_FIRST_HOUR, INFUSION_ADDITIONAL_HOURS, FLUID_CONTAINERS
     }
 
     static final String DOSE_PREFIX = "dose-mg/";
+    static final String FLUID_PREFIX = "fluid-ml/";
+    private static final Pattern FLUID = Pattern.compile(FLUID_PREFIX + "([a-z0-9.-]+)/([1-9]\\d{0,5})");
 
     public UnitCount {
         Objects.requireNonNull(basis, "basis");
-        if (basis == Basis.PER_EVENT && perEvent < 0 || basis == Basis.DRUG_DOSE && mgPerUnit <= 0) {
-            throw new IllegalArgumentException(basis + " counts " + perEvent + " units, " + mgPerUnit + " mg per unit");
+        Objects.requireNonNull(fluid, "fluid");
+        if (basis == Basis.PER_EVENT && perEvent < 0 || basis == Basis.DRUG_DOSE && mgPerUnit <= 0
+                || basis == Basis.FLUID_CONTAINERS && (fluid.isEmpty() || mlPerUnit <= 0)) {
+            throw new IllegalArgumentException(basis + " counts " + perEvent + " units, " + mgPerUnit + " mg per unit, "
+                    + mlPerUnit + " mL of " + fluid.orElse("no fluid") + " per unit");
         }
     }
 
     public static UnitCount perEvent(int units) {
-        return new UnitCount(Basis.PER_EVENT, units, 0);
+        return new UnitCount(Basis.PER_EVENT, units, 0, Optional.empty(), 0);
+    }
+
+    private static UnitCount of(Basis basis) {
+        return new UnitCount(basis, 0, 0, Optional.empty(), 0);
     }
 
     /** The units column's text; empty when it is none of the forms. */
@@ -58,11 +76,17 @@ public record UnitCount(Basis basis, int perEvent, int mgPerUnit) {
             return Optional.of(perEvent(Integer.parseInt(text)));
         }
         if (text.startsWith(DOSE_PREFIX) && text.substring(DOSE_PREFIX.length()).matches("[1-9]\\d{0,6}")) {
-            return Optional.of(new UnitCount(Basis.DRUG_DOSE, 0, Integer.parseInt(text.substring(DOSE_PREFIX.length()))));
+            return Optional.of(new UnitCount(Basis.DRUG_DOSE, 0, Integer.parseInt(text.substring(DOSE_PREFIX.length())),
+                    Optional.empty(), 0));
+        }
+        Matcher fluid = FLUID.matcher(text);
+        if (fluid.matches()) {
+            return Optional.of(new UnitCount(Basis.FLUID_CONTAINERS, 0, 0, Optional.of(fluid.group(1)),
+                    Integer.parseInt(fluid.group(2))));
         }
         return switch (text) {
-            case "infusion-first-hour" -> Optional.of(new UnitCount(Basis.INFUSION_FIRST_HOUR, 0, 0));
-            case "infusion-additional-hours" -> Optional.of(new UnitCount(Basis.INFUSION_ADDITIONAL_HOURS, 0, 0));
+            case "infusion-first-hour" -> Optional.of(of(Basis.INFUSION_FIRST_HOUR));
+            case "infusion-additional-hours" -> Optional.of(of(Basis.INFUSION_ADDITIONAL_HOURS));
             default -> Optional.empty();
         };
     }
@@ -103,12 +127,20 @@ public record UnitCount(Basis basis, int perEvent, int mgPerUnit) {
             // is missing, so no reason is given
             case INFUSION_ADDITIONAL_HOURS -> f.infusionMin().map(min -> Counted.of(additionalHours(min)))
                     .orElseGet(() -> Counted.none("the infusion time is not recorded"));
+            // no volume of the fluid given is nothing to bill and nothing missing
+            case FLUID_CONTAINERS -> Counted.of(Optional.ofNullable(f.fluidGivenMl().get(fluid.orElseThrow()))
+                    .map(ml -> containers(ml, mlPerUnit)).orElse(0));
         };
     }
 
     /** Units of a drug code: the dose over the code's dosage, rounded up (CMS, see the class). */
     static int drugUnits(BigDecimal doseMg, int mgPerUnit) {
         return doseMg.divide(BigDecimal.valueOf(mgPerUnit), 0, RoundingMode.CEILING).intValueExact();
+    }
+
+    /** Containers of {@code mlPerUnit} that hold {@code ml}, rounded up (UNIT RULE, see the class). */
+    static int containers(BigDecimal ml, int mlPerUnit) {
+        return ml.divide(BigDecimal.valueOf(mlPerUnit), 0, RoundingMode.CEILING).intValueExact();
     }
 
     /** Hours beyond the first of an infusion of {@code minutes}, a last part hour counted above 30 min. */

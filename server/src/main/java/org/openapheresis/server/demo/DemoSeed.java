@@ -287,6 +287,7 @@ public final class DemoSeed {
         prices.put("38208", "450.00");
         prices.put("38241", "1800.00");
         prices.put("38242", "1500.00");
+        prices.put("P9045", "65.00");
         List<BillingService.NewPrice> list = new ArrayList<>();
         prices.forEach((code, price) -> list.add(new BillingService.NewPrice(code, Optional.empty(),
                 new java.math.BigDecimal(price), BillingService.UNIT_CURRENCY.getCurrencyCode(), from,
@@ -489,6 +490,14 @@ public final class DemoSeed {
         if (plan.infusion() != null) {
             jdbi.useTransaction(h -> sessions.recordFluid(h, nurse, s.id(), new Commands.GiveFluid(end,
                     Vocabulary.Fluid.IVIG, plan.infusion().mlPerDay())));
+        }
+        if (plan.replacement() != null && plan.replacement().albuminMl() > 0) {
+            jdbi.useTransaction(h -> sessions.recordFluid(h, nurse, s.id(), new Commands.GiveFluid(end,
+                    Vocabulary.Fluid.ALBUMIN_5, plan.replacement().albuminMl())));
+        }
+        if (plan.replacement() != null && plan.replacement().plasmaMl() > 0) {
+            jdbi.useTransaction(h -> sessions.recordFluid(h, nurse, s.id(), new Commands.GiveFluid(end,
+                    Vocabulary.Fluid.PLASMA, plan.replacement().plasmaMl())));
         }
         endOfRun(s, nurse, plan, end);
         jdbi.useTransaction(h -> {

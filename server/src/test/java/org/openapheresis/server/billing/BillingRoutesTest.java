@@ -91,6 +91,31 @@ class BillingRoutesTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void the_five_percent_albumin_recorded_as_given_is_charged_p9045_per_250_ml_container_and_plasma_is_not(
+            Databases.Kind kind) {
+        Unit u = priced(kind);
+        String patient = u.createPatient(Unit.mrn("ALB"));
+        String session = u.startedSession(u.signedOrder(patient));
+        String nurse = u.token(Role.NURSE);
+        // two entries of 5 % albumin, 2,000 + 1,100 mL: 3,100 mL in 250 mL containers is 13 (12.4 rounded up)
+        for (int ml : new int[] {2000, 1100}) {
+            Unit.expect(u.api.post("/api/sessions/" + session + "/fluids", nurse, Map.of("time", Unit.now(), "fluid",
+                    "albumin-5", "volumeMl", ml)), 201);
+        }
+        Unit.expect(u.api.post("/api/sessions/" + session + "/fluids", nurse, Map.of("time", Unit.now(), "fluid",
+                "plasma", "volumeMl", 500)), 201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/complete", nurse, ""), 200);
+        List<Map<String, Object>> items = items(Unit.expect(u.api.get("/api/charges?patientId=" + patient,
+                u.token(Role.BILLING)), 200));
+        assertThat(items).extracting(i -> i.get("code") + " x" + i.get("units") + " by " + i.get("rule"))
+                .containsExactlyInAnyOrder("36514 x1 by TA_PLASMA", "P9045 x13 by ALBUMIN_5_SUPPLY");
+        Map<String, Object> albumin = items.stream().filter(i -> "P9045".equals(i.get("code"))).findFirst()
+                .orElseThrow();
+        assertThat(albumin).containsEntry("codeSystem", "HCPCS").containsEntry("diagnosisCode", "G35.A");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void an_aborted_session_is_not_charged(Databases.Kind kind) {
         Unit u = priced(kind);
         String patient = u.createPatient(Unit.mrn("ABORT"));

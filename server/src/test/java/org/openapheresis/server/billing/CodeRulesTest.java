@@ -268,6 +268,34 @@ class CodeRulesTest {
     }
 
     @Test
+    @CodesRule("ALBUMIN_5_SUPPLY")
+    void five_percent_albumin_given_codes_p9045_per_250_ml_container_rounded_up_and_plasma_codes_no_supply() {
+        BillableFacts exchange = BillableFacts.session(Trigger.SESSION_COMPLETED, ProcedureType.PLASMA_EXCHANGE,
+                Optional.empty(), MS);
+        assertThat(coded(exchange.withFluidsGiven(Map.of("albumin-5", new BigDecimal("3000")))))
+                .containsExactly("36514 x1 by TA_PLASMA", "P9045 x12 by ALBUMIN_5_SUPPLY");
+        assertThat(coded(exchange.withFluidsGiven(Map.of("albumin-5", new BigDecimal("3000.5")))))
+                .contains("P9045 x13 by ALBUMIN_5_SUPPLY");
+        assertThat(coded(exchange.withFluidsGiven(Map.of("albumin-5", new BigDecimal("1")))))
+                .contains("P9045 x1 by ALBUMIN_5_SUPPLY");
+        // plasma, 20 % albumin and nothing given: no supply line, the exchange still coded
+        assertThat(coded(exchange.withFluidsGiven(Map.of("plasma", new BigDecimal("3000"), "albumin-20",
+                new BigDecimal("100"))))).containsExactly("36514 x1 by TA_PLASMA");
+        assertThat(coded(exchange)).containsExactly("36514 x1 by TA_PLASMA");
+    }
+
+    @Test
+    void a_fluid_unit_count_parses_its_fluid_and_container_and_refuses_what_is_not_one() {
+        UnitCount c = UnitCount.parse("fluid-ml/albumin-5/250").orElseThrow();
+        assertThat(c.basis()).isEqualTo(UnitCount.Basis.FLUID_CONTAINERS);
+        assertThat(c.fluid()).contains("albumin-5");
+        assertThat(c.mlPerUnit()).isEqualTo(250);
+        assertThat(UnitCount.parse("fluid-ml/albumin-5/0")).isEmpty();
+        assertThat(UnitCount.parse("fluid-ml//250")).isEmpty();
+        assertThat(UnitCount.parse("fluid-ml/albumin-5")).isEmpty();
+    }
+
+    @Test
     void every_rule_has_its_own_test_and_every_test_names_a_rule() {
         Set<String> tested = Arrays.stream(CodeRulesTest.class.getDeclaredMethods())
                 .map(m -> m.getAnnotation(CodesRule.class)).filter(a -> a != null).map(CodesRule::value)

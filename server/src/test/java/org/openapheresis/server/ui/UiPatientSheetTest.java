@@ -30,9 +30,10 @@ class UiPatientSheetTest extends BrowserTest {
         }
         assertThat(orderId).as("the demo GBS order").isNotNull();
         browser.go("/orders/" + orderId);
-        // the order page also says what the course may cost: 5 exchanges at the demo's example price, uninsured
-        assertThat(browser.text(By.id("estimate-total"))).isEqualTo("$12,000.00");
-        assertThat(browser.text(By.id("estimate-share"))).isEqualTo("$12,000.00");
+        // the order page also says what the course may cost, uninsured: 5 exchanges at the demo's example price
+        // (36514, 2,400) and each one's planned 5 % albumin in 13 containers of 250 mL (P9045, 65): 5 x 3,245
+        assertThat(browser.text(By.id("estimate-total"))).isEqualTo("$16,225.00");
+        assertThat(browser.text(By.id("estimate-share"))).isEqualTo("$16,225.00");
         browser.await(By.id("patient-sheet"));
         String href = browser.await(By.id("patient-sheet")).getAttribute("href");
         assertThat(href).endsWith("/api/orders/" + orderId + "/patient-sheet");
