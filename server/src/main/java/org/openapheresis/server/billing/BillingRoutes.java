@@ -395,6 +395,7 @@ public final class BillingRoutes implements FeatureRoutes {
         PatientShare.Breakdown b = s.share();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sessions", s.sessions());
+        m.put("sessionsInNextPlanYear", s.sessionsInNextPlanYear());
         m.put("totalCharges", b.totalCharges());
         m.put("patientShare", b.patientShare());
         m.put("deductiblePart", b.deductiblePart());

@@ -488,8 +488,11 @@ public final class BillingService {
             assumptions.add("Only the session codes and the 5 % albumin are counted: other supplies, drugs and "
                     + "product processing are billed separately and are not in this estimate.");
         }
-        Optional<PayerCoverage> coverage = store.coverages(h, o.patientId()).stream().filter(c -> c.inPlanYear(today))
-                .findFirst();
+        List<PayerCoverage> coverages = store.coverages(h, o.patientId());
+        Optional<PayerCoverage> coverage = coverages.stream().filter(c -> c.inPlanYear(today)).findFirst();
+        Optional<PayerCoverage> nextYear = coverage.flatMap(c -> coverages.stream()
+                .filter(n -> n.inPlanYear(c.planYearEnd().plusDays(1))).findFirst());
+        double intervalHours = o.schedule().map(CourseSchedule::intervalHours).orElse(0.0);
         if (coverage.isEmpty()) {
             assumptions.add("No coverage holds on " + today + ": the patient is estimated to pay every charge.");
         } else {
@@ -499,11 +502,15 @@ public final class BillingService {
                             : c.coinsurancePercent().stripTrailingZeros().toPlainString() + " % coinsurance")
                     + ", capped by the out-of-pocket maximum left; the amounts met are as recorded on "
                     + LocalDate.ofInstant(c.createdAt(), clock.getZone()) + ".");
-            LocalDate last = today.plusDays((long) Math.ceil((high - 1) * o.schedule().map(CourseSchedule::intervalHours)
-                    .orElse(0.0) / 24.0));
+            LocalDate last = sessionDay(today, high - 1, intervalHours);
             if (last.isAfter(c.planYearEnd())) {
+                int after = sessionsAfter(today, high, intervalHours, c.planYearEnd());
                 assumptions.add("The course may run to " + last + ", past the plan year's end on " + c.planYearEnd()
-                        + ": every session is counted in this plan year; a new deductible may apply after it.");
+                        + ": " + after + (after == 1 ? " session falls" : " sessions fall") + " in the next plan "
+                        + "year and " + (nextYear.isPresent() ? "are shared by the coverage recorded for it ("
+                        + nextYear.get().payer() + " " + nextYear.get().plan() + ", as recorded)"
+                        : "are shared by this plan's terms renewed unchanged, the deductible and out-of-pocket "
+                        + "maximum starting again with nothing met (no coverage is recorded for that year)") + ".");
             }
             if (c.priorAuthorization().isEmpty()) {
                 assumptions.add("No prior authorisation is recorded; the payer may require one.");
@@ -513,14 +520,46 @@ public final class BillingService {
             assumptions.add("The number of sessions is a range, " + low + " to " + high + "; totalCharges and "
                     + "patientShare are for " + high + ".");
         }
-        Optional<CostSharing> terms = coverage.map(PayerCoverage::costSharing);
-        Estimate.Scenario lowS = new Estimate.Scenario(low, PatientShare.of(Collections.nCopies(low, perSession), terms));
-        Estimate.Scenario highS = new Estimate.Scenario(high, PatientShare.of(Collections.nCopies(high, perSession),
-                terms));
+        Estimate.Scenario lowS = scenario(low, perSession, today, intervalHours, coverage, nextYear);
+        Estimate.Scenario highS = scenario(high, perSession, today, intervalHours, coverage, nextYear);
         Optional<PayerCoverage.PriorAuthorization> pa = coverage.flatMap(PayerCoverage::priorAuthorization);
         return new Estimate(o.id(), o.patientId(), currency, today, ordered, lines, PatientShare.cents(perSession), lowS,
                 highS, coverage.map(PayerCoverage::id), pa.map(PayerCoverage.PriorAuthorization::number),
                 pa.map(p -> p.holdsOn(today)).orElse(false), assumptions);
+    }
+
+    /**
+     * {@code sessions} sessions from {@code today} at the course's interval: those in the coverage's plan year shared
+     * by its terms as met so far, those after its end by the next year's coverage when one is recorded, else by the
+     * same terms renewed with nothing met (the deductible and out-of-pocket maximum start again each plan year).
+     */
+    static Estimate.Scenario scenario(int sessions, BigDecimal perSession, LocalDate today, double intervalHours,
+            Optional<PayerCoverage> coverage, Optional<PayerCoverage> nextYear) {
+        int after = coverage.map(c -> sessionsAfter(today, sessions, intervalHours, c.planYearEnd())).orElse(0);
+        PatientShare.Breakdown thisYear = PatientShare.of(Collections.nCopies(sessions - after, perSession),
+                coverage.map(PayerCoverage::costSharing));
+        if (after == 0) {
+            return new Estimate.Scenario(sessions, thisYear, 0);
+        }
+        CostSharing next = nextYear.map(PayerCoverage::costSharing).orElseGet(() -> coverage.get().renewed());
+        return new Estimate.Scenario(sessions, thisYear.plus(PatientShare.of(Collections.nCopies(after, perSession),
+                Optional.of(next))), after);
+    }
+
+    /** The day of session {@code index} (0 first, today) of a course at {@code intervalHours}. */
+    static LocalDate sessionDay(LocalDate today, int index, double intervalHours) {
+        return today.plusDays((long) Math.ceil(index * intervalHours / 24.0));
+    }
+
+    /** How many of {@code sessions} sessions from today fall after {@code planYearEnd}. */
+    static int sessionsAfter(LocalDate today, int sessions, double intervalHours, LocalDate planYearEnd) {
+        int n = 0;
+        for (int i = 0; i < sessions; i++) {
+            if (sessionDay(today, i, intervalHours).isAfter(planYearEnd)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The patient of an order (a not-found refusal when there is none), for the audit entry. */

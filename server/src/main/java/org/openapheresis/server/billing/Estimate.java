@@ -49,8 +49,10 @@ public record Estimate(String orderId, String patientId, String currency, LocalD
      * A number of sessions and what they give.
      *
      * @param sessions how many
-     * @param share the charges and the patient's share, with its parts
+     * @param share the charges and the patient's share, with its parts (both plan years' when the course crosses
+     *     the end of the coverage's plan year)
+     * @param sessionsInNextPlanYear of which sessions fall after the plan year's end, shared by the next year's terms
      */
-    public record Scenario(int sessions, PatientShare.Breakdown share) {
+    public record Scenario(int sessions, PatientShare.Breakdown share, int sessionsInNextPlanYear) {
     }
 }

@@ -32,6 +32,14 @@ public final class PatientShare {
     public record Breakdown(BigDecimal totalCharges, BigDecimal patientShare, BigDecimal deductiblePart,
             BigDecimal coinsurancePart, BigDecimal copayPart, BigDecimal uncoveredPart,
             boolean cappedByOutOfPocketMax) {
+
+        /** This share and another's (the next plan year's), part by part; capped when either was. */
+        public Breakdown plus(Breakdown o) {
+            return new Breakdown(totalCharges.add(o.totalCharges), patientShare.add(o.patientShare),
+                    deductiblePart.add(o.deductiblePart), coinsurancePart.add(o.coinsurancePart),
+                    copayPart.add(o.copayPart), uncoveredPart.add(o.uncoveredPart),
+                    cappedByOutOfPocketMax || o.cappedByOutOfPocketMax);
+        }
     }
 
     /**

@@ -127,6 +127,15 @@ public record PayerCoverage(String id, String patientId, String payer, String pl
     }
 
     /** The terms as met so far, for {@link PatientShare}. */
+    /**
+     * The terms at the start of the next plan year if the plan renews unchanged: the whole deductible and the whole
+     * out-of-pocket maximum again, nothing met (an assumption the estimate states).
+     */
+    public CostSharing renewed() {
+        return CostSharing.of(deductible, BigDecimal.ZERO, coinsurancePercent, copayPerVisit, outOfPocketMax,
+                BigDecimal.ZERO);
+    }
+
     public CostSharing costSharing() {
         return CostSharing.of(deductible, deductibleMet, coinsurancePercent, copayPerVisit, outOfPocketMax,
                 outOfPocketMet);
