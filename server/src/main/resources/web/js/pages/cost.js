@@ -34,8 +34,41 @@ export async function estimatePanel(orderId) {
       h('tbody', {}, e.lines.map((l) => h('tr', {}, h('td', {}, l.code), h('td', {}, l.descriptor),
         h('td', {}, l.amountPerSession != null ? money(l.amountPerSession, e.currency) : 'no price'), h('td', {}, String(l.sessions)),
         h('td', {}, l.amount != null ? money(l.amount, e.currency) : '—'))))),
-    h('details', {}, h('summary', {}, 'Assumptions'), h('ul', {}, e.assumptions.map((a) => h('li', {}, a)))));
+    h('details', {}, h('summary', {}, 'Assumptions'), h('ul', {}, e.assumptions.map((a) => h('li', {}, a)))),
+    assistanceScreen(orderId, e.currency));
   return panel;
+}
+
+/**
+ * The financial-assistance screen: household size and income against the unit's policy (its year's poverty
+ * guideline and its tiers), the discount the patient qualifies for and the share after it. Nothing is stored.
+ */
+function assistanceScreen(orderId, currency) {
+  const out = h('div', { id: 'assistance-result', 'aria-live': 'polite' });
+  const form = h('form', { id: 'assistance-form', class: 'grid grid-3', novalidate: true },
+    field({ name: 'householdSize', label: 'People in the household', type: 'number', value: 1, required: true }),
+    field({ name: 'annualIncome', label: 'Household income a year', type: 'number', unit: currency, required: true }),
+    h('div', { class: 'form-errors span-2' }),
+    h('div', { class: 'actions' }, h('button', { class: 'btn', type: 'submit', id: 'assistance-check' }, 'Check assistance')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    out.replaceChildren();
+    const v = values(form);
+    try {
+      const a = await post(`/api/orders/${encodeURIComponent(orderId)}/assistance-screen`,
+        { householdSize: toNumber(v.householdSize), annualIncome: toNumber(v.annualIncome) });
+      const people = a.householdSize === 1 ? '1 person' : `${a.householdSize} people`;
+      out.append(
+        h('p', { id: 'assistance-percent' }, `The household's income is ${a.percentOfGuideline} % of the ${a.policyYear} poverty guideline for ${people} (${money(a.povertyGuideline, a.currency)} a year).`),
+        h('p', { id: 'assistance-discount', class: 'kpi-value' }, Number(a.discountPercent) > 0
+          ? `${a.discountPercent} % off the patient's share: ${money(a.patientShare, a.currency)} becomes ${money(a.patientShareAfter, a.currency)}`
+          : `No discount under the unit's policy: the patient's share stays ${money(a.patientShare, a.currency)}`),
+        h('p', { class: 'hint' }, `Tiers: ${a.tiers.map((t) => `up to ${t.upToPercentOfGuideline} %: ${t.discountPercent} % off`).join('; ')}. ${a.policySource}.`));
+    } catch (err) { showProblems(form, err); }
+  });
+  return h('details', { id: 'assistance' }, h('summary', {}, 'Financial assistance'),
+    h('p', { class: 'hint' }, 'Ask the household size and yearly income; the screen uses the unit\'s policy and keeps nothing.'), form, out);
 }
 
 /** The patient's coverages, and the form to record one (coordinators and billing). */

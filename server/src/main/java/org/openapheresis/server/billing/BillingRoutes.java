@@ -72,7 +72,11 @@ public final class BillingRoutes implements FeatureRoutes {
                         + "year first", this::coverages).audit(),
                 Route.get("/api/orders/{id}/estimate", CHARGES_READ, "What the order's course is likely to cost and "
                         + "the patient's share (?sessionsLow=&sessionsHigh= for a range), with the lines and "
-                        + "assumptions behind it", this::estimate).audit());
+                        + "assumptions behind it", this::estimate).audit(),
+                Route.post("/api/orders/{id}/assistance-screen", CHARGES_READ, "A financial-assistance screen: the "
+                        + "household's income in percent of the poverty guideline of the unit's policy, the discount "
+                        + "it qualifies for and the order's estimate after it (nothing is stored)",
+                        Map.of("householdSize", 3, "annualIncome", 41000), this::screen).audit());
     }
 
     static Map<String, Object> priceExample() {
@@ -352,6 +356,46 @@ public final class BillingRoutes implements FeatureRoutes {
             return billing.estimate(h, orderId, low, high);
         });
         call.answer(json(e));
+    }
+
+    private static final Range HOUSEHOLD = Range.of(1, AssistancePolicy.MAX_HOUSEHOLD);
+
+    private void screen(Call call) {
+        String orderId = call.param("id");
+        Node f = call.body();
+        java.util.OptionalInt size = f.integer("householdSize", HOUSEHOLD, true);
+        Optional<BigDecimal> income = Money.read(f, "annualIncome", true);
+        if (income.isPresent() && income.get().signum() < 0) {
+            f.add("annualIncome", MessageKey.OUT_OF_RANGE, income.get().toPlainString(), 0, "any");
+        }
+        f.rejectUnknown();
+        f.throwIfProblems();
+        BillingService.Screen s = call.read(h -> {
+            call.concerns(billing.patientOfOrder(h, orderId));
+            return billing.screen(h, orderId, size.getAsInt(), income.get());
+        });
+        AssistancePolicy.Result r = s.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", orderId);
+        m.put("currency", s.policy().currency());
+        m.put("policyYear", s.policy().year());
+        m.put("policySource", s.policy().source());
+        m.put("householdSize", r.householdSize());
+        m.put("annualIncome", r.annualIncome());
+        m.put("povertyGuideline", r.guideline());
+        m.put("percentOfGuideline", r.percentOfGuideline());
+        m.put("discountPercent", r.discountPercent());
+        m.put("tier", r.tier().map(t -> Map.of("upToPercentOfGuideline", t.upToPercentOfGuideline(),
+                "discountPercent", t.discountPercent())).orElse(null));
+        m.put("tiers", s.policy().tiers().stream().map(t -> Map.of("upToPercentOfGuideline",
+                t.upToPercentOfGuideline(), "discountPercent", t.discountPercent())).toList());
+        m.put("patientShare", s.estimate().high().share().patientShare());
+        m.put("patientShareAfter", s.highAfter());
+        m.put("range", Map.of("low", Map.of("sessions", s.estimate().low().sessions(), "patientShare",
+                s.estimate().low().share().patientShare(), "patientShareAfter", s.lowAfter()), "high",
+                Map.of("sessions", s.estimate().high().sessions(), "patientShare",
+                        s.estimate().high().share().patientShare(), "patientShareAfter", s.highAfter())));
+        call.answer(m);
     }
 
     private static Optional<Integer> box(java.util.OptionalInt i) {

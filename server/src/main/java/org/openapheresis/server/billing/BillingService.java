@@ -60,6 +60,8 @@ public final class BillingService {
     /**
      * @param currency the unit's ISO 4217 currency: every price, charge and coverage is in it
      */
+    private final AssistancePolicy assistance;
+
     public BillingService(BillingStore store, CodeRules rules, OrderService orders, PatientService patients,
             org.openapheresis.server.session.SessionService sessions, java.util.Currency currency, Clock clock) {
         this.sessions = sessions;
@@ -69,6 +71,11 @@ public final class BillingService {
         this.patients = patients;
         this.currency = currency.getCurrencyCode();
         this.clock = clock;
+        this.assistance = AssistancePolicy.load();
+        if (!assistance.currency().equals(this.currency)) {
+            throw new IllegalStateException("the assistance policy is in " + assistance.currency() + ", the unit bills "
+                    + "in " + this.currency);
+        }
     }
 
     public String currency() {
@@ -560,6 +567,36 @@ public final class BillingService {
             }
         }
         return n;
+    }
+
+    /** The unit's financial-assistance policy (its year's poverty guideline and its tiers). */
+    public AssistancePolicy assistancePolicy() {
+        return assistance;
+    }
+
+    /**
+     * A financial-assistance screen for the patient of an order: what the household qualifies for under the unit's
+     * policy, and the order's estimate with the discount taken off the patient's share. Nothing is stored: the
+     * screen is a calculation the coordinator shows the patient (the request is audited as a read of the order).
+     */
+    public Screen screen(Handle h, String orderId, int householdSize, BigDecimal annualIncome) {
+        Estimate e = estimate(h, orderId, Optional.empty(), Optional.empty());
+        AssistancePolicy.Result r = assistance.qualify(householdSize, annualIncome);
+        return new Screen(assistance, r, e, r.after(e.low().share().patientShare()),
+                r.after(e.high().share().patientShare()));
+    }
+
+    /**
+     * A screen's answer.
+     *
+     * @param policy the policy applied
+     * @param result what the household qualifies for
+     * @param estimate the order's estimate before the discount
+     * @param lowAfter the patient's share of the fewest sessions after the discount
+     * @param highAfter the patient's share of the most sessions after the discount
+     */
+    public record Screen(AssistancePolicy policy, AssistancePolicy.Result result, Estimate estimate,
+            BigDecimal lowAfter, BigDecimal highAfter) {
     }
 
     /** The patient of an order (a not-found refusal when there is none), for the audit entry. */

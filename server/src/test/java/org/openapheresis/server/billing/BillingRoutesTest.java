@@ -2,6 +2,8 @@ package org.openapheresis.server.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +114,37 @@ class BillingRoutesTest {
         Map<String, Object> albumin = items.stream().filter(i -> "P9045".equals(i.get("code"))).findFirst()
                 .orElseThrow();
         assertThat(albumin).containsEntry("codeSystem", "HCPCS").containsEntry("diagnosisCode", "G35.A");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void an_assistance_screen_of_a_household_of_3_at_60000_takes_75_pct_off_the_uninsured_share_and_stores_nothing(
+            Databases.Kind kind) {
+        Unit u = priced(kind);
+        String patient = u.createPatient(Unit.mrn("ASSIST"));
+        String order = u.signedOrder(patient);
+        Api.Answer e = Unit.expect(u.api.get("/api/orders/" + order + "/estimate", u.token(Role.COORDINATOR)), 200);
+        BigDecimal share = new BigDecimal(String.valueOf(e.map().get("patientShare")));
+        Api.Answer a = Unit.expect(u.api.post("/api/orders/" + order + "/assistance-screen", u.token(Role.COORDINATOR),
+                Map.of("householdSize", 3, "annualIncome", 60000)), 200);
+        assertThat(a.map()).containsEntry("policyYear", 2025).containsEntry("householdSize", 3);
+        assertThat(((Number) a.map().get("povertyGuideline")).doubleValue()).isEqualTo(26650.0);
+        assertThat(((Number) a.map().get("percentOfGuideline")).doubleValue()).isEqualTo(225.1);
+        assertThat(((Number) a.map().get("discountPercent")).doubleValue()).isEqualTo(75.0);
+        assertThat(new BigDecimal(String.valueOf(a.map().get("patientShareAfter"))))
+                .isEqualByComparingTo(share.multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP));
+        // the screen is a calculation: a second estimate is unchanged
+        assertThat(Unit.expect(u.api.get("/api/orders/" + order + "/estimate", u.token(Role.COORDINATOR)), 200).map())
+                .containsEntry("patientShare", e.map().get("patientShare"));
+        Api.Answer bad = u.api.post("/api/orders/" + order + "/assistance-screen", u.token(Role.COORDINATOR),
+                Map.of("householdSize", 0, "annualIncome", -5));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(fields(bad)).containsExactlyInAnyOrder("householdSize", "annualIncome");
+        Api.Answer missing = u.api.post("/api/orders/" + order + "/assistance-screen", u.token(Role.COORDINATOR),
+                Map.of("householdSize", 2));
+        assertThat(fields(missing)).containsExactly("annualIncome");
+        assertThat(u.api.post("/api/orders/" + order + "/assistance-screen", u.token(Role.NURSE),
+                Map.of("householdSize", 2, "annualIncome", 1000)).status()).isEqualTo(403);
     }
 
     @ParameterizedTest

@@ -34,6 +34,18 @@ class UiPatientSheetTest extends BrowserTest {
         // (36514, 2,400) and each one's planned 5 % albumin in 13 containers of 250 mL (P9045, 65): 5 x 3,245
         assertThat(browser.text(By.id("estimate-total"))).isEqualTo("$16,225.00");
         assertThat(browser.text(By.id("estimate-share"))).isEqualTo("$16,225.00");
+        // the assistance screen: 3 people earning 60,000 are 225.1 % of the 2025 guideline (26,650): 75 % off
+        browser.click(By.cssSelector("#assistance summary"));
+        browser.fill("assistance-form", java.util.Map.of("householdSize", "3", "annualIncome", "60000"));
+        browser.click(By.id("assistance-check"));
+        assertThat(browser.text(By.id("assistance-percent"))).contains("225.1 %").contains("3 people")
+                .contains("$26,650.00");
+        assertThat(browser.text(By.id("assistance-discount"))).isEqualTo("75 % off the patient's share: $16,225.00 "
+                + "becomes $4,056.25");
+        browser.screenshot("61-order-assistance-screen");
+        browser.fill("assistance-form", java.util.Map.of("householdSize", "0"));
+        browser.click(By.id("assistance-check"));
+        browser.awaitError("householdSize", "outside");
         browser.await(By.id("patient-sheet"));
         String href = browser.await(By.id("patient-sheet")).getAttribute("href");
         assertThat(href).endsWith("/api/orders/" + orderId + "/patient-sheet");
