@@ -71,6 +71,7 @@ public final class DemoSeed {
     private final ZoneId zone;
     private final DemoClock clock;
     private final PatientService patients;
+    private final org.openapheresis.server.followup.ChronicGvhdService chronicGvhd;
     private final OrderService orders;
     private final SessionService sessions;
     private final ResourceService resources;
@@ -92,7 +93,9 @@ public final class DemoSeed {
         this.zone = unitClock.getZone();
         this.clock = new DemoClock(unitClock.instant(), zone);
         this.patients = new PatientService(new PatientStore(), clock);
-        this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
+        this.chronicGvhd = new org.openapheresis.server.followup.ChronicGvhdService(
+                new org.openapheresis.server.followup.ChronicGvhdStore(), patients, clock);
+        this.orders = new OrderService(new OrderStore(), patients, guidelines, chronicGvhd, clock);
         this.resources = new ResourceService(new ResourceStore(), clock);
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
         this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions,
