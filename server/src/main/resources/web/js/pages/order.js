@@ -141,7 +141,7 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
       scheduleSection(ctx, o, sessions, machines, chairs, nurses)),
     candidacyPanel(o),
-    chronicGvhdPanel(o, chronic),
+    chronicGvhdPanel(o, chronic) || '',
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(timed, course, { wide: true, procedure: o.procedure })));
   if (ctx.can.readCharges()) main.append(await estimatePanel(o.id));
 }
