@@ -152,7 +152,9 @@ public final class OpenApheresisServer implements AutoCloseable {
                 new DemoSeed(db.jdbi(), auth, audit, guidelines, clock).seedIfEmpty(out);
             }
             PatientService patients = new PatientService(new PatientStore(), clock);
-            OrderService orders = new OrderService(new OrderStore(), patients, guidelines, clock);
+            org.openapheresis.server.followup.ChronicGvhdService chronicGvhd = new org.openapheresis.server.followup
+                    .ChronicGvhdService(new org.openapheresis.server.followup.ChronicGvhdStore(), patients, clock);
+            OrderService orders = new OrderService(new OrderStore(), patients, guidelines, chronicGvhd, clock);
             ResourceService resources = new ResourceService(new ResourceStore(), clock);
             SessionService sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
             org.openapheresis.server.followup.FollowUpService followUps = new org.openapheresis.server.followup.FollowUpService(
@@ -185,6 +187,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.schedule.ScheduleRoutes(schedule, sessions),
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
+                    new org.openapheresis.server.followup.ChronicGvhdRoutes(chronicGvhd),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
                     new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,
                             patients, sessions, billing, org.openapheresis.server.sheet.Glossary.load())),

@@ -1,6 +1,8 @@
 // Follow-up after donor lymphocyte infusion: a physician records the acute GVHD findings of a visit and its
 // chimerism results; the server stages each organ and grades the visit by the MAGIC criteria (Harris 2016) and
 // answers every stage with the rule that gave it. The page shows the records, the latest visit first, as stored.
+// Beside them, chronic GVHD: the eight NIH organ scores of an assessment, the global severity the server computes
+// (NIH 2014 consensus, Jagasia 2015) with its rule, and the trend of the recorded severity.
 import { get, post } from '../api.js';
 import { h, clear, field, dateField, timeField, checkbox, values, toNumber, showProblems, clearProblems, toast, dateTime, date,
   localIsoNow, todayIso, instantOf, num, chip, errorPanel } from '../ui.js';
@@ -12,25 +14,33 @@ export async function render(main, ctx, [id]) {
   const base = `/api/patients/${encodeURIComponent(id)}`;
   let p;
   let visits;
+  let chronic;
   try {
-    [p, visits] = await Promise.all([get(base), get(`${base}/follow-ups`)]);
+    [p, visits, chronic] = await Promise.all([get(base), get(`${base}/follow-ups`), get(`${base}/chronic-gvhd`)]);
   } catch (e) {
     main.append(errorPanel(e));
     return;
   }
   const list = h('section', { class: 'panel', id: 'follow-up-list', 'aria-labelledby': 'h-visits' });
-  list.append(h('h2', { id: 'h-visits' }, 'Visits'), ...[].concat(visitList(visits)));
+  list.append(h('h2', { id: 'h-visits' }, 'Acute GVHD visits'), ...[].concat(visitList(visits)));
+  const chronicList = h('section', { class: 'panel', id: 'chronic-gvhd-list', 'aria-labelledby': 'h-chronic' },
+    h('h2', { id: 'h-chronic' }, 'Chronic GVHD assessments'),
+    h('p', { id: 'chronic-gvhd-trend' }, chronic.trend.summary),
+    ...[].concat(chronicList_(chronic.assessments)));
   main.append(h('div', { class: 'page-head' }, h('div', {},
     h('h1', {}, `Follow-up: ${patientName(p)}`),
-    h('div', { class: 'sub' }, 'Acute GVHD staged and graded by the MAGIC criteria (Harris 2016); chimerism after donor lymphocyte infusion.')),
+    h('div', { class: 'sub' }, 'Acute GVHD staged and graded by the MAGIC criteria (Harris 2016); chimerism after donor lymphocyte infusion; chronic GVHD scored by the NIH 2014 consensus (Jagasia 2015).')),
   h('div', { class: 'actions' }, h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(id)}` }, 'Back to patient'))));
   if (ctx.can.followUp()) {
+    const reload = async () => { clear(main); await render(main, ctx, [id]); };
     main.append(h('section', { class: 'panel', 'aria-labelledby': 'h-record' }, h('h2', { id: 'h-record' }, 'Record a visit'),
-      visitForm(base, visits, async () => { clear(main); await render(main, ctx, [id]); })));
+      visitForm(base, visits, reload)),
+    h('section', { class: 'panel', 'aria-labelledby': 'h-record-chronic' },
+      h('h2', { id: 'h-record-chronic' }, 'Record a chronic GVHD assessment'), chronicForm(base, reload)));
   } else {
     main.append(h('p', { class: 'small muted' }, 'Follow-up visits are recorded by a physician.'));
   }
-  main.append(list);
+  main.append(h('div', { class: 'grid grid-2' }, list, chronicList));
 }
 
 function chimerismRow(i) {
@@ -133,4 +143,60 @@ function visitList(visits) {
       `${c.compartmentLabel}: ${num(c.donorPercent)} % donor, sampled ${date(c.sampledOn)}`))) : h('p', { class: 'small muted' }, 'No chimerism result.'),
     v.corrects ? h('p', { class: 'small' }, `Corrects an earlier record: ${v.correctionReason}`) : null,
     h('p', { class: 'small muted' }, `Source: ${v.source}. Recorded by ${v.recordedBy} on ${dateTime(v.recordedAt)}.`)));
+}
+
+// The NIH form's eight organs, in its order, with the API's names.
+const CHRONIC_ORGANS = [['skin', 'Skin', 'the higher of the skin-features and body-surface scores'], ['mouth', 'Mouth'],
+  ['eyes', 'Eyes'], ['giTract', 'GI tract'], ['liver', 'Liver'], ['lungs', 'Lungs', 'the score by FEV1'],
+  ['jointsAndFascia', 'Joints and fascia'], ['genitalTract', 'Genital tract']];
+
+function chronicForm(base, reload) {
+  const form = h('form', { id: 'chronic-gvhd-form', novalidate: true },
+    h('div', { class: 'form-errors', 'aria-live': 'polite' }),
+    h('fieldset', {}, h('legend', {}, 'Assessment'), h('div', { class: 'fields' },
+      dateField({ name: 'assessedAt', label: 'Assessed on', value: todayIso(), required: true }),
+      timeField({ name: 'assessedAtTime', label: 'at', value: localIsoNow().slice(11, 16), required: true }))),
+    h('fieldset', {}, h('legend', {}, 'NIH organ scores (0 none to 3 severe)'), h('div', { class: 'fields' },
+      CHRONIC_ORGANS.map(([k, n, hint]) => field({ name: `scores.${k}`, label: n, type: 'number', value: '0', min: 0, max: 3, required: true,
+        hint: hint || null })))),
+    h('fieldset', {}, h('legend', {}, 'Not counted: the whole abnormality explained by a documented non-GVHD cause'), h('div', { class: 'fields' },
+      CHRONIC_ORGANS.map(([k, n]) => checkbox({ name: `nonGvhdCause.${k}`, label: n })))),
+    h('fieldset', {}, h('legend', {}, 'Note'), h('div', { class: 'fields wide' },
+      field({ name: 'note', label: 'Note', type: 'textarea', rows: 2 }))),
+    h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'save-chronic-gvhd' }, 'Record assessment')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const scores = {};
+    for (const [k] of CHRONIC_ORGANS) scores[k] = toNumber(v[`scores.${k}`]) ?? null;
+    const body = { assessedAt: instantOf(v.assessedAt, v.assessedAtTime) || `${v.assessedAt}T${v.assessedAtTime}`, scores,
+      nonGvhdCause: CHRONIC_ORGANS.map(([k]) => k).filter((k) => v[`nonGvhdCause.${k}`]) };
+    if (v.note) body.note = v.note;
+    try {
+      const saved = await post(`${base}/chronic-gvhd`, body);
+      toast(`Chronic GVHD recorded: ${saved.severity}`);
+      await reload();
+    } catch (e) {
+      showProblems(form, e, {});
+    }
+  });
+  return form;
+}
+
+function chronicList_(assessments) {
+  if (!assessments.length) return h('p', { class: 'empty' }, 'No chronic GVHD assessment recorded yet.');
+  return assessments.map((a) => h('article', { class: 'panel', dataset: { assessment: a.id }, 'aria-label': `Chronic GVHD assessment of ${dateTime(a.assessedAt)}` },
+    h('div', { class: 'panel-head' }, h('h3', {}, dateTime(a.assessedAt))),
+    h('div', { class: 'kpis' }, h('div', { class: 'kpi grade' },
+      h('div', { class: 'label' }, 'Chronic GVHD global severity'),
+      h('div', { class: 'value', id: `severity-${a.id}` }, a.severity),
+      h('div', { class: 'note' }, `${a.gradingSystem} (${a.gradingVersion})`))),
+    h('p', { class: 'small' }, a.severityRule),
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Organ'), h('th', {}, 'Score'), h('th', {}, 'Counted'))),
+      h('tbody', {}, a.organs.map((o) => h('tr', {}, h('td', {}, o.label), h('td', { class: 'num' }, String(o.score)),
+        h('td', {}, o.counted ? 'yes' : 'no: non-GVHD cause')))))),
+    a.note ? h('p', { class: 'small' }, a.note) : null,
+    h('p', { class: 'small muted' }, `Source: ${a.source}. Recorded by ${a.recordedBy} on ${dateTime(a.recordedAt)}.`)));
 }

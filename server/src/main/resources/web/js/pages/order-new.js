@@ -52,6 +52,9 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     standalone ? null : get(`/api/patients/${encodeURIComponent(patientId)}`),
     ctx.loadCatalog(),
   ]);
+  // a photopheresis order may name the chronic GVHD assessment it treats: the patient's, when the user may read them
+  const chronic = !standalone && ctx.can.readFollowUp()
+    ? await get(`/api/patients/${encodeURIComponent(patientId)}/chronic-gvhd`).catch(() => null) : null;
   const types = catalog.procedureTypes;
   const typeOf = (code) => types.find((t) => t.code === code);
   const labs = p ? p.labs : {};
@@ -81,6 +84,10 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
         field({ name: 'indication.code', label: 'ICD-10 code', placeholder: 'e.g. G35.A', hint: 'Filled from the indication when the row has codes; a more specific code is welcome' }),
         field({ name: 'indication.text', label: 'Indication in words', placeholder: 'e.g. Multiple sclerosis, steroid-refractory relapse' })),
       h('div', { id: 'guideline-row', 'aria-live': 'polite' }),
+      h('div', { id: 'chronic-gvhd-pick', class: 'fields wide', hidden: true },
+        field({ name: 'indication.chronicGvhdAssessmentId', label: 'Chronic GVHD assessment this photopheresis treats', type: 'select',
+          options: [['', 'None named'], ...((chronic && chronic.assessments) || []).map((a) => [a.id, `${date(a.assessedAt)}: ${a.severity} (NIH 2014)`])],
+          hint: chronic ? 'the order page then shows the latest severity and its trend' : 'the patient\'s chronic GVHD assessments cannot be read here' })),
       h('div', { id: 'category-iv', hidden: true, class: 'alert alert-danger' },
         h('p', {}, 'ASFA category IV: evidence shows or suggests apheresis is ineffective or harmful. The order is signed only with your reason.'),
         field({ name: 'indication.categoryIvReason', label: 'Reason for ordering a category IV indication', type: 'textarea' }))),
@@ -155,6 +162,8 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
   }
   function drawDose() {
     const type = typeOf(form.querySelector('[name="procedure.type"]').value);
+    const pick = form.querySelector('#chronic-gvhd-pick');
+    if (pick) pick.hidden = type.code !== 'photopheresis';
     const keep = values(doseBox);
     const fields = [...type.doseFields];
     if (type.collectsProduct) fields.push({ field: 'recipient.weightKg', label: 'Recipient weight', unit: 'kg', kind: 'number', initial: '', hint: 'Allogeneic or DLI; empty: the patient (autologous)' });
@@ -212,7 +221,8 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     const schedule = sessions !== undefined ? { sessions, intervalHours: toNumber(v['schedule.intervalHours']) } : undefined;
     return { procedure, schedule, recipient: Object.keys(recipient).length ? recipient : undefined,
       indication: { code: v['indication.code'], text: v['indication.text'], guidelineRow: v['indication.row'] || undefined,
-        categoryIvReason: !form.querySelector('#category-iv') || form.querySelector('#category-iv').hidden ? undefined : (v['indication.categoryIvReason'] || '').trim() || undefined } };
+        categoryIvReason: !form.querySelector('#category-iv') || form.querySelector('#category-iv').hidden ? undefined : (v['indication.categoryIvReason'] || '').trim() || undefined,
+        chronicGvhdAssessmentId: v['procedure.type'] === 'photopheresis' ? v['indication.chronicGvhdAssessmentId'] || undefined : undefined } };
   }
 
   const allFields = () => [...catalog.separatorFields, ...types.flatMap((t) => t.doseFields)];
@@ -246,6 +256,7 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     set('indication.categoryIvReason', editing.guideline && editing.guideline.categoryIvReason);
     set('indication.code', editing.indication.code);
     set('indication.text', editing.indication.text);
+    set('indication.chronicGvhdAssessmentId', editing.indication.chronicGvhdAssessmentId);
     for (const [k, v] of Object.entries({ ...flatten(editing.procedure, 'procedure'), ...flatten(editing.recipient, 'recipient') })) set(k, v);
     sessionsTouched = true;
     set('schedule.sessions', editing.schedule ? editing.schedule.sessions : 1);

@@ -22,6 +22,9 @@ export async function render(main, ctx, [orderId]) {
     ctx.can.schedule() ? get('/api/chairs') : [],
     ctx.can.schedule() ? get('/api/staff?role=nurse') : [],
   ]);
+  // the chronic GVHD assessment a photopheresis order treats, with the patient's latest severity and its trend
+  const chronic = o.indication && o.indication.chronicGvhdAssessmentId && ctx.can.readFollowUp()
+    ? await get(`/api/patients/${encodeURIComponent(o.patientId)}/chronic-gvhd`).catch(() => null) : null;
   const status = o.status;
   const canSign = ctx.can.sign(role);
   const reload = () => ctx.go(`/orders/${encodeURIComponent(orderId)}`);
@@ -138,8 +141,29 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
       scheduleSection(ctx, o, sessions, machines, chairs, nurses)),
     candidacyPanel(o),
+    chronicGvhdPanel(o, chronic) || '',
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(timed, course, { wide: true, procedure: o.procedure })));
   if (ctx.can.readCharges()) main.append(await estimatePanel(o.id));
+}
+
+/** The chronic GVHD assessment the order treats, the latest one and the trend of the recorded severity. */
+function chronicGvhdPanel(o, chronic) {
+  const id = o.indication && o.indication.chronicGvhdAssessmentId;
+  if (!id) return null;
+  const head = h('h2', {}, 'Chronic GVHD this order treats');
+  if (!chronic) return h('section', { class: 'panel', id: 'chronic-gvhd-indication' }, head,
+    h('p', { class: 'small muted' }, 'The patient\'s chronic GVHD assessments are read by physicians, nurses and coordinators.'));
+  const treated = chronic.assessments.find((a) => a.id === id);
+  const latest = chronic.latest;
+  const said = (a) => `${a.severity} on ${dateTime(a.assessedAt)}`;
+  return h('section', { class: 'panel', id: 'chronic-gvhd-indication' }, head,
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Assessment treated'), h('dd', { id: 'chronic-gvhd-treated' }, treated ? said(treated) : '—'),
+      h('dt', {}, 'Latest severity'), h('dd', { id: 'chronic-gvhd-latest' }, latest ? said(latest) : '—',
+        latest ? h('div', { class: 'small' }, latest.severityRule) : null),
+      h('dt', {}, 'Trend'), h('dd', { id: 'chronic-gvhd-trend' }, chronic.trend.summary,
+        h('div', { class: 'small' }, chronic.trend.series.map((p) => `${date(p.assessedAt)} ${p.severity}`).join(' → ')))),
+    h('p', { class: 'small no-print' }, h('a', { href: `#/patients/${encodeURIComponent(o.patientId)}/follow-up` }, 'All follow-up assessments')));
 }
 
 /** The warnings of the order and who acknowledged each, in the signature. */

@@ -71,6 +71,7 @@ public final class DemoSeed {
     private final ZoneId zone;
     private final DemoClock clock;
     private final PatientService patients;
+    private final org.openapheresis.server.followup.ChronicGvhdService chronicGvhd;
     private final OrderService orders;
     private final SessionService sessions;
     private final ResourceService resources;
@@ -92,7 +93,9 @@ public final class DemoSeed {
         this.zone = unitClock.getZone();
         this.clock = new DemoClock(unitClock.instant(), zone);
         this.patients = new PatientService(new PatientStore(), clock);
-        this.orders = new OrderService(new OrderStore(), patients, guidelines, clock);
+        this.chronicGvhd = new org.openapheresis.server.followup.ChronicGvhdService(
+                new org.openapheresis.server.followup.ChronicGvhdStore(), patients, clock);
+        this.orders = new OrderService(new OrderStore(), patients, guidelines, chronicGvhd, clock);
         this.resources = new ResourceService(new ResourceStore(), clock);
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
         this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions,
@@ -247,6 +250,8 @@ public final class DemoSeed {
                 Map.of("type", "ivig-infusion", "doseGPerKg", 2.0, "days", 5, "productPercent", 10, "product", "privigen"),
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
                 "nurse.tanaka", notes, today);
+        // 11. Chronic GVHD after an allogeneic transplant: moderate ten weeks ago, photopheresis ordered for it, mild now
+        chronicGvhd(now, notes);
         products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);
         coverages(today, ms, aml, ttp, notes);
         clock.set(now);
@@ -682,6 +687,60 @@ public final class DemoSeed {
                     Optional.empty(), org.openapheresis.server.product.ProductService.Processing.NONE));
             audited(h, by, "/api/products/" + id + "/events", v.product().recipientId());
             return v;
+        });
+    }
+
+    /**
+     * A man after an allogeneic HPC transplant with chronic GVHD: assessed moderate ten weeks ago (skin 2, mouth 1,
+     * eyes 1), offline photopheresis ordered and signed the next day naming that assessment as its indication, and
+     * assessed mild two weeks ago (skin 1, mouth 1). The order's sessions are left to the coordinator to book.
+     */
+    private void chronicGvhd(Instant now, List<String> notes) {
+        PatientRecord p = patient("MRN-106204", "Lars", "Holm", LocalDate.of(1974, 4, 18), Sex.MALE, 176, 72,
+                List.of(), List.of("prednisolone (tapering)", "ciclosporin"), false, false,
+                labs(35, 160, Map.of("ionizedCalciumMmolPerL", 1.15)), PatientKind.PATIENT,
+                now.minus(Duration.ofDays(72)));
+        Instant moderateAt = now.minus(Duration.ofDays(70));
+        String treated = assess(p, moderateAt, org.openapheresis.gvhd.ChronicOrganScores.of(2, 1, 1, 0, 0, 0, 0, 0),
+                "sclerotic skin features on the trunk; lichen-planus-like changes of the buccal mucosa; dry eyes");
+        clock.set(moderateAt.plus(Duration.ofDays(1)));
+        Map<String, Object> procedure = new LinkedHashMap<>();
+        procedure.put("type", "photopheresis");
+        procedure.put("device", "continuous-flow");
+        procedure.put("method", "offline");
+        procedure.put("processedVolumeMl", 1500);
+        procedure.put("inletFlowMlPerMin", 40);
+        procedure.put("treatmentVolumeMl", 240);
+        procedure.put("regimen", "asfa-cgvhd");
+        procedure.put("cycleIntervalWeeks", 2);
+        procedure.put("taperCycles", 3);
+        try {
+            NewOrder cmd = new NewOrder(p.id(), Optional.of(new Indication("D89.81", "Chronic GVHD after allogeneic HPC "
+                    + "transplant, steroid-dependent", Optional.of("graft-versus-host-disease-chronic-ecp"),
+                    Optional.empty(), Optional.of(treated))), PlanRequestReader.readProcedure(procedure, "procedure"),
+                    OptionalDouble.empty(), Optional.empty());
+            jdbi.useTransaction(h -> {
+                OrderRecord o = orders.create(h, PHYSICIAN, cmd);
+                audited(h, PHYSICIAN, "/api/orders/" + o.id(), p.id());
+                orders.sign(h, PHYSICIAN, o.id(), Optional.empty(), o.warnings().stream().map(w -> w.code().name())
+                        .distinct().toList());
+                audited(h, PHYSICIAN, "/api/orders/" + o.id() + "/sign", p.id());
+            });
+        } catch (InvalidInputException e) {
+            notes.add("no photopheresis order for " + p.givenName() + " " + p.familyName() + ": " + e.getMessage());
+        }
+        assess(p, now.minus(Duration.ofDays(14)), org.openapheresis.gvhd.ChronicOrganScores.of(1, 1, 0, 0, 0, 0, 0, 0),
+                "skin softer; mouth unchanged; eyes without symptoms on drops");
+    }
+
+    /** A chronic GVHD assessment by the physician at that time; returns its id. */
+    private String assess(PatientRecord p, Instant at, org.openapheresis.gvhd.ChronicOrganScores scores, String note) {
+        clock.set(at.plus(Duration.ofMinutes(30)));
+        return jdbi.inTransaction(h -> {
+            String id = chronicGvhd.record(h, PHYSICIAN, p.id(), new org.openapheresis.server.followup.ChronicGvhdService
+                    .NewAssessment(at, scores, Optional.of(note))).id();
+            audited(h, PHYSICIAN, "/api/patients/" + p.id() + "/chronic-gvhd", p.id());
+            return id;
         });
     }
 

@@ -15,9 +15,11 @@ import org.openapheresis.system.MessageKey;
  *     both Z52.001), or empty: the first row matching the code and procedure is used
  * @param categoryIvReason the physician's reason for ordering an indication the guideline rates category IV
  *     (apheresis ineffective or harmful), or empty
+ * @param chronicGvhdAssessmentId the chronic GVHD assessment a photopheresis order treats (one of the patient's,
+ *     checked by the order service), or empty
  */
 public record Indication(String code, String text, java.util.Optional<String> guidelineRow,
-        java.util.Optional<String> categoryIvReason) {
+        java.util.Optional<String> categoryIvReason, java.util.Optional<String> chronicGvhdAssessmentId) {
 
     /** ICD-10 (and ICD-10-CM) code shape: letter, two characters, optional dot and up to four more. */
     public static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
@@ -27,12 +29,19 @@ public record Indication(String code, String text, java.util.Optional<String> gu
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(guidelineRow, "guidelineRow");
         Objects.requireNonNull(categoryIvReason, "categoryIvReason");
+        Objects.requireNonNull(chronicGvhdAssessmentId, "chronicGvhdAssessmentId");
         categoryIvReason = categoryIvReason.map(String::strip).filter(r -> !r.isEmpty());
         code = code.toUpperCase(Locale.ROOT);
         if (!ICD10.matcher(code).matches()) {
             throw InvalidInputException.of("indication.code", MessageKey.INVALID,
                     code + " is not an ICD-10 code (e.g. G35.A, M31.19)");
         }
+    }
+
+    /** An indication with its guideline row and category IV reason, naming no chronic GVHD assessment. */
+    public Indication(String code, String text, java.util.Optional<String> guidelineRow,
+            java.util.Optional<String> categoryIvReason) {
+        this(code, text, guidelineRow, categoryIvReason, java.util.Optional.empty());
     }
 
     /** An indication with its guideline row chosen (or not), without a category IV reason. */

@@ -218,9 +218,10 @@ public final class OrderRoutes implements FeatureRoutes {
             Optional<String> text = i.text("text", true, 500);
             Optional<String> row = i.text("guidelineRow", false, 80);
             Optional<String> reason = i.multilineText("categoryIvReason", false, 1000);
+            Optional<String> chronicGvhd = i.text("chronicGvhdAssessmentId", false, 36);
             i.rejectUnknown();
             return code.isPresent() && text.isPresent()
-                    ? f.build(() -> new Indication(code.get(), text.get(), row, reason)).orElse(null) : null;
+                    ? f.build(() -> new Indication(code.get(), text.get(), row, reason, chronicGvhd)).orElse(null) : null;
         }).orElse(null);
         ProcedureSpec procedure = f.has("procedure")
                 ? f.build(() -> PlanRequestReader.readProcedure(f.raw("procedure"), "procedure")).orElse(null) : null;

@@ -12,10 +12,13 @@ import org.openapheresis.course.CourseResult;
 import org.openapheresis.procedure.Plan;
 import org.openapheresis.procedure.PlanOptions;
 import org.openapheresis.procedure.Planner;
+import org.openapheresis.procedure.ProcedureSpec;
+import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.safety.Warning;
 import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
+import org.openapheresis.server.followup.ChronicGvhdService;
 import org.openapheresis.server.guideline.GuidelineMatch;
 import org.openapheresis.server.guideline.GuidelineRow;
 import org.openapheresis.server.guideline.Guidelines;
@@ -41,12 +44,15 @@ public final class OrderService {
     private final OrderStore store;
     private final PatientService patients;
     private final Guidelines guidelines;
+    private final ChronicGvhdService chronicGvhd;
     private final Clock clock;
 
-    public OrderService(OrderStore store, PatientService patients, Guidelines guidelines, Clock clock) {
+    public OrderService(OrderStore store, PatientService patients, Guidelines guidelines, ChronicGvhdService chronicGvhd,
+            Clock clock) {
         this.store = store;
         this.patients = patients;
         this.guidelines = guidelines;
+        this.chronicGvhd = chronicGvhd;
         this.clock = clock;
     }
 
@@ -59,6 +65,7 @@ public final class OrderService {
                         "patient or donor"))));
         GuidelineMatch guideline = withReason(guideline(indication, o.procedure().type().code()), indication);
         indication = withRow(indication, guideline);
+        checkChronicGvhd(h, p.id(), indication, o.procedure());
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
                 o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord created = new OrderRecord(Ids.next(), 1, p.id(), indication, e.request(), o.schedule(),
@@ -87,6 +94,7 @@ public final class OrderService {
         GuidelineMatch guideline = withReason(guideline(indication, o.procedure().type().code()), indication);
         indication = withRow(indication, guideline);
         PatientRecord p = patients.require(h, old.patientId());
+        checkChronicGvhd(h, p.id(), indication, o.procedure());
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
                 o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord changed = new OrderRecord(id, expectedVersion + 1, p.id(), indication, e.request(), o.schedule(),
@@ -102,7 +110,23 @@ public final class OrderService {
     /** The indication naming the row its guideline block is (as it reads back from the store). */
     private static Indication withRow(Indication i, GuidelineMatch g) {
         return new Indication(i.code(), i.text(), Optional.ofNullable(g.id()),
-                Optional.ofNullable(g.categoryIvReason()));
+                Optional.ofNullable(g.categoryIvReason()), i.chronicGvhdAssessmentId());
+    }
+
+    /**
+     * A chronic GVHD assessment named as the indication belongs to the patient, and only a photopheresis order names
+     * one (the treatment of chronic GVHD among the procedures the planner covers).
+     */
+    private void checkChronicGvhd(Handle h, String patientId, Indication i, ProcedureSpec procedure) {
+        if (i.chronicGvhdAssessmentId().isEmpty()) {
+            return;
+        }
+        String field = "indication.chronicGvhdAssessmentId";
+        if (procedure.type() != ProcedureType.PHOTOPHERESIS) {
+            throw InvalidInputException.of(field, MessageKey.INVALID, "only a photopheresis order names the chronic GVHD "
+                    + "assessment it treats; this order is for " + procedure.type().code());
+        }
+        chronicGvhd.requireOfPatient(h, patientId, i.chronicGvhdAssessmentId().get(), field);
     }
 
     /** The guideline block with the physician's category IV reason; a reason for a row of another category is refused. */

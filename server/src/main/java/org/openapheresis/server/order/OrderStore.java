@@ -25,18 +25,19 @@ public final class OrderStore {
 
     private static final String COLUMNS = "id, version, patient_id, indication_code, indication_text, "
             + "plan_request_json, schedule_json, guideline_json, plan_json, warnings_json, status, created_at, "
-            + "created_by, signed_at, signed_by, stopped_at, stopped_by, stop_reason";
+            + "created_by, signed_at, signed_by, stopped_at, stopped_by, stop_reason, indication_chronic_gvhd_id";
     private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
     };
 
     public void insert(Handle h, OrderRecord o) {
         h.createUpdate("INSERT INTO clinical_order (id, version, patient_id, indication_code, indication_text, "
                 + "procedure_type, procedure_json, recipient_json, plan_request_json, schedule_json, guideline_json, "
-                + "plan_json, warnings_json, status, created_at, created_by, updated_at) VALUES (:id, :version, :patient, "
-                + ":code, :text, :type, :procedure, :recipient, :request, :schedule, :guideline, :plan, :warnings, "
-                + ":status, :createdAt, :createdBy, :createdAt)")
+                + "plan_json, warnings_json, status, created_at, created_by, updated_at, indication_chronic_gvhd_id) VALUES "
+                + "(:id, :version, :patient, :code, :text, :type, :procedure, :recipient, :request, :schedule, :guideline, "
+                + ":plan, :warnings, :status, :createdAt, :createdBy, :createdAt, :chronicGvhd)")
                 .bind("id", o.id()).bind("version", o.version()).bind("patient", o.patientId())
                 .bind("code", o.indication().code()).bind("text", o.indication().text())
+                .bind("chronicGvhd", o.indication().chronicGvhdAssessmentId().orElse(null))
                 .bind("type", o.request().procedure().type().code())
                 .bind("procedure", Json.compact(PlanRequestWriter.procedure(o.request().procedure())))
                 .bind("recipient", o.recipient() == null ? null : Json.compact(o.recipient()))
@@ -97,11 +98,13 @@ public final class OrderStore {
      */
     public boolean replace(Handle h, OrderRecord o, int expected, Instant at) {
         int n = h.createUpdate("UPDATE clinical_order SET indication_code = :code, indication_text = :text, "
-                + "procedure_type = :type, procedure_json = :procedure, recipient_json = :recipient, "
+                + "indication_chronic_gvhd_id = :chronicGvhd, procedure_type = :type, procedure_json = :procedure, "
+                + "recipient_json = :recipient, "
                 + "plan_request_json = :request, schedule_json = :schedule, guideline_json = :guideline, "
                 + "plan_json = :plan, warnings_json = :warnings, updated_at = :at, version = version + 1 "
                 + "WHERE id = :id AND version = :expected AND status = :unsigned")
                 .bind("code", o.indication().code()).bind("text", o.indication().text())
+                .bind("chronicGvhd", o.indication().chronicGvhdAssessmentId().orElse(null))
                 .bind("type", o.request().procedure().type().code())
                 .bind("procedure", Json.compact(PlanRequestWriter.procedure(o.request().procedure())))
                 .bind("recipient", o.recipient() == null ? null : Json.compact(o.recipient()))
@@ -174,7 +177,8 @@ public final class OrderStore {
         Instant signedAt = Times.fromDb(rs.getObject("signed_at", LocalDateTime.class));
         return new OrderRecord(rs.getString("id"), rs.getInt("version"), rs.getString("patient_id"),
                 new Indication(rs.getString("indication_code"), rs.getString("indication_text"),
-                        Optional.ofNullable(guideline.id()), Optional.ofNullable(guideline.categoryIvReason())),
+                        Optional.ofNullable(guideline.id()), Optional.ofNullable(guideline.categoryIvReason()),
+                        Optional.ofNullable(rs.getString("indication_chronic_gvhd_id"))),
                 PlanRequestReader.read(Json.parse(rs.getString("plan_request_json"))),
                 schedule == null ? Optional.empty()
                         : Optional.of(CourseRequestReader.readSchedule(Json.parse(schedule), "schedule")),

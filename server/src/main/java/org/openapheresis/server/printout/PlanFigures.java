@@ -114,10 +114,10 @@ final class PlanFigures {
             Plan.TreatmentSchedule t = p.treatmentSchedule();
             List<String> days = new ArrayList<>();
             for (Double d : t.sessionDays()) {
-                days.add(Page.num(d, 1));
+                days.add(qty(d, "d", 1)); // each day with its unit, as every figure of the sheet
             }
-            r.add(new String[] {"Treatment schedule", t.sessions() + " treatments on days " + String.join(", ", days)
-                + " (day 0 is the first)", t.description() + "; " + t.source()});
+            r.add(new String[] {"Treatment schedule", t.sessions() + " treatments: " + String.join(", ", days)
+                + " after the first", t.description() + "; " + t.source()});
         }
         return r;
     }

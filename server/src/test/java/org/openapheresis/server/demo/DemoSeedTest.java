@@ -59,6 +59,7 @@ class DemoSeedTest {
                     .findFirst().orElseThrow().get("patientId");
             assertThat(api.get("/api/patients/" + ms + "/coverages", billing).list()).singleElement()
                     .satisfies(c -> assertThat(c.get("plan").toString()).contains("high-deductible"));
+            assertChronicGvhdTreatedByPhotopheresis(api, physician, orders);
             String admin = api.login("admin", Databases.ADMIN_PASSWORD);
             assertThat(api.get("/api/audit/verify", admin).map()).containsEntry("valid", true);
         }
@@ -86,5 +87,24 @@ class DemoSeedTest {
                 assertThat(overlap).as("%s and %s", a, b).isFalse();
             }
         }
+    }
+
+    /**
+     * The patient after an allogeneic transplant: chronic GVHD moderate, then mild (improving), and a signed
+     * photopheresis order whose indication names the moderate assessment.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertChronicGvhdTreatedByPhotopheresis(Api api, String physician, List<Map<String, Object>> orders) {
+        String patient = (String) api.get("/api/patients", physician).list().stream()
+                .filter(p -> "MRN-106204".equals(p.get("mrn"))).findFirst().orElseThrow().get("id");
+        Map<String, Object> chronic = api.get("/api/patients/" + patient + "/chronic-gvhd", physician).map();
+        List<Map<String, Object>> assessments = (List<Map<String, Object>>) chronic.get("assessments");
+        assertThat(assessments).extracting(a -> a.get("severity")).containsExactly("mild", "moderate");
+        assertThat((Map<String, Object>) chronic.get("trend")).containsEntry("direction", "improving");
+        Map<String, Object> ecp = orders.stream().filter(o -> patient.equals(o.get("patientId"))).findFirst().orElseThrow();
+        assertThat(ecp).containsEntry("status", "signed");
+        assertThat((Map<String, Object>) ecp.get("procedure")).containsEntry("type", "photopheresis");
+        assertThat((Map<String, Object>) ecp.get("indication"))
+                .containsEntry("chronicGvhdAssessmentId", assessments.get(1).get("id"));
     }
 }
