@@ -293,6 +293,7 @@ public final class DemoSeed {
         prices.put("38241", "1800.00");
         prices.put("38242", "1500.00");
         prices.put("P9045", "65.00");
+        prices.put("36522", "1900.00");
         List<BillingService.NewPrice> list = new ArrayList<>();
         prices.forEach((code, price) -> list.add(new BillingService.NewPrice(code, Optional.empty(),
                 new java.math.BigDecimal(price), BillingService.UNIT_CURRENCY.getCurrencyCode(), from,
