@@ -64,6 +64,7 @@ public final class ScheduleService {
         this.staff = staff;
         this.solver = solver;
         this.clock = clock;
+        sessions.checkNursesWith(new ShiftRota(store, clock.getZone()));
     }
 
     /** The days to plan: {@code to} on or after {@code from}, at most {@link #MAX_DAYS}, not before today. */
@@ -248,7 +249,7 @@ public final class ScheduleService {
         }
         UnitSettings next = new UnitSettings(expectedVersion + 1, draft.slotMin(), draft.openingHours(),
                 draft.labCutOff(), draft.maxPatientsPerNurse(), draft.turnoverMin(), draft.intervalToleranceMin(),
-                current.setUpAndRinsebackMin(), Times.now(clock), by.username());
+                current.setUpAndRinsebackMin(), draft.labTurnaroundMin(), Times.now(clock), by.username());
         if (!store.updateSettings(h, next, expectedVersion)) {
             UnitSettings now = settings(h);
             throw DomainException.stale(now.version(), now);
