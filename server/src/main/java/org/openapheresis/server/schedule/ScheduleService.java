@@ -107,7 +107,7 @@ public final class ScheduleService {
                     .map(Booking::version), e.getOrderId(), e.getSequence(), e.getPatientId(), e.getPatientName(),
                     e.getProcedureType().code(), r.at(e.getStartMinute()), e.durationMin(), Optional.ofNullable(
                             e.getMachine()).map(UnitMachine::name), e.getChair().name(), e.getNurse().username(),
-                    change));
+                    change, notes(e)));
         }
         out.sort(java.util.Comparator.comparing(Proposal.Assignment::plannedStart)
                 .thenComparing(Proposal.Assignment::chair));
@@ -115,6 +115,26 @@ public final class ScheduleService {
                 s.explanation(), s.solvedMs(), Times.now(clock), by.username());
         store.insert(h, proposal, p.basis());
         return proposal;
+    }
+
+    /**
+     * What the coordinator tells the patient and the nurse about a session placed: the labs to draw on arrival (when
+     * the results on record will not be current at its start) and when they are back; how far it lies outside the
+     * patient's preferred times.
+     */
+    static List<String> notes(PlannedSession e) {
+        List<String> out = new ArrayList<>();
+        LabsDue due = e.getLabsDue();
+        UnitRules r = e.getRules();
+        if (due != null && !due.currentAt(e.getStartMinute())) {
+            out.add("Draw " + due.tests() + " on arrival (" + due.limiting() + "; the order allows " + due.maxAgeHours()
+                    + " h): back by " + r.local(r.labsBackMinute(e.getStartMinute())).toLocalTime());
+        }
+        int outside = e.minutesOutsidePreference();
+        if (outside > 0) {
+            out.add(outside + " min outside the patient's preferred times (" + e.getPreferred().describe() + ")");
+        }
+        return out;
     }
 
     /**
