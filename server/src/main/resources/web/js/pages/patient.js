@@ -140,7 +140,8 @@ async function preferredTimesPanel(ctx, id) {
   const sec = h('section', { class: 'panel', id: 'preferred-times', 'aria-labelledby': 'h-preferred' },
     h('h2', { id: 'h-preferred' }, 'Preferred times'));
   const summary = h('p', { id: 'preferred-summary' });
-  const describe = (list) => list.length ? list.map((w) => `${WEEKDAYS.find(([d]) => d === w.day)[1]} ${w.from}–${w.to}`).join(' · ')
+  const hm = (t) => String(t || '').slice(0, 5);
+  const describe = (list) => list.length ? list.map((w) => `${WEEKDAYS.find(([d]) => d === w.day)[1]} ${hm(w.from)}–${hm(w.to)}`).join(' · ')
     : 'No preference recorded: the planner may book any time the unit is open.';
   summary.textContent = describe(preferredTimes);
   sec.append(summary);
@@ -152,8 +153,8 @@ async function preferredTimesPanel(ctx, id) {
       + 'sessions inside them and says when it cannot.'),
     h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, WEEKDAYS.map(([d, name]) => h('tr', {},
       h('td', {}, checkbox({ name: `${d}.on`, label: name, checked: byDay.has(d) || null })),
-      h('td', {}, timeField({ name: `${d}.from`, label: 'From', value: byDay.has(d) ? byDay.get(d).from : '08:00' })),
-      h('td', {}, timeField({ name: `${d}.to`, label: 'To', value: byDay.has(d) ? byDay.get(d).to : '12:00' }))))))),
+      h('td', {}, timeField({ name: `${d}.from`, label: 'From', value: byDay.has(d) ? hm(byDay.get(d).from) : '08:00' })),
+      h('td', {}, timeField({ name: `${d}.to`, label: 'To', value: byDay.has(d) ? hm(byDay.get(d).to) : '12:00' }))))))),
     h('div', { class: 'actions' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'save-preferred' }, 'Save preferred times')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

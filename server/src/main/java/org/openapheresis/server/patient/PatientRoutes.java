@@ -153,10 +153,10 @@ public final class PatientRoutes implements FeatureRoutes {
         call.answer(Map.of("preferredTimes", call.write(h -> patients.setPreferredTimes(h, id, windows))));
     }
 
-    /** A time of day, {@code HH:MM}. */
+    /** A time of day, {@code HH:MM} (or {@code HH:MM:SS}, as the answers write it). */
     private static Optional<java.time.LocalTime> timeOfDay(Node f, String key) {
         return f.text(key, true, 8).flatMap(t -> {
-            if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?")) {
                 f.add(key, MessageKey.INVALID, t + " is not a time of day (HH:MM)");
                 return Optional.empty();
             }

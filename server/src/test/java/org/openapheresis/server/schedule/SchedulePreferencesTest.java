@@ -93,7 +93,7 @@ class SchedulePreferencesTest {
                 200).map().get("preProcedureLabs")).containsEntry("maxAgeHours", 24)
                 .containsEntry("tests", List.of("fibrinogenGPerL", "plateletsE9PerL"));
 
-        // the unit's lab takes two hours: labs drawn at 07:30 are back at 09:30
+        // the unit's lab takes two hours: labs drawn at 07:30 are back at 09:30 (the rules go back as they were read)
         Map<String, Object> rules = new LinkedHashMap<>(Unit.expect(unit.api.get("/api/schedule/rules",
                 unit.token(Role.ADMIN)), 200).map());
         rules.put("labTurnaroundMin", 999);
@@ -163,8 +163,11 @@ class SchedulePreferencesTest {
                 .map(d -> Map.<String, Object>of("day", d, "from", "12:00", "to", "18:00")).toList();
         Unit.expect(unit.api.put(path, coordinator, Map.of("preferredTimes", afternoons)), 200);
         assertThat((List<Map<String, Object>>) Unit.expect(unit.api.get(path, unit.token(Role.NURSE)), 200).map()
-                .get("preferredTimes")).hasSize(5).first().satisfies(w -> assertThat(w).containsEntry("day", "monday")
-                        .containsEntry("from", "12:00").containsEntry("to", "18:00"));
+                .get("preferredTimes")).hasSize(5).first().satisfies(w -> {
+                    assertThat(w).containsEntry("day", "monday");
+                    assertThat(LocalTime.parse((String) w.get("from"))).isEqualTo(LocalTime.of(12, 0));
+                    assertThat(LocalTime.parse((String) w.get("to"))).isEqualTo(LocalTime.of(18, 0));
+                });
 
         signed(Unit.plasmaExchangeOrder(patient));
         Map<String, Object> p = proposal();
