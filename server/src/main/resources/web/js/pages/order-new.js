@@ -317,8 +317,11 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
         unplaced.some((pr) => String(pr.field).startsWith('patient')) ? h('p', {}, h('a', { href: `#/patients/${encodeURIComponent(patientId)}` }, 'Record the missing values on the patient’s page.')) : null));
     }
   }, 350);
-  form.addEventListener('input', replan);
-  form.addEventListener('change', replan);
+  // the pre-procedure labs do not change the plan: typing there asks for no new plan (whose arrival would clear the
+  // problems a submit just showed)
+  const plans = (ev) => { if (!(ev.target && ev.target.closest && ev.target.closest('#pre-procedure-labs'))) replan(); };
+  form.addEventListener('input', plans);
+  form.addEventListener('change', plans);
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
