@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openapheresis.server.access.Role;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
@@ -19,9 +21,10 @@ import org.openapheresis.server.support.TestClock;
 import org.openapheresis.server.support.Unit;
 
 /**
- * What the planner weighs beyond the rota, over HTTP on a real server (H2), on a clock at Monday 2 March 2026 06:00
- * UTC: an order's pre-procedure labs and the unit's lab turnaround, a patient's preferred times, and the rota checked
- * when a session is booked by hand. The test patient's labs were taken Sunday 1 March 08:00.
+ * What the planner weighs beyond the rota, over HTTP on a real server (H2, and PostgreSQL for what V18 stores), on a
+ * clock at Monday 2 March 2026 06:00 UTC: an order's pre-procedure labs and the unit's lab turnaround, a patient's
+ * preferred times, and the rota checked when a session is booked by hand. The test patient's labs were taken Sunday
+ * 1 March 08:00.
  */
 class SchedulePreferencesTest {
 
@@ -40,9 +43,14 @@ class SchedulePreferencesTest {
         }
     }
 
-    /** A unit with one separator, one chair and nurse1 trained for exchanges. */
+    /** A unit with one separator, one chair and nurse1 trained for exchanges, on H2. */
     private void unitOfOne() {
-        unit = Unit.start(Databases.Kind.H2, new TestClock(MONDAY_6AM).withZone(ZoneOffset.UTC));
+        unitOfOne(Databases.Kind.H2);
+    }
+
+    /** A unit with one separator, one chair and nurse1 trained for exchanges. */
+    private void unitOfOne(Databases.Kind db) {
+        unit = Unit.start(db, new TestClock(MONDAY_6AM).withZone(ZoneOffset.UTC));
         machine = unit.freshMachine();
         chair = unit.freshChair();
         Unit.expect(unit.api.put("/api/schedule/nurse-skills", unit.token(Role.ADMIN), Map.of("username",
@@ -82,10 +90,11 @@ class SchedulePreferencesTest {
         return start(a).plusMinutes(((Number) a.get("durationMin")).intValue());
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     @SuppressWarnings("unchecked")
-    void a_session_whose_labs_will_be_stale_is_planned_after_labs_drawn_at_opening_are_back() {
-        unitOfOne();
+    void a_session_whose_labs_will_be_stale_is_planned_after_labs_drawn_at_opening_are_back(Databases.Kind db) {
+        unitOfOne(db);
         String patient = unit.createPatient(Unit.mrn("LABS"));
         String order = signed(withLabs(patient, Map.of("tests", List.of("fibrinogenGPerL", "plateletsE9PerL"),
                 "maxAgeHours", 24)));
@@ -137,10 +146,11 @@ class SchedulePreferencesTest {
         assertThat(twice.body()).contains("preProcedureLabs.tests");
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     @SuppressWarnings("unchecked")
-    void the_patients_preferred_times_are_kept_validated_and_weighed_by_the_planner() {
-        unitOfOne();
+    void the_patients_preferred_times_are_kept_validated_and_weighed_by_the_planner(Databases.Kind db) {
+        unitOfOne(db);
         String patient = unit.createPatient(Unit.mrn("PREF"));
         String path = "/api/patients/" + patient + "/preferred-times";
         String coordinator = unit.token(Role.COORDINATOR);
