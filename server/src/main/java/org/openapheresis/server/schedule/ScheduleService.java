@@ -159,7 +159,8 @@ public final class ScheduleService {
                 sessions, patients, resources, staff, store);
         if (!now.basis().equals(stored.basis())) {
             throw new DomainException(Refusal.PROPOSAL_STALE, List.of(id, "orders, sessions, machines, chairs, nurses, "
-                    + "skills, shifts, closures, machines out of service or the unit's rules"), Map.of("proposalId", id));
+                    + "skills, shifts, closures, machines out of service, the unit's rules, the labs on record of an "
+                    + "order asking for pre-procedure labs, or a patient's preferred times"), Map.of("proposalId", id));
         }
         List<Proposal.Assignment> pending = new ArrayList<>(p.assignments().stream()
                 .filter(a -> a.change() != Proposal.Change.KEEP).toList());

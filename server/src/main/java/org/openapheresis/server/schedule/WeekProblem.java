@@ -53,7 +53,8 @@ import org.openapheresis.server.session.Vocabulary;
  * done or already begun are pinned and only hold their resources); and the sessions still owed are placed, as many as
  * fall in the window at the ordered interval. An order with a session booked after the window is left alone. The
  * unit's rules, its closures, the nurses' shifts and the machines' time out of service in the window are read with
- * them, and every one of these records is part of the digest.
+ * them, and so are, per order, the labs on record when it asks for pre-procedure labs (until when they are current)
+ * and the patient's preferred times; every one of these records is part of the digest.
  *
  * @param plan the planning problem
  * @param basis the SHA-256 of every record it was built from, in a fixed order
