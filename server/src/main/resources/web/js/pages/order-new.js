@@ -100,6 +100,17 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
       h('div', { class: 'fields' },
         field({ name: 'schedule.sessions', label: 'Sessions', unit: 'sessions', type: 'number', value: '5', min: 1 }),
         field({ name: 'schedule.intervalHours', label: 'Every', unit: 'h', type: 'number', value: '48' }))),
+    standalone ? null : h('fieldset', { id: 'pre-procedure-labs' }, h('legend', {}, 'Pre-procedure labs'),
+      h('p', { class: 'small muted' }, 'Labs to have current before each session, if you want any. Which labs and how recent is your decision; '
+        + 'the week\u2019s planner then leaves time for labs drawn on the patient\u2019s arrival to come back (the unit\u2019s lab turnaround) '
+        + 'whenever the latest result would be older than you allow.'),
+      h('div', { class: 'field' },
+        h('div', { class: 'fields', 'data-field': 'preProcedureLabs.tests' }, labFields().map(([k, n]) => h('label', { class: 'check' },
+          h('input', { type: 'checkbox', class: 'pre-lab', value: k, 'data-lab': k }), ' ', n))),
+        h('p', { class: 'field-error', role: 'alert' })),
+      h('div', { class: 'fields' },
+        field({ name: 'preProcedureLabs.maxAgeHours', label: 'No older than', unit: 'h', type: 'number', value: '24', min: 1, max: 168,
+          hint: 'at the start of each session' }))),
     standalone ? h('p', { class: 'small muted' }, 'A what-if plan: nothing is saved. To prescribe, open the patient and choose New order.') : h('div', {},
       h('div', { class: 'actions' },
         h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'create-order' }, editing ? 'Save the changed order' : 'Create order'),
@@ -261,6 +272,10 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     sessionsTouched = true;
     set('schedule.sessions', editing.schedule ? editing.schedule.sessions : 1);
     set('schedule.intervalHours', editing.schedule ? editing.schedule.intervalHours : 48);
+    if (editing.preProcedureLabs) {
+      for (const box of form.querySelectorAll('input.pre-lab')) box.checked = editing.preProcedureLabs.tests.includes(box.value);
+      set('preProcedureLabs.maxAgeHours', editing.preProcedureLabs.maxAgeHours);
+    }
   }
   markRequiredLabs(form.querySelector('[name="procedure.type"]').value);
   const planBox = h('div', { id: 'live-plan', 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Computing the plan…'));
@@ -313,8 +328,11 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
         unplaced.some((pr) => String(pr.field).startsWith('patient')) ? h('p', {}, h('a', { href: `#/patients/${encodeURIComponent(patientId)}` }, 'Record the missing values on the patient’s page.')) : null));
     }
   }, 350);
-  form.addEventListener('input', replan);
-  form.addEventListener('change', replan);
+  // the pre-procedure labs do not change the plan: typing there asks for no new plan (whose arrival would clear the
+  // problems a submit just showed)
+  const plans = (ev) => { if (!(ev.target && ev.target.closest && ev.target.closest('#pre-procedure-labs'))) replan(); };
+  form.addEventListener('input', plans);
+  form.addEventListener('change', plans);
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -322,7 +340,9 @@ export async function render(main, ctx, [givenPatientId, orderId]) {
     clearProblems(form);
     const { procedure, schedule, indication, recipient } = read();
     try {
-      const body = { patientId, indication, procedure, recipient, schedule: schedule && schedule.sessions > 1 ? schedule : undefined };
+      const tests = [...form.querySelectorAll('input.pre-lab:checked')].map((b) => b.value);
+      const preProcedureLabs = tests.length ? { tests, maxAgeHours: toNumber(values(form)['preProcedureLabs.maxAgeHours']) } : undefined;
+      const body = { patientId, indication, procedure, recipient, schedule: schedule && schedule.sessions > 1 ? schedule : undefined, preProcedureLabs };
       const order = editing ? await put(`/api/orders/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version })
         : await post('/api/orders', body);
       toast(editing ? 'Order changed — review and sign' : 'Order created — review and sign');

@@ -3,9 +3,12 @@
 // its sessions are scheduled, moved and cancelled here. Prints as the prescription for the chart.
 import { get, post, put } from '../api.js';
 import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, addDays, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
-import { patientName, procedureName, orderCourse } from './common.js';
+import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 import { renderPlan } from './plan-view.js';
 import { estimatePanel } from './cost.js';
+
+/** A lab field's name as staff read it (fibrinogenGPerL -> Fibrinogen). */
+const labName = (f) => (labCatalog().find((l) => l.field === f) || { name: label(f) }).name;
 
 export async function render(main, ctx, [orderId]) {
   const role = ctx.me.role;
@@ -137,6 +140,9 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Procedure'), h('dd', {}, procedureName(o.procedure)),
           doseFacts(o, timed, ctx.catalog),
           h('dt', {}, 'Course'), h('dd', {}, o.schedule && o.schedule.sessions > 1 ? `${o.schedule.sessions} sessions, every ${o.schedule.intervalHours} h` : 'one session'),
+          h('dt', {}, 'Pre-procedure labs'), h('dd', { id: 'pre-procedure-labs' }, o.preProcedureLabs
+            ? `${o.preProcedureLabs.tests.map(labName).join(', ')}, no older than ${o.preProcedureLabs.maxAgeHours} h at each session’s start`
+            : 'none asked for'),
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
       scheduleSection(ctx, o, sessions, machines, chairs, nurses)),

@@ -1,7 +1,7 @@
 // The patient: details, allergies and medications, orders and their courses (each session planned and
 // actual), adverse events, and lab trends as charts. Billing sees demographics and coverage only.
 import { get, put } from '../api.js';
-import { h, chip, date, dateTime, ageYears, label, num, qty, field, dateField, timeField, values, toNumber, showProblems, clearProblems, toast, localIsoNow, todayIso, instantOf, unitText } from '../ui.js';
+import { h, chip, date, dateTime, ageYears, label, num, qty, field, dateField, timeField, checkbox, values, toNumber, showProblems, clearProblems, toast, localIsoNow, todayIso, instantOf, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
 import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 import { coveragePanel } from './cost.js';
@@ -62,6 +62,7 @@ export async function render(main, ctx, [id]) {
       meds.length ? h('ul', { class: 'pill-list' }, meds.map((m) => h('li', {}, typeof m === 'string' ? m : m.name || m.text || JSON.stringify(m))))
         : h('p', { class: 'muted' }, 'None recorded.')) : null));
 
+  main.append(await preferredTimesPanel(ctx, id));
   if (ctx.can.readCharges()) main.append(await coveragePanel(ctx, id));
 
   if (!clinical) {
@@ -125,6 +126,54 @@ export async function render(main, ctx, [id]) {
 
   // ---- labs ----
   main.append(labsPanel(ctx, id, labs));
+}
+
+const WEEKDAYS = [['monday', 'Monday'], ['tuesday', 'Tuesday'], ['wednesday', 'Wednesday'], ['thursday', 'Thursday'],
+  ['friday', 'Friday'], ['saturday', 'Saturday'], ['sunday', 'Sunday']];
+
+/**
+ * The times the person prefers to come (GET/PUT /api/patients/{id}/preferred-times): one window a day, a day left
+ * unticked is a day not preferred, none ticked is no preference. The week's planner weighs them (a soft rule).
+ */
+async function preferredTimesPanel(ctx, id) {
+  const { preferredTimes } = await get(`/api/patients/${encodeURIComponent(id)}/preferred-times`);
+  const sec = h('section', { class: 'panel', id: 'preferred-times', 'aria-labelledby': 'h-preferred' },
+    h('h2', { id: 'h-preferred' }, 'Preferred times'));
+  const summary = h('p', { id: 'preferred-summary' });
+  const hm = (t) => String(t || '').slice(0, 5);
+  const describe = (list) => list.length ? list.map((w) => `${WEEKDAYS.find(([d]) => d === w.day)[1]} ${hm(w.from)}–${hm(w.to)}`).join(' · ')
+    : 'No preference recorded: the planner may book any time the unit is open.';
+  summary.textContent = describe(preferredTimes);
+  sec.append(summary);
+  if (!ctx.can.editPatients(ctx.me.role)) return sec;
+  const byDay = new Map(preferredTimes.map((w) => [w.day, w]));
+  const form = h('form', { id: 'preferred-form', novalidate: true },
+    h('div', { class: 'form-errors', 'aria-live': 'polite' }),
+    h('p', { class: 'small muted' }, 'Tick the days the person would like to come and the hours they can; the week\u2019s planner tries to keep '
+      + 'sessions inside them and says when it cannot.'),
+    h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, WEEKDAYS.map(([d, name]) => h('tr', {},
+      h('td', {}, checkbox({ name: `${d}.on`, label: name, checked: byDay.has(d) || null })),
+      h('td', {}, timeField({ name: `${d}.from`, label: 'From', value: byDay.has(d) ? hm(byDay.get(d).from) : '08:00' })),
+      h('td', {}, timeField({ name: `${d}.to`, label: 'To', value: byDay.has(d) ? hm(byDay.get(d).to) : '12:00' }))))))),
+    h('div', { class: 'actions' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'save-preferred' }, 'Save preferred times')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    const chosen = WEEKDAYS.map(([d]) => d).filter((d) => v[`${d}.on`]);
+    const aliases = {};
+    chosen.forEach((d, i) => { aliases[`preferredTimes[${i}].from`] = `${d}.from`; aliases[`preferredTimes[${i}].to`] = `${d}.to`; });
+    try {
+      const saved = await put(`/api/patients/${encodeURIComponent(id)}/preferred-times`,
+        { preferredTimes: chosen.map((d) => ({ day: d, from: v[`${d}.from`], to: v[`${d}.to`] })) });
+      summary.textContent = describe(saved.preferredTimes);
+      toast('Preferred times saved');
+    } catch (e) {
+      showProblems(form, e, aliases);
+    }
+  });
+  sec.append(form);
+  return sec;
 }
 
 function coverageText(c) {

@@ -103,7 +103,9 @@ function rulesPanel(ctx, rules, reload) {
       field({ name: 'maxPatientsPerNurse', label: 'Sessions one nurse runs at once', type: 'number', value: String(rules.maxPatientsPerNurse), min: 1, max: 6 }),
       field({ name: 'turnoverMin', label: 'Turnover between sessions (min)', type: 'number', value: String(rules.turnoverMin), min: 0, max: 120 }),
       field({ name: 'intervalToleranceMin', label: 'A course’s interval kept within (min)', type: 'number', value: String(rules.intervalToleranceMin), min: 0, max: 1440 }),
-      field({ name: 'slotMin', label: 'Starts every (min)', type: 'number', value: String(rules.slotMin), min: 5, max: 60 })),
+      field({ name: 'slotMin', label: 'Starts every (min)', type: 'number', value: String(rules.slotMin), min: 5, max: 60 }),
+      field({ name: 'labTurnaroundMin', label: 'Lab results back after (min)', type: 'number', value: String(rules.labTurnaroundMin), min: 0, max: 480,
+        hint: 'from a sample drawn on arrival; your lab’s own figure (the default 60 min is a placeholder, not a standard)' })),
     h('p', { class: 'muted' }, `Set-up and rinseback: ${rules.setUpAndRinsebackMin} min beyond each session’s run time (fixed: the bookings’ own overlap check uses it). Last changed ${String(rules.updatedAt).slice(0, 16).replace('T', ' ')} by ${rules.updatedBy}.`),
     edit ? h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'save-rules' }, 'Save the rules')) : null);
   if (!edit) form.querySelectorAll('input').forEach((x) => { x.disabled = true; });
@@ -117,12 +119,13 @@ function rulesPanel(ctx, rules, reload) {
     try {
       await put('/api/schedule/rules', { openingHours: openDays.map((d) => ({ day: d, opens: v[`opens.${d}`], closes: v[`closes.${d}`] })),
         labCutOff: v.labCutOff, maxPatientsPerNurse: Number(v.maxPatientsPerNurse), turnoverMin: Number(v.turnoverMin),
-        intervalToleranceMin: Number(v.intervalToleranceMin), slotMin: Number(v.slotMin), version: rules.version });
+        intervalToleranceMin: Number(v.intervalToleranceMin), slotMin: Number(v.slotMin), labTurnaroundMin: Number(v.labTurnaroundMin),
+        version: rules.version });
       toast('Rules saved: plan the week again for them to count');
       reload();
     } catch (e) { showProblems(form, e, aliases); }
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'h-rules' }, h('h2', { id: 'h-rules' }, 'Planning rules'),
-    h('p', { class: 'muted' }, 'The week is planned on these: sessions lie inside the opening hours, set-up and rinseback included; collections end by the lab’s cut-off; a course keeps its interval within the tolerance. They are the unit’s own conventions, not clinical facts.'),
+    h('p', { class: 'muted' }, 'The week is planned on these: sessions lie inside the opening hours, set-up and rinseback included; collections end by the lab’s cut-off; a course keeps its interval within the tolerance; a session whose order asks for pre-procedure labs that will not be current starts no earlier than opening plus the lab’s turnaround. They are the unit’s own conventions, not clinical facts.'),
     form);
 }

@@ -199,20 +199,22 @@ function proposalView(ctx, p, nurseName) {
     h('h3', {}, `Proposal for ${dayLabel(p.from)} to ${dayLabel(p.to)}`),
     h('p', {}, h('span', { class: `chip ${p.feasible ? 'chip-completed' : 'chip-aborted'}`, id: 'proposal-feasible' }, p.feasible ? 'Keeps every hard rule' : 'Breaks a hard rule'),
       ` Score ${p.score} · ${changes.length} change${changes.length === 1 ? '' : 's'} · solved in ${(p.solvedMs / 1000).toFixed(1)} s`,
-      h('span', { class: 'muted' }, ' (hard: must hold to book; medium: booked sessions moved; soft: same nurse for a course, even loads)')));
+      h('span', { class: 'muted' }, ' (hard: must hold to book, pre-procedure labs back included; medium: booked sessions moved; soft: same nurse for a course, even loads, the patient’s preferred times, few idle gaps for a nurse)')));
   box.append(h('table', { class: 'table', id: 'proposal-table' },
     h('thead', {}, h('tr', {}, ['Start', 'Time on the machine', 'Patient', 'Procedure', 'Machine', 'Chair', 'Nurse', 'Change'].map((t) => h('th', {}, t)))),
     h('tbody', {}, changes.length ? changes.map((a) => h('tr', { dataset: { change: a.change } },
       h('td', {}, `${dayLabel(localDate(new Date(a.plannedStart)))} ${time(a.plannedStart)}`),
       h('td', {}, `${a.durationMin} min`, h('div', { class: 'muted' }, 'set-up and rinseback included')),
-      h('td', {}, a.patientName), h('td', {}, `${procedureName(a.procedureType)} · session ${a.sequence}`),
+      h('td', {}, a.patientName, (a.notes || []).map((n) => h('div', { class: 'small', dataset: { note: 'assignment' } }, n))),
+      h('td', {}, `${procedureName(a.procedureType)} · session ${a.sequence}`),
       h('td', {}, a.machine || '—'), h('td', {}, a.chair), h('td', {}, nurseName(a.nurse)),
       h('td', {}, changeText(a.change).replace(/[()]/g, '')))) : h('tr', {}, h('td', { colspan: 8, class: 'empty' }, 'Nothing to change: every session owed is booked.')))));
   const broken = p.explanation || [];
   if (broken.length) {
     box.append(h('h4', {}, 'What counts against it'), h('ul', { id: 'proposal-explanation' }, broken.map((b) =>
       h('li', { dataset: { level: b.level } }, h('strong', {}, `${b.rule}`), ` (${b.level}, ${b.score}, ${b.matches} time${b.matches === 1 ? '' : 's'})`,
-        b.level === 'soft' ? null : h('ul', {}, b.sentences.map((t) => h('li', {}, t)))))));
+        b.level === 'soft' ? h('details', {}, h('summary', {}, 'Which sessions'), h('ul', {}, b.sentences.map((t) => h('li', {}, t))))
+          : h('ul', {}, b.sentences.map((t) => h('li', {}, t)))))));
   }
   const problems = h('div', { class: 'form-errors' });
   const book = h('button', { class: 'btn btn-primary', type: 'button', id: 'book-proposal', disabled: !p.feasible || !changes.length }, 'Book this plan');

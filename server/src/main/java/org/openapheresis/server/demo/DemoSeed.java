@@ -38,12 +38,14 @@ import org.openapheresis.server.order.NewOrder;
 import org.openapheresis.server.order.OrderRecord;
 import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.order.OrderStore;
+import org.openapheresis.server.order.PreProcedureLabs;
 import org.openapheresis.server.patient.Coverage;
 import org.openapheresis.server.patient.PatientDraft;
 import org.openapheresis.server.patient.PatientKind;
 import org.openapheresis.server.patient.PatientRecord;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.patient.PatientStore;
+import org.openapheresis.server.patient.PreferredTime;
 import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.resource.ResourceStore;
 import org.openapheresis.server.session.Commands;
@@ -185,10 +187,13 @@ public final class DemoSeed {
                 List.of("plasma (urticaria 2023)"), List.of("pyridostigmine 60 mg"), false, true,
                 labs(38, 210, Map.of("iggGPerL", 9.8, "fibrinogenGPerL", 2.9)), PatientKind.PATIENT,
                 now.minus(Duration.ofDays(3)));
+        // the physician asks for fibrinogen and platelets of the day before each exchange (the demo's example of an
+        // order's pre-procedure labs: which and how recent is the prescriber's choice, not a rule of the system)
         order(mg, "G70.01", "Myasthenia gravis with exacerbation",
                 Map.of("type", "plasma-exchange", "device", "continuous-flow", "plasmaVolumes", 1.0),
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 48)), new int[] {-1, 1, 3}, "Optia-2",
-                "nurse.tanaka", notes, today);
+                "nurse.tanaka", notes, today, null, Optional.empty(), Optional.of(new PreProcedureLabs(List.of(
+                        "fibrinogenGPerL", "plateletsE9PerL"), 24)));
         // 5. Hyperleukocytosis: leukocytapheresis
         PatientRecord aml = patient("MRN-103009", "Tomasz", "Wojcik", LocalDate.of(1958, 1, 30), Sex.MALE, 176, 78,
                 List.of(), List.of("hydroxyurea"), false, false,
@@ -246,6 +251,9 @@ public final class DemoSeed {
         PatientRecord cidp = patient("MRN-105377", "Petra", "Novak", LocalDate.of(1962, 12, 5), Sex.FEMALE, 162, 68,
                 List.of(), List.of(), false, false, labs(39, 250, Map.of("iggGPerL", 9.2)), PatientKind.PATIENT,
                 now.minus(Duration.ofDays(3)));
+        // she works mornings: she would rather come in the afternoon on weekdays
+        preferredTimes(cidp, List.of("monday", "tuesday", "wednesday", "thursday", "friday"), LocalTime.of(12, 0),
+                LocalTime.of(18, 0));
         order(cidp, "G61.81", "Chronic inflammatory demyelinating polyneuropathy, IVIG induction",
                 Map.of("type", "ivig-infusion", "doseGPerKg", 2.0, "days", 5, "productPercent", 10, "product", "privigen"),
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
@@ -385,13 +393,34 @@ public final class DemoSeed {
     private List<SessionRecord> order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
             OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
             String nurse, List<String> notes, LocalDate today, String guidelineRow, Optional<Instant> ranToday) {
+        return order(p, icd, text, procedure, recipientWeightKg, schedule, days, machine, nurse, notes, today,
+                guidelineRow, ranToday, Optional.empty());
+    }
+
+    /** The times a person prefers to come: the same window on each of the days. */
+    private void preferredTimes(PatientRecord p, List<String> days, LocalTime from, LocalTime to) {
+        jdbi.useTransaction(h -> {
+            patients.setPreferredTimes(h, p.id(), days.stream().map(d -> new PreferredTime(d, from, to)).toList());
+            audited(h, COORDINATOR, "/api/patients/" + p.id() + "/preferred-times", p.id());
+        });
+    }
+
+    /**
+     * An order, signed, with its sessions, as above, asking for {@code labs} before each session.
+     *
+     * @param labs the pre-procedure labs the physician asks for, if any
+     */
+    private List<SessionRecord> order(PatientRecord p, String icd, String text, Map<String, Object> procedure,
+            OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, int[] days, String machine,
+            String nurse, List<String> notes, LocalDate today, String guidelineRow, Optional<Instant> ranToday,
+            Optional<PreProcedureLabs> labs) {
         Instant ordered = today.plusDays(Math.min(0, days[0]) - 1L).atTime(LocalTime.of(15, 0)).atZone(zone)
                 .toInstant();
         clock.set(ordered);
         OrderRecord o;
         try {
             NewOrder cmd = new NewOrder(p.id(), Optional.of(new Indication(icd, text, Optional.ofNullable(guidelineRow))),
-                    PlanRequestReader.readProcedure(procedure, "procedure"), recipientWeightKg, schedule);
+                    PlanRequestReader.readProcedure(procedure, "procedure"), recipientWeightKg, schedule, labs);
             o = jdbi.inTransaction(h -> {
                 OrderRecord created = orders.create(h, PHYSICIAN, cmd);
                 audited(h, PHYSICIAN, "/api/orders/" + created.id(), p.id());

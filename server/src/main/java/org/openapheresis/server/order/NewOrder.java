@@ -14,9 +14,16 @@ import org.openapheresis.procedure.ProcedureSpec;
  * @param procedure what to do and how much (the core's validated spec)
  * @param recipientWeightKg the recipient's weight for a collected product; empty when autologous
  * @param schedule the course, when more than one session is ordered
+ * @param preProcedureLabs the labs to have current before each session, when the physician asks for any
  */
 public record NewOrder(String patientId, Optional<Indication> indication, ProcedureSpec procedure,
-        OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule) {
+        OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule, Optional<PreProcedureLabs> preProcedureLabs) {
+
+    /** An order asking for no pre-procedure labs. */
+    public NewOrder(String patientId, Optional<Indication> indication, ProcedureSpec procedure,
+            OptionalDouble recipientWeightKg, Optional<CourseSchedule> schedule) {
+        this(patientId, indication, procedure, recipientWeightKg, schedule, Optional.empty());
+    }
 
     public NewOrder {
         Objects.requireNonNull(patientId, "patientId");
@@ -24,5 +31,6 @@ public record NewOrder(String patientId, Optional<Indication> indication, Proced
         Objects.requireNonNull(procedure, "procedure");
         Objects.requireNonNull(recipientWeightKg, "recipientWeightKg");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(preProcedureLabs, "preProcedureLabs");
     }
 }

@@ -37,11 +37,22 @@ import org.openapheresis.server.guideline.GuidelineMatch;
  * @param signedAt signed, when signed
  * @param signedBy signing physician, when signed
  * @param stop who stopped the signed order, when and why, when stopped
+ * @param preProcedureLabs the labs to have current before each session, when the physician asked for any
  */
 public record OrderRecord(String id, int version, String patientId, Indication indication,
         @JsonIgnore PlanRequest request, Optional<CourseSchedule> schedule, GuidelineMatch guideline, Plan plan,
         List<Warning> warnings, List<Acknowledgement> acknowledgements, OrderStatus status, Instant createdAt,
-        String createdBy, Optional<Instant> signedAt, Optional<String> signedBy, Optional<Stop> stop) {
+        String createdBy, Optional<Instant> signedAt, Optional<String> signedBy, Optional<Stop> stop,
+        Optional<PreProcedureLabs> preProcedureLabs) {
+
+    /** An order asking for no pre-procedure labs. */
+    public OrderRecord(String id, int version, String patientId, Indication indication, PlanRequest request,
+            Optional<CourseSchedule> schedule, GuidelineMatch guideline, Plan plan, List<Warning> warnings,
+            List<Acknowledgement> acknowledgements, OrderStatus status, Instant createdAt, String createdBy,
+            Optional<Instant> signedAt, Optional<String> signedBy, Optional<Stop> stop) {
+        this(id, version, patientId, indication, request, schedule, guideline, plan, warnings, acknowledgements,
+                status, createdAt, createdBy, signedAt, signedBy, stop, Optional.empty());
+    }
 
     /**
      * A signed order stopped.
@@ -67,6 +78,7 @@ public record OrderRecord(String id, int version, String patientId, Indication i
         acknowledgements = List.copyOf(acknowledgements);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(stop, "stop");
+        Objects.requireNonNull(preProcedureLabs, "preProcedureLabs");
     }
 
     /** The sessions the order prescribes: the course's, or one. */
@@ -112,6 +124,6 @@ public record OrderRecord(String id, int version, String patientId, Indication i
 
     public OrderRecord withAcknowledgements(List<Acknowledgement> acks) {
         return new OrderRecord(id, version, patientId, indication, request, schedule, guideline, plan, warnings, acks,
-                status, createdAt, createdBy, signedAt, signedBy, stop);
+                status, createdAt, createdBy, signedAt, signedBy, stop, preProcedureLabs);
     }
 }

@@ -236,11 +236,18 @@ public final class OrderRoutes implements FeatureRoutes {
         Optional<CourseSchedule> schedule = f.has("schedule")
                 ? f.build(() -> CourseRequestReader.readSchedule(f.raw("schedule"), "schedule"))
                 : Optional.empty();
+        Optional<PreProcedureLabs> labs = f.child("preProcedureLabs", false).flatMap(l -> {
+            Optional<List<String>> tests = l.texts("tests", true, PreProcedureLabs.MAX_TESTS, 40);
+            OptionalInt maxAge = l.integer("maxAgeHours", PreProcedureLabs.MAX_AGE_HOURS, true);
+            l.rejectUnknown();
+            return tests.isPresent() && maxAge.isPresent()
+                    ? f.build(() -> new PreProcedureLabs(tests.get(), maxAge.getAsInt())) : Optional.empty();
+        });
         f.rejectUnknown();
         if (!f.problems().isEmpty()) {
             throw new InvalidInputException("the order has invalid values", f.problems());
         }
-        return new NewOrder(patientId, Optional.ofNullable(indication), procedure, recipient, schedule);
+        return new NewOrder(patientId, Optional.ofNullable(indication), procedure, recipient, schedule, labs);
     }
 
     static Map<String, Object> changeExample() {

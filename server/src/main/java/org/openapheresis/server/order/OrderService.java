@@ -70,7 +70,7 @@ public final class OrderService {
                 o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord created = new OrderRecord(Ids.next(), 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, Times.now(clock), by.username(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), o.preProcedureLabs());
         store.insert(h, created);
         return created; // what was stored, typed: no read back (the store round trip is tested)
     }
@@ -99,7 +99,7 @@ public final class OrderService {
                 o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
         OrderRecord changed = new OrderRecord(id, expectedVersion + 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, old.createdAt(), old.createdBy(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), o.preProcedureLabs());
         if (old.version() != expectedVersion || !store.replace(h, changed, expectedVersion, clock.instant())) {
             OrderRecord now = require(h, id);
             throw DomainException.stale(now.version(), now);

@@ -25,16 +25,18 @@ public final class OrderStore {
 
     private static final String COLUMNS = "id, version, patient_id, indication_code, indication_text, "
             + "plan_request_json, schedule_json, guideline_json, plan_json, warnings_json, status, created_at, "
-            + "created_by, signed_at, signed_by, stopped_at, stopped_by, stop_reason, indication_chronic_gvhd_id";
+            + "created_by, signed_at, signed_by, stopped_at, stopped_by, stop_reason, indication_chronic_gvhd_id, "
+            + "pre_procedure_labs_json";
     private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
     };
 
     public void insert(Handle h, OrderRecord o) {
         h.createUpdate("INSERT INTO clinical_order (id, version, patient_id, indication_code, indication_text, "
                 + "procedure_type, procedure_json, recipient_json, plan_request_json, schedule_json, guideline_json, "
-                + "plan_json, warnings_json, status, created_at, created_by, updated_at, indication_chronic_gvhd_id) VALUES "
+                + "plan_json, warnings_json, status, created_at, created_by, updated_at, indication_chronic_gvhd_id, "
+                + "pre_procedure_labs_json) VALUES "
                 + "(:id, :version, :patient, :code, :text, :type, :procedure, :recipient, :request, :schedule, :guideline, "
-                + ":plan, :warnings, :status, :createdAt, :createdBy, :createdAt, :chronicGvhd)")
+                + ":plan, :warnings, :status, :createdAt, :createdBy, :createdAt, :chronicGvhd, :labs)")
                 .bind("id", o.id()).bind("version", o.version()).bind("patient", o.patientId())
                 .bind("code", o.indication().code()).bind("text", o.indication().text())
                 .bind("chronicGvhd", o.indication().chronicGvhdAssessmentId().orElse(null))
@@ -45,7 +47,8 @@ public final class OrderStore {
                 .bind("schedule", o.scheduleTree().map(Json::compact).orElse(null))
                 .bind("guideline", Json.compact(o.guideline())).bind("plan", Json.compact(o.plan()))
                 .bind("warnings", Json.compact(o.warnings())).bind("status", o.status().code())
-                .bind("createdAt", Times.toDb(o.createdAt())).bind("createdBy", o.createdBy()).execute();
+                .bind("createdAt", Times.toDb(o.createdAt())).bind("createdBy", o.createdBy())
+                .bind("labs", labs(o)).execute();
     }
 
     public Optional<OrderRecord> find(Handle h, String id) {
@@ -101,7 +104,8 @@ public final class OrderStore {
                 + "indication_chronic_gvhd_id = :chronicGvhd, procedure_type = :type, procedure_json = :procedure, "
                 + "recipient_json = :recipient, "
                 + "plan_request_json = :request, schedule_json = :schedule, guideline_json = :guideline, "
-                + "plan_json = :plan, warnings_json = :warnings, updated_at = :at, version = version + 1 "
+                + "plan_json = :plan, warnings_json = :warnings, pre_procedure_labs_json = :labs, updated_at = :at, "
+                + "version = version + 1 "
                 + "WHERE id = :id AND version = :expected AND status = :unsigned")
                 .bind("code", o.indication().code()).bind("text", o.indication().text())
                 .bind("chronicGvhd", o.indication().chronicGvhdAssessmentId().orElse(null))
@@ -112,7 +116,7 @@ public final class OrderStore {
                 .bind("schedule", o.scheduleTree().map(Json::compact).orElse(null))
                 .bind("guideline", Json.compact(o.guideline())).bind("plan", Json.compact(o.plan()))
                 .bind("warnings", Json.compact(o.warnings())).bind("id", o.id()).bind("expected", expected)
-                .bind("unsigned", OrderStatus.UNSIGNED.code()).bind("at", Times.toDb(at)).execute();
+                .bind("unsigned", OrderStatus.UNSIGNED.code()).bind("at", Times.toDb(at)).bind("labs", labs(o)).execute();
         if (n == 1) {
             h.createUpdate("DELETE FROM order_acknowledgement WHERE order_id = :id").bind("id", o.id()).execute();
         }
@@ -187,6 +191,11 @@ public final class OrderStore {
                 List.of(), OrderStatus.fromCode(rs.getString("status")).orElseThrow(),
                 Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"),
                 Optional.ofNullable(signedAt), Optional.ofNullable(rs.getString("signed_by")),
-                stop(rs));
+                stop(rs), Optional.ofNullable(rs.getString("pre_procedure_labs_json"))
+                        .map(j -> Json.read(j, PreProcedureLabs.class)));
+    }
+
+    private static String labs(OrderRecord o) {
+        return o.preProcedureLabs().map(Json::compact).orElse(null);
     }
 }

@@ -51,7 +51,15 @@ public final class PatientRoutes implements FeatureRoutes {
                         withVersion(example()), this::update).audit()
                         .error(409, "stale version: the answer carries currentVersion and the current record"),
                 Route.get("/api/patients/{id}/labs", PATIENTS_CLINICAL_READ, "Lab history, oldest first",
-                        this::labs).audit());
+                        this::labs).audit(),
+                Route.get("/api/patients/{id}/preferred-times", PATIENTS_READ, "The times the person prefers to come, "
+                        + "one window per day of the week (none: no preference); the week's planner weighs them",
+                        this::preferredTimes).audit(),
+                Route.put("/api/patients/{id}/preferred-times", PATIENTS_WRITE, "Replace the times the person prefers "
+                        + "to come (an empty list: no preference; a day left out is a day not preferred)",
+                        Map.of("preferredTimes", List.of(Map.of("day", "monday", "from", "08:00", "to", "12:00"),
+                                Map.of("day", "thursday", "from", "13:00", "to", "17:00"))), this::setPreferredTimes)
+                        .audit());
     }
 
     private void list(Call call) {
@@ -113,6 +121,47 @@ public final class PatientRoutes implements FeatureRoutes {
         String id = call.param("id");
         call.concerns(id);
         call.answer(call.read(h -> patients.labHistory(h, id)));
+    }
+
+    private void preferredTimes(Call call) {
+        String id = call.param("id");
+        call.concerns(id);
+        call.answer(Map.of("preferredTimes", call.read(h -> patients.preferredTimes(h, id))));
+    }
+
+    private void setPreferredTimes(Call call) {
+        String id = call.param("id");
+        call.concerns(id);
+        Node f = call.body();
+        List<Node> days = f.has("preferredTimes") && f.raw("preferredTimes") instanceof List<?> l && l.isEmpty()
+                ? List.of() : f.objects("preferredTimes", true, 7).orElse(List.of());
+        List<PreferredTime> windows = new java.util.ArrayList<>();
+        for (Node d : days) {
+            Optional<String> day = d.oneOf("day", true, PreferredTime.DAYS);
+            Optional<java.time.LocalTime> from = timeOfDay(d, "from");
+            Optional<java.time.LocalTime> to = timeOfDay(d, "to");
+            d.rejectUnknown();
+            if (day.isPresent() && from.isPresent() && to.isPresent()) {
+                d.build(() -> new PreferredTime(day.get(), from.get(), to.get())).ifPresent(windows::add);
+            }
+        }
+        if (windows.stream().map(PreferredTime::day).distinct().count() != windows.size()) {
+            f.add("preferredTimes", MessageKey.INVALID, "a day is given twice");
+        }
+        f.rejectUnknown();
+        f.throwIfProblems();
+        call.answer(Map.of("preferredTimes", call.write(h -> patients.setPreferredTimes(h, id, windows))));
+    }
+
+    /** A time of day, {@code HH:MM} (or {@code HH:MM:SS}, as the answers write it). */
+    private static Optional<java.time.LocalTime> timeOfDay(Node f, String key) {
+        return f.text(key, true, 8).flatMap(t -> {
+            if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?")) {
+                f.add(key, MessageKey.INVALID, t + " is not a time of day (HH:MM)");
+                return Optional.empty();
+            }
+            return Optional.of(java.time.LocalTime.parse(t));
+        });
     }
 
     private static Object view(Call call, PatientRecord p) {

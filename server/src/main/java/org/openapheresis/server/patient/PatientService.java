@@ -155,6 +155,22 @@ public final class PatientService {
         return store.addLabs(h, patientId, sessionId, takenAt, phase, values, Times.now(clock), by.username());
     }
 
+    /** The times a person prefers to come, Monday first (empty: no preference). */
+    public List<PreferredTime> preferredTimes(Handle h, String id) {
+        require(h, id);
+        return store.preferredTimes(h, id);
+    }
+
+    /**
+     * Replaces the times a person prefers to come (an empty list: no preference); at most one window a day. The
+     * week's planner weighs them; proposals made before the change can no longer be booked.
+     */
+    public List<PreferredTime> setPreferredTimes(Handle h, String id, List<PreferredTime> windows) {
+        require(h, id);
+        store.setPreferredTimes(h, id, PreferredTime.week(windows));
+        return store.preferredTimes(h, id);
+    }
+
     /** The labs recorded at a session. */
     public List<LabEntry> sessionLabs(Handle h, String sessionId) {
         return store.sessionLabs(h, sessionId);

@@ -206,4 +206,22 @@ public final class PatientStore {
         }
         return ordered;
     }
+
+    /** A person's preferred times, Monday first. */
+    public List<PreferredTime> preferredTimes(Handle h, String patientId) {
+        return h.createQuery("SELECT day_of_week, from_time, to_time FROM patient_preferred_time WHERE patient_id = :p "
+                + "ORDER BY day_of_week").bind("p", patientId).map((rs, ctx) -> new PreferredTime(
+                        java.time.DayOfWeek.of(rs.getInt(1)).name().toLowerCase(java.util.Locale.ROOT),
+                        rs.getObject(2, java.time.LocalTime.class), rs.getObject(3, java.time.LocalTime.class))).list();
+    }
+
+    /** Replaces a person's preferred times. */
+    public void setPreferredTimes(Handle h, String patientId, List<PreferredTime> windows) {
+        h.createUpdate("DELETE FROM patient_preferred_time WHERE patient_id = :p").bind("p", patientId).execute();
+        for (PreferredTime w : windows) {
+            h.createUpdate("INSERT INTO patient_preferred_time (patient_id, day_of_week, from_time, to_time) VALUES "
+                    + "(:p, :d, :f, :t)").bind("p", patientId).bind("d", w.dayOfWeek().getValue()).bind("f", w.from())
+                    .bind("t", w.to()).execute();
+        }
+    }
 }

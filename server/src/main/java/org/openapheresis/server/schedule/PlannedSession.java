@@ -39,6 +39,9 @@ public class PlannedSession {
     private boolean pinned;
     private UnitRules rules;
 
+    private LabsDue labsDue;
+    private PreferredHours preferred = PreferredHours.NONE;
+
     private List<Integer> possibleStarts = List.of();
     private int courseFewestStarts;
 
@@ -95,6 +98,44 @@ public class PlannedSession {
     public PlannedSession withStarts(List<Integer> starts) {
         this.possibleStarts = new java.util.TreeSet<>(starts).stream().toList();
         return this;
+    }
+
+    /** This session's order asks for pre-procedure labs: what, and until when the results on record are current. */
+    public PlannedSession withLabsDue(LabsDue due) {
+        this.labsDue = due;
+        return this;
+    }
+
+    /** The times the patient prefers to come. */
+    public PlannedSession withPreference(PreferredHours hours) {
+        this.preferred = Objects.requireNonNull(hours, "hours");
+        return this;
+    }
+
+    /** The order's pre-procedure labs as this session sees them, or null when the order asks for none. */
+    public LabsDue getLabsDue() {
+        return labsDue;
+    }
+
+    public PreferredHours getPreferred() {
+        return preferred;
+    }
+
+    /**
+     * Minutes this session starts before the labs it needs can be back: 0 when its order asks for none, when the
+     * results on record are current at its start, or when it starts at or after the day's opening plus the lab's
+     * turnaround (labs drawn on arrival).
+     */
+    public int minutesBeforeLabsBack() {
+        if (labsDue == null || startMinute == null || labsDue.currentAt(startMinute)) {
+            return 0;
+        }
+        return Math.max(0, rules.labsBackMinute(startMinute) - startMinute);
+    }
+
+    /** Minutes of this session (set-up and rinseback included) outside the patient's preferred times. */
+    public int minutesOutsidePreference() {
+        return startMinute == null ? 0 : preferred.minutesOutside(rules, startMinute, endMinute());
     }
 
     @ValueRangeProvider(id = STARTS)

@@ -58,11 +58,14 @@ public record Proposal(String id, LocalDate from, LocalDate to, String score, bo
      * @param chair the chair's name
      * @param nurse the nurse's user name
      * @param change what booking it does
+     * @param notes what the coordinator tells the patient and the nurse, in words: labs to draw on arrival, time
+     *     outside the patient's preferred times (none for a proposal kept before they were given)
      */
     public record Assignment(Optional<String> sessionId, Optional<Integer> sessionVersion, String orderId, int sequence,
             String patientId, String patientName, String procedureType, Instant plannedStart, int durationMin,
-            Optional<String> machine, String chair, String nurse, Change change) {
+            Optional<String> machine, String chair, String nurse, Change change, List<String> notes) {
         public Assignment {
+            notes = notes == null ? List.of() : List.copyOf(notes);
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(sessionVersion, "sessionVersion");
             Objects.requireNonNull(orderId, "orderId");

@@ -66,12 +66,14 @@ public final class ScheduleRoutes implements FeatureRoutes {
                         .error(404, "no active nurse of that user name"),
                 Route.get("/api/schedule/rules", AUTHENTICATED, "The unit's rules for planning: opening hours per day "
                         + "of the week, the lab's cut-off for collections, sessions per nurse at once, turnover, the "
-                        + "tolerance on a course's interval, the step between starts", this::rules),
+                        + "tolerance on a course's interval, the step between starts, the lab's turnaround for "
+                        + "pre-procedure labs drawn on arrival", this::rules),
                 Route.put("/api/schedule/rules", RESOURCES_MANAGE, "Replace the unit's rules (version; a day left out "
                         + "of openingHours is closed); proposals made on the old rules can no longer be booked",
                         Map.of("openingHours", List.of(Map.of("day", "monday", "opens", "07:30", "closes", "18:00")),
                                 "labCutOff", "15:00", "maxPatientsPerNurse", 2, "turnoverMin", 15,
-                                "intervalToleranceMin", 720, "slotMin", 15, "version", 1), this::setRules).audit()
+                                "intervalToleranceMin", 720, "slotMin", 15, "labTurnaroundMin", 60, "version", 1),
+                        this::setRules).audit()
                         .error(409, "stale version (the current rules are in the answer)"),
                 Route.get("/api/schedule/closures", AUTHENTICATED, "The days the unit is closed whatever the day of "
                         + "the week, from..to (default: from today for a year)", this::closures),
@@ -124,19 +126,25 @@ public final class ScheduleRoutes implements FeatureRoutes {
         OptionalInt turnover = f.integer("turnoverMin", UnitSettings.TURNOVER_MIN, true);
         OptionalInt tolerance = f.integer("intervalToleranceMin", UnitSettings.INTERVAL_TOLERANCE_MIN, true);
         OptionalInt slot = f.integer("slotMin", UnitSettings.SLOT_MIN, true);
+        OptionalInt turnaround = f.integer("labTurnaroundMin", UnitSettings.LAB_TURNAROUND_MIN, false);
         OptionalInt version = f.integer("version", org.openapheresis.system.Range.of(1, Integer.MAX_VALUE), true);
         f.allow("setUpAndRinsebackMin", "updatedAt", "updatedBy");
         f.rejectUnknown();
         f.throwIfProblems();
-        UnitSettings draft = new UnitSettings(version.getAsInt(), slot.getAsInt(), hours, cutOff.orElseThrow(),
-                ratio.getAsInt(), turnover.getAsInt(), tolerance.getAsInt(), 0, java.time.Instant.EPOCH, "-");
-        call.answer(call.write(h -> schedule.updateSettings(h, call.actor(), draft, version.getAsInt())));
+        call.answer(call.write(h -> {
+            // the lab's turnaround may be left out (a client older than it): it then stays as the unit keeps it
+            UnitSettings draft = new UnitSettings(version.getAsInt(), slot.getAsInt(), hours, cutOff.orElseThrow(),
+                    ratio.getAsInt(), turnover.getAsInt(), tolerance.getAsInt(), 0, turnaround.isPresent()
+                            ? turnaround.getAsInt() : schedule.settings(h).labTurnaroundMin(), java.time.Instant.EPOCH,
+                    "-");
+            return schedule.updateSettings(h, call.actor(), draft, version.getAsInt());
+        }));
     }
 
-    /** A time of day, {@code HH:MM}. */
+    /** A time of day, {@code HH:MM} (or {@code HH:MM:SS}, as the answers write it). */
     private static Optional<java.time.LocalTime> timeOfDay(Node f, String key) {
         return f.text(key, true, 8).flatMap(t -> {
-            if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?")) {
                 f.add(key, org.openapheresis.system.MessageKey.INVALID, t + " is not a time of day (HH:MM)");
                 return Optional.empty();
             }

@@ -64,6 +64,7 @@ public final class ScheduleService {
         this.staff = staff;
         this.solver = solver;
         this.clock = clock;
+        sessions.checkNursesWith(new ShiftRota(store, clock.getZone()));
     }
 
     /** The days to plan: {@code to} on or after {@code from}, at most {@link #MAX_DAYS}, not before today. */
@@ -106,7 +107,7 @@ public final class ScheduleService {
                     .map(Booking::version), e.getOrderId(), e.getSequence(), e.getPatientId(), e.getPatientName(),
                     e.getProcedureType().code(), r.at(e.getStartMinute()), e.durationMin(), Optional.ofNullable(
                             e.getMachine()).map(UnitMachine::name), e.getChair().name(), e.getNurse().username(),
-                    change));
+                    change, notes(e)));
         }
         out.sort(java.util.Comparator.comparing(Proposal.Assignment::plannedStart)
                 .thenComparing(Proposal.Assignment::chair));
@@ -114,6 +115,26 @@ public final class ScheduleService {
                 s.explanation(), s.solvedMs(), Times.now(clock), by.username());
         store.insert(h, proposal, p.basis());
         return proposal;
+    }
+
+    /**
+     * What the coordinator tells the patient and the nurse about a session placed: the labs to draw on arrival (when
+     * the results on record will not be current at its start) and when they are back; how far it lies outside the
+     * patient's preferred times.
+     */
+    static List<String> notes(PlannedSession e) {
+        List<String> out = new ArrayList<>();
+        LabsDue due = e.getLabsDue();
+        UnitRules r = e.getRules();
+        if (due != null && !due.currentAt(e.getStartMinute())) {
+            out.add("Draw " + due.tests() + " on arrival (" + due.limiting() + "; the order allows " + due.maxAgeHours()
+                    + " h): back by " + r.local(r.labsBackMinute(e.getStartMinute())).toLocalTime());
+        }
+        int outside = e.minutesOutsidePreference();
+        if (outside > 0) {
+            out.add(outside + " min outside the patient's preferred times (" + e.getPreferred().describe() + ")");
+        }
+        return out;
     }
 
     /**
@@ -138,7 +159,8 @@ public final class ScheduleService {
                 sessions, patients, resources, staff, store);
         if (!now.basis().equals(stored.basis())) {
             throw new DomainException(Refusal.PROPOSAL_STALE, List.of(id, "orders, sessions, machines, chairs, nurses, "
-                    + "skills, shifts, closures, machines out of service or the unit's rules"), Map.of("proposalId", id));
+                    + "skills, shifts, closures, machines out of service, the unit's rules, the labs on record of an "
+                    + "order asking for pre-procedure labs, or a patient's preferred times"), Map.of("proposalId", id));
         }
         List<Proposal.Assignment> pending = new ArrayList<>(p.assignments().stream()
                 .filter(a -> a.change() != Proposal.Change.KEEP).toList());
@@ -248,7 +270,7 @@ public final class ScheduleService {
         }
         UnitSettings next = new UnitSettings(expectedVersion + 1, draft.slotMin(), draft.openingHours(),
                 draft.labCutOff(), draft.maxPatientsPerNurse(), draft.turnoverMin(), draft.intervalToleranceMin(),
-                current.setUpAndRinsebackMin(), Times.now(clock), by.username());
+                current.setUpAndRinsebackMin(), draft.labTurnaroundMin(), Times.now(clock), by.username());
         if (!store.updateSettings(h, next, expectedVersion)) {
             UnitSettings now = settings(h);
             throw DomainException.stale(now.version(), now);

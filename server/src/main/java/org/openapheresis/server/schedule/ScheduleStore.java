@@ -85,17 +85,18 @@ public final class ScheduleStore {
                         .toLowerCase(Locale.ROOT), rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class)))
                 .list();
         return h.createQuery("SELECT version, slot_min, lab_cut_off, max_patients_per_nurse, turnover_min, "
-                + "interval_tolerance_min, updated_at, updated_by FROM unit_rules WHERE id = 'unit'").map((rs, c) ->
-                        new UnitSettings(rs.getInt(1), rs.getInt(2), hours, rs.getObject(3, LocalTime.class),
-                                rs.getInt(4), rs.getInt(5), rs.getInt(6), setUpAndRinsebackMin, instant(rs, 7),
-                                rs.getString(8))).one();
+                + "interval_tolerance_min, updated_at, updated_by, lab_turnaround_min FROM unit_rules WHERE id = 'unit'")
+                .map((rs, c) -> new UnitSettings(rs.getInt(1), rs.getInt(2), hours, rs.getObject(3, LocalTime.class),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), setUpAndRinsebackMin, rs.getInt(9), instant(rs, 7),
+                        rs.getString(8))).one();
     }
 
     /** Replaces the rules and opening hours when they are still at {@code expectedVersion}; false when not. */
     public boolean updateSettings(Handle h, UnitSettings u, int expectedVersion) {
         int n = h.createUpdate("UPDATE unit_rules SET version = version + 1, slot_min = :slot, lab_cut_off = :cut, "
                 + "max_patients_per_nurse = :ratio, turnover_min = :turnover, interval_tolerance_min = :tolerance, "
-                + "updated_at = :at, updated_by = :by WHERE id = 'unit' AND version = :expected")
+                + "lab_turnaround_min = :turnaround, updated_at = :at, updated_by = :by WHERE id = 'unit' "
+                + "AND version = :expected").bind("turnaround", u.labTurnaroundMin())
                 .bind("slot", u.slotMin()).bind("cut", u.labCutOff()).bind("ratio", u.maxPatientsPerNurse())
                 .bind("turnover", u.turnoverMin()).bind("tolerance", u.intervalToleranceMin())
                 .bind("at", Times.toDb(u.updatedAt())).bind("by", u.updatedBy()).bind("expected", expectedVersion)

@@ -31,10 +31,19 @@ import org.openapheresis.system.MessageKey;
  * @param turnoverMin the time a machine and a chair need after a session before the next (cleaning, making up)
  * @param setUpAndRinsebackMin the time a session holds its machine beyond the planned run time
  * @param intervalToleranceMin how far the gap between two sessions of a course may lie from the ordered interval
+ * @param labTurnaroundMin minutes from a sample drawn on the patient's arrival (at the earliest, the day's opening) to
+ *     its result on the ward: a session whose pre-procedure labs are not current starts no earlier than the day's
+ *     opening plus this
  */
 public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek, Hours> openingHours,
         Set<LocalDate> holidays, LocalTime labCutOff, int maxPatientsPerNurse, int turnoverMin,
-        int setUpAndRinsebackMin, int intervalToleranceMin) {
+        int setUpAndRinsebackMin, int intervalToleranceMin, int labTurnaroundMin) {
+
+    /**
+     * The lab's turnaround until the unit records its own: 60 min. UNIT RULE — a convention of this project, not a
+     * published figure; every lab differs, and the unit page is where the unit sets what its own lab achieves.
+     */
+    public static final int DEFAULT_LAB_TURNAROUND_MIN = 60;
 
     /**
      * Hours of one day.
@@ -60,17 +69,19 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
         openingHours = openingHours.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(openingHours));
         holidays = Set.copyOf(holidays);
         if (slotMin < 5 || maxPatientsPerNurse < 1 || turnoverMin < 0 || setUpAndRinsebackMin < 0
-                || intervalToleranceMin < 0) {
+                || intervalToleranceMin < 0 || labTurnaroundMin < 0) {
             throw InvalidInputException.of("rules", MessageKey.INVALID, "slot " + slotMin + " min, "
                     + maxPatientsPerNurse + " patients per nurse, turnover " + turnoverMin + " min, set-up "
-                    + setUpAndRinsebackMin + " min, tolerance " + intervalToleranceMin + " min");
+                    + setUpAndRinsebackMin + " min, tolerance " + intervalToleranceMin + " min, lab turnaround "
+                    + labTurnaroundMin + " min");
         }
     }
 
     /**
      * The defaults: open Monday to Friday 07:30–18:00 and Saturday 08:00–14:00, the lab takes collections finished by
      * 15:00, a nurse runs two sessions at once, 15 min turnover, the set-up and rinseback the bookings use
-     * ({@link MachineBookings#SET_UP_AND_RINSEBACK}), a course's interval kept within 12 h, starts every 15 min.
+     * ({@link MachineBookings#SET_UP_AND_RINSEBACK}), a course's interval kept within 12 h, starts every 15 min, the
+     * lab's results back {@link #DEFAULT_LAB_TURNAROUND_MIN} min after a sample.
      */
     public static UnitRules standard(LocalDate firstDay, ZoneId zone) {
         Map<DayOfWeek, Hours> open = new EnumMap<>(DayOfWeek.class);
@@ -80,13 +91,30 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
         }
         open.put(DayOfWeek.SATURDAY, new Hours(LocalTime.of(8, 0), LocalTime.of(14, 0)));
         return new UnitRules(firstDay.atStartOfDay(zone).toInstant(), zone, 15, open, Set.of(), LocalTime.of(15, 0), 2,
-                15, (int) MachineBookings.SET_UP_AND_RINSEBACK.toMinutes(), 12 * 60);
+                15, (int) MachineBookings.SET_UP_AND_RINSEBACK.toMinutes(), 12 * 60, DEFAULT_LAB_TURNAROUND_MIN);
     }
 
     /** The same rules with another origin (another first day). */
     public UnitRules from(LocalDate firstDay) {
         return new UnitRules(firstDay.atStartOfDay(zone).toInstant(), zone, slotMin, openingHours, holidays, labCutOff,
-                maxPatientsPerNurse, turnoverMin, setUpAndRinsebackMin, intervalToleranceMin);
+                maxPatientsPerNurse, turnoverMin, setUpAndRinsebackMin, intervalToleranceMin, labTurnaroundMin);
+    }
+
+    /** The same rules with another lab turnaround (minutes). */
+    public UnitRules withLabTurnaround(int minutes) {
+        return new UnitRules(origin, zone, slotMin, openingHours, holidays, labCutOff, maxPatientsPerNurse,
+                turnoverMin, setUpAndRinsebackMin, intervalToleranceMin, minutes);
+    }
+
+    /**
+     * The earliest minute a session starting on the day of {@code startMinute} may begin when its pre-procedure labs
+     * are drawn on the patient's arrival: the day's opening plus the lab's turnaround (a closed day: its midnight
+     * plus the turnaround, the opening hours rule names the rest).
+     */
+    public int labsBackMinute(int startMinute) {
+        LocalDate day = local(startMinute).toLocalDate();
+        LocalTime open = hoursOn(day).map(Hours::open).orElse(LocalTime.MIDNIGHT);
+        return minuteOf(day.atTime(open).atZone(zone).toInstant()) + labTurnaroundMin;
     }
 
     /** The instant {@code minute} minutes after the origin. */

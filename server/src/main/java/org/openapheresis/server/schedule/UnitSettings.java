@@ -31,12 +31,13 @@ import org.openapheresis.system.Range;
  * @param turnoverMin the time a machine and a chair need after a session before the next
  * @param intervalToleranceMin how far the gap between two sessions of a course may lie from the ordered interval
  * @param setUpAndRinsebackMin the time a session holds its machine beyond its run time (read only)
+ * @param labTurnaroundMin minutes from a sample drawn on arrival to its result (UNIT RULE: the unit's own lab)
  * @param updatedAt when they were last changed
  * @param updatedBy who changed them ({@code system} for the defaults)
  */
 public record UnitSettings(int version, int slotMin, List<DayHours> openingHours, LocalTime labCutOff,
         int maxPatientsPerNurse, int turnoverMin, int intervalToleranceMin, int setUpAndRinsebackMin,
-        Instant updatedAt, String updatedBy) {
+        int labTurnaroundMin, Instant updatedAt, String updatedBy) {
 
     /** Starts every 5 to 60 minutes. */
     public static final Range SLOT_MIN = Range.of(5, 60);
@@ -46,6 +47,8 @@ public record UnitSettings(int version, int slotMin, List<DayHours> openingHours
     public static final Range TURNOVER_MIN = Range.of(0, 120);
     /** Up to a day either side of a course's interval. */
     public static final Range INTERVAL_TOLERANCE_MIN = Range.of(0, 1440);
+    /** Up to eight hours from a sample to its result: a bound on input. */
+    public static final Range LAB_TURNAROUND_MIN = Range.of(0, 480);
 
     /**
      * A day's hours.
@@ -83,6 +86,7 @@ public record UnitSettings(int version, int slotMin, List<DayHours> openingHours
         PATIENTS_PER_NURSE.require("maxPatientsPerNurse", maxPatientsPerNurse);
         TURNOVER_MIN.require("turnoverMin", turnoverMin);
         INTERVAL_TOLERANCE_MIN.require("intervalToleranceMin", intervalToleranceMin);
+        LAB_TURNAROUND_MIN.require("labTurnaroundMin", labTurnaroundMin);
     }
 
     /** The day's hours, when the unit is open that day of the week. */
@@ -95,6 +99,6 @@ public record UnitSettings(int version, int slotMin, List<DayHours> openingHours
         Map<DayOfWeek, UnitRules.Hours> open = new EnumMap<>(DayOfWeek.class);
         openingHours.forEach(d -> open.put(d.dayOfWeek(), new UnitRules.Hours(d.opens(), d.closes())));
         return new UnitRules(firstDay.atStartOfDay(zone).toInstant(), zone, slotMin, open, closedDays, labCutOff,
-                maxPatientsPerNurse, turnoverMin, setUpAndRinsebackMin, intervalToleranceMin);
+                maxPatientsPerNurse, turnoverMin, setUpAndRinsebackMin, intervalToleranceMin, labTurnaroundMin);
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,7 +28,12 @@ import org.openapheresis.server.access.StaffDirectory;
 import org.openapheresis.server.order.OrderRecord;
 import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.order.OrderStatus;
+import org.openapheresis.server.order.PreProcedureLabs;
+import org.openapheresis.server.patient.LabEntry;
+import org.openapheresis.server.patient.LabField;
 import org.openapheresis.server.patient.PatientRecord;
+import org.openapheresis.server.patient.PatientStore;
+import org.openapheresis.server.patient.PreferredTime;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.resource.Chair;
 import org.openapheresis.server.resource.Machine;
@@ -47,7 +53,8 @@ import org.openapheresis.server.session.Vocabulary;
  * done or already begun are pinned and only hold their resources); and the sessions still owed are placed, as many as
  * fall in the window at the ordered interval. An order with a session booked after the window is left alone. The
  * unit's rules, its closures, the nurses' shifts and the machines' time out of service in the window are read with
- * them, and every one of these records is part of the digest.
+ * them, and so are, per order, the labs on record when it asks for pre-procedure labs (until when they are current)
+ * and the patient's preferred times; every one of these records is part of the digest.
  *
  * @param plan the planning problem
  * @param basis the SHA-256 of every record it was built from, in a fixed order
@@ -131,8 +138,15 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             int runMin = (int) Math.round(o.plan().durationMin());
             int durationMin = runMin + rules.setUpAndRinsebackMin();
             int intervalMin = o.schedule().map(c -> (int) Math.round(c.intervalHours() * 60)).orElse(0);
-            List<Integer> free = available(rules.startsFor(days, notBefore, durationMin, type.collectsProduct()),
-                    durationMin, type, machines, nurses);
+            LabsDue labsDue = o.preProcedureLabs().map(l -> labsDue(rules, l, patients.labHistory(h, o.patientId())))
+                    .orElse(null);
+            if (labsDue != null) {
+                basis.add("labs due " + o.id() + " " + labsDue.currentUntilMinute());
+            }
+            PreferredHours preferred = preferred(patients.preferredTimes(h, o.patientId()));
+            basis.add("preferred " + o.id() + " " + preferred.describe());
+            List<Integer> free = labsAllow(available(rules.startsFor(days, notBefore, durationMin,
+                    type.collectsProduct()), durationMin, type, machines, nurses), labsDue, rules);
             Integer previous = null;
             boolean first = true;
             boolean bookedLater = false;
@@ -149,9 +163,10 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
                             runMin, needed, intervalMin, first ? previous : null, rules);
                     List<Integer> own = new ArrayList<>(pinned ? List.of() : free);
                     own.add(start);
-                    e.withStarts(own).booked(new Booking(s.id(), s.version(), start, s.machine().map(
-                            machineByName::get).orElse(null), s.chair().map(chairByName::get).orElse(null),
-                            s.nurse().map(nurseByName::get).orElse(null)), pinned);
+                    e.withLabsDue(labsDue).withPreference(preferred).withStarts(own).booked(new Booking(s.id(),
+                            s.version(), start, s.machine().map(machineByName::get).orElse(null), s.chair().map(
+                                    chairByName::get).orElse(null), s.nurse().map(nurseByName::get).orElse(null)),
+                            pinned);
                     placed.add(e);
                     first = false;
                 }
@@ -177,12 +192,58 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
                 int sequence = course.size() + j + 1;
                 placed.add(new PlannedSession(o.id() + "#" + sequence, o.id(), sequence, o.patientId(),
                         patient.familyName() + ", " + patient.givenName(), type, runMin, needed, intervalMin,
-                        first ? previous : null, rules).withStarts(rules.startsInCourse(free, bookedHere + j,
-                                inWindow - 1 - j, intervalMin)));
+                        first ? previous : null, rules).withLabsDue(labsDue).withPreference(preferred)
+                        .withStarts(rules.startsInCourse(free, bookedHere + j, inWindow - 1 - j, intervalMin)));
                 first = false;
             }
         }
         return new WeekProblem(new WeekPlan(rules, machines, chairs, nurses, placed), digest(basis), from, to);
+    }
+
+    /**
+     * The order's pre-procedure labs against the patient's lab history: until when the latest result of every test
+     * asked for is at most the order's maximum age (a result said to be taken after it was recorded never counts,
+     * as for the planner's latest labs).
+     */
+    static LabsDue labsDue(UnitRules rules, PreProcedureLabs asked, List<LabEntry> history) {
+        int until = Integer.MAX_VALUE;
+        String limiting = "";
+        for (String test : asked.tests()) {
+            String name = LabField.of(test).map(LabField::name).orElse(test);
+            Optional<Instant> last = history.stream().filter(e -> e.field().equals(test) && !e.takenAt().isAfter(
+                    e.recordedAt().plus(PatientStore.TAKEN_AFTER_RECORDED_TOLERANCE))).map(LabEntry::takenAt)
+                    .max(Comparator.naturalOrder());
+            int t = last.map(x -> rules.minuteOf(x.plus(java.time.Duration.ofHours(asked.maxAgeHours()))))
+                    .orElse(LabsDue.NEVER);
+            if (t < until) {
+                until = t;
+                limiting = last.map(x -> name + " taken " + TAKEN.format(LocalDateTime.ofInstant(x, rules.zone())))
+                        .orElse("no " + name + " on record");
+            }
+        }
+        return new LabsDue(asked.names(), asked.maxAgeHours(), until, limiting);
+    }
+
+    private static final java.time.format.DateTimeFormatter TAKEN = java.time.format.DateTimeFormatter.ofPattern(
+            "EEE d MMM HH:mm", java.util.Locale.ROOT);
+
+    /**
+     * The starts at which the labs asked for can be back: where the results on record are current, or from the day's
+     * opening plus the lab's turnaround. When that leaves nothing, every start given (the broken rule is named).
+     */
+    static List<Integer> labsAllow(List<Integer> starts, LabsDue due, UnitRules rules) {
+        if (due == null) {
+            return starts;
+        }
+        List<Integer> out = starts.stream().filter(m -> due.currentAt(m) || m >= rules.labsBackMinute(m)).toList();
+        return out.isEmpty() ? starts : out;
+    }
+
+    /** A patient's preferred times as the plan's windows. */
+    static PreferredHours preferred(List<PreferredTime> times) {
+        Map<java.time.DayOfWeek, UnitRules.Hours> w = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        times.forEach(t -> w.put(t.dayOfWeek(), new UnitRules.Hours(t.from(), t.to())));
+        return new PreferredHours(w);
     }
 
     /** The span of the plan's clock from {@code from} to {@code to}, when it is a minute or more. */

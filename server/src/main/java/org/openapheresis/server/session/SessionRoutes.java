@@ -49,14 +49,16 @@ public final class SessionRoutes implements FeatureRoutes {
                 Route.post("/api/sessions", SESSIONS_SCHEDULE, "Schedule a signed order (plannedStart, machine, chair, "
                         + "nurse)", Map.of("orderId", "…", "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1",
                         "chair", "Chair 1", "nurse", "nurse.moreau"), this::schedule).audit().created()
-                        .error(409, "order not signed, or the machine is booked then (the session in the way is "
-                                + "named)"),
+                        .error(409, "order not signed, the machine is booked (the session in the way is named) or "
+                                + "out of service then, or the nurse is off shift on a day the unit keeps a rota "
+                                + "(NURSE_OFF_SHIFT)"),
                 Route.get("/api/sessions/{id}", SESSIONS_READ, "One session", this::get).audit(),
                 Route.put("/api/sessions/{id}", SESSIONS_SCHEDULE, "Reschedule a scheduled session (plannedStart, "
                         + "machine, chair, nurse; If-Match or version)", Map.of("plannedStart", "2026-03-03T10:00:00Z",
                         "machine", "Optia-2", "chair", "Chair 2", "nurse", "nurse.tanaka", "version", 1),
                         this::reschedule).audit()
-                        .error(409, "stale version or wrong state, or the machine is booked then"),
+                        .error(409, "stale version or wrong state, the machine is booked or out of service then, or "
+                                + "the nurse is off shift on a day the unit keeps a rota (NURSE_OFF_SHIFT)"),
                 Route.post("/api/sessions/{id}/start", SESSIONS_RECORD, "Start: {\"acknowledgedWarnings\": [codes]} "
                         + "must hold every plan warning of severity warning or danger, and a physician must have "
                         + "acknowledged every candidacy warning on the order; else 409 with the list. The codes are "

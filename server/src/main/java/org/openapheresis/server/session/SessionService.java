@@ -54,6 +54,7 @@ public final class SessionService {
 
     private final ResourceService resources;
     private final StaffDirectory staff;
+    private volatile NurseRota rota = NurseRota.NONE;
 
     public SessionService(SessionStore store, OrderService orders, PatientService patients, ResourceService resources,
             StaffDirectory staff, Clock clock) {
@@ -69,8 +70,31 @@ public final class SessionService {
     }
 
     /**
+     * The unit's rota, checked when a session is booked or moved with a nurse (the week's planner registers it: it
+     * keeps the shifts). A nurse outside their shifts on a day the unit keeps a rota is refused, as a machine out of
+     * service is.
+     */
+    public void checkNursesWith(NurseRota r) {
+        this.rota = java.util.Objects.requireNonNull(r, "rota");
+    }
+
+    /** Refuses a nurse who is not on shift for the whole session, when the unit keeps a rota that day. */
+    private void requireOnShift(Handle h, String nurse, Instant from, Instant to) {
+        rota.offShift(h, nurse, from, to).ifPresent(off -> {
+            throw DomainException.of(Refusal.NURSE_OFF_SHIFT, nurse, off.minutesOff(), local(from), local(to),
+                    off.shifts());
+        });
+    }
+
+    private String local(Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ROOT)
+                .format(java.time.LocalDateTime.ofInstant(t, clock.getZone()));
+    }
+
+    /**
      * Books a session of a signed order: the machine and chair must be free for the plan's run time and set-up,
-     * and the course must have a session left (counted under the order's row lock).
+     * the nurse on shift when the unit keeps a rota that day, and the course must have a session left (counted under
+     * the order's row lock).
      */
     public SessionRecord schedule(Handle h, Actor by, Commands.Schedule s) {
         if (!Ids.isId(s.orderId())) {
@@ -85,6 +109,7 @@ public final class SessionService {
         }
         s.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = s.plannedStart().plus(MachineBookings.occupies(o.plan().durationMin()));
+        s.nurse().ifPresent(n -> requireOnShift(h, n, s.plannedStart(), end));
         Optional<Machine> machine = s.machine().map(m -> resources.bookMachine(h, "machine", m,
                 o.procedureSpec().type(), s.plannedStart(), end));
         Optional<Chair> chair = s.chair().map(c -> resources.bookChair(h, "chair", c));
@@ -99,7 +124,10 @@ public final class SessionService {
         return require(h, id);
     }
 
-    /** Moves a scheduled session (time, machine, chair, nurse) that is still at the version read. */
+    /**
+     * Moves a scheduled session (time, machine, chair, nurse) that is still at the version read; checked as a
+     * booking is.
+     */
     public SessionRecord reschedule(Handle h, Actor by, String id, Commands.Reschedule r) {
         SessionRecord s = require(h, id);
         requireStatus(s, List.of(SessionStatus.SCHEDULED), "reschedule");
@@ -108,6 +136,7 @@ public final class SessionService {
         }
         r.nurse().ifPresent(n -> requireNurse(h, n));
         Instant end = r.plannedStart().plus(MachineBookings.occupies(store.plan(h, id).durationMin()));
+        r.nurse().ifPresent(n -> requireOnShift(h, n, r.plannedStart(), end));
         Optional<Machine> machine = r.machine().map(m -> resources.bookMachine(h, "machine", m, s.procedureType(),
                 r.plannedStart(), end));
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));

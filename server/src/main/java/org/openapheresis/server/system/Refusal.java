@@ -24,6 +24,9 @@ public enum Refusal {
     /** The machine is out of service then: machine, from, to, reason. */
     MACHINE_OUT_OF_SERVICE(Kind.CONFLICT, "machine {0} is out of service from {1} to {2} ({3}); choose another time or "
             + "machine"),
+    /** The nurse is off shift for part of the session, on a day the unit keeps a rota: nurse, minutes, from, to, shifts. */
+    NURSE_OFF_SHIFT(Kind.CONFLICT, "nurse {0} is not on shift for {1} min of the session from {2} to {3} (their shifts "
+            + "that day: {4}); choose another nurse or time, or put them on the rota"),
     /** The period was cancelled already: when, by. */
     ALREADY_CANCELLED(Kind.CONFLICT, "it was cancelled already, at {0} by {1}"),
     /** The chair or bed is taken then: chair, from, to, session, patient. */

@@ -64,6 +64,16 @@ public final class HardRuleCheck {
                     || localEnd.toLocalTime().isAfter(h.get().close())) {
                 out.add(s.getKey() + " lies outside opening hours: " + localStart + " to " + localEnd);
             }
+            LabsDue due = s.getLabsDue();
+            if (due != null && s.getStartMinute() > due.currentUntilMinute()) {
+                // labs drawn at the day's opening (midnight on a closed day), back after the lab's turnaround
+                LocalTime opens = h.map(UnitRules.Hours::open).orElse(LocalTime.MIDNIGHT);
+                LocalDateTime back = localStart.toLocalDate().atTime(opens).plusMinutes(rules.labTurnaroundMin());
+                if (localStart.isBefore(back)) {
+                    out.add(s.getKey() + " starts " + localStart + ", before its labs drawn on arrival are back at "
+                            + back);
+                }
+            }
             LocalTime cutOff = rules.labCutOff();
             if (s.getProcedureType().collectsProduct() && (!localEnd.toLocalDate().equals(localStart.toLocalDate())
                     || localEnd.toLocalTime().isAfter(cutOff))) {

@@ -40,7 +40,8 @@ public final class RandomUnit {
         open.put(java.time.DayOfWeek.SATURDAY, new UnitRules.Hours(java.time.LocalTime.of(8, 0),
                 java.time.LocalTime.of(16, 0)));
         return new UnitRules(s.origin(), s.zone(), s.slotMin(), open, s.holidays(), s.labCutOff(),
-                s.maxPatientsPerNurse(), s.turnoverMin(), s.setUpAndRinsebackMin(), s.intervalToleranceMin());
+                s.maxPatientsPerNurse(), s.turnoverMin(), s.setUpAndRinsebackMin(), s.intervalToleranceMin(),
+                s.labTurnaroundMin());
     }
 
     /** A week under the given rules (from their origin), with nothing booked yet. */

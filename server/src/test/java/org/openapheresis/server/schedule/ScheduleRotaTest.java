@@ -74,7 +74,8 @@ class ScheduleRotaTest {
                 .containsEntry("maxPatientsPerNurse", standard.maxPatientsPerNurse())
                 .containsEntry("turnoverMin", standard.turnoverMin())
                 .containsEntry("intervalToleranceMin", standard.intervalToleranceMin())
-                .containsEntry("setUpAndRinsebackMin", standard.setUpAndRinsebackMin());
+                .containsEntry("setUpAndRinsebackMin", standard.setUpAndRinsebackMin())
+                .containsEntry("labTurnaroundMin", standard.labTurnaroundMin());
         assertThat(LocalTime.parse((String) r.get("labCutOff"))).isEqualTo(standard.labCutOff());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hours = (List<Map<String, Object>>) r.get("openingHours");

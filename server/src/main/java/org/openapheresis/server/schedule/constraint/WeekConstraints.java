@@ -13,8 +13,9 @@ public final class WeekConstraints implements ConstraintProvider {
             new NurseOverbooked(), new MachineFitsProcedure(), new MachineInService(), new NurseHasSkill(),
             new NurseOnShift(), new InsideOpeningHours(),
             new CollectionBeforeLabCutOff(), new CourseIntervalKept(), new CourseFollowsLastSession(),
+            new PreProcedureLabsDue(),
             new FewMovesOfBooked(), new SameNurseForCourse(), new BalancedNurseLoad(),
-            new BalancedDays());
+            new BalancedDays(), new PreferredTimes(), new FewGaps());
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {

@@ -1,0 +1,78 @@
+package org.openapheresis.server.schedule.constraint;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.openapheresis.server.schedule.PlannedSession;
+import org.openapheresis.server.schedule.UnitNurse;
+
+/**
+ * Soft: a nurse's sessions of a day follow one another without idle time between them. A nurse's day is the sessions
+ * they run (start to end, set-up and rinseback included; two at once overlap into one stretch); the gaps between
+ * those stretches are idle minutes, penalised one per minute. Time before the first session and after the last is
+ * not a gap (it is the rota's, not the plan's). The turnover of a chair or machine is not the nurse's: a gap is
+ * counted from the end of one session.
+ *
+ * <p>A nurse's day holds a handful of sessions, so they are collected in a list and merged in order when one
+ * moves; the solver's connected-ranges collector gave the same numbers at half the week's score-calculation speed.
+ */
+public final class FewGaps implements WeekConstraint {
+
+    public static final String NAME = "nurse idle between sessions";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+        return Sessions.placed(f, s -> s.getNurse() != null)
+                .groupBy(PlannedSession::getNurse, FewGaps::day, ConstraintCollectors.toList())
+                .filter((nurse, day, sessions) -> sessions.size() > 1 && idle(sessions) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (nurse, day, sessions) -> idle(sessions))
+                .justifyWith((nurse, day, sessions, score) -> new Breach(sentence(nurse, day, sessions),
+                        sessions.stream().map(PlannedSession::getKey).sorted().toList()))
+                .asConstraint(NAME);
+    }
+
+    static LocalDate day(PlannedSession s) {
+        return s.getRules().local(s.getStartMinute()).toLocalDate();
+    }
+
+    /** The gaps between the stretches of work, as {@code [from, to)} minute pairs, in time order. */
+    static List<int[]> gaps(List<PlannedSession> sessions) {
+        List<PlannedSession> sorted = new ArrayList<>(sessions);
+        sorted.sort(Comparator.comparingInt(PlannedSession::getStartMinute));
+        List<int[]> out = new ArrayList<>();
+        int busyUntil = sorted.get(0).endMinute();
+        for (PlannedSession s : sorted.subList(1, sorted.size())) {
+            if (s.getStartMinute() > busyUntil) {
+                out.add(new int[] {busyUntil, s.getStartMinute()});
+            }
+            busyUntil = Math.max(busyUntil, s.endMinute());
+        }
+        return out;
+    }
+
+    /** Idle minutes between the nurse's stretches of work in the day. */
+    static int idle(List<PlannedSession> sessions) {
+        return gaps(sessions).stream().mapToInt(g -> g[1] - g[0]).sum();
+    }
+
+    private static String sentence(UnitNurse nurse, LocalDate day, List<PlannedSession> sessions) {
+        var rules = sessions.get(0).getRules();
+        return "nurse " + nurse.username() + " waits " + idle(sessions) + " min between sessions on " + day + " ("
+                + String.join(", ", gaps(sessions).stream().map(g -> TIME.format(rules.local(g[0])) + "–"
+                        + TIME.format(rules.local(g[1]))).toList()) + ")";
+    }
+}

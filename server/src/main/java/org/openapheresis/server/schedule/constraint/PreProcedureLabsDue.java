@@ -1,0 +1,45 @@
+package org.openapheresis.server.schedule.constraint;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.openapheresis.server.schedule.LabsDue;
+import org.openapheresis.server.schedule.PlannedSession;
+
+/**
+ * Hard: the pre-procedure labs a session's order asks for are back before the session starts. When the results on
+ * record will be older than the order allows at the start, the labs are drawn on the patient's arrival, at the
+ * earliest at the day's opening, and the session starts no earlier than the opening plus the lab's turnaround (a
+ * unit rule). Penalised by the minutes it starts before then.
+ */
+public final class PreProcedureLabsDue implements WeekConstraint {
+
+    public static final String NAME = "pre-procedure labs not back before the session";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+        return Sessions.placed(f, s -> s.minutesBeforeLabsBack() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, PlannedSession::minutesBeforeLabsBack)
+                .justifyWith((s, score) -> new Breach(sentence(s), List.of(s.getKey())))
+                .asConstraint(NAME);
+    }
+
+    static String sentence(PlannedSession s) {
+        LabsDue due = s.getLabsDue();
+        return s.label() + " starts at " + Sessions.when(s) + " and its order asks for " + due.tests()
+                + " at most " + due.maxAgeHours() + " h old (" + due.limiting() + "): drawn on arrival, they are back "
+                + "at " + TIME.format(s.getRules().local(s.getRules().labsBackMinute(s.getStartMinute())))
+                + " (opening plus the lab's " + s.getRules().labTurnaroundMin() + " min turnaround), "
+                + s.minutesBeforeLabsBack() + " min after the start";
+    }
+}
