@@ -57,11 +57,11 @@ public final class BillingService {
     private final String currency;
     private final Clock clock;
 
+    private final AssistancePolicy assistance;
+
     /**
      * @param currency the unit's ISO 4217 currency: every price, charge and coverage is in it
      */
-    private final AssistancePolicy assistance;
-
     public BillingService(BillingStore store, CodeRules rules, OrderService orders, PatientService patients,
             org.openapheresis.server.session.SessionService sessions, java.util.Currency currency, Clock clock) {
         this.sessions = sessions;
@@ -492,8 +492,9 @@ public final class BillingService {
                     + "infusion by its time; supplies and other drugs are billed separately and are not in this "
                     + "estimate.");
         } else {
-            assumptions.add("Only the session codes and the 5 % albumin are counted: other supplies, drugs and "
-                    + "product processing are billed separately and are not in this estimate.");
+            assumptions.add("Only the session codes and the planned 5 % albumin (when the plan gives any) are "
+                    + "counted: other supplies, drugs and product processing are billed separately and are not in "
+                    + "this estimate.");
         }
         List<PayerCoverage> coverages = store.coverages(h, o.patientId());
         Optional<PayerCoverage> coverage = coverages.stream().filter(c -> c.inPlanYear(today)).findFirst();
