@@ -185,6 +185,11 @@ public final class PatientStore {
      */
     public static final java.time.Duration TAKEN_AFTER_RECORDED_TOLERANCE = java.time.Duration.ofMinutes(5);
 
+    /** Whether a value counts as taken when it says: not said to be taken after it was recorded (beyond the tolerance). */
+    public static boolean countsAsTaken(LabEntry e) {
+        return !e.takenAt().isAfter(e.recordedAt().plus(TAKEN_AFTER_RECORDED_TOLERANCE));
+    }
+
     /**
      * The latest value of each lab field of a history (oldest first), in {@link LabField} order: the one taken
      * last, among values not said to be taken after they were recorded (so a mistyped future date, which the API
@@ -193,7 +198,7 @@ public final class PatientStore {
     public static Map<String, Double> latestOf(List<LabEntry> history) {
         Map<String, Double> latest = new LinkedHashMap<>();
         for (LabEntry e : history) {
-            if (e.takenAt().isAfter(e.recordedAt().plus(TAKEN_AFTER_RECORDED_TOLERANCE))) {
+            if (!countsAsTaken(e)) {
                 continue;
             }
             latest.put(e.field(), e.value());

@@ -210,9 +210,8 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
         String limiting = "";
         for (String test : asked.tests()) {
             String name = LabField.of(test).map(LabField::name).orElse(test);
-            Optional<Instant> last = history.stream().filter(e -> e.field().equals(test) && !e.takenAt().isAfter(
-                    e.recordedAt().plus(PatientStore.TAKEN_AFTER_RECORDED_TOLERANCE))).map(LabEntry::takenAt)
-                    .max(Comparator.naturalOrder());
+            Optional<Instant> last = history.stream().filter(e -> e.field().equals(test)
+                    && PatientStore.countsAsTaken(e)).map(LabEntry::takenAt).max(Comparator.naturalOrder());
             int t = last.map(x -> rules.minuteOf(x.plus(java.time.Duration.ofHours(asked.maxAgeHours()))))
                     .orElse(LabsDue.NEVER);
             if (t < until) {
