@@ -83,8 +83,7 @@ public final class ChronicGvhdService {
      * @throws InvalidInputException naming {@code field} when there is no such assessment of the patient
      */
     public ChronicGvhdAssessment requireOfPatient(Handle h, String patientId, String id, String field) {
-        return (Ids.isId(id) ? store.find(h, id) : Optional.<ChronicGvhdAssessment>empty())
-                .filter(a -> a.patientId().equals(patientId))
+        return find(h, id).filter(a -> a.patientId().equals(patientId))
                 .orElseThrow(() -> InvalidInputException.of(field, MessageKey.NOT_FOUND,
                         "chronic GVHD assessment of this patient"));
     }
