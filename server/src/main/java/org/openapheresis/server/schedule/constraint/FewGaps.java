@@ -5,11 +5,9 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.openapheresis.server.schedule.PlannedSession;
 import org.openapheresis.server.schedule.UnitNurse;
 
@@ -26,8 +24,6 @@ import org.openapheresis.server.schedule.UnitNurse;
 public final class FewGaps implements WeekConstraint {
 
     public static final String NAME = "nurse idle between sessions";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     @Override
     public String name() {
@@ -72,7 +68,7 @@ public final class FewGaps implements WeekConstraint {
     private static String sentence(UnitNurse nurse, LocalDate day, List<PlannedSession> sessions) {
         var rules = sessions.get(0).getRules();
         return "nurse " + nurse.username() + " waits " + idle(sessions) + " min between sessions on " + day + " ("
-                + String.join(", ", gaps(sessions).stream().map(g -> TIME.format(rules.local(g[0])) + "–"
-                        + TIME.format(rules.local(g[1]))).toList()) + ")";
+                + String.join(", ", gaps(sessions).stream().map(g -> Sessions.clock(rules, g[0]) + "–"
+                        + Sessions.clock(rules, g[1])).toList()) + ")";
     }
 }

@@ -3,9 +3,7 @@ package org.openapheresis.server.schedule.constraint;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.openapheresis.server.schedule.LabsDue;
 import org.openapheresis.server.schedule.PlannedSession;
 
@@ -18,8 +16,6 @@ import org.openapheresis.server.schedule.PlannedSession;
 public final class PreProcedureLabsDue implements WeekConstraint {
 
     public static final String NAME = "pre-procedure labs not back before the session";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     @Override
     public String name() {
@@ -38,7 +34,7 @@ public final class PreProcedureLabsDue implements WeekConstraint {
         LabsDue due = s.getLabsDue();
         return s.label() + " starts at " + Sessions.when(s) + " and its order asks for " + due.tests()
                 + " at most " + due.maxAgeHours() + " h old (" + due.limiting() + "): drawn on arrival, they are back "
-                + "at " + TIME.format(s.getRules().local(s.getRules().labsBackMinute(s.getStartMinute())))
+                + "at " + Sessions.clock(s.getRules(), s.getRules().labsBackMinute(s.getStartMinute()))
                 + " (opening plus the lab's " + s.getRules().labTurnaroundMin() + " min turnaround), "
                 + s.minutesBeforeLabsBack() + " min after the start";
     }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.openapheresis.server.schedule.PlannedSession;
+import org.openapheresis.server.schedule.UnitRules;
 
 /**
  * The sessions a rule looks at. Every rule starts from {@code forEachIncludingUnassigned}: the machine may be
@@ -37,6 +38,11 @@ final class Sessions {
 
     /** {@code 11:15}: the end, in the unit's time. */
     static String end(PlannedSession s) {
-        return TIME.format(s.getRules().local(s.endMinute()));
+        return clock(s.getRules(), s.endMinute());
+    }
+
+    /** {@code 11:15}: a minute of the plan's clock in the unit's time. */
+    static String clock(UnitRules rules, int minute) {
+        return TIME.format(rules.local(minute));
     }
 }
