@@ -1,13 +1,7 @@
 package org.openapheresis.server.billing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -132,28 +126,16 @@ public record AssistancePolicy(int year, BigDecimal guidelineFirstPerson, BigDec
         String currency = null;
         String source = null;
         List<Tier> tiers = new ArrayList<>();
-        try (InputStream in = AssistancePolicy.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        for (String[] f : CodeRules.lines(RESOURCE)) {
+            switch (f[0]) {
+                case "year" -> year = Integer.parseInt(f[1]);
+                case "guideline-first-person" -> first = new BigDecimal(f[1]);
+                case "guideline-per-additional-person" -> additional = new BigDecimal(f[1]);
+                case "currency" -> currency = f[1];
+                case "source" -> source = f[1];
+                case "tier" -> tiers.add(new Tier(new BigDecimal(f[1]), new BigDecimal(f[2])));
+                default -> throw new IllegalStateException(RESOURCE + ": unknown line " + String.join("\t", f));
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                switch (f[0]) {
-                    case "year" -> year = Integer.parseInt(f[1]);
-                    case "guideline-first-person" -> first = new BigDecimal(f[1]);
-                    case "guideline-per-additional-person" -> additional = new BigDecimal(f[1]);
-                    case "currency" -> currency = f[1];
-                    case "source" -> source = f[1];
-                    case "tier" -> tiers.add(new Tier(new BigDecimal(f[1]), new BigDecimal(f[2])));
-                    default -> throw new IllegalStateException(RESOURCE + ": unknown line " + line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (year == null || first == null || additional == null || currency == null || source == null) {
             throw new IllegalStateException(RESOURCE + " lacks one of year, guideline-first-person, "

@@ -90,25 +90,35 @@ public final class CodeRules {
 
     private static List<String[]> rows(String resource, int columns) {
         List<String[]> out = new ArrayList<>();
+        boolean header = true;
+        for (String[] f : lines(resource)) {
+            if (f.length != columns) {
+                throw new IllegalStateException(resource + ": " + f.length + " columns, " + columns + " expected: "
+                        + String.join("\t", f));
+            }
+            if (header) {
+                header = false;
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The lines of one of the billing tables on the classpath, each split at its tabs: blank lines and lines starting
+     * with {@code #} (comments) left out.
+     */
+    static List<String[]> lines(String resource) {
+        List<String[]> out = new ArrayList<>();
         try (InputStream in = CodeRules.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != columns) {
-                    throw new IllegalStateException(resource + ": " + f.length + " columns, " + columns
-                            + " expected: " + line);
-                }
-                if (header) {
-                    header = false;
-                } else {
-                    out.add(f);
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    out.add(line.split("\t", -1));
                 }
             }
         } catch (IOException e) {
