@@ -193,6 +193,28 @@ public class PlannedSession {
         return endMinute() + rules.turnoverMin();
     }
 
+    /**
+     * Minutes this session, placed, lies outside what its course allows after a session of the course begun at
+     * {@code previousMinute}: earlier than the interval less the tolerance, or later than
+     * {@link UnitRules#latestNextInCourse} (the interval and the tolerance, stretched past a closure); 0 inside.
+     */
+    public int minutesOutsideCourse(int previousMinute) {
+        int early = previousMinute + intervalMin - rules.intervalToleranceMin() - startMinute;
+        int late = startMinute - rules.latestNextInCourse(previousMinute, intervalMin, durationMin());
+        return Math.max(0, Math.max(early, late));
+    }
+
+    /**
+     * Minutes the closure stretches this session's course after a session begun at {@code previousMinute}: how far it
+     * starts beyond the interval and the tolerance while {@link UnitRules#latestNextInCourse} still allows it (0 when
+     * the interval is kept, or broken, which {@link #minutesOutsideCourse} counts).
+     */
+    public int minutesStretchedByClosure(int previousMinute) {
+        int kept = previousMinute + intervalMin + rules.intervalToleranceMin();
+        int allowed = rules.latestNextInCourse(previousMinute, intervalMin, durationMin());
+        return Math.max(0, Math.min(startMinute, allowed) - kept);
+    }
+
     /** True when the machine is right for the procedure: one set up for it, or none for an infusion. */
     public boolean machineFits() {
         return procedureType.onSeparator() ? machine != null && machine.runs().contains(procedureType) : machine == null;

@@ -107,7 +107,7 @@ public final class ScheduleService {
                     .map(Booking::version), e.getOrderId(), e.getSequence(), e.getPatientId(), e.getPatientName(),
                     e.getProcedureType().code(), r.at(e.getStartMinute()), e.durationMin(), Optional.ofNullable(
                             e.getMachine()).map(UnitMachine::name), e.getChair().name(), e.getNurse().username(),
-                    change, notes(e)));
+                    change, notes(e, previousInCourse(s.plan(), e))));
         }
         out.sort(java.util.Comparator.comparing(Proposal.Assignment::plannedStart)
                 .thenComparing(Proposal.Assignment::chair));
@@ -117,15 +117,28 @@ public final class ScheduleService {
         return proposal;
     }
 
+    /** The start of the course's session before this one: in the plan, or the last before it; null for a first. */
+    static Integer previousInCourse(WeekPlan plan, PlannedSession e) {
+        return plan.getSessions().stream().filter(o -> o.getOrderId().equals(e.getOrderId())
+                && o.getSequence() == e.getSequence() - 1 && o.getStartMinute() != null).map(
+                        PlannedSession::getStartMinute).findFirst().orElse(e.getPreviousStartMinute());
+    }
+
     /**
-     * What the coordinator tells the patient and the nurse about a session placed: the labs to draw on arrival (when
-     * the results on record will not be current at its start) and when they are back; how far it lies outside the
-     * patient's preferred times.
+     * What the coordinator tells the patient, the nurse and the prescriber about a session placed: the labs to draw on
+     * arrival (when the results on record will not be current at its start) and when they are back; how far it lies
+     * outside the patient's preferred times; a course that waits over a closure, longer than its order asks.
      */
-    static List<String> notes(PlannedSession e) {
+    static List<String> notes(PlannedSession e, Integer previousStartMinute) {
         List<String> out = new ArrayList<>();
         LabsDue due = e.getLabsDue();
         UnitRules r = e.getRules();
+        if (previousStartMinute != null && e.minutesStretchedByClosure(previousStartMinute) > 0) {
+            out.add(String.format(java.util.Locale.ROOT, "%.1f h after the course's session before (the order asks "
+                    + "for %.0f h \u00b1 %.0f h): the unit is closed in between; tell the prescriber",
+                    (e.getStartMinute() - previousStartMinute) / 60.0, e.getIntervalMin() / 60.0,
+                    r.intervalToleranceMin() / 60.0));
+        }
         if (due != null && !due.currentAt(e.getStartMinute())) {
             out.add("Draw " + due.tests() + " on arrival (" + due.limiting() + "; the order allows " + due.maxAgeHours()
                     + " h): back by " + r.local(r.labsBackMinute(e.getStartMinute())).toLocalTime());

@@ -199,6 +199,49 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
         return fit.isEmpty() ? all : fit;
     }
 
+    /** How far past a closure the next start of a course is looked for, days (a unit closed longer plans by hand). */
+    public static final int CLOSURE_LOOKAHEAD_DAYS = 14;
+
+    /**
+     * The latest start the next session of a course may take, the one before having begun at {@code previousMinute}:
+     * the ordered interval plus the tolerance; but when the unit offers no start for the session ({@code durationMin},
+     * set-up and rinseback included) anywhere within the tolerance around the interval (a closed day, a holiday), the
+     * tolerance after the first start the unit offers after that. A course every 48 h whose next session falls on a
+     * Sunday the unit is closed goes to Monday: the interval is stretched by the closure, not broken, and the plan says
+     * so ({@code CourseStretchedOverClosure}). This is the planner's rule, a convention of this project stated here,
+     * not a clinical one: how long a course may pause is the prescriber's call, and the proposal names every stretch.
+     * Without an interval (0) nothing is stretched.
+     */
+    public int latestNextInCourse(int previousMinute, int intervalMin, int durationMin) {
+        int latest = previousMinute + intervalMin + intervalToleranceMin;
+        if (intervalMin <= 0 || firstFittingStart(previousMinute + intervalMin - intervalToleranceMin, latest,
+                durationMin) >= 0) {
+            return latest;
+        }
+        int reopens = firstFittingStart(latest + 1, latest + CLOSURE_LOOKAHEAD_DAYS * 24 * 60, durationMin);
+        return reopens < 0 ? latest : reopens + intervalToleranceMin;
+    }
+
+    /**
+     * The first minute of {@code [fromMinute, toMinute]} at which a session of {@code durationMin} begins and ends
+     * within its day's opening hours, or -1 when there is none.
+     */
+    public int firstFittingStart(int fromMinute, int toMinute, int durationMin) {
+        LocalDate last = local(toMinute).toLocalDate();
+        for (LocalDate day = local(fromMinute).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            Optional<Hours> h = hoursOn(day);
+            if (h.isPresent()) {
+                int open = minuteOf(day.atTime(h.get().open()).atZone(zone).toInstant());
+                int close = minuteOf(day.atTime(h.get().close()).atZone(zone).toInstant());
+                int m = Math.max(open, fromMinute);
+                if (m <= toMinute && m + durationMin <= close) {
+                    return m;
+                }
+            }
+        }
+        return -1;
+    }
+
     /**
      * The starts of {@code starts} a session of a course can take when {@code before} sessions of the course come
      * before it in the plan and {@code after} after it: at least {@code before} shortest gaps (the interval less the

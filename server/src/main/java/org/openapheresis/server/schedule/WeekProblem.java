@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.openapheresis.procedure.ProcedureType;
@@ -176,13 +177,14 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
             }
             int owed = o.sessionsOrdered() - course.size();
             Integer last = course.isEmpty() ? null : rules.minuteOf(course.get(course.size() - 1).plannedStart());
-            // owed sessions in the window: each while the unit is open near where the course's interval puts it
-            // (a session due on a Sunday is left to the next plan, not squeezed in by moving the course earlier)
+            // owed sessions in the window: each while the unit is open near where the course's interval puts it, or
+            // as soon as it reopens after a closure (never squeezed in by moving the course earlier)
             int inWindow;
             if (owed <= 0) {
                 inWindow = 0;
             } else if (intervalMin > 0) {
-                int chain = longestCourse(free, last, intervalMin, rules.intervalToleranceMin());
+                int chain = longestCourse(free, last, intervalMin, rules.intervalToleranceMin(),
+                        m -> rules.latestNextInCourse(m, intervalMin, durationMin));
                 inWindow = Math.min(owed, last == null ? Math.max(1, chain) : chain);
             } else {
                 inWindow = last == null || openNear(free, last, rules.intervalToleranceMin()) ? 1 : 0;
@@ -267,19 +269,25 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
     }
 
     /**
-     * The most sessions of a course the starts can hold keeping its interval within the tolerance, the first of them
-     * within the tolerance of {@code last} plus the interval when the course has a session before ({@code last}
-     * not null): a session due on a day the unit is closed ends the course's part in this plan (it is left to the
-     * next one, not squeezed in by moving the course earlier).
+     * The most sessions of a course the starts can hold keeping its interval: each no earlier than the interval less
+     * the tolerance after the one before, and no later than {@code latestAfter} of it (the interval and the tolerance,
+     * or the unit's reopening after a closure); the first of them so placed after {@code last} when the course has a
+     * session before ({@code last} not null). A course is never squeezed in by moving it earlier.
      */
-    static int longestCourse(List<Integer> starts, Integer last, int intervalMin, int toleranceMin) {
+    static int longestCourse(List<Integer> starts, Integer last, int intervalMin, int toleranceMin,
+            IntUnaryOperator latestAfter) {
         int[] s = starts.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] best = new int[s.length];
+        int[] latest = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            latest[i] = latestAfter.applyAsInt(s[i]);
+        }
+        int lastLatest = last == null ? 0 : latestAfter.applyAsInt(last);
         int most = 0;
         for (int i = 0; i < s.length; i++) {
-            best[i] = last == null || Math.abs(s[i] - last - intervalMin) <= toleranceMin ? 1 : 0;
-            for (int j = i - 1; j >= 0 && s[i] - s[j] <= intervalMin + toleranceMin; j--) {
-                if (best[j] > 0 && s[i] - s[j] >= intervalMin - toleranceMin) {
+            best[i] = last == null || s[i] >= last + intervalMin - toleranceMin && s[i] <= lastLatest ? 1 : 0;
+            for (int j = i - 1; j >= 0 && s[i] - s[j] >= 0; j--) {
+                if (best[j] > 0 && s[i] - s[j] >= intervalMin - toleranceMin && s[i] <= latest[j]) {
                     best[i] = Math.max(best[i], best[j] + 1);
                 }
             }

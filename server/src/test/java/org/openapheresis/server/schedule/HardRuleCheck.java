@@ -26,6 +26,11 @@ public final class HardRuleCheck {
                 out.add(s.getKey() + " is not placed");
                 continue;
             }
+            if (s.isPinned()) {
+                // done, running or due before now: a fact no plan changes; only what it shares with others counts
+                pairs(rules, ss, s, out);
+                continue;
+            }
             Instant start = rules.origin().plusSeconds(60L * s.getStartMinute());
             Instant end = start.plusSeconds(60L * (s.getRunMin() + rules.setUpAndRinsebackMin()));
             LocalDateTime localStart = LocalDateTime.ofInstant(start, rules.zone());
@@ -79,49 +84,96 @@ public final class HardRuleCheck {
                     || localEnd.toLocalTime().isAfter(cutOff))) {
                 out.add(s.getKey() + " collection ends " + localEnd + " after the lab cut-off");
             }
-            int running = 0;
-            for (PlannedSession o : ss) {
-                if (o.getStartMinute() == null || o.getNurse() == null || !o.getNurse().equals(s.getNurse())) {
-                    continue;
-                }
-                Instant os = rules.origin().plusSeconds(60L * o.getStartMinute());
-                Instant oe = os.plusSeconds(60L * (o.getRunMin() + rules.setUpAndRinsebackMin()));
-                if (!os.isAfter(start) && oe.isAfter(start)) {
-                    running++;
-                }
-            }
-            if (running > rules.maxPatientsPerNurse()) {
-                out.add(s.getKey() + " nurse " + s.getNurse() + " runs " + running + " at its start");
-            }
-            for (PlannedSession o : ss) {
-                if (o == s || o.getStartMinute() == null || o.getKey().compareTo(s.getKey()) < 0) {
-                    continue;
-                }
-                Instant os = rules.origin().plusSeconds(60L * o.getStartMinute());
-                Instant oFree = os.plusSeconds(60L * (o.getRunMin() + rules.setUpAndRinsebackMin()
-                        + rules.turnoverMin()));
-                Instant sFree = end.plusSeconds(60L * rules.turnoverMin());
-                boolean overlap = start.isBefore(oFree) && os.isBefore(sFree);
-                if (overlap && s.getMachine() != null && s.getMachine().equals(o.getMachine())) {
-                    out.add(s.getKey() + " and " + o.getKey() + " share machine " + s.getMachine());
-                }
-                if (overlap && s.getChair().equals(o.getChair())) {
-                    out.add(s.getKey() + " and " + o.getKey() + " share chair " + s.getChair());
-                }
-                if (o.getOrderId().equals(s.getOrderId()) && Math.abs(o.getSequence() - s.getSequence()) == 1) {
-                    PlannedSession first = o.getSequence() < s.getSequence() ? o : s;
-                    PlannedSession second = first == o ? s : o;
-                    long gapMin = 60L * (second.getStartMinute() - first.getStartMinute()) / 60;
-                    if (Math.abs(gapMin - first.getIntervalMin()) > rules.intervalToleranceMin()) {
-                        out.add(first.getKey() + " and " + second.getKey() + " are " + gapMin + " min apart");
-                    }
-                }
-            }
-            if (s.getPreviousStartMinute() != null && Math.abs(s.getStartMinute() - s.getPreviousStartMinute()
-                    - s.getIntervalMin()) > rules.intervalToleranceMin()) {
+            pairs(rules, ss, s, out);
+            if (s.getPreviousStartMinute() != null && outsideCourse(rules, s.getPreviousStartMinute(), s)) {
                 out.add(s.getKey() + " does not follow the course's last session");
             }
         }
         return out;
+    }
+
+    /** The rules between this session and the others: the nurse's ratio, a machine or chair shared, the interval. */
+    private static void pairs(UnitRules rules, List<PlannedSession> ss, PlannedSession s, List<String> out) {
+        Instant start = rules.origin().plusSeconds(60L * s.getStartMinute());
+        Instant end = start.plusSeconds(60L * (s.getRunMin() + rules.setUpAndRinsebackMin()));
+        int running = 0;
+        boolean anyMovable = !s.isPinned();
+        for (PlannedSession o : ss) {
+            if (o.getStartMinute() == null || o.getNurse() == null || !o.getNurse().equals(s.getNurse())) {
+                continue;
+            }
+            Instant os = rules.origin().plusSeconds(60L * o.getStartMinute());
+            Instant oe = os.plusSeconds(60L * (o.getRunMin() + rules.setUpAndRinsebackMin()));
+            if (!os.isAfter(start) && oe.isAfter(start)) {
+                running++;
+                anyMovable |= !o.isPinned();
+            }
+        }
+        if (running > rules.maxPatientsPerNurse() && anyMovable) {
+            out.add(s.getKey() + " nurse " + s.getNurse() + " runs " + running + " at its start");
+        }
+        for (PlannedSession o : ss) {
+            if (o == s || o.getStartMinute() == null || o.getKey().compareTo(s.getKey()) < 0
+                    || o.isPinned() && s.isPinned()) {
+                continue;
+            }
+            Instant os = rules.origin().plusSeconds(60L * o.getStartMinute());
+            Instant oFree = os.plusSeconds(60L * (o.getRunMin() + rules.setUpAndRinsebackMin()
+                    + rules.turnoverMin()));
+            Instant sFree = end.plusSeconds(60L * rules.turnoverMin());
+            boolean overlap = start.isBefore(oFree) && os.isBefore(sFree);
+            if (overlap && s.getMachine() != null && s.getMachine().equals(o.getMachine())) {
+                out.add(s.getKey() + " and " + o.getKey() + " share machine " + s.getMachine());
+            }
+            if (overlap && s.getChair() != null && s.getChair().equals(o.getChair())) {
+                out.add(s.getKey() + " and " + o.getKey() + " share chair " + s.getChair());
+            }
+            if (o.getOrderId().equals(s.getOrderId()) && Math.abs(o.getSequence() - s.getSequence()) == 1) {
+                PlannedSession first = o.getSequence() < s.getSequence() ? o : s;
+                PlannedSession second = first == o ? s : o;
+                long gapMin = 60L * (second.getStartMinute() - first.getStartMinute()) / 60;
+                if (outsideCourse(rules, first.getStartMinute(), second)) {
+                    out.add(first.getKey() + " and " + second.getKey() + " are " + gapMin + " min apart");
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether {@code next} lies outside its course's interval after a session begun at {@code previousMinute}: earlier
+     * than the interval less the tolerance, or later than the interval and the tolerance, unless the unit offers no
+     * start for it in that window, when it may wait until the tolerance after the first minute it fits the hours again
+     * (searched minute by minute over 14 days).
+     */
+    private static boolean outsideCourse(UnitRules rules, int previousMinute, PlannedSession next) {
+        int tolerance = rules.intervalToleranceMin();
+        int due = previousMinute + next.getIntervalMin();
+        int start = next.getStartMinute();
+        int duration = next.getRunMin() + rules.setUpAndRinsebackMin();
+        if (start < due - tolerance) {
+            return true;
+        }
+        int latest = due + tolerance;
+        if (next.getIntervalMin() > 0 && firstFit(rules, due - tolerance, due + tolerance, duration) < 0) {
+            int reopens = firstFit(rules, due + tolerance + 1, due + tolerance + 14 * 24 * 60, duration);
+            latest = reopens < 0 ? latest : reopens + tolerance;
+        }
+        return start > latest;
+    }
+
+    /** The first minute from {@code from} to {@code to} at which the session lies inside one day's hours, or -1. */
+    private static int firstFit(UnitRules rules, int from, int to, int durationMin) {
+        for (int m = from; m <= to; m++) {
+            LocalDateTime a = LocalDateTime.ofInstant(rules.origin().plusSeconds(60L * m), rules.zone());
+            LocalDateTime b = LocalDateTime.ofInstant(rules.origin().plusSeconds(60L * (m + durationMin)),
+                    rules.zone());
+            Optional<UnitRules.Hours> h = rules.holidays().contains(a.toLocalDate()) ? Optional.empty()
+                    : Optional.ofNullable(rules.openingHours().get(a.getDayOfWeek()));
+            if (h.isPresent() && !a.toLocalTime().isBefore(h.get().open()) && b.toLocalDate().equals(a.toLocalDate())
+                    && !b.toLocalTime().isAfter(h.get().close())) {
+                return m;
+            }
+        }
+        return -1;
     }
 }

@@ -96,6 +96,29 @@ class ScheduleProposalsTest {
     }
 
     @Test
+    void a_course_every_48_h_waits_over_the_closed_sunday_until_monday_and_the_proposal_says_so() {
+        String order = unitWithACourse(true);
+        Api.Answer p = Unit.expect(unit.api.post("/api/schedule/proposals", unit.token(Role.COORDINATOR), Map.of(
+                "from", "2026-03-02", "to", "2026-03-10", "spentLimitSeconds", 2)), 201);
+        assertThat(p.map()).containsEntry("feasible", true);
+        List<Map<String, Object>> a = assignments(p);
+        // Monday, Wednesday, Friday, then Sunday is closed: the fourth on Monday 9 March (the fifth, due Wednesday
+        // 11 March, is after the window)
+        assertThat(a).extracting(x -> x.get("sequence")).containsExactly(1, 2, 3, 4);
+        List<LocalDateTime> starts = a.stream().map(x -> LocalDateTime.ofInstant(Instant.parse((String) x.get(
+                "plannedStart")), ZoneOffset.UTC)).toList();
+        assertThat(starts.get(2).getDayOfWeek()).isIn(java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY);
+        assertThat(starts.get(3).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 9));
+        assertThat(p.map().get("explanation")).asString().contains(
+                "course interval stretched over a closure", "waiting for it to reopen");
+        assertThat(p.map().get("explanation")).asString().doesNotContain("course interval not kept");
+        assertThat((List<?>) a.get(3).get("notes")).anySatisfy(n -> assertThat(n).asString().contains(
+                "the order asks for 48 h \u00b1 12 h", "closed in between; tell the prescriber"));
+        assertThat((List<?>) a.get(1).get("notes")).noneSatisfy(n -> assertThat(n).asString().contains("closed"));
+        assertThat(a).allSatisfy(x -> assertThat(x).containsEntry("orderId", order));
+    }
+
+    @Test
     void a_proposal_made_before_someone_booked_a_session_is_refused_whole_and_books_nothing() {
         String order = unitWithACourse(true);
         Api.Answer p = Unit.expect(unit.api.post("/api/schedule/proposals", unit.token(Role.COORDINATOR), WEEK), 201);

@@ -64,4 +64,9 @@ public final class Week {
                 ProcedureType.PLASMA_EXCHANGE, 120, Set.of(Skill.PLASMA_EXCHANGE), intervalH * 60, previousStartMinute,
                 RULES);
     }
+
+    /** The session as done, running or due before now: booked at {@code start} on these resources and pinned there. */
+    public static PlannedSession pinned(PlannedSession s, int start, UnitMachine m, UnitChair c, UnitNurse n) {
+        return s.booked(new Booking("booked-" + s.getKey(), 1, start, m, c, n), true);
+    }
 }

@@ -21,7 +21,7 @@ public final class CollectionBeforeLabCutOff implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> s.getProcedureType().collectsProduct() && late(s) > 0)
+        return Sessions.movable(f, s -> s.getProcedureType().collectsProduct() && late(s) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, CollectionBeforeLabCutOff::late)
                 .justifyWith((s, score) -> new Breach(s.label() + " ends at " + Sessions.end(s) + ", " + late(s)
                         + " min after the lab's cut-off at " + s.getRules().labCutOff(), List.of(s.getKey())))

@@ -8,8 +8,9 @@ import org.openapheresis.server.schedule.PlannedSession;
 
 /**
  * Hard: the first session of a course in the plan starts the ordered interval, within the tolerance, after the
- * course's last session before the plan (one done, running or booked earlier). Penalised by the minutes beyond the
- * tolerance.
+ * course's last session before the plan (one done, running or booked earlier), or as soon as the unit reopens when
+ * it offers no start within the tolerance ({@link CourseIntervalKept}). Penalised by the minutes beyond what is
+ * allowed; a pinned session (done, running or due before now) is not counted.
  */
 public final class CourseFollowsLastSession implements WeekConstraint {
 
@@ -22,7 +23,7 @@ public final class CourseFollowsLastSession implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> s.getPreviousStartMinute() != null && beyond(s) > 0)
+        return Sessions.movable(f, s -> s.getPreviousStartMinute() != null && beyond(s) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, CourseFollowsLastSession::beyond)
                 .justifyWith((s, score) -> new Breach(s.label() + " starts " + CourseIntervalKept.hours(
                         s.getStartMinute() - s.getPreviousStartMinute()) + " after the course's last session; the "
@@ -32,7 +33,6 @@ public final class CourseFollowsLastSession implements WeekConstraint {
     }
 
     private static int beyond(PlannedSession s) {
-        return CourseIntervalKept.beyond(s.getStartMinute() - s.getPreviousStartMinute(), s.getIntervalMin(),
-                s.getRules().intervalToleranceMin());
+        return s.minutesOutsideCourse(s.getPreviousStartMinute());
     }
 }

@@ -9,7 +9,10 @@ import org.openapheresis.server.schedule.PlannedSession;
 
 /**
  * Hard: two consecutive sessions of a course start the ordered interval apart, within the unit's tolerance (a
- * second session before the first is far outside). Penalised by the minutes beyond the tolerance.
+ * second session before the first is far outside); where the unit offers no start within the tolerance (a closed
+ * day), the later one may wait until the unit reopens ({@link org.openapheresis.server.schedule.UnitRules#latestNextInCourse},
+ * named by {@link CourseStretchedOverClosure}). Penalised by the minutes beyond what is allowed. Two sessions both
+ * pinned (done, running or due before now) are facts no plan can change and are not counted.
  */
 public final class CourseIntervalKept implements WeekConstraint {
 
@@ -25,7 +28,7 @@ public final class CourseIntervalKept implements WeekConstraint {
         return Sessions.placed(f, s -> true)
                 .join(Sessions.placed(f, s -> true), Joiners.equal(PlannedSession::getOrderId),
                         Joiners.equal(s -> s.getSequence() + 1, PlannedSession::getSequence))
-                .filter((a, b) -> beyond(a, b) > 0)
+                .filter((a, b) -> !(a.isPinned() && b.isPinned()) && beyond(a, b) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, CourseIntervalKept::beyond)
                 .justifyWith((a, b, score) -> new Breach(b.label() + " starts " + hours(b.getStartMinute()
                         - a.getStartMinute()) + " after session " + a.getSequence() + " (" + Sessions.when(a)
@@ -34,13 +37,8 @@ public final class CourseIntervalKept implements WeekConstraint {
                 .asConstraint(NAME);
     }
 
-    /** Minutes a gap lies beyond the tolerance around the interval. */
-    static int beyond(int gapMin, int intervalMin, int toleranceMin) {
-        return Math.max(0, Math.abs(gapMin - intervalMin) - toleranceMin);
-    }
-
     private static int beyond(PlannedSession a, PlannedSession b) {
-        return beyond(b.getStartMinute() - a.getStartMinute(), a.getIntervalMin(), a.getRules().intervalToleranceMin());
+        return b.minutesOutsideCourse(a.getStartMinute());
     }
 
     static String hours(int minutes) {

@@ -21,7 +21,7 @@ public final class InsideOpeningHours implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> outside(s) > 0)
+        return Sessions.movable(f, s -> outside(s) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, InsideOpeningHours::outside)
                 .justifyWith((s, score) -> new Breach(s.label() + " from " + Sessions.when(s) + " to "
                         + Sessions.end(s) + " lies " + outside(s) + " min outside the unit's opening hours",

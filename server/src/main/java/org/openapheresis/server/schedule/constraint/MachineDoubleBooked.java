@@ -10,6 +10,7 @@ import org.openapheresis.server.schedule.PlannedSession;
 /**
  * Hard: a machine holds one session at a time, from its start through run time, set-up, rinseback and the unit's
  * turnover. Penalised by the minutes two sessions share.
+ * Two pinned sessions (done, running or due before now) are facts no plan can change and are not counted.
  */
 public final class MachineDoubleBooked implements WeekConstraint {
 
@@ -26,6 +27,7 @@ public final class MachineDoubleBooked implements WeekConstraint {
                 .join(Sessions.placed(f, s -> s.getMachine() != null), Joiners.equal(PlannedSession::getMachine),
                         Joiners.lessThan(PlannedSession::getKey),
                         Joiners.overlapping(PlannedSession::getStartMinute, PlannedSession::freeAtMinute))
+                .filter((a, b) -> !(a.isPinned() && b.isPinned()))
                 .penalize(HardMediumSoftScore.ONE_HARD, (a, b) -> shared(a, b))
                 .justifyWith((a, b, score) -> new Breach("machine " + a.getMachine() + " is given to " + a.label() + " at "
                         + Sessions.when(a) + " and to " + b.label() + " at " + Sessions.when(b) + ": " + shared(a, b)

@@ -23,7 +23,7 @@ public final class MachineFitsProcedure implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> !s.machineFits())
+        return Sessions.movable(f, s -> !s.machineFits())
                 .penalize(HardMediumSoftScore.ONE_HARD, PlannedSession::durationMin)
                 .justifyWith((s, score) -> new Breach(s.getMachine() == null
                         ? s.label() + " at " + Sessions.when(s) + " has no machine"

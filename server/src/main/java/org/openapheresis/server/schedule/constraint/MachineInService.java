@@ -21,7 +21,7 @@ public final class MachineInService implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> out(s) > 0)
+        return Sessions.movable(f, s -> out(s) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, MachineInService::out)
                 .justifyWith((s, score) -> new Breach(s.label() + " from " + Sessions.when(s) + " to "
                         + Sessions.end(s) + " is on " + s.getMachine() + ", out of service for " + out(s) + " min of it",

@@ -21,7 +21,7 @@ public final class NurseHasSkill implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> s.getNurse() != null && !s.getNurse().has(s.getNeeded()))
+        return Sessions.movable(f, s -> s.getNurse() != null && !s.getNurse().has(s.getNeeded()))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlannedSession::durationMin)
                 .justifyWith((s, score) -> new Breach("nurse " + s.getNurse() + " lacks " + String.join(", ",
                         missing(s).stream().map(Skill::code).toList()) + " for "

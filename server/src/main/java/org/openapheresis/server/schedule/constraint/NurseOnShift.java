@@ -21,7 +21,7 @@ public final class NurseOnShift implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> off(s) > 0)
+        return Sessions.movable(f, s -> off(s) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, NurseOnShift::off)
                 .justifyWith((s, score) -> new Breach(s.label() + " from " + Sessions.when(s) + " to "
                         + Sessions.end(s) + " has nurse " + s.getNurse().username() + " off shift for " + off(s)

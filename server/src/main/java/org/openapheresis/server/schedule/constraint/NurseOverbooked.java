@@ -12,7 +12,8 @@ import org.openapheresis.server.schedule.PlannedSession;
  * Hard: the nurse-to-patient ratio. When a session starts, its nurse runs no more sessions than the unit's
  * {@code maxPatientsPerNurse} (this one included), set-up and rinseback included. With a ratio of one this is
  * plain double booking of a nurse. Penalised, at each start where the ratio is passed, by the sessions too many
- * times the starting session's minutes.
+ * times the starting session's minutes; not counted where every session concerned is pinned (done, running or due
+ * before now: no plan can change them).
  */
 public final class NurseOverbooked implements WeekConstraint {
 
@@ -29,11 +30,13 @@ public final class NurseOverbooked implements WeekConstraint {
                 .join(Sessions.placed(f, s -> s.getNurse() != null), Joiners.equal(PlannedSession::getNurse),
                         Joiners.filtering((a, b) -> b.getStartMinute() <= a.getStartMinute()
                                 && a.getStartMinute() < b.endMinute()))
-                .groupBy((a, b) -> a, ConstraintCollectors.countBi())
-                .filter((a, running) -> running > a.getRules().maxPatientsPerNurse())
-                .penalize(HardMediumSoftScore.ONE_HARD, (a, running) -> (running - a.getRules().maxPatientsPerNurse())
-                        * a.durationMin())
-                .justifyWith((a, running, score) -> new Breach("nurse " + a.getNurse() + " would run " + running
+                .groupBy((a, b) -> a, ConstraintCollectors.countBi(), ConstraintCollectors.sum((a, b) -> b.isPinned()
+                        ? 0 : 1))
+                .filter((a, running, movable) -> running > a.getRules().maxPatientsPerNurse()
+                        && (!a.isPinned() || movable > 0))
+                .penalize(HardMediumSoftScore.ONE_HARD, (a, running, movable) -> (running - a.getRules()
+                        .maxPatientsPerNurse()) * a.durationMin())
+                .justifyWith((a, running, movable, score) -> new Breach("nurse " + a.getNurse() + " would run " + running
                         + " sessions at once when " + a.label() + " starts at " + Sessions.when(a) + " (at most "
                         + a.getRules().maxPatientsPerNurse() + ")", List.of(a.getKey())))
                 .asConstraint(NAME);

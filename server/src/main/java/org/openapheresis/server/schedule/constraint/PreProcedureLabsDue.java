@@ -24,7 +24,7 @@ public final class PreProcedureLabsDue implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> s.minutesBeforeLabsBack() > 0)
+        return Sessions.movable(f, s -> s.minutesBeforeLabsBack() > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlannedSession::minutesBeforeLabsBack)
                 .justifyWith((s, score) -> new Breach(sentence(s), List.of(s.getKey())))
                 .asConstraint(NAME);

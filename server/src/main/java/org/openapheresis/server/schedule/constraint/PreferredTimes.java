@@ -26,7 +26,7 @@ public final class PreferredTimes implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.placed(f, s -> s.minutesOutsidePreference() > 0)
+        return Sessions.movable(f, s -> s.minutesOutsidePreference() > 0)
                 .penalize(HardMediumSoftScore.ONE_SOFT, s -> WEIGHT * s.minutesOutsidePreference())
                 .justifyWith((s, score) -> new Breach(s.label() + " from " + Sessions.when(s) + " to " + Sessions.end(s)
                         + " lies " + s.minutesOutsidePreference() + " min outside the times the patient prefers ("

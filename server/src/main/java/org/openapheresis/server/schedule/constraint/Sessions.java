@@ -26,6 +26,14 @@ final class Sessions {
         return f.forEachIncludingUnassigned(PlannedSession.class).filter(s -> s.getStartMinute() != null && also.test(s));
     }
 
+    /**
+     * Every session with a start that a plan can still change, and whatever else the rule needs: a pinned session
+     * (done, running, or due before now) is a fact, and a rule about one session alone does not count it.
+     */
+    static UniConstraintStream<PlannedSession> movable(ConstraintFactory f, Predicate<PlannedSession> also) {
+        return placed(f, s -> !s.isPinned() && also.test(s));
+    }
+
     /** Minutes two half-open intervals share. */
     static int overlap(int aStart, int aEnd, int bStart, int bEnd) {
         return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));

@@ -6,6 +6,7 @@ import static org.openapheresis.server.schedule.Week.OPTIA_1;
 import static org.openapheresis.server.schedule.Week.VERIFIER;
 import static org.openapheresis.server.schedule.Week.at;
 import static org.openapheresis.server.schedule.Week.exchange;
+import static org.openapheresis.server.schedule.Week.pinned;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,14 @@ class InsideOpeningHoursTest {
                 .given(exchange().at(at(0, 7, 30), OPTIA_1, CHAIR_1, MOREAU),
                         exchange().at(at(0, 15, 30), OPTIA_1, CHAIR_1, MOREAU),
                         exchange().at(at(5, 11, 30), OPTIA_1, CHAIR_1, MOREAU))
+                .hasNoImpact();
+    }
+
+    @Test
+    void a_session_done_or_running_outside_the_hours_is_a_fact_not_counted() {
+        // this morning's granulocytes, collected from 04:00 before the unit opened: no plan can change that
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(pinned(exchange(), at(0, 4, 0), OPTIA_1, CHAIR_1, MOREAU))
                 .hasNoImpact();
     }
 }

@@ -9,6 +9,7 @@ import static org.openapheresis.server.schedule.Week.TANAKA;
 import static org.openapheresis.server.schedule.Week.VERIFIER;
 import static org.openapheresis.server.schedule.Week.at;
 import static org.openapheresis.server.schedule.Week.exchange;
+import static org.openapheresis.server.schedule.Week.pinned;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,18 @@ class MachineDoubleBookedTest {
                 .given(exchange().at(at(0, 8, 0), OPTIA_1, CHAIR_1, MOREAU),
                         exchange().at(at(0, 8, 0), OPTIA_2, CHAIR_2, TANAKA))
                 .hasNoImpact();
+    }
+
+    @Test
+    void two_sessions_done_on_one_machine_are_not_counted_but_a_new_one_on_a_running_one_is() {
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(pinned(exchange(), at(0, 8, 0), OPTIA_1, CHAIR_1, MOREAU),
+                        pinned(exchange(), at(0, 9, 0), OPTIA_1, CHAIR_2, MOREAU))
+                .hasNoImpact();
+        // the new one starts 09:00 on the machine the running one holds until 10:30 plus 15 min turnover
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(pinned(exchange(), at(0, 8, 0), OPTIA_1, CHAIR_1, MOREAU),
+                        exchange().at(at(0, 9, 0), OPTIA_1, CHAIR_2, MOREAU))
+                .penalizesBy(105);
     }
 }

@@ -10,6 +10,7 @@ import static org.openapheresis.server.schedule.Week.VERIFIER;
 import static org.openapheresis.server.schedule.Week.at;
 import static org.openapheresis.server.schedule.Week.exchange;
 import static org.openapheresis.server.schedule.Week.infusion;
+import static org.openapheresis.server.schedule.Week.pinned;
 
 import org.junit.jupiter.api.Test;
 import org.openapheresis.server.schedule.UnitChair;
@@ -45,5 +46,19 @@ class NurseOverbookedTest {
                         infusion().at(at(0, 9, 0), null, CHAIR_3, TANAKA),
                         infusion().at(at(0, 10, 30), null, new UnitChair("c4", "Chair 4"), MOREAU))
                 .hasNoImpact();
+    }
+
+    @Test
+    void three_sessions_at_once_all_done_are_not_counted_but_a_new_one_beside_two_done_is() {
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(pinned(exchange(), at(0, 8, 0), OPTIA_1, CHAIR_1, MOREAU),
+                        pinned(exchange(), at(0, 8, 15), OPTIA_1, CHAIR_1, MOREAU),
+                        pinned(exchange(), at(0, 8, 30), OPTIA_1, CHAIR_1, MOREAU))
+                .hasNoImpact();
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(pinned(exchange(), at(0, 8, 0), OPTIA_1, CHAIR_1, MOREAU),
+                        pinned(exchange(), at(0, 8, 15), OPTIA_1, CHAIR_1, MOREAU),
+                        exchange().at(at(0, 8, 30), OPTIA_1, CHAIR_1, MOREAU))
+                .penalizesBy(150);
     }
 }
