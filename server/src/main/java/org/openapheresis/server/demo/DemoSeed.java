@@ -48,6 +48,7 @@ import org.openapheresis.server.patient.PatientStore;
 import org.openapheresis.server.patient.PreferredTime;
 import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.resource.ResourceStore;
+import org.openapheresis.server.schedule.UnitRules;
 import org.openapheresis.server.session.Commands;
 import org.openapheresis.server.session.MachineBookings;
 import org.openapheresis.server.session.SessionRecord;
@@ -79,6 +80,8 @@ public final class DemoSeed {
     private final ResourceService resources;
     private final BillingService billing;
     private final Map<String, Instant> machineFreeAt = new HashMap<>();
+    /** Days the demo closes the unit beyond its weekly hours. */
+    private final java.util.Set<LocalDate> closures = new java.util.HashSet<>();
 
     private static final List<String> SEPARATOR_TYPES = java.util.Arrays.stream(
             org.openapheresis.procedure.ProcedureType.values())
@@ -283,6 +286,7 @@ public final class DemoSeed {
             LocalDate visit = today.plusDays(2);
             resources.takeOutOfService(h, new Actor(BY, Role.ADMIN), mcs, visit.atTime(7, 0).atZone(zone).toInstant(),
                     visit.atTime(18, 0).atZone(zone).toInstant(), "Preventive maintenance visit (demo)");
+            closures.add(today.plusDays(10));
             new org.openapheresis.server.schedule.ScheduleStore().insert(h, new org.openapheresis.server.schedule.Closure(
                     org.openapheresis.server.db.Ids.next(), today.plusDays(10), "Unit training day (demo)", now,
                     COORDINATOR.username(), Optional.empty(), Optional.empty()));
@@ -440,11 +444,18 @@ public final class DemoSeed {
         });
         Actor nurseActor = new Actor(nurse, Role.NURSE);
         List<SessionRecord> made = new ArrayList<>();
+        LocalDate lastDay = null;
         for (int d : days) {
             clock.set(ordered.plus(Duration.ofMinutes(40)));
             String chair = machine == null ? "Chair 4" : chairBeside(machine);
             boolean runNow = d == 0 && ranToday.isPresent();
-            Instant start = runNow ? ranToday.get() : firstFreeSlot(machine == null ? chair : machine, today.plusDays(d),
+            // a session still to come is booked as a coordinator would: on a day the unit is open, after the last
+            LocalDate day = today.plusDays(d);
+            while (d > 0 && (closed(day) || lastDay != null && !day.isAfter(lastDay))) {
+                day = day.plusDays(1);
+            }
+            lastDay = day;
+            Instant start = runNow ? ranToday.get() : firstFreeSlot(machine == null ? chair : machine, day,
                     o.plan().durationMin());
             if (runNow) {
                 machineFreeAt.put(machine + "/" + today, start.plus(MachineBookings.occupies(o.plan().durationMin())));
@@ -776,6 +787,11 @@ public final class DemoSeed {
 
     private void audited(Handle h, Actor who, String resource, String patientId) {
         audit.append(h, who.username(), "demo.seed", resource, patientId, "success");
+    }
+
+    /** Whether the unit is closed on the day: by its standard opening hours (Sunday), or by the demo's closure. */
+    private boolean closed(LocalDate day) {
+        return closures.contains(day) || UnitRules.standard(day, zone).hoursOn(day).isEmpty();
     }
 
     /** The demo unit seats each separator's patient in the chair of the same number (Optia-2: Chair 2). */

@@ -60,6 +60,16 @@ class DemoSeedTest {
             assertThat(api.get("/api/patients/" + ms + "/coverages", billing).list()).singleElement()
                     .satisfies(c -> assertThat(c.get("plan").toString()).contains("high-deductible"));
             assertChronicGvhdTreatedByPhotopheresis(api, physician, orders);
+            // a planned fortnight: nothing still to come is booked on a Sunday the unit is closed, and the solver's
+            // proposal for the next two weeks can be booked (no hard rule broken, every owed session placed)
+            assertThat(all).filteredOn(x -> "scheduled".equals(x.get("status"))).extracting(x -> java.time.OffsetDateTime
+                    .parse((String) x.get("plannedStart")).atZoneSameInstant(java.time.ZoneId.systemDefault())
+                    .getDayOfWeek()).doesNotContain(java.time.DayOfWeek.SUNDAY);
+            Map<String, Object> fortnight = api.post("/api/schedule/proposals", coordinator, Map.of("from",
+                    LocalDate.now().toString(), "to", LocalDate.now().plusDays(13).toString(), "spentLimitSeconds", 10))
+                    .map();
+            assertThat(fortnight).as("%s", fortnight.get("explanation")).containsEntry("feasible", true);
+            assertThat(fortnight.get("explanation")).asString().doesNotContain("hard");
             String admin = api.login("admin", Databases.ADMIN_PASSWORD);
             assertThat(api.get("/api/audit/verify", admin).map()).containsEntry("valid", true);
         }
