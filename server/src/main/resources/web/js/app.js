@@ -34,6 +34,7 @@ export const can = {
   followUp: () => has('followup.record'),
   readFollowUp: () => has('followup.read'),
   readCharges: () => has('charges.read'),
+  readCoverageCheck: () => has('coverage.check.read'),
 };
 
 const routes = [

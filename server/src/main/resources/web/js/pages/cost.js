@@ -5,6 +5,51 @@ import { get, post } from '../api.js';
 import { h, date, field, values, showProblems, clearProblems, toNumber, toast } from '../ui.js';
 import { money } from './billing.js';
 
+const VERDICT = {
+  covered: 'Covered',
+  'if-authorized': 'Covered only if authorised in advance',
+  'not-covered': 'Not covered',
+  'not-confirmed': 'Not confirmed — ask billing',
+  'no-rule': 'No rule — ask billing',
+  'no-coverage': 'No coverage on record (self pay)',
+};
+const PA_NEED = { required: 'needed', 'not-required': 'not needed', 'not-stated': 'not stated by the rule — ask billing' };
+const PA_STATUS = { 'valid-for-course': 'holds for the whole course', 'not-valid-for-course': 'does not hold on every day of the course', none: 'none recorded' };
+
+/**
+ * Before signing: the indication's guideline category, whether the patient's payer covers it by the coverage rules
+ * (with the rule's source, and whether it is a published fact or the unit's own rule), and whether prior
+ * authorisation is needed and recorded for the course's days. Where no rule matches it says to ask billing.
+ */
+export async function coverageCheckPanel(orderId, unsigned) {
+  const panel = h('section', { class: 'panel', id: 'coverage-check', 'aria-labelledby': 'h-coverage-check' },
+    h('h2', { id: 'h-coverage-check' }, unsigned ? 'Coverage before signing' : 'Coverage'));
+  let c;
+  try {
+    c = await get(`/api/orders/${encodeURIComponent(orderId)}/coverage-check`);
+  } catch (err) {
+    panel.append(h('p', { class: 'muted' }, `No coverage check: ${err.message}.`));
+    return panel;
+  }
+  const tone = c.verdict === 'covered' && !c.askBilling && c.priorAuthorizationNeeded !== 'required' ? 'alert-ok'
+    : c.verdict === 'not-covered' ? 'alert-danger' : 'alert-warning';
+  const g = c.guideline;
+  const pa = c.priorAuthorization;
+  const paText = pa.number ? `${pa.number} (${date(pa.validFrom)} to ${date(pa.validTo)}): ${PA_STATUS[pa.status]}` : PA_STATUS[pa.status];
+  const rule = c.rule;
+  panel.append(
+    h('div', { class: `alert ${tone}`, id: 'coverage-verdict' }, h('h4', {}, VERDICT[c.verdict] || c.verdict), h('p', { id: 'coverage-summary' }, c.summary)),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Guideline category'), h('dd', { id: 'coverage-category' }, g.category ? `ASFA category ${g.category}${g.grade ? `, grade ${g.grade}` : ''} (${g.indication})` : 'no ASFA category'),
+      h('dt', {}, 'Payer'), h('dd', { id: 'coverage-payer' }, c.coverage ? `${c.coverage.payer} · ${c.coverage.plan}${c.coverage.payerKind ? ` (${c.coverage.payerKind})` : ' (payer kind not recorded)'}` : 'no coverage on record'),
+      h('dt', {}, 'Rule'), h('dd', { id: 'coverage-rule' }, rule ? [h('strong', {}, `${rule.id} · ${rule.basis === 'FACT' ? 'published fact' : "the unit's own rule"} · ${rule.status}`),
+        h('div', { class: 'small' }, rule.source), rule.condition ? h('div', { class: 'small' }, `Condition: ${rule.condition}`) : null] : 'no rule matches: ask billing'),
+      h('dt', {}, 'Prior authorisation'), h('dd', { id: 'coverage-pa' }, c.priorAuthorizationNeeded ? `${PA_NEED[c.priorAuthorizationNeeded]}; on file: ${paText}` : `on file: ${paText}`),
+      h('dt', {}, 'Course'), h('dd', { id: 'coverage-course' }, `${date(c.course.firstDay)} to ${date(c.course.lastDay)}`)),
+    h('details', {}, h('summary', {}, 'Why'), h('ul', { id: 'coverage-reasons' }, c.reasons.map((r) => h('li', {}, r)))));
+  return panel;
+}
+
 /** The order's estimate, or a note when it cannot be made (no price on the list, no coverage). */
 export async function estimatePanel(orderId) {
   const panel = h('section', { class: 'panel', id: 'estimate', 'aria-labelledby': 'h-estimate' },

@@ -5,7 +5,7 @@ import { get, post, put } from '../api.js';
 import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, addDays, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
 import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 import { renderPlan } from './plan-view.js';
-import { estimatePanel } from './cost.js';
+import { estimatePanel, coverageCheckPanel } from './cost.js';
 
 /** A lab field's name as staff read it (fibrinogenGPerL -> Fibrinogen). */
 const labName = (f) => (labCatalog().find((l) => l.field === f) || { name: label(f) }).name;
@@ -16,7 +16,7 @@ export async function render(main, ctx, [orderId]) {
   // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
   // charts over the run with their 5-95 % bands over 500 virtual patients, and the course across the sessions
   // (the stored plan's figures are the same).
-  const [p, sessions, timed, course, machines, chairs, nurses] = await Promise.all([
+  const [p, sessions, timed, course, machines, chairs, nurses, coverage] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
     get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true&uncertainty=500`),
@@ -24,6 +24,8 @@ export async function render(main, ctx, [orderId]) {
     ctx.can.schedule() ? get('/api/machines') : [],
     ctx.can.schedule() ? get('/api/chairs') : [],
     ctx.can.schedule() ? get('/api/staff?role=nurse') : [],
+    // whether the payer covers the indication and prior authorisation is in hand: shown before the signature
+    ctx.can.readCoverageCheck() ? coverageCheckPanel(o.id, o.status === 'unsigned') : null,
   ]);
   // the chronic GVHD assessment a photopheresis order treats, with the patient's latest severity and its trend
   const chronic = o.indication && o.indication.chronicGvhdAssessmentId && ctx.can.readFollowUp()
@@ -146,6 +148,7 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
       scheduleSection(ctx, o, sessions, machines, chairs, nurses)),
+    coverage || '',
     candidacyPanel(o),
     chronicGvhdPanel(o, chronic) || '',
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(timed, course, { wide: true, procedure: o.procedure })));

@@ -73,6 +73,10 @@ public final class AccessPolicy {
         g.put(Permission.CHARGES_READ, EnumSet.of(PHYSICIAN, COORDINATOR, BILLING));
         g.put(Permission.CHARGES_CORRECT, EnumSet.of(BILLING));
         g.put(Permission.COVERAGE_WRITE, EnumSet.of(COORDINATOR, BILLING));
+        // The coverage check before signing: the physician who orders and the coordinator who books read it; billing
+        // too, who asks for the prior authorisation: it carries the ICD-10 code, the guideline row and category and
+        // the payer's terms, the codes billing works from, not the plan or the clinical record.
+        g.put(Permission.COVERAGE_CHECK_READ, EnumSet.of(PHYSICIAN, COORDINATOR, BILLING));
         g.put(Permission.PRICE_LIST_READ, EnumSet.of(ADMIN, PHYSICIAN, COORDINATOR, BILLING));
         g.put(Permission.PRICE_LIST_EDIT, EnumSet.of(ADMIN));
         return new AccessPolicy(g);

@@ -55,6 +55,12 @@ public enum Permission {
     CHARGES_CORRECT,
     /** Record a patient's coverage: payer, plan, plan year, deductible, coinsurance, out-of-pocket maximum. */
     COVERAGE_WRITE,
+    /**
+     * Read an order's coverage check: the guideline category, whether the patient's payer covers the indication by the
+     * coverage rules, and whether prior authorisation is needed and recorded. Codes, categories and payer terms, no
+     * clinical values.
+     */
+    COVERAGE_CHECK_READ,
     /** Read the unit's price list (chargemaster) with its history. */
     PRICE_LIST_READ,
     /** Set prices: a new price closes the period of the one it follows. */

@@ -2,6 +2,7 @@ package org.openapheresis.server.billing;
 
 import static org.openapheresis.server.access.Permission.CHARGES_CORRECT;
 import static org.openapheresis.server.access.Permission.CHARGES_READ;
+import static org.openapheresis.server.access.Permission.COVERAGE_CHECK_READ;
 import static org.openapheresis.server.access.Permission.COVERAGE_WRITE;
 import static org.openapheresis.server.access.Permission.PRICE_LIST_EDIT;
 import static org.openapheresis.server.access.Permission.PRICE_LIST_READ;
@@ -73,6 +74,11 @@ public final class BillingRoutes implements FeatureRoutes {
                 Route.get("/api/orders/{id}/estimate", CHARGES_READ, "What the order's course is likely to cost and "
                         + "the patient's share (?sessionsLow=&sessionsHigh= for a range), with the lines and "
                         + "assumptions behind it", this::estimate).audit(),
+                Route.get("/api/orders/{id}/coverage-check", COVERAGE_CHECK_READ, "Before signing: the order's "
+                        + "guideline category, whether the patient's payer covers the indication by the coverage rules "
+                        + "(the rule and its source; a published fact or the unit's own rule), and whether prior "
+                        + "authorisation is needed and holds on every day of the course; no rule: ask billing",
+                        this::coverageCheck).audit(),
                 Route.post("/api/orders/{id}/assistance-screen", CHARGES_READ, "A financial-assistance screen: the "
                         + "household's income in percent of the poverty guideline of the unit's policy, the discount "
                         + "it qualifies for and the order's estimate after it (nothing is stored)",
@@ -92,6 +98,7 @@ public final class BillingRoutes implements FeatureRoutes {
     static Map<String, Object> coverageExample() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("payer", "Example Health");
+        m.put("payerKind", "commercial");
         m.put("plan", "Silver 3000");
         m.put("memberId", "EH-1234");
         m.put("network", "in-network");
@@ -283,6 +290,7 @@ public final class BillingRoutes implements FeatureRoutes {
         call.concerns(patientId);
         Node f = call.body();
         Optional<String> payer = f.text("payer", true, 200);
+        Optional<PayerKind> payerKind = f.oneOf("payerKind", false, PayerKind.codes()).flatMap(PayerKind::fromCode);
         Optional<String> plan = f.text("plan", true, 200);
         Optional<String> member = f.text("memberId", true, 100);
         Optional<PayerCoverage.Network> network = f.oneOf("network", false, PayerCoverage.Network.codes())
@@ -306,11 +314,11 @@ public final class BillingRoutes implements FeatureRoutes {
         f.rejectUnknown();
         f.throwIfProblems();
         // the coverage's own checks (plan year order, coinsurance 0..100, no negative amount) name their fields
-        new PayerCoverage("-", patientId, payer.get(), plan.get(), member.get(), network, start.get(), end.get(),
-                deductible.get(), deductibleMet.get(), coinsurance.get(), copay.get(), oopMax.get(), oopMet.get(),
+        new PayerCoverage("-", patientId, payer.get(), payerKind, plan.get(), member.get(), network, start.get(),
+                end.get(), deductible.get(), deductibleMet.get(), coinsurance.get(), copay.get(), oopMax.get(), oopMet.get(),
                 billing.currency(), pa, call.now(), "-");
-        BillingService.NewCoverage n = new BillingService.NewCoverage(payer.get(), plan.get(), member.get(), network,
-                start.get(), end.get(), deductible.get(), deductibleMet.get(), coinsurance.get(), copay.get(),
+        BillingService.NewCoverage n = new BillingService.NewCoverage(payer.get(), payerKind, plan.get(), member.get(),
+                network, start.get(), end.get(), deductible.get(), deductibleMet.get(), coinsurance.get(), copay.get(),
                 oopMax.get(), oopMet.get(), pa);
         call.answer(coverageJson(call.write(h -> billing.addCoverage(h, call.actor(), patientId, n))));
     }
@@ -326,6 +334,7 @@ public final class BillingRoutes implements FeatureRoutes {
         m.put("id", c.id());
         m.put("patientId", c.patientId());
         m.put("payer", c.payer());
+        m.put("payerKind", c.payerKind().map(PayerKind::code).orElse(null));
         m.put("plan", c.plan());
         m.put("memberId", c.memberId());
         m.put("network", c.network().map(PayerCoverage.Network::code).orElse(null));
@@ -356,6 +365,74 @@ public final class BillingRoutes implements FeatureRoutes {
             return billing.estimate(h, orderId, low, high);
         });
         call.answer(json(e));
+    }
+
+    // --- coverage check
+
+    private void coverageCheck(Call call) {
+        String orderId = call.param("id");
+        CoverageCheck c = call.read(h -> {
+            call.concerns(billing.patientOfOrder(h, orderId));
+            return billing.coverageCheck(h, orderId);
+        });
+        call.answer(json(c));
+    }
+
+    static Map<String, Object> json(CoverageCheck c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", c.orderId());
+        m.put("patientId", c.patientId());
+        m.put("icd10", c.icd10());
+        m.put("procedureType", c.procedure().code());
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("matched", c.guideline().matched());
+        g.put("row", c.guideline().id());
+        g.put("indication", c.guideline().indication());
+        g.put("category", c.guideline().category());
+        g.put("grade", c.guideline().grade());
+        g.put("source", c.guideline().rowSource() != null ? c.guideline().rowSource() : c.guideline().source());
+        m.put("guideline", g);
+        m.put("course", Map.of("firstDay", c.course().firstDay(), "lastDay", c.course().lastDay(), "sessions",
+                c.course().sessions(), "basis", c.course().basis()));
+        m.put("coverage", c.coverage().map(v -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", v.id());
+            x.put("payer", v.payer());
+            x.put("payerKind", v.payerKind().map(PayerKind::code).orElse(null));
+            x.put("plan", v.plan());
+            x.put("planYearStart", v.planYearStart());
+            x.put("planYearEnd", v.planYearEnd());
+            return x;
+        }).orElse(null));
+        m.put("verdict", c.verdict().code());
+        m.put("rule", c.rule().map(r -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", r.id());
+            x.put("basis", r.basis().code());
+            x.put("status", r.status().code());
+            x.put("payerKind", r.payer().code());
+            x.put("procedure", r.procedure().map(org.openapheresis.procedure.ProcedureType::code).orElse("*"));
+            x.put("indication", r.indication().text());
+            x.put("covered", r.covered().code());
+            x.put("priorAuthorization", r.priorAuthorization().code());
+            x.put("condition", r.condition().orElse(null));
+            x.put("source", r.source());
+            return x;
+        }).orElse(null));
+        m.put("priorAuthorizationNeeded", c.priorAuthorizationNeeded().map(CoverageRule.PriorAuthorizationNeed::code)
+                .orElse(null));
+        Map<String, Object> pa = new LinkedHashMap<>();
+        pa.put("status", c.priorAuthorization().status().code());
+        c.priorAuthorization().authorization().ifPresent(p -> {
+            pa.put("number", p.number());
+            pa.put("validFrom", p.validFrom());
+            pa.put("validTo", p.validTo());
+        });
+        m.put("priorAuthorization", pa);
+        m.put("askBilling", c.askBilling());
+        m.put("summary", c.summary());
+        m.put("reasons", c.reasons());
+        return m;
     }
 
     private static final Range HOUSEHOLD = Range.of(1, AssistancePolicy.MAX_HOUSEHOLD);

@@ -58,6 +58,7 @@ public final class BillingService {
     private final Clock clock;
 
     private final AssistancePolicy assistance;
+    private final CoverageRules coverageRules;
 
     /**
      * @param currency the unit's ISO 4217 currency: every price, charge and coverage is in it
@@ -72,6 +73,7 @@ public final class BillingService {
         this.currency = currency.getCurrencyCode();
         this.clock = clock;
         this.assistance = AssistancePolicy.load();
+        this.coverageRules = CoverageRules.load(org.openapheresis.server.guideline.Guidelines.load());
         if (!assistance.currency().equals(this.currency)) {
             throw new IllegalStateException("the assistance policy is in " + assistance.currency() + ", the unit bills "
                     + "in " + this.currency);
@@ -398,9 +400,11 @@ public final class BillingService {
     /**
      * A coverage as the coordinator or billing records it; amounts in the unit's currency.
      *
+     * @param payerKind what kind of payer, when recorded (the coverage rules are by kind)
      * @param priorAuthorization the prior authorisation, when there is one
      */
-    public record NewCoverage(String payer, String plan, String memberId, Optional<PayerCoverage.Network> network,
+    public record NewCoverage(String payer, Optional<PayerKind> payerKind, String plan, String memberId,
+            Optional<PayerCoverage.Network> network,
             LocalDate planYearStart, LocalDate planYearEnd, BigDecimal deductible, BigDecimal deductibleMet,
             BigDecimal coinsurancePercent, BigDecimal copayPerVisit, BigDecimal outOfPocketMax,
             BigDecimal outOfPocketMet, Optional<PayerCoverage.PriorAuthorization> priorAuthorization) {
@@ -408,7 +412,8 @@ public final class BillingService {
 
     public PayerCoverage addCoverage(Handle h, Actor by, String patientId, NewCoverage n) {
         patients.require(h, patientId);
-        PayerCoverage c = new PayerCoverage(Ids.next(), patientId, n.payer(), n.plan(), n.memberId(), n.network(),
+        PayerCoverage c = new PayerCoverage(Ids.next(), patientId, n.payer(), n.payerKind(), n.plan(), n.memberId(),
+                n.network(),
                 n.planYearStart(), n.planYearEnd(), n.deductible(), n.deductibleMet(), n.coinsurancePercent(),
                 n.copayPerVisit(), n.outOfPocketMax(), n.outOfPocketMet(), currency, n.priorAuthorization(),
                 Times.now(clock), by.username());
@@ -598,6 +603,41 @@ public final class BillingService {
      */
     public record Screen(AssistancePolicy policy, AssistancePolicy.Result result, Estimate estimate,
             BigDecimal lowAfter, BigDecimal highAfter) {
+    }
+
+    // --- coverage check
+
+    /** The coverage rule table. */
+    public CoverageRules coverageRules() {
+        return coverageRules;
+    }
+
+    /**
+     * Whether the order's indication is likely covered by the patient's payer and whether prior authorisation is
+     * needed and holds, before signing (see {@link CoverageCheck}). The course runs from its first booked session
+     * (from today when none is booked) for the sessions ordered at the course's interval, or to its last booked
+     * session when that is later; the coverage is the one holding on the first day.
+     */
+    public CoverageCheck coverageCheck(Handle h, String orderId) {
+        OrderRecord o = orders.require(h, orderId);
+        List<LocalDate> booked = sessions.list(h, Optional.empty(), Optional.empty(), Optional.of(o.patientId()))
+                .stream().filter(s -> s.orderId().equals(o.id()) && s.status().countsAgainstCourse())
+                .map(s -> LocalDate.ofInstant(s.plannedStart(), clock.getZone())).sorted().toList();
+        int ordered = o.sessionsOrdered();
+        double intervalHours = o.schedule().map(CourseSchedule::intervalHours).orElse(0.0);
+        LocalDate first = booked.isEmpty() ? today() : booked.get(0);
+        LocalDate planned = sessionDay(first, ordered - 1, intervalHours);
+        LocalDate last = booked.isEmpty() || planned.isAfter(booked.get(booked.size() - 1)) ? planned
+                : booked.get(booked.size() - 1);
+        String every = ordered == 1 ? "one session" : ordered + " sessions every " + Math.round(intervalHours) + " h";
+        String basis = (booked.isEmpty() ? "no session is booked yet, so it is counted from today, " + first
+                : "from its first booked session on " + first + " (" + booked.size() + " booked)") + ": " + every
+                + ", " + first + " to " + last;
+        CoverageCheck.Course course = new CoverageCheck.Course(first, last, ordered, basis);
+        Optional<PayerCoverage> coverage = store.coverages(h, o.patientId()).stream().filter(c -> c.inPlanYear(first))
+                .findFirst();
+        return CoverageCheck.decide(coverageRules, o.id(), o.patientId(), o.indication().code(),
+                o.procedureSpec().type(), o.guideline(), course, coverage);
     }
 
     /** The patient of an order (a not-found refusal when there is none), for the audit entry. */

@@ -19,9 +19,9 @@ public final class BillingStore {
     private static final String CHARGE = "id, origin_key, session_id, order_id, patient_id, rule_id, code, code_system, "
             + "descriptor, diagnosis_code, service_date, units, unit_price, amount, currency, price_entry_id, "
             + "corrects_id, correction_reason, created_at, created_by";
-    private static final String COVERAGE = "id, patient_id, payer, plan_name, member_id, network, plan_year_start, "
-            + "plan_year_end, deductible, deductible_met, coinsurance_percent, copay_per_visit, out_of_pocket_max, "
-            + "out_of_pocket_met, currency, prior_auth_number, prior_auth_valid_from, prior_auth_valid_to, created_at, "
+    private static final String COVERAGE = "id, patient_id, payer, payer_kind, plan_name, member_id, network, "
+            + "plan_year_start, plan_year_end, deductible, deductible_met, coinsurance_percent, copay_per_visit, "
+            + "out_of_pocket_max, out_of_pocket_met, currency, prior_auth_number, prior_auth_valid_from, prior_auth_valid_to, created_at, "
             + "created_by";
 
     // --- price list
@@ -145,12 +145,13 @@ public final class BillingStore {
 
     public void insertCoverage(Handle h, PayerCoverage c) {
         Optional<PayerCoverage.PriorAuthorization> pa = c.priorAuthorization();
-        h.createUpdate("INSERT INTO coverage (" + COVERAGE + ") VALUES (:id, :patient, :payer, :plan, :member, :network, "
-                + ":start, :end, :deductible, :deductibleMet, :coinsurance, :copay, :oopMax, :oopMet, :currency, "
+        h.createUpdate("INSERT INTO coverage (" + COVERAGE + ") VALUES (:id, :patient, :payer, :payerKind, :plan, "
+                + ":member, :network, :start, :end, :deductible, :deductibleMet, :coinsurance, :copay, :oopMax, :oopMet, :currency, "
                 + ":pa, :paFrom, :paTo, :at, :by)").bindMap(Map.of("id", c.id(), "patient", c.patientId(),
                         "payer", c.payer(), "plan", c.plan(), "member", c.memberId(), "start", c.planYearStart(),
                         "end", c.planYearEnd(), "deductible", c.deductible(), "deductibleMet", c.deductibleMet(),
                         "coinsurance", c.coinsurancePercent()))
+                .bind("payerKind", c.payerKind().map(PayerKind::code).orElse(null))
                 .bind("network", c.network().map(PayerCoverage.Network::code).orElse(null))
                 .bind("copay", c.copayPerVisit()).bind("oopMax", c.outOfPocketMax()).bind("oopMet", c.outOfPocketMet())
                 .bind("currency", c.currency()).bind("pa", pa.map(PayerCoverage.PriorAuthorization::number).orElse(null))
@@ -178,7 +179,8 @@ public final class BillingStore {
                 : Optional.of(new PayerCoverage.PriorAuthorization(pa, rs.getObject("prior_auth_valid_from", LocalDate.class),
                         rs.getObject("prior_auth_valid_to", LocalDate.class)));
         return new PayerCoverage(rs.getString("id"), rs.getString("patient_id"), rs.getString("payer"),
-                rs.getString("plan_name"), rs.getString("member_id"),
+                Optional.ofNullable(rs.getString("payer_kind")).flatMap(PayerKind::fromCode), rs.getString("plan_name"),
+                rs.getString("member_id"),
                 Optional.ofNullable(rs.getString("network")).flatMap(PayerCoverage.Network::fromCode),
                 rs.getObject("plan_year_start", LocalDate.class), rs.getObject("plan_year_end", LocalDate.class),
                 rs.getBigDecimal("deductible"), rs.getBigDecimal("deductible_met"), rs.getBigDecimal("coinsurance_percent"),

@@ -18,6 +18,8 @@ import org.openapheresis.system.Problem;
  * @param id id
  * @param patientId the patient
  * @param payer e.g. the insurer
+ * @param payerKind what kind of payer (the coverage rules are by kind); empty when not recorded (coverages recorded
+ *     before the kind was asked for), and the coverage check then answers "no rule — ask billing"
  * @param plan the plan's name
  * @param memberId the patient's member id with the payer
  * @param network whether the unit is in the plan's network, when known
@@ -34,8 +36,8 @@ import org.openapheresis.system.Problem;
  * @param createdAt recorded at
  * @param createdBy recorded by
  */
-public record PayerCoverage(String id, String patientId, String payer, String plan, String memberId,
-        Optional<Network> network, LocalDate planYearStart, LocalDate planYearEnd, BigDecimal deductible,
+public record PayerCoverage(String id, String patientId, String payer, Optional<PayerKind> payerKind, String plan,
+        String memberId, Optional<Network> network, LocalDate planYearStart, LocalDate planYearEnd, BigDecimal deductible,
         BigDecimal deductibleMet, BigDecimal coinsurancePercent, BigDecimal copayPerVisit, BigDecimal outOfPocketMax,
         BigDecimal outOfPocketMet, String currency, Optional<PriorAuthorization> priorAuthorization,
         Instant createdAt, String createdBy) {
@@ -95,6 +97,7 @@ public record PayerCoverage(String id, String patientId, String payer, String pl
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(payer, "payer");
+        Objects.requireNonNull(payerKind, "payerKind");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(network, "network");
@@ -126,7 +129,6 @@ public record PayerCoverage(String id, String patientId, String payer, String pl
         return !day.isBefore(planYearStart) && !day.isAfter(planYearEnd);
     }
 
-    /** The terms as met so far, for {@link PatientShare}. */
     /**
      * The terms at the start of the next plan year if the plan renews unchanged: the whole deductible and the whole
      * out-of-pocket maximum again, nothing met (an assumption the estimate states).
@@ -136,6 +138,7 @@ public record PayerCoverage(String id, String patientId, String payer, String pl
                 BigDecimal.ZERO);
     }
 
+    /** The terms as met so far, for {@link PatientShare}. */
     public CostSharing costSharing() {
         return CostSharing.of(deductible, deductibleMet, coinsurancePercent, copayPerVisit, outOfPocketMax,
                 outOfPocketMet);

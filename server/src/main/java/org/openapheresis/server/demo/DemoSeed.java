@@ -29,6 +29,7 @@ import org.openapheresis.server.billing.BillingService;
 import org.openapheresis.server.billing.BillingStore;
 import org.openapheresis.server.billing.CodeRules;
 import org.openapheresis.server.billing.PayerCoverage;
+import org.openapheresis.server.billing.PayerKind;
 import org.openapheresis.server.auth.AuthService;
 import org.openapheresis.server.auth.Passwords;
 import org.openapheresis.server.access.Role;
@@ -262,9 +263,9 @@ public final class DemoSeed {
                 OptionalDouble.empty(), Optional.of(new CourseSchedule(5, 24)), new int[] {-1, 0, 1}, null,
                 "nurse.tanaka", notes, today);
         // 11. Chronic GVHD after an allogeneic transplant: moderate ten weeks ago, photopheresis ordered for it, mild now
-        chronicGvhd(now, notes);
+        PatientRecord holm = chronicGvhd(now, notes);
         products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);
-        coverages(today, ms, aml, ttp, notes);
+        coverages(today, ms, aml, ttp, holm, mg, notes);
         clock.set(now);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer, lab.weber (lab), coord.silva (coordinator), billing.novak (billing)");
@@ -315,31 +316,47 @@ public final class DemoSeed {
     }
 
     /**
-     * Coverages with example terms: the MS patient on a commercial high-deductible plan, the AML patient (67) on a
-     * Medicare-like plan, the TTP patient uninsured (no coverage recorded).
+     * Coverages with example terms, each showing a case of the order's coverage check: the MS patient on a
+     * commercial high-deductible plan (ASFA category II: the unit's example rule asks for prior authorisation, and
+     * one is recorded for the course); the AML patient (67) on Medicare (leukapheresis for leukaemia: covered by NCD
+     * 110.14); the chronic GVHD patient on a commercial plan with no authorisation recorded (category II: needed,
+     * none); the myasthenia patient on Medicaid (no rule: ask billing); the TTP patient uninsured (no coverage
+     * recorded).
      */
     private void coverages(LocalDate today, PatientRecord commercial, PatientRecord medicareLike,
-            PatientRecord uninsured, List<String> notes) {
+            PatientRecord uninsured, PatientRecord noAuthorization, PatientRecord medicaid, List<String> notes) {
         LocalDate start = LocalDate.of(today.getYear(), 1, 1);
         LocalDate end = LocalDate.of(today.getYear(), 12, 31);
         Actor by = new Actor("billing.novak", Role.BILLING);
         java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
         jdbi.useTransaction(h -> {
             billing.addCoverage(h, by, commercial.id(), new BillingService.NewCoverage("Example Commercial Health",
-                    "Bronze HSA (example high-deductible terms)", "ECH-100234",
+                    Optional.of(PayerKind.COMMERCIAL), "Bronze HSA (example high-deductible terms)", "ECH-100234",
                     Optional.of(PayerCoverage.Network.IN_NETWORK), start, end, new java.math.BigDecimal("6000.00"),
                     new java.math.BigDecimal("850.00"), new java.math.BigDecimal("30"), zero,
                     new java.math.BigDecimal("8000.00"), new java.math.BigDecimal("850.00"), Optional.of(
                             new PayerCoverage.PriorAuthorization("EX-PA-2231", today.minusDays(10), today.plusDays(80)))));
             audited(h, by, "/api/patients/" + commercial.id() + "/coverages", commercial.id());
             billing.addCoverage(h, by, medicareLike.id(), new BillingService.NewCoverage("Example Medicare-like plan",
-                    "Part B-like (example terms)", "EXM-103009", Optional.empty(), start, end,
-                    new java.math.BigDecimal("250.00"), zero, new java.math.BigDecimal("20"), zero,
+                    Optional.of(PayerKind.MEDICARE), "Part B-like (example terms)", "EXM-103009", Optional.empty(),
+                    start, end, new java.math.BigDecimal("250.00"), zero, new java.math.BigDecimal("20"), zero,
                     new java.math.BigDecimal("7500.00"), zero, Optional.empty()));
             audited(h, by, "/api/patients/" + medicareLike.id() + "/coverages", medicareLike.id());
+            billing.addCoverage(h, by, noAuthorization.id(), new BillingService.NewCoverage("Example Commercial Health",
+                    Optional.of(PayerKind.COMMERCIAL), "Gold PPO (example terms)", "ECH-106204",
+                    Optional.of(PayerCoverage.Network.IN_NETWORK), start, end, new java.math.BigDecimal("1500.00"),
+                    new java.math.BigDecimal("1500.00"), new java.math.BigDecimal("10"), zero,
+                    new java.math.BigDecimal("4000.00"), new java.math.BigDecimal("2300.00"), Optional.empty()));
+            audited(h, by, "/api/patients/" + noAuthorization.id() + "/coverages", noAuthorization.id());
+            billing.addCoverage(h, by, medicaid.id(), new BillingService.NewCoverage("Example State Medicaid",
+                    Optional.of(PayerKind.MEDICAID), "Medicaid (example terms)", "ESM-102117", Optional.empty(), start,
+                    end, zero, zero, zero, zero, zero, zero, Optional.empty()));
+            audited(h, by, "/api/patients/" + medicaid.id() + "/coverages", medicaid.id());
         });
-        notes.add("coverages (example terms): " + commercial.familyName() + " commercial high-deductible, "
-                + medicareLike.familyName() + " Medicare-like, " + uninsured.familyName() + " uninsured");
+        notes.add("coverages (example terms): " + commercial.familyName() + " commercial high-deductible with a prior "
+                + "authorisation, " + medicareLike.familyName() + " Medicare-like, " + noAuthorization.familyName()
+                + " commercial without authorisation, " + medicaid.familyName() + " Medicaid, "
+                + uninsured.familyName() + " uninsured; each order's coverage check uses the example coverage rules");
     }
 
     private static Map<String, Double> labs(double hct, double platelets, Map<String, Double> more) {
@@ -735,8 +752,9 @@ public final class DemoSeed {
      * A man after an allogeneic HPC transplant with chronic GVHD: assessed moderate ten weeks ago (skin 2, mouth 1,
      * eyes 1), offline photopheresis ordered and signed the next day naming that assessment as its indication, and
      * assessed mild two weeks ago (skin 1, mouth 1). The order's sessions are left to the coordinator to book.
+     * Returns the patient.
      */
-    private void chronicGvhd(Instant now, List<String> notes) {
+    private PatientRecord chronicGvhd(Instant now, List<String> notes) {
         PatientRecord p = patient("MRN-106204", "Lars", "Holm", LocalDate.of(1974, 4, 18), Sex.MALE, 176, 72,
                 List.of(), List.of("prednisolone (tapering)", "ciclosporin"), false, false,
                 labs(35, 160, Map.of("ionizedCalciumMmolPerL", 1.15)), PatientKind.PATIENT,
@@ -772,6 +790,7 @@ public final class DemoSeed {
         }
         assess(p, now.minus(Duration.ofDays(14)), org.openapheresis.gvhd.ChronicOrganScores.of(1, 1, 0, 0, 0, 0, 0, 0),
                 "skin softer; mouth unchanged; eyes without symptoms on drops");
+        return p;
     }
 
     /** A chronic GVHD assessment by the physician at that time; returns its id. */

@@ -20,7 +20,8 @@ class PlanYearSplitTest {
 
     /** 1,000 deductible (none met), 20 % coinsurance, 3,000 out-of-pocket maximum (none met), plan year to Dec 31. */
     private static PayerCoverage coverage(LocalDate start, LocalDate end, String deductibleMet, String oopMet) {
-        return new PayerCoverage("c-" + start, "p1", "Example Health", "Silver (example)", "M-1", Optional.empty(),
+        return new PayerCoverage("c-" + start, "p1", "Example Health", Optional.of(PayerKind.COMMERCIAL), "Silver (example)",
+                "M-1", Optional.empty(),
                 start, end, new BigDecimal("1000"), new BigDecimal(deductibleMet), new BigDecimal("20"),
                 BigDecimal.ZERO, new BigDecimal("3000"), new BigDecimal(oopMet), "USD", Optional.empty(),
                 Instant.parse("2026-12-01T09:00:00Z"), "billing.novak");

@@ -152,6 +152,8 @@ class RoleAccessTest {
                 Role.BILLING);
         assertThat(p.roles(Permission.CHARGES_CORRECT)).containsExactly(Role.BILLING);
         assertThat(p.roles(Permission.COVERAGE_WRITE)).containsExactlyInAnyOrder(Role.COORDINATOR, Role.BILLING);
+        assertThat(p.roles(Permission.COVERAGE_CHECK_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.COORDINATOR,
+                Role.BILLING);
         assertThat(p.roles(Permission.PRICE_LIST_READ)).containsExactlyInAnyOrder(Role.ADMIN, Role.PHYSICIAN,
                 Role.COORDINATOR, Role.BILLING);
         assertThat(p.roles(Permission.PRICE_LIST_EDIT)).containsExactly(Role.ADMIN);

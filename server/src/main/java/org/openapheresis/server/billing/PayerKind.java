@@ -1,0 +1,45 @@
+package org.openapheresis.server.billing;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What kind of payer a coverage is with: the coverage rules ({@code billing/coverage-rules.tsv}) are by payer kind.
+ * Medicare's national coverage determinations bind traditional Medicare only; the unit's own rules by ASFA category
+ * are written for commercial plans; Medicaid and other payers have no rule here (each state's Medicaid, and each
+ * other payer, decides for itself), so their check answers "no rule — ask billing".
+ */
+public enum PayerKind {
+    /** Traditional (fee-for-service) Medicare: the national coverage determinations apply. */
+    MEDICARE("medicare"),
+    /** A state's Medicaid programme. */
+    MEDICAID("medicaid"),
+    /** A commercial (private) health plan. */
+    COMMERCIAL("commercial"),
+    /** Any other payer (a Medicare Advantage plan, a charity, an employer's own scheme, a foreign insurer). */
+    OTHER("other");
+
+    private final String code;
+
+    PayerKind(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    public static Optional<PayerKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(PayerKind::code).toList();
+    }
+}
