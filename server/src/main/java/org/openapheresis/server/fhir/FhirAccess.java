@@ -28,6 +28,8 @@ import org.openapheresis.server.access.Principal;
 import org.openapheresis.server.http.HttpApp;
 import org.openapheresis.server.system.AuditTrail;
 import org.openapheresis.server.system.RefusalCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FHIR face's door: the same bearer token (or session cookie) as the API, through the same
@@ -56,6 +58,8 @@ public final class FhirAccess {
 
     private static final String PRINCIPAL = "openapheresis.principal";
     private static final String AUDITED = "openapheresis.audited";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FhirAccess.class);
 
     private final Authenticator auth;
     private final AccessPolicy policy;
@@ -91,6 +95,27 @@ public final class FhirAccess {
     /** Authenticates the caller and checks the role against the resource type asked for. */
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
     public boolean admit(RequestDetails rd) {
+        return logged(rd, () -> admitted(rd));
+    }
+
+    /**
+     * Runs a hook: a refusal (401, 403, 404 …) goes to the caller as its OperationOutcome and is no error of the
+     * server's; anything else is logged here, with its stack trace, before HAPI answers 500. HAPI logs every exception
+     * a hook throws at ERROR with its stack trace, a refused sign-in included, which buried real errors in the log;
+     * the jar turns that logger off ({@code simplelogger.properties}), these hooks being the only ones registered.
+     */
+    private static boolean logged(RequestDetails rd, java.util.function.BooleanSupplier hook) {
+        try {
+            return hook.getAsBoolean();
+        } catch (BaseServerResponseException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            LOG.error("FHIR request {} failed in the access check", action(rd), e);
+            throw e;
+        }
+    }
+
+    private boolean admitted(RequestDetails rd) {
         if (rd.getRestOperationType() == RestOperationTypeEnum.METADATA) {
             return true;
         }
@@ -126,6 +151,10 @@ public final class FhirAccess {
      */
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
     public boolean answered(RequestDetails rd, IBaseResource answer) {
+        return logged(rd, () -> audited(rd, answer));
+    }
+
+    private boolean audited(RequestDetails rd, IBaseResource answer) {
         Principal who = (Principal) rd.getUserData().get(PRINCIPAL);
         if (who == null || answer == null) {
             return true;
@@ -154,6 +183,10 @@ public final class FhirAccess {
     /** A read or search that failed (not found, bad parameters) is audited with the patient asked for. */
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
     public boolean failed(RequestDetails rd, BaseServerResponseException e) {
+        return logged(rd, () -> auditedFailure(rd, e));
+    }
+
+    private boolean auditedFailure(RequestDetails rd, BaseServerResponseException e) {
         Principal who = (Principal) rd.getUserData().get(PRINCIPAL);
         if (who != null && rd.getUserData().get(AUDITED) == null) {
             append(rd, who, requestedPatient(rd).orElse(null), Integer.toString(e.getStatusCode()));
