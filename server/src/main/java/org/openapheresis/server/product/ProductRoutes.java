@@ -98,7 +98,10 @@ public final class ProductRoutes implements FeatureRoutes {
                         "3f2b1c0d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", "scannedDin", "A9999 26 000001 K", "at",
                         "2026-03-10T10:00:00Z"), this::infuse).audit().created()
                         .error(409, "the bedside check failed (key BEDSIDE_CHECK_FAILED; reason names what did not match: DIN_MISMATCH, "
-                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT, GVHD_HOLD)"));
+                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT, GVHD_HOLD; against the recipient's DLI schedule: "
+                        + "DLI_DOSE_ABOVE_SCHEDULE, DLI_SCHEDULE_COMPLETE, DLI_DOSE_UNKNOWN, and, until acknowledged, "
+                        + "DLI_DOSE_BELOW_SCHEDULE (acknowledgeDliLowerDose) and DLI_INTERVAL_NOT_PASSED "
+                        + "(acknowledgeDliInterval))"));
     }
 
     private void facility(Call call) {
@@ -301,11 +304,13 @@ public final class ProductRoutes implements FeatureRoutes {
         Optional<String> reaction = f.text("reaction", false, 1000);
         boolean acknowledge = f.bool("acknowledgeDmsoLimit", false).orElse(false);
         boolean acknowledgeHold = f.bool("acknowledgeGvhdHold", false).orElse(false);
+        boolean acknowledgeLower = f.bool("acknowledgeDliLowerDose", false).orElse(false);
+        boolean acknowledgeInterval = f.bool("acknowledgeDliInterval", false).orElse(false);
         f.rejectUnknown();
         throwIfProblems(f);
         Din scanned = scannedDin(scannedText);
         ProductService.Infusion inf = new ProductService.Infusion(patientId, scannedText, at, volume, reaction,
-                acknowledge, acknowledgeHold);
+                acknowledge, acknowledgeHold, acknowledgeLower, acknowledgeInterval);
         String id = call.param("id");
         call.answer(call.write(h -> {
             concernsRecipient(call, h, id);

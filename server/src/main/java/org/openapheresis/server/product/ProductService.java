@@ -570,7 +570,33 @@ public final class ProductService {
      * @param patientId what the wristband carries: the patient's record id or medical record number
      */
     public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
-            Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
+            Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold,
+            boolean acknowledgeDliLowerDose, boolean acknowledgeDliInterval) {
+
+        /** An infusion that acknowledges nothing of a DLI schedule. */
+        public Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
+                Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
+            this(patientId, scannedDin, at, volumeMl, reaction, acknowledgeDmsoLimit, acknowledgeGvhdHold, false, false);
+        }
+    }
+
+    /**
+     * Asked at the bedside before donor lymphocytes are infused, inside the infusion's transaction: may refuse (a
+     * {@link DomainException}) or add to the infusion's details (the DLI schedule checks the dose it expects next).
+     */
+    public interface LymphocyteInfusionCheck {
+        /**
+         * @param cd3PerKg the dose of this infusion, CD3+ per kg of the recipient's weight, when it can be computed
+         * @param details the infusion event's details, to add to
+         */
+        void check(Handle h, Product p, Infusion inf, Optional<Double> cd3PerKg, Map<String, Object> details);
+    }
+
+    private final List<LymphocyteInfusionCheck> lymphocyteChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a check of the infusions of donor lymphocytes. */
+    public void checkLymphocyteInfusionsWith(LymphocyteInfusionCheck c) {
+        lymphocyteChecks.add(c);
     }
 
     /**
@@ -647,6 +673,12 @@ public final class ProductService {
             }
         } else {
             details.put("dosePerKg", "not computed: the recipient has no weight recorded");
+        }
+        if (p.kind() == ProductKind.LYMPHOCYTES) {
+            Optional<Double> cd3PerKg = details.get("cd3PerKg") instanceof Double d ? Optional.of(d) : Optional.empty();
+            for (LymphocyteInfusionCheck c : lymphocyteChecks) {
+                c.check(h, p, inf, cd3PerKg, details);
+            }
         }
         inf.reaction().ifPresent(r -> details.put("reaction", r));
         details.put("scannedDin", scanned.printed());
