@@ -21,14 +21,14 @@ import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
 import org.openapheresis.server.system.DomainException;
 import org.openapheresis.system.InvalidInputException;
-import org.openapheresis.system.MessageKey;
+import org.openapheresis.system.Range;
 
 /**
  * {@code /api/orders/{id}/dli-schedule}: a physician orders the escalating schedule of donor lymphocyte infusions on
  * a signed lymphocyte collection order (the doses are the order's; the physician gives the first day and the
  * intervals); {@code /api/patients/{id}/dli-schedules}: the recipient's schedules with each dose's due date and status
  * (planned, due, held with the follow-up visits that hold it, given with the dose per kg, skipped with the reason)
- * and the aliquot that matches it; {@code /api/dli-schedules/{id}/doses/{dose}/skip}: the physician skips a dose.
+ * and the aliquot that matches it; {@code /api/dli-schedules/{id}/skips}: the physician skips a dose, with the reason.
  */
 public final class DliScheduleRoutes implements FeatureRoutes {
 
@@ -50,8 +50,8 @@ public final class DliScheduleRoutes implements FeatureRoutes {
                 Route.get("/api/patients/{id}/dli-schedules", DLI_SCHEDULE_READ, "The recipient's DLI schedules, the "
                         + "latest first: each dose with its due date, status (planned, due, held, given, skipped) and "
                         + "the aliquot that matches it", this::list).audit(),
-                Route.post("/api/dli-schedules/{id}/doses/{dose}/skip", DLI_SCHEDULE_ORDER, "Skip a dose of a DLI "
-                        + "schedule, with the reason (the next dose becomes due)", Map.of("reason",
+                Route.post("/api/dli-schedules/{id}/skips", DLI_SCHEDULE_ORDER, "Skip a dose of a DLI schedule, with "
+                        + "the reason (the next dose becomes due)", Map.of("dose", 2, "reason",
                         "grade II skin GVHD after dose 1; the physician moves on after it resolved"), this::skip)
                         .audit().error(409, "the dose was given or skipped already (DLI_DOSE_ALREADY_RECORDED)"));
     }
@@ -101,19 +101,14 @@ public final class DliScheduleRoutes implements FeatureRoutes {
 
     private void skip(Call call) {
         Node f = call.body();
+        OptionalInt dose = f.integer("dose", Range.of(1, DliSchedule.MAX_DOSES), true);
         String reason = f.text("reason", true, 1000).orElse(null);
         f.rejectUnknown();
         throwIfProblems(f);
         String id = call.param("id");
-        int dose;
-        try {
-            dose = Integer.parseInt(call.param("dose"));
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("dose", MessageKey.INVALID, call.param("dose") + " is not a dose number");
-        }
         call.answer(call.write(h -> {
             call.concerns(schedules.find(h, id).orElseThrow(() -> DomainException.notFound("DLI schedule")).recipientId());
-            return json(schedules.skip(h, call.actor(), id, dose, reason));
+            return json(schedules.skip(h, call.actor(), id, dose.getAsInt(), reason));
         }));
     }
 

@@ -96,8 +96,8 @@ public final class DliScheduleStore {
                 + "dli_schedule_dose WHERE schedule_id = :s ORDER BY dose_number").bind("s", x.id())
                 .map((rs, c) -> {
                     int interval = rs.getInt(3);
-                    return new DliSchedule.Dose(rs.getInt(1), rs.getDouble(2), rs.wasNull() ? OptionalInt.empty()
-                            : OptionalInt.of(interval));
+                    OptionalInt days = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(interval);
+                    return new DliSchedule.Dose(rs.getInt(1), rs.getDouble(2), days);
                 }).list());
         return new DliScheduleRecord(x.id(), x.orderId(), x.donorId(), x.recipientId(),
                 new DliSchedule(x.firstDoseOn(), doses), x.createdAt(), x.createdBy());
