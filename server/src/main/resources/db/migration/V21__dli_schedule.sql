@@ -42,13 +42,3 @@ CREATE TABLE dli_dose_outcome (
     CONSTRAINT dli_outcome_known CHECK ((outcome = 'given' AND product_id IS NOT NULL AND cd3_per_kg_given IS NOT NULL)
         OR (outcome = 'skipped' AND reason IS NOT NULL))
 );
-
--- Issue 13, item 2: the product's viability and haematocrit are measured again after processing (volume
--- reduction, T-cell depletion, thaw); the product keeps the latest with the step that measured it and when. The
--- values before are kept in that step's custody event.
-ALTER TABLE cell_product ADD COLUMN viability_step VARCHAR(30);
-ALTER TABLE cell_product ADD COLUMN viability_at TIMESTAMP;
-ALTER TABLE cell_product ADD COLUMN hematocrit_step VARCHAR(30);
-ALTER TABLE cell_product ADD COLUMN hematocrit_at TIMESTAMP;
-UPDATE cell_product SET viability_step = 'collected', viability_at = collected_at WHERE viability_percent IS NOT NULL;
-UPDATE cell_product SET hematocrit_step = 'collected', hematocrit_at = collected_at WHERE hematocrit_percent IS NOT NULL;
