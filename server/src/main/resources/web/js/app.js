@@ -33,6 +33,7 @@ export const can = {
   infuseProducts: () => has('products.infuse'),
   followUp: () => has('followup.record'),
   readFollowUp: () => has('followup.read'),
+  readDliSchedules: () => has('dli.schedule.read'),
   readCharges: () => has('charges.read'),
   readCoverageCheck: () => has('coverage.check.read'),
 };

@@ -167,6 +167,9 @@ public final class OpenApheresisServer implements AutoCloseable {
                     orders, patients, sessions, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
             sessions.whenCompleted(billing::sessionCompleted);
             products.whenRecorded(billing::productStepRecorded);
+            org.openapheresis.server.dli.DliScheduleService dliSchedules = new org.openapheresis.server.dli
+                    .DliScheduleService(new org.openapheresis.server.dli.DliScheduleStore(), orders, patients, followUps,
+                    products, clock);
             org.openapheresis.server.schedule.ScheduleService schedule = new org.openapheresis.server.schedule
                     .ScheduleService(new org.openapheresis.server.schedule.ScheduleStore(), orders, sessions, patients,
                     resources, auth, new org.openapheresis.server.schedule.WeekSolver(), clock);
@@ -187,6 +190,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.schedule.ScheduleRoutes(schedule, sessions),
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
+                    new org.openapheresis.server.dli.DliScheduleRoutes(dliSchedules),
                     new org.openapheresis.server.followup.ChronicGvhdRoutes(chronicGvhd),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
                     new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,

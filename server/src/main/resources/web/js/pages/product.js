@@ -51,8 +51,8 @@ export async function render(main, ctx, [id]) {
       h('tr', {}, h('td', {}, 'CD3+ cells'), h('td', {}, p.cd3PerUl !== undefined ? `${num(p.cd3PerUl, 0)} /µL` : '—'), h('td', {}, sci(p.cd3Total)), h('td', {}, perKg(p.cd3Total))),
       h('tr', {}, h('td', {}, 'Nucleated cells'), h('td', {}, p.wbcE9PerL !== undefined ? `${num(p.wbcE9PerL, 0)} × 10⁹/L` : '—'), h('td', {}, sci(p.tncTotal)), h('td', {}, perKg(p.tncTotal))),
       h('tr', {}, h('td', {}, 'Granulocytes (neutrophils)'), h('td', {}, p.neutrophilsE9PerL !== undefined ? `${num(p.neutrophilsE9PerL, 0)} × 10⁹/L` : '—'), h('td', { id: 'granulocytes-total' }, sci(p.neutrophilTotal)), h('td', {}, perKg(p.neutrophilTotal))),
-      h('tr', {}, h('td', {}, 'Haematocrit'), h('td', {}, p.hematocritPercent !== undefined ? `${num(p.hematocritPercent, 1)} %` : '—'), h('td', {}, ''), h('td', {}, '')),
-      h('tr', {}, h('td', {}, 'Viability'), h('td', {}, p.viabilityPercent !== undefined ? `${num(p.viabilityPercent, 0)} %` : '—'), h('td', {}, ''), h('td', {}, ''))));
+      h('tr', { id: 'latest-hematocrit' }, h('td', {}, 'Haematocrit'), h('td', {}, p.hematocrit ? `${num(p.hematocrit.percent, 1)} %` : '—'), h('td', { colspan: 2 }, measuredBy(p.hematocrit, p.id))),
+      h('tr', { id: 'latest-viability' }, h('td', {}, 'Viability'), h('td', {}, p.viability ? `${num(p.viability.percent, 0)} %` : '—'), h('td', { colspan: 2 }, measuredBy(p.viability, p.id)))));
 
   const timeline = h('ol', { class: 'timeline', id: 'custody' }, p.custody.map((e) => h('li', {},
     h('div', { class: 'when' }, dateTime(e.at)),
@@ -163,6 +163,10 @@ function stepForm(p, type, title, reload) {
     extra.push(field({ name: 'descriptionCode', label: 'New product description code (if the step changes it)', hint: `now ${p.descriptionCode}; from the unit's table`, span: true }),
       field({ name: 'reason', label: 'Note (optional)', span: true }));
   }
+  if (['volume-reduced', 't-cell-depleted', 'thawed'].includes(type)) {
+    extra.push(field({ name: 'viabilityPercent', label: 'Viability after (optional)', unit: '%', type: 'number', hint: 'viable nucleated cells' }),
+      field({ name: 'hematocritPercent', label: 'Haematocrit after (optional)', unit: '%', type: 'number' }));
+  }
   if (['release-prepared', 'release-verified', 'removed'].includes(type)) extra.push(field({ name: 'reason', label: 'Note (optional)', span: true }));
   const form = h('form', { id: 'step-form', class: 'grid grid-2', novalidate: true },
     h('h3', { class: 'span-2' }, title),
@@ -175,7 +179,7 @@ function stepForm(p, type, title, reload) {
     const v = values(form);
     const body = { type, at: whenValue(v, 'at') };
     for (const k of ['location', 'reason', 'freezingRecord', 'issuedTo', 'method', 'descriptionCode']) if (v[k]) body[k] = v[k];
-    for (const k of ['temperatureC', 'dmsoPercent', 'volumeMl', 'cd34PerUl', 'cd3PerUl', 'wbcE9PerL']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
+    for (const k of ['temperatureC', 'dmsoPercent', 'volumeMl', 'cd34PerUl', 'cd3PerUl', 'wbcE9PerL', 'viabilityPercent', 'hematocritPercent']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
     const expires = whenValue(v, 'expiresAt');
     if (expires) body.expiresAt = expires;
     if (type === 'issued') body.irradiated = !!v.irradiated;
@@ -233,4 +237,11 @@ function bedsideForm(p, recipient, reload) {
   return h('div', { class: 'panel', id: 'bedside' }, h('h2', {}, 'Bedside check and infusion'),
     h('p', {}, `Intended recipient: ${recipient ? `${patientName(recipient)}, MRN ${recipient.mrn}` : p.recipientId}. Scan the bag and the wristband; the server checks the DIN, the recipient, the status, the expiry and the thaw before anything is recorded.`),
     result, form);
+}
+
+/** Which step measured the latest value, and when: the collection, or a processing step (on this bag or its parent). */
+function measuredBy(m, productId) {
+  if (!m) return '';
+  const where = m.productId !== productId ? ' (on the product it was divided from)' : '';
+  return h('span', { class: 'small muted' }, `measured at ${m.step === 'collected' ? 'the collection' : (EVENT_TEXT[m.step] || m.step).toLowerCase()}, ${dateTime(m.at)}${where}`);
 }

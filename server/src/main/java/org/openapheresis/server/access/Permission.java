@@ -49,6 +49,10 @@ public enum Permission {
     FOLLOWUP_RECORD,
     /** Read a patient's follow-up visits: GVHD findings, stages, grade and chimerism. */
     FOLLOWUP_READ,
+    /** Order the escalating schedule of donor lymphocyte infusions on a lymphocyte collection order; skip a dose. */
+    DLI_SCHEDULE_ORDER,
+    /** Read a recipient's DLI schedules: each dose, its due date, status and aliquot. */
+    DLI_SCHEDULE_READ,
     /** Read charge items, coverages and an order's cost estimate: codes and amounts, no clinical values. */
     CHARGES_READ,
     /** Bill a completed session and correct a charge item, with a reason (a new item; nothing is changed). */

@@ -619,6 +619,10 @@ public final class DemoSeed {
                 new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
                         patients, clock), clock);
         products.whenRecorded(billing::productStepRecorded);
+        org.openapheresis.server.dli.DliScheduleService dliSchedules = new org.openapheresis.server.dli
+                .DliScheduleService(new org.openapheresis.server.dli.DliScheduleStore(), orders, patients,
+                new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
+                        patients, clock), products, clock);
         Actor admin = new Actor("admin", Role.ADMIN);
         jdbi.useTransaction(h -> products.setFacility(h, admin, "A9999", "OpenApheresis demo unit (the standard's "
                 + "example facility A9999)"));
@@ -636,6 +640,24 @@ public final class DemoSeed {
             step(products, LAB, id, org.openapheresis.server.product.ProductEvent.EventType.STORED,
                     t.plus(Duration.ofHours(4)), Optional.of("LN2-1 / rack 2 / box 5 / A1"), Optional.of(-180.0),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
+        if (!dli.isEmpty()) {
+            // the physician orders the escalating schedule on the signed collection order before the collection:
+            // the order's three doses, the first on the day of the collection, each next six weeks after the dose
+            // before it (an EXAMPLE of the 4-8 weeks schemes use; the intervals are the physician's)
+            SessionRecord s = dli.get(0);
+            clock.set(s.plannedStart().minus(Duration.ofHours(2)));
+            jdbi.useTransaction(h -> {
+                var v = dliSchedules.create(h, PHYSICIAN, s.orderId(), new org.openapheresis.server.dli.DliScheduleService
+                        .NewSchedule(dliRecipient.id(), LocalDate.ofInstant(s.plannedStart(), zone), List.of(
+                                new org.openapheresis.server.dli.DliScheduleService.NewDose(Optional.empty(),
+                                        java.util.OptionalInt.empty()),
+                                new org.openapheresis.server.dli.DliScheduleService.NewDose(Optional.empty(),
+                                        java.util.OptionalInt.of(42)),
+                                new org.openapheresis.server.dli.DliScheduleService.NewDose(Optional.empty(),
+                                        java.util.OptionalInt.of(42)))));
+                audited(h, PHYSICIAN, "/api/orders/" + s.orderId() + "/dli-schedule", v.schedule().recipientId());
+            });
         }
         if (!dli.isEmpty() && dli.get(0).endedAt().isPresent()) {
             SessionRecord s = dli.get(0);

@@ -138,6 +138,18 @@ public record Product(String id, int version, Din din, String descriptionCode, C
      * temperature excursions of the storage unit it is stored in since it was put there (newest first).
      */
     public record View(Product product, List<ProductEvent> custody, List<String> children,
-            List<StorageUnit.Reading> excursions) {
+            List<StorageUnit.Reading> excursions, Optional<Measurement> viability, Optional<Measurement> hematocrit) {
+    }
+
+    /**
+     * The latest measurement of a value of the bag, with the step that measured it: the collection, or a processing
+     * step after it (volume reduction, T-cell depletion, thaw), on this product or on the product it was divided from.
+     *
+     * @param percent the value, percent
+     * @param step the step that measured it
+     * @param at when that step happened
+     * @param productId the product the step was recorded on (this one, or its parent)
+     */
+    public record Measurement(double percent, ProductEvent.EventType step, Instant at, String productId) {
     }
 }

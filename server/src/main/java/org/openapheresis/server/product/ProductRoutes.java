@@ -42,6 +42,11 @@ public final class ProductRoutes implements FeatureRoutes {
     /** Any temperature a product meets from liquid nitrogen vapour to a warm room, °C. */
     private static final Range TEMPERATURE_C = Range.of(-200, 45);
     private static final Range DMSO_PERCENT = Range.of(0.5, 20);
+    /**
+     * A cell product's haematocrit, percent: 0 (none left after processing) to 80, about the haematocrit of packed
+     * red cells, which no apheresis cell product exceeds; above it is a slip (a fraction typed as percent is below).
+     */
+    private static final Range HEMATOCRIT_PERCENT = Range.of(0, 80);
     /** Cells per µL of product after processing (0 allowed: a depletion may leave none detectable). */
     private static final Range CELLS_PER_UL = Range.of(0, 1.0e6);
     /** Nucleated cells after processing, 10^9/L. */
@@ -98,7 +103,10 @@ public final class ProductRoutes implements FeatureRoutes {
                         "3f2b1c0d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", "scannedDin", "A9999 26 000001 K", "at",
                         "2026-03-10T10:00:00Z"), this::infuse).audit().created()
                         .error(409, "the bedside check failed (key BEDSIDE_CHECK_FAILED; reason names what did not match: DIN_MISMATCH, "
-                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT, GVHD_HOLD)"));
+                        + "WRONG_RECIPIENT, NOT_ISSUED, EXPIRED, NOT_THAWED, DMSO_LIMIT, GVHD_HOLD; against the recipient's DLI schedule: "
+                        + "DLI_DOSE_ABOVE_SCHEDULE, DLI_SCHEDULE_COMPLETE, DLI_DOSE_UNKNOWN, and, until acknowledged, "
+                        + "DLI_DOSE_BELOW_SCHEDULE (acknowledgeDliLowerDose) and DLI_INTERVAL_NOT_PASSED "
+                        + "(acknowledgeDliInterval))"));
     }
 
     private void facility(Call call) {
@@ -278,7 +286,8 @@ public final class ProductRoutes implements FeatureRoutes {
         ProductService.Processing processing = new ProductService.Processing(box(f.number("volumeMl", VOLUME_ML,
                 false)), box(f.number("cd34PerUl", CELLS_PER_UL, false)), box(f.number("cd3PerUl", CELLS_PER_UL, false)),
                 box(f.number("wbcE9PerL", WBC_E9_PER_L, false)), f.text("method", false, 200),
-                f.text("descriptionCode", false, 5));
+                f.text("descriptionCode", false, 5), box(f.number(ProductService.VIABILITY, PERCENT, false)),
+                box(f.number(ProductService.HEMATOCRIT, HEMATOCRIT_PERCENT, false)));
         Optional<Integer> version = f.integer("version", Range.of(1, Integer.MAX_VALUE), false).stream().boxed()
                 .findFirst();
         f.rejectUnknown();
@@ -301,11 +310,13 @@ public final class ProductRoutes implements FeatureRoutes {
         Optional<String> reaction = f.text("reaction", false, 1000);
         boolean acknowledge = f.bool("acknowledgeDmsoLimit", false).orElse(false);
         boolean acknowledgeHold = f.bool("acknowledgeGvhdHold", false).orElse(false);
+        boolean acknowledgeLower = f.bool("acknowledgeDliLowerDose", false).orElse(false);
+        boolean acknowledgeInterval = f.bool("acknowledgeDliInterval", false).orElse(false);
         f.rejectUnknown();
         throwIfProblems(f);
         Din scanned = scannedDin(scannedText);
         ProductService.Infusion inf = new ProductService.Infusion(patientId, scannedText, at, volume, reaction,
-                acknowledge, acknowledgeHold);
+                acknowledge, acknowledgeHold, acknowledgeLower, acknowledgeInterval);
         String id = call.param("id");
         call.answer(call.write(h -> {
             concernsRecipient(call, h, id);
@@ -400,8 +411,20 @@ public final class ProductRoutes implements FeatureRoutes {
             custody.add(c);
         }
         m.put("custody", custody);
+        v.viability().ifPresent(x -> m.put("viability", measurement(x)));
+        v.hematocrit().ifPresent(x -> m.put("hematocrit", measurement(x)));
         m.put("children", v.children());
         m.put("excursions", v.excursions());
+        return m;
+    }
+
+    /** The latest value with the step that measured it: {@code {"percent", "step", "at", "productId"}}. */
+    private static Map<String, Object> measurement(Product.Measurement x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("percent", x.percent());
+        m.put("step", x.step().code());
+        m.put("at", x.at());
+        m.put("productId", x.productId());
         return m;
     }
 

@@ -218,7 +218,43 @@ public final class ProductService {
                 excursions = store.readings(h, unit.get().id(), since, true, 100);
             }
         }
-        return new Product.View(p, custody, store.children(h, id), excursions);
+        return new Product.View(p, custody, store.children(h, id), excursions,
+                latest(h, p, custody, VIABILITY, p.viabilityPercent()), latest(h, p, custody, HEMATOCRIT,
+                        p.hematocritPercent()));
+    }
+
+    /** The key of the viability measured by a processing step, in its event's details. */
+    public static final String VIABILITY = "viabilityPercent";
+    /** The key of the haematocrit measured by a processing step, in its event's details. */
+    public static final String HEMATOCRIT = "hematocritPercent";
+
+    /**
+     * The latest value measured after processing (the newest event of this product, then of the product it was
+     * divided from, that carries {@code key}), or else the value at the collection.
+     */
+    private Product.Measurement latestOrNull(Handle h, Product p, List<ProductEvent> custody, String key) {
+        for (int i = custody.size() - 1; i >= 0; i--) {
+            ProductEvent e = custody.get(i);
+            if (e.details().get(key) instanceof Number n && e.type() != EventType.COLLECTED) {
+                return new Product.Measurement(n.doubleValue(), e.type(), e.at(), p.id());
+            }
+        }
+        if (p.parentId().isPresent()) {
+            Optional<Product> parent = store.find(h, p.parentId().get());
+            if (parent.isPresent()) {
+                return latestOrNull(h, parent.get(), store.custody(h, parent.get().id()), key);
+            }
+        }
+        return null;
+    }
+
+    private Optional<Product.Measurement> latest(Handle h, Product p, List<ProductEvent> custody, String key,
+            Optional<Double> atCollection) {
+        Product.Measurement m = latestOrNull(h, p, custody, key);
+        if (m != null) {
+            return Optional.of(m);
+        }
+        return atCollection.map(v -> new Product.Measurement(v, EventType.COLLECTED, p.collectedAt(), p.id()));
     }
 
     /** The storage unit a location names: its first part, {@code LN2-1} of {@code LN2-1 / rack 2 / box 5 / A1}. */
@@ -287,9 +323,16 @@ public final class ProductService {
      * every cell recovered), the method, and the new product description code when the step changes it.
      */
     public record Processing(Optional<Double> volumeMl, Optional<Double> cd34PerUl, Optional<Double> cd3PerUl,
-            Optional<Double> wbcE9PerL, Optional<String> method, Optional<String> descriptionCode) {
+            Optional<Double> wbcE9PerL, Optional<String> method, Optional<String> descriptionCode,
+            Optional<Double> viabilityPercent, Optional<Double> hematocritPercent) {
         public static final Processing NONE = new Processing(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** A processing step that measures neither viability nor haematocrit again. */
+        public Processing(Optional<Double> volumeMl, Optional<Double> cd34PerUl, Optional<Double> cd3PerUl,
+                Optional<Double> wbcE9PerL, Optional<String> method, Optional<String> descriptionCode) {
+            this(volumeMl, cd34PerUl, cd3PerUl, wbcE9PerL, method, descriptionCode, Optional.empty(), Optional.empty());
+        }
     }
 
     /**
@@ -313,6 +356,14 @@ public final class ProductService {
         Map<String, Object> details = new LinkedHashMap<>();
         Optional<String> verifier = Optional.empty();
         Optional<String> location = step.location();
+        boolean measures = step.type() == EventType.VOLUME_REDUCED || step.type() == EventType.T_CELL_DEPLETED
+                || step.type() == EventType.THAWED;
+        if (!measures && (step.processing().viabilityPercent().isPresent()
+                || step.processing().hematocritPercent().isPresent())) {
+            throw InvalidInputException.of(step.processing().viabilityPercent().isPresent() ? VIABILITY : HEMATOCRIT,
+                    MessageKey.NOT_APPLICABLE, step.type().code() + " (measured again after a volume reduction, a "
+                    + "T-cell depletion or a thaw)");
+        }
         switch (step.type()) {
             case RELEASE_PREPARED -> {
                 requireStatus(p, "prepare the release of", ProductStatus.QUARANTINE);
@@ -377,6 +428,7 @@ public final class ProductService {
                 requireStatus(p, "thaw", java.util.EnumSet.of(ProductStatus.RELEASED, ProductStatus.ISSUED));
                 Instant expires = requireExpiry(step, now);
                 details.put("expiresAt", expires.toString());
+                measured(h, p, step.processing(), details);
                 s = new Product.State(s.status(), expires, s.dmsoPercent(), true, true, s.irradiated(), s.location());
             }
             case DIVIDED -> {
@@ -475,12 +527,31 @@ public final class ProductService {
             details.put("descriptionCodeBefore", p.descriptionCode());
             details.put("descriptionCode", code);
         }
+        measured(h, p, x, details);
         step.reason().ifPresent(r -> details.put("note", r));
         if (!store.updateContents(h, next, p.version())) {
             throw DomainException.stale(p.version(), p.id());
         }
         append(h, next, step.type(), step.at(), by, Optional.empty(), p.location(), step.temperatureC(), details);
         return view(h, p.id());
+    }
+
+    /**
+     * Puts the viability and haematocrit measured by a processing step into its event's details, each with the
+     * latest value before it and the step that had measured that ({@code viabilityBefore}, {@code hematocritBefore}).
+     */
+    private void measured(Handle h, Product p, Processing x, Map<String, Object> details) {
+        List<ProductEvent> custody = store.custody(h, p.id());
+        x.viabilityPercent().ifPresent(v -> {
+            details.put(VIABILITY, v);
+            latest(h, p, custody, VIABILITY, p.viabilityPercent()).ifPresent(b -> details.put("viabilityBefore",
+                    Map.of("percent", b.percent(), "step", b.step().code(), "at", b.at().toString())));
+        });
+        x.hematocritPercent().ifPresent(v -> {
+            details.put(HEMATOCRIT, v);
+            latest(h, p, custody, HEMATOCRIT, p.hematocritPercent()).ifPresent(b -> details.put("hematocritBefore",
+                    Map.of("percent", b.percent(), "step", b.step().code(), "at", b.at().toString())));
+        });
     }
 
     /** After over before, percent to one decimal, when both were counted and there was something before. */
@@ -570,7 +641,33 @@ public final class ProductService {
      * @param patientId what the wristband carries: the patient's record id or medical record number
      */
     public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
-            Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
+            Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold,
+            boolean acknowledgeDliLowerDose, boolean acknowledgeDliInterval) {
+
+        /** An infusion that acknowledges nothing of a DLI schedule. */
+        public Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
+                Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
+            this(patientId, scannedDin, at, volumeMl, reaction, acknowledgeDmsoLimit, acknowledgeGvhdHold, false, false);
+        }
+    }
+
+    /**
+     * Asked at the bedside before donor lymphocytes are infused, inside the infusion's transaction: may refuse (a
+     * {@link DomainException}) or add to the infusion's details (the DLI schedule checks the dose it expects next).
+     */
+    public interface LymphocyteInfusionCheck {
+        /**
+         * @param cd3PerKg the dose of this infusion, CD3+ per kg of the recipient's weight, when it can be computed
+         * @param details the infusion event's details, to add to
+         */
+        void check(Handle h, Product p, Infusion inf, Optional<Double> cd3PerKg, Map<String, Object> details);
+    }
+
+    private final List<LymphocyteInfusionCheck> lymphocyteChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a check of the infusions of donor lymphocytes. */
+    public void checkLymphocyteInfusionsWith(LymphocyteInfusionCheck c) {
+        lymphocyteChecks.add(c);
     }
 
     /**
@@ -647,6 +744,12 @@ public final class ProductService {
             }
         } else {
             details.put("dosePerKg", "not computed: the recipient has no weight recorded");
+        }
+        if (p.kind() == ProductKind.LYMPHOCYTES) {
+            Optional<Double> cd3PerKg = details.get("cd3PerKg") instanceof Double d ? Optional.of(d) : Optional.empty();
+            for (LymphocyteInfusionCheck c : lymphocyteChecks) {
+                c.check(h, p, inf, cd3PerKg, details);
+            }
         }
         inf.reaction().ifPresent(r -> details.put("reaction", r));
         details.put("scannedDin", scanned.printed());

@@ -72,6 +72,12 @@ public enum Refusal {
     DIN_SEQUENCE_EXHAUSTED(Kind.CONFLICT, "every DIN sequence number of facility {0} in 20{1} is taken"),
     /** The bedside check failed: what did not match, said for the nurse. */
     BEDSIDE_CHECK_FAILED(Kind.CONFLICT, "do not infuse: {0}"),
+    /** A DLI schedule on an order that cannot carry one: the order, why. */
+    DLI_SCHEDULE_REFUSED(Kind.CONFLICT, "cannot order a DLI schedule on order {0}: {1}"),
+    /** A second DLI schedule on one order: the order, the schedule it has. */
+    DLI_SCHEDULE_EXISTS(Kind.CONFLICT, "order {0} has a DLI schedule already ({1}); it is never overwritten"),
+    /** A dose of a DLI schedule whose outcome was recorded already: the dose, given or skipped, when. */
+    DLI_DOSE_ALREADY_RECORDED(Kind.CONFLICT, "dose {0} was already {1} at {2}"),
     /** A follow-up record corrected already: the record, the correction (correct the latest record instead). */
     FOLLOW_UP_ALREADY_CORRECTED(Kind.CONFLICT, "follow-up record {0} was already corrected by record {1}; correct "
             + "the latest record"),

@@ -148,6 +148,8 @@ class RoleAccessTest {
         assertThat(p.roles(Permission.FOLLOWUP_RECORD)).containsExactly(Role.PHYSICIAN);
         assertThat(p.roles(Permission.FOLLOWUP_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
                 Role.COORDINATOR);
+        assertThat(p.roles(Permission.DLI_SCHEDULE_ORDER)).containsExactly(Role.PHYSICIAN);
+        assertThat(p.roles(Permission.DLI_SCHEDULE_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE, Role.LAB);
         assertThat(p.roles(Permission.CHARGES_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.COORDINATOR,
                 Role.BILLING);
         assertThat(p.roles(Permission.CHARGES_CORRECT)).containsExactly(Role.BILLING);

@@ -111,4 +111,49 @@ class ProductProcessingTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("thaw");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void viability_and_haematocrit_measured_after_processing_are_shown_with_the_step_that_measured_them() {
+        String product = unit.quarantinedProduct();
+        String lab = unit.token(Role.LAB);
+        Map<String, Object> before = Unit.expect(unit.api.get("/api/products/" + product, lab), 200).map();
+        assertThat(before).doesNotContainKey("viability"); // none measured at the collection
+        Api.Answer impossible = step(product, Map.of("type", "volume-reduced", "volumeMl", 100, "cd34PerUl", 1900,
+                "viabilityPercent", 130, "hematocritPercent", 95));
+        assertThat(impossible.status()).isEqualTo(422);
+        assertThat(impossible.body()).contains("viabilityPercent").contains("hematocritPercent").contains("OUT_OF_RANGE");
+        Api.Answer notProcessing = step(product, Map.of("type", "release-prepared", "viabilityPercent", 90));
+        assertThat(notProcessing.status()).isEqualTo(422);
+        assertThat(notProcessing.body()).contains("viabilityPercent").contains("NOT_APPLICABLE");
+
+        Api.Answer done = Unit.expect(step(product, Map.of("type", "volume-reduced", "volumeMl", 100, "cd34PerUl", 1900,
+                "viabilityPercent", 92, "hematocritPercent", 4)), 200);
+        Map<String, Object> viability = (Map<String, Object>) done.map().get("viability");
+        assertThat(((Number) viability.get("percent")).doubleValue()).isEqualTo(92.0);
+        assertThat(viability).containsEntry("step", "volume-reduced").containsEntry("productId", product);
+        Map<String, Object> hematocrit = (Map<String, Object>) done.map().get("hematocrit");
+        assertThat(((Number) hematocrit.get("percent")).doubleValue()).isEqualTo(4.0);
+        assertThat(hematocrit).containsEntry("step", "volume-reduced");
+        Map<String, Object> details = (Map<String, Object>) lastEvent(done).get("details");
+        assertThat(((Number) details.get("viabilityPercent")).doubleValue()).isEqualTo(92.0);
+        assertThat(((Number) details.get("hematocritPercent")).doubleValue()).isEqualTo(4.0);
+        assertThat(details).doesNotContainKey("viabilityBefore"); // nothing measured before
+        assertThat(details.get("hematocritBefore")).isNull();
+
+        // an aliquot shows its parent's latest measurement, named as measured on the parent
+        List<String> children = (List<String>) Unit.expect(step(product, Map.of("type", "divided", "aliquots", List.of(
+                Map.of("volumeMl", 50), Map.of("volumeMl", 50)))), 200).map().get("children");
+        Map<String, Object> a0 = Unit.expect(unit.api.get("/api/products/" + children.get(0), lab), 200).map();
+        assertThat((Map<String, Object>) a0.get("viability")).containsEntry("step", "volume-reduced")
+                .containsEntry("productId", product);
+        Api.Answer again = Unit.expect(step(children.get(0), Map.of("type", "volume-reduced", "volumeMl", 20,
+                "cd34PerUl", 4500, "viabilityPercent", 88)), 200);
+        assertThat((Map<String, Object>) again.map().get("viability")).containsEntry("step", "volume-reduced")
+                .containsEntry("productId", children.get(0));
+        assertThat(((Number) ((Map<String, Object>) again.map().get("viability")).get("percent")).doubleValue())
+                .isEqualTo(88.0);
+        Map<String, Object> againDetails = (Map<String, Object>) lastEvent(again).get("details");
+        assertThat(againDetails.get("viabilityBefore").toString()).contains("percent=92").contains("volume-reduced");
+    }
 }

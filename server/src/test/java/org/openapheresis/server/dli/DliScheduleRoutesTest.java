@@ -1,0 +1,218 @@
+package org.openapheresis.server.dli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openapheresis.server.access.Role;
+import org.openapheresis.server.support.Api;
+import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.Unit;
+import org.openapheresis.server.support.UnitPerDatabase;
+
+/**
+ * The escalating DLI schedule over HTTP: a physician orders it on the signed lymphocyte collection order (the order's
+ * doses, the physician's intervals); the lab's aliquots are matched to its doses; the bedside refuses a higher dose
+ * before a lower one and holds a dose before its interval until acknowledged; the infusion gives the dose; a grade II
+ * visit holds the next one naming the visit; a physician skips a dose with the reason.
+ */
+class DliScheduleRoutesTest {
+
+    private static final UnitPerDatabase UNITS = new UnitPerDatabase();
+    private static final String PASSWORD = "amber ferry quartz 58";
+
+    @AfterAll
+    static void close() {
+        UNITS.close();
+    }
+
+    private static Unit unit(Databases.Kind kind) {
+        Unit u = UNITS.of(kind);
+        if (u.api.get("/api/facility", u.token(Role.ADMIN)).map().get("fin").equals("")) {
+            Unit.expect(u.api.put("/api/facility", u.token(Role.ADMIN), Map.of("fin", "A9999", "name",
+                    "Example unit")), 200);
+        }
+        return u;
+    }
+
+    private static Api.Answer step(Unit u, String token, String id, Map<String, Object> body) {
+        Map<String, Object> b = new LinkedHashMap<>(body);
+        b.putIfAbsent("at", Instant.now().toString());
+        return u.api.post("/api/products/" + id + "/events", token, b);
+    }
+
+    private static String secondLab(Unit u) {
+        String name = "lab.dli." + System.nanoTime();
+        Unit.expect(u.api.post("/api/users", u.token(Role.ADMIN), Map.of("username", name, "password", PASSWORD,
+                "role", "lab", "displayName", "Second lab scientist")), 201);
+        return u.api.login(name, PASSWORD);
+    }
+
+    /** Released by two people and issued to the ward. */
+    private static void issued(Unit u, String id) {
+        Unit.expect(step(u, u.token(Role.LAB), id, Map.of("type", "release-prepared")), 200);
+        Unit.expect(step(u, secondLab(u), id, Map.of("type", "release-verified")), 200);
+        Unit.expect(step(u, u.token(Role.LAB), id, Map.of("type", "issued")), 200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> doses(Map<String, Object> schedule) {
+        return (List<Map<String, Object>>) schedule.get("doses");
+    }
+
+    private static Map<String, Object> only(Unit u, String recipient, String token) {
+        List<Map<String, Object>> all = Unit.expect(u.api.get("/api/patients/" + recipient + "/dli-schedules", token), 200)
+                .list();
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private static String reason(Api.Answer a) {
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.map()).containsEntry("key", "BEDSIDE_CHECK_FAILED");
+        return String.valueOf(a.map().get("reason"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void the_schedule_gives_the_orders_doses_in_order_each_after_its_interval_and_holds_one_after_gvhd(
+            Databases.Kind kind) {
+        Unit u = unit(kind);
+        String lab = u.token(Role.LAB);
+        String nurse = u.token(Role.NURSE);
+        String physician = u.token(Role.PHYSICIAN);
+        String donor = u.registeredPerson("SCHEDDONOR", "donor", 75);
+        String recipient = u.registeredPerson("SCHEDREC", "patient", 60);
+        String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6,
+                1e7)), Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
+        String order = (String) u.api.get("/api/sessions/" + session, nurse).map().get("orderId");
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+
+        // the physician orders it; the doses are the order's, and what is wrong is named
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recipientId", recipient);
+        body.put("firstDoseOn", today.minusDays(1).toString());
+        body.put("doses", List.of(Map.of(), Map.of("intervalDays", 42), Map.of("cd3PerKg", 1e7, "intervalDays", 42)));
+        assertThat(u.api.post("/api/orders/" + order + "/dli-schedule", nurse, body).status()).as("physicians order")
+                .isEqualTo(403);
+        Map<String, Object> wrongDose = new LinkedHashMap<>(body);
+        wrongDose.put("doses", List.of(Map.of(), Map.of("cd3PerKg", 2e7, "intervalDays", 42), Map.of("intervalDays", 0)));
+        Api.Answer bad = u.api.post("/api/orders/" + order + "/dli-schedule", physician, wrongDose);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("doses[2].intervalDays");
+        Map<String, Object> notTheOrders = new LinkedHashMap<>(body);
+        notTheOrders.put("doses", List.of(Map.of(), Map.of("cd3PerKg", 2e7, "intervalDays", 42), Map.of("intervalDays",
+                42)));
+        Api.Answer other = u.api.post("/api/orders/" + order + "/dli-schedule", physician, notTheOrders);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body()).contains("doses[1].cd3PerKg").contains("not the order's dose 2");
+        Map<String, Object> toDonor = new LinkedHashMap<>(body);
+        toDonor.put("recipientId", donor);
+        assertThat(u.api.post("/api/orders/" + order + "/dli-schedule", physician, toDonor).body()).contains("recipientId");
+        Map<String, Object> made = Unit.expect(u.api.post("/api/orders/" + order + "/dli-schedule", physician, body), 201)
+                .map();
+        assertThat(doses(made)).extracting(d -> d.get("status")).containsExactly("due", "planned", "planned");
+        assertThat(doses(made)).extracting(d -> ((Number) d.get("cd3PerKg")).doubleValue()).containsExactly(1e6, 5e6, 1e7);
+        assertThat(u.api.post("/api/orders/" + order + "/dli-schedule", physician, body).body())
+                .as("never overwritten").contains("DLI_SCHEDULE_EXISTS");
+        String scheduleId = (String) made.get("id");
+
+        // the lab divides the bag into the three doses: 20,000 CD3+/µL, 60 kg: 3, 15 and 30 mL
+        Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session, "recipientId",
+                recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(),
+                "anticoagulant", "ACD-A")), 201).map();
+        List<String> aliquots = (List<String>) Unit.expect(step(u, lab, (String) p.get("id"), Map.of("type", "divided",
+                "aliquots", List.of(Map.of("volumeMl", 3), Map.of("volumeMl", 15), Map.of("volumeMl", 30)))), 200).map()
+                .get("children");
+        Map<String, Object> read = only(u, recipient, lab);
+        assertThat(doses(read)).extracting(d -> ((Map<String, Object>) d.get("aliquot")).get("productId"))
+                .as("each dose with the aliquot of its dose").containsExactlyElementsOf(aliquots);
+        assertThat(u.api.get("/api/patients/" + recipient + "/dli-schedules", u.token(Role.COORDINATOR)).status())
+                .isEqualTo(403);
+
+        // dose 3 first: refused, acknowledged or not
+        String din = (String) p.get("din");
+        issued(u, aliquots.get(2));
+        Map<String, Object> inf = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", din, "at",
+                Instant.now().toString(), "acknowledgeDliLowerDose", true, "acknowledgeDliInterval", true));
+        Api.Answer third = u.api.post("/api/products/" + aliquots.get(2) + "/infusions", nurse, inf);
+        assertThat(reason(third)).isEqualTo("DLI_DOSE_ABOVE_SCHEDULE");
+        assertThat(third.body()).contains("dose 1 of 3 (1 × 10^6 CD3+/kg)");
+
+        // dose 1: given
+        issued(u, aliquots.get(0));
+        Map<String, Object> first = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", din, "at",
+                Instant.now().toString()));
+        Map<String, Object> given = Unit.expect(u.api.post("/api/products/" + aliquots.get(0) + "/infusions", nurse,
+                first), 201).map();
+        assertThat(given.toString()).contains("dliDoseNumber=1");
+        read = only(u, recipient, nurse);
+        assertThat(doses(read)).extracting(d -> d.get("status")).containsExactly("given", "due", "planned");
+        Map<String, Object> dose1 = doses(read).get(0);
+        assertThat(((Number) ((Map<String, Object>) dose1.get("given")).get("cd3PerKg")).doubleValue())
+                .isCloseTo(1e6, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(((Map<String, Object>) dose1.get("given")).get("by")).isNotNull();
+        assertThat(doses(read).get(1).get("dueOn")).isEqualTo(LocalDate.parse(String.valueOf(((Map<String, Object>) dose1
+                .get("given")).get("at")).substring(0, 10)).plusDays(42).toString());
+
+        // dose 2 today, 42 days early: held until acknowledged
+        issued(u, aliquots.get(1));
+        Map<String, Object> second = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", din, "at",
+                Instant.now().toString()));
+        Api.Answer early = u.api.post("/api/products/" + aliquots.get(1) + "/infusions", nurse, second);
+        assertThat(reason(early)).isEqualTo("DLI_INTERVAL_NOT_PASSED");
+        assertThat(early.body()).contains("acknowledgeDliInterval");
+
+        // a grade III visit since dose 1 holds dose 2, naming the visit
+        Map<String, Object> visit = new LinkedHashMap<>();
+        visit.put("visitAt", Instant.now().toString());
+        visit.put("skin", Map.of("activeRashBodySurfacePercent", 30, "generalizedErythrodermaWithBullaeAndDesquamation",
+                false));
+        visit.put("liver", Map.of("totalBilirubinMgPerDl", 4.0));
+        visit.put("upperGi", Map.of("persistentNauseaVomitingOrAnorexia", false));
+        visit.put("lowerGi", Map.of("stoolOutputMlPerDay", 300, "severeAbdominalPainWithOrWithoutIleus", false,
+                "grosslyBloodyStool", false));
+        String visitId = Unit.expect(u.api.post("/api/patients/" + recipient + "/follow-ups", physician, visit), 201).id();
+        read = only(u, recipient, physician);
+        assertThat(doses(read)).extracting(d -> d.get("status")).containsExactly("given", "held", "planned");
+        assertThat(read.get("hold").toString()).contains("grade III");
+        assertThat(doses(read).get(1).get("heldBy").toString()).contains(visitId).contains("III");
+
+        // the physician skips dose 2 with the reason; dose 3 becomes due, and dose 2 cannot be skipped again
+        assertThat(u.api.post("/api/dli-schedules/" + scheduleId + "/skips", nurse, Map.of("dose", 2, "reason", "x")).status())
+                .isEqualTo(403);
+        assertThat(u.api.post("/api/dli-schedules/" + scheduleId + "/skips", physician, Map.of("dose", 2)).body())
+                .contains("reason");
+        Map<String, Object> skipped = Unit.expect(u.api.post("/api/dli-schedules/" + scheduleId + "/skips",
+                physician, Map.of("dose", 2, "reason", "acute GVHD grade III after dose 1")), 200).map();
+        assertThat(doses(skipped)).extracting(d -> d.get("status")).containsExactly("given", "skipped", "held");
+        assertThat(doses(skipped).get(1).toString()).contains("acute GVHD grade III after dose 1");
+        assertThat(u.api.post("/api/dli-schedules/" + scheduleId + "/skips", physician, Map.of("dose", 2, "reason", "again"))
+                .body()).contains("DLI_DOSE_ALREADY_RECORDED");
+        Api.Answer nine = u.api.post("/api/dli-schedules/" + scheduleId + "/skips", physician, Map.of("dose", 9, "reason",
+                "x"));
+        assertThat(nine.status()).isEqualTo(422);
+        assertThat(nine.body()).contains("dose");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_schedule_is_ordered_only_on_a_signed_lymphocyte_collection(Databases.Kind kind) {
+        Unit u = unit(kind);
+        String patient = u.createPatient(Unit.mrn("SCHEDTPE"));
+        String order = u.signedOrder(patient);
+        Api.Answer a = u.api.post("/api/orders/" + order + "/dli-schedule", u.token(Role.PHYSICIAN), Map.of(
+                "recipientId", patient, "firstDoseOn", "2026-03-10", "doses", List.of(Map.of("cd3PerKg", 1e6))));
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.body()).contains("DLI_SCHEDULE_REFUSED").contains("not a lymphocyte collection");
+    }
+}
