@@ -1,7 +1,7 @@
 package org.openapheresis.server.billing;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.openapheresis.server.session.Vocabulary;
 
 /** Whose cells: the patient's own (autologous) or a donor's for another (allogeneic). */
 public enum Donation {
@@ -24,6 +24,6 @@ public enum Donation {
     }
 
     public static Optional<Donation> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Vocabulary.fromCode(Donation.class, code);
     }
 }

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openapheresis.server.session.Vocabulary;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 import org.openapheresis.system.Problem;
@@ -62,11 +62,11 @@ public record PayerCoverage(String id, String patientId, String payer, Optional<
         }
 
         public static Optional<Network> fromCode(String code) {
-            return Arrays.stream(values()).filter(n -> n.code.equals(code)).findFirst();
+            return Vocabulary.fromCode(Network.class, code);
         }
 
         public static List<String> codes() {
-            return Arrays.stream(values()).map(Network::code).toList();
+            return Vocabulary.codes(Network.class);
         }
     }
 

@@ -1,8 +1,8 @@
 package org.openapheresis.server.billing;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.openapheresis.server.session.Vocabulary;
 
 /**
  * What kind of payer a coverage is with: the coverage rules ({@code billing/coverage-rules.tsv}) are by payer kind.
@@ -36,10 +36,10 @@ public enum PayerKind {
     }
 
     public static Optional<PayerKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Vocabulary.fromCode(PayerKind.class, code);
     }
 
     public static List<String> codes() {
-        return Arrays.stream(values()).map(PayerKind::code).toList();
+        return Vocabulary.codes(PayerKind.class);
     }
 }

@@ -1,8 +1,8 @@
 package org.openapheresis.server.billing;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.server.session.Vocabulary;
 
 /**
  * What a therapeutic apheresis removed, which is what its CPT code is chosen by (36511 to 36516). The unit's
@@ -32,7 +32,7 @@ public enum RemovedComponent {
     }
 
     public static Optional<RemovedComponent> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Vocabulary.fromCode(RemovedComponent.class, code);
     }
 
     /**

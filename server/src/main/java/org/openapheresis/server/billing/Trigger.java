@@ -1,7 +1,7 @@
 package org.openapheresis.server.billing;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.openapheresis.server.session.Vocabulary;
 
 /** What happened in the record that a code rule may bill. */
 public enum Trigger {
@@ -30,6 +30,6 @@ public enum Trigger {
     }
 
     public static Optional<Trigger> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Vocabulary.fromCode(Trigger.class, code);
     }
 }
