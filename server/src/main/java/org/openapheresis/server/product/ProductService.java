@@ -230,31 +230,24 @@ public final class ProductService {
 
     /**
      * The latest value measured after processing (the newest event of this product, then of the product it was
-     * divided from, that carries {@code key}), or else the value at the collection.
+     * divided from, that carries {@code key}); {@link #latest} falls back to the value at the collection.
      */
-    private Product.Measurement latestOrNull(Handle h, Product p, List<ProductEvent> custody, String key) {
+    private Optional<Product.Measurement> measuredAfterProcessing(Handle h, Product p, List<ProductEvent> custody,
+            String key) {
         for (int i = custody.size() - 1; i >= 0; i--) {
             ProductEvent e = custody.get(i);
             if (e.details().get(key) instanceof Number n && e.type() != EventType.COLLECTED) {
-                return new Product.Measurement(n.doubleValue(), e.type(), e.at(), p.id());
+                return Optional.of(new Product.Measurement(n.doubleValue(), e.type(), e.at(), p.id()));
             }
         }
-        if (p.parentId().isPresent()) {
-            Optional<Product> parent = store.find(h, p.parentId().get());
-            if (parent.isPresent()) {
-                return latestOrNull(h, parent.get(), store.custody(h, parent.get().id()), key);
-            }
-        }
-        return null;
+        return p.parentId().flatMap(id -> store.find(h, id)).flatMap(parent -> measuredAfterProcessing(h, parent,
+                store.custody(h, parent.id()), key));
     }
 
     private Optional<Product.Measurement> latest(Handle h, Product p, List<ProductEvent> custody, String key,
             Optional<Double> atCollection) {
-        Product.Measurement m = latestOrNull(h, p, custody, key);
-        if (m != null) {
-            return Optional.of(m);
-        }
-        return atCollection.map(v -> new Product.Measurement(v, EventType.COLLECTED, p.collectedAt(), p.id()));
+        return measuredAfterProcessing(h, p, custody, key).or(() -> atCollection.map(v -> new Product.Measurement(v,
+                EventType.COLLECTED, p.collectedAt(), p.id())));
     }
 
     /** The storage unit a location names: its first part, {@code LN2-1} of {@code LN2-1 / rack 2 / box 5 / A1}. */
