@@ -13,6 +13,7 @@ const VERDICT = {
   'no-rule': 'No rule — ask billing',
   'no-coverage': 'No coverage on record (self pay)',
 };
+const PAYER_KIND = { medicare: 'Medicare (traditional)', medicaid: 'Medicaid', commercial: 'commercial plan', other: 'other (Medicare Advantage, charity, …)' };
 const PA_NEED = { required: 'needed', 'not-required': 'not needed', 'not-stated': 'not stated by the rule — ask billing' };
 const PA_STATUS = { 'valid-for-course': 'holds for the whole course', 'not-valid-for-course': 'does not hold on every day of the course', none: 'none recorded' };
 
@@ -119,21 +120,31 @@ function assistanceScreen(orderId, currency) {
 /** The patient's coverages, and the form to record one (coordinators and billing). */
 export async function coveragePanel(ctx, patientId) {
   const coverages = await get(`/api/patients/${encodeURIComponent(patientId)}/coverages`).catch(() => []);
+  const canWrite = ctx.me.permissions.includes('coverage.write');
+  let refill = () => {};
   const panel = h('section', { class: 'panel', id: 'coverages', 'aria-labelledby': 'h-coverages' }, h('h2', { id: 'h-coverages' }, 'Coverage and cost sharing'));
   panel.append(coverages.length ? h('table', { id: 'coverages-table' },
-    h('thead', {}, h('tr', {}, ['Payer and plan', 'Plan year', 'Deductible (met)', 'Coinsurance / copay', 'Out-of-pocket max (met)', 'Prior authorisation'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, coverages.map((c) => h('tr', {},
-      h('td', {}, `${c.payer} · ${c.plan}`, h('div', { class: 'hint' }, `member ${c.memberId}${c.network ? ` · ${c.network}` : ''}`)),
+    h('thead', {}, h('tr', {}, ['Payer and plan', 'Payer kind', 'Plan year', 'Deductible (met)', 'Coinsurance / copay', 'Out-of-pocket max (met)', 'Prior authorisation', ''].map((t) => h('th', {}, t)))),
+    h('tbody', {}, coverages.map((c, i) => h('tr', { class: superseded(coverages, i) ? 'muted' : null },
+      h('td', {}, `${c.payer} · ${c.plan}`, h('div', { class: 'hint' }, `member ${c.memberId}${c.network ? ` · ${c.network}` : ''}`),
+        superseded(coverages, i) ? h('div', { class: 'hint' }, 'superseded: a later record for this plan year is used') : null),
+      h('td', { class: 'payer-kind' }, c.payerKind ? PAYER_KIND[c.payerKind] || c.payerKind
+        : h('span', { class: 'chip chip-moderate', title: 'The coverage check needs it: record this coverage again with its payer kind' }, 'not recorded')),
       h('td', {}, `${date(c.planYearStart)} to ${date(c.planYearEnd)}`),
       h('td', {}, `${money(c.deductible, c.currency)} (${money(c.deductibleMet, c.currency)})`),
       h('td', {}, `${c.coinsurancePercent} % / ${money(c.copayPerVisit, c.currency)} per visit`),
       h('td', {}, `${money(c.outOfPocketMax, c.currency)} (${money(c.outOfPocketMet, c.currency)})`),
-      h('td', {}, c.priorAuthorization ? `${c.priorAuthorization.number}, ${date(c.priorAuthorization.validFrom)} to ${date(c.priorAuthorization.validTo)}` : 'none'))))) :
+      h('td', {}, c.priorAuthorization ? `${c.priorAuthorization.number}, ${date(c.priorAuthorization.validFrom)} to ${date(c.priorAuthorization.validTo)}` : 'none'),
+      h('td', {}, canWrite && !superseded(coverages, i) ? h('button', { class: 'btn btn-secondary btn-sm record-again', type: 'button',
+        title: 'Open the form filled with this coverage: change what has changed (amounts met, payer kind, authorisation) and record it; this record stays',
+        onclick: () => refill(c) }, 'Record again') : null))))) :
     h('p', { class: 'muted', id: 'no-coverage' }, 'No coverage on record: the patient pays the whole charge unless assistance applies.'));
-  if (!ctx.me.permissions.includes('coverage.write')) return panel;
+  if (!canWrite) return panel;
   const year = new Date().getFullYear();
   const form = h('form', { id: 'coverage-form', class: 'grid grid-3', novalidate: true },
     field({ name: 'payer', label: 'Payer', required: true }),
+    field({ name: 'payerKind', label: 'Payer kind', type: 'select', hint: 'The coverage rules are by payer kind; a Medicare Advantage plan is "other"',
+      options: [['', 'not known'], ...Object.entries(PAYER_KIND)] }),
     field({ name: 'plan', label: 'Plan', required: true }),
     field({ name: 'memberId', label: 'Member id', required: true }),
     field({ name: 'network', label: 'Network', type: 'select', options: [['', 'not known'], ['in-network', 'in network'], ['out-of-network', 'out of network']] }),
@@ -159,6 +170,7 @@ export async function coveragePanel(ctx, patientId) {
       body[k] = toNumber(v[k]);
     }
     if (v.network) body.network = v.network;
+    if (v.payerKind) body.payerKind = v.payerKind;
     if (v['priorAuthorization.number']) {
       body.priorAuthorization = { number: v['priorAuthorization.number'], validFrom: v['priorAuthorization.validFrom'], validTo: v['priorAuthorization.validTo'] };
     }
@@ -168,6 +180,25 @@ export async function coveragePanel(ctx, patientId) {
       ctx.go(`/patients/${encodeURIComponent(patientId)}`);
     } catch (e) { showProblems(form, e); }
   });
-  panel.append(h('details', {}, h('summary', {}, 'Record a coverage'), form));
+  const details = h('details', { id: 'coverage-details' }, h('summary', {}, 'Record a coverage'), form);
+  refill = (c) => {
+    const set = (name, value) => { const el = form.querySelector(`[name="${name}"]`); if (el) el.value = value ?? ''; };
+    for (const k of ['payer', 'payerKind', 'plan', 'memberId', 'network', 'planYearStart', 'planYearEnd', 'deductible', 'deductibleMet',
+      'coinsurancePercent', 'copayPerVisit', 'outOfPocketMax', 'outOfPocketMet']) set(k, c[k]);
+    const pa = c.priorAuthorization || {};
+    set('priorAuthorization.number', pa.number); set('priorAuthorization.validFrom', pa.validFrom); set('priorAuthorization.validTo', pa.validTo);
+    details.open = true;
+    form.querySelector('[name="payerKind"]').focus();
+  };
+  panel.append(details);
   return panel;
+}
+
+/**
+ * A coverage is superseded when a record listed before it spans its whole plan year: the server lists the latest plan
+ * year first and the latest recorded first within it, and uses the first that covers a day (ISO dates compare as text).
+ */
+function superseded(list, i) {
+  const c = list[i];
+  return list.slice(0, i).some((o) => o.planYearStart <= c.planYearStart && o.planYearEnd >= c.planYearEnd);
 }

@@ -12,15 +12,17 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.openapheresis.server.billing.PayerCoverage;
+import org.openapheresis.server.billing.PayerKind;
 
 /**
  * What the unit bills and who pays, as R4 resources. A charge is a ChargeItem: the CPT or HCPCS code with its
  * checked descriptor, the units, the day of service, the amount as {@code priceOverride} (the unit's price list is
  * not published as ChargeItemDefinitions), the order's ICD-10 code as the reason and the session as the service; a
  * charge a correction replaced is {@code not-billable} with a note naming the correction. A coverage is a Coverage:
- * the payer, the member id, the plan year as the period, the plan as a class, and the deductible, coinsurance,
- * copay and out-of-pocket maximum as {@code costToBeneficiary}; R4 has no element for the amounts met so far or a
- * prior authorisation, so extensions carry them.
+ * the payer, its kind as the type (a Source of Payment Typology category), the member id, the plan year as the
+ * period, the plan as a class, and the deductible, coinsurance, copay and out-of-pocket maximum as
+ * {@code costToBeneficiary}; R4 has no element for the amounts met so far or a prior authorisation, so extensions
+ * carry them.
  */
 public final class BillingMapper {
 
@@ -70,6 +72,7 @@ public final class BillingMapper {
         r.getMeta().setLastUpdated(Date.from(c.createdAt()));
         r.setStatus(Coverage.CoverageStatus.ACTIVE);
         r.setBeneficiary(new Reference("Patient/" + c.patientId()));
+        c.payerKind().map(BillingMapper::payerType).ifPresent(r::setType);
         r.addPayor(new Reference().setDisplay(c.payer()));
         r.setSubscriberId(c.memberId());
         r.setPeriod(new Period().setStartElement(new DateTimeType(c.planYearStart().toString()))
@@ -88,6 +91,20 @@ public final class BillingMapper {
         c.priorAuthorization().ifPresent(a -> r.addExtension(PRIOR_AUTHORIZATION_EXTENSION, new StringType(a.number()
                 + " (" + a.validFrom() + " to " + a.validTo() + ")")));
         return r;
+    }
+
+    /**
+     * The payer kind as a Source of Payment Typology category: 1 Medicare, 2 Medicaid, 5 private health insurance
+     * (the top-level categories; docs/sources.md row C18). "Other" has no single category (a Medicare Advantage plan
+     * is a Medicare subcategory, a charity is not insurance), so it gets a text and no code rather than a wrong code.
+     */
+    static CodeableConcept payerType(PayerKind kind) {
+        return switch (kind) {
+            case MEDICARE -> new CodeableConcept(new Coding(FhirSystems.SOPT, "1", "MEDICARE"));
+            case MEDICAID -> new CodeableConcept(new Coding(FhirSystems.SOPT, "2", "MEDICAID"));
+            case COMMERCIAL -> new CodeableConcept(new Coding(FhirSystems.SOPT, "5", "PRIVATE HEALTH INSURANCE"));
+            case OTHER -> new CodeableConcept().setText("other payer (neither traditional Medicare, Medicaid nor a commercial plan)");
+        };
     }
 
     private static void cost(Coverage r, String code, String display, org.hl7.fhir.r4.model.Type value) {

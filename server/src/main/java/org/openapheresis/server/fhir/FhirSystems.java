@@ -21,6 +21,11 @@ public final class FhirSystems {
     public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
     /** FHIR's observation categories ({@code laboratory}). */
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /**
+     * The Source of Payment Typology (PHDSC; now kept by CDC/NCHS), the payer types US Core binds Coverage.type to;
+     * the URI HL7 Terminology endorses (its OID is 2.16.840.1.113883.3.221.5). docs/sources.md row C18.
+     */
+    public static final String SOPT = "https://nahdo.org/sopt";
     /** The unit's medical record numbers. */
     public static final String MRN = "urn:openapheresis:mrn";
     /** The unit's tag that says whether a person is treated or donates ({@code patient}, {@code donor}). */

@@ -42,6 +42,7 @@ class FhirBillingTest {
         int year = java.time.LocalDate.now().getYear();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("payer", "Example Health");
+        c.put("payerKind", "medicare");
         c.put("plan", "Bronze HD");
         c.put("memberId", "EH-9");
         c.put("network", "in-network");
@@ -103,6 +104,9 @@ class FhirBillingTest {
         assertThat(cs).hasSize(1);
         Coverage c = cs.get(0);
         assertThat(c.getSubscriberId()).isEqualTo("EH-9");
+        // the payer kind as its Source of Payment Typology category (1 Medicare)
+        assertThat(c.getType().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.SOPT);
+        assertThat(c.getType().getCodingFirstRep().getCode()).isEqualTo("1");
         assertThat(c.getCostToBeneficiary()).extracting(x -> x.getType().getCodingFirstRep().getCode())
                 .containsExactly("deductible", "copaypct", "copay", "maxoutofpocket");
         assertThat(((Money) c.getExtensionByUrl(BillingMapper.DEDUCTIBLE_MET_EXTENSION).getValue()).getValue()

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The coverage check on the order page of the demo unit, before the physician signs: a new, unsigned exchange
@@ -88,5 +90,64 @@ class UiCoverageCheckTest extends BrowserTest {
         browser.await(By.id("coverage-verdict"));
         assertThat(browser.text(By.id("coverage-verdict"))).startsWith("No rule — ask billing");
         assertThat(browser.text(By.id("coverage-rule"))).isEqualTo("no rule matches: ask billing");
+    }
+
+    /**
+     * A coverage recorded without its payer kind (as every coverage before the kind existed) is marked on the
+     * patient's page; "Record again" fills the form with it, the coordinator adds the kind and what has been met
+     * since, and the new record is the one used while the old one stays, marked superseded.
+     */
+    @Test
+    void a_coordinator_records_a_coverage_again_with_its_payer_kind_and_the_old_record_stays() {
+        String physician = server.login("dr.lindqvist", server.demoPassword);
+        String coordinator = server.login("coord.silva", server.demoPassword);
+        UiServer.Answer patient = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-COV-9",
+                "givenName", "Ines", "familyName", "Duarte", "birthDate", "1971-03-02", "sex", "female",
+                "heightCm", 165, "weightKg", 62));
+        assertThat(patient.status()).as(patient.body().toString()).isEqualTo(201);
+        String patientId = patient.body().get("id").asText();
+        Map<String, Object> coverage = new LinkedHashMap<>();
+        coverage.put("payer", "Example Mutual");
+        coverage.put("plan", "Gold 1000");
+        coverage.put("memberId", "EM-5521");
+        coverage.put("planYearStart", "2026-01-01");
+        coverage.put("planYearEnd", "2026-12-31");
+        coverage.put("deductible", 1000);
+        coverage.put("deductibleMet", 200);
+        coverage.put("coinsurancePercent", 10);
+        coverage.put("copayPerVisit", 0);
+        coverage.put("outOfPocketMax", 4000);
+        coverage.put("outOfPocketMet", 200);
+        UiServer.Answer recorded = server.call("POST", "/api/patients/" + patientId + "/coverages", coordinator,
+                coverage);
+        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
+
+        browser.signIn("coord.silva", server.demoPassword);
+        browser.go("/patients/" + patientId);
+        browser.await(By.id("coverages-table"));
+        assertThat(browser.text(By.cssSelector("#coverages-table tbody tr td.payer-kind"))).isEqualTo("not recorded");
+        browser.click(By.cssSelector("#coverages-table .record-again"));
+        // the form opens with the coverage in it
+        assertThat(browser.await(By.cssSelector("#coverage-form [data-field='payer']")).getAttribute("value"))
+                .isEqualTo("Example Mutual");
+        assertThat(browser.await(By.cssSelector("#coverage-form [data-field='deductible']")).getAttribute("value"))
+                .isEqualTo("1000");
+        browser.select("payerKind", "commercial");
+        browser.type("deductibleMet", "650");
+        browser.click(By.id("add-coverage"));
+        browser.awaitText(By.cssSelector("#coverages-table tbody tr td.payer-kind"), "commercial plan");
+        List<WebElement> rows = browser.all(By.cssSelector("#coverages-table tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("$650.00").doesNotContain("superseded");
+        assertThat(rows.get(1).getText()).contains("superseded").contains("not recorded").contains("$200.00");
+        assertThat(rows.get(1).findElements(By.cssSelector(".record-again"))).isEmpty();
+        browser.screenshot("64-coverage-recorded-again-with-payer-kind");
+
+        JsonNode list = server.call("GET", "/api/patients/" + patientId + "/coverages", coordinator, null).body();
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("payerKind").asText()).isEqualTo("commercial");
+        assertThat(list.get(0).get("deductibleMet").decimalValue()).isEqualByComparingTo("650");
+        assertThat(list.get(1).get("payerKind").isNull()).isTrue();
+        assertThat(list.get(1).get("id").asText()).isEqualTo(recorded.body().get("id").asText());
     }
 }
