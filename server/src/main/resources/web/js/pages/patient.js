@@ -54,7 +54,8 @@ export async function render(main, ctx, [id]) {
         clinical ? [h('dt', {}, 'Height'), h('dd', {}, qty(p.heightCm, 'cm', 0)),
           h('dt', {}, 'Weight'), h('dd', {}, qty(p.weightKg, 'kg', 1))] : null,
         h('dt', {}, 'Kind'), h('dd', {}, label(p.kind || 'patient')),
-        h('dt', {}, 'Coverage'), h('dd', {}, coverageText(p.coverage)))),
+        h('dt', {}, 'Insurance at registration'), h('dd', {}, coverageText(p.coverage),
+          ctx.can.readCharges() ? h('div', { class: 'hint' }, 'billing uses the plan-year coverage below') : null))),
     clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-allergies' }, h('h2', { id: 'h-allergies' }, 'Allergies'),
       allergies.length ? h('ul', { class: 'pill-list' }, allergies.map((a) => h('li', { class: 'allergy' }, typeof a === 'string' ? a : a.substance || a.text || JSON.stringify(a))))
         : h('p', { class: 'muted' }, 'None recorded.')) : null,
@@ -151,14 +152,22 @@ async function preferredTimesPanel(ctx, id) {
   sec.append(summary);
   if (!ctx.can.editPatients(ctx.me.role)) return sec;
   const byDay = new Map(preferredTimes.map((w) => [w.day, w]));
+  // a day's hours are shown only while the day is ticked, so the form is as long as the preference
+  const dayRow = (d, name) => {
+    const times = [
+      h('td', {}, timeField({ name: `${d}.from`, label: 'From', value: byDay.has(d) ? hm(byDay.get(d).from) : '08:00' })),
+      h('td', {}, timeField({ name: `${d}.to`, label: 'To', value: byDay.has(d) ? hm(byDay.get(d).to) : '12:00' }))];
+    const show = (on) => times.forEach((t) => { t.hidden = !on; });
+    const tick = h('td', {}, checkbox({ name: `${d}.on`, label: name, checked: byDay.has(d) || null }));
+    tick.querySelector('input').addEventListener('change', (ev) => show(ev.target.checked));
+    show(byDay.has(d));
+    return h('tr', {}, tick, ...times);
+  };
   const form = h('form', { id: 'preferred-form', novalidate: true },
     h('div', { class: 'form-errors', 'aria-live': 'polite' }),
     h('p', { class: 'small muted' }, 'Tick the days the person would like to come and the hours they can; the week\u2019s planner tries to keep '
       + 'sessions inside them and says when it cannot.'),
-    h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, WEEKDAYS.map(([d, name]) => h('tr', {},
-      h('td', {}, checkbox({ name: `${d}.on`, label: name, checked: byDay.has(d) || null })),
-      h('td', {}, timeField({ name: `${d}.from`, label: 'From', value: byDay.has(d) ? hm(byDay.get(d).from) : '08:00' })),
-      h('td', {}, timeField({ name: `${d}.to`, label: 'To', value: byDay.has(d) ? hm(byDay.get(d).to) : '12:00' }))))))),
+    h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, WEEKDAYS.map(([d, name]) => dayRow(d, name))))),
     h('div', { class: 'actions' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'save-preferred' }, 'Save preferred times')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
