@@ -36,13 +36,20 @@ export async function coverageCheckPanel(orderId, unsigned) {
     : c.verdict === 'not-covered' ? 'alert-danger' : 'alert-warning';
   const g = c.guideline;
   const pa = c.priorAuthorization;
-  const paText = pa.number ? `${pa.number} (${date(pa.validFrom)} to ${date(pa.validTo)}): ${PA_STATUS[pa.status]}` : PA_STATUS[pa.status];
+  const one = (a) => `${a.number} (${date(a.validFrom)} to ${date(a.validTo)})`;
+  const onFile = [pa.number ? one(pa) : null, pa.nextPlanYear && pa.nextPlanYear.number !== pa.number ? `${one(pa.nextPlanYear)} for the next plan year` : null].filter(Boolean);
+  const paText = onFile.length ? `${onFile.join(' and ')}: ${PA_STATUS[pa.status]}` : PA_STATUS[pa.status];
+  const payerOf = (v) => `${v.payer} · ${v.plan}${v.payerKind ? ` (${v.payerKind})` : ' (payer kind not recorded)'}`;
+  const crosses = c.coverage && c.course.lastDay > c.coverage.planYearEnd;
+  const nextYear = !crosses ? null : h('div', { class: 'small', id: 'coverage-next-year' }, c.nextPlanYearCoverage
+    ? `from ${date(c.nextPlanYearCoverage.planYearStart)}: ${payerOf(c.nextPlanYearCoverage)}`
+    : `the course runs past ${date(c.coverage.planYearEnd)}: no coverage recorded for the next plan year`);
   const rule = c.rule;
   panel.append(
     h('div', { class: `alert ${tone}`, id: 'coverage-verdict' }, h('h4', {}, VERDICT[c.verdict] || c.verdict), h('p', { id: 'coverage-summary' }, c.summary)),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Guideline category'), h('dd', { id: 'coverage-category' }, g.category ? `ASFA category ${g.category}${g.grade ? `, grade ${g.grade}` : ''} (${g.indication})` : 'no ASFA category'),
-      h('dt', {}, 'Payer'), h('dd', { id: 'coverage-payer' }, c.coverage ? `${c.coverage.payer} · ${c.coverage.plan}${c.coverage.payerKind ? ` (${c.coverage.payerKind})` : ' (payer kind not recorded)'}` : 'no coverage on record'),
+      h('dt', {}, 'Payer'), h('dd', { id: 'coverage-payer' }, c.coverage ? payerOf(c.coverage) : 'no coverage on record', nextYear),
       h('dt', {}, 'Rule'), h('dd', { id: 'coverage-rule' }, rule ? [h('strong', {}, `${rule.id} · ${rule.basis === 'FACT' ? 'published fact' : "the unit's own rule"} · ${rule.status}`),
         h('div', { class: 'small' }, rule.source), rule.condition ? h('div', { class: 'small' }, `Condition: ${rule.condition}`) : null] : 'no rule matches: ask billing'),
       h('dt', {}, 'Prior authorisation'), h('dd', { id: 'coverage-pa' }, c.priorAuthorizationNeeded ? `${PA_NEED[c.priorAuthorizationNeeded]}; on file: ${paText}` : `on file: ${paText}`),

@@ -394,16 +394,8 @@ public final class BillingRoutes implements FeatureRoutes {
         m.put("guideline", g);
         m.put("course", Map.of("firstDay", c.course().firstDay(), "lastDay", c.course().lastDay(), "sessions",
                 c.course().sessions(), "basis", c.course().basis()));
-        m.put("coverage", c.coverage().map(v -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("id", v.id());
-            x.put("payer", v.payer());
-            x.put("payerKind", v.payerKind().map(PayerKind::code).orElse(null));
-            x.put("plan", v.plan());
-            x.put("planYearStart", v.planYearStart());
-            x.put("planYearEnd", v.planYearEnd());
-            return x;
-        }).orElse(null));
+        m.put("coverage", c.coverage().map(BillingRoutes::coverageBrief).orElse(null));
+        m.put("nextPlanYearCoverage", c.nextPlanYear().map(BillingRoutes::coverageBrief).orElse(null));
         m.put("verdict", c.verdict().code());
         m.put("rule", c.rule().map(r -> {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -428,11 +420,24 @@ public final class BillingRoutes implements FeatureRoutes {
             pa.put("validFrom", p.validFrom());
             pa.put("validTo", p.validTo());
         });
+        c.priorAuthorization().nextPlanYear().ifPresent(p -> pa.put("nextPlanYear", Map.of("number", p.number(),
+                "validFrom", p.validFrom(), "validTo", p.validTo())));
         m.put("priorAuthorization", pa);
         m.put("askBilling", c.askBilling());
         m.put("summary", c.summary());
         m.put("reasons", c.reasons());
         return m;
+    }
+
+    private static Map<String, Object> coverageBrief(PayerCoverage v) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("id", v.id());
+        x.put("payer", v.payer());
+        x.put("payerKind", v.payerKind().map(PayerKind::code).orElse(null));
+        x.put("plan", v.plan());
+        x.put("planYearStart", v.planYearStart());
+        x.put("planYearEnd", v.planYearEnd());
+        return x;
     }
 
     private static final Range HOUSEHOLD = Range.of(1, AssistancePolicy.MAX_HOUSEHOLD);

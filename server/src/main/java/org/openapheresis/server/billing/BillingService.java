@@ -634,10 +634,11 @@ public final class BillingService {
                 : "from its first booked session on " + first + " (" + booked.size() + " booked)") + ": " + every
                 + ", " + first + " to " + last;
         CoverageCheck.Course course = new CoverageCheck.Course(first, last, ordered, basis);
-        Optional<PayerCoverage> coverage = store.coverages(h, o.patientId()).stream().filter(c -> c.inPlanYear(first))
-                .findFirst();
+        List<PayerCoverage> coverages = store.coverages(h, o.patientId());
+        Optional<PayerCoverage> coverage = coverages.stream().filter(c -> c.inPlanYear(first)).findFirst();
+        Optional<PayerCoverage> lastDay = coverages.stream().filter(c -> c.inPlanYear(last)).findFirst();
         return CoverageCheck.decide(coverageRules, o.id(), o.patientId(), o.indication().code(),
-                o.procedureSpec().type(), o.guideline(), course, coverage);
+                o.procedureSpec().type(), o.guideline(), course, coverage, lastDay);
     }
 
     /** The patient of an order (a not-found refusal when there is none), for the audit entry. */

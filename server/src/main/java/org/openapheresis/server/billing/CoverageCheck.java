@@ -22,6 +22,8 @@ import org.openapheresis.server.guideline.GuidelineMatch;
  * @param guideline the order's guideline block (category, grade, row)
  * @param course the days the course runs
  * @param coverage the coverage holding on the course's first day, if any
+ * @param nextPlanYear when the course runs past that coverage's plan year, the coverage holding on its last day, if
+ *     one is recorded (its payer kind and prior authorisation are checked too)
  * @param verdict the answer
  * @param rule the rule that matched, if any
  * @param priorAuthorizationNeeded what the rule says of prior authorisation; empty without a rule
@@ -31,12 +33,14 @@ import org.openapheresis.server.guideline.GuidelineMatch;
  * @param reasons each step in words
  */
 public record CoverageCheck(String orderId, String patientId, String icd10, ProcedureType procedure,
-        GuidelineMatch guideline, Course course, Optional<PayerCoverage> coverage, Verdict verdict,
+        GuidelineMatch guideline, Course course, Optional<PayerCoverage> coverage,
+        Optional<PayerCoverage> nextPlanYear, Verdict verdict,
         Optional<CoverageRule> rule, Optional<CoverageRule.PriorAuthorizationNeed> priorAuthorizationNeeded,
         AuthorizationState priorAuthorization, boolean askBilling, String summary, List<String> reasons) {
 
     public CoverageCheck {
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(nextPlanYear, "nextPlanYear");
         reasons = List.copyOf(reasons);
     }
 
@@ -105,21 +109,45 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
     }
 
     /**
-     * A prior authorisation on the coverage, and whether it holds for the course.
+     * A prior authorisation on the coverage, and whether it holds for the course. A course that runs into the next
+     * plan year needs the days of each year authorised: the first year's authorisation from the first day to the
+     * plan year's end, and for the days after it either the same authorisation or the next year's coverage's.
      *
      * @param status whether it holds
-     * @param authorization the one recorded, if any
+     * @param authorization the one recorded on the first day's coverage, if any
+     * @param nextPlanYear the one recorded on the next plan year's coverage, if any
      */
-    public record AuthorizationState(AuthorizationStatus status, Optional<PayerCoverage.PriorAuthorization> authorization) {
+    public record AuthorizationState(AuthorizationStatus status, Optional<PayerCoverage.PriorAuthorization> authorization,
+            Optional<PayerCoverage.PriorAuthorization> nextPlanYear) {
 
-        static AuthorizationState of(Optional<PayerCoverage> coverage, Course course) {
+        static AuthorizationState of(Optional<PayerCoverage> coverage, Optional<PayerCoverage> next, Course course) {
             Optional<PayerCoverage.PriorAuthorization> pa = coverage.flatMap(PayerCoverage::priorAuthorization);
-            if (pa.isEmpty()) {
-                return new AuthorizationState(AuthorizationStatus.NONE, pa);
+            Optional<PayerCoverage.PriorAuthorization> later = next.flatMap(PayerCoverage::priorAuthorization);
+            if (pa.isEmpty() && later.isEmpty()) {
+                return new AuthorizationState(AuthorizationStatus.NONE, pa, later);
             }
-            boolean holds = pa.get().holdsOn(course.firstDay()) && pa.get().holdsOn(course.lastDay());
+            boolean holds;
+            if (next.isEmpty()) {
+                holds = pa.isPresent() && pa.get().holdsOn(course.firstDay()) && pa.get().holdsOn(course.lastDay());
+            } else {
+                LocalDate yearEnd = coverage.get().planYearEnd();
+                LocalDate nextFirst = next.get().planYearStart().isAfter(course.firstDay())
+                        ? next.get().planYearStart() : course.firstDay();
+                boolean firstYear = pa.isPresent() && pa.get().holdsOn(course.firstDay()) && pa.get().holdsOn(yearEnd);
+                boolean sameAfter = pa.isPresent() && pa.get().holdsOn(course.lastDay());
+                boolean nextAfter = later.isPresent() && later.get().holdsOn(nextFirst)
+                        && later.get().holdsOn(course.lastDay());
+                holds = firstYear && (sameAfter || nextAfter);
+            }
             return new AuthorizationState(holds ? AuthorizationStatus.VALID_FOR_COURSE
-                    : AuthorizationStatus.NOT_VALID_FOR_COURSE, pa);
+                    : AuthorizationStatus.NOT_VALID_FOR_COURSE, pa, later);
+        }
+
+        /** The authorisation numbers recorded, "A" or "A and B". */
+        String numbers() {
+            return java.util.stream.Stream.of(authorization, nextPlanYear).flatMap(Optional::stream)
+                    .map(PayerCoverage.PriorAuthorization::number).distinct()
+                    .collect(java.util.stream.Collectors.joining(" and "));
         }
     }
 
@@ -127,16 +155,21 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
      * The check of an order's facts against the rules, for the coverage holding on the course's first day.
      *
      * @param coverage the coverage holding on the course's first day, if any
+     * @param nextPlanYear the coverage holding on the course's last day when that is after the first coverage's plan
+     *     year; ignored otherwise
      */
     static CoverageCheck decide(CoverageRules rules, String orderId, String patientId, String icd10,
-            ProcedureType procedure, GuidelineMatch guideline, Course course, Optional<PayerCoverage> coverage) {
+            ProcedureType procedure, GuidelineMatch guideline, Course course, Optional<PayerCoverage> coverage,
+            Optional<PayerCoverage> nextPlanYear) {
         List<String> reasons = new ArrayList<>();
         reasons.add(guidelineSentence(guideline, icd10, procedure));
         reasons.add("The course: " + course.basis() + ".");
-        AuthorizationState pa = AuthorizationState.of(coverage, course);
+        Optional<PayerCoverage> next = coverage.isPresent() && course.lastDay().isAfter(coverage.get().planYearEnd())
+                ? nextPlanYear.filter(n -> n.inPlanYear(course.lastDay())) : Optional.empty();
+        AuthorizationState pa = AuthorizationState.of(coverage, next, course);
         if (coverage.isEmpty()) {
             reasons.add("No coverage holds on " + course.firstDay() + ", the course's first day.");
-            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage,
+            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, next,
                     Verdict.NO_COVERAGE, Optional.empty(), Optional.empty(), pa, false, "No coverage on record for "
                     + course.firstDay() + ": the patient pays (self pay); see the estimate and financial assistance.",
                     reasons);
@@ -144,15 +177,30 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
         PayerCoverage c = coverage.get();
         reasons.add("Coverage: " + c.payer() + ", " + c.plan() + " (plan year " + c.planYearStart() + " to "
                 + c.planYearEnd() + ")" + c.payerKind().map(k -> ", payer kind " + k.code()).orElse("") + ".");
+        boolean payerChanges = false;
         if (course.lastDay().isAfter(c.planYearEnd())) {
             reasons.add("The course runs to " + course.lastDay() + ", past the plan year's end on " + c.planYearEnd()
                     + ": the sessions after it need the next plan year's coverage and authorisation.");
+            if (next.isEmpty()) {
+                reasons.add("No coverage is recorded for " + course.lastDay() + ": record the next plan year's "
+                        + "coverage once the payer confirms it.");
+            } else {
+                PayerCoverage n = next.get();
+                reasons.add("The next plan year's coverage: " + n.payer() + ", " + n.plan() + " (plan year "
+                        + n.planYearStart() + " to " + n.planYearEnd() + ")" + n.payerKind().map(k -> ", payer kind "
+                        + k.code()).orElse(", payer kind not recorded") + ".");
+                payerChanges = n.payerKind().isEmpty() || !n.payerKind().equals(c.payerKind());
+                if (payerChanges) {
+                    reasons.add("The next plan year's payer kind differs from the first's (or is not recorded), so its "
+                            + "rules may differ: this check answers for the first plan year only.");
+                }
+            }
         }
-        reasons.add(authorizationSentence(pa, course));
+        reasons.add(authorizationSentence(pa, course, c, next));
         if (c.payerKind().isEmpty()) {
             reasons.add("The coverage's payer kind (medicare, medicaid, commercial, other) is not recorded, and the "
                     + "rules are by payer kind.");
-            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, Verdict.NO_RULE,
+            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, next, Verdict.NO_RULE,
                     Optional.empty(), Optional.empty(), pa, true, "No rule — ask billing: the coverage's payer kind is "
                     + "not recorded.", reasons);
         }
@@ -164,7 +212,7 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
             reasons.add("No coverage rule is written for a " + facts.payer().code() + " payer, "
                     + procedure.displayName() + " and ICD-10 " + icd10 + facts.category().map(k -> " (ASFA category "
                     + k + ")").orElse("") + ".");
-            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, Verdict.NO_RULE,
+            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, next, Verdict.NO_RULE,
                     Optional.empty(), Optional.empty(), pa, true, "No rule — ask billing: no coverage rule matches this "
                     + "payer and indication.", reasons);
         }
@@ -174,7 +222,7 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
         if (r.status() == CoverageRule.Status.UNVERIFIED) {
             reasons.add("The rule is UNVERIFIED (its source was not read in the published text), so the check does "
                     + "not say covered.");
-            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage,
+            return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, next,
                     Verdict.NOT_CONFIRMED, match, Optional.of(r.priorAuthorization()), pa, true, "Not confirmed — ask "
                     + "billing: the rule " + r.id() + " is UNVERIFIED.", reasons);
         }
@@ -183,12 +231,13 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
             case IF_AUTHORIZED -> Verdict.IF_AUTHORIZED;
             case NOT_COVERED -> Verdict.NOT_COVERED;
         };
-        return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, verdict, match,
-                Optional.of(r.priorAuthorization()), pa, r.priorAuthorization() == CoverageRule.PriorAuthorizationNeed
-                        .NOT_STATED && verdict != Verdict.NOT_COVERED, summary(r, verdict, pa), reasons);
+        boolean askBilling = payerChanges || r.priorAuthorization() == CoverageRule.PriorAuthorizationNeed.NOT_STATED
+                && verdict != Verdict.NOT_COVERED;
+        return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, next, verdict, match,
+                Optional.of(r.priorAuthorization()), pa, askBilling, summary(r, verdict, pa, payerChanges), reasons);
     }
 
-    private static String summary(CoverageRule r, Verdict verdict, AuthorizationState pa) {
+    private static String summary(CoverageRule r, Verdict verdict, AuthorizationState pa, boolean payerChanges) {
         String who = r.basis() == CoverageRule.Basis.FACT ? "by " + r.id() : "by the unit's rule " + r.id()
                 + (r.status() == CoverageRule.Status.EXAMPLE ? " (EXAMPLE)" : "");
         String covered = switch (verdict) {
@@ -200,14 +249,14 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
             case NOT_REQUIRED -> "no prior authorisation needed";
             case NOT_STATED -> "the rule says nothing of prior authorisation: ask billing whether the plan needs one";
             case REQUIRED -> switch (pa.status()) {
-                case VALID_FOR_COURSE -> "prior authorisation needed and " + pa.authorization().get().number()
-                        + " holds for the course";
-                case NOT_VALID_FOR_COURSE -> "prior authorisation needed: " + pa.authorization().get().number()
-                        + " does not hold on every day of the course";
+                case VALID_FOR_COURSE -> "prior authorisation needed and " + pa.numbers()
+                        + (pa.numbers().contains(" and ") ? " hold" : " holds") + " for the course";
+                case NOT_VALID_FOR_COURSE -> "prior authorisation needed: " + pa.numbers()
+                        + " do" + (pa.numbers().contains(" and ") ? "" : "es") + " not hold on every day of the course";
                 case NONE -> "prior authorisation needed and none is recorded: ask for one before the course";
             };
         };
-        return covered + "; " + auth + ".";
+        return covered + "; " + auth + (payerChanges ? "; the next plan year's payer differs: ask billing" : "") + ".";
     }
 
     private static String guidelineSentence(GuidelineMatch g, String icd10, ProcedureType procedure) {
@@ -221,15 +270,25 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
                 ? g.rowSource() : g.source()) + ").";
     }
 
-    private static String authorizationSentence(AuthorizationState pa, Course course) {
+    private static String authorizationSentence(AuthorizationState pa, Course course, PayerCoverage first,
+            Optional<PayerCoverage> next) {
+        String days = "(" + course.firstDay() + " to " + course.lastDay() + ")";
+        String recorded = java.util.stream.Stream.of(pa.authorization(), pa.nextPlanYear()).flatMap(Optional::stream)
+                .distinct().map(a -> a.number() + " holds from " + a.validFrom() + " to " + a.validTo())
+                .collect(java.util.stream.Collectors.joining(" and "));
         return switch (pa.status()) {
-            case NONE -> "No prior authorisation is recorded on the coverage.";
-            case VALID_FOR_COURSE -> "Prior authorisation " + pa.authorization().get().number() + " holds from "
-                    + pa.authorization().get().validFrom() + " to " + pa.authorization().get().validTo()
-                    + ", every day of the course (" + course.firstDay() + " to " + course.lastDay() + ").";
-            case NOT_VALID_FOR_COURSE -> "Prior authorisation " + pa.authorization().get().number() + " holds from "
-                    + pa.authorization().get().validFrom() + " to " + pa.authorization().get().validTo()
-                    + ", not every day of the course (" + course.firstDay() + " to " + course.lastDay() + ").";
+            case NONE -> "No prior authorisation is recorded on the coverage" + (next.isPresent() ? "s" : "") + ".";
+            case VALID_FOR_COURSE -> "Prior authorisation " + recorded + ", every day of the course " + days + ".";
+            case NOT_VALID_FOR_COURSE -> "Prior authorisation " + recorded + ", not every day of the course " + days
+                    + (next.isPresent() ? missingYear(pa, course, first) : "") + ".";
         };
+    }
+
+    /** Which plan year's days are not authorised, for a course running into the next plan year. */
+    private static String missingYear(AuthorizationState pa, Course course, PayerCoverage first) {
+        boolean firstYear = pa.authorization().filter(a -> a.holdsOn(course.firstDay())
+                && a.holdsOn(first.planYearEnd())).isPresent();
+        return firstYear ? "; the days after " + first.planYearEnd() + " need the next plan year's authorisation"
+                : "; the days to " + first.planYearEnd() + " are not all authorised";
     }
 }

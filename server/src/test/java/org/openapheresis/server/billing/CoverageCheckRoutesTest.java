@@ -137,4 +137,38 @@ class CoverageCheckRoutesTest {
         assertThat(u.api.get("/api/orders/00000000-0000-0000-0000-000000000000/coverage-check",
                 u.token(Role.PHYSICIAN)).status()).isEqualTo(404);
     }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_course_running_into_the_next_plan_year_is_checked_against_that_years_coverage_and_authorisation(
+            Databases.Kind kind) {
+        Unit u = UNITS.of(kind);
+        String[] r = unsignedOrder(u);
+        LocalDate today = LocalDate.now();
+        // the course runs today to today + 8; the plan year ends today + 3 and the next begins the day after
+        Map<String, Object> first = commercial(today.minusDays(1).toString(), today.plusDays(3).toString());
+        first.put("planYearStart", today.minusDays(200).toString());
+        first.put("planYearEnd", today.plusDays(3).toString());
+        Map<String, Object> next = commercial(null, null);
+        next.put("planYearStart", today.plusDays(4).toString());
+        next.put("planYearEnd", today.plusDays(368).toString());
+        next.put("priorAuthorization", Map.of("number", "PA-NEXT", "validFrom", today.plusDays(4).toString(),
+                "validTo", today.plusDays(60).toString()));
+        Unit.expect(u.api.post("/api/patients/" + r[0] + "/coverages", u.token(Role.COORDINATOR), first), 201);
+        Api.Answer without = Unit.expect(u.api.get("/api/orders/" + r[1] + "/coverage-check",
+                u.token(Role.PHYSICIAN)), 200);
+        assertThat(without.map().get("nextPlanYearCoverage")).isNull();
+        assertThat(part(without, "priorAuthorization")).containsEntry("status", "not-valid-for-course");
+        assertThat(without.body()).contains("No coverage is recorded for " + today.plusDays(8));
+
+        Unit.expect(u.api.post("/api/patients/" + r[0] + "/coverages", u.token(Role.COORDINATOR), next), 201);
+        Api.Answer a = Unit.expect(u.api.get("/api/orders/" + r[1] + "/coverage-check", u.token(Role.PHYSICIAN)), 200);
+        assertThat(part(a, "coverage")).containsEntry("planYearEnd", today.plusDays(3).toString());
+        assertThat(part(a, "nextPlanYearCoverage")).containsEntry("planYearStart", today.plusDays(4).toString())
+                .containsEntry("payerKind", "commercial");
+        assertThat(part(a, "priorAuthorization")).containsEntry("status", "valid-for-course")
+                .containsEntry("number", "PA-2026-17").containsKey("nextPlanYear");
+        assertThat((String) a.map().get("summary")).contains("PA-2026-17 and PA-NEXT hold for the course");
+        assertThat(a.map()).containsEntry("askBilling", false);
+    }
 }

@@ -48,7 +48,7 @@ class CoverageRulesTest {
     private static CoverageCheck check(PayerKind kind, String icd10, ProcedureType procedure, GuidelineMatch g,
             Optional<PayerCoverage.PriorAuthorization> pa) {
         return CoverageCheck.decide(RULES, "o1", "p1", icd10, procedure, g, COURSE,
-                Optional.of(coverage(Optional.of(kind), pa)));
+                Optional.of(coverage(Optional.of(kind), pa)), Optional.empty());
     }
 
     private static CoverageCheck check(PayerKind kind, String icd10, ProcedureType procedure, String rowId) {
@@ -273,7 +273,7 @@ class CoverageRulesTest {
     @Test
     void a_coverage_without_its_payer_kind_is_no_rule_ask_billing() {
         CoverageCheck c = CoverageCheck.decide(RULES, "o1", "p1", "M31.19", ProcedureType.PLASMA_EXCHANGE, row("ttp"),
-                COURSE, Optional.of(coverage(Optional.empty(), Optional.empty())));
+                COURSE, Optional.of(coverage(Optional.empty(), Optional.empty())), Optional.empty());
         assertThat(answer(c)).isEqualTo("no-rule");
         assertThat(c.summary()).isEqualTo("No rule — ask billing: the coverage's payer kind is not recorded.");
     }
@@ -281,7 +281,7 @@ class CoverageRulesTest {
     @Test
     void no_coverage_on_the_first_day_is_self_pay() {
         CoverageCheck c = CoverageCheck.decide(RULES, "o1", "p1", "M31.19", ProcedureType.PLASMA_EXCHANGE, row("ttp"),
-                COURSE, Optional.empty());
+                COURSE, Optional.empty(), Optional.empty());
         assertThat(answer(c)).isEqualTo("no-coverage");
         assertThat(c.summary()).contains("self pay");
     }
@@ -324,5 +324,78 @@ class CoverageRulesTest {
         // an UNVERIFIED fact says so in its source
         assertThat(RULES.rules()).filteredOn(r -> r.status() == CoverageRule.Status.UNVERIFIED)
                 .isNotEmpty().allSatisfy(r -> assertThat(r.source()).contains("UNVERIFIED"));
+    }
+
+    // --- a course running into the next plan year
+
+    /** Five exchanges from 28 December 2026 to 5 January 2027. */
+    private static final CoverageCheck.Course NEW_YEAR = new CoverageCheck.Course(LocalDate.of(2026, 12, 28),
+            LocalDate.of(2027, 1, 5), 5, "five sessions every 48 h");
+
+    private static PayerCoverage yearOf(int year, String id, PayerKind kind, Optional<PayerCoverage.PriorAuthorization> pa) {
+        return new PayerCoverage(id, "p1", "Example payer", Optional.of(kind), "Example plan", "M-1", Optional.empty(),
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new BigDecimal("500"), BigDecimal.ZERO,
+                new BigDecimal("20"), BigDecimal.ZERO, new BigDecimal("5000"), BigDecimal.ZERO, "USD", pa,
+                Instant.parse(year - 1 + "-12-05T09:00:00Z"), "billing.novak");
+    }
+
+    private static Optional<PayerCoverage.PriorAuthorization> pa(String number, String from, String to) {
+        return Optional.of(new PayerCoverage.PriorAuthorization(number, LocalDate.parse(from), LocalDate.parse(to)));
+    }
+
+    private static CoverageCheck newYear(PayerCoverage first, Optional<PayerCoverage> next) {
+        return CoverageCheck.decide(RULES, "o1", "p1", "G35.A", ProcedureType.PLASMA_EXCHANGE, row("ms-relapse"),
+                NEW_YEAR, Optional.of(first), next);
+    }
+
+    @Test
+    void a_course_into_the_next_plan_year_is_authorised_when_each_year_has_its_authorisation() {
+        CoverageCheck c = newYear(yearOf(2026, "c26", PayerKind.COMMERCIAL, pa("PA-1", "2026-12-01", "2026-12-31")),
+                Optional.of(yearOf(2027, "c27", PayerKind.COMMERCIAL, pa("PA-2", "2027-01-01", "2027-03-31"))));
+        assertThat(c.nextPlanYear().map(PayerCoverage::id)).contains("c27");
+        assertThat(c.priorAuthorization().status()).isEqualTo(CoverageCheck.AuthorizationStatus.VALID_FOR_COURSE);
+        assertThat(c.summary()).contains("PA-1 and PA-2 hold for the course");
+        assertThat(c.askBilling()).isFalse();
+        assertThat(c.reasons()).anySatisfy(r -> assertThat(r).startsWith("The next plan year's coverage: Example payer")
+                .contains("2027-01-01 to 2027-12-31").contains("payer kind commercial"));
+    }
+
+    @Test
+    void without_the_next_years_authorisation_the_days_after_the_plan_years_end_are_named() {
+        CoverageCheck c = newYear(yearOf(2026, "c26", PayerKind.COMMERCIAL, pa("PA-1", "2026-12-01", "2026-12-31")),
+                Optional.of(yearOf(2027, "c27", PayerKind.COMMERCIAL, Optional.empty())));
+        assertThat(c.priorAuthorization().status()).isEqualTo(CoverageCheck.AuthorizationStatus.NOT_VALID_FOR_COURSE);
+        assertThat(c.summary()).contains("PA-1 does not hold on every day of the course");
+        assertThat(c.reasons()).anySatisfy(r -> assertThat(r)
+                .contains("the days after 2026-12-31 need the next plan year's authorisation"));
+        // one authorisation lasting into the next year serves both
+        CoverageCheck lasting = newYear(yearOf(2026, "c26", PayerKind.COMMERCIAL,
+                pa("PA-1", "2026-12-01", "2027-02-28")), Optional.of(yearOf(2027, "c27", PayerKind.COMMERCIAL,
+                Optional.empty())));
+        assertThat(lasting.priorAuthorization().status())
+                .isEqualTo(CoverageCheck.AuthorizationStatus.VALID_FOR_COURSE);
+    }
+
+    @Test
+    void a_next_plan_year_with_another_kind_of_payer_is_asked_of_billing() {
+        CoverageCheck c = newYear(yearOf(2026, "c26", PayerKind.COMMERCIAL, pa("PA-1", "2026-12-01", "2027-01-31")),
+                Optional.of(yearOf(2027, "c27", PayerKind.MEDICARE, Optional.empty())));
+        assertThat(answer(c)).isEqualTo("covered by UNIT_COMMERCIAL_CATEGORY_II");
+        assertThat(c.askBilling()).isTrue();
+        assertThat(c.summary()).endsWith("; the next plan year's payer differs: ask billing.");
+    }
+
+    @Test
+    void no_coverage_for_the_next_plan_year_is_said_and_a_coverage_the_course_does_not_reach_is_ignored() {
+        CoverageCheck none = newYear(yearOf(2026, "c26", PayerKind.COMMERCIAL, pa("PA-1", "2026-12-01", "2026-12-31")),
+                Optional.empty());
+        assertThat(none.nextPlanYear()).isEmpty();
+        assertThat(none.reasons()).anySatisfy(r -> assertThat(r).startsWith("No coverage is recorded for 2027-01-05"));
+        // the course of March stays inside 2026: a 2027 coverage passed along plays no part
+        CoverageCheck march = CoverageCheck.decide(RULES, "o1", "p1", "G35.A", ProcedureType.PLASMA_EXCHANGE,
+                row("ms-relapse"), COURSE, Optional.of(coverage(Optional.of(PayerKind.COMMERCIAL), PA_FOR_MARCH)),
+                Optional.of(yearOf(2027, "c27", PayerKind.MEDICARE, Optional.empty())));
+        assertThat(march.nextPlanYear()).isEmpty();
+        assertThat(march.askBilling()).isFalse();
     }
 }
