@@ -56,10 +56,19 @@ public class PlannerBenchmark {
     PlanRequest lymphocyteCollection;
     PlanRequest granulocyteCollection;
     PlanRequest ivig;
+    PlanRequest photopheresis;
+    PlanRequest adsorptiveCytapheresis;
+    PlanRequest immunoadsorption;
+    PlanRequest redCellExchange;
 
     static Map<String, Object> request(Map<String, Object> labs, Map<String, Object> procedure) {
+        return request(42, labs, procedure);
+    }
+
+    static Map<String, Object> request(double hematocritPercent, Map<String, Object> labs,
+            Map<String, Object> procedure) {
         Map<String, Object> patient = new java.util.HashMap<>(Map.of("sex", "male", "ageYears", 45, "heightCm", 180,
-                "weightKg", 80, "hematocritPercent", 42));
+                "weightKg", 80, "hematocritPercent", hematocritPercent));
         patient.put("labs", labs);
         return Map.of("patient", patient, "procedure", procedure, "recipient", Map.of("weightKg", 70));
     }
@@ -89,6 +98,20 @@ public class PlannerBenchmark {
                 "bloodVolumesProcessed", 1.5)));
         ivig = PlanRequestReader.read(request(Map.of("iggGPerL", 9.5), Map.of("type", "ivig-infusion",
                 "doseGPerKg", 2.0, "days", 5)));
+        // the four procedures added after the first benchmarks, as in their examples/ requests
+        photopheresis = PlanRequestReader.read(request(35, Map.of("ionizedCalciumMmolPerL", 1.15), Map.of("type",
+                "photopheresis", "device", "continuous-flow", "method", "offline", "processedVolumeMl", 1500,
+                "inletFlowMlPerMin", 40, "treatmentVolumeMl", 240, "regimen", "asfa-cgvhd", "cycleIntervalWeeks", 2,
+                "taperCycles", 3)));
+        adsorptiveCytapheresis = PlanRequestReader.read(request(37, Map.of("neutrophilsE9PerL", 7.2,
+                "lymphocytesE9PerL", 1.4), Map.of("type", "adsorptive-cytapheresis", "column", "adacolumn")));
+        immunoadsorption = PlanRequestReader.read(request(39, Map.of("iggGPerL", 10.5, "ionizedCalciumMmolPerL", 1.18),
+                Map.of("type", "immunoadsorption", "device", "continuous-flow", "plasmaVolumesProcessed", 2.0,
+                        "columnIggRemovalPercent", 90)));
+        redCellExchange = PlanRequestReader.read(request(26, Map.of("hbsPercent", 85, "plateletsE9PerL", 320,
+                "ionizedCalciumMmolPerL", 1.18), Map.of("type", "red-cell-exchange", "device", "continuous-flow", "mode",
+                "depletion-exchange", "depletionHematocritPercent", 22, "targetHbsPercent", 30,
+                "targetHematocritPercent", 27, "replacementHematocritPercent", 60, "redCellUnitsAvailable", 4)));
         course = new CourseRequest(p, OptionalDouble.empty(), List.of(new CourseStep(spec, 0), new CourseStep(spec, 48),
                 new CourseStep(spec, 96), new CourseStep(spec, 144), new CourseStep(spec, 192)), 240);
     }
@@ -121,6 +144,26 @@ public class PlannerBenchmark {
     @Benchmark
     public Plan ivigFiveDayPlan() {
         return Planner.plan(ivig, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan photopheresisPlan() {
+        return Planner.plan(photopheresis, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan adsorptiveCytapheresisPlan() {
+        return Planner.plan(adsorptiveCytapheresis, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan immunoadsorptionPlan() {
+        return Planner.plan(immunoadsorption, PlanOptions.withTimeline());
+    }
+
+    @Benchmark
+    public Plan redCellDepletionExchangePlan() {
+        return Planner.plan(redCellExchange, PlanOptions.withTimeline());
     }
 
     @Benchmark
