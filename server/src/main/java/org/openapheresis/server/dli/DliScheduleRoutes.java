@@ -157,7 +157,13 @@ public final class DliScheduleRoutes implements FeatureRoutes {
                 d.put("aliquot", r);
             });
             if (!x.heldBy().isEmpty()) {
-                d.put("heldBy", x.heldBy());
+                d.put("heldBy", x.heldBy().stream().map(hv -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("visitId", hv.visitId());
+                    r.put("visitAt", hv.visitAt());
+                    r.put("grade", hv.grade().roman());
+                    return r;
+                }).toList());
             }
             steps.add(d);
         }
