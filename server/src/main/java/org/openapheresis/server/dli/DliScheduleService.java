@@ -187,6 +187,17 @@ public final class DliScheduleService {
         return store.ofRecipient(h, recipientId).stream().map(s -> view(h, s)).toList();
     }
 
+    /**
+     * The schedule ordered on an order (one at most: it is never overwritten), each dose as it stands now; empty when
+     * none was ordered on it.
+     *
+     * @throws DomainException not found when there is no such order
+     */
+    public Optional<View> ofOrder(Handle h, String orderId) {
+        orders.require(h, orderId);
+        return store.ofOrder(h, orderId).flatMap(id -> store.find(h, id)).map(s -> view(h, s));
+    }
+
     public Optional<DliScheduleRecord> find(Handle h, String id) {
         return store.find(h, id);
     }
