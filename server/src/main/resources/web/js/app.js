@@ -34,6 +34,7 @@ export const can = {
   followUp: () => has('followup.record'),
   readFollowUp: () => has('followup.read'),
   readDliSchedules: () => has('dli.schedule.read'),
+  orderDli: () => has('dli.schedule.order'),
   readCharges: () => has('charges.read'),
   readCoverageCheck: () => has('coverage.check.read'),
 };

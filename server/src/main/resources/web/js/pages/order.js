@@ -6,6 +6,7 @@ import { h, clear, chip, dateTime, date, field, dateField, timeField, values, sh
 import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 import { renderPlan } from './plan-view.js';
 import { estimatePanel, coverageCheckPanel } from './cost.js';
+import { scheduleView, scheduleForm } from './dli.js';
 
 /** A lab field's name as staff read it (fibrinogenGPerL -> Fibrinogen). */
 const labName = (f) => (labCatalog().find((l) => l.field === f) || { name: label(f) }).name;
@@ -33,6 +34,8 @@ export async function render(main, ctx, [orderId]) {
   const status = o.status;
   const canSign = ctx.can.sign(role);
   const reload = () => ctx.go(`/orders/${encodeURIComponent(orderId)}`);
+  // a lymphocyte collection's escalating DLI schedule: shown once ordered, else the form for a physician
+  const dli = o.procedure.type === 'lymphocyte-collection' && ctx.can.readDliSchedules() ? await dliSection(ctx, o, sessions, reload) : null;
   const messages = h('div', { id: 'order-messages', 'aria-live': 'polite' });
 
   const actions = h('div', { class: 'actions no-print' },
@@ -148,11 +151,43 @@ export async function render(main, ctx, [orderId]) {
           h('dt', {}, 'Ordered'), h('dd', {}, `${o.createdBy || '—'} · ${dateTime(o.createdAt)}`),
           h('dt', {}, 'Signed'), h('dd', { id: 'signed-by' }, o.signedBy ? `${o.signedBy} · ${dateTime(o.signedAt)}` : 'not signed'))),
       scheduleSection(ctx, o, sessions, machines, chairs, nurses)),
+    dli || '',
     coverage || '',
     candidacyPanel(o),
     chronicGvhdPanel(o, chronic) || '',
     h('section', { class: 'panel' }, h('h2', {}, 'Plan'), renderPlan(timed, course, { wide: true, procedure: o.procedure })));
   if (ctx.can.readCharges()) main.append(await estimatePanel(o.id));
+}
+
+/**
+ * The DLI schedule ordered on this lymphocyte collection (GET /api/orders/{id}/dli-schedule), or, while there is none
+ * (404), the form a physician orders it with on the signed order. The recipient is filled in when the collection's
+ * products name one.
+ */
+async function dliSection(ctx, o, sessions, reload) {
+  let s = null;
+  try {
+    s = await get(`/api/orders/${encodeURIComponent(o.id)}/dli-schedule`);
+  } catch (e) {
+    if (e.status !== 404) throw e;
+  }
+  const sec = (title, ...body) => h('section', { class: 'panel', id: 'dli-schedule', 'aria-labelledby': 'h-dli' }, h('h2', { id: 'h-dli' }, title), ...body);
+  if (s) {
+    const recipient = await get(`/api/patients/${encodeURIComponent(s.recipientId)}`).catch(() => null);
+    return sec('DLI schedule', scheduleView(ctx, s, { recipient }));
+  }
+  if (!ctx.can.orderDli()) {
+    return sec('DLI schedule', h('p', { class: 'empty' }, 'No DLI schedule has been ordered on this collection yet; a physician orders it here once the order is signed.'));
+  }
+  if (o.status !== 'signed') {
+    return sec('DLI schedule', h('p', { class: 'muted', id: 'dli-not-signed' }, o.status === 'stopped' ? 'The order is stopped: no DLI schedule can be ordered on it.'
+      : 'Sign the order first: the DLI schedule is ordered on a signed order, whose doses no longer change.'));
+  }
+  const [patients, products] = await Promise.all([get('/api/patients').catch(() => []),
+    ctx.can.readProducts() ? get(`/api/products?patientId=${encodeURIComponent(o.patientId)}`).catch(() => []) : []]);
+  const ours = new Set(sessions.map((x) => x.id));
+  const named = [...new Set(products.filter((p) => ours.has(p.sessionId) && p.recipientId && p.recipientId !== o.patientId).map((p) => p.recipientId))];
+  return sec('Order the DLI schedule', scheduleForm(o, patients, named.length === 1 ? named[0] : null, reload));
 }
 
 /** The chronic GVHD assessment the order treats, the latest one and the trend of the recorded severity. */

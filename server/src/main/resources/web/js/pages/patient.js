@@ -5,6 +5,7 @@ import { h, chip, date, dateTime, ageYears, label, num, qty, field, dateField, t
 import { lineChart } from '../chart.js';
 import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
 import { coveragePanel } from './cost.js';
+import { scheduleView } from './dli.js';
 
 /** The lab fields the unit records (from the server's catalogue) as [field, name, unit]. */
 export function labFields() {
@@ -311,53 +312,10 @@ async function productsPanel(patientId) {
   return panel;
 }
 
-/** A dose per kg as staff read it: "5 × 10^6 CD3+/kg" (three significant figures). */
-export function perKg(v) {
-  if (v === null || v === undefined || !(v > 0)) return '—';
-  let e = Math.floor(Math.log10(v));
-  let m = Number((v / 10 ** e).toPrecision(3));
-  if (m >= 10) { m /= 10; e += 1; }
-  return `${m} × 10^${e} CD3+/kg`;
-}
-
-const DLI_STATUS = { planned: 'Planned', due: 'Due', held: 'Held (GVHD)', given: 'Given', skipped: 'Skipped' };
-
-/** What the dose's row says of where it stands: the due date, the dose given, the hold's visits, the skip's reason. */
-function doseState(d, patientId) {
-  const today = new Date().toISOString().slice(0, 10);
-  if (d.given) return `given ${dateTime(d.given.at)}: ${perKg(d.given.cd3PerKg)}, by ${d.given.by}`;
-  if (d.skipped) return `skipped ${dateTime(d.skipped.at)} by ${d.skipped.by}: ${d.skipped.reason}`;
-  if (d.status === 'held') {
-    return h('span', {}, `held: acute GVHD since the last dose, at `, ...(d.heldBy || []).map((v, i) => h('span', {}, i ? ', ' : '',
-      h('a', { href: `#/patients/${encodeURIComponent(patientId)}/follow-up` }, `the visit of ${dateTime(v.visitAt)} (grade ${v.grade})`))),
-    `; due ${date(d.dueOn)}; the physician decides`);
-  }
-  if (d.status === 'due') return d.dueOn > today ? `next: due on ${date(d.dueOn)}, not before` : `due since ${date(d.dueOn)}`;
-  return `planned for ${date(d.dueOn)} or later`;
-}
-
 /** The recipient's escalating DLI schedules (GET /api/patients/{id}/dli-schedules); none: no panel. */
-async function dliPanel(patientId) {
+async function dliPanel(patientId, ctx) {
   const schedules = await get(`/api/patients/${encodeURIComponent(patientId)}/dli-schedules`).catch(() => []);
   if (!schedules.length) return null;
-  const panel = h('section', { class: 'panel', id: 'dli-schedule', 'aria-labelledby': 'h-dli' }, h('h2', { id: 'h-dli' }, 'DLI schedule'));
-  for (const s of schedules) {
-    panel.append(h('p', { class: 'small muted' }, [`Ordered by ${s.createdBy} ${dateTime(s.createdAt)} on `,
-      h('a', { href: `#/orders/${encodeURIComponent(s.orderId)}` }, 'the lymphocyte collection order'),
-      `; doses per kg of the recipient (${s.recipientWeightKg ? `${num(s.recipientWeightKg, 1)} kg now` : 'no weight recorded'}); an aliquot matches a dose within ${Math.round(s.doseToleranceFraction * 100)} %.`]));
-    if (s.hold) panel.append(h('div', { class: 'alert alert-warning', id: 'dli-hold' }, h('p', {}, s.hold)));
-    panel.append(h('div', { class: 'table-wrap' }, h('table', { class: 'compact' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Dose'), h('th', { class: 'r' }, 'CD3+/kg ordered'), h('th', { class: 'r' }, 'Interval'),
-        h('th', {}, 'Status'), h('th', {}, ''), h('th', {}, 'Aliquot'))),
-      h('tbody', {}, s.doses.map((d) => h('tr', { dataset: { dose: String(d.dose), status: d.status } },
-        h('td', {}, String(d.dose)),
-        h('td', { class: 'r' }, perKg(d.cd3PerKg)),
-        h('td', { class: 'r' }, d.intervalDays ? `${d.intervalDays} days after dose ${d.dose - 1}` : 'first'),
-        h('td', {}, chip(d.status === 'given' ? 'infused' : d.status === 'held' ? 'aborted' : d.status === 'due' ? 'scheduled' : 'draft', DLI_STATUS[d.status] || d.status)),
-        h('td', {}, doseState(d, patientId)),
-        h('td', {}, d.aliquot ? h('a', { class: 'din', href: `#/products/${encodeURIComponent(d.aliquot.productId)}` },
-          `${d.aliquot.din} ${d.aliquot.division}`, ` (${label(d.aliquot.status)}, ${perKg(d.aliquot.cd3PerKg)})`)
-          : h('span', { class: 'muted' }, d.given || d.skipped ? '—' : 'none divided yet'))))))));
-  }
-  return panel;
+  return h('section', { class: 'panel', id: 'dli-schedule', 'aria-labelledby': 'h-dli' }, h('h2', { id: 'h-dli' }, 'DLI schedule'),
+    schedules.map((s) => scheduleView(ctx, s)));
 }

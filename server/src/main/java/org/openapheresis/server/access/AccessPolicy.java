@@ -67,10 +67,11 @@ public final class AccessPolicy {
         // the DLI hold reaches the infusion through the service, not through the lab's reading of it.
         g.put(Permission.FOLLOWUP_RECORD, EnumSet.of(PHYSICIAN));
         g.put(Permission.FOLLOWUP_READ, EnumSet.of(PHYSICIAN, NURSE, COORDINATOR));
-        // The DLI schedule is the physician's prescription. Nurses read it to give the dose expected next, and the
-        // lab to prepare (thaw, issue) the aliquot that matches it.
+        // The DLI schedule is the physician's prescription. Nurses read it to give the dose expected next, the lab to
+        // prepare (thaw, issue) the aliquot that matches it, and the coordinator to book the session of the next dose
+        // on its due day (as the coordinator reads the follow-up visits that may hold it).
         g.put(Permission.DLI_SCHEDULE_ORDER, EnumSet.of(PHYSICIAN));
-        g.put(Permission.DLI_SCHEDULE_READ, EnumSet.of(PHYSICIAN, NURSE, LAB));
+        g.put(Permission.DLI_SCHEDULE_READ, EnumSet.of(PHYSICIAN, NURSE, LAB, COORDINATOR));
         // Charges and estimates: the physician and coordinator see what a course will cost the patient before it
         // starts; billing reviews and corrects the charges and records coverage, and sees codes, never clinical
         // values. The administrator keeps the price list; everyone who quotes a cost reads it.

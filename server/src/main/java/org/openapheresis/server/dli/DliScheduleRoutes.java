@@ -26,9 +26,10 @@ import org.openapheresis.system.Range;
 /**
  * {@code /api/orders/{id}/dli-schedule}: a physician orders the escalating schedule of donor lymphocyte infusions on
  * a signed lymphocyte collection order (the doses are the order's; the physician gives the first day and the
- * intervals); {@code /api/patients/{id}/dli-schedules}: the recipient's schedules with each dose's due date and status
- * (planned, due, held with the follow-up visits that hold it, given with the dose per kg, skipped with the reason)
- * and the aliquot that matches it; {@code /api/dli-schedules/{id}/skips}: the physician skips a dose, with the reason.
+ * intervals), and the order's page reads it back (404 when none was ordered); {@code /api/patients/{id}/dli-schedules}:
+ * the recipient's schedules with each dose's due date and status (planned, due, held with the follow-up visits that
+ * hold it, given with the dose per kg, skipped with the reason) and the aliquot that matches it;
+ * {@code /api/dli-schedules/{id}/skips}: the physician skips a dose, with the reason.
  */
 public final class DliScheduleRoutes implements FeatureRoutes {
 
@@ -47,6 +48,9 @@ public final class DliScheduleRoutes implements FeatureRoutes {
                         + "before it", example(), this::create).audit().created()
                         .error(409, "not a signed lymphocyte collection order (DLI_SCHEDULE_REFUSED), or the order has "
                                 + "a schedule already (DLI_SCHEDULE_EXISTS)"),
+                Route.get("/api/orders/{id}/dli-schedule", DLI_SCHEDULE_READ, "The DLI schedule ordered on a "
+                        + "lymphocyte collection order, as the recipient's list answers it; 404 when none was ordered "
+                        + "on it (then a physician may order one)", this::ofOrder).audit(),
                 Route.get("/api/patients/{id}/dli-schedules", DLI_SCHEDULE_READ, "The recipient's DLI schedules, the "
                         + "latest first: each dose with its due date, status (planned, due, held, given, skipped) and "
                         + "the aliquot that matches it", this::list).audit(),
@@ -91,6 +95,14 @@ public final class DliScheduleRoutes implements FeatureRoutes {
             call.concerns(recipientId);
             return json(schedules.create(h, call.actor(), orderId, n));
         }));
+    }
+
+    private void ofOrder(Call call) {
+        String orderId = call.param("id");
+        DliScheduleService.View v = call.read(h -> schedules.ofOrder(h, orderId))
+                .orElseThrow(() -> DomainException.notFound("DLI schedule of this order"));
+        call.concerns(v.schedule().recipientId());
+        call.answer(json(v));
     }
 
     private void list(Call call) {
@@ -157,7 +169,13 @@ public final class DliScheduleRoutes implements FeatureRoutes {
                 d.put("aliquot", r);
             });
             if (!x.heldBy().isEmpty()) {
-                d.put("heldBy", x.heldBy());
+                d.put("heldBy", x.heldBy().stream().map(hv -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("visitId", hv.visitId());
+                    r.put("visitAt", hv.visitAt());
+                    r.put("grade", hv.grade().roman());
+                    return r;
+                }).toList());
             }
             steps.add(d);
         }

@@ -17,12 +17,10 @@ import org.openapheresis.gvhd.DliDoseCheck;
 import org.openapheresis.gvhd.DliHoldDecision;
 import org.openapheresis.gvhd.DliHoldRule;
 import org.openapheresis.gvhd.DliSchedule;
-import org.openapheresis.gvhd.GvhdAssessment;
 import org.openapheresis.procedure.ProcedureSpec;
 import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
-import org.openapheresis.server.followup.FollowUp;
 import org.openapheresis.server.followup.FollowUpService;
 import org.openapheresis.server.order.OrderRecord;
 import org.openapheresis.server.order.OrderService;
@@ -102,7 +100,7 @@ public final class DliScheduleService {
      * @param heldBy for a held dose, the follow-up visits of grade II or more since the last dose
      */
     public record StepView(DliSchedule.Step step, Optional<DliScheduleRecord.Outcome> outcome, Optional<Aliquot> aliquot,
-            List<HoldingVisit> heldBy) {
+            List<FollowUpService.HoldingVisit> heldBy) {
     }
 
     /**
@@ -111,10 +109,6 @@ public final class DliScheduleService {
      * @param cd3PerKg CD3+ per kg of the recipient's weight now (for a given dose: as given), when it can be computed
      */
     public record Aliquot(String productId, String din, String division, ProductStatus status, Optional<Double> cd3PerKg) {
-    }
-
-    /** A follow-up visit that holds the next dose: its record, when, and its grade. */
-    public record HoldingVisit(String visitId, Instant visitAt, String grade) {
     }
 
     /**
@@ -191,6 +185,17 @@ public final class DliScheduleService {
     public List<View> ofRecipient(Handle h, String recipientId) {
         patients.require(h, recipientId);
         return store.ofRecipient(h, recipientId).stream().map(s -> view(h, s)).toList();
+    }
+
+    /**
+     * The schedule ordered on an order (one at most: it is never overwritten), each dose as it stands now; empty when
+     * none was ordered on it.
+     *
+     * @throws DomainException not found when there is no such order
+     */
+    public Optional<View> ofOrder(Handle h, String orderId) {
+        orders.require(h, orderId);
+        return store.ofOrder(h, orderId).flatMap(id -> store.find(h, id)).map(s -> view(h, s));
     }
 
     public Optional<DliScheduleRecord> find(Handle h, String id) {
@@ -312,9 +317,11 @@ public final class DliScheduleService {
         recorded.forEach(o -> outcomes.put(o.doseNumber(), o.outcome()));
         Optional<DliScheduleRecord.Outcome> last = recorded.stream().filter(o -> o.outcome() instanceof DliSchedule.Given)
                 .max(java.util.Comparator.comparing(DliScheduleRecord.Outcome::at));
-        DliHoldDecision hold = last.map(o -> followUps.dliHold(h, s.recipientId(), o.at()))
-                .orElse(new DliHoldDecision(false, Optional.empty(), List.of()));
-        List<HoldingVisit> holding = hold.hold() ? holdingVisits(h, s.recipientId(), hold.qualifying()) : List.of();
+        // the hold and the visits behind it, from one read of the follow-up records
+        FollowUpService.DliHold held = last.map(o -> followUps.dliHold(h, s.recipientId(), o.at()))
+                .orElse(new FollowUpService.DliHold(new DliHoldDecision(false, Optional.empty(), List.of()), List.of()));
+        DliHoldDecision hold = held.decision();
+        List<FollowUpService.HoldingVisit> holding = held.heldBy();
         PatientRecord recipient = patients.require(h, s.recipientId());
         Optional<Double> kg = recipient.weightKg().isPresent() ? Optional.of(recipient.weightKg().getAsDouble())
                 : Optional.empty();
@@ -360,22 +367,6 @@ public final class DliScheduleService {
             }
         }
         return new View(s, steps, hold.warning(), kg);
-    }
-
-    /** The current follow-up records behind the hold's qualifying assessments. */
-    private List<HoldingVisit> holdingVisits(Handle h, String recipientId, List<GvhdAssessment> qualifying) {
-        List<HoldingVisit> out = new ArrayList<>();
-        for (FollowUp.View v : followUps.visits(h, recipientId)) {
-            if (v.correctedBy().isPresent()) {
-                continue;
-            }
-            LocalDateTime at = local(v.visit().visitAt());
-            if (qualifying.stream().anyMatch(a -> a.assessedAt().equals(at) && a.grade() == v.visit().staging().grade())) {
-                out.add(new HoldingVisit(v.visit().id(), v.visit().visitAt(), v.visit().staging().grade().roman()));
-            }
-        }
-        java.util.Collections.reverse(out); // earliest first, as the rule lists them
-        return out;
     }
 
     private LocalDateTime local(Instant t) {

@@ -16,6 +16,7 @@ import org.openapheresis.gvhd.FollowUpVisit;
 import org.openapheresis.gvhd.GvhdAssessment;
 import org.openapheresis.gvhd.GvhdFindings;
 import org.openapheresis.gvhd.Magic2016;
+import org.openapheresis.gvhd.MagicGrade;
 import org.openapheresis.gvhd.MagicStaging;
 import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
@@ -124,13 +125,48 @@ public final class FollowUpService {
     }
 
     /**
-     * Whether the next DLI dose is held: {@link DliHoldRule} over the grades recorded since the last dose. For the
-     * infusion of a DLI dose to ask; the physician decides.
+     * A follow-up visit the DLI hold was decided on.
+     *
+     * @param visitId its current record (a corrected record is replaced by its correction)
+     * @param grade the overall grade recorded
+     */
+    public record HoldingVisit(String visitId, Instant visitAt, MagicGrade grade) {
+    }
+
+    /**
+     * The DLI hold and the visits it was decided on, read once.
+     *
+     * @param decision {@link DliHoldRule}'s decision over the grades recorded since the last dose
+     * @param heldBy the visits behind its qualifying assessments (grade II or more), earliest first; empty when not
+     *     held
+     */
+    public record DliHold(DliHoldDecision decision, List<HoldingVisit> heldBy) {
+
+        public DliHold {
+            java.util.Objects.requireNonNull(decision, "decision");
+            heldBy = List.copyOf(heldBy);
+        }
+    }
+
+    /**
+     * Whether the next DLI dose is held: {@link DliHoldRule} over the grades recorded since the last dose, with the
+     * visits that hold it. For the infusion of a DLI dose and the schedule to ask; the physician decides.
      *
      * @param lastDoseAt when the last dose of donor lymphocytes was given
      */
-    public DliHoldDecision dliHold(Handle h, String patientId, Instant lastDoseAt) {
-        return DliHoldRule.decide(local(lastDoseAt), assessmentsSince(h, patientId, lastDoseAt));
+    public DliHold dliHold(Handle h, String patientId, Instant lastDoseAt) {
+        List<FollowUpStore.Graded> graded = store.currentGradesSince(h, patientId, lastDoseAt);
+        List<GvhdAssessment> assessments = graded.stream().map(g -> new GvhdAssessment(local(g.visitAt()), g.grade()))
+                .toList();
+        DliHoldDecision decision = DliHoldRule.decide(local(lastDoseAt), assessments);
+        List<HoldingVisit> heldBy = new ArrayList<>();
+        for (int i = 0; i < graded.size(); i++) {
+            if (decision.qualifying().contains(assessments.get(i))) {
+                FollowUpStore.Graded g = graded.get(i);
+                heldBy.add(new HoldingVisit(g.visitId(), g.visitAt(), g.grade()));
+            }
+        }
+        return new DliHold(decision, heldBy);
     }
 
     /** A chimerism sample is taken on or before the visit's day, and not in the future. */

@@ -93,15 +93,15 @@ public final class FollowUpStore {
 
     /** The grades of the patient's current records (not corrected by a later one) of visits at or after a time. */
     public List<Graded> currentGradesSince(Handle h, String patientId, Instant since) {
-        return h.createQuery("SELECT v.visit_at, v.grade FROM follow_up_visit v WHERE v.patient_id = :p "
+        return h.createQuery("SELECT v.id, v.visit_at, v.grade FROM follow_up_visit v WHERE v.patient_id = :p "
                 + "AND v.visit_at >= :since AND NOT EXISTS (SELECT 1 FROM follow_up_visit c WHERE c.corrects_id = v.id) "
                 + "ORDER BY v.visit_at").bind("p", patientId).bind("since", Times.toDb(since))
-                .map((rs, c) -> new Graded(Times.fromDb(rs.getObject(1, java.time.LocalDateTime.class)),
-                        MagicGrade.valueOf(rs.getString(2)))).list();
+                .map((rs, c) -> new Graded(rs.getString(1), Times.fromDb(rs.getObject(2, java.time.LocalDateTime.class)),
+                        MagicGrade.valueOf(rs.getString(3)))).list();
     }
 
-    /** A visit's time and its recorded grade. */
-    public record Graded(Instant visitAt, MagicGrade grade) {
+    /** A visit's record, its time and its recorded grade. */
+    public record Graded(String visitId, Instant visitAt, MagicGrade grade) {
     }
 
     private List<FollowUp> withChimerism(Handle h, List<FollowUp> visits) {

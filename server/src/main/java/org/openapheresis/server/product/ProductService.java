@@ -697,7 +697,7 @@ public final class ProductService {
         if (p.kind() == ProductKind.LYMPHOCYTES) {
             Optional<Instant> lastDose = lastLymphocyteDose(given, inf.at());
             if (lastDose.isPresent()) {
-                org.openapheresis.gvhd.DliHoldDecision d = followUps.dliHold(h, p.recipientId(), lastDose.get());
+                org.openapheresis.gvhd.DliHoldDecision d = followUps.dliHold(h, p.recipientId(), lastDose.get()).decision();
                 if (d.hold() && !inf.acknowledgeGvhdHold()) {
                     throw bedside("GVHD_HOLD", d.warning().orElseThrow() + "; if the physician decides to give it, send "
                             + "acknowledgeGvhdHold: true");

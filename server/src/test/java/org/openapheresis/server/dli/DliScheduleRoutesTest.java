@@ -97,6 +97,10 @@ class DliScheduleRoutesTest {
         String order = (String) u.api.get("/api/sessions/" + session, nurse).map().get("orderId");
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
 
+        // the order's page asks for its schedule: none yet
+        Api.Answer none = u.api.get("/api/orders/" + order + "/dli-schedule", physician);
+        assertThat(none.status()).as(none.body()).isEqualTo(404);
+
         // the physician orders it; the doses are the order's, and what is wrong is named
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recipientId", recipient);
@@ -125,6 +129,11 @@ class DliScheduleRoutesTest {
         assertThat(u.api.post("/api/orders/" + order + "/dli-schedule", physician, body).body())
                 .as("never overwritten").contains("DLI_SCHEDULE_EXISTS");
         String scheduleId = (String) made.get("id");
+        Map<String, Object> ofOrder = Unit.expect(u.api.get("/api/orders/" + order + "/dli-schedule", physician), 200)
+                .map();
+        assertThat(ofOrder).as("the order's schedule is the one made").containsEntry("id", scheduleId)
+                .containsEntry("recipientId", recipient).containsEntry("orderId", order);
+        assertThat(doses(ofOrder)).extracting(d -> d.get("status")).containsExactly("due", "planned", "planned");
 
         // the lab divides the bag into the three doses: 20,000 CD3+/µL, 60 kg: 3, 15 and 30 mL
         Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session, "recipientId",
@@ -136,7 +145,11 @@ class DliScheduleRoutesTest {
         Map<String, Object> read = only(u, recipient, lab);
         assertThat(doses(read)).extracting(d -> ((Map<String, Object>) d.get("aliquot")).get("productId"))
                 .as("each dose with the aliquot of its dose").containsExactlyElementsOf(aliquots);
-        assertThat(u.api.get("/api/patients/" + recipient + "/dli-schedules", u.token(Role.COORDINATOR)).status())
+        // the coordinator reads it to book the next dose; billing does not
+        Map<String, Object> booked = only(u, recipient, u.token(Role.COORDINATOR));
+        assertThat(booked).containsEntry("id", scheduleId);
+        assertThat(doses(booked)).extracting(d -> d.get("dueOn")).doesNotContainNull();
+        assertThat(u.api.get("/api/patients/" + recipient + "/dli-schedules", u.token(Role.BILLING)).status())
                 .isEqualTo(403);
 
         // dose 3 first: refused, acknowledged or not

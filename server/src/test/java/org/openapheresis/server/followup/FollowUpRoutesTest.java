@@ -201,9 +201,13 @@ class FollowUpRoutesTest {
         FollowUpService service = new FollowUpService(new FollowUpStore(), new PatientService(new PatientStore(),
                 Clock.systemDefaultZone()), Clock.system(ZoneId.systemDefault()));
         var jdbi = u.server.services().db().jdbi();
-        DliHoldDecision held = jdbi.withHandle(h -> service.dliHold(h, patient, dose));
+        FollowUpService.DliHold hold = jdbi.withHandle(h -> service.dliHold(h, patient, dose));
+        DliHoldDecision held = hold.decision();
         assertThat(held.hold()).isTrue();
         assertThat(held.warning()).hasValueSatisfying(w -> assertThat(w).contains("grade III"));
+        assertThat(hold.heldBy()).as("the visit the hold was decided on, from the same read")
+                .extracting(FollowUpService.HoldingVisit::visitId, FollowUpService.HoldingVisit::grade)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(originalId, MagicGrade.III));
 
         Map<String, Object> noReason = gradeZeroVisit(visitAt);
         noReason.put("corrects", originalId);
@@ -228,7 +232,9 @@ class FollowUpRoutesTest {
         List<GvhdAssessment> since = jdbi.withHandle(h -> service.assessmentsSince(h, patient, dose));
         assertThat(since).extracting(GvhdAssessment::grade).as("the correction replaces the record it corrects")
                 .containsExactly(MagicGrade.ZERO);
-        assertThat(jdbi.withHandle(h -> service.dliHold(h, patient, dose)).hold()).isFalse();
+        FollowUpService.DliHold lifted = jdbi.withHandle(h -> service.dliHold(h, patient, dose));
+        assertThat(lifted.decision().hold()).isFalse();
+        assertThat(lifted.heldBy()).as("the corrected record holds nothing").isEmpty();
         List<GvhdAssessment> after = jdbi.withHandle(h -> service.assessmentsSince(h, patient, visitAt.plusSeconds(1)));
         assertThat(after).isEmpty();
 

@@ -27,6 +27,8 @@ class RoleAccessTest {
     private static String sessionId;
     private static String productId;
     private static String machineId;
+    /** A lymphocyte collection order with a DLI schedule, so the order's schedule reads 200. */
+    private static String dliOrderId;
 
     @BeforeAll
     static void start() {
@@ -38,12 +40,23 @@ class RoleAccessTest {
         String machine = unit.freshMachine();
         machineId = unit.api.get("/api/machines", unit.token(Role.NURSE)).list().stream()
                 .filter(m -> machine.equals(m.get("name"))).findFirst().orElseThrow().get("id").toString();
+        String donor = unit.registeredPerson("ROLES-DLI-DONOR", "donor", 75);
+        String recipient = unit.registeredPerson("ROLES-DLI-RECIPIENT", "patient", 60);
+        String collection = unit.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses",
+                List.of(1e6)), Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
+        dliOrderId = (String) unit.api.get("/api/sessions/" + collection, unit.token(Role.NURSE)).map().get("orderId");
+        Unit.expect(unit.api.post("/api/orders/" + dliOrderId + "/dli-schedule", unit.token(Role.PHYSICIAN), Map.of(
+                "recipientId", recipient, "firstDoseOn", java.time.LocalDate.now().toString(), "doses",
+                List.of(Map.of()))), 201);
     }
 
     /** The path with real ids, so an allowed read answers 200. */
     private static String real(String path) {
         if (path.equals("/api/order-sets")) { // a query the route requires: a row of the indications table
             return path + "?row=" + org.openapheresis.server.guideline.Guidelines.load().rows().get(0).id();
+        }
+        if (path.equals("/api/orders/{id}/dli-schedule")) { // a plasma exchange order has none: 404
+            return path.replace("{id}", dliOrderId);
         }
         String id = path.startsWith("/api/patients/") ? patientId : path.startsWith("/api/orders/") ? orderId
                 : path.startsWith("/api/products/") ? productId : path.startsWith("/api/machines/") ? machineId
@@ -149,7 +162,8 @@ class RoleAccessTest {
         assertThat(p.roles(Permission.FOLLOWUP_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE,
                 Role.COORDINATOR);
         assertThat(p.roles(Permission.DLI_SCHEDULE_ORDER)).containsExactly(Role.PHYSICIAN);
-        assertThat(p.roles(Permission.DLI_SCHEDULE_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE, Role.LAB);
+        assertThat(p.roles(Permission.DLI_SCHEDULE_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.NURSE, Role.LAB,
+                Role.COORDINATOR);
         assertThat(p.roles(Permission.CHARGES_READ)).containsExactlyInAnyOrder(Role.PHYSICIAN, Role.COORDINATOR,
                 Role.BILLING);
         assertThat(p.roles(Permission.CHARGES_CORRECT)).containsExactly(Role.BILLING);
