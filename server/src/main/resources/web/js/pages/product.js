@@ -12,7 +12,13 @@ const EVENT_TEXT = {
   'divided-from': 'Made by division', 'issued': 'Issued for infusion', 'infused': 'Infused', 'discarded': 'Discarded',
 };
 
-function sci(v) { return v === undefined || v === null ? '—' : Number(v).toExponential(2).replace('e+', ' × 10^'); }
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+/** A cell count in the UI's one notation, "2.16 ×10⁹" (three significant figures). */
+function sci(v) {
+  if (v === undefined || v === null) return '—';
+  const [mantissa, exponent] = Number(v).toExponential(2).split('e');
+  return `${mantissa} ×10${String(Number(exponent)).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+}
 
 export async function render(main, ctx, [id]) {
   const p = await get(`/api/products/${encodeURIComponent(id)}`);
@@ -110,7 +116,10 @@ function detailText(e) {
   if (d.cd3PerKg) parts.push(`CD3+ ${sci(d.cd3PerKg)} /kg`);
   if (d.granulocytesPerKg) parts.push(`granulocytes ${sci(d.granulocytesPerKg)} /kg`);
   if (d.dmsoGPerKgLast24h !== undefined) parts.push(`DMSO ${num(d.dmsoGPerKgLast24h, 2)} g/kg in 24 h`);
-  if (d.reaction) parts.push(`reaction: ${d.reaction}`);
+  if (d.vitalsBefore) parts.push(`before: ${vitalsText(d.vitalsBefore)}`);
+  if (d.vitalsAfter) parts.push(`after: ${vitalsText(d.vitalsAfter)}`);
+  if (d.reaction) parts.push(`reaction${d.reactionGrade ? ` (CTCAE grade ${d.reactionGrade})` : ''}: ${d.reaction}`);
+  else if (e.type === 'infused') parts.push('no reaction recorded');
   if (d.preparedBy) parts.push(`prepared by ${d.preparedBy}`);
   return parts.join(' · ');
 }
@@ -195,6 +204,29 @@ function stepForm(p, type, title, reload) {
   return form;
 }
 
+// Vital signs at the bedside, each with its unit (the server keeps the ranges the session's vitals accept).
+const VITALS = [['systolicMmHg', 'Systolic', 'mmHg'], ['diastolicMmHg', 'Diastolic', 'mmHg'], ['pulsePerMin', 'Pulse', '/min'],
+  ['spo2Percent', 'SpO₂', '%'], ['temperatureC', 'Temperature', '°C']];
+// CTCAE v5.0, "Infusion related reaction" (docs/sources.md, "Bedside observations").
+const REACTION_GRADES = [
+  ['1', '1 — mild, transient; no interruption, no intervention'],
+  ['2', '2 — interruption indicated; responds promptly to symptomatic treatment'],
+  ['3', '3 — prolonged or recurring; hospitalisation indicated'],
+  ['4', '4 — life-threatening; urgent intervention indicated'],
+  ['5', '5 — death']];
+
+function vitalsFieldset(prefix, legend) {
+  return h('fieldset', { class: 'span-2', id: `${prefix}-fields` }, h('legend', {}, legend),
+    h('div', { class: 'grid grid-5' }, VITALS.map(([k, text, unit]) => field({ name: `${prefix}.${k}`, label: text, unit, type: 'number' }))));
+}
+
+function vitalsText(v) {
+  if (!v) return null;
+  const bp = v.systolicMmHg !== undefined || v.diastolicMmHg !== undefined ? `BP ${v.systolicMmHg ?? '–'}/${v.diastolicMmHg ?? '–'} mmHg` : null;
+  return [bp, v.pulsePerMin !== undefined ? `pulse ${v.pulsePerMin} /min` : null, v.spo2Percent !== undefined ? `SpO₂ ${v.spo2Percent} %` : null,
+    v.temperatureC !== undefined ? `${num(v.temperatureC, 1)} °C` : null].filter(Boolean).join(', ');
+}
+
 // The bedside check: the nurse scans the bag's DIN and the wristband; the server refuses anything that does not
 // match, and says why, before anything is recorded.
 function bedsideForm(p, recipient, reload) {
@@ -205,7 +237,11 @@ function bedsideForm(p, recipient, reload) {
     field({ name: 'patientId', label: 'Scan the wristband (MRN or patient id)', required: true, span: true }),
     ...whenFields({ name: 'at', label: 'Infusion started', value: new Date().toISOString(), required: true }),
     field({ name: 'volumeMl', label: 'Volume given', unit: 'mL', type: 'number', value: p.volumeMl }),
-    field({ name: 'reaction', label: 'Reaction, if any (graded)', type: 'textarea', span: true }),
+    vitalsFieldset('vitalsBefore', 'Vital signs before the infusion'),
+    vitalsFieldset('vitalsAfter', 'Vital signs after the infusion'),
+    field({ name: 'reaction', label: 'Reaction, if any', type: 'textarea', span: true }),
+    field({ name: 'reactionGrade', label: 'Reaction grade (CTCAE v5.0, infusion related reaction)', type: 'select', span: true,
+      options: [['', 'no reaction'], ...REACTION_GRADES] }),
     p.dmsoPercent ? checkbox({ name: 'acknowledgeDmsoLimit', label: 'The physician accepts DMSO above the daily limit (only if the check says so)' }) : null,
     p.kind === 'lymphocytes' ? checkbox({ name: 'acknowledgeGvhdHold', label: 'The physician decided to give this dose despite GVHD recorded since the last dose (only if the check says so)' }) : null,
     h('div', { class: 'form-errors span-2' }),
@@ -218,6 +254,12 @@ function bedsideForm(p, recipient, reload) {
     const body = { scannedDin: v.scannedDin, patientId: v.patientId, at: whenValue(v, 'at') };
     if (v.volumeMl) body.volumeMl = toNumber(v.volumeMl);
     if (v.reaction) body.reaction = v.reaction;
+    if (v.reactionGrade) body.reactionGrade = Number(v.reactionGrade);
+    for (const when of ['vitalsBefore', 'vitalsAfter']) {
+      const vs = {};
+      for (const [k] of VITALS) if (v[`${when}.${k}`]) vs[k] = toNumber(v[`${when}.${k}`]);
+      if (Object.keys(vs).length) body[when] = vs;
+    }
     if (v.acknowledgeDmsoLimit) body.acknowledgeDmsoLimit = true;
     if (v.acknowledgeGvhdHold) body.acknowledgeGvhdHold = true;
     try {

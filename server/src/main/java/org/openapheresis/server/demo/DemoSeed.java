@@ -690,7 +690,10 @@ public final class DemoSeed {
                 var dose1 = jdbi.withHandle(h -> products.find(h, doses.get(0))).orElseThrow();
                 jdbi.useTransaction(h -> products.infuse(h, new Actor("nurse.tanaka", Role.NURSE), dose1.id(),
                         new org.openapheresis.server.product.ProductService.Infusion(dliRecipient.id(), dose1.dinPrinted(),
-                                infused, Optional.empty(), Optional.of("none"), false, false), dose1.din()));
+                                infused, Optional.empty(), new org.openapheresis.server.product.ProductService.Observed(
+                                        Optional.of(vitals(124, 76, 72, 98, 36.7)),
+                                        Optional.of(vitals(121, 74, 76, 98, 36.9)), Optional.empty()), false, false),
+                        dose1.din()));
                 for (int i = 1; i < doses.size(); i++) {
                     String dose = doses.get(i);
                     step(products, LAB, dose, org.openapheresis.server.product.ProductEvent.EventType.CRYOPRESERVED,
@@ -852,5 +855,12 @@ public final class DemoSeed {
         }
         machineFreeAt.put(machine + "/" + day, start.plus(MachineBookings.occupies(durationMin)));
         return start;
+    }
+
+    /** Vital signs a nurse measured at the bedside (mmHg, mmHg, per minute, %, °C). */
+    private static org.openapheresis.server.product.ProductService.Vitals vitals(double systolic, double diastolic,
+            double pulse, double spo2, double temperature) {
+        return new org.openapheresis.server.product.ProductService.Vitals(Optional.of(systolic), Optional.of(diastolic),
+                Optional.of(pulse), Optional.of(spo2), Optional.of(temperature));
     }
 }

@@ -23,6 +23,7 @@ import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
 import org.openapheresis.server.product.ProductEvent.EventType;
+import org.openapheresis.server.session.Commands;
 import org.openapheresis.server.system.DomainException;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
@@ -307,7 +308,20 @@ public final class ProductRoutes implements FeatureRoutes {
         String scannedText = f.text("scannedDin", true, 40).orElse(null);
         Instant at = call.pastTime(f, "at", true).orElse(null);
         Optional<Double> volume = box(f.number("volumeMl", VOLUME_ML, false));
+        Optional<ProductService.Vitals> before = f.child("vitalsBefore", false).flatMap(ProductRoutes::vitals);
+        Optional<ProductService.Vitals> after = f.child("vitalsAfter", false).flatMap(ProductRoutes::vitals);
         Optional<String> reaction = f.text("reaction", false, 1000);
+        Optional<Integer> grade = f.integer("reactionGrade", ProductService.Reaction.GRADES, false).stream().boxed()
+                .findFirst();
+        if (reaction.isPresent() && grade.isEmpty() && !f.has("reactionGrade")) {
+            f.add("reactionGrade", MessageKey.REQUIRED_WHEN, "when a reaction is recorded: its CTCAE v5.0 grade as an "
+                    + "infusion related reaction, 1 to 5");
+        }
+        if (grade.isPresent() && reaction.isEmpty() && !f.has("reaction")) {
+            f.add("reaction", MessageKey.REQUIRED_WHEN, "when a reaction grade is given: what the reaction was");
+        }
+        Optional<ProductService.Reaction> graded = reaction.isPresent() && grade.isPresent()
+                ? f.build(() -> new ProductService.Reaction(reaction.get(), grade.get())) : Optional.empty();
         boolean acknowledge = f.bool("acknowledgeDmsoLimit", false).orElse(false);
         boolean acknowledgeHold = f.bool("acknowledgeGvhdHold", false).orElse(false);
         boolean acknowledgeLower = f.bool("acknowledgeDliLowerDose", false).orElse(false);
@@ -315,13 +329,26 @@ public final class ProductRoutes implements FeatureRoutes {
         f.rejectUnknown();
         throwIfProblems(f);
         Din scanned = scannedDin(scannedText);
-        ProductService.Infusion inf = new ProductService.Infusion(patientId, scannedText, at, volume, reaction,
-                acknowledge, acknowledgeHold, acknowledgeLower, acknowledgeInterval);
+        ProductService.Infusion inf = new ProductService.Infusion(patientId, scannedText, at, volume,
+                new ProductService.Observed(before, after, graded), acknowledge, acknowledgeHold, acknowledgeLower,
+                acknowledgeInterval);
         String id = call.param("id");
         call.answer(call.write(h -> {
             concernsRecipient(call, h, id);
             return json(products.infuse(h, call.actor(), id, inf, scanned));
         }));
+    }
+
+    /** Vital signs at the bedside, in the ranges the session's vitals accept; at least one measured. */
+    private static Optional<ProductService.Vitals> vitals(Node v) {
+        Optional<Double> sys = box(v.number("systolicMmHg", Commands.SYSTOLIC_MMHG, false));
+        Optional<Double> dia = box(v.number("diastolicMmHg", Commands.DIASTOLIC_MMHG, false));
+        Optional<Double> pulse = box(v.number("pulsePerMin", Commands.PULSE_PER_MIN, false));
+        Optional<Double> spo2 = box(v.number("spo2Percent", Commands.SPO2_PERCENT, false));
+        Optional<Double> temp = box(v.number("temperatureC", Commands.TEMPERATURE_C, false));
+        v.rejectUnknown();
+        return v.problems().isEmpty() ? v.build(() -> new ProductService.Vitals(sys, dia, pulse, spo2, temp))
+                : Optional.empty();
     }
 
     /** Names the product's recipient for the audit entry (404 when there is no such product). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.openapheresis.isbt128.CollectionType;
@@ -632,15 +633,87 @@ public final class ProductService {
      * The bedside check and the infusion record.
      *
      * @param patientId what the wristband carries: the patient's record id or medical record number
+     * @param observed the vital signs before and after, and the reaction with its grade
      */
     public record Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
-            Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold,
+            Observed observed, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold,
             boolean acknowledgeDliLowerDose, boolean acknowledgeDliInterval) {
+
+        public Infusion {
+            Objects.requireNonNull(observed, "observed");
+        }
 
         /** An infusion that acknowledges nothing of a DLI schedule. */
         public Infusion(String patientId, String scannedDin, Instant at, Optional<Double> volumeMl,
-                Optional<String> reaction, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
-            this(patientId, scannedDin, at, volumeMl, reaction, acknowledgeDmsoLimit, acknowledgeGvhdHold, false, false);
+                Observed observed, boolean acknowledgeDmsoLimit, boolean acknowledgeGvhdHold) {
+            this(patientId, scannedDin, at, volumeMl, observed, acknowledgeDmsoLimit, acknowledgeGvhdHold, false, false);
+        }
+    }
+
+    /**
+     * What the nurse observed at an infusion: the vital signs before it started and after it ended, and a reaction,
+     * graded.
+     */
+    public record Observed(Optional<Vitals> before, Optional<Vitals> after, Optional<Reaction> reaction) {
+
+        /** Nothing observed (a record made without the bedside observations). */
+        public static final Observed NOTHING = new Observed(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Observed {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+            Objects.requireNonNull(reaction, "reaction");
+        }
+    }
+
+    /**
+     * Vital signs at the bedside, each in the unit its name carries and within the ranges the session's vitals
+     * accept; at least one is measured.
+     */
+    public record Vitals(Optional<Double> systolicMmHg, Optional<Double> diastolicMmHg, Optional<Double> pulsePerMin,
+            Optional<Double> spo2Percent, Optional<Double> temperatureC) {
+
+        public Vitals {
+            if (systolicMmHg.isEmpty() && diastolicMmHg.isEmpty() && pulsePerMin.isEmpty() && spo2Percent.isEmpty()
+                    && temperatureC.isEmpty()) {
+                throw InvalidInputException.of("", MessageKey.INVALID, "vital signs need at least one measurement");
+            }
+            if (systolicMmHg.isPresent() && diastolicMmHg.isPresent() && diastolicMmHg.get() >= systolicMmHg.get()) {
+                throw InvalidInputException.of("diastolicMmHg", MessageKey.INVALID, diastolicMmHg.get()
+                        + " mmHg is not below the systolic " + systolicMmHg.get() + " mmHg");
+            }
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            systolicMmHg.ifPresent(v -> m.put("systolicMmHg", v));
+            diastolicMmHg.ifPresent(v -> m.put("diastolicMmHg", v));
+            pulsePerMin.ifPresent(v -> m.put("pulsePerMin", v));
+            spo2Percent.ifPresent(v -> m.put("spo2Percent", v));
+            temperatureC.ifPresent(v -> m.put("temperatureC", v));
+            return m;
+        }
+    }
+
+    /**
+     * A reaction to the infusion, described and graded as CTCAE v5.0 grades an infusion related reaction: 1 mild,
+     * transient, no interruption or intervention; 2 interruption indicated but responds promptly to symptomatic
+     * treatment; 3 prolonged or recurring, hospitalisation indicated; 4 life-threatening, urgent intervention; 5
+     * death (docs/sources.md, "Bedside observations").
+     */
+    public record Reaction(String description, int ctcaeGrade) {
+
+        public static final org.openapheresis.system.Range GRADES = org.openapheresis.system.Range.of(1, 5);
+
+        public Reaction {
+            Objects.requireNonNull(description, "description");
+            if (description.isBlank()) {
+                throw InvalidInputException.of("reaction", MessageKey.REQUIRED);
+            }
+            if (ctcaeGrade < 1 || ctcaeGrade > 5) {
+                throw InvalidInputException.of("reactionGrade", MessageKey.INVALID, ctcaeGrade + " is not a CTCAE grade "
+                        + "(1 to 5)");
+            }
         }
     }
 
@@ -744,7 +817,12 @@ public final class ProductService {
                 c.check(h, p, inf, cd3PerKg, details);
             }
         }
-        inf.reaction().ifPresent(r -> details.put("reaction", r));
+        inf.observed().before().ifPresent(v -> details.put("vitalsBefore", v.asMap()));
+        inf.observed().after().ifPresent(v -> details.put("vitalsAfter", v.asMap()));
+        inf.observed().reaction().ifPresent(r -> {
+            details.put("reaction", r.description());
+            details.put("reactionGrade", r.ctcaeGrade());
+        });
         details.put("scannedDin", scanned.printed());
         Product next = p.with(p.state().withStatus(ProductStatus.INFUSED));
         if (!store.update(h, next, p.version())) {

@@ -155,6 +155,33 @@ class ProductsTest {
                 .encode());
         // the wristband carries the MRN: it identifies the patient as well as the record id does
         scannedAsBarcode.put("patientId", u.api.get("/api/patients/" + patient, nurse).map().get("mrn"));
+        // the bedside observations: each bad one is named, and nothing is recorded
+        Map<String, Object> ungraded = new LinkedHashMap<>(scannedAsBarcode);
+        ungraded.put("reaction", "chills at 10 minutes");
+        Api.Answer noGrade = u.api.post("/api/products/" + id + "/infusions", nurse, ungraded);
+        assertThat(noGrade.status()).isEqualTo(422);
+        assertThat(noGrade.body()).contains("reactionGrade").contains("CTCAE");
+        ungraded.put("reactionGrade", 6);
+        assertThat(u.api.post("/api/products/" + id + "/infusions", nurse, ungraded).body()).contains("reactionGrade");
+        Map<String, Object> badVitals = new LinkedHashMap<>(scannedAsBarcode);
+        badVitals.put("vitalsBefore", Map.of("systolicMmHg", 70, "diastolicMmHg", 90));
+        badVitals.put("vitalsAfter", Map.of("temperatureC", 52));
+        Api.Answer vitals = u.api.post("/api/products/" + id + "/infusions", nurse, badVitals);
+        assertThat(vitals.status()).isEqualTo(422);
+        assertThat(vitals.body()).contains("vitalsBefore.diastolicMmHg").contains("vitalsAfter.temperatureC");
+        badVitals.put("vitalsBefore", Map.of());
+        badVitals.remove("vitalsAfter");
+        Api.Answer empty = u.api.post("/api/products/" + id + "/infusions", nurse, badVitals);
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body()).contains("vitalsBefore").contains("at least one measurement");
+        assertThat(u.api.get("/api/products/" + id, nurse).map()).containsEntry("status", "issued");
+
+        scannedAsBarcode.put("vitalsBefore", Map.of("systolicMmHg", 128, "diastolicMmHg", 78, "pulsePerMin", 74,
+                "spo2Percent", 98, "temperatureC", 36.8));
+        scannedAsBarcode.put("vitalsAfter", Map.of("systolicMmHg", 136, "diastolicMmHg", 82, "pulsePerMin", 88,
+                "temperatureC", 37.4));
+        scannedAsBarcode.put("reaction", "nausea and a garlic taste (DMSO) from 10 minutes, settled with ondansetron");
+        scannedAsBarcode.put("reactionGrade", 2);
         Map<String, Object> infused = Unit.expect(u.api.post("/api/products/" + id + "/infusions", nurse,
                 scannedAsBarcode), 201).map();
         assertThat(infused).containsEntry("status", "infused");
@@ -168,6 +195,12 @@ class ProductsTest {
                 .offset(1.0));
         assertThat(((Number) given.get("dmsoGPerKgLast24h")).doubleValue()).isCloseTo(22.0 / 70, org.assertj.core.data
                 .Offset.offset(1e-6));
+        assertThat((Map<String, Object>) given.get("vitalsBefore")).containsEntry("systolicMmHg", 128)
+                .containsEntry("temperatureC", 36.8).hasSize(5);
+        assertThat((Map<String, Object>) given.get("vitalsAfter")).containsEntry("pulsePerMin", 88)
+                .doesNotContainKey("spo2Percent");
+        assertThat(given).containsEntry("reactionGrade", 2).containsEntry("reaction",
+                "nausea and a garlic taste (DMSO) from 10 minutes, settled with ondansetron");
 
         Api.Answer storeInfused = step(u, lab, id, Map.of("type", "stored", "location", "LN2-1"));
         assertThat(storeInfused.status()).isEqualTo(409);
