@@ -48,6 +48,7 @@ const routes = [
   [/^\/patients\/([^/]+)\/edit$/, () => import('./pages/patient-edit.js')],
   [/^\/patients\/([^/]+)\/orders\/new$/, () => import('./pages/order-new.js')],
   [/^\/patients\/([^/]+)\/follow-up$/, () => import('./pages/followup.js')],
+  [/^\/patients\/([^/]+)\/therapy$/, () => import('./pages/therapy.js')],
   [/^\/patients\/([^/]+)$/, () => import('./pages/patient.js')],
   [/^\/orders\/([^/]+)\/edit$/, () => import('./pages/order-new.js').then((m) => ({ render: (main, c, [id]) => m.render(main, c, [null, id]) }))],
   [/^\/orders\/([^/]+)$/, () => import('./pages/order.js')],

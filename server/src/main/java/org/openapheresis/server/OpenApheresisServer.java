@@ -191,6 +191,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.product.ProductRoutes(products),
                     new org.openapheresis.server.followup.FollowUpRoutes(followUps),
                     new org.openapheresis.server.dli.DliScheduleRoutes(dliSchedules),
+                    new org.openapheresis.server.therapy.TherapyRoutes(new org.openapheresis.server.therapy.TherapyService(
+                            patients, orders, sessions, products, dliSchedules, followUps, zone)),
                     new org.openapheresis.server.followup.ChronicGvhdRoutes(chronicGvhd),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
                     new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,

@@ -45,6 +45,7 @@ export async function render(main, ctx, [id]) {
     h('div', { class: 'actions' },
       ctx.can.editPatients(role) ? h('a', { class: 'btn btn-ghost', href: `#/patients/${encodeURIComponent(id)}/edit` }, 'Edit details') : null,
       ctx.can.readFollowUp() ? h('a', { class: 'btn btn-ghost', id: 'follow-up', href: `#/patients/${encodeURIComponent(id)}/follow-up` }, 'GVHD follow-up') : null,
+      ctx.can.readProducts() ? h('a', { class: 'btn btn-ghost', id: 'therapy-timeline', href: `#/patients/${encodeURIComponent(id)}/therapy` }, 'Therapy timeline') : null,
       ctx.can.order(role) ? h('a', { class: 'btn btn-primary', id: 'new-order', href: `#/patients/${encodeURIComponent(id)}/orders/new` }, 'New order') : null)));
 
   const allergies = p.allergies || [];

@@ -128,4 +128,66 @@ class UiDliScheduleTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector("#dli-schedule tr[data-dose='2']"))).contains("Due");
         assertThat(browser.all(By.id("dli-skip"))).as("skipping is the physician's").isEmpty();
     }
+
+    /**
+     * The demo's DLI recipient's therapy as one timeline: the donor's collection order and its signature, the
+     * collection, the product, its division into three dose aliquots, the first dose infused, the DLI schedule, and
+     * the two doses still to come; oldest first, each linking its record. The lab reads it without follow-up visits.
+     */
+    @Test
+    void the_recipients_therapy_timeline_runs_from_the_donors_order_to_the_doses_still_to_come() {
+        browser.signIn("nurse.moreau", server.demoPassword);
+        browser.go("/patients");
+        browser.click(By.partialLinkText("Erik"));
+        browser.click(By.id("therapy-timeline"));
+        browser.await(By.id("therapy-timeline"));
+        assertThat(browser.text(By.id("therapy-people"))).contains("Lind, Erik").contains("this patient")
+                .contains("donor");
+        List<String> past = browser.all(By.cssSelector("#therapy-timeline li")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertThat(past).anySatisfy(t -> assertThat(t).contains("Ordered: Lymphocyte collection"));
+        assertThat(past).anySatisfy(t -> assertThat(t).contains("Collected: Lymphocyte collection from"));
+        assertThat(past).anySatisfy(t -> assertThat(t).contains("Divided into aliquots"));
+        assertThat(past).anySatisfy(t -> assertThat(t).contains("Infused: Mononuclear cells").contains("CD3+")
+                .contains("by nurse.tanaka"));
+        assertThat(past).anySatisfy(t -> assertThat(t).contains("DLI schedule ordered: 3 doses"));
+        int ordered = indexOf(past, "Ordered: Lymphocyte collection");
+        int infused = indexOf(past, "Infused: Mononuclear cells");
+        assertThat(ordered).as("oldest first").isLessThan(indexOf(past, "Divided into aliquots")).isLessThan(infused);
+        String coming = browser.text(By.id("therapy-coming"));
+        assertThat(coming).contains("DLI dose 2").contains("due").contains("DLI dose 3").contains("planned");
+        browser.screenshot("60-therapy-timeline");
+        browser.click(By.partialLinkText("Infused: Mononuclear cells"));
+        browser.awaitText(By.cssSelector("main h1"), "Mononuclear cells");
+
+        String lab = server.login("lab.fischer", server.demoPassword);
+        String erik = null;
+        for (var p : server.call("GET", "/api/patients", lab, null).body()) {
+            if (p.get("givenName").asText().equals("Erik")) {
+                erik = p.get("id").asText();
+            }
+        }
+        assertThat(erik).isNotNull();
+        com.fasterxml.jackson.databind.JsonNode t = server.call("GET", "/api/patients/" + erik + "/therapy", lab, null)
+                .body();
+        assertThat(t.get("followUpsIncluded").asBoolean()).isFalse();
+        List<String> at = new ArrayList<>();
+        t.get("entries").forEach(e -> {
+            if (!e.get("coming").asBoolean()) {
+                at.add(e.get("at").asText());
+            }
+        });
+        assertThat(at).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse));
+        assertThat(server.call("GET", "/api/patients/" + erik + "/therapy", server.login("billing.novak",
+                server.demoPassword), null).status()).isEqualTo(403);
+    }
+
+    private static int indexOf(List<String> entries, String text) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no entry with " + text + " in " + entries);
+    }
 }
