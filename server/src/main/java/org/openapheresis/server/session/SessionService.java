@@ -90,13 +90,18 @@ public final class SessionService {
     /**
      * The warnings of the unit's rules for a session of {@code o} from {@code from} to {@code to}: refused while one of
      * them is not among {@code acknowledged}; else what the booker acknowledged (empty when there was nothing to).
-     * Codes acknowledged that the rules did not find are not kept: the record says what was found.
+     * Codes acknowledged that the rules did not find are not kept: the record says what was found. A session that
+     * keeps its start keeps the acknowledgement it was booked there with ({@code already}) when that covers every
+     * warning: its machine, chair or nurse changed, not the hours it runs.
      */
     private Optional<BookingAcknowledgement> acknowledged(Handle h, Actor by, OrderRecord o, Instant from, Instant to,
-            java.util.Set<BookingWarning.Code> acknowledged) {
+            java.util.Set<BookingWarning.Code> acknowledged, Optional<BookingAcknowledgement> already) {
         List<BookingWarning> found = unitRules.warnings(h, o, from, to);
         if (found.isEmpty()) {
             return Optional.empty();
+        }
+        if (already.isPresent() && found.stream().allMatch(w -> already.get().acknowledges(w.code()))) {
+            return already;
         }
         List<BookingWarning> open = found.stream().filter(w -> !acknowledged.contains(w.code())).toList();
         if (!open.isEmpty()) {
@@ -145,7 +150,7 @@ public final class SessionService {
         Optional<Chair> chair = s.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, s.plannedStart(), end, null);
         Optional<BookingAcknowledgement> ack = acknowledged(h, by, o, s.plannedStart(), end,
-                s.acknowledgedWarnings());
+                s.acknowledgedWarnings(), Optional.empty());
         String id = Ids.next();
         store.insert(h, new SessionRecord(id, 1, o.id(), o.patientId(), patients.displayName(h, o.patientId()),
                 o.procedureSpec().type(), s.plannedStart(), machine.map(Machine::name), chair.map(Chair::name),
@@ -158,8 +163,9 @@ public final class SessionService {
 
     /**
      * Moves a scheduled session (time, machine, chair, nurse) that is still at the version read; checked as a
-     * booking is, the warnings of the unit's rules for where it goes included (those acknowledged where it was do not
-     * carry over).
+     * booking is, the warnings of the unit's rules for where it goes included (those acknowledged where it was carry
+     * over only while it keeps its start: a new nurse or machine for the night's exchange, or the solver filling in its
+     * chair, asks nothing again).
      */
     public SessionRecord reschedule(Handle h, Actor by, String id, Commands.Reschedule r) {
         SessionRecord s = require(h, id);
@@ -175,7 +181,8 @@ public final class SessionService {
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, r.plannedStart(), end, id);
         Optional<BookingAcknowledgement> ack = acknowledged(h, by, orders.require(h, s.orderId()), r.plannedStart(),
-                end, r.acknowledgedWarnings());
+                end, r.acknowledgedWarnings(), r.plannedStart().equals(s.plannedStart()) ? s.bookingAcknowledgement()
+                        : Optional.empty());
         if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, machine.map(Machine::id),
                 chair.map(Chair::id), r.nurse(), clock.instant(), ack)) {
             SessionRecord now = require(h, id);

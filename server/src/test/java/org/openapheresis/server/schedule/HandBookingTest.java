@@ -255,5 +255,13 @@ class HandBookingTest {
         assertThat((List<Map<String, Object>>) p.map().get("assignments")).filteredOn(a -> booked.id().equals(
                 a.get("sessionId"))).singleElement().satisfies(a -> assertThat(a).containsEntry("plannedStart",
                         "2026-03-08T09:00:00Z"));
+        // booked whole: the chair filled in at the same start asks for nothing again, and the acknowledgement stays
+        Unit.expect(unit.api.post("/api/schedule/proposals/" + p.id() + "/apply", unit.token(Role.COORDINATOR), ""),
+                200);
+        Map<String, Object> after = Unit.expect(unit.api.get("/api/sessions/" + booked.id(), unit.token(Role.NURSE)),
+                200).map();
+        assertThat(after).containsEntry("plannedStart", "2026-03-08T09:00:00Z");
+        assertThat((Map<String, Object>) after.get("bookingAcknowledgement")).containsEntry("acknowledgedBy",
+                "coordinator1");
     }
 }
