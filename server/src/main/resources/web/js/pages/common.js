@@ -1,6 +1,6 @@
 // Look-ups several pages share: names from the server's catalogue, a session's order, and an order's course.
 import { get } from '../api.js';
-import { label, setWarningTitles } from '../ui.js';
+import { h, label, dateTime, setWarningTitles } from '../ui.js';
 
 let procedureNames = {};
 let labFields = [];
@@ -50,4 +50,49 @@ export async function enrichSessions(sessions) {
 export async function orderCourse(o, bandPatients) {
   if (!o.schedule || !(o.schedule.sessions > 1)) return null;
   return get(`/api/orders/${encodeURIComponent(o.id)}/course?timeline=true${bandPatients ? `&uncertainty=${bandPatients}` : ''}`);
+}
+
+/** The warnings of the unit's rules for a booking by hand, in a few words (the server says them in full). */
+const ON_CALL_SHORT = {
+  UNIT_CLOSED: 'unit closed', OUTSIDE_OPENING_HOURS: 'outside opening hours', AFTER_LAB_CUTOFF: 'after the lab cut-off',
+  LABS_NOT_BACK: 'labs not back',
+};
+const sentence = (t) => (t ? t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.') : '');
+
+/**
+ * A booking or move by hand that the server answered with warnings of the unit's rules (409 BOOKING_WARNINGS_OPEN):
+ * each warning in words, and "Book anyway (on call)", which calls {@code resend} with exactly those codes to send
+ * again as acknowledgedWarnings. Null for any other answer (the page shows it as before).
+ */
+export function onCallPrompt(err, resend, what = 'Book') {
+  if (!err || !err.body || err.body.key !== 'BOOKING_WARNINGS_OPEN') return null;
+  const open = Array.isArray(err.body.unacknowledged) ? err.body.unacknowledged : [];
+  const button = h('button', { class: 'btn btn-danger', type: 'button', id: 'book-anyway' }, `${what} anyway (on call)`);
+  const box = h('div', { class: 'alert alert-warning on-call-prompt', id: 'on-call-warning', role: 'alert' },
+    h('h4', {}, 'Outside the unit’s rules: not booked yet'),
+    h('ul', {}, open.map((w) => h('li', { dataset: { code: w.code } }, sentence(w.message), ' ', h('span', { class: 'code' }, w.code)))),
+    h('p', { class: 'small' }, 'Go ahead only for a session that must run then (on call). Your name and these warnings are kept with the session and in the audit trail; or change the time.'),
+    h('div', { class: 'actions' }, button));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try { await resend(open.map((w) => w.code)); } finally { button.disabled = false; }
+  });
+  return box;
+}
+
+/**
+ * The small marker of a session booked outside the unit's rules (on call), the reason in its title; with
+ * {@code full}, instead, a note saying who booked it and every warning in words. Null for a session booked inside
+ * them.
+ */
+export function onCallMarker(s, full = false) {
+  const a = s && s.bookingAcknowledgement;
+  if (!a || !Array.isArray(a.warnings) || !a.warnings.length) return null;
+  const short = a.warnings.map((w) => ON_CALL_SHORT[w.code] || label(w.code)).join(', ');
+  const why = `Booked on call by ${a.acknowledgedBy} at ${dateTime(a.acknowledgedAt)}: ${a.warnings.map((w) => w.message).join('; ')}`;
+  const chip = h('span', { class: 'chip chip-on-call', dataset: { onCall: s.id }, title: why }, `On call · ${short}`);
+  if (!full) return chip;
+  return h('div', { class: 'alert alert-warning on-call-note', id: 'on-call-note' },
+    h('strong', {}, `Booked on call by ${a.acknowledgedBy} at ${dateTime(a.acknowledgedAt)}, outside the unit’s rules:`),
+    h('ul', { class: 'small' }, a.warnings.map((w) => h('li', { dataset: { code: w.code } }, sentence(w.message)))));
 }

@@ -3,7 +3,7 @@
 // its sessions are scheduled, moved and cancelled here. Prints as the prescription for the chart.
 import { get, post, put } from '../api.js';
 import { h, clear, chip, dateTime, date, field, dateField, timeField, values, showProblems, clearProblems, toast, label, num, todayIso, addDays, localDate, time, instantOf, warningList, warningTitle, checkbox, unitText } from '../ui.js';
-import { patientName, procedureName, orderCourse, labCatalog } from './common.js';
+import { patientName, procedureName, orderCourse, labCatalog, onCallPrompt, onCallMarker } from './common.js';
 import { renderPlan } from './plan-view.js';
 import { estimatePanel, coverageCheckPanel } from './cost.js';
 import { scheduleView, scheduleForm } from './dli.js';
@@ -282,7 +282,7 @@ function scheduleSection(ctx, o, sessions, machines, chairs, nurses) {
       h('tbody', {}, sessions.sort((a, b) => String(a.plannedStart).localeCompare(String(b.plannedStart))).map((s) => h('tr', { dataset: { session: s.id } },
         h('td', {}, h('a', { href: `#/sessions/${encodeURIComponent(s.id)}` }, dateTime(s.plannedStart))),
         h('td', {}, s.machine || '—'), h('td', {}, s.chair || '—'), h('td', {}, s.nurse ? nurseName(s.nurse) : '—'),
-        h('td', {}, chip(s.status), s.cancelReason ? h('div', { class: 'small muted' }, s.cancelReason) : null),
+        h('td', {}, chip(s.status), ' ', onCallMarker(s), s.cancelReason ? h('div', { class: 'small muted' }, s.cancelReason) : null),
         canSchedule ? h('td', { class: 'no-print' }, s.status === 'scheduled' ? h('div', { class: 'actions' },
           h('button', { class: 'btn btn-ghost btn-sm', type: 'button', dataset: { action: 'move' }, onclick: () => sec.append(moveForm(ctx, s, machines, chairs, nurses, o)) }, 'Move…'),
           h('button', { class: 'btn btn-ghost btn-sm', type: 'button', dataset: { action: 'cancel' }, onclick: () => sec.append(cancelForm(ctx, s, o)) }, 'Cancel…')) : null) : null)))));
@@ -294,15 +294,18 @@ function scheduleSection(ctx, o, sessions, machines, chairs, nurses) {
     h('h3', {}, 'Schedule a session'), h('div', { class: 'form-errors' }),
     slotFields(ctx, o, machines, chairs, nurses, {}),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'schedule-session' }, 'Schedule session')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
+  // outside the unit's rules (closed, outside its hours, after the lab's cut-off, labs not back) the server answers with
+  // warnings: shown in words, and booked only when the booker sends their codes back ("Book anyway (on call)")
+  const book = async (acknowledgedWarnings) => {
     clearProblems(form);
     try {
-      const s = await post('/api/sessions', { orderId: o.id, ...slotBody(form) });
-      toast('Session scheduled');
+      const s = await post('/api/sessions', { orderId: o.id, ...slotBody(form), ...(acknowledgedWarnings ? { acknowledgedWarnings } : {}) });
+      toast(acknowledgedWarnings ? 'Session booked on call' : 'Session scheduled');
       ctx.go(`/sessions/${encodeURIComponent(s.id)}`);
-    } catch (e) { showProblems(form, e, { plannedStart: 'plannedTime' }); }
-  });
+    } catch (e) { showBookingProblem(form, e, book); }
+  };
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); book(); });
+  form.addEventListener('input', () => withdrawOnCall(form));
   sec.append(form);
   return sec;
 }
@@ -357,16 +360,34 @@ function moveForm(ctx, s, machines, chairs, nurses, o) {
     h('h3', {}, `Move the session of ${dateTime(s.plannedStart)}`), h('div', { class: 'form-errors' }),
     slotFields(ctx, o, machines, chairs, nurses, s),
     h('div', { class: 'actions', style: 'margin-top:.75rem' }, h('button', { class: 'btn btn-secondary', type: 'submit', id: 'confirm-move' }, 'Move session')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
+  const moveTo = async (acknowledgedWarnings) => {
     clearProblems(form);
     try {
-      await put(`/api/sessions/${encodeURIComponent(s.id)}`, { ...slotBody(form), version: s.version });
-      toast('Session moved');
+      await put(`/api/sessions/${encodeURIComponent(s.id)}`, { ...slotBody(form), version: s.version, ...(acknowledgedWarnings ? { acknowledgedWarnings } : {}) });
+      toast(acknowledgedWarnings ? 'Session moved on call' : 'Session moved');
       ctx.go(`/orders/${encodeURIComponent(o.id)}`);
-    } catch (e) { showProblems(form, e, { plannedStart: 'plannedTime' }); }
-  });
+    } catch (e) { showBookingProblem(form, e, moveTo, 'Move'); }
+  };
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); moveTo(); });
+  form.addEventListener('input', () => withdrawOnCall(form));
   return form;
+}
+
+/**
+ * A refused booking or move: the warnings of the unit's rules with "Book anyway (on call)" above the form's buttons
+ * (sending their codes back through {@code again}), or any other refusal beside its fields as before.
+ */
+function showBookingProblem(form, e, again, what) {
+  withdrawOnCall(form);
+  const prompt = onCallPrompt(e, again, what);
+  if (prompt) form.querySelector('.actions').before(prompt);
+  else showProblems(form, e, { plannedStart: 'plannedTime' });
+}
+
+/** The warnings were about the time and resources shown: a change to any of them asks the server again. */
+function withdrawOnCall(form) {
+  const shown = form.querySelector('#on-call-warning');
+  if (shown) shown.remove();
 }
 
 function cancelForm(ctx, s, o) {

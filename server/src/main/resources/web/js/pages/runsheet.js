@@ -7,7 +7,7 @@
 import { get, post } from '../api.js';
 import { h, clear, chip, time, date, dateTime, field, timeField, dateField, localDate, instantOf, checkbox, values, toNumber, showProblems, clearProblems, toast, label, num, qty, kpi, kpiText, warningList, warningTitle, unitText } from '../ui.js';
 import { lineChart } from '../chart.js';
-import { procedureName, enrichSessions, labCatalog } from './common.js';
+import { procedureName, enrichSessions, labCatalog, onCallMarker } from './common.js';
 import { productPanel } from './product-new.js';
 
 const FLOWS = {
@@ -200,7 +200,7 @@ export async function render(main, ctx, [sessionId]) {
     h('div', { class: 'page-head' },
       h('div', {},
         h('h1', {}, `Run sheet — ${s.patientName}`),
-        h('div', { class: 'sub runsheet-head' }, chip(status),
+        h('div', { class: 'sub runsheet-head' }, chip(status), onCallMarker(s),
           h('span', {}, [person && person.mrn ? `MRN ${person.mrn}` : null, person && person.birthDate ? `born ${date(person.birthDate)}` : null,
             person && person.weightKg ? `${num(person.weightKg, 1)} kg` : null,
             procedureName(type), s.machine ? `machine ${s.machine}` : null, s.chair || null, s.nurse ? `nurse: ${nurseName(s.nurse)}` : null,
@@ -208,6 +208,7 @@ export async function render(main, ctx, [sessionId]) {
           h('a', { href: `#/patients/${encodeURIComponent(s.patientId)}`, class: 'no-print' }, 'Patient page'),
           s.orderId ? h('a', { href: `#/orders/${encodeURIComponent(s.orderId)}`, class: 'no-print' }, 'Order') : null)),
       statusBox),
+    onCallMarker(s, true) || '',
     rec.startAcknowledgement && rec.startAcknowledgement.codes.length ? h('p', { class: 'small muted', id: 'start-acknowledgement' },
       `Plan warnings acknowledged at start by ${rec.startAcknowledgement.by} at ${time(rec.startAcknowledgement.at)}: ${rec.startAcknowledgement.codes.map(warningTitle).join(', ')}.`) : '',
     messages, abortBox, cancelBox);

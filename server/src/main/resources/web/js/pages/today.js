@@ -1,7 +1,7 @@
 // Today: the unit's sessions by machine and chair, with status, patient, procedure and planned time.
 import { get } from '../api.js';
 import { h, chip, time, todayIso, addDays, date, num, label } from '../ui.js';
-import { enrichSessions, nurseNames, procedureName } from './common.js';
+import { enrichSessions, nurseNames, procedureName, onCallMarker } from './common.js';
 
 export async function render(main, ctx) {
   const day = sessionStorage.getItem('openapheresis.day') || todayIso();
@@ -62,6 +62,7 @@ export async function render(main, ctx) {
             const plan = s.order && s.order.plan;
             return h('a', { class: 'slot', href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id } },
               h('div', { class: 'row' }, h('span', { class: 'time' }, time(s.plannedStart)), chip(s.status)),
+              onCallMarker(s),
               h('div', { class: 'who' }, s.patientName),
               h('div', { class: 'what' }, [procedureName(proc),
                 plan && plan.durationMin ? `${num(plan.durationMin, 0)} min planned` : null,

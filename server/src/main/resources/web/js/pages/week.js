@@ -7,7 +7,7 @@
 import { get, post } from '../api.js';
 import { h, time, dayLabel, todayIso, addDays, dateField, timeField, values, showProblems, label, toast, instantOf,
   localDate, field, clearProblems } from '../ui.js';
-import { nurseNames, procedureName } from './common.js';
+import { nurseNames, procedureName, onCallPrompt, onCallMarker } from './common.js';
 
 const KEY = 'openapheresis.week.start';
 const VIEW = 'openapheresis.week.view';
@@ -84,7 +84,7 @@ export async function render(main, ctx) {
   const problems = h('div', { class: 'form-errors', id: 'move-problems', role: 'alert' });
   main.append(problems);
 
-  const move = async (sessionId, day, row) => {
+  const move = async (sessionId, day, row, acknowledgedWarnings) => {
     const s = all.find((x) => x.id === sessionId);
     if (!s) return;
     const at = new Date(s.plannedStart);
@@ -92,12 +92,17 @@ export async function render(main, ctx) {
     const body = { sessionId, plannedStart, machine: s.machine || null, chair: s.chair || null, nurse: s.nurse || null, version: s.version };
     if (view === 'nurse') body.nurse = row; else body.machine = row;
     if (localDate(at) === day && rowOf(s) === row) return;
+    if (acknowledgedWarnings) body.acknowledgedWarnings = acknowledgedWarnings;
     problems.replaceChildren();
     try {
       await post('/api/schedule/moves', body);
-      toast(`Session moved to ${dayLabel(day)} ${time(at)}${row ? ` · ${rowName(row)}` : ''}`);
+      toast(`Session moved${acknowledgedWarnings ? ' on call' : ''} to ${dayLabel(day)} ${time(at)}${row ? ` · ${rowName(row)}` : ''}`);
       ctx.go('/week');
     } catch (e) {
+      // outside the opening hours, on a closed day, after the lab's cut-off or before the labs are back: warned, and
+      // moved only when the coordinator sends the warnings back ("Move anyway (on call)")
+      const prompt = onCallPrompt(e, (codes) => move(sessionId, day, row, codes), 'Move');
+      if (prompt) { problems.replaceChildren(prompt); return; }
       problems.replaceChildren(h('div', { class: 'alert alert-danger', id: 'move-refused' },
         h('strong', {}, e.body && e.body.key === 'MOVE_BREAKS_RULES' ? 'Not moved: there it would break the rules of the week.' : (e.message || 'The session was not moved.')),
         e.body && Array.isArray(e.body.breaches) && e.body.breaches.length ? h('ul', {}, e.body.breaches.map((b) => h('li', {}, b))) : null,
@@ -129,7 +134,8 @@ export async function render(main, ctx) {
             draggable: movable ? 'true' : 'false',
             ondragstart: movable ? (ev) => { ev.dataTransfer.setData('text/plain', s.id); ev.dataTransfer.effectAllowed = 'move'; } : null,
             title: `${label(s.status)}${s.machine ? ` · ${s.machine}` : ''}${s.chair ? ` · ${s.chair}` : ''}${s.nurse ? ` · nurse: ${nurseName(s.nurse)}` : ''}` },
-          h('strong', {}, time(s.plannedStart)), ' ', s.patientName, h('div', { class: 'muted' }, `${procedureName(s.procedureType)} · ${label(s.status)}${view === 'nurse' ? (s.machine ? ` · ${s.machine}` : '') : (s.nurse ? ` · ${nurseName(s.nurse)}` : '')}`));
+          h('strong', {}, time(s.plannedStart)), ' ', s.patientName, h('div', { class: 'muted' }, `${procedureName(s.procedureType)} · ${label(s.status)}${view === 'nurse' ? (s.machine ? ` · ${s.machine}` : '') : (s.nurse ? ` · ${nurseName(s.nurse)}` : '')}`),
+          onCallMarker(s));
         }),
         planned.map((a) => h('div', { class: 'slot proposed', dataset: { proposed: a.sessionId || `${a.orderId}#${a.sequence}` }, title: 'Proposed, not booked' },
           h('strong', {}, time(a.plannedStart)), ' ', a.patientName, h('div', { class: 'muted' }, `${procedureName(a.procedureType)} · proposed ${changeText(a.change)}`))));

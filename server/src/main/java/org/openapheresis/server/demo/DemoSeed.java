@@ -50,12 +50,15 @@ import org.openapheresis.server.patient.PreferredTime;
 import org.openapheresis.server.resource.ResourceService;
 import org.openapheresis.server.resource.ResourceStore;
 import org.openapheresis.server.schedule.UnitRules;
+import org.openapheresis.server.session.BookingWarning;
 import org.openapheresis.server.session.Commands;
 import org.openapheresis.server.session.MachineBookings;
 import org.openapheresis.server.session.SessionRecord;
 import org.openapheresis.server.session.SessionService;
 import org.openapheresis.server.session.SessionStore;
 import org.openapheresis.server.session.Vocabulary;
+import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
 import org.openapheresis.system.InvalidInputException;
 
 /**
@@ -477,18 +480,42 @@ public final class DemoSeed {
             if (runNow) {
                 machineFreeAt.put(machine + "/" + today, start.plus(MachineBookings.occupies(o.plan().durationMin())));
             }
-            SessionRecord s = jdbi.inTransaction(h -> {
-                SessionRecord created = sessions.schedule(h, COORDINATOR, new Commands.Schedule(o.id(), start,
-                        Optional.ofNullable(machine), Optional.of(chair), Optional.of(nurse)));
-                audited(h, COORDINATOR, "/api/sessions/" + created.id(), p.id());
-                return created;
-            });
+            Commands.Schedule booking = new Commands.Schedule(o.id(), start, Optional.ofNullable(machine),
+                    Optional.of(chair), Optional.of(nurse));
+            SessionRecord booked;
+            try {
+                booked = book(booking, p.id());
+            } catch (DomainException e) {
+                if (e.refusal() != Refusal.BOOKING_WARNINGS_OPEN) {
+                    throw e;
+                }
+                // a session of the record outside the unit's rules (a past one on a closed day, one whose labs the
+                // order wants back first): the coordinator books it on call, acknowledging what the rules say
+                @SuppressWarnings("unchecked")
+                List<BookingWarning> open = (List<BookingWarning>) e.details().get("unacknowledged");
+                booked = book(new Commands.Schedule(o.id(), start, booking.machine(), booking.chair(), booking.nurse(),
+                        open.stream().map(BookingWarning::code).collect(java.util.stream.Collectors.toSet())), p.id());
+                notes.add(p.givenName() + " " + p.familyName() + "'s session of " + day + " was booked on call: "
+                        + String.join("; ", open.stream().map(BookingWarning::message).toList()));
+            }
+            SessionRecord s = booked;
             if (d < 0 || runNow) {
                 runPast(s, nurseActor, d);
             }
             made.add(jdbi.withHandle(h -> sessions.require(h, s.id())));
         }
         return made;
+    }
+
+    /** Books a session as the coordinator, with its audit entries (the acknowledgement's too, when it has one). */
+    private SessionRecord book(Commands.Schedule booking, String patientId) {
+        return jdbi.inTransaction(h -> {
+            SessionRecord created = sessions.schedule(h, COORDINATOR, booking);
+            audited(h, COORDINATOR, "/api/sessions/" + created.id(), patientId);
+            created.bookingAcknowledgement().ifPresent(a -> audited(h, COORDINATOR, a.auditResource(created.id()),
+                    patientId));
+            return created;
+        });
     }
 
     /** A completed session: run values every 15 minutes, vitals, and on one day a mild citrate reaction. */

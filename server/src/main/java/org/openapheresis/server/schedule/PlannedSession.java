@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.openapheresis.procedure.ProcedureType;
+import org.openapheresis.server.session.BookingWarning;
 
 /**
  * One session of a course to place: the planning entity. The solver chooses its start, machine, chair and nurse;
@@ -41,6 +42,7 @@ public class PlannedSession {
 
     private LabsDue labsDue;
     private PreferredHours preferred = PreferredHours.NONE;
+    private Set<BookingWarning.Code> acknowledgedWhereBooked = Set.of();
 
     private List<Integer> possibleStarts = List.of();
     private int courseFewestStarts;
@@ -131,6 +133,47 @@ public class PlannedSession {
             return 0;
         }
         return Math.max(0, rules.labsBackMinute(startMinute) - startMinute);
+    }
+
+    /**
+     * Minutes this session, set-up and rinseback included, lies outside the opening hours of its day (all of it on a
+     * closed day): what the hard rule {@code InsideOpeningHours} counts, and what a booking by hand is warned of.
+     */
+    public int minutesOutsideHours() {
+        return startMinute == null ? 0 : rules.minutesOutsideHours(startMinute, endMinute());
+    }
+
+    /**
+     * Minutes a collection ends, rinseback included, after the lab's cut-off of its day (0 for a procedure that
+     * collects nothing): what the hard rule {@code CollectionBeforeLabCutOff} counts, and what a booking by hand is
+     * warned of.
+     */
+    public int minutesAfterLabCutOff() {
+        return startMinute == null || !procedureType.collectsProduct() ? 0
+                : rules.minutesAfterLabCutOff(startMinute, endMinute());
+    }
+
+    /**
+     * The warnings its booking by hand acknowledged (on call): while the session stands where it was booked, the hard
+     * rules they name do not count it, so a plan leaves a night-time exchange where the coordinator put it rather than
+     * move it into the day; moved, it is counted again.
+     */
+    public PlannedSession withAcknowledgedWhereBooked(Set<BookingWarning.Code> codes) {
+        this.acknowledgedWhereBooked = Set.copyOf(codes);
+        return this;
+    }
+
+    /** Whether it stands where it was booked and that booking acknowledged one of {@code codes}. */
+    public boolean acknowledgedWhereBooked(BookingWarning.Code... codes) {
+        if (booked == null || startMinute == null || booked.startMinute() != startMinute) {
+            return false;
+        }
+        for (BookingWarning.Code c : codes) {
+            if (acknowledgedWhereBooked.contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Minutes of this session (set-up and rinseback included) outside the patient's preferred times. */

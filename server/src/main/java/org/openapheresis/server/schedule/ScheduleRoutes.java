@@ -19,7 +19,10 @@ import org.openapheresis.contract.Node;
 import org.openapheresis.server.http.Call;
 import org.openapheresis.server.http.FeatureRoutes;
 import org.openapheresis.server.http.Route;
+import org.openapheresis.server.session.BookingAcknowledgement;
+import org.openapheresis.server.session.BookingWarning;
 import org.openapheresis.server.session.Commands;
+import org.openapheresis.server.session.SessionRecord;
 import org.openapheresis.server.session.SessionService;
 
 /**
@@ -53,11 +56,14 @@ public final class ScheduleRoutes implements FeatureRoutes {
                                 + "the way (nothing is booked)"),
                 Route.post("/api/schedule/moves", SESSIONS_SCHEDULE, "Move one booked session by hand (the week "
                         + "view's drag): the week's hard rules are checked for it where it is to go, then it is "
-                        + "rescheduled as PUT /api/sessions/{id} does (version required)", Map.of("sessionId", "…",
+                        + "rescheduled as PUT /api/sessions/{id} does (version required; the opening hours, the "
+                        + "lab's cut-off and the pre-procedure labs are warned of as there, to acknowledge with "
+                        + "acknowledgedWarnings)", Map.of("sessionId", "…",
                                 "plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "chair", "Chair 2",
                                 "nurse", "nurse.tanaka", "version", 1), this::move).audit()
                         .error(409, "the move breaks a hard rule of the week (listed in breaches), the session "
-                                + "cannot move, its version is stale, or a booking is in the way"),
+                                + "cannot move, its version is stale, a booking is in the way, or warnings of the "
+                                + "unit's rules not acknowledged (BOOKING_WARNINGS_OPEN)"),
                 Route.get("/api/schedule/nurses", AUTHENTICATED, "The active nurses with their skills ("
                         + String.join(", ", Skill.codes()) + ")", this::nurses),
                 Route.put("/api/schedule/nurse-skills", RESOURCES_MANAGE, "Record a nurse's skills by user name (the "
@@ -225,12 +231,17 @@ public final class ScheduleRoutes implements FeatureRoutes {
         Optional<String> chair = f.text("chair", false, 100);
         Optional<String> nurse = f.text("nurse", false, 100);
         OptionalDouble version = f.number("version", org.openapheresis.system.Range.of(1, Integer.MAX_VALUE), true);
+        Set<BookingWarning.Code> acknowledged = BookingWarning.readAcknowledged(f);
         f.rejectUnknown();
         f.throwIfProblems();
-        Commands.Reschedule to = new Commands.Reschedule(start, machine, chair, nurse, (int) version.getAsDouble());
+        Commands.Reschedule to = new Commands.Reschedule(start, machine, chair, nurse, (int) version.getAsDouble(),
+                acknowledged);
         call.answer(call.write(h -> {
             call.concerns(sessions.patientOf(h, id));
-            return schedule.move(h, call.actor(), id, to);
+            SessionRecord moved = schedule.move(h, call.actor(), id, to);
+            moved.bookingAcknowledgement().ifPresent(a -> call.auditDetail(h, BookingAcknowledgement.AUDIT_ACTION,
+                    a.auditResource(moved.id())));
+            return moved;
         }));
     }
 

@@ -19,6 +19,9 @@ import org.openapheresis.server.db.Times;
 import org.openapheresis.server.order.OrderService;
 import org.openapheresis.server.patient.PatientService;
 import org.openapheresis.server.resource.ResourceService;
+import org.openapheresis.server.schedule.constraint.CollectionBeforeLabCutOff;
+import org.openapheresis.server.schedule.constraint.InsideOpeningHours;
+import org.openapheresis.server.schedule.constraint.PreProcedureLabsDue;
 import org.openapheresis.server.session.Commands;
 import org.openapheresis.server.session.MachineBookings;
 import org.openapheresis.server.session.SessionRecord;
@@ -65,6 +68,7 @@ public final class ScheduleService {
         this.solver = solver;
         this.clock = clock;
         sessions.checkNursesWith(new ShiftRota(store, clock.getZone()));
+        sessions.checkBookingsWith(new UnitRulesCheck(store, patients, clock.getZone()));
     }
 
     /** The days to plan: {@code to} on or after {@code from}, at most {@link #MAX_DAYS}, not before today. */
@@ -213,7 +217,9 @@ public final class ScheduleService {
      * Moves a booked session by hand (dragged on the week view), checked by the week's own hard rules before the
      * sessions' own checks book it: the week around the session's old and new day is read as it stands, the session
      * set where it is asked to go, and the move refused when it makes the hard rules that concern this session worse
-     * than they were (the breaches named). Nothing else moves.
+     * than they were (the breaches named). Nothing else moves. The rules a booking by hand is warned of rather than
+     * refused ({@link #WARNED_NOT_REFUSED}) are left to the sessions' own check, which asks for their acknowledgement
+     * as it does of a move on the order page.
      */
     public SessionRecord move(Handle h, Actor by, String sessionId, Commands.Reschedule to) {
         SessionRecord s = sessions.require(h, sessionId);
@@ -237,7 +243,7 @@ public final class ScheduleService {
                     + "now");
         }
         WeekPlan plan = p.plan();
-        WeekSolver.HardOf before = solver.hardOf(plan, sessionId);
+        WeekSolver.HardOf before = solver.hardOf(plan, sessionId, WARNED_NOT_REFUSED);
         UnitRules r = plan.getRules();
         int target = r.minuteOf(to.plannedStart());
         List<Integer> starts = new ArrayList<>(e.getPossibleStarts());
@@ -245,13 +251,21 @@ public final class ScheduleService {
         e.withStarts(starts).at(target, named(to.machine(), plan.getMachines(), UnitMachine::name, "machine"),
                 named(to.chair(), plan.getChairs(), UnitChair::name, "chair"),
                 named(to.nurse(), plan.getNurses(), UnitNurse::username, "nurse"));
-        WeekSolver.HardOf after = solver.hardOf(plan, sessionId);
+        WeekSolver.HardOf after = solver.hardOf(plan, sessionId, WARNED_NOT_REFUSED);
         if (after.hard() < before.hard()) {
             throw new DomainException(Refusal.MOVE_BREAKS_RULES, List.of(sessionId, after.sentences().size()),
                     Map.of("breaches", after.sentences()));
         }
         return sessions.reschedule(h, by, sessionId, to);
     }
+
+    /**
+     * The hard rules of the week that a session booked or moved by hand is warned of, to acknowledge on call, rather
+     * than refused: the opening hours, the lab's cut-off and the pre-procedure labs' turnaround ({@link UnitRulesCheck}
+     * measures them as these rules do).
+     */
+    static final Set<String> WARNED_NOT_REFUSED = Set.of(InsideOpeningHours.NAME, CollectionBeforeLabCutOff.NAME,
+            PreProcedureLabsDue.NAME);
 
     private static <T> T named(Optional<String> name, List<T> all, java.util.function.Function<T, String> nameOf,
             String field) {

@@ -40,6 +40,7 @@ import org.openapheresis.server.resource.Chair;
 import org.openapheresis.server.resource.Machine;
 import org.openapheresis.server.resource.OutOfServicePeriod;
 import org.openapheresis.server.resource.ResourceService;
+import org.openapheresis.server.session.BookingWarning;
 import org.openapheresis.server.session.Entries;
 import org.openapheresis.server.session.SessionRecord;
 import org.openapheresis.server.session.SessionService;
@@ -164,7 +165,9 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
                             runMin, needed, intervalMin, first ? previous : null, rules);
                     List<Integer> own = new ArrayList<>(pinned ? List.of() : free);
                     own.add(start);
-                    e.withLabsDue(labsDue).withPreference(preferred).withStarts(own).booked(new Booking(s.id(),
+                    e.withLabsDue(labsDue).withPreference(preferred).withStarts(own).withAcknowledgedWhereBooked(
+                            s.bookingAcknowledgement().map(a -> a.warnings().stream().map(BookingWarning::code)
+                                    .collect(Collectors.toSet())).orElse(Set.of())).booked(new Booking(s.id(),
                             s.version(), start, s.machine().map(machineByName::get).orElse(null), s.chair().map(
                                     chairByName::get).orElse(null), s.nurse().map(nurseByName::get).orElse(null)),
                             pinned);

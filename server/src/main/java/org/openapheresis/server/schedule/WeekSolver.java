@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.openapheresis.server.schedule.constraint.Breach;
 import org.openapheresis.server.schedule.constraint.WeekConstraints;
@@ -249,10 +250,18 @@ public final class WeekSolver {
 
     /** The hard breaches of a plan that concern the session of {@code key}. */
     public HardOf hardOf(WeekPlan plan, String key) {
+        return hardOf(plan, key, Set.of());
+    }
+
+    /** The hard breaches of a plan that concern the session of {@code key}, but those of the rules {@code except}. */
+    public HardOf hardOf(WeekPlan plan, String key, Set<String> except) {
         ScoreAnalysis<HardMediumSoftScore> a = explainer.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
         int hard = 0;
         List<String> sentences = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftScore> c : a.constraintAnalyses()) {
+            if (except.contains(c.constraintName())) {
+                continue;
+            }
             for (MatchAnalysis<HardMediumSoftScore> m : c.matches()) {
                 if (m.score().hardScore() < 0 && m.justification() instanceof Breach b && b.sessions().contains(key)) {
                     hard += m.score().hardScore();

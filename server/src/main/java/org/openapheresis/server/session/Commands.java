@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.openapheresis.server.patient.LabPhase;
 import org.openapheresis.server.session.Vocabulary.AdverseEventType;
 import org.openapheresis.server.session.Vocabulary.Fluid;
@@ -54,12 +55,20 @@ public final class Commands {
      * @param machine separator, when known
      * @param chair chair or bed, when known
      * @param nurse nurse in charge, when known
+     * @param acknowledgedWarnings the warnings of the unit's rules the booker read and books anyway (on call)
      */
     public record Schedule(String orderId, Instant plannedStart, Optional<String> machine, Optional<String> chair,
-            Optional<String> nurse) {
+            Optional<String> nurse, Set<BookingWarning.Code> acknowledgedWarnings) {
         public Schedule {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(plannedStart, "plannedStart");
+            acknowledgedWarnings = Set.copyOf(acknowledgedWarnings);
+        }
+
+        /** A booking that acknowledges nothing: refused with the warnings when it lies outside the unit's rules. */
+        public Schedule(String orderId, Instant plannedStart, Optional<String> machine, Optional<String> chair,
+                Optional<String> nurse) {
+            this(orderId, plannedStart, machine, chair, nurse, Set.of());
         }
     }
 
@@ -67,11 +76,19 @@ public final class Commands {
      * Move a scheduled session.
      *
      * @param expectedVersion the version the coordinator read
+     * @param acknowledgedWarnings the warnings of the unit's rules the coordinator read and moves it anyway (on call)
      */
     public record Reschedule(Instant plannedStart, Optional<String> machine, Optional<String> chair,
-            Optional<String> nurse, int expectedVersion) {
+            Optional<String> nurse, int expectedVersion, Set<BookingWarning.Code> acknowledgedWarnings) {
         public Reschedule {
             Objects.requireNonNull(plannedStart, "plannedStart");
+            acknowledgedWarnings = Set.copyOf(acknowledgedWarnings);
+        }
+
+        /** A move that acknowledges nothing: refused with the warnings when it lies outside the unit's rules. */
+        public Reschedule(Instant plannedStart, Optional<String> machine, Optional<String> chair,
+                Optional<String> nurse, int expectedVersion) {
+            this(plannedStart, machine, chair, nurse, expectedVersion, Set.of());
         }
     }
 

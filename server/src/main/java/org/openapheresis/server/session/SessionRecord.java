@@ -27,18 +27,21 @@ import org.openapheresis.procedure.ProcedureType;
  * @param startedBy started by
  * @param endedAt completed, aborted or cancelled
  * @param endedBy completed, aborted or cancelled by
+ * @param bookingAcknowledgement the warnings of the unit's rules it was booked with anyway (on call), who and when;
+ *     empty for a session booked inside them
  */
 public record SessionRecord(String id, int version, String orderId, String patientId, String patientName,
         ProcedureType procedureType, Instant plannedStart, Optional<String> machine, Optional<String> chair,
         Optional<String> nurse, SessionStatus status, Optional<String> abortReason,
         Optional<String> cancelReason, Instant createdAt,
         String createdBy, Optional<Instant> startedAt, Optional<String> startedBy, Optional<Instant> endedAt,
-        Optional<String> endedBy) {
+        Optional<String> endedBy, Optional<BookingAcknowledgement> bookingAcknowledgement) {
 
     public SessionRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(procedureType, "procedureType");
         Objects.requireNonNull(plannedStart, "plannedStart");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(bookingAcknowledgement, "bookingAcknowledgement");
     }
 }

@@ -34,6 +34,8 @@ public final class SessionRoutes implements FeatureRoutes {
     /** The audit log's resource column width (V2 migration). */
     private static final int MAX_AUDIT_RESOURCE = 300;
     private static final Range VERSION = Range.of(1, Integer.MAX_VALUE);
+    private static final String WARNING_CODES = String.join(", ", java.util.Arrays.stream(BookingWarning.Code.values())
+            .map(BookingWarning.Code::name).toList());
 
     private final SessionService sessions;
 
@@ -47,18 +49,23 @@ public final class SessionRoutes implements FeatureRoutes {
                 Route.get("/api/sessions", SESSIONS_READ, "Sessions (?date=YYYY-MM-DD&patientId=)", this::list)
                         .audit(),
                 Route.post("/api/sessions", SESSIONS_SCHEDULE, "Schedule a signed order (plannedStart, machine, chair, "
-                        + "nurse)", Map.of("orderId", "…", "plannedStart", "2026-03-02T08:30:00Z", "machine", "Optia-1",
-                        "chair", "Chair 1", "nurse", "nurse.moreau"), this::schedule).audit().created()
+                        + "nurse). Outside the unit's rules it is booked only with {\"acknowledgedWarnings\": [codes]} "
+                        + "holding every warning found (" + WARNING_CODES + "); the acknowledgement is kept with the "
+                        + "session (bookingAcknowledgement) and audited", Map.of("orderId", "…", "plannedStart",
+                        "2026-03-02T08:30:00Z", "machine", "Optia-1", "chair", "Chair 1", "nurse", "nurse.moreau"),
+                        this::schedule).audit().created()
                         .error(409, "order not signed, the machine is booked (the session in the way is named) or "
-                                + "out of service then, or the nurse is off shift on a day the unit keeps a rota "
-                                + "(NURSE_OFF_SHIFT)"),
+                                + "out of service then, the nurse is off shift on a day the unit keeps a rota "
+                                + "(NURSE_OFF_SHIFT), or warnings of the unit's rules not acknowledged "
+                                + "(BOOKING_WARNINGS_OPEN, listed in unacknowledged)"),
                 Route.get("/api/sessions/{id}", SESSIONS_READ, "One session", this::get).audit(),
                 Route.put("/api/sessions/{id}", SESSIONS_SCHEDULE, "Reschedule a scheduled session (plannedStart, "
-                        + "machine, chair, nurse; If-Match or version)", Map.of("plannedStart", "2026-03-03T10:00:00Z",
-                        "machine", "Optia-2", "chair", "Chair 2", "nurse", "nurse.tanaka", "version", 1),
-                        this::reschedule).audit()
-                        .error(409, "stale version or wrong state, the machine is booked or out of service then, or "
-                                + "the nurse is off shift on a day the unit keeps a rota (NURSE_OFF_SHIFT)"),
+                        + "machine, chair, nurse; If-Match or version; acknowledgedWarnings as for a booking)",
+                        Map.of("plannedStart", "2026-03-03T10:00:00Z", "machine", "Optia-2", "chair", "Chair 2",
+                        "nurse", "nurse.tanaka", "version", 1), this::reschedule).audit()
+                        .error(409, "stale version or wrong state, the machine is booked or out of service then, "
+                                + "the nurse is off shift on a day the unit keeps a rota (NURSE_OFF_SHIFT), or "
+                                + "warnings of the unit's rules not acknowledged (BOOKING_WARNINGS_OPEN)"),
                 Route.post("/api/sessions/{id}/start", SESSIONS_RECORD, "Start: {\"acknowledgedWarnings\": [codes]} "
                         + "must hold every plan warning of severity warning or danger, and a physician must have "
                         + "acknowledged every candidacy warning on the order; else 409 with the list. The codes are "
@@ -117,12 +124,14 @@ public final class SessionRoutes implements FeatureRoutes {
         Optional<String> machine = f.text("machine", false, 100);
         Optional<String> chair = f.text("chair", false, 100);
         Optional<String> nurse = f.text("nurse", false, 100);
+        java.util.Set<BookingWarning.Code> acknowledged = BookingWarning.readAcknowledged(f);
         f.rejectUnknown();
         throwIfProblems(f, "the session has invalid values");
-        Commands.Schedule cmd = new Commands.Schedule(orderId, start, machine, chair, nurse);
+        Commands.Schedule cmd = new Commands.Schedule(orderId, start, machine, chair, nurse, acknowledged);
         call.answer(call.write(h -> {
             SessionRecord s = sessions.schedule(h, call.actor(), cmd);
             call.concerns(s.patientId());
+            auditAcknowledgement(call, h, s);
             return s;
         }));
     }
@@ -134,18 +143,27 @@ public final class SessionRoutes implements FeatureRoutes {
         Optional<String> chair = f.text("chair", false, 100);
         Optional<String> nurse = f.text("nurse", false, 100);
         OptionalDouble version = f.number("version", VERSION, false);
+        java.util.Set<BookingWarning.Code> acknowledged = BookingWarning.readAcknowledged(f);
         f.allow("id", "orderId", "patientId", "patientName", "procedureType", "status", "abortReason", "createdAt",
-                "createdBy", "startedAt", "startedBy", "endedAt", "endedBy");
+                "createdBy", "startedAt", "startedBy", "endedAt", "endedBy", "bookingAcknowledgement");
         f.rejectUnknown();
         throwIfProblems(f, "the session has invalid values");
         int expected = call.requireVersion(version.isPresent() ? Optional.of((int) version.getAsDouble())
                 : Optional.empty());
         String id = call.param("id");
-        Commands.Reschedule cmd = new Commands.Reschedule(start, machine, chair, nurse, expected);
+        Commands.Reschedule cmd = new Commands.Reschedule(start, machine, chair, nurse, expected, acknowledged);
         call.answer(call.write(h -> {
             call.concerns(sessions.patientOf(h, id));
-            return sessions.reschedule(h, call.actor(), id, cmd);
+            SessionRecord s = sessions.reschedule(h, call.actor(), id, cmd);
+            auditAcknowledgement(call, h, s);
+            return s;
         }));
+    }
+
+    /** A further audit entry when a booking or a move was made outside the unit's rules: which were acknowledged. */
+    private static void auditAcknowledgement(Call call, org.jdbi.v3.core.Handle h, SessionRecord s) {
+        s.bookingAcknowledgement().ifPresent(a -> call.auditDetail(h, BookingAcknowledgement.AUDIT_ACTION,
+                a.auditResource(s.id())));
     }
 
     private void list(Call call) {

@@ -55,6 +55,7 @@ public final class SessionService {
     private final ResourceService resources;
     private final StaffDirectory staff;
     private volatile NurseRota rota = NurseRota.NONE;
+    private volatile BookingCheck unitRules = BookingCheck.NONE;
 
     public SessionService(SessionStore store, OrderService orders, PatientService patients, ResourceService resources,
             StaffDirectory staff, Clock clock) {
@@ -78,6 +79,39 @@ public final class SessionService {
         this.rota = java.util.Objects.requireNonNull(r, "rota");
     }
 
+    /**
+     * The unit's rules, checked when a session is booked or moved by hand (the week's planner registers them: it keeps
+     * them). A session outside them is booked only once its warnings are acknowledged.
+     */
+    public void checkBookingsWith(BookingCheck c) {
+        this.unitRules = java.util.Objects.requireNonNull(c, "check");
+    }
+
+    /**
+     * The warnings of the unit's rules for a session of {@code o} from {@code from} to {@code to}: refused while one of
+     * them is not among {@code acknowledged}; else what the booker acknowledged (empty when there was nothing to).
+     * Codes acknowledged that the rules did not find are not kept: the record says what was found. A session that
+     * keeps its start keeps the acknowledgement it was booked there with ({@code already}) when that covers every
+     * warning: its machine, chair or nurse changed, not the hours it runs.
+     */
+    private Optional<BookingAcknowledgement> acknowledged(Handle h, Actor by, OrderRecord o, Instant from, Instant to,
+            java.util.Set<BookingWarning.Code> acknowledged, Optional<BookingAcknowledgement> already) {
+        List<BookingWarning> found = unitRules.warnings(h, o, from, to);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (already.isPresent() && found.stream().allMatch(w -> already.get().acknowledges(w.code()))) {
+            return already;
+        }
+        List<BookingWarning> open = found.stream().filter(w -> !acknowledged.contains(w.code())).toList();
+        if (!open.isEmpty()) {
+            throw new DomainException(Refusal.BOOKING_WARNINGS_OPEN, List.of(String.join("; ", open.stream()
+                    .map(BookingWarning::message).toList()), String.join(", ", open.stream().map(w -> "\""
+                    + w.code().name() + "\"").toList())), Map.of("unacknowledged", open));
+        }
+        return Optional.of(new BookingAcknowledgement(found, by.username(), Times.now(clock)));
+    }
+
     /** Refuses a nurse who is not on shift for the whole session, when the unit keeps a rota that day. */
     private void requireOnShift(Handle h, String nurse, Instant from, Instant to) {
         rota.offShift(h, nurse, from, to).ifPresent(off -> {
@@ -94,7 +128,8 @@ public final class SessionService {
     /**
      * Books a session of a signed order: the machine and chair must be free for the plan's run time and set-up,
      * the nurse on shift when the unit keeps a rota that day, and the course must have a session left (counted under
-     * the order's row lock).
+     * the order's row lock). A session outside the unit's rules (opening hours, a closed day, the lab's cut-off, the
+     * pre-procedure labs' turnaround) is booked only with its warnings acknowledged, and keeps the acknowledgement.
      */
     public SessionRecord schedule(Handle h, Actor by, Commands.Schedule s) {
         if (!Ids.isId(s.orderId())) {
@@ -114,19 +149,23 @@ public final class SessionService {
                 o.procedureSpec().type(), s.plannedStart(), end));
         Optional<Chair> chair = s.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, s.plannedStart(), end, null);
+        Optional<BookingAcknowledgement> ack = acknowledged(h, by, o, s.plannedStart(), end,
+                s.acknowledgedWarnings(), Optional.empty());
         String id = Ids.next();
         store.insert(h, new SessionRecord(id, 1, o.id(), o.patientId(), patients.displayName(h, o.patientId()),
                 o.procedureSpec().type(), s.plannedStart(), machine.map(Machine::name), chair.map(Chair::name),
                 s.nurse(), SessionStatus.SCHEDULED, Optional.empty(), Optional.empty(), Times.now(clock), by.username(),
                 Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), o.plan(), end, machine.map(Machine::id),
+                Optional.empty(), Optional.empty(), Optional.empty(), ack), o.plan(), end, machine.map(Machine::id),
                 chair.map(Chair::id));
         return require(h, id);
     }
 
     /**
      * Moves a scheduled session (time, machine, chair, nurse) that is still at the version read; checked as a
-     * booking is.
+     * booking is, the warnings of the unit's rules for where it goes included (those acknowledged where it was carry
+     * over only while it keeps its start: a new nurse or machine for the night's exchange, or the solver filling in its
+     * chair, asks nothing again).
      */
     public SessionRecord reschedule(Handle h, Actor by, String id, Commands.Reschedule r) {
         SessionRecord s = require(h, id);
@@ -141,8 +180,11 @@ public final class SessionService {
                 r.plannedStart(), end));
         Optional<Chair> chair = r.chair().map(c -> resources.bookChair(h, "chair", c));
         bookings.requireFree(h, machine, chair, r.plannedStart(), end, id);
+        Optional<BookingAcknowledgement> ack = acknowledged(h, by, orders.require(h, s.orderId()), r.plannedStart(),
+                end, r.acknowledgedWarnings(), r.plannedStart().equals(s.plannedStart()) ? s.bookingAcknowledgement()
+                        : Optional.empty());
         if (!store.reschedule(h, id, r.expectedVersion(), r.plannedStart(), end, machine.map(Machine::id),
-                chair.map(Chair::id), r.nurse(), clock.instant())) {
+                chair.map(Chair::id), r.nurse(), clock.instant(), ack)) {
             SessionRecord now = require(h, id);
             throw DomainException.stale(now.version(), now);
         }
@@ -212,7 +254,7 @@ public final class SessionService {
         return new SessionRecord(s.id(), version + 1, s.orderId(), s.patientId(), s.patientName(), s.procedureType(),
                 s.plannedStart(), s.machine(), s.chair(), s.nurse(), SessionStatus.IN_PROGRESS, s.abortReason(),
                 s.cancelReason(), s.createdAt(), s.createdBy(), Optional.of(now), Optional.of(by.username()), s.endedAt(),
-                s.endedBy());
+                s.endedBy(), s.bookingAcknowledgement());
     }
 
     /** Completes a running session; the completion listeners act in the same transaction (billing codes it). */

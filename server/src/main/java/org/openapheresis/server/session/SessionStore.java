@@ -23,7 +23,8 @@ public final class SessionStore {
 
     private static final String COLUMNS = "s.id, s.version, s.order_id, s.patient_id, p.family_name, p.given_name, "
             + "o.procedure_type, s.planned_start, m.name, s.nurse, s.status, s.abort_reason, s.created_at, "
-            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, c.name, s.cancel_reason";
+            + "s.created_by, s.started_at, s.started_by, s.ended_at, s.ended_by, c.name, s.cancel_reason, "
+            + "s.booking_acknowledgement_json";
     private static final String FROM = " FROM treatment_session s JOIN patient p ON p.id = s.patient_id "
             + "JOIN clinical_order o ON o.id = s.order_id LEFT JOIN machine m ON m.id = s.machine_id "
             + "LEFT JOIN chair c ON c.id = s.chair_id";
@@ -40,15 +41,15 @@ public final class SessionStore {
     public void insert(Handle h, SessionRecord s, Plan plan, Instant plannedEnd, Optional<String> machineId,
             Optional<String> chairId) {
         h.createUpdate("INSERT INTO treatment_session (id, order_id, patient_id, planned_start, planned_end, "
-                + "machine_id, chair_id, nurse, status, abort_reason, plan_json, created_at, created_by, version, updated_at) "
-                + "VALUES (:id, :order, :patient, :start, :end, :machine, :chair, :nurse, :status, NULL, :plan, :at, "
-                + ":by, 1, :at)")
+                + "machine_id, chair_id, nurse, status, abort_reason, plan_json, created_at, created_by, version, updated_at, "
+                + "booking_acknowledgement_json) VALUES (:id, :order, :patient, :start, :end, :machine, :chair, :nurse, "
+                + ":status, NULL, :plan, :at, :by, 1, :at, :ack)")
                 .bind("id", s.id()).bind("order", s.orderId()).bind("patient", s.patientId())
                 .bind("start", Times.toDb(s.plannedStart())).bind("end", Times.toDb(plannedEnd))
                 .bind("machine", machineId.orElse(null)).bind("chair", chairId.orElse(null))
                 .bind("nurse", s.nurse().orElse(null)).bind("status", s.status().code())
                 .bind("plan", Json.compact(plan)).bind("at", Times.toDb(s.createdAt())).bind("by", s.createdBy())
-                .execute();
+                .bind("ack", s.bookingAcknowledgement().map(Json::compact).orElse(null)).execute();
     }
 
     public Optional<SessionRecord> find(Handle h, String id) {
@@ -131,12 +132,18 @@ public final class SessionStore {
                 .map((rs, ctx) -> rs.getString(1)).findOne().filter(j -> j != null).map(j -> Json.read(j, CODES));
     }
 
-    /** Reschedules a scheduled session when the version matches. */
+    /**
+     * Reschedules a scheduled session when the version matches, with the warnings acknowledged for where it goes
+     * (none clears those of where it was).
+     */
     public boolean reschedule(Handle h, String id, int expectedVersion, Instant plannedStart, Instant plannedEnd,
-            Optional<String> machineId, Optional<String> chairId, Optional<String> nurse, Instant at) {
+            Optional<String> machineId, Optional<String> chairId, Optional<String> nurse, Instant at,
+            Optional<BookingAcknowledgement> acknowledgement) {
         return h.createUpdate("UPDATE treatment_session SET planned_start = :start, planned_end = :end, "
                 + "machine_id = :machine, chair_id = :chair, nurse = :nurse, updated_at = :at, "
+                + "booking_acknowledgement_json = :ack, "
                 + "version = version + 1 WHERE id = :id AND version = :expected AND status = :scheduled")
+                .bind("ack", acknowledgement.map(Json::compact).orElse(null))
                 .bind("start", Times.toDb(plannedStart)).bind("end", Times.toDb(plannedEnd))
                 .bind("machine", machineId.orElse(null)).bind("chair", chairId.orElse(null))
                 .bind("nurse", nurse.orElse(null)).bind("id", id).bind("expected", expectedVersion)
@@ -209,7 +216,8 @@ public final class SessionStore {
                 Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(20)), time(rs, 13),
                 rs.getString(14), Optional.ofNullable(time(rs, 15)),
                 Optional.ofNullable(rs.getString(16)), Optional.ofNullable(time(rs, 17)),
-                Optional.ofNullable(rs.getString(18)));
+                Optional.ofNullable(rs.getString(18)), Optional.ofNullable(rs.getString(21))
+                        .map(j -> Json.read(j, BookingAcknowledgement.class)));
     }
 
     private static Instant time(ResultSet rs, int col) throws SQLException {

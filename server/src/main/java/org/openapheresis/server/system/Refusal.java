@@ -27,6 +27,12 @@ public enum Refusal {
     /** The nurse is off shift for part of the session, on a day the unit keeps a rota: nurse, minutes, from, to, shifts. */
     NURSE_OFF_SHIFT(Kind.CONFLICT, "nurse {0} is not on shift for {1} min of the session from {2} to {3} (their shifts "
             + "that day: {4}); choose another nurse or time, or put them on the rota"),
+    /**
+     * A session booked or moved by hand outside the unit's rules, not acknowledged: the warnings in words, their codes
+     * (each listed in the details as {@code unacknowledged}).
+     */
+    BOOKING_WARNINGS_OPEN(Kind.CONFLICT, "{0}; if the session is to go ahead anyway (on call), send "
+            + "{\"acknowledgedWarnings\": [{1}]}"),
     /** The period was cancelled already: when, by. */
     ALREADY_CANCELLED(Kind.CONFLICT, "it was cancelled already, at {0} by {1}"),
     /** The chair or bed is taken then: chair, from, to, session, patient. */

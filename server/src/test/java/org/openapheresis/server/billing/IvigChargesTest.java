@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,8 @@ class IvigChargesTest {
 
     static synchronized Unit unit(Databases.Kind kind) {
         return UNITS.computeIfAbsent(kind, k -> {
-            TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+            // the next weekday's 09:00: the sessions start "now", inside the unit's opening hours whenever this runs
+            TestClock clock = new TestClock(Instant.parse(Unit.at(1, "09:00")));
             CLOCKS.put(k, clock);
             Unit u = Unit.start(k, clock);
             Unit.expect(u.api.put("/api/price-list", u.token(Role.ADMIN), Map.of("entries", List.of(

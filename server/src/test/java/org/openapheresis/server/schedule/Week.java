@@ -65,6 +65,16 @@ public final class Week {
                 RULES);
     }
 
+    /**
+     * The session booked by hand at {@code start} on these resources, outside the unit's rules with the warnings
+     * {@code acknowledged} (on call), and still movable.
+     */
+    public static PlannedSession bookedOnCall(PlannedSession s, int start, UnitMachine m, UnitChair c, UnitNurse n,
+            org.openapheresis.server.session.BookingWarning.Code... acknowledged) {
+        return s.withAcknowledgedWhereBooked(Set.of(acknowledged)).booked(new Booking("booked-" + s.getKey(), 1, start,
+                m, c, n), false);
+    }
+
     /** The session as done, running or due before now: booked at {@code start} on these resources and pinned there. */
     public static PlannedSession pinned(PlannedSession s, int start, UnitMachine m, UnitChair c, UnitNurse n) {
         return s.booked(new Booking("booked-" + s.getKey(), 1, start, m, c, n), true);

@@ -145,16 +145,30 @@ public final class Unit implements AutoCloseable {
     }
 
     /**
-     * An instant {@code days} after today at {@code hhmm} UTC, as ISO text: planned starts stay inside the window
-     * the server books (from 12 h ago to two years ahead) whenever the tests run.
+     * An instant on the {@code days}-th weekday (Monday to Friday) after today at {@code hhmm} UTC, as ISO text:
+     * planned starts stay inside the window the server books (from 12 h ago to two years ahead) and, at a time of
+     * day the unit's standard hours keep, inside its opening hours whichever day the tests run (a booking on a
+     * closed Sunday is warned of, BOOKING_WARNINGS_OPEN). Different {@code days} are different days.
      */
     public static String at(int days, String hhmm) {
-        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(days) + "T" + hhmm + ":00Z";
+        return weekday(days) + "T" + hhmm + ":00Z";
     }
 
     /** The same without an offset (read in the server's time zone). */
     public static String local(int days, String hhmm) {
-        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(days) + "T" + hhmm + ":00";
+        return weekday(days) + "T" + hhmm + ":00";
+    }
+
+    /** The {@code days}-th weekday (Monday to Friday) after today, UTC. */
+    static java.time.LocalDate weekday(int days) {
+        java.time.LocalDate d = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (int left = days; left > 0; ) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek().getValue() <= java.time.DayOfWeek.FRIDAY.getValue()) {
+                left--;
+            }
+        }
+        return d;
     }
 
     /**

@@ -150,6 +150,20 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /**
+     * After "Schedule session" for a session that must run now: when now is outside the unit's opening hours (a run at
+     * night or on a Sunday), the page warns and the session is booked on call, as staff book one that must run then;
+     * inside them, the run sheet opens at once. Either way the run sheet is shown after.
+     */
+    void bookOnCallIfWarned() {
+        wait.until(d -> !all(By.id("on-call-warning")).isEmpty() || text(By.cssSelector("main h1"))
+                .contains("Run sheet"));
+        if (!all(By.id("on-call-warning")).isEmpty()) {
+            click(By.id("book-anyway"));
+        }
+        awaitHeading("Run sheet");
+    }
+
     /** The text nodes (and input values) of the page in which "null", "undefined" or "NaN" stands as a word. */
     @SuppressWarnings("unchecked")
     java.util.List<String> missingValueTexts() {

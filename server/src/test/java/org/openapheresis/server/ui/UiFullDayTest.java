@@ -114,7 +114,7 @@ class UiFullDayTest extends BrowserTest {
         browser.select("chair", "Chair 4");
         browser.select("nurse", UiServer.NURSE); // an active nurse of the unit, picked from the staff list
         browser.click(By.id("schedule-session"));
-        browser.awaitHeading("Run sheet");
+        browser.bookOnCallIfWarned(); // the session runs now: at night or on a Sunday, on call
 
         // --- nurse: today's board, then the run sheet ---
         browser.signIn(UiServer.NURSE, UiServer.PASSWORD);
@@ -228,8 +228,16 @@ class UiFullDayTest extends BrowserTest {
         String orderId = order.body().get("id").asText();
         assertThat(server.call("POST", "/api/orders/" + orderId + "/acknowledge", physician, null).status()).isEqualTo(200);
         assertThat(server.call("POST", "/api/orders/" + orderId + "/sign", physician, null).status()).isEqualTo(200);
-        UiServer.Answer session = server.call("POST", "/api/sessions", physician, Map.of("orderId", orderId,
-                "plannedStart", java.time.Instant.now().toString(), "machine", "Optia 2"));
+        Map<String, Object> now = new java.util.HashMap<>(Map.of("orderId", orderId, "plannedStart",
+                java.time.Instant.now().toString(), "machine", "Optia 2"));
+        UiServer.Answer session = server.call("POST", "/api/sessions", physician, now);
+        if (session.status() == 409 && "BOOKING_WARNINGS_OPEN".equals(session.body().path("key").asText())) {
+            // the session runs now: at night or on a Sunday it is booked on call, its warnings acknowledged
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            session.body().path("unacknowledged").forEach(w -> codes.add(w.path("code").asText()));
+            now.put("acknowledgedWarnings", codes);
+            session = server.call("POST", "/api/sessions", physician, now);
+        }
         assertThat(session.status()).isEqualTo(201);
 
         browser.signIn(UiServer.NURSE, UiServer.PASSWORD);

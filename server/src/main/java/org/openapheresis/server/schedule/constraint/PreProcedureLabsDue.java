@@ -6,12 +6,14 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import java.util.List;
 import org.openapheresis.server.schedule.LabsDue;
 import org.openapheresis.server.schedule.PlannedSession;
+import org.openapheresis.server.session.BookingWarning;
 
 /**
  * Hard: the pre-procedure labs a session's order asks for are back before the session starts. When the results on
  * record will be older than the order allows at the start, the labs are drawn on the patient's arrival, at the
  * earliest at the day's opening, and the session starts no earlier than the opening plus the lab's turnaround (a
- * unit rule). Penalised by the minutes it starts before then.
+ * unit rule). Penalised by the minutes it starts before then. A session booked by hand earlier, its warning
+ * acknowledged (on call), is not counted while it stays where it was booked.
  */
 public final class PreProcedureLabsDue implements WeekConstraint {
 
@@ -24,7 +26,8 @@ public final class PreProcedureLabsDue implements WeekConstraint {
 
     @Override
     public Constraint define(ConstraintFactory f) {
-        return Sessions.movable(f, s -> s.minutesBeforeLabsBack() > 0)
+        return Sessions.movable(f, s -> s.minutesBeforeLabsBack() > 0
+                && !s.acknowledgedWhereBooked(BookingWarning.Code.LABS_NOT_BACK))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlannedSession::minutesBeforeLabsBack)
                 .justifyWith((s, score) -> new Breach(sentence(s), List.of(s.getKey())))
                 .asConstraint(NAME);

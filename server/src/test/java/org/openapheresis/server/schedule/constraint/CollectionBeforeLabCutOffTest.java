@@ -5,10 +5,12 @@ import static org.openapheresis.server.schedule.Week.MOREAU;
 import static org.openapheresis.server.schedule.Week.OPTIA_1;
 import static org.openapheresis.server.schedule.Week.VERIFIER;
 import static org.openapheresis.server.schedule.Week.at;
+import static org.openapheresis.server.schedule.Week.bookedOnCall;
 import static org.openapheresis.server.schedule.Week.collection;
 import static org.openapheresis.server.schedule.Week.exchange;
 
 import org.junit.jupiter.api.Test;
+import org.openapheresis.server.session.BookingWarning;
 
 class CollectionBeforeLabCutOffTest {
 
@@ -28,5 +30,17 @@ class CollectionBeforeLabCutOffTest {
                 .given(collection().at(at(1, 10, 30), OPTIA_1, CHAIR_1, MOREAU),
                         exchange().at(at(1, 15, 0), OPTIA_1, CHAIR_1, MOREAU))
                 .hasNoImpact();
+    }
+
+    @Test
+    void a_collection_booked_on_call_after_the_cut_off_is_not_counted_where_it_was_booked() {
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(bookedOnCall(collection(), at(1, 11, 0), OPTIA_1, CHAIR_1, MOREAU,
+                        BookingWarning.Code.AFTER_LAB_CUTOFF))
+                .hasNoImpact();
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(bookedOnCall(collection(), at(1, 11, 0), OPTIA_1, CHAIR_1, MOREAU,
+                        BookingWarning.Code.OUTSIDE_OPENING_HOURS))
+                .penalizesBy("the hours acknowledged say nothing of the lab's cut-off", 30);
     }
 }

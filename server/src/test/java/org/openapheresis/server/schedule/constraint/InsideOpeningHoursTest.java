@@ -5,10 +5,13 @@ import static org.openapheresis.server.schedule.Week.MOREAU;
 import static org.openapheresis.server.schedule.Week.OPTIA_1;
 import static org.openapheresis.server.schedule.Week.VERIFIER;
 import static org.openapheresis.server.schedule.Week.at;
+import static org.openapheresis.server.schedule.Week.bookedOnCall;
 import static org.openapheresis.server.schedule.Week.exchange;
 import static org.openapheresis.server.schedule.Week.pinned;
 
 import org.junit.jupiter.api.Test;
+import org.openapheresis.server.schedule.PlannedSession;
+import org.openapheresis.server.session.BookingWarning;
 
 class InsideOpeningHoursTest {
 
@@ -53,5 +56,23 @@ class InsideOpeningHoursTest {
         VERIFIER.verifyThat((p, f) -> RULE.define(f))
                 .given(pinned(exchange(), at(0, 4, 0), OPTIA_1, CHAIR_1, MOREAU))
                 .hasNoImpact();
+    }
+
+    @Test
+    void a_session_booked_on_call_outside_the_hours_is_not_counted_where_it_was_booked_but_is_once_moved() {
+        // an urgent exchange booked by hand Sunday 09:00 and Monday 19:00, the warnings acknowledged
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(bookedOnCall(exchange(), at(6, 9, 0), OPTIA_1, CHAIR_1, MOREAU, BookingWarning.Code.UNIT_CLOSED),
+                        bookedOnCall(exchange(), at(0, 19, 0), OPTIA_1, CHAIR_1, MOREAU,
+                                BookingWarning.Code.OUTSIDE_OPENING_HOURS))
+                .hasNoImpact();
+        PlannedSession moved = bookedOnCall(exchange(), at(6, 9, 0), OPTIA_1, CHAIR_1, MOREAU,
+                BookingWarning.Code.UNIT_CLOSED);
+        moved.setStartMinute(at(6, 10, 0));
+        VERIFIER.verifyThat((p, f) -> RULE.define(f)).given(moved).penalizesBy(150);
+        // another warning acknowledged says nothing of the hours
+        VERIFIER.verifyThat((p, f) -> RULE.define(f))
+                .given(bookedOnCall(exchange(), at(6, 9, 0), OPTIA_1, CHAIR_1, MOREAU, BookingWarning.Code.LABS_NOT_BACK))
+                .penalizesBy(150);
     }
 }

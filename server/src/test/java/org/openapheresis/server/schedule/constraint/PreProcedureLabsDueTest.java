@@ -6,6 +6,7 @@ import static org.openapheresis.server.schedule.Week.OPTIA_1;
 import static org.openapheresis.server.schedule.Week.RULES;
 import static org.openapheresis.server.schedule.Week.VERIFIER;
 import static org.openapheresis.server.schedule.Week.at;
+import static org.openapheresis.server.schedule.Week.bookedOnCall;
 import static org.openapheresis.server.schedule.Week.exchange;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openapheresis.server.schedule.LabsDue;
 import org.openapheresis.server.schedule.PlannedSession;
 import org.openapheresis.server.schedule.Week;
+import org.openapheresis.server.session.BookingWarning;
 
 class PreProcedureLabsDueTest {
 
@@ -62,5 +64,14 @@ class PreProcedureLabsDueTest {
                         + "Tue 3 Mar 07:45 and its order asks for Fibrinogen at most 24 h old (Fibrinogen taken Sun 1 Mar "
                         + "10:00): drawn on arrival, they are back at 08:30 (opening plus the lab's 60 min turnaround), "
                         + "45 min after the start", List.of("order-labs#2")));
+    }
+
+    @Test
+    void a_session_booked_on_call_before_its_labs_are_back_is_not_counted_where_it_was_booked_but_is_once_moved() {
+        PlannedSession onCall = bookedOnCall(exchange().withLabsDue(fibrinogenTakenSundayAt10()), at(1, 7, 30),
+                OPTIA_1, CHAIR_1, MOREAU, BookingWarning.Code.LABS_NOT_BACK);
+        VERIFIER.verifyThat((p, f) -> RULE.define(f)).given(onCall).hasNoImpact();
+        onCall.setStartMinute(at(1, 7, 45));
+        VERIFIER.verifyThat((p, f) -> RULE.define(f)).given(onCall).penalizesBy(45);
     }
 }
