@@ -19,6 +19,7 @@ import org.openapheresis.procedure.Plan;
 import org.openapheresis.procedure.PlanOptions;
 import org.openapheresis.procedure.PlanRequest;
 import org.openapheresis.procedure.Planner;
+import org.openapheresis.procedure.TimelinePoint;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.Range;
 import org.openapheresis.system.Rounding;
@@ -587,9 +588,9 @@ public final class Uncertainty {
         }
         List<Map<String, Double>> ordered = points;
         for (int i = 1; i < points.size(); i++) {
-            if (Double.compare(points.get(i).get("minute"), points.get(i - 1).get("minute")) < 0) {
+            if (Double.compare(minute(points.get(i)), minute(points.get(i - 1))) < 0) {
                 TreeMap<Double, Map<String, Double>> sorted = new TreeMap<>();
-                points.forEach(p -> sorted.put(p.get("minute"), p));
+                points.forEach(p -> sorted.put(minute(p), p));
                 ordered = new ArrayList<>(sorted.values());
                 break;
             }
@@ -597,7 +598,7 @@ public final class Uncertainty {
         double[] minutes = new double[ordered.size()];
         List<Map<String, Double>> kept = new ArrayList<>(ordered.size());
         for (Map<String, Double> p : ordered) {
-            double minute = p.get("minute");
+            double minute = minute(p);
             if (!kept.isEmpty() && Double.compare(minute, minutes[kept.size() - 1]) == 0) {
                 kept.set(kept.size() - 1, p);
             } else {
@@ -609,7 +610,27 @@ public final class Uncertainty {
         Map<String, double[]> values = new LinkedHashMap<>();
         String[] seen = new String[0];
         double[][] arrays = new double[0][];
+        TimelinePoint.Names shape = null;
+        double[][] columns = null;
         for (int j = 0; j < m; j++) {
+            if (kept.get(j) instanceof TimelinePoint p) {
+                // the same reading by position, without boxing: the columns are looked up once per run of points
+                // that share their names
+                if (p.names() != shape) {
+                    shape = p.names();
+                    columns = new double[shape.size()][];
+                    for (int k = 0; k < columns.length; k++) {
+                        columns[k] = p.name(k).equals("processedVolumeMl") ? null
+                                : values.computeIfAbsent(p.name(k), x -> filled(m));
+                    }
+                }
+                for (int k = 0; k < columns.length; k++) {
+                    if (columns[k] != null) {
+                        columns[k][j] = p.value(k);
+                    }
+                }
+                continue;
+            }
             int position = 0;
             for (var e : kept.get(j).entrySet()) {
                 String name = e.getKey();
@@ -632,6 +653,11 @@ public final class Uncertainty {
         firstNames.remove("minute");
         firstNames.remove("processedVolumeMl");
         return new TimeCourse(Arrays.copyOf(minutes, m), List.copyOf(firstNames), values);
+    }
+
+    /** A timeline point's minute. */
+    private static double minute(Map<String, Double> point) {
+        return point instanceof TimelinePoint p ? p.minute() : point.get(TimelinePoint.MINUTE);
     }
 
     private static void put(Map<String, Double> s, String key, Double value) {
