@@ -158,6 +158,16 @@ public final class Simulator {
         private final double calciumNet;
         private final double calciumRate;
         private final double calciumSlowRate;
+        private final CalciumModel.Exchange calciumExchange;
+        /** citrateIn / kCit, the load the infusion tends to. */
+        private final double citrateSteadyMg;
+        /**
+         * exp(-kCit dt/2) and exp(-kCit dt) for the last sub-step dt: the steps of a phase share one length, so the
+         * two exponentials are taken once per phase rather than per sub-step (the same values).
+         */
+        private double decayStepMin = Double.NaN;
+        private double halfDecay;
+        private double fullDecay;
         private double citrate;
         private double citrateStepStart;
         private double pool;
@@ -223,6 +233,9 @@ public final class Simulator {
             double outRate = calciumOut / (calcium.calciumSpaceLPerKg() * start.weightKg() * 1000);
             calciumRate = Math.max(calcium.mobilisationPerMin(), calcium.excretionPerMin()) + outRate;
             calciumSlowRate = calcium.mobilisationPerMin() + outRate;
+            calciumExchange = tracksCalcium ? calcium.exchange(calciumOut, calciumNet,
+                    start.baselineIonizedCalciumMmolPerL(), start.weightKg()) : null;
+            citrateSteadyMg = citrateIn / kCit;
             minute = 0;
         }
 
@@ -250,10 +263,11 @@ public final class Simulator {
                 double rate = pool < 1 && calciumNet <= 0 ? calciumSlowRate : calciumRate;
                 int sub = Math.max(1, (int) Math.ceil(h * rate / ACCURACY_STEP_RATE - 1e-9));
                 double dt = h / sub;
+                decays(dt);
                 for (int k = 0; k < sub; k++) {
                     citrateStepStart = citrate;
-                    double c1 = citrateAfter(dt / 2);
-                    double c2 = citrateAfter(dt);
+                    double c1 = citrateAfter(halfDecay);
+                    double c2 = citrateAfter(fullDecay);
                     double q1 = poolRate(pool, citrate);
                     double q2 = poolRate(pool + dt / 2 * q1, c1);
                     double q3 = poolRate(pool + dt / 2 * q2, c1);
@@ -264,7 +278,8 @@ public final class Simulator {
             } else {
                 citrateStepStart = citrate;
                 // dM/dt = R - k M has an exact solution over a step with constant R.
-                citrate = citrateAfter(h);
+                decays(h);
+                citrate = citrateAfter(fullDecay);
             }
         }
 
@@ -277,14 +292,23 @@ public final class Simulator {
             return citrate < 1e-3 && Math.abs(pool - 1) < 1e-7;
         }
 
-        private double citrateAfter(double dt) {
-            double decay = Math.exp(-kCit * dt);
-            return citrateStepStart * decay + citrateIn / kCit * (1 - decay);
+        /** Sets {@link #halfDecay} and {@link #fullDecay} for a (sub-)step of {@code dt} minutes. */
+        private void decays(double dt) {
+            if (dt != decayStepMin) {
+                decayStepMin = dt;
+                halfDecay = Math.exp(-kCit * (dt / 2));
+                fullDecay = Math.exp(-kCit * dt);
+            }
+        }
+
+        /** The citrate load after a time over which the load decays by {@code decay} = exp(-kCit t). */
+        private double citrateAfter(double decay) {
+            return citrateStepStart * decay + citrateSteadyMg * (1 - decay);
         }
 
         private double poolRate(double q, double citrateMg) {
-            return calcium.exchangeRate(q, calciumOut, calciumNet, start.baselineIonizedCalciumMmolPerL(),
-                    start.weightKg()) + calcium.homeostasisRate(calcium.ionizedFraction(q, citrateMg, start.weightKg()));
+            return calciumExchange.rate(q)
+                    + calcium.homeostasisRate(calcium.ionizedFraction(q, citrateMg, start.weightKg()));
         }
 
         private void stage(double[] a, double[] b, double[] da, double[] db, double h) {
