@@ -166,7 +166,8 @@ public final class Uncertainty {
     /**
      * The time course on a fixed grid ({@code every} minutes from 0): each patient's timeline interpolated linearly
      * onto it (patients differ in run time, so their samples differ), a grid minute kept when at least half the
-     * planned patients reach it. The patients are interpolated, and the grid minutes banded, on all cores.
+     * planned patients reach it. The grid is banded in blocks of minutes ({@link #GRID_BLOCKS}), the blocks on all
+     * cores.
      */
     private static List<Bands.TimePoint> timeline(Outcome[] outcomes, double every) {
         int n = outcomes.length;
@@ -193,50 +194,72 @@ public final class Uncertainty {
                 own[i][j] = outcomes[i] == null ? null : outcomes[i].timeline().values().get(names.get(j));
             }
         });
-        return IntStream.range(0, points).parallel().mapToObj(g -> timePoint(outcomes, own, names, g * every, half))
-                .filter(t -> t != null).toList();
+        int block = Math.max(GRID_BLOCK_MIN, (points + GRID_BLOCKS - 1) / GRID_BLOCKS);
+        int blocks = (points + block - 1) / block;
+        return IntStream.range(0, blocks).parallel()
+                .mapToObj(b -> timePoints(outcomes, own, names, b * block, Math.min(points, (b + 1) * block), every,
+                        half))
+                .flatMap(List::stream).toList();
     }
 
     /**
-     * The bands at one grid minute, or null when fewer than half the {@code planned} patients reach it: each
-     * patient's values ({@code own[patient][name]}) linear between its samples either side of the minute (the sample
-     * at it when there is one), NaN where either lacks the name.
+     * The grid is banded in about this many blocks of minutes (enough to share among the cores), each of at least
+     * {@link #GRID_BLOCK_MIN} minutes: a patient's time course is read once per block rather than once per grid minute
+     * (its arrays stay in cache), and a block's values (minutes x names x patients) stay a few MB. How the grid is cut
+     * does not change a band.
      */
-    private static Bands.TimePoint timePoint(Outcome[] outcomes, double[][][] own, List<String> names, double minute,
-            int planned) {
+    static final int GRID_BLOCKS = 8;
+    /** The fewest grid minutes in a block. */
+    static final int GRID_BLOCK_MIN = 4;
+
+    /**
+     * The bands at grid minutes {@code from} (inclusive) to {@code to} (exclusive), each left out when fewer than
+     * half the {@code planned} patients reach it: each patient's values ({@code own[patient][name]}) linear between
+     * its samples either side of the minute (the sample at it when there is one), NaN where either lacks the name.
+     */
+    private static List<Bands.TimePoint> timePoints(Outcome[] outcomes, double[][][] own, List<String> names,
+            int from, int to, double every, int planned) {
         int n = outcomes.length;
         int k = names.size();
-        double[][] values = new double[k][n];
-        int reached = 0;
+        int count = to - from;
+        double[][][] values = new double[count][k][n];
+        int[] reached = new int[count];
         for (int i = 0; i < n; i++) {
             TimeCourse t = outcomes[i] == null ? TimeCourse.EMPTY : outcomes[i].timeline();
             double[] minutes = t.minutes();
-            int lo = floor(minutes, minute + 1e-9);
-            int hi = ceiling(minutes, minute - 1e-9);
-            if (lo < 0 || hi >= minutes.length) {
-                for (int j = 0; j < k; j++) {
-                    values[j][i] = Double.NaN;
+            for (int g = 0; g < count; g++) {
+                double minute = (from + g) * every;
+                int lo = floor(minutes, minute + 1e-9);
+                int hi = ceiling(minutes, minute - 1e-9);
+                if (lo < 0 || hi >= minutes.length) {
+                    for (int j = 0; j < k; j++) {
+                        values[g][j][i] = Double.NaN;
+                    }
+                    continue;
                 }
+                reached[g]++;
+                double w = hi == lo ? 0 : (minute - minutes[lo]) / (minutes[hi] - minutes[lo]);
+                for (int j = 0; j < k; j++) {
+                    double[] v = own[i][j];
+                    values[g][j][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
+                }
+            }
+        }
+        List<Bands.TimePoint> out = new ArrayList<>(count);
+        for (int g = 0; g < count; g++) {
+            if (2 * reached[g] < planned || reached[g] == 0) {
                 continue;
             }
-            reached++;
-            double w = hi == lo ? 0 : (minute - minutes[lo]) / (minutes[hi] - minutes[lo]);
+            Map<String, List<Double>> bands = new LinkedHashMap<>();
             for (int j = 0; j < k; j++) {
-                double[] v = own[i][j];
-                values[j][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
+                List<Double> band = band(values[g][j]);
+                if (band != null) {
+                    bands.put(names.get(j), band);
+                }
             }
+            out.add(new Bands.TimePoint((from + g) * every, bands));
         }
-        if (2 * reached < planned || reached == 0) {
-            return null;
-        }
-        Map<String, List<Double>> bands = new LinkedHashMap<>();
-        for (int j = 0; j < k; j++) {
-            List<Double> band = band(values[j]);
-            if (band != null) {
-                bands.put(names.get(j), band);
-            }
-        }
-        return new Bands.TimePoint(minute, bands);
+        return out;
     }
 
     /** The last index whose minute is at most {@code x}, -1 when none. */
