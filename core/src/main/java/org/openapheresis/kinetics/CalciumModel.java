@@ -114,7 +114,15 @@ public record CalciumModel(double citrateClearanceMlPerMinPerKg, double citrateV
 
     /** Ionised calcium relative to the baseline for a calcium pool fraction Q/Q0 and a citrate load. */
     public double ionizedFraction(double calciumPoolFraction, double citrateExcessMg, double weightKg) {
-        return calciumPoolFraction * Math.max(0, 1 - icaFallPerMmolPerLCitrate * citrateMmolPerL(citrateExcessMg, weightKg));
+        return calciumPoolFraction * unboundFraction(citrateExcessMg, weightKg);
+    }
+
+    /**
+     * The share of the ionisable calcium that the citrate load leaves ionised: {@link #ionizedFraction} is the pool
+     * fraction times this (so a simulation that meets one citrate load at several pool values computes it once).
+     */
+    public double unboundFraction(double citrateExcessMg, double weightKg) {
+        return Math.max(0, 1 - icaFallPerMmolPerLCitrate * citrateMmolPerL(citrateExcessMg, weightKg));
     }
 
     /** Q0, the ionisable extracellular calcium at the baseline, mmol. */

@@ -136,6 +136,13 @@ public final class Simulator {
         private final double[] clear;
         private final double[] add;
         private final boolean[] plasmaSpace;
+        /**
+         * Per analyte, the first analyte with the same clearance and space: its removal rate constant at a stage is
+         * that one's (a plasma exchange clears four proteins alike), so a stage divides once per group.
+         */
+        private final int[] sameRemovalAs;
+        /** The removal rate constants of the current stage, per minute. */
+        private final double[] removalPerMin;
         private final double[] k1i;
         private final double[] k1e;
         private final double[] k2i;
@@ -168,6 +175,9 @@ public final class Simulator {
         private double decayStepMin = Double.NaN;
         private double halfDecay;
         private double fullDecay;
+        /** The citrate load {@link #cachedUnbound} was computed at, mg. */
+        private double cachedUnboundCitrateMg = Double.NaN;
+        private double cachedUnbound;
         private double citrate;
         private double citrateStepStart;
         private double pool;
@@ -207,6 +217,17 @@ public final class Simulator {
                 clear[i] = exposure.clearance(analytes[i]);
                 add[i] = exposure.added(analytes[i]);
                 plasmaSpace[i] = k.space() == Space.PLASMA;
+            }
+            sameRemovalAs = new int[n];
+            removalPerMin = new double[n];
+            for (int i = 0; i < n; i++) {
+                sameRemovalAs[i] = i;
+                for (int j = 0; j < i; j++) {
+                    if (Double.compare(clear[j], clear[i]) == 0 && plasmaSpace[j] == plasmaSpace[i]) {
+                        sameRemovalAs[i] = j;
+                        break;
+                    }
+                }
             }
             k1i = new double[n];
             k1e = new double[n];
@@ -268,12 +289,19 @@ public final class Simulator {
                     citrateStepStart = citrate;
                     double c1 = citrateAfter(halfDecay);
                     double c2 = citrateAfter(fullDecay);
-                    double q1 = poolRate(pool, citrate);
-                    double q2 = poolRate(pool + dt / 2 * q1, c1);
-                    double q3 = poolRate(pool + dt / 2 * q2, c1);
-                    double q4 = poolRate(pool + dt * q3, c2);
+                    // each citrate load's unbound share once: the midpoint load serves two stages, the end load the
+                    // next sub-step's start
+                    double u0 = unbound(citrate);
+                    double u1 = calcium.unboundFraction(c1, start.weightKg());
+                    double u2 = calcium.unboundFraction(c2, start.weightKg());
+                    double q1 = poolRate(pool, u0);
+                    double q2 = poolRate(pool + dt / 2 * q1, u1);
+                    double q3 = poolRate(pool + dt / 2 * q2, u1);
+                    double q4 = poolRate(pool + dt * q3, u2);
                     pool = Math.max(0, pool + dt / 6 * (q1 + 2 * q2 + 2 * q3 + q4));
                     citrate = c2;
+                    cachedUnboundCitrateMg = c2;
+                    cachedUnbound = u2;
                 }
             } else {
                 citrateStepStart = citrate;
@@ -306,9 +334,18 @@ public final class Simulator {
             return citrateStepStart * decay + citrateSteadyMg * (1 - decay);
         }
 
-        private double poolRate(double q, double citrateMg) {
-            return calciumExchange.rate(q)
-                    + calcium.homeostasisRate(calcium.ionizedFraction(q, citrateMg, start.weightKg()));
+        /** d(Q/Q0)/dt at pool fraction {@code q} where the citrate leaves {@code unboundFraction} of it ionised. */
+        private double poolRate(double q, double unboundFraction) {
+            return calciumExchange.rate(q) + calcium.homeostasisRate(q * unboundFraction);
+        }
+
+        /** {@link CalciumModel#unboundFraction} of a citrate load, kept for the load it was last computed at. */
+        private double unbound(double citrateMg) {
+            if (citrateMg != cachedUnboundCitrateMg) {
+                cachedUnboundCitrateMg = citrateMg;
+                cachedUnbound = calcium.unboundFraction(citrateMg, start.weightKg());
+            }
+            return cachedUnbound;
         }
 
         private void stage(double[] a, double[] b, double[] da, double[] db, double h) {
@@ -323,7 +360,8 @@ public final class Simulator {
             double bloodMl = plasmaMl + cells0 + dCells * t;
             for (int i = 0; i < n; i++) {
                 double space = plasmaSpace[i] ? plasmaMl : bloodMl;
-                double removal = clear[i] / space;
+                double removal = sameRemovalAs[i] == i ? clear[i] / space : removalPerMin[sameRemovalAs[i]];
+                removalPerMin[i] = removal;
                 double cat = kCat[i];
                 if (exponent[i] != 0) {
                     double level = Math.max(0, pi[i]) / space * 1000.0;
@@ -377,7 +415,7 @@ public final class Simulator {
             if (!tracksCalcium) {
                 return Double.NaN;
             }
-            return start.baselineIonizedCalciumMmolPerL() * calcium.ionizedFraction(pool, citrate, start.weightKg());
+            return start.baselineIonizedCalciumMmolPerL() * (pool * unbound(citrate));
         }
 
         /** The state at the current sample, as a new {@link BodyState}. */
