@@ -227,10 +227,18 @@ public final class Uncertainty {
         for (int i = 0; i < n; i++) {
             TimeCourse t = outcomes[i] == null ? TimeCourse.EMPTY : outcomes[i].timeline();
             double[] minutes = t.minutes();
+            // the samples either side of each grid minute: searched for the block's first minute, then walked
+            // forward (the grid and the samples both ascend), as floor and ceiling would find them
+            int lo = floor(minutes, from * every + 1e-9);
+            int hi = ceiling(minutes, from * every - 1e-9);
             for (int g = 0; g < count; g++) {
                 double minute = (from + g) * every;
-                int lo = floor(minutes, minute + 1e-9);
-                int hi = ceiling(minutes, minute - 1e-9);
+                while (lo + 1 < minutes.length && minutes[lo + 1] <= minute + 1e-9) {
+                    lo++;
+                }
+                while (hi < minutes.length && minutes[hi] < minute - 1e-9) {
+                    hi++;
+                }
                 if (lo < 0 || hi >= minutes.length) {
                     for (int j = 0; j < k; j++) {
                         values[g][j][i] = Double.NaN;
