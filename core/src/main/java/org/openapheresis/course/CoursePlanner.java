@@ -17,6 +17,7 @@ import org.openapheresis.procedure.PlanRequest;
 import org.openapheresis.procedure.Planner;
 import org.openapheresis.procedure.ProcedureType;
 import org.openapheresis.procedure.SessionResult;
+import org.openapheresis.procedure.TimelinePoint;
 import org.openapheresis.safety.IvigBeforePlasmaExchangeRule;
 import org.openapheresis.safety.Warning;
 import org.openapheresis.system.InvalidInputException;
@@ -75,9 +76,7 @@ public final class CoursePlanner {
             SessionResult result = Planner.session(request, body, options);
             if (timeline != null && result.plan().timeline() != null) {
                 for (Map<String, Double> p : result.plan().timeline()) {
-                    Map<String, Double> shifted = new LinkedHashMap<>(p);
-                    shifted.put("minute", Rounding.decimals(step.atHour() * 60 + p.get("minute"), 1));
-                    timeline.add(shifted);
+                    timeline.add(shifted(p, Rounding.decimals(step.atHour() * 60 + p.get("minute"), 1)));
                 }
             }
             sessions.add(result.plan());
@@ -163,22 +162,39 @@ public final class CoursePlanner {
             double t0 = body.minute();
             Analyte[] tracked = body.pools().keySet().toArray(new Analyte[0]);
             boolean calcium = !Double.isNaN(body.baselineIonizedCalciumMmolPerL());
+            String[] names = new String[tracked.length + (calcium ? 1 : 0)];
+            for (int i = 0; i < tracked.length; i++) {
+                names[i] = tracked[i].predictedName();
+            }
+            if (calcium) {
+                names[tracked.length] = "ionizedCalcium";
+            }
+            TimelinePoint.Names shape = TimelinePoint.Names.of(names);
+            double[] values = new double[names.length];
             probe = f -> {
                 if (f.minute() > t0) {
-                    Map<String, Double> p = new LinkedHashMap<>();
-                    p.put("minute", Rounding.decimals(f.minute(), 1));
-                    for (Analyte a : tracked) {
-                        p.put(a.predictedName(), Rounding.significant(f.concentration(a), 4));
+                    for (int i = 0; i < tracked.length; i++) {
+                        values[i] = Rounding.significant(f.concentration(tracked[i]), 4);
                     }
                     if (calcium) {
-                        p.put("ionizedCalcium", Rounding.decimals(f.ionizedCalcium(), 3));
+                        values[tracked.length] = Rounding.decimals(f.ionizedCalcium(), 3);
                     }
-                    timeline.add(p);
+                    timeline.add(TimelinePoint.of(Rounding.decimals(f.minute(), 1), shape, values));
                 }
             };
         }
         double step = Simulator.stepFor(body, exposure, Simulator.BETWEEN_MAX_STEP_MIN);
         return Simulator.probed(body, exposure, minutes, probe == null ? step : Math.min(step, every), every, probe);
+    }
+
+    /** A session's timeline point at its minute in the course (a copy; a {@link TimelinePoint} shares its values). */
+    private static Map<String, Double> shifted(Map<String, Double> p, double minute) {
+        if (p instanceof TimelinePoint point) {
+            return point.atMinute(minute);
+        }
+        Map<String, Double> shifted = new LinkedHashMap<>(p);
+        shifted.put("minute", minute);
+        return shifted;
     }
 
     /** The patient at the start of a later session: simulated haematocrit and concentrations. */

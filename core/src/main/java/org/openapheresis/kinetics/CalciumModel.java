@@ -114,7 +114,15 @@ public record CalciumModel(double citrateClearanceMlPerMinPerKg, double citrateV
 
     /** Ionised calcium relative to the baseline for a calcium pool fraction Q/Q0 and a citrate load. */
     public double ionizedFraction(double calciumPoolFraction, double citrateExcessMg, double weightKg) {
-        return calciumPoolFraction * Math.max(0, 1 - icaFallPerMmolPerLCitrate * citrateMmolPerL(citrateExcessMg, weightKg));
+        return calciumPoolFraction * unboundFraction(citrateExcessMg, weightKg);
+    }
+
+    /**
+     * The share of the ionisable calcium that the citrate load leaves ionised: {@link #ionizedFraction} is the pool
+     * fraction times this (so a simulation that meets one citrate load at several pool values computes it once).
+     */
+    public double unboundFraction(double citrateExcessMg, double weightKg) {
+        return Math.max(0, 1 - icaFallPerMmolPerLCitrate * citrateMmolPerL(citrateExcessMg, weightKg));
     }
 
     /** Q0, the ionisable extracellular calcium at the baseline, mmol. */
@@ -139,9 +147,28 @@ public record CalciumModel(double citrateClearanceMlPerMinPerKg, double citrateV
      */
     public double exchangeRate(double poolFraction, double plasmaOutMlPerMin, double netGivenMmolPerMin,
             double baselineMmolPerL, double weightKg) {
+        return exchange(plasmaOutMlPerMin, netGivenMmolPerMin, baselineMmolPerL, weightKg).rate(poolFraction);
+    }
+
+    /**
+     * {@link #exchangeRate} for a phase of constant rates, its two divisions done once: d(Q/Q0)/dt =
+     * {@code outPerMin} x Q/Q0 + {@code givenPerMin}.
+     *
+     * @param outPerMin minus the share of the calcium space the plasma leaving takes per minute
+     * @param givenPerMin the net calcium given over Q0, per minute
+     */
+    public record Exchange(double outPerMin, double givenPerMin) {
+        public double rate(double poolFraction) {
+            return outPerMin * poolFraction + givenPerMin;
+        }
+    }
+
+    /** The {@link Exchange} of a phase; the arguments as {@link #exchangeRate}'s. */
+    public Exchange exchange(double plasmaOutMlPerMin, double netGivenMmolPerMin, double baselineMmolPerL,
+            double weightKg) {
         double spaceMl = calciumSpaceLPerKg * weightKg * 1000;
-        return -plasmaOutMlPerMin / spaceMl * poolFraction
-                + netGivenMmolPerMin / baselinePoolMmol(baselineMmolPerL, weightKg);
+        return new Exchange(-plasmaOutMlPerMin / spaceMl, netGivenMmolPerMin / baselinePoolMmol(baselineMmolPerL,
+                weightKg));
     }
 
     /** Sentences for a plan's assumptions. */

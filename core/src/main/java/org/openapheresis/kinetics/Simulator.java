@@ -136,6 +136,13 @@ public final class Simulator {
         private final double[] clear;
         private final double[] add;
         private final boolean[] plasmaSpace;
+        /**
+         * Per analyte, the first analyte with the same clearance and space: its removal rate constant at a stage is
+         * that one's (a plasma exchange clears four proteins alike), so a stage divides once per group.
+         */
+        private final int[] sameRemovalAs;
+        /** The removal rate constants of the current stage, per minute. */
+        private final double[] removalPerMin;
         private final double[] k1i;
         private final double[] k1e;
         private final double[] k2i;
@@ -158,6 +165,19 @@ public final class Simulator {
         private final double calciumNet;
         private final double calciumRate;
         private final double calciumSlowRate;
+        private final CalciumModel.Exchange calciumExchange;
+        /** citrateIn / kCit, the load the infusion tends to. */
+        private final double citrateSteadyMg;
+        /**
+         * exp(-kCit dt/2) and exp(-kCit dt) for the last sub-step dt: the steps of a phase share one length, so the
+         * two exponentials are taken once per phase rather than per sub-step (the same values).
+         */
+        private double decayStepMin = Double.NaN;
+        private double halfDecay;
+        private double fullDecay;
+        /** The citrate load {@link #cachedUnbound} was computed at, mg. */
+        private double cachedUnboundCitrateMg = Double.NaN;
+        private double cachedUnbound;
         private double citrate;
         private double citrateStepStart;
         private double pool;
@@ -198,6 +218,17 @@ public final class Simulator {
                 add[i] = exposure.added(analytes[i]);
                 plasmaSpace[i] = k.space() == Space.PLASMA;
             }
+            sameRemovalAs = new int[n];
+            removalPerMin = new double[n];
+            for (int i = 0; i < n; i++) {
+                sameRemovalAs[i] = i;
+                for (int j = 0; j < i; j++) {
+                    if (Double.compare(clear[j], clear[i]) == 0 && plasmaSpace[j] == plasmaSpace[i]) {
+                        sameRemovalAs[i] = j;
+                        break;
+                    }
+                }
+            }
             k1i = new double[n];
             k1e = new double[n];
             k2i = new double[n];
@@ -223,6 +254,9 @@ public final class Simulator {
             double outRate = calciumOut / (calcium.calciumSpaceLPerKg() * start.weightKg() * 1000);
             calciumRate = Math.max(calcium.mobilisationPerMin(), calcium.excretionPerMin()) + outRate;
             calciumSlowRate = calcium.mobilisationPerMin() + outRate;
+            calciumExchange = tracksCalcium ? calcium.exchange(calciumOut, calciumNet,
+                    start.baselineIonizedCalciumMmolPerL(), start.weightKg()) : null;
+            citrateSteadyMg = citrateIn / kCit;
             minute = 0;
         }
 
@@ -250,21 +284,30 @@ public final class Simulator {
                 double rate = pool < 1 && calciumNet <= 0 ? calciumSlowRate : calciumRate;
                 int sub = Math.max(1, (int) Math.ceil(h * rate / ACCURACY_STEP_RATE - 1e-9));
                 double dt = h / sub;
+                decays(dt);
                 for (int k = 0; k < sub; k++) {
                     citrateStepStart = citrate;
-                    double c1 = citrateAfter(dt / 2);
-                    double c2 = citrateAfter(dt);
-                    double q1 = poolRate(pool, citrate);
-                    double q2 = poolRate(pool + dt / 2 * q1, c1);
-                    double q3 = poolRate(pool + dt / 2 * q2, c1);
-                    double q4 = poolRate(pool + dt * q3, c2);
+                    double c1 = citrateAfter(halfDecay);
+                    double c2 = citrateAfter(fullDecay);
+                    // each citrate load's unbound share once: the midpoint load serves two stages, the end load the
+                    // next sub-step's start
+                    double u0 = unbound(citrate);
+                    double u1 = calcium.unboundFraction(c1, start.weightKg());
+                    double u2 = calcium.unboundFraction(c2, start.weightKg());
+                    double q1 = poolRate(pool, u0);
+                    double q2 = poolRate(pool + dt / 2 * q1, u1);
+                    double q3 = poolRate(pool + dt / 2 * q2, u1);
+                    double q4 = poolRate(pool + dt * q3, u2);
                     pool = Math.max(0, pool + dt / 6 * (q1 + 2 * q2 + 2 * q3 + q4));
                     citrate = c2;
+                    cachedUnboundCitrateMg = c2;
+                    cachedUnbound = u2;
                 }
             } else {
                 citrateStepStart = citrate;
                 // dM/dt = R - k M has an exact solution over a step with constant R.
-                citrate = citrateAfter(h);
+                decays(h);
+                citrate = citrateAfter(fullDecay);
             }
         }
 
@@ -277,14 +320,32 @@ public final class Simulator {
             return citrate < 1e-3 && Math.abs(pool - 1) < 1e-7;
         }
 
-        private double citrateAfter(double dt) {
-            double decay = Math.exp(-kCit * dt);
-            return citrateStepStart * decay + citrateIn / kCit * (1 - decay);
+        /** Sets {@link #halfDecay} and {@link #fullDecay} for a (sub-)step of {@code dt} minutes. */
+        private void decays(double dt) {
+            if (dt != decayStepMin) {
+                decayStepMin = dt;
+                halfDecay = Math.exp(-kCit * (dt / 2));
+                fullDecay = Math.exp(-kCit * dt);
+            }
         }
 
-        private double poolRate(double q, double citrateMg) {
-            return calcium.exchangeRate(q, calciumOut, calciumNet, start.baselineIonizedCalciumMmolPerL(),
-                    start.weightKg()) + calcium.homeostasisRate(calcium.ionizedFraction(q, citrateMg, start.weightKg()));
+        /** The citrate load after a time over which the load decays by {@code decay} = exp(-kCit t). */
+        private double citrateAfter(double decay) {
+            return citrateStepStart * decay + citrateSteadyMg * (1 - decay);
+        }
+
+        /** d(Q/Q0)/dt at pool fraction {@code q} where the citrate leaves {@code unboundFraction} of it ionised. */
+        private double poolRate(double q, double unboundFraction) {
+            return calciumExchange.rate(q) + calcium.homeostasisRate(q * unboundFraction);
+        }
+
+        /** {@link CalciumModel#unboundFraction} of a citrate load, kept for the load it was last computed at. */
+        private double unbound(double citrateMg) {
+            if (citrateMg != cachedUnboundCitrateMg) {
+                cachedUnboundCitrateMg = citrateMg;
+                cachedUnbound = calcium.unboundFraction(citrateMg, start.weightKg());
+            }
+            return cachedUnbound;
         }
 
         private void stage(double[] a, double[] b, double[] da, double[] db, double h) {
@@ -299,7 +360,8 @@ public final class Simulator {
             double bloodMl = plasmaMl + cells0 + dCells * t;
             for (int i = 0; i < n; i++) {
                 double space = plasmaSpace[i] ? plasmaMl : bloodMl;
-                double removal = clear[i] / space;
+                double removal = sameRemovalAs[i] == i ? clear[i] / space : removalPerMin[sameRemovalAs[i]];
+                removalPerMin[i] = removal;
                 double cat = kCat[i];
                 if (exponent[i] != 0) {
                     double level = Math.max(0, pi[i]) / space * 1000.0;
@@ -353,7 +415,7 @@ public final class Simulator {
             if (!tracksCalcium) {
                 return Double.NaN;
             }
-            return start.baselineIonizedCalciumMmolPerL() * calcium.ionizedFraction(pool, citrate, start.weightKg());
+            return start.baselineIonizedCalciumMmolPerL() * (pool * unbound(citrate));
         }
 
         /** The state at the current sample, as a new {@link BodyState}. */

@@ -58,14 +58,15 @@ final class SessionClock {
                 removedByAnalyte.put(tracked[i], rec.removed[i]);
             }
         }
-        return new Run(start, end, Double.isInfinite(rec.nadir) ? Double.NaN : rec.nadir, rec.timeline,
+        return new Run(start, end, Double.isInfinite(rec.nadir) ? Double.NaN : rec.nadir,
+                rec.timeline == null ? null : java.util.Collections.unmodifiableList(rec.timeline),
                 java.util.Collections.unmodifiableMap(removedByAnalyte));
     }
 
     /**
      * Reads the run at each inspection: the ionised calcium nadir, the amounts removed (trapezoid rule) and, when
      * asked, the timeline at exact multiples of its interval (linear between inspections), without allocating
-     * except for the timeline's own points.
+     * except for the timeline's own points (each a {@link TimelinePoint}: its minute and one array of values).
      */
     private static final class Recorder implements Simulator.Probe {
         final Analyte[] tracked;
@@ -77,7 +78,13 @@ final class SessionClock {
         final double[] removed;
         final double[] previous;
         final double[] current;
-        final List<Map<String, Double>> timeline;
+        final List<TimelinePoint> timeline;
+        /** The timeline's names after the minute, without and with the ionised calcium. */
+        final TimelinePoint.Names names;
+        final TimelinePoint.Names namesWithCalcium;
+        /** One timeline point's values, without and with the ionised calcium, reused (a point copies them). */
+        final double[] point;
+        final double[] pointWithCalcium;
         double nadir = Double.POSITIVE_INFINITY;
         double previousMinute = Double.NaN;
         double nextPoint;
@@ -94,6 +101,18 @@ final class SessionClock {
             previous = new double[tracked.length + 2];
             current = new double[tracked.length + 2];
             timeline = every > 0 ? new ArrayList<>() : null;
+            String[] without = new String[tracked.length + 2];
+            without[0] = "processedVolumeMl";
+            without[1] = "hematocritPercent";
+            for (int i = 0; i < tracked.length; i++) {
+                without[i + 2] = tracked[i].predictedName();
+            }
+            String[] with = java.util.Arrays.copyOf(without, without.length + 1);
+            with[without.length] = "ionizedCalcium";
+            names = TimelinePoint.Names.of(without);
+            namesWithCalcium = TimelinePoint.Names.of(with);
+            point = new double[without.length];
+            pointWithCalcium = new double[with.length];
         }
 
         @Override
@@ -119,11 +138,11 @@ final class SessionClock {
                 while (nextPoint <= minute + 1e-9) {
                     double w = first || minute == previousMinute ? 1 : (nextPoint - previousMinute)
                             / (minute - previousMinute);
-                    timeline.add(point(nextPoint, w, f));
+                    timeline.add(point(nextPoint, w));
                     nextPoint += every;
                 }
-                if (last && (timeline.isEmpty() || timeline.get(timeline.size() - 1).get("minute") < minute - 0.05)) {
-                    timeline.add(point(minute, 1, f));
+                if (last && (timeline.isEmpty() || timeline.get(timeline.size() - 1).minute() < minute - 0.05)) {
+                    timeline.add(point(minute, 1));
                 }
             }
             previousMinute = minute;
@@ -132,19 +151,19 @@ final class SessionClock {
             }
         }
 
-        private Map<String, Double> point(double minute, double w, Simulator.Frame f) {
+        private TimelinePoint point(double minute, double w) {
             int n = tracked.length;
-            Map<String, Double> p = new LinkedHashMap<>();
-            p.put("minute", Rounding.decimals(minute, 1));
-            p.put("processedVolumeMl", (double) Math.round(durationMin > 0 ? processedMl * minute / durationMin : 0));
-            p.put("hematocritPercent", Rounding.decimals(100 * mix(n, w), 1));
+            boolean calcium = !Double.isNaN(current[n + 1]);
+            double[] v = calcium ? pointWithCalcium : point;
+            v[0] = Math.round(durationMin > 0 ? processedMl * minute / durationMin : 0);
+            v[1] = Rounding.decimals(100 * mix(n, w), 1);
             for (int i = 0; i < n; i++) {
-                p.put(tracked[i].predictedName(), Rounding.significant(mix(i, w), 4));
+                v[i + 2] = Rounding.significant(mix(i, w), 4);
             }
-            if (!Double.isNaN(current[n + 1])) {
-                p.put("ionizedCalcium", Rounding.decimals(mix(n + 1, w), 3));
+            if (calcium) {
+                v[n + 2] = Rounding.decimals(mix(n + 1, w), 3);
             }
-            return p;
+            return TimelinePoint.of(Rounding.decimals(minute, 1), calcium ? namesWithCalcium : names, v);
         }
 
         private double mix(int i, double w) {

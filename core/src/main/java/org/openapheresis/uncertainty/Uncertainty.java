@@ -19,6 +19,7 @@ import org.openapheresis.procedure.Plan;
 import org.openapheresis.procedure.PlanOptions;
 import org.openapheresis.procedure.PlanRequest;
 import org.openapheresis.procedure.Planner;
+import org.openapheresis.procedure.TimelinePoint;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.Range;
 import org.openapheresis.system.Rounding;
@@ -165,7 +166,8 @@ public final class Uncertainty {
     /**
      * The time course on a fixed grid ({@code every} minutes from 0): each patient's timeline interpolated linearly
      * onto it (patients differ in run time, so their samples differ), a grid minute kept when at least half the
-     * planned patients reach it. The patients are interpolated, and the grid minutes banded, on all cores.
+     * planned patients reach it. The grid is banded in blocks of minutes ({@link #GRID_BLOCKS}), the blocks on all
+     * cores.
      */
     private static List<Bands.TimePoint> timeline(Outcome[] outcomes, double every) {
         int n = outcomes.length;
@@ -192,50 +194,80 @@ public final class Uncertainty {
                 own[i][j] = outcomes[i] == null ? null : outcomes[i].timeline().values().get(names.get(j));
             }
         });
-        return IntStream.range(0, points).parallel().mapToObj(g -> timePoint(outcomes, own, names, g * every, half))
-                .filter(t -> t != null).toList();
+        int block = Math.max(GRID_BLOCK_MIN, (points + GRID_BLOCKS - 1) / GRID_BLOCKS);
+        int blocks = (points + block - 1) / block;
+        return IntStream.range(0, blocks).parallel()
+                .mapToObj(b -> timePoints(outcomes, own, names, b * block, Math.min(points, (b + 1) * block), every,
+                        half))
+                .flatMap(List::stream).toList();
     }
 
     /**
-     * The bands at one grid minute, or null when fewer than half the {@code planned} patients reach it: each
-     * patient's values ({@code own[patient][name]}) linear between its samples either side of the minute (the sample
-     * at it when there is one), NaN where either lacks the name.
+     * The grid is banded in about this many blocks of minutes (enough to share among the cores), each of at least
+     * {@link #GRID_BLOCK_MIN} minutes: a patient's time course is read once per block rather than once per grid minute
+     * (its arrays stay in cache), and a block's values (minutes x names x patients) stay a few MB. How the grid is cut
+     * does not change a band.
      */
-    private static Bands.TimePoint timePoint(Outcome[] outcomes, double[][][] own, List<String> names, double minute,
-            int planned) {
+    static final int GRID_BLOCKS = 8;
+    /** The fewest grid minutes in a block. */
+    static final int GRID_BLOCK_MIN = 4;
+
+    /**
+     * The bands at grid minutes {@code from} (inclusive) to {@code to} (exclusive), each left out when fewer than
+     * half the {@code planned} patients reach it: each patient's values ({@code own[patient][name]}) linear between
+     * its samples either side of the minute (the sample at it when there is one), NaN where either lacks the name.
+     */
+    private static List<Bands.TimePoint> timePoints(Outcome[] outcomes, double[][][] own, List<String> names,
+            int from, int to, double every, int planned) {
         int n = outcomes.length;
         int k = names.size();
-        double[][] values = new double[k][n];
-        int reached = 0;
+        int count = to - from;
+        double[][][] values = new double[count][k][n];
+        int[] reached = new int[count];
         for (int i = 0; i < n; i++) {
             TimeCourse t = outcomes[i] == null ? TimeCourse.EMPTY : outcomes[i].timeline();
             double[] minutes = t.minutes();
-            int lo = floor(minutes, minute + 1e-9);
-            int hi = ceiling(minutes, minute - 1e-9);
-            if (lo < 0 || hi >= minutes.length) {
-                for (int j = 0; j < k; j++) {
-                    values[j][i] = Double.NaN;
+            // the samples either side of each grid minute: searched for the block's first minute, then walked
+            // forward (the grid and the samples both ascend), as floor and ceiling would find them
+            int lo = floor(minutes, from * every + 1e-9);
+            int hi = ceiling(minutes, from * every - 1e-9);
+            for (int g = 0; g < count; g++) {
+                double minute = (from + g) * every;
+                while (lo + 1 < minutes.length && minutes[lo + 1] <= minute + 1e-9) {
+                    lo++;
                 }
+                while (hi < minutes.length && minutes[hi] < minute - 1e-9) {
+                    hi++;
+                }
+                if (lo < 0 || hi >= minutes.length) {
+                    for (int j = 0; j < k; j++) {
+                        values[g][j][i] = Double.NaN;
+                    }
+                    continue;
+                }
+                reached[g]++;
+                double w = hi == lo ? 0 : (minute - minutes[lo]) / (minutes[hi] - minutes[lo]);
+                for (int j = 0; j < k; j++) {
+                    double[] v = own[i][j];
+                    values[g][j][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
+                }
+            }
+        }
+        List<Bands.TimePoint> out = new ArrayList<>(count);
+        for (int g = 0; g < count; g++) {
+            if (2 * reached[g] < planned || reached[g] == 0) {
                 continue;
             }
-            reached++;
-            double w = hi == lo ? 0 : (minute - minutes[lo]) / (minutes[hi] - minutes[lo]);
+            Map<String, List<Double>> bands = new LinkedHashMap<>();
             for (int j = 0; j < k; j++) {
-                double[] v = own[i][j];
-                values[j][i] = v == null ? Double.NaN : v[lo] + (v[hi] - v[lo]) * w;
+                List<Double> band = band(values[g][j]);
+                if (band != null) {
+                    bands.put(names.get(j), band);
+                }
             }
+            out.add(new Bands.TimePoint((from + g) * every, bands));
         }
-        if (2 * reached < planned || reached == 0) {
-            return null;
-        }
-        Map<String, List<Double>> bands = new LinkedHashMap<>();
-        for (int j = 0; j < k; j++) {
-            List<Double> band = band(values[j]);
-            if (band != null) {
-                bands.put(names.get(j), band);
-            }
-        }
-        return new Bands.TimePoint(minute, bands);
+        return out;
     }
 
     /** The last index whose minute is at most {@code x}, -1 when none. */
@@ -587,9 +619,9 @@ public final class Uncertainty {
         }
         List<Map<String, Double>> ordered = points;
         for (int i = 1; i < points.size(); i++) {
-            if (Double.compare(points.get(i).get("minute"), points.get(i - 1).get("minute")) < 0) {
+            if (Double.compare(minute(points.get(i)), minute(points.get(i - 1))) < 0) {
                 TreeMap<Double, Map<String, Double>> sorted = new TreeMap<>();
-                points.forEach(p -> sorted.put(p.get("minute"), p));
+                points.forEach(p -> sorted.put(minute(p), p));
                 ordered = new ArrayList<>(sorted.values());
                 break;
             }
@@ -597,7 +629,7 @@ public final class Uncertainty {
         double[] minutes = new double[ordered.size()];
         List<Map<String, Double>> kept = new ArrayList<>(ordered.size());
         for (Map<String, Double> p : ordered) {
-            double minute = p.get("minute");
+            double minute = minute(p);
             if (!kept.isEmpty() && Double.compare(minute, minutes[kept.size() - 1]) == 0) {
                 kept.set(kept.size() - 1, p);
             } else {
@@ -609,7 +641,27 @@ public final class Uncertainty {
         Map<String, double[]> values = new LinkedHashMap<>();
         String[] seen = new String[0];
         double[][] arrays = new double[0][];
+        TimelinePoint.Names shape = null;
+        double[][] columns = null;
         for (int j = 0; j < m; j++) {
+            if (kept.get(j) instanceof TimelinePoint p) {
+                // the same reading by position, without boxing: the columns are looked up once per run of points
+                // that share their names
+                if (p.names() != shape) {
+                    shape = p.names();
+                    columns = new double[shape.size()][];
+                    for (int k = 0; k < columns.length; k++) {
+                        columns[k] = p.name(k).equals("processedVolumeMl") ? null
+                                : values.computeIfAbsent(p.name(k), x -> filled(m));
+                    }
+                }
+                for (int k = 0; k < columns.length; k++) {
+                    if (columns[k] != null) {
+                        columns[k][j] = p.value(k);
+                    }
+                }
+                continue;
+            }
             int position = 0;
             for (var e : kept.get(j).entrySet()) {
                 String name = e.getKey();
@@ -632,6 +684,11 @@ public final class Uncertainty {
         firstNames.remove("minute");
         firstNames.remove("processedVolumeMl");
         return new TimeCourse(Arrays.copyOf(minutes, m), List.copyOf(firstNames), values);
+    }
+
+    /** A timeline point's minute. */
+    private static double minute(Map<String, Double> point) {
+        return point instanceof TimelinePoint p ? p.minute() : point.get(TimelinePoint.MINUTE);
     }
 
     private static void put(Map<String, Double> s, String key, Double value) {
