@@ -42,7 +42,7 @@ export function num(v, digits) {
 
 /** Units as people write them, one notation everywhere: 10^9/L becomes ×10⁹/L, /uL becomes /µL. */
 export const unitText = (u) => String(u ?? '')
-  .replace(/[x×]?\s?10\^(\d+)/g, (_, e) => `×10${String(e).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d])}`)
+  .replace(/[x×]?\s?10\^(-?\d+)/g, (_, e) => `×10${String(e).replace(/-/g, '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d])}`)
   .replace(/\/uL\b/g, '/µL');
 
 /** A value with its unit as one element; the unit is always shown. */

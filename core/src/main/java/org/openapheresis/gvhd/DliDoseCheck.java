@@ -118,14 +118,6 @@ public final class DliDoseCheck {
         if (!(cd3PerKg > 0) || Double.isInfinite(cd3PerKg)) {
             return Problem.render(cd3PerKg) + " CD3+/kg";
         }
-        int exponent = (int) Math.floor(Math.log10(cd3PerKg));
-        double mantissa = new java.math.BigDecimal(cd3PerKg / Math.pow(10, exponent))
-                .round(new java.math.MathContext(3)).stripTrailingZeros().doubleValue();
-        if (mantissa >= 10) {
-            mantissa /= 10;
-            exponent++;
-        }
-        String m = java.math.BigDecimal.valueOf(mantissa).stripTrailingZeros().toPlainString();
-        return m + " × 10^" + exponent + " CD3+/kg";
+        return org.openapheresis.system.Rounding.scientific(cd3PerKg) + " CD3+/kg";
     }
 }

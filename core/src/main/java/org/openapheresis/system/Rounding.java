@@ -44,4 +44,23 @@ public final class Rounding {
         double scale = tenTo(decimals);
         return Math.round(value * scale) / scale;
     }
+
+    /**
+     * A large positive count as staff read it in text: three significant figures and the power of ten, trailing zeros
+     * dropped, e.g. {@code 5.9 × 10^6} (the web UI writes the power as ×10⁶). Not positive or not finite: the value
+     * as Java prints it.
+     */
+    public static String scientific(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        int exponent = (int) Math.floor(Math.log10(value));
+        double mantissa = new java.math.BigDecimal(value / Math.pow(10, exponent))
+                .round(new java.math.MathContext(3)).stripTrailingZeros().doubleValue();
+        if (mantissa >= 10) {
+            mantissa /= 10;
+            exponent++;
+        }
+        return java.math.BigDecimal.valueOf(mantissa).stripTrailingZeros().toPlainString() + " × 10^" + exponent;
+    }
 }

@@ -2,7 +2,7 @@
 // timeline, its label, and the next step its status allows: the lab's release (two people), storage, freezing,
 // thaw, division and issue; the nurse's bedside check and infusion.
 import { get, post } from '../api.js';
-import { h, clear, chip, dateTime, field, checkbox, values, showProblems, clearProblems, toast, label, num, toNumber, whenFields, whenValue } from '../ui.js';
+import { h, clear, chip, dateTime, field, checkbox, values, showProblems, clearProblems, toast, label, num, toNumber, whenFields, whenValue, unitText } from '../ui.js';
 import { patientName } from './common.js';
 
 const EVENT_TEXT = {
@@ -12,12 +12,11 @@ const EVENT_TEXT = {
   'divided-from': 'Made by division', 'issued': 'Issued for infusion', 'infused': 'Infused', 'discarded': 'Discarded',
 };
 
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 /** A cell count in the UI's one notation, "2.16 ×10⁹" (three significant figures). */
 function sci(v) {
   if (v === undefined || v === null) return '—';
   const [mantissa, exponent] = Number(v).toExponential(2).split('e');
-  return `${mantissa} ×10${String(Number(exponent)).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+  return `${mantissa} ${unitText(`10^${Number(exponent)}`)}`;
 }
 
 export async function render(main, ctx, [id]) {

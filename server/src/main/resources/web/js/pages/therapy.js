@@ -3,13 +3,10 @@
 // observations), the DLI schedule with its coming doses, and the follow-up visits, oldest first. Each entry links
 // the record it comes from; nothing here is editable.
 import { get } from '../api.js';
-import { h, date, dateTime, errorPanel } from '../ui.js';
+import { h, date, dateTime, errorPanel, unitText } from '../ui.js';
 import { patientName } from './common.js';
 
 const KIND = { order: 'Order', collection: 'Collection', product: 'Product', infusion: 'Infusion', 'dli-schedule': 'DLI schedule', 'follow-up': 'Follow-up' };
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-/** The server's "2.5 × 10^6" in the UI's one notation, "2.5 ×10⁶". */
-const notation = (text) => text.replace(/ × 10\^(-?\d+)/g, (m, e) => ` ×10${e.split('').map((c) => SUPERSCRIPT[c]).join('')}`);
 const ROLE = { patient: 'this patient', donor: 'donor', recipient: 'recipient' };
 
 export async function render(main, ctx, [id]) {
@@ -32,8 +29,8 @@ export async function render(main, ctx, [id]) {
   const coming = t.entries.filter((e) => e.coming);
   const list = (entries, listId) => entries.length ? h('ol', { class: 'timeline', id: listId }, entries.map((e) => h('li', { class: `therapy-${e.kind}` },
     h('div', { class: 'when' }, `${e.coming ? date(e.at) : dateTime(e.at)} · ${KIND[e.kind] || e.kind}`),
-    h('div', {}, h('a', { href: `#${e.page}` }, notation(e.title))),
-    e.detail ? h('div', { class: 'details' }, notation(e.detail)) : null,
+    h('div', {}, h('a', { href: `#${e.page}` }, unitText(e.title))),
+    e.detail ? h('div', { class: 'details' }, unitText(e.detail)) : null,
     e.by ? h('div', { class: 'who' }, `by ${e.by}`) : null)))
     : h('p', { class: 'muted' }, 'Nothing recorded.');
   main.append(h('section', { class: 'panel', 'aria-labelledby': 'h-therapy' }, h('h2', { id: 'h-therapy' }, 'What happened'),

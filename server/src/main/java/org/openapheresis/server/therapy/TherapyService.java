@@ -30,6 +30,7 @@ import org.openapheresis.server.product.ProductEvent;
 import org.openapheresis.server.product.ProductService;
 import org.openapheresis.server.session.SessionRecord;
 import org.openapheresis.server.session.SessionService;
+import org.openapheresis.system.Rounding;
 
 /**
  * One therapy's chain of identity as a timeline (FACT-JACIE's "traceable from donor to disposition and back"): for a
@@ -194,9 +195,9 @@ public final class TherapyService {
         e.location().ifPresent(detail::add);
         e.temperatureC().ifPresent(t -> detail.add(String.format(Locale.ROOT, "%.0f °C", t)));
         Map<String, Object> d = e.details();
-        number(d, "cd34PerKg").ifPresent(v -> detail.add(count(v) + " CD34+/kg"));
-        number(d, "cd3PerKg").ifPresent(v -> detail.add(count(v) + " CD3+/kg"));
-        number(d, "granulocytesPerKg").ifPresent(v -> detail.add(count(v) + " granulocytes/kg"));
+        number(d, "cd34PerKg").ifPresent(v -> detail.add(Rounding.scientific(v) + " CD34+/kg"));
+        number(d, "cd3PerKg").ifPresent(v -> detail.add(Rounding.scientific(v) + " CD3+/kg"));
+        number(d, "granulocytesPerKg").ifPresent(v -> detail.add(Rounding.scientific(v) + " granulocytes/kg"));
         vitals(d.get("vitalsBefore")).ifPresent(v -> detail.add("before: " + v));
         vitals(d.get("vitalsAfter")).ifPresent(v -> detail.add("after: " + v));
         if (d.get("reactionGrade") instanceof Number g) {
@@ -211,15 +212,6 @@ public final class TherapyService {
         String by = e.by() + e.verifier().map(v -> ", verified by " + v).orElse("");
         return new Entry(e.at(), false, kind, words(e.type()) + ": " + bag, String.join(" · ", detail), Optional.of(by),
                 "/products/" + p.id());
-    }
-
-    /** A cell count per kg as the server's texts write it: three significant figures, "2.16 × 10^9". */
-    static String count(double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            return String.valueOf(v);
-        }
-        int exponent = (int) Math.floor(Math.log10(v));
-        return String.format(Locale.ROOT, "%.3g × 10^%d", v / Math.pow(10, exponent), exponent);
     }
 
     /** Bedside vital signs as recorded ({@code vitalsBefore}, {@code vitalsAfter}), in words with their units. */
