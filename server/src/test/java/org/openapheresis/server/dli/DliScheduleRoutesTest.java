@@ -27,40 +27,17 @@ import org.openapheresis.server.support.UnitPerDatabase;
 class DliScheduleRoutesTest {
 
     private static final UnitPerDatabase UNITS = new UnitPerDatabase();
-    private static final String PASSWORD = "amber ferry quartz 58";
 
     @AfterAll
     static void close() {
         UNITS.close();
     }
 
-    private static Unit unit(Databases.Kind kind) {
-        Unit u = UNITS.of(kind);
-        if (u.api.get("/api/facility", u.token(Role.ADMIN)).map().get("fin").equals("")) {
-            Unit.expect(u.api.put("/api/facility", u.token(Role.ADMIN), Map.of("fin", "A9999", "name",
-                    "Example unit")), 200);
-        }
-        return u;
-    }
-
-    private static Api.Answer step(Unit u, String token, String id, Map<String, Object> body) {
-        Map<String, Object> b = new LinkedHashMap<>(body);
-        b.putIfAbsent("at", Instant.now().toString());
-        return u.api.post("/api/products/" + id + "/events", token, b);
-    }
-
-    private static String secondLab(Unit u) {
-        String name = "lab.dli." + System.nanoTime();
-        Unit.expect(u.api.post("/api/users", u.token(Role.ADMIN), Map.of("username", name, "password", PASSWORD,
-                "role", "lab", "displayName", "Second lab scientist")), 201);
-        return u.api.login(name, PASSWORD);
-    }
-
     /** Released by two people and issued to the ward. */
     private static void issued(Unit u, String id) {
-        Unit.expect(step(u, u.token(Role.LAB), id, Map.of("type", "release-prepared")), 200);
-        Unit.expect(step(u, secondLab(u), id, Map.of("type", "release-verified")), 200);
-        Unit.expect(step(u, u.token(Role.LAB), id, Map.of("type", "issued")), 200);
+        Unit.expect(u.productStep(u.token(Role.LAB), id, Map.of("type", "release-prepared")), 200);
+        Unit.expect(u.productStep(u.secondLab(), id, Map.of("type", "release-verified")), 200);
+        Unit.expect(u.productStep(u.token(Role.LAB), id, Map.of("type", "issued")), 200);
     }
 
     @SuppressWarnings("unchecked")
@@ -75,18 +52,12 @@ class DliScheduleRoutesTest {
         return all.get(0);
     }
 
-    private static String reason(Api.Answer a) {
-        assertThat(a.status()).isEqualTo(409);
-        assertThat(a.map()).containsEntry("key", "BEDSIDE_CHECK_FAILED");
-        return String.valueOf(a.map().get("reason"));
-    }
-
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     @SuppressWarnings("unchecked")
     void the_schedule_gives_the_orders_doses_in_order_each_after_its_interval_and_holds_one_after_gvhd(
             Databases.Kind kind) {
-        Unit u = unit(kind);
+        Unit u = UNITS.of(kind).withFacility();
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String physician = u.token(Role.PHYSICIAN);
@@ -139,7 +110,7 @@ class DliScheduleRoutesTest {
         Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session, "recipientId",
                 recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(),
                 "anticoagulant", "ACD-A")), 201).map();
-        List<String> aliquots = (List<String>) Unit.expect(step(u, lab, (String) p.get("id"), Map.of("type", "divided",
+        List<String> aliquots = (List<String>) Unit.expect(u.productStep(lab, (String) p.get("id"), Map.of("type", "divided",
                 "aliquots", List.of(Map.of("volumeMl", 3), Map.of("volumeMl", 15), Map.of("volumeMl", 30)))), 200).map()
                 .get("children");
         Map<String, Object> read = only(u, recipient, lab);
@@ -158,7 +129,7 @@ class DliScheduleRoutesTest {
         Map<String, Object> inf = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", din, "at",
                 Instant.now().toString(), "acknowledgeDliLowerDose", true, "acknowledgeDliInterval", true));
         Api.Answer third = u.api.post("/api/products/" + aliquots.get(2) + "/infusions", nurse, inf);
-        assertThat(reason(third)).isEqualTo("DLI_DOSE_ABOVE_SCHEDULE");
+        assertThat(Unit.bedsideReason(third)).isEqualTo("DLI_DOSE_ABOVE_SCHEDULE");
         assertThat(third.body()).contains("dose 1 of 3 (1 × 10^6 CD3+/kg)");
 
         // dose 1: given
@@ -182,7 +153,7 @@ class DliScheduleRoutesTest {
         Map<String, Object> second = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", din, "at",
                 Instant.now().toString()));
         Api.Answer early = u.api.post("/api/products/" + aliquots.get(1) + "/infusions", nurse, second);
-        assertThat(reason(early)).isEqualTo("DLI_INTERVAL_NOT_PASSED");
+        assertThat(Unit.bedsideReason(early)).isEqualTo("DLI_INTERVAL_NOT_PASSED");
         assertThat(early.body()).contains("acknowledgeDliInterval");
 
         // a grade III visit since dose 1 holds dose 2, naming the visit
@@ -220,7 +191,7 @@ class DliScheduleRoutesTest {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void a_schedule_is_ordered_only_on_a_signed_lymphocyte_collection(Databases.Kind kind) {
-        Unit u = unit(kind);
+        Unit u = UNITS.of(kind).withFacility();
         String patient = u.createPatient(Unit.mrn("SCHEDTPE"));
         String order = u.signedOrder(patient);
         Api.Answer a = u.api.post("/api/orders/" + order + "/dli-schedule", u.token(Role.PHYSICIAN), Map.of(

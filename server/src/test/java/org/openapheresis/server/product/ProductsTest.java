@@ -25,39 +25,10 @@ import org.openapheresis.server.support.UnitPerDatabase;
 class ProductsTest {
 
     private static final UnitPerDatabase UNITS = new UnitPerDatabase();
-    private static final String PASSWORD = "amber ferry quartz 58";
 
     @AfterAll
     static void close() {
         UNITS.close();
-    }
-
-    private static Unit unit(Databases.Kind kind) {
-        Unit u = UNITS.of(kind);
-        if (u.api.get("/api/facility", u.token(Role.ADMIN)).map().get("fin").equals("")) {
-            Unit.expect(u.api.put("/api/facility", u.token(Role.ADMIN), Map.of("fin", "A9999", "name",
-                    "Example unit")), 200);
-        }
-        return u;
-    }
-
-    private static String secondLabUser(Unit u) {
-        String name = "lab.second." + System.nanoTime();
-        Unit.expect(u.api.post("/api/users", u.token(Role.ADMIN), Map.of("username", name, "password", PASSWORD,
-                "role", "lab", "displayName", "Second lab scientist")), 201);
-        return u.api.login(name, PASSWORD);
-    }
-
-    private static Api.Answer step(Unit u, String token, String id, Map<String, Object> body) {
-        Map<String, Object> b = new LinkedHashMap<>(body);
-        b.putIfAbsent("at", Instant.now().toString());
-        return u.api.post("/api/products/" + id + "/events", token, b);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String reason(Api.Answer a) {
-        assertThat(a.map()).containsEntry("key", "BEDSIDE_CHECK_FAILED");
-        return String.valueOf(a.map().get("reason"));
     }
 
     @ParameterizedTest
@@ -65,7 +36,7 @@ class ProductsTest {
     @SuppressWarnings("unchecked")
     void an_autologous_hpc_product_goes_from_collection_through_two_person_release_to_a_checked_infusion(
             Databases.Kind kind) {
-        Unit u = unit(kind);
+        Unit u = UNITS.of(kind).withFacility();
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String patient = u.registeredPerson("AUTO", "patient", 70);
@@ -99,23 +70,23 @@ class ProductsTest {
         assertThat(u.api.post("/api/products", lab, unknownCode).body()).contains("descriptionCode");
 
         // two people release it: the one who prepared cannot verify
-        Unit.expect(step(u, lab, id, Map.of("type", "release-prepared")), 200);
-        Api.Answer self = step(u, lab, id, Map.of("type", "release-verified"));
+        Unit.expect(u.productStep(lab, id, Map.of("type", "release-prepared")), 200);
+        Api.Answer self = u.productStep(lab, id, Map.of("type", "release-verified"));
         assertThat(self.status()).isEqualTo(409);
         assertThat(self.body()).contains("SAME_PERSON_VERIFIES");
-        String lab2 = secondLabUser(u);
-        Map<String, Object> released = Unit.expect(step(u, lab2, id, Map.of("type", "release-verified")), 200).map();
+        String lab2 = u.secondLab();
+        Map<String, Object> released = Unit.expect(u.productStep(lab2, id, Map.of("type", "release-verified")), 200).map();
         assertThat(released).containsEntry("status", "released");
         assertThat(((List<Map<String, Object>>) released.get("custody")).get(2)).containsEntry("verifier",
                 released.get("custody") == null ? null : ((List<Map<String, Object>>) released.get("custody")).get(2)
                         .get("by"));
 
-        Unit.expect(step(u, lab, id, Map.of("type", "stored", "location", "LN2-1 / rack 3 / box 2 / A4",
+        Unit.expect(u.productStep(lab, id, Map.of("type", "stored", "location", "LN2-1 / rack 3 / box 2 / A4",
                 "temperatureC", -180)), 200);
-        Api.Answer tooCold = step(u, lab, id, Map.of("type", "stored", "location", "x", "temperatureC", -400));
+        Api.Answer tooCold = u.productStep(lab, id, Map.of("type", "stored", "location", "x", "temperatureC", -400));
         assertThat(tooCold.status()).isEqualTo(422);
         assertThat(tooCold.body()).contains("temperatureC");
-        Unit.expect(step(u, lab, id, Map.of("type", "cryopreserved", "dmsoPercent", 10, "freezingRecord",
+        Unit.expect(u.productStep(lab, id, Map.of("type", "cryopreserved", "dmsoPercent", 10, "freezingRecord",
                 "controlled-rate freezer CRF-2 run 118: -1 °C/min to -40 °C, then -10 °C/min to -90 °C", "expiresAt",
                 Instant.now().plus(Duration.ofDays(3650)).toString())), 200);
 
@@ -125,9 +96,9 @@ class ProductsTest {
                 Instant.now().toString()));
         Api.Answer notIssued = u.api.post("/api/products/" + id + "/infusions", nurse, infusion);
         assertThat(notIssued.status()).isEqualTo(409);
-        assertThat(reason(notIssued)).isEqualTo("NOT_ISSUED");
-        Unit.expect(step(u, lab, id, Map.of("type", "removed")), 200);
-        Unit.expect(step(u, lab, id, Map.of("type", "issued", "issuedTo", "Ward 5, bed 12")), 200);
+        assertThat(Unit.bedsideReason(notIssued)).isEqualTo("NOT_ISSUED");
+        Unit.expect(u.productStep(lab, id, Map.of("type", "removed")), 200);
+        Unit.expect(u.productStep(lab, id, Map.of("type", "issued", "issuedTo", "Ward 5, bed 12")), 200);
 
         Map<String, Object> typo = new LinkedHashMap<>(infusion);
         char last = printed.charAt(printed.length() - 1);
@@ -138,15 +109,15 @@ class ProductsTest {
         Map<String, Object> otherDin = new LinkedHashMap<>(infusion);
         otherDin.put("scannedDin", Din.of("A9999", din.year2(), din.sequence() == 999_999 ? 1 : din.sequence() + 1)
                 .printed());
-        assertThat(reason(u.api.post("/api/products/" + id + "/infusions", nurse, otherDin))).isEqualTo("DIN_MISMATCH");
+        assertThat(Unit.bedsideReason(u.api.post("/api/products/" + id + "/infusions", nurse, otherDin))).isEqualTo("DIN_MISMATCH");
         String stranger = u.registeredPerson("OTHER", "patient", 80);
         Map<String, Object> wrongPatient = new LinkedHashMap<>(infusion);
         wrongPatient.put("patientId", stranger);
         Api.Answer wrong = u.api.post("/api/products/" + id + "/infusions", nurse, wrongPatient);
-        assertThat(reason(wrong)).isEqualTo("WRONG_RECIPIENT");
+        assertThat(Unit.bedsideReason(wrong)).isEqualTo("WRONG_RECIPIENT");
         assertThat(wrong.body()).contains("autologous");
-        assertThat(reason(u.api.post("/api/products/" + id + "/infusions", nurse, infusion))).isEqualTo("NOT_THAWED");
-        Unit.expect(step(u, lab, id, Map.of("type", "thawed", "expiresAt", Instant.now().plus(Duration.ofHours(2))
+        assertThat(Unit.bedsideReason(u.api.post("/api/products/" + id + "/infusions", nurse, infusion))).isEqualTo("NOT_THAWED");
+        Unit.expect(u.productStep(lab, id, Map.of("type", "thawed", "expiresAt", Instant.now().plus(Duration.ofHours(2))
                 .toString(), "temperatureC", 37)), 200);
 
         Map<String, Object> scannedAsBarcode = new LinkedHashMap<>(infusion);
@@ -202,7 +173,7 @@ class ProductsTest {
         assertThat(given).containsEntry("reactionGrade", 2).containsEntry("reaction",
                 "nausea and a garlic taste (DMSO) from 10 minutes, settled with ondansetron");
 
-        Api.Answer storeInfused = step(u, lab, id, Map.of("type", "stored", "location", "LN2-1"));
+        Api.Answer storeInfused = u.productStep(lab, id, Map.of("type", "stored", "location", "LN2-1"));
         assertThat(storeInfused.status()).isEqualTo(409);
         assertThat(storeInfused.body()).contains("PRODUCT_WRONG_STATUS");
         List<Map<String, Object>> ofPatient = u.api.get("/api/products?patientId=" + patient, nurse).list();
@@ -215,7 +186,7 @@ class ProductsTest {
     @SuppressWarnings("unchecked")
     void a_donors_lymphocytes_divide_into_dose_aliquots_that_keep_the_din_and_go_only_to_the_recipient(
             Databases.Kind kind) {
-        Unit u = unit(kind);
+        Unit u = UNITS.of(kind).withFacility();
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String donor = u.registeredPerson("DLIDONOR", "donor", 75);
@@ -231,11 +202,11 @@ class ProductsTest {
         Api.Answer noGroups = u.api.get("/api/products/" + id + "/label.pdf", lab);
         assertThat(noGroups.status()).as("no label without the donor's ABO/RhD").isEqualTo(409);
         assertThat(noGroups.body()).contains("ABO");
-        Api.Answer tooMuch = step(u, lab, id, Map.of("type", "divided", "aliquots", List.of(Map.of("volumeMl", 100),
+        Api.Answer tooMuch = u.productStep(lab, id, Map.of("type", "divided", "aliquots", List.of(Map.of("volumeMl", 100),
                 Map.of("volumeMl", 100))));
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.body()).contains("aliquots");
-        Map<String, Object> parent = Unit.expect(step(u, lab, id, Map.of("type", "divided", "aliquots", List.of(
+        Map<String, Object> parent = Unit.expect(u.productStep(lab, id, Map.of("type", "divided", "aliquots", List.of(
                 Map.of("volumeMl", 10), Map.of("volumeMl", 30), Map.of("volumeMl", 100)))), 200).map();
         assertThat(parent).containsEntry("status", "divided");
         List<String> children = (List<String>) parent.get("children");
@@ -246,16 +217,16 @@ class ProductsTest {
         // 20,000 CD3+/µL × 10 mL = 2 × 10^8 CD3+ cells in the first dose
         assertThat(((Number) first.get("cd3Total")).doubleValue()).isEqualTo(2.0e8);
         assertThat(u.api.get("/api/products/" + children.get(2), lab).map()).containsEntry("division", "C0");
-        assertThat(step(u, lab, id, Map.of("type", "stored", "location", "x")).status()).as("a divided parent is done")
+        assertThat(u.productStep(lab, id, Map.of("type", "stored", "location", "x")).status()).as("a divided parent is done")
                 .isEqualTo(409);
 
         String a0 = children.get(0);
-        Unit.expect(step(u, lab, a0, Map.of("type", "release-prepared")), 200);
-        Unit.expect(step(u, secondLabUser(u), a0, Map.of("type", "release-verified")), 200);
-        Unit.expect(step(u, lab, a0, Map.of("type", "issued")), 200);
+        Unit.expect(u.productStep(lab, a0, Map.of("type", "release-prepared")), 200);
+        Unit.expect(u.productStep(u.secondLab(), a0, Map.of("type", "release-verified")), 200);
+        Unit.expect(u.productStep(lab, a0, Map.of("type", "issued")), 200);
         Map<String, Object> toDonor = Map.of("patientId", donor, "scannedDin", p.get("din"), "at",
                 Instant.now().toString());
-        assertThat(reason(u.api.post("/api/products/" + a0 + "/infusions", nurse, toDonor))).isEqualTo("WRONG_RECIPIENT");
+        assertThat(Unit.bedsideReason(u.api.post("/api/products/" + a0 + "/infusions", nurse, toDonor))).isEqualTo("WRONG_RECIPIENT");
         Map<String, Object> given = Unit.expect(u.api.post("/api/products/" + a0 + "/infusions", nurse, Map.of(
                 "patientId", recipient, "scannedDin", p.get("din"), "at", Instant.now().toString())), 201)
                 .map();
@@ -275,13 +246,13 @@ class ProductsTest {
                 "grosslyBloodyStool", false));
         Unit.expect(u.api.post("/api/patients/" + recipient + "/follow-ups", u.token(Role.PHYSICIAN), visit), 201);
         String b0 = children.get(1);
-        Unit.expect(step(u, lab, b0, Map.of("type", "release-prepared")), 200);
-        Unit.expect(step(u, secondLabUser(u), b0, Map.of("type", "release-verified")), 200);
-        Unit.expect(step(u, lab, b0, Map.of("type", "issued")), 200);
+        Unit.expect(u.productStep(lab, b0, Map.of("type", "release-prepared")), 200);
+        Unit.expect(u.productStep(u.secondLab(), b0, Map.of("type", "release-verified")), 200);
+        Unit.expect(u.productStep(lab, b0, Map.of("type", "issued")), 200);
         Map<String, Object> second = new LinkedHashMap<>(Map.of("patientId", recipient, "scannedDin", p.get("din"), "at",
                 Instant.now().toString()));
         Api.Answer held = u.api.post("/api/products/" + b0 + "/infusions", nurse, second);
-        assertThat(reason(held)).isEqualTo("GVHD_HOLD");
+        assertThat(Unit.bedsideReason(held)).isEqualTo("GVHD_HOLD");
         assertThat(held.body()).contains("grade III");
         second.put("acknowledgeGvhdHold", true);
         second.put("at", Instant.now().toString());
@@ -293,7 +264,7 @@ class ProductsTest {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void granulocytes_expire_within_a_day_and_are_issued_only_irradiated(Databases.Kind kind) {
-        Unit u = unit(kind);
+        Unit u = UNITS.of(kind).withFacility();
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String donor = u.registeredPerson("GRANDONOR", "donor", 80);
@@ -308,14 +279,14 @@ class ProductsTest {
         assertThat(late.body()).contains("expiresAt").contains("24 h");
         create.put("expiresAt", Instant.now().plus(Duration.ofHours(20)).toString());
         String id = (String) Unit.expect(u.api.post("/api/products", lab, create), 201).map().get("id");
-        assertThat(step(u, lab, id, Map.of("type", "cryopreserved", "dmsoPercent", 10, "expiresAt",
+        assertThat(u.productStep(lab, id, Map.of("type", "cryopreserved", "dmsoPercent", 10, "expiresAt",
                 Instant.now().plus(Duration.ofDays(30)).toString())).body()).contains("fresh");
-        Unit.expect(step(u, lab, id, Map.of("type", "release-prepared")), 200);
-        Unit.expect(step(u, secondLabUser(u), id, Map.of("type", "release-verified")), 200);
-        Api.Answer notIrradiated = step(u, lab, id, Map.of("type", "issued"));
+        Unit.expect(u.productStep(lab, id, Map.of("type", "release-prepared")), 200);
+        Unit.expect(u.productStep(u.secondLab(), id, Map.of("type", "release-verified")), 200);
+        Api.Answer notIrradiated = u.productStep(lab, id, Map.of("type", "issued"));
         assertThat(notIrradiated.status()).isEqualTo(409);
         assertThat(notIrradiated.body()).contains("irradiated");
-        assertThat(Unit.expect(step(u, lab, id, Map.of("type", "issued", "irradiated", true)), 200).map())
+        assertThat(Unit.expect(u.productStep(lab, id, Map.of("type", "issued", "irradiated", true)), 200).map())
                 .containsEntry("status", "issued").containsEntry("irradiated", true);
     }
 
@@ -323,7 +294,7 @@ class ProductsTest {
     @EnumSource(Databases.Kind.class)
     @SuppressWarnings("unchecked")
     void a_temperature_excursion_of_a_storage_unit_is_flagged_on_the_products_stored_in_it(Databases.Kind kind) {
-        Unit u = unit(kind);
+        Unit u = UNITS.of(kind).withFacility();
         String lab = u.token(Role.LAB);
         String unitId = null;
         for (Map<String, Object> su : u.api.get("/api/storage-units", lab).list()) {
@@ -341,9 +312,9 @@ class ProductsTest {
         }
         String id = u.quarantinedProduct();
         Instant storedAt = Instant.now();
-        Unit.expect(step(u, lab, id, Map.of("type", "stored", "location", "LN2-1 / rack 9 / box 1 / A1", "temperatureC",
+        Unit.expect(u.productStep(lab, id, Map.of("type", "stored", "location", "LN2-1 / rack 9 / box 1 / A1", "temperatureC",
                 -185, "at", storedAt.toString())), 200);
-        Api.Answer nowhere = step(u, lab, id, Map.of("type", "stored", "location", "LN9 / rack 1"));
+        Api.Answer nowhere = u.productStep(lab, id, Map.of("type", "stored", "location", "LN9 / rack 1"));
         assertThat(nowhere.status()).isEqualTo(422);
         assertThat(nowhere.body()).contains("location").contains("LN2-1");
 

@@ -242,11 +242,41 @@ public final class Unit implements AutoCloseable {
         return expect(api.post("/api/patients", token(Role.NURSE), person(mrn(what), kind, weightKg)), 201).id();
     }
 
-    /** The facility A9999 (the standard's example) set, and a product in quarantine from a new autologous HPC collection. */
-    public String quarantinedProduct() {
+    /** Sets the facility A9999 (the standard's example) unless one is set; answers this unit. */
+    public Unit withFacility() {
         if ("".equals(api.get("/api/facility", token(Role.ADMIN)).map().get("fin"))) {
             expect(api.put("/api/facility", token(Role.ADMIN), Map.of("fin", "A9999", "name", "Example unit")), 200);
         }
+        return this;
+    }
+
+    /** A token of a new lab user: the second person a product's release needs. */
+    public String secondLab() {
+        String name = "lab.second." + System.nanoTime();
+        expect(api.post("/api/users", token(Role.ADMIN), Map.of("username", name, "password", STAFF_PASSWORD,
+                "role", "lab", "displayName", "Second lab scientist")), 201);
+        return api.login(name, STAFF_PASSWORD);
+    }
+
+    /** Records a step of a product's life ({@code /api/products/{id}/events}), timed now unless the body says when. */
+    public Api.Answer productStep(String token, String productId, Map<String, Object> body) {
+        Map<String, Object> b = new java.util.LinkedHashMap<>(body);
+        b.putIfAbsent("at", java.time.Instant.now().toString());
+        return api.post("/api/products/" + productId + "/events", token, b);
+    }
+
+    /** The reason of a refused bedside check: the answer must be a 409 {@code BEDSIDE_CHECK_FAILED}. */
+    public static String bedsideReason(Api.Answer a) {
+        expect(a, 409);
+        if (!"BEDSIDE_CHECK_FAILED".equals(a.map().get("key"))) {
+            throw new AssertionError("not a bedside refusal: " + a.body());
+        }
+        return String.valueOf(a.map().get("reason"));
+    }
+
+    /** The facility A9999 set, and a product in quarantine from a new autologous HPC collection. */
+    public String quarantinedProduct() {
+        withFacility();
         String patient = registeredPerson("PRODUCT", "patient", 70);
         String session = completedCollection(patient, "hpc-collection", Map.of("cd34PerKg", 4e6), null, Map.of(
                 "volumeMl", 200, "cd34PerUl", 1000));
