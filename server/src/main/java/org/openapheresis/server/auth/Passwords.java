@@ -1,7 +1,9 @@
 package org.openapheresis.server.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.BCryptFormatter;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.Radix64Encoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -41,7 +43,28 @@ public final class Passwords {
     public Passwords(int cost, IntConsumer verified) {
         this.cost = cost;
         this.verified = verified;
-        this.dummyHash = hash(Tokens.random());
+        this.dummyHash = unknownUserHash(cost);
+    }
+
+    /**
+     * What an unknown user's password is checked against: a well-formed bcrypt 2b hash at the cost, with a random
+     * salt and random hash bytes. Verifying against it costs exactly one bcrypt run at that cost, as a real hash
+     * does, and never succeeds (no password is known to give those bytes), but making it costs nothing: hashing a
+     * random password here instead took most of a second of every server start at cost 12.
+     */
+    static String unknownUserHash(int cost) {
+        byte[] salt = new byte[16];
+        byte[] raw = new byte[23];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(raw);
+        return new String(new BCryptFormatter.Default(new Radix64Encoder.Default(), StandardCharsets.UTF_8)
+                .createHashMessage(new BCrypt.HashData(cost, BCrypt.Version.VERSION_2B, salt, raw)),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The stand-in hash of this instance (tests). */
+    String unknownUserHash() {
+        return dummyHash;
     }
 
     public String hash(String password) {
