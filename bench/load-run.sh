@@ -19,8 +19,9 @@ for tool in wrk pgbench psql; do
   command -v "$tool" >/dev/null || { echo "load-run: $tool is missing (apt-get install -y wrk postgresql-client)"; exit 2; }
 done
 OUT="$(mktemp -d)"
-./mvnw -q -B -o -pl core,server test-compile -DskipTests >/dev/null
-./mvnw -q -B -o -pl server dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
+# one reactor run (nothing installed): the server's class path names core/target/classes, the module compiled here
+./mvnw -q -B -o -pl core,server test-compile dependency:build-classpath -DskipTests -Dmdep.outputFile="$OUT/cp.txt" \
+  -Dmdep.includeScope=test >/dev/null || { echo "load-run: the build failed (run it online once: drop -o)"; exit 1; }
 CP="server/target/test-classes:server/target/classes:core/target/classes:$(cat "$OUT/cp.txt")"
 SERVE_FOR=$(( (SECONDS_MEASURED + WARMUP) * 5 + JIT_WARMUP + 60 ))
 java -Xmx512m -cp "$CP" org.openapheresis.server.load.LoadRun ratios postgresql "$SERVE_FOR" 0 > "$OUT/server.txt" 2>"$OUT/server.err" &

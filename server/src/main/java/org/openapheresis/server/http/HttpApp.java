@@ -24,7 +24,7 @@ import org.openapheresis.server.system.RefusalCounter;
  * Builds the Javalin application from the route table: authentication, the access policy and CSRF check in
  * front of every handler, audit entries for every call to an audited route by a signed-in caller (and for login
  * attempts), a count of the requests refused for want of credentials, the error translator, and the web UI's
- * static files from the classpath folder {@code /web}.
+ * static files of the classpath folder {@code /web} ({@link WebFiles}).
  */
 public final class HttpApp {
 
@@ -116,13 +116,14 @@ public final class HttpApp {
 
     Javalin create() {
         ObjectMapper mapper = Json.configure(new ObjectMapper());
+        java.nio.file.Path web = WebFiles.folder("web");
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
-                sf.directory = "/web";
-                sf.location = Location.CLASSPATH;
+                sf.directory = web.toString();
+                sf.location = Location.EXTERNAL;
             });
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             // Jetty counts the bytes of every body as they are read (chunked included) and refuses with 413
