@@ -284,9 +284,19 @@ public final class Call {
         audit.append(h, who.username(), action, resource, ctx.attribute(PATIENT), "success");
     }
 
-    /** Answers with the route's success status. */
+    /**
+     * Answers with the route's success status. The body is written by the contract's mapper straight to UTF-8
+     * bytes: through a {@code String} (Javalin's {@code json}) a plan's text was built as UTF-16 characters, its
+     * units' non-Latin letters widening every character, and then encoded again.
+     */
     public void answer(Object body) {
-        ctx.status(route.status()).json(body);
+        byte[] bytes;
+        try {
+            bytes = Json.mapper().writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer as JSON", e);
+        }
+        ctx.status(route.status()).contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(bytes);
     }
 
     /** The version the client last saw: the {@code If-Match} header, else empty. */
