@@ -656,6 +656,22 @@ public final class DemoSeed {
         // the liquid nitrogen tank, kept in the vapour phase between -196 and -150 °C (the unit's own limits)
         clock.set(now.minus(Duration.ofDays(6)));
         String tank = jdbi.inTransaction(h -> products.createUnit(h, LAB, "LN2-1", "ln2", -196, -150)).unit().id();
+        // laid out in 9 x 9 cryoboxes (positions A1 to I9): the boxes the demo's products go into, and a spare
+        jdbi.useTransaction(h -> {
+            for (String box : List.of("rack 2 / box 5", "rack 4 / box 1", "rack 4 / box 2")) {
+                products.addContainer(h, LAB, tank, box, 9, 9);
+                audited(h, LAB, "/api/storage-units/" + tank + "/containers", null);
+            }
+        });
+        // a refrigerator for fresh products awaiting processing (2-8 °C), two shelves of six places
+        jdbi.useTransaction(h -> {
+            String fridge = products.createUnit(h, LAB, "FRIDGE-1", "refrigerator", 2, 8).unit().id();
+            audited(h, LAB, "/api/storage-units", null);
+            for (String shelf : List.of("shelf 1", "shelf 2")) {
+                products.addContainer(h, LAB, fridge, shelf, 1, 6);
+                audited(h, LAB, "/api/storage-units/" + fridge + "/containers", null);
+            }
+        });
         if (!auto.isEmpty() && auto.get(0).endedAt().isPresent()) {
             Instant t = auto.get(0).endedAt().get().plus(Duration.ofMinutes(40));
             String id = made(products, auto.get(0), Optional.empty(), "S1128", t, t.plus(Duration.ofDays(2)), "O", "pos");

@@ -124,21 +124,27 @@ public record Product(String id, int version, Din din, String descriptionCode, C
                 dmsoPercent, frozen, thawed, irradiated, location, createdAt, createdBy);
     }
 
-    /** An aliquot divided from this product: same DIN and contents per µL, its own id, division and volume. */
-    Product aliquot(String childId, String childDivision, double childVolumeMl, Instant at, String by) {
+    /**
+     * An aliquot divided from this product: same DIN and contents per µL, its own id, division, volume and
+     * location (a position holds one bag: the aliquots of a product in a position are stored each in their own).
+     */
+    Product aliquot(String childId, String childDivision, double childVolumeMl, Optional<String> childLocation,
+            Instant at, String by) {
         return new Product(childId, 1, din, descriptionCode, collectionType, childDivision, kind, status,
                 Optional.of(id), sessionId, donorId, recipientId, autologous, collectedAt, expiresAt, childVolumeMl,
                 cd34PerUl, cd3PerUl, wbcE9PerL, neutrophilsE9PerL, viabilityPercent, hematocritPercent, anticoagulant,
                 dmsoPercent, frozen,
-                thawed, irradiated, location, at, by);
+                thawed, irradiated, childLocation, at, by);
     }
 
     /**
      * A product with its chain of custody, oldest first, the ids of the aliquots divided from it, and the
-     * temperature excursions of the storage unit it is stored in since it was put there (newest first).
+     * temperature excursions of the storage unit it is stored in since it was put there (newest first), and the
+     * position it is in, when it is in one.
      */
     public record View(Product product, List<ProductEvent> custody, List<String> children,
-            List<StorageUnit.Reading> excursions, Optional<Measurement> viability, Optional<Measurement> hematocrit) {
+            List<StorageUnit.Reading> excursions, Optional<Measurement> viability, Optional<Measurement> hematocrit,
+            Optional<StoragePlace> place) {
     }
 
     /**

@@ -35,6 +35,7 @@ public record ProductEvent(int seq, EventType type, Instant at, Instant recorded
         RELEASE_PREPARED("release-prepared"),
         RELEASE_VERIFIED("release-verified"),
         STORED("stored"),
+        MOVED("moved"),
         REMOVED("removed"),
         CRYOPRESERVED("cryopreserved"),
         THAWED("thawed"),

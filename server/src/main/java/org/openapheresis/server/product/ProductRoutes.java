@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.openapheresis.contract.Node;
 import org.openapheresis.isbt128.CollectionType;
 import org.openapheresis.isbt128.Din;
@@ -81,6 +82,12 @@ public final class ProductRoutes implements FeatureRoutes {
                         + "{\"readings\": [{\"at\", \"celsius\"}]} or {\"csv\": \"at,celsius\\n...\"} as the unit's "
                         + "monitor exports them", Map.of("readings", List.of(Map.of("at", "2026-03-02T08:00:00Z",
                         "celsius", -186.5))), this::readings).audit().created(),
+                Route.post("/api/storage-units/{id}/containers", PRODUCTS_RECORD, "Lay out part of a storage unit: a "
+                        + "container (rack's box, canister, shelf) of rows x columns positions, A1 top left",
+                        Map.of("name", "rack 2 / box 5", "rows", 9, "columns", 9), this::addContainer).audit().created(),
+                Route.get("/api/storage-units/{id}/map", PRODUCTS_READ, "The unit's position map: each container's "
+                        + "positions, which are free and which product (DIN) is in each other", this::positionMap)
+                        .audit(),
                 Route.get("/api/product-descriptions", PRODUCTS_READ, "The unit's table of ISBT 128 product description "
                         + "codes (the sample table unless the unit loaded its licensed one)", this::descriptions),
                 Route.post("/api/products", PRODUCTS_RECORD, "Make the product of a completed collection (from the "
@@ -98,7 +105,9 @@ public final class ProductRoutes implements FeatureRoutes {
                 Route.post("/api/products/{id}/events", PRODUCTS_RECORD, "Record a step of the product's life ("
                         + String.join(", ", LAB_STEPS) + ")", Map.of("type", "stored", "at", "2026-03-02T14:00:00Z",
                         "location", "LN2 freezer 1 / rack 3 / box 2 / A4", "temperatureC", -180), this::event).audit()
-                        .error(409, "the product's status does not allow the step"),
+                        .error(409, "the product's status does not allow the step; a storage position holds another "
+                        + "product (POSITION_OCCUPIED) or its unit's temperature class does not fit the product "
+                        + "(STORAGE_UNIT_UNFIT), the field named in field"),
                 Route.post("/api/products/{id}/infusions", PRODUCTS_INFUSE, "Bedside check and infusion: the scanned "
                         + "DIN and the wristband's patient (record id or MRN) must be this product's", Map.of("patientId",
                         "3f2b1c0d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", "scannedDin", "A9999 26 000001 K", "at",
@@ -140,6 +149,57 @@ public final class ProductRoutes implements FeatureRoutes {
         throwIfProblems(f);
         call.answer(call.write(h -> products.createUnit(h, call.actor(), name, kind, low.getAsDouble(),
                 high.getAsDouble())));
+    }
+
+    private void addContainer(Call call) {
+        Node f = call.body();
+        String name = f.text("name", true, 100).orElse(null);
+        OptionalInt rows = f.integer("rows", Range.of(1, StorageContainer.MAX_ROWS), true);
+        OptionalInt columns = f.integer("columns", Range.of(1, StorageContainer.MAX_COLUMNS), true);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        String unit = call.param("id");
+        call.answer(call.write(h -> products.addContainer(h, call.actor(), unit, name, rows.getAsInt(),
+                columns.getAsInt())));
+    }
+
+    private void positionMap(Call call) {
+        StorageUnit.PositionMap m = call.read(h -> products.positionMap(h, call.param("id")));
+        List<Map<String, Object>> containers = new ArrayList<>();
+        for (StorageUnit.ContainerMap c : m.containers()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c.container().id());
+            x.put("name", c.container().name());
+            x.put("rows", c.container().rows());
+            x.put("columns", c.container().columns());
+            x.put("capacity", c.container().capacity());
+            x.put("free", c.free());
+            x.put("createdAt", c.container().createdAt());
+            x.put("createdBy", c.container().createdBy());
+            List<Map<String, Object>> occupied = new ArrayList<>();
+            for (StorageUnit.Slot slot : c.occupied()) {
+                Product p = slot.product();
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("position", slot.position());
+                o.put("productId", p.id());
+                o.put("din", p.dinPrinted());
+                o.put("division", p.division());
+                o.put("kind", p.kind().code());
+                o.put("status", p.status().code());
+                o.put("recipientId", p.recipientId());
+                o.put("expiresAt", p.expiresAt());
+                o.put("storedAt", slot.storedAt());
+                o.put("storedBy", slot.storedBy());
+                occupied.add(o);
+            }
+            x.put("occupied", occupied);
+            containers.add(x);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("unit", m.unit());
+        out.put("containers", containers);
+        out.put("withoutPosition", m.withoutPosition().stream().map(ProductRoutes::summary).toList());
+        call.answer(out);
     }
 
     private void readings(Call call) {
@@ -270,6 +330,8 @@ public final class ProductRoutes implements FeatureRoutes {
         Optional<EventType> type = f.oneOf("type", true, LAB_STEPS).flatMap(EventType::fromCode);
         Instant at = call.pastTime(f, "at", true).orElse(null);
         Optional<String> location = f.text("location", false, 200);
+        Optional<String> containerId = f.text("containerId", false, 36);
+        Optional<String> position = f.text("position", false, 4);
         Optional<Double> temperature = box(f.number("temperatureC", TEMPERATURE_C, false));
         Optional<String> reason = f.text("reason", false, 1000);
         Optional<Double> dmso = box(f.number("dmsoPercent", DMSO_PERCENT, false));
@@ -294,7 +356,8 @@ public final class ProductRoutes implements FeatureRoutes {
         f.rejectUnknown();
         throwIfProblems(f);
         ProductService.Step step = new ProductService.Step(type.orElseThrow(), at, location, temperature, reason, dmso,
-                freezing, expiresAt, irradiated, issuedTo, aliquots, version.or(() -> call.ifMatch()), processing);
+                freezing, expiresAt, irradiated, issuedTo, aliquots, version.or(() -> call.ifMatch()), processing,
+                containerId, position);
         String id = call.param("id");
         call.answer(call.write(h -> {
             concernsRecipient(call, h, id);
@@ -442,6 +505,18 @@ public final class ProductRoutes implements FeatureRoutes {
         v.hematocrit().ifPresent(x -> m.put("hematocrit", measurement(x)));
         m.put("children", v.children());
         m.put("excursions", v.excursions());
+        v.place().ifPresent(place -> {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("unitId", place.unit().id());
+            at.put("unit", place.unit().name());
+            at.put("unitKind", place.unit().kind());
+            at.put("containerId", place.container().id());
+            at.put("container", place.container().name());
+            at.put("position", place.position());
+            at.put("storedAt", place.storedAt());
+            at.put("storedBy", place.storedBy());
+            m.put("storage", at);
+        });
         return m;
     }
 

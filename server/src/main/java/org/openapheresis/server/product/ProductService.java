@@ -221,7 +221,7 @@ public final class ProductService {
         }
         return new Product.View(p, custody, store.children(h, id), excursions,
                 latest(h, p, custody, VIABILITY, p.viabilityPercent()), latest(h, p, custody, HEMATOCRIT,
-                        p.hematocritPercent()));
+                        p.hematocritPercent()), place(h, id));
     }
 
     /** The key of the viability measured by a processing step, in its event's details. */
@@ -280,8 +280,140 @@ public final class ProductService {
 
     private StorageUnit.View unitView(Handle h, StorageUnit u) {
         List<StorageUnit.Reading> last = store.readings(h, u.id(), Optional.empty(), false, 1);
+        Map<String, Integer> taken = store.occupiedCounts(h, u.id());
         return new StorageUnit.View(u, last.stream().findFirst(), store.readings(h, u.id(), Optional.empty(), true, 50),
-                store.readingCount(h, u.id()));
+                store.readingCount(h, u.id()), store.containers(h, u.id()).stream().map(c -> new StorageContainer
+                        .Summary(c, c.capacity(), taken.getOrDefault(c.id(), 0))).toList());
+    }
+
+    /** Most containers one storage unit is laid out in. */
+    public static final int MAX_CONTAINERS = 500;
+
+    /**
+     * Lays out part of a storage unit: a container (a rack's box, a canister, a shelf) of {@code rows} ×
+     * {@code columns} positions, named by its path inside the unit ({@code rack 2 / box 5}), unique in the unit.
+     */
+    public StorageContainer addContainer(Handle h, Actor by, String unitId, String name, int rows, int columns) {
+        StorageUnit u = store.unit(h, unitId).orElseThrow(() -> DomainException.notFound("storage unit"));
+        String normal = StorageContainer.normalName(name);
+        if (normal.isEmpty()) {
+            throw InvalidInputException.of("name", MessageKey.BLANK);
+        }
+        if (store.containerNamed(h, u.id(), normal).isPresent()) {
+            throw InvalidInputException.of("name", MessageKey.TAKEN, normal + " (a container of " + u.name() + ")");
+        }
+        if (store.containers(h, u.id()).size() >= MAX_CONTAINERS) {
+            throw InvalidInputException.of("name", MessageKey.INVALID, u.name() + " has " + MAX_CONTAINERS
+                    + " containers, the most one unit is laid out in");
+        }
+        StorageContainer c = new StorageContainer(Ids.next(), u.id(), normal, rows, columns, Times.now(clock),
+                by.username());
+        store.insertContainer(h, c);
+        return c;
+    }
+
+    /** The unit's position map: which positions of each container are free, and which product is in each other. */
+    public StorageUnit.PositionMap positionMap(Handle h, String unitId) {
+        StorageUnit u = store.unit(h, unitId).orElseThrow(() -> DomainException.notFound("storage unit"));
+        Map<String, List<StorageUnit.Slot>> slots = new LinkedHashMap<>();
+        for (ProductStore.Occupant o : store.occupants(h, u.id())) {
+            slots.computeIfAbsent(o.at().containerId(), k -> new ArrayList<>()).add(new StorageUnit.Slot(
+                    o.at().position(), o.product(), o.at().storedAt(), o.at().storedBy()));
+        }
+        List<StorageUnit.ContainerMap> containers = new ArrayList<>();
+        for (StorageContainer c : store.containers(h, u.id())) {
+            List<StorageUnit.Slot> in = slots.getOrDefault(c.id(), List.of());
+            containers.add(new StorageUnit.ContainerMap(c, c.capacity() - in.size(), in));
+        }
+        return new StorageUnit.PositionMap(u, containers, store.storedWithoutPosition(h, u.name()));
+    }
+
+    /** The position the product is in, when it is in one. */
+    private Optional<StoragePlace> place(Handle h, String productId) {
+        return store.placeOf(h, productId).map(o -> {
+            StorageContainer c = store.container(h, o.containerId()).orElseThrow();
+            return new StoragePlace(store.unit(h, c.unitId()).orElseThrow(), c, o.position(), o.storedAt(), o.storedBy());
+        });
+    }
+
+    /** Where a store or move puts the product: a position (when its unit is laid out), and the location text. */
+    private record Target(Optional<StoragePlace> place, String location) {
+    }
+
+    /**
+     * Where a store or move puts the product, checked before anything is written: a container and position given
+     * by id ({@code containerId}, {@code position}), or a location written as text. A location naming a unit
+     * laid out in containers must name one of its containers and a position of it ({@code unit / container /
+     * position}); one naming a unit that is not laid out is kept as written (as before units had positions). A
+     * position is refused when it is outside its container's grid (422 naming the field), holds another product
+     * ({@code POSITION_OCCUPIED}) or its unit's temperature class does not fit the product
+     * ({@code STORAGE_UNIT_UNFIT}; both 409 with the field in {@code field}).
+     */
+    private Target target(Handle h, Actor by, Product p, Step step) {
+        if (step.containerId().isPresent()) {
+            if (step.location().isPresent()) {
+                throw InvalidInputException.of("location", MessageKey.MUTUALLY_EXCLUSIVE, "containerId");
+            }
+            String id = step.containerId().get();
+            StorageContainer c = store.lockContainer(h, id).orElseThrow(() -> InvalidInputException.of("containerId",
+                    MessageKey.INVALID, id + " names no storage container"));
+            String position = step.position().orElseThrow(() -> InvalidInputException.of("position",
+                    MessageKey.REQUIRED_WHEN, "with containerId"));
+            return positioned(h, by, p, store.unit(h, c.unitId()).orElseThrow(), c, position, "position",
+                    "containerId");
+        }
+        if (step.position().isPresent()) {
+            throw InvalidInputException.of("containerId", MessageKey.REQUIRED_WHEN, "with position");
+        }
+        String location = step.location().orElseThrow(() -> InvalidInputException.of("location", MessageKey.REQUIRED));
+        List<StorageUnit> units = store.units(h);
+        String unitName = unitName(location);
+        Optional<StorageUnit> unit = units.stream().filter(u -> u.name().equalsIgnoreCase(unitName)).findFirst();
+        if (!units.isEmpty() && unit.isEmpty()) {
+            throw InvalidInputException.of("location", MessageKey.INVALID, "names no storage unit of the lab ("
+                    + unitName + "); the units are " + String.join(", ", units.stream().map(StorageUnit::name)
+                    .toList()) + ", written first: unit / rack / box / position");
+        }
+        if (unit.isEmpty()) {
+            return new Target(Optional.empty(), location);
+        }
+        List<StorageContainer> containers = store.containers(h, unit.get().id());
+        if (containers.isEmpty()) {
+            return new Target(Optional.empty(), location);
+        }
+        List<String> parts = java.util.Arrays.stream(location.split("/")).map(String::strip).toList();
+        String example = unit.get().name() + " / " + containers.get(0).name() + " / A1";
+        if (parts.size() < 3) {
+            throw InvalidInputException.of("location", MessageKey.INVALID, unit.get().name() + " is laid out in "
+                    + "containers: write unit / container / position, e.g. " + example);
+        }
+        String containerName = String.join(" / ", parts.subList(1, parts.size() - 1));
+        StorageContainer c = containers.stream().filter(x -> StorageContainer.nameKey(x.name()).equals(
+                StorageContainer.nameKey(containerName))).findFirst().orElseThrow(() -> InvalidInputException.of(
+                        "location", MessageKey.INVALID, "names no container of " + unit.get().name() + " ("
+                        + containerName + "); its containers are " + String.join(", ", containers.stream().limit(12)
+                        .map(StorageContainer::name).toList()) + (containers.size() > 12 ? ", ..." : "")
+                        + ": write unit / container / position, e.g. " + example));
+        StorageContainer locked = store.lockContainer(h, c.id()).orElseThrow();
+        return positioned(h, by, p, unit.get(), locked, parts.get(parts.size() - 1), "location", "location");
+    }
+
+    private Target positioned(Handle h, Actor by, Product p, StorageUnit u, StorageContainer c, String text,
+            String positionField, String unitField) {
+        String position = c.position(text).orElseThrow(() -> InvalidInputException.of(positionField, MessageKey.INVALID,
+                text + " is not a position of " + u.name() + " / " + c.name() + " (A1 to " + c.lastPosition() + ")"));
+        u.unfitFor(p).ifPresent(why -> {
+            throw new DomainException(Refusal.STORAGE_UNIT_UNFIT, List.of(u.name(), u.kind(), why), Map.of("field",
+                    unitField, "unitKind", u.kind()));
+        });
+        store.occupant(h, c.id(), position).filter(o -> !o.productId().equals(p.id())).ifPresent(o -> {
+            Product other = store.find(h, o.productId()).orElseThrow();
+            throw new DomainException(Refusal.POSITION_OCCUPIED, List.of(position, u.name() + " / " + c.name(),
+                    other.dinPrinted() + " " + other.division()), Map.of("field", positionField, "occupiedBy",
+                    other.id()));
+        });
+        return new Target(Optional.of(new StoragePlace(u, c, position, Times.now(clock), by.username())),
+                StoragePlace.location(u, c, position));
     }
 
     /** A reading as entered or imported: when, and the temperature in °C. */
@@ -305,9 +437,27 @@ public final class ProductService {
     public record Step(EventType type, Instant at, Optional<String> location, Optional<Double> temperatureC,
             Optional<String> reason, Optional<Double> dmsoPercent, Optional<String> freezingRecord,
             Optional<Instant> expiresAt, Optional<Boolean> irradiated, Optional<String> issuedTo,
-            List<Double> aliquotVolumesMl, Optional<Integer> version, Processing processing) {
+            List<Double> aliquotVolumesMl, Optional<Integer> version, Processing processing,
+            Optional<String> containerId, Optional<String> position) {
         public Step {
             java.util.Objects.requireNonNull(processing, "processing");
+            java.util.Objects.requireNonNull(containerId, "containerId");
+            java.util.Objects.requireNonNull(position, "position");
+        }
+
+        /** A step that names no storage position by id (a location, if any, is written as text). */
+        public Step(EventType type, Instant at, Optional<String> location, Optional<Double> temperatureC,
+                Optional<String> reason, Optional<Double> dmsoPercent, Optional<String> freezingRecord,
+                Optional<Instant> expiresAt, Optional<Boolean> irradiated, Optional<String> issuedTo,
+                List<Double> aliquotVolumesMl, Optional<Integer> version, Processing processing) {
+            this(type, at, location, temperatureC, reason, dmsoPercent, freezingRecord, expiresAt, irradiated, issuedTo,
+                    aliquotVolumesMl, version, processing, Optional.empty(), Optional.empty());
+        }
+
+        /** The same step put into a position of a container, given by id. */
+        public Step inPosition(String container, String at) {
+            return new Step(type, this.at, Optional.empty(), temperatureC, reason, dmsoPercent, freezingRecord, expiresAt,
+                    irradiated, issuedTo, aliquotVolumesMl, version, processing, Optional.of(container), Optional.of(at));
         }
     }
 
@@ -350,6 +500,12 @@ public final class ProductService {
         Map<String, Object> details = new LinkedHashMap<>();
         Optional<String> verifier = Optional.empty();
         Optional<String> location = step.location();
+        if ((step.containerId().isPresent() || step.position().isPresent()) && step.type() != EventType.STORED
+                && step.type() != EventType.MOVED) {
+            throw InvalidInputException.of(step.containerId().isPresent() ? "containerId" : "position",
+                    MessageKey.INVALID, "names a storage position: it applies to stored and moved only, not to "
+                    + step.type().code());
+        }
         boolean measures = step.type() == EventType.VOLUME_REDUCED || step.type() == EventType.T_CELL_DEPLETED
                 || step.type() == EventType.THAWED;
         if (!measures && (step.processing().viabilityPercent().isPresent()
@@ -374,18 +530,24 @@ public final class ProductService {
                 verifier = Optional.of(by.username());
                 s = s.withStatus(ProductStatus.RELEASED);
             }
-            case STORED -> {
-                requireInStock(p, "store");
-                if (location.isEmpty()) {
-                    throw InvalidInputException.of("location", MessageKey.REQUIRED);
+            case STORED, MOVED -> {
+                boolean move = step.type() == EventType.MOVED;
+                requireInStock(p, move ? "move" : "store");
+                if (move && p.location().isEmpty()) {
+                    throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("move product " + p.dinPrinted(),
+                            "it is not stored anywhere; record where it is stored"), Map.of());
                 }
-                List<StorageUnit> units = store.units(h);
-                String unit = unitName(location.get());
-                if (!units.isEmpty() && units.stream().noneMatch(u -> u.name().equalsIgnoreCase(unit))) {
-                    throw InvalidInputException.of("location", MessageKey.INVALID, "names no storage unit of the lab ("
-                            + unit + "); the units are " + String.join(", ", units.stream().map(StorageUnit::name)
-                            .toList()) + ", written first: unit / rack / box / position");
-                }
+                Target target = target(h, by, p, step);
+                p.location().ifPresent(from -> details.put("from", from));
+                store.vacate(h, id);
+                target.place().ifPresent(place -> {
+                    store.occupy(h, new ProductStore.Occupancy(place.container().id(), place.position(), id,
+                            place.storedAt(), place.storedBy()));
+                    details.put("unitId", place.unit().id());
+                    details.put("containerId", place.container().id());
+                    details.put("position", place.position());
+                });
+                location = Optional.of(target.location());
                 s = s.withLocation(location);
             }
             case REMOVED -> {
@@ -459,11 +621,38 @@ public final class ProductService {
         }
         step.reason().ifPresent(r -> details.putIfAbsent("note", r));
         Product next = p.with(s);
+        leavePosition(h, p, next, step.type(), details);
         if (!store.update(h, next, p.version())) {
             throw DomainException.stale(p.version(), p.id());
         }
         append(h, next, step.type(), step.at(), by, verifier, location, step.temperatureC(), details);
         return view(h, id);
+    }
+
+    /**
+     * Keeps the positions true to the product: a step that takes it out of its place (taken out, issued,
+     * discarded, divided) frees its position; a step that leaves it in its position but changes what it is
+     * (cryopreserved, thawed) is refused when the position's unit cannot hold it as it becomes.
+     */
+    private void leavePosition(Handle h, Product before, Product after, EventType type, Map<String, Object> details) {
+        if (type == EventType.STORED || type == EventType.MOVED) {
+            return;
+        }
+        Optional<StoragePlace> place = place(h, before.id());
+        if (place.isEmpty()) {
+            return;
+        }
+        if (after.location().isEmpty()) {
+            store.vacate(h, before.id());
+            details.put("positionFreed", place.get().location());
+            return;
+        }
+        StoragePlace at = place.get();
+        at.unit().unfitFor(after).ifPresent(why -> {
+            throw new DomainException(Refusal.PRODUCT_REFUSED, List.of("record " + type.code() + " of product "
+                    + before.dinPrinted() + " while it is in " + at.location(), at.unit().name() + " cannot hold it "
+                    + "then (" + why + "); take it out first"), Map.of("field", "type", "location", at.location()));
+        });
     }
 
     /**
@@ -569,6 +758,7 @@ public final class ProductService {
                     "the aliquots hold %.1f mL and the product %.1f mL", total, p.volumeMl()));
         }
         List<String> taken = store.divisionsOf(h, p.din().value());
+        boolean inPosition = store.placeOf(h, p.id()).isPresent();
         List<Map<String, Object>> made = new ArrayList<>();
         char letter = 'A';
         for (double v : volumes) {
@@ -581,18 +771,22 @@ public final class ProductService {
             String division = letter + "0";
             taken = new ArrayList<>(taken);
             taken.add(division);
-            Product child = p.aliquot(Ids.next(), division, v, now, by.username());
+            Product child = p.aliquot(Ids.next(), division, v, inPosition ? Optional.empty() : p.location(), now,
+                    by.username());
             store.insert(h, child);
             append(h, child, EventType.DIVIDED_FROM, step.at(), by, Optional.empty(), child.location(),
                     step.temperatureC(), Map.of("parentId", p.id(), "division", division, "volumeMl", v));
             made.add(Map.of("id", child.id(), "division", division, "volumeMl", v));
         }
         Product parent = p.with(p.state().withStatus(ProductStatus.DIVIDED).withLocation(Optional.empty()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("aliquots", made);
+        leavePosition(h, p, parent, EventType.DIVIDED, details);
         if (!store.update(h, parent, p.version())) {
             throw DomainException.stale(p.version(), p.id());
         }
         append(h, parent, EventType.DIVIDED, step.at(), by, Optional.empty(), p.location(), step.temperatureC(),
-                Map.of("aliquots", made));
+                details);
         return view(h, p.id());
     }
 

@@ -280,4 +280,115 @@ public final class ProductStore {
         return new StorageUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
                 time(rs, 6), rs.getString(7));
     }
+
+    // ---------- containers of storage units and the positions products are in ----------
+
+    private static final String CONTAINER_COLUMNS = "id, unit_id, name, grid_rows, grid_columns, created_at, created_by";
+
+    public void insertContainer(Handle h, StorageContainer c) {
+        h.createUpdate("INSERT INTO storage_container (" + CONTAINER_COLUMNS + ", name_key) VALUES (:id, :unit, :name, "
+                + ":rows, :columns, :at, :by, :key)").bind("id", c.id()).bind("unit", c.unitId()).bind("name", c.name())
+                .bind("rows", c.rows()).bind("columns", c.columns()).bind("at", Times.toDb(c.createdAt()))
+                .bind("by", c.createdBy()).bind("key", StorageContainer.nameKey(c.name())).execute();
+    }
+
+    /** The unit's containers, by name. */
+    public List<StorageContainer> containers(Handle h, String unitId) {
+        return h.createQuery("SELECT " + CONTAINER_COLUMNS + " FROM storage_container WHERE unit_id = :u ORDER BY name_key")
+                .bind("u", unitId).map((rs, c) -> container(rs)).list();
+    }
+
+    public Optional<StorageContainer> container(Handle h, String id) {
+        return h.createQuery("SELECT " + CONTAINER_COLUMNS + " FROM storage_container WHERE id = :id").bind("id", id)
+                .map((rs, c) -> container(rs)).findOne();
+    }
+
+    /**
+     * Takes the container's row lock until the transaction ends, so two products are never put into one position
+     * at once (the occupancy's primary key would refuse the second; the lock makes it wait and see the first).
+     */
+    public Optional<StorageContainer> lockContainer(Handle h, String id) {
+        return h.createQuery("SELECT " + CONTAINER_COLUMNS + " FROM storage_container WHERE id = :id FOR UPDATE")
+                .bind("id", id).map((rs, c) -> container(rs)).findOne();
+    }
+
+    public Optional<StorageContainer> containerNamed(Handle h, String unitId, String name) {
+        return h.createQuery("SELECT " + CONTAINER_COLUMNS + " FROM storage_container WHERE unit_id = :u AND name_key = :k")
+                .bind("u", unitId).bind("k", StorageContainer.nameKey(name)).map((rs, c) -> container(rs)).findOne();
+    }
+
+    /** How many positions of each of the unit's containers hold a product: container id → count. */
+    public Map<String, Integer> occupiedCounts(Handle h, String unitId) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        h.createQuery("SELECT o.container_id, COUNT(*) FROM storage_occupancy o JOIN storage_container c ON c.id = "
+                + "o.container_id WHERE c.unit_id = :u GROUP BY o.container_id").bind("u", unitId)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** A product in a position: the position and who put it there, when. */
+    public record Occupancy(String containerId, String position, String productId, Instant storedAt, String storedBy) {
+    }
+
+    private static final String OCCUPANCY_COLUMNS = "container_id, position_code, product_id, stored_at, stored_by";
+
+    public Optional<Occupancy> occupant(Handle h, String containerId, String position) {
+        return h.createQuery("SELECT " + OCCUPANCY_COLUMNS + " FROM storage_occupancy WHERE container_id = :c AND "
+                + "position_code = :p").bind("c", containerId).bind("p", position).map((rs, c) -> occupancy(rs)).findOne();
+    }
+
+    /** The position the product is in, when it is in one. */
+    public Optional<Occupancy> placeOf(Handle h, String productId) {
+        return h.createQuery("SELECT " + OCCUPANCY_COLUMNS + " FROM storage_occupancy WHERE product_id = :p")
+                .bind("p", productId).map((rs, c) -> occupancy(rs)).findOne();
+    }
+
+    public void occupy(Handle h, Occupancy o) {
+        h.createUpdate("INSERT INTO storage_occupancy (" + OCCUPANCY_COLUMNS + ") VALUES (:c, :p, :product, :at, :by)")
+                .bind("c", o.containerId()).bind("p", o.position()).bind("product", o.productId())
+                .bind("at", Times.toDb(o.storedAt())).bind("by", o.storedBy()).execute();
+    }
+
+    /** Frees the position the product is in; true when it was in one. */
+    public boolean vacate(Handle h, String productId) {
+        return h.createUpdate("DELETE FROM storage_occupancy WHERE product_id = :p").bind("p", productId).execute() == 1;
+    }
+
+    /** A position of the map with the product in it. */
+    public record Occupant(Occupancy at, Product product) {
+    }
+
+    /** Every product in a position of the unit's containers, by container and position. */
+    public List<Occupant> occupants(Handle h, String unitId) {
+        String productColumns = COLUMNS.replaceAll("(^|, )", "$1p.");
+        return h.createQuery("SELECT " + productColumns + ", o.container_id, o.position_code, o.stored_at, o.stored_by "
+                + "FROM storage_occupancy o JOIN storage_container c ON c.id = o.container_id JOIN cell_product p ON "
+                + "p.id = o.product_id WHERE c.unit_id = :u ORDER BY c.name_key, o.position_code").bind("u", unitId)
+                .map((rs, c) -> new Occupant(new Occupancy(rs.getString(31), rs.getString(32), rs.getString(1),
+                        time(rs, 33), rs.getString(34)), row(rs))).list();
+    }
+
+    /**
+     * Products stored in the unit by a location written as text that names no position of it (stored before the
+     * unit was laid out in containers), still in stock.
+     */
+    public List<Product> storedWithoutPosition(Handle h, String unitName) {
+        String key = unitName.toLowerCase(java.util.Locale.ROOT);
+        String like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return h.createQuery("SELECT " + COLUMNS + " FROM cell_product p WHERE (LOWER(location) = :k OR LOWER(location) "
+                + "LIKE :prefix OR LOWER(location) LIKE :spaced) AND status IN (<statuses>) AND NOT EXISTS (SELECT 1 FROM "
+                + "storage_occupancy o WHERE o.product_id = p.id) ORDER BY location").bind("k", key)
+                .bind("prefix", like + "/%").bind("spaced", like + " /%")
+                .bindList("statuses", ProductStatus.IN_STOCK.stream().map(ProductStatus::code).toList())
+                .map((rs, c) -> row(rs)).list();
+    }
+
+    private static Occupancy occupancy(ResultSet rs) throws SQLException {
+        return new Occupancy(rs.getString(1), rs.getString(2), rs.getString(3), time(rs, 4), rs.getString(5));
+    }
+
+    private static StorageContainer container(ResultSet rs) throws SQLException {
+        return new StorageContainer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                time(rs, 6), rs.getString(7));
+    }
 }

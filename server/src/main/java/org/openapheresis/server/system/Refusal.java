@@ -76,6 +76,10 @@ public enum Refusal {
             + "on the run sheet first"),
     /** Every DIN of the facility's year is taken: facility, year. */
     DIN_SEQUENCE_EXHAUSTED(Kind.CONFLICT, "every DIN sequence number of facility {0} in 20{1} is taken"),
+    /** A storage position holding another product: position, container, the product's DIN and division. */
+    POSITION_OCCUPIED(Kind.CONFLICT, "position {0} of {1} holds product {2}; choose a free position"),
+    /** A storage unit whose temperature class does not fit the product: unit, kind, why. */
+    STORAGE_UNIT_UNFIT(Kind.CONFLICT, "{0} (kind {1}) cannot hold this product: {2}"),
     /** The bedside check failed: what did not match, said for the nurse. */
     BEDSIDE_CHECK_FAILED(Kind.CONFLICT, "do not infuse: {0}"),
     /** A DLI schedule on an order that cannot carry one: the order, why. */

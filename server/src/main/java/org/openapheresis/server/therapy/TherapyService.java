@@ -252,6 +252,7 @@ public final class TherapyService {
             case RELEASE_PREPARED -> "Release prepared";
             case RELEASE_VERIFIED -> "Released (second person verified)";
             case STORED -> "Stored";
+            case MOVED -> "Moved to another storage position";
             case REMOVED -> "Taken out of storage";
             case CRYOPRESERVED -> "Cryopreserved";
             case THAWED -> "Thawed";
