@@ -27,6 +27,8 @@ class RoleAccessTest {
     private static String sessionId;
     private static String productId;
     private static String machineId;
+    /** A storage unit, so its position map reads 200. */
+    private static String storageUnitId;
     /** A lymphocyte collection order with a DLI schedule, so the order's schedule reads 200. */
     private static String dliOrderId;
 
@@ -40,6 +42,11 @@ class RoleAccessTest {
         String machine = unit.freshMachine();
         machineId = unit.api.get("/api/machines", unit.token(Role.NURSE)).list().stream()
                 .filter(m -> machine.equals(m.get("name"))).findFirst().orElseThrow().get("id").toString();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = (Map<String, Object>) Unit.expect(unit.api.post("/api/storage-units",
+                unit.token(Role.LAB), Map.of("name", "ROLES-LN2", "kind", "ln2", "lowestC", -196, "highestC", -150)),
+                201).map().get("unit");
+        storageUnitId = (String) stored.get("id");
         String donor = unit.registeredPerson("ROLES-DLI-DONOR", "donor", 75);
         String recipient = unit.registeredPerson("ROLES-DLI-RECIPIENT", "patient", 60);
         String collection = unit.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses",
@@ -60,7 +67,7 @@ class RoleAccessTest {
         }
         String id = path.startsWith("/api/patients/") ? patientId : path.startsWith("/api/orders/") ? orderId
                 : path.startsWith("/api/products/") ? productId : path.startsWith("/api/machines/") ? machineId
-                : sessionId;
+                : path.startsWith("/api/storage-units/") ? storageUnitId : sessionId;
         return path.replaceAll("\\{[a-zA-Z]+}", id);
     }
 
