@@ -4,10 +4,11 @@
 import { get, post } from '../api.js';
 import { h, clear, chip, dateTime, field, checkbox, values, showProblems, clearProblems, toast, label, num, toNumber, whenFields, whenValue, unitText } from '../ui.js';
 import { patientName } from './common.js';
+import { positionPicker } from './storage.js';
 
 const EVENT_TEXT = {
   'collected': 'Collected and recorded (quarantine)', 'release-prepared': 'Release prepared', 'release-verified': 'Release verified by a second person',
-  'stored': 'Stored', 'removed': 'Taken out of storage', 'cryopreserved': 'Cryopreserved', 'thawed': 'Thawed', 'divided': 'Divided into aliquots',
+  'stored': 'Stored', 'moved': 'Moved', 'removed': 'Taken out of storage', 'cryopreserved': 'Cryopreserved', 'thawed': 'Thawed', 'divided': 'Divided into aliquots',
   'volume-reduced': 'Volume reduced', 't-cell-depleted': 'T-cell depleted',
   'divided-from': 'Made by division', 'issued': 'Issued for infusion', 'infused': 'Infused', 'discarded': 'Discarded',
 };
@@ -98,6 +99,8 @@ function detailText(e) {
   const d = e.details;
   const parts = [];
   if (d.reason) parts.push(`reason: ${d.reason}`);
+  if (d.from) parts.push(`from ${d.from}`);
+  if (d.positionFreed) parts.push(`position ${d.positionFreed} freed`);
   if (d.note) parts.push(d.note);
   if (d.dmsoPercent) parts.push(`${d.dmsoPercent} % DMSO`);
   if (d.freezingRecord) parts.push(d.freezingRecord);
@@ -130,7 +133,7 @@ function labActions(p, messages, reload, ctx) {
   const steps = [];
   if (p.status === 'quarantine') steps.push(['release-prepared', 'Prepare release']);
   if (p.status === 'release-pending') steps.push(['release-verified', 'Verify release (second person)']);
-  if (inStock) steps.push(['stored', p.location ? 'Move' : 'Store']);
+  if (inStock) steps.push(p.location ? ['moved', 'Move'] : ['stored', 'Store']);
   if (p.location) steps.push(['removed', 'Take out']);
   if (inStock && !p.frozen && p.kind !== 'granulocytes') steps.push(['cryopreserved', 'Cryopreserve']);
   if (p.frozen && !p.thawed && ['released', 'issued'].includes(p.status)) steps.push(['thawed', 'Record thaw']);
@@ -150,7 +153,7 @@ function labActions(p, messages, reload, ctx) {
 
 function stepForm(p, type, title, reload) {
   const extra = [];
-  if (type === 'stored') extra.push(field({ name: 'location', label: 'Location (unit / rack / box / position)', required: true, placeholder: 'LN2-1 / rack 3 / box 2 / A4', span: true }),
+  if (type === 'stored' || type === 'moved') extra.push(positionPicker(p),
     field({ name: 'temperatureC', label: 'Temperature', unit: '°C', type: 'number' }));
   if (type === 'cryopreserved') extra.push(field({ name: 'dmsoPercent', label: 'DMSO', unit: '%', type: 'number', required: true, value: 10 }),
     ...whenFields({ name: 'expiresAt', label: 'New expiry', required: true }),
@@ -187,7 +190,7 @@ function stepForm(p, type, title, reload) {
     clearProblems(form);
     const v = values(form);
     const body = { type, at: whenValue(v, 'at') };
-    for (const k of ['location', 'reason', 'freezingRecord', 'issuedTo', 'method', 'descriptionCode']) if (v[k]) body[k] = v[k];
+    for (const k of ['location', 'containerId', 'position', 'reason', 'freezingRecord', 'issuedTo', 'method', 'descriptionCode']) if (v[k]) body[k] = v[k];
     for (const k of ['temperatureC', 'dmsoPercent', 'volumeMl', 'cd34PerUl', 'cd3PerUl', 'wbcE9PerL', 'viabilityPercent', 'hematocritPercent']) if (v[k] !== undefined && v[k] !== '') body[k] = toNumber(v[k]);
     const expires = whenValue(v, 'expiresAt');
     if (expires) body.expiresAt = expires;

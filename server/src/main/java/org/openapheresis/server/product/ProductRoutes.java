@@ -74,7 +74,8 @@ public final class ProductRoutes implements FeatureRoutes {
                         + "(assigned by ICCBBA) and name", Map.of("fin", "A9999", "name", "Example apheresis unit"),
                         this::setFacility).audit(),
                 Route.get("/api/storage-units", PRODUCTS_READ, "The lab's storage units with their ranges, last reading "
-                        + "and temperature excursions", this::units),
+                        + "and temperature excursions (?productId=: each also says in unfitFor why it cannot hold that "
+                        + "product as it is now, null when it can)", this::units),
                 Route.post("/api/storage-units", PRODUCTS_RECORD, "Add a storage unit and the range it is kept in",
                         Map.of("name", "LN2-1", "kind", "ln2", "lowestC", -196, "highestC", -150), this::addUnit).audit()
                         .created(),
@@ -133,7 +134,27 @@ public final class ProductRoutes implements FeatureRoutes {
     }
 
     private void units(Call call) {
-        call.answer(call.read(products::units));
+        Optional<String> productId = call.idQuery("productId");
+        call.answer(call.read(h -> {
+            List<StorageUnit.View> units = products.units(h);
+            if (productId.isEmpty()) {
+                return units;
+            }
+            // the store step's picker offers only the units the product may go into, by the rule storing enforces
+            Product p = products.find(h, productId.get()).orElseThrow(() -> DomainException.notFound("product"));
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (StorageUnit.View v : units) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("unit", v.unit());
+                m.put("last", v.last());
+                m.put("excursions", v.excursions());
+                m.put("readings", v.readings());
+                m.put("containers", v.containers());
+                m.put("unfitFor", v.unit().unfitFor(p).orElse(null));
+                out.add(m);
+            }
+            return out;
+        }));
     }
 
     private void addUnit(Call call) {

@@ -165,6 +165,17 @@ class StoragePositionsTest {
         String shelf = container(u, fridge, "shelf 1", 1, 6);
 
         String fresh = u.quarantinedProduct();
+        // the store step's picker asks which units may take the product: the tank says why not, the fridge may
+        Map<String, Map<String, Object>> fit = new java.util.HashMap<>();
+        for (Map<String, Object> x : Unit.expect(u.api.get("/api/storage-units?productId=" + fresh, lab), 200).list()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> unit = (Map<String, Object>) x.get("unit");
+            fit.put((String) unit.get("id"), x);
+        }
+        assertThat((String) fit.get(tank).get("unfitFor")).contains("fresh").contains("cryopreservation");
+        assertThat(fit.get(fridge).get("unfitFor")).isNull();
+        assertThat(Unit.expect(u.api.get("/api/storage-units?productId=" + java.util.UUID.randomUUID(), lab), 404)
+                .body()).contains("product");
         Api.Answer freshInTank = u.productStep(lab, fresh, Map.of("type", "stored", "containerId", box, "position", "A1"));
         assertThat(freshInTank.status()).isEqualTo(409);
         assertThat(freshInTank.map()).containsEntry("key", "STORAGE_UNIT_UNFIT").containsEntry("field", "containerId")

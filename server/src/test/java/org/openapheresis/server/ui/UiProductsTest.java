@@ -32,17 +32,31 @@ class UiProductsTest extends BrowserTest {
         throw new AssertionError("no " + kind + " product " + status + " in " + list);
     }
 
+    /** What a taken position shows of its product: the DIN's last six digits before the check character. */
+    private static String sequence(String dinPrinted) {
+        String digits = dinPrinted.replace(" ", "");
+        digits = digits.substring(0, digits.length() - 1);
+        return digits.substring(digits.length() - 6);
+    }
+
     @Test
     void the_lab_finds_the_frozen_hpc_in_the_freezer_map_and_reads_its_custody() {
         browser.signIn("lab.fischer", server.demoPassword);
         browser.go("/products");
         browser.awaitHeading("Cell products");
         browser.awaitText(By.id("freezer-map"), "LN2-1");
-        assertThat(browser.text(By.id("freezer-map"))).contains("rack 2 / box 5 / A1").contains("rack 4 / box 1 / B1")
-                .contains("Kept at -196 to -150 °C").contains("temperature excursion");
-        browser.screenshot("50-products-freezer-map");
+        assertThat(browser.text(By.id("freezer-map"))).contains("rack 2 / box 5").contains("rack 4 / box 1")
+                .contains("9 × 9").contains("Kept at -196 to -150 °C").contains("temperature excursion");
         String token = server.login("lab.fischer", server.demoPassword);
         JsonNode hpc = first(products(token), "hpc", "released");
+        // the frozen HPC in position A1 of its box: the cell shows its DIN's sequence and opens the product
+        String a1 = "#freezer-map [data-container='rack 2 / box 5'] td[data-position='A1']";
+        assertThat(browser.text(By.cssSelector(a1))).isEqualTo(sequence(hpc.get("din").asText()));
+        assertThat(browser.await(By.cssSelector(a1)).getAttribute("title")).contains(hpc.get("din").asText())
+                .contains("Released");
+        assertThat(browser.await(By.cssSelector("#freezer-map [data-container='rack 2 / box 5'] td[data-position='A2']"))
+                .getAttribute("class")).contains("free");
+        browser.screenshot("50-products-freezer-map");
         browser.go("/products/" + hpc.get("id").asText());
         browser.awaitHeading("HPC, Apheresis");
         assertThat(browser.text(By.id("custody"))).contains("Release verified by a second person")
@@ -107,6 +121,85 @@ class UiProductsTest extends BrowserTest {
         browser.awaitText(By.id("custody"), "Volume reduced");
         assertThat(browser.text(By.id("custody"))).contains("→ 10 mL");
         browser.screenshot("53b-product-volume-reduced");
+
+        // the lab puts the fresh bag in the refrigerator by clicking a free position: the tank is shown, but not
+        // offered, since it cannot hold a fresh product
+        JsonNode fridge = null;
+        for (JsonNode unit : server.call("GET", "/api/storage-units", token, null).body()) {
+            if (unit.get("unit").get("name").asText().equals("FRIDGE-1")) {
+                fridge = unit.get("unit");
+            }
+        }
+        assertThat(fridge).as("the demo refrigerator").isNotNull();
+        String shelf2 = null;
+        for (JsonNode c : server.call("GET", "/api/storage-units/" + fridge.get("id").asText() + "/map", token, null)
+                .body().get("containers")) {
+            if (c.get("name").asText().equals("shelf 2")) {
+                shelf2 = c.get("id").asText();
+            }
+        }
+        browser.click(By.id("step-stored"));
+        browser.await(By.cssSelector("#picker-grid .position-grid"));
+        org.openqa.selenium.WebElement tank = browser.await(By.xpath(
+                "//select[@data-field='storageUnit']/option[starts-with(normalize-space(.), 'LN2-1')]"));
+        assertThat(tank.getAttribute("disabled")).isNotNull();
+        assertThat(tank.getText()).contains("cannot hold it").contains("fresh");
+        browser.select("storageUnit", fridge.get("id").asText());
+        browser.select("containerId", shelf2);
+        browser.click(By.cssSelector("#picker-grid [data-container='shelf 2'] button[aria-label='shelf 2 position A4, free']"));
+        browser.awaitText(By.id("chosen-place"), "Into FRIDGE-1 / shelf 2 / A4");
+        assertThat(browser.await(By.cssSelector("#picker-grid td[data-position='A4']")).getAttribute("class"))
+                .contains("chosen");
+        browser.screenshot("53c-product-store-position-picker");
+        browser.click(By.id("record-step"));
+        browser.awaitText(By.id("custody"), "FRIDGE-1 / shelf 2 / A4");
+
+        // moved: a position outside the shelf's six is named beside the position; a free one in shelf 1 is taken
+        browser.click(By.id("step-moved"));
+        browser.await(By.cssSelector("#picker-grid td.current"));
+        browser.select("containerId", shelf2);
+        browser.type("position", "A9");
+        browser.click(By.id("record-step"));
+        browser.awaitError("position", "A9");
+        browser.click(By.cssSelector("#picker-grid [data-container='shelf 2'] button[aria-label='shelf 2 position A6, free']"));
+        browser.click(By.id("record-step"));
+        browser.awaitText(By.id("custody"), "Moved");
+        assertThat(browser.text(By.id("custody"))).contains("FRIDGE-1 / shelf 2 / A6").contains("from FRIDGE-1 / shelf 2 / A4");
+        String din = browser.text(By.id("product-din"));
+        browser.go("/products");
+        browser.await(By.cssSelector("#freezer-map [data-container='shelf 2'] td[data-position='A6'] a"));
+        assertThat(browser.text(By.cssSelector("#freezer-map [data-container='shelf 2'] td[data-position='A6']")))
+                .isEqualTo(sequence(din));
+        assertThat(browser.await(By.cssSelector("#freezer-map [data-container='shelf 2'] td[data-position='A4']"))
+                .getAttribute("class")).contains("free");
+    }
+
+    @Test
+    void the_lab_adds_a_storage_unit_and_lays_it_out_and_the_freezer_map_draws_its_grid() {
+        browser.signIn("lab.fischer", server.demoPassword);
+        browser.go("/products");
+        browser.await(By.id("unit-form"));
+        browser.click(By.id("add-unit"));
+        browser.awaitError("name", "required");
+        browser.fill("unit-form", java.util.Map.of("name", "ROOM-1", "lowestC", "24", "highestC", "20"));
+        browser.select("kind", "room");
+        browser.click(By.id("add-unit"));
+        browser.awaitError("highestC", "not above the lowest");
+        browser.fill("unit-form", java.util.Map.of("lowestC", "20", "highestC", "24"));
+        browser.click(By.id("add-unit"));
+        browser.awaitText(By.id("freezer-map"), "ROOM-1");
+        assertThat(browser.text(By.id("unit-ROOM-1"))).contains("Room").contains("Kept at 20 to 24 °C")
+                .contains("Nothing is stored here.");
+        new org.openqa.selenium.support.ui.Select(browser.await(By.cssSelector("#container-form [data-field='unit']")))
+                .selectByVisibleText("ROOM-1");
+        browser.fill("container-form", java.util.Map.of("name", "bench / tray 1", "rows", "2", "columns", "60"));
+        browser.click(By.id("add-container"));
+        browser.awaitError("columns", "50");
+        browser.fill("container-form", java.util.Map.of("columns", "4"));
+        browser.click(By.id("add-container"));
+        browser.await(By.cssSelector("#unit-ROOM-1 [data-container='bench / tray 1'] td[data-position='B4']"));
+        assertThat(browser.text(By.id("unit-ROOM-1"))).contains("bench / tray 1").contains("2 × 4, 8 of 8 free");
+        browser.screenshot("50b-products-storage-unit-laid-out");
     }
 
     @Test
