@@ -81,6 +81,7 @@ export async function render(main, ctx, [id]) {
     (p.excursions || []).length ? h('div', { class: 'alert alert-danger', role: 'alert', id: 'product-excursions' },
       h('h4', {}, 'Temperature excursion while stored'),
       h('p', {}, `${p.location.split('/')[0].trim()} read ${p.excursions.map((r) => `${num(r.celsius, 1)} °C at ${dateTime(r.at)}`).join(', ')}, outside its range, since this product went in. The lab assesses the product before release or issue.`)) : null,
+    seriousReaction(p),
     h('div', { class: 'grid grid-2' },
       h('div', { class: 'panel' }, h('h2', {}, 'Product'), facts),
       h('div', { class: 'panel' }, h('h2', {}, 'Contents and dose'), contents,
@@ -93,6 +94,19 @@ export async function render(main, ctx, [id]) {
     lab,
     h('div', { class: 'panel' }, h('h2', {}, 'Chain of custody'), h('p', { class: 'hint' }, 'Every step as recorded, oldest first; nothing here is ever changed.'), timeline)]
     .filter(Boolean));
+}
+
+/**
+ * A reaction of CTCAE grade 3 or more at this product's infusion, at the top of the page: a serious adverse event
+ * of the recipient (the FHIR face answers it as one, with this product as the suspect).
+ */
+function seriousReaction(p) {
+  const serious = p.custody.filter((e) => e.type === 'infused' && e.details && e.details.reactionGrade >= 3);
+  if (!serious.length) return null;
+  return h('div', { class: 'alert alert-danger', role: 'alert', id: 'serious-reaction' },
+    h('h4', {}, 'Serious reaction at the infusion'),
+    serious.map((e) => h('p', {}, `CTCAE grade ${e.details.reactionGrade} at ${dateTime(e.at)}, recorded by ${e.by}: ${e.details.reaction}. `
+      + 'It is in the recipient\'s record as a serious adverse event with this product as the suspect; report it as the unit\'s procedure for adverse reactions says.')));
 }
 
 function detailText(e) {

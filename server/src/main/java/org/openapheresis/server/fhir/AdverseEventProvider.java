@@ -15,7 +15,10 @@ import org.hl7.fhir.r4.model.IdType;
 import org.jdbi.v3.core.Jdbi;
 import org.openapheresis.server.session.Entries;
 
-/** Adverse events of the sessions, graded as the WAA registry grades: read by id, search by patient (required). */
+/**
+ * Adverse events of the sessions, graded as the WAA registry grades, and reactions at the bedside infusion of a cell
+ * product, graded by CTCAE ({@link InfusionMapper}): read by id, search by patient (required).
+ */
 public final class AdverseEventProvider implements IResourceProvider {
 
     private final CompartmentReader reader;
@@ -33,8 +36,10 @@ public final class AdverseEventProvider implements IResourceProvider {
 
     @Read
     public AdverseEvent read(@IdParam IdType id) {
-        return jdbi.withHandle(h -> reader.entries().read(h, Entries.Kind.ADVERSE_EVENT, id.getIdPart(), id.getIdPart(),
-                PatientCompartment.Type.ADVERSE_EVENT)).map(AdverseEvent.class::cast)
+        String wanted = id.getIdPart();
+        return jdbi.withHandle(h -> reader.compartment().infusionResource(h, wanted, PatientCompartment.Type.ADVERSE_EVENT)
+                .or(() -> reader.entries().read(h, Entries.Kind.ADVERSE_EVENT, wanted, wanted,
+                        PatientCompartment.Type.ADVERSE_EVENT))).map(AdverseEvent.class::cast)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 

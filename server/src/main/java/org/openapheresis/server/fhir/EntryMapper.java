@@ -75,9 +75,17 @@ public final class EntryMapper {
 
     /** The Observations of one vitals entry: one per sign recorded (blood pressure when either value is). */
     public static List<Observation> vitals(SessionRecord s, Entries.Vitals v) {
+        return vitals(s.patientId(), Optional.of(s.id()), v);
+    }
+
+    /**
+     * The Observations of vital signs of a patient, part of the session ({@code Procedure}) they were taken in,
+     * when they were.
+     */
+    static List<Observation> vitals(String patientId, Optional<String> sessionId, Entries.Vitals v) {
         List<Observation> out = new ArrayList<>();
         if (v.systolicMmHg() != null || v.diastolicMmHg() != null) {
-            Observation bp = vital(s, v, "-bp", VITALS.get("bloodPressure"));
+            Observation bp = vital(patientId, sessionId, v, "-bp", VITALS.get("bloodPressure"));
             if (v.systolicMmHg() != null) {
                 bp.addComponent().setCode(code(VITALS.get("systolicMmHg"))).setValue(quantity(v.systolicMmHg(),
                         VITALS.get("systolicMmHg"), "mmHg"));
@@ -88,31 +96,32 @@ public final class EntryMapper {
             }
             out.add(bp);
         }
-        single(s, v, "-hr", "pulsePerMin", v.pulsePerMin(), "beats/minute").ifPresent(out::add);
-        single(s, v, "-spo2", "spo2Percent", v.spo2Percent(), "%").ifPresent(out::add);
-        single(s, v, "-temp", "temperatureC", v.temperatureC(), "C").ifPresent(out::add);
+        single(patientId, sessionId, v, "-hr", "pulsePerMin", v.pulsePerMin(), "beats/minute").ifPresent(out::add);
+        single(patientId, sessionId, v, "-spo2", "spo2Percent", v.spo2Percent(), "%").ifPresent(out::add);
+        single(patientId, sessionId, v, "-temp", "temperatureC", v.temperatureC(), "C").ifPresent(out::add);
         return out;
     }
 
-    private static Optional<Observation> single(SessionRecord s, Entries.Vitals v, String suffix, String field,
-            Double value, String unit) {
+    private static Optional<Observation> single(String patientId, Optional<String> sessionId, Entries.Vitals v,
+            String suffix, String field, Double value, String unit) {
         if (value == null) {
             return Optional.empty();
         }
-        Observation o = vital(s, v, suffix, VITALS.get(field));
+        Observation o = vital(patientId, sessionId, v, suffix, VITALS.get(field));
         o.setValue(quantity(value, VITALS.get(field), unit));
         return Optional.of(o);
     }
 
-    private static Observation vital(SessionRecord s, Entries.Vitals v, String suffix, LabCodes.Code c) {
+    private static Observation vital(String patientId, Optional<String> sessionId, Entries.Vitals v, String suffix,
+            LabCodes.Code c) {
         Observation o = new Observation();
         o.setId(v.id() + suffix);
         o.getMeta().setLastUpdated(Date.from(v.recordedAt()));
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
         o.setCode(code(c));
-        o.setSubject(new Reference("Patient/" + s.patientId()));
-        o.addPartOf(new Reference("Procedure/" + s.id()));
+        o.setSubject(new Reference("Patient/" + patientId));
+        sessionId.ifPresent(id -> o.addPartOf(new Reference("Procedure/" + id)));
         o.setEffective(new DateTimeType(Date.from(v.time())));
         o.setIssued(Date.from(v.recordedAt()));
         o.addPerformer().setDisplay(v.recordedBy());

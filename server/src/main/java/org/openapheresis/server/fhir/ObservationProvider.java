@@ -44,7 +44,10 @@ public final class ObservationProvider implements IResourceProvider {
         return Observation.class;
     }
 
-    /** A lab value by its id, a vital sign by its entry's id and suffix, a run-value sample by its id. */
+    /**
+     * A lab value by its id, a vital sign by its entry's id and suffix (a session's, or an infusion's:
+     * {@code {productId}-i{seq}-before-bp}), a run-value sample by its id.
+     */
     @Read
     public Observation read(@IdParam IdType id) {
         String wanted = id.getIdPart();
@@ -52,6 +55,11 @@ public final class ObservationProvider implements IResourceProvider {
             Optional<Observation> lab = patients.findLab(h, wanted).flatMap(this::toFhir);
             if (lab.isPresent()) {
                 return lab;
+            }
+            Optional<Observation> infusion = reader.compartment().infusionResource(h, wanted,
+                    PatientCompartment.Type.OBSERVATION).map(Observation.class::cast);
+            if (infusion.isPresent()) {
+                return infusion;
             }
             for (String suffix : EntryMapper.VITAL_SUFFIXES) {
                 if (wanted.endsWith(suffix)) {

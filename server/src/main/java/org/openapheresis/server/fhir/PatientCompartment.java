@@ -138,6 +138,13 @@ public final class PatientCompartment {
                         s.machine().map(machineIds::get)).forEach(kept);
             }
         }
+        if (types.contains(Type.OBSERVATION) || types.contains(Type.ADVERSE_EVENT)) {
+            for (org.openapheresis.server.product.Product pr : products.search(h, Optional.of(p.id()), Optional.empty())) {
+                if (pr.recipientId().equals(p.id())) {
+                    infusionEntries(pr, products.custody(h, pr.id()), types).forEach(kept);
+                }
+            }
+        }
         if (types.contains(Type.BIOLOGICALLY_DERIVED_PRODUCT)) {
             products.search(h, Optional.of(p.id()), Optional.empty()).forEach(pr -> kept.accept(ProductMapper.toFhir(
                     products.view(h, pr), products.table().find(pr.descriptionCode())
@@ -170,6 +177,34 @@ public final class PatientCompartment {
                     .forEach(f -> out.add(EntryMapper.medication(s, f, spec, count.get(f.fluid()) == 1)));
         }
         return out;
+    }
+
+    /** The resources of a product's infusions (its recipient's), of the types asked for. */
+    static List<Resource> infusionEntries(org.openapheresis.server.product.Product p,
+            List<org.openapheresis.server.product.ProductEvent> custody, Set<Type> types) {
+        List<Resource> out = new ArrayList<>();
+        for (org.openapheresis.server.product.ProductEvent e : custody) {
+            if (e.type() != org.openapheresis.server.product.ProductEvent.EventType.INFUSED) {
+                continue;
+            }
+            if (types.contains(Type.OBSERVATION)) {
+                out.addAll(InfusionMapper.vitals(p, e));
+            }
+            if (types.contains(Type.ADVERSE_EVENT)) {
+                InfusionMapper.reaction(p, e).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The resource of {@code type} made from a product's infusion with this id ({@link InfusionMapper}'s ids), if
+     * there is one.
+     */
+    Optional<Resource> infusionResource(Handle h, String resourceId, Type type) {
+        return InfusionMapper.parse(resourceId).flatMap(named -> products.find(h, named.productId()))
+                .flatMap(p -> infusionEntries(p, products.custody(h, p.id()), Set.of(type)).stream()
+                        .filter(r -> r.getIdElement().getIdPart().equals(resourceId)).findFirst());
     }
 
     /**

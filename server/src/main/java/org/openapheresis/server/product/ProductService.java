@@ -197,6 +197,11 @@ public final class ProductService {
         return store.find(h, id);
     }
 
+    /** The product's chain of custody, oldest first (the events alone, without the rest of its view). */
+    public List<ProductEvent> custody(Handle h, String id) {
+        return store.custody(h, id);
+    }
+
     public Product.View view(Handle h, String id) {
         return findView(h, id).orElseThrow(() -> DomainException.notFound("product"));
     }

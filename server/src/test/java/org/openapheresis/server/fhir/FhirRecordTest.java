@@ -34,6 +34,11 @@ class FhirRecordTest {
     private static Unit unit;
     private static String patientId;
     private static String sessionId;
+    /** Two cell products infused at the bedside: one with vitals and a grade 3 reaction, one with a grade 1. */
+    private static String productId;
+    private static String recipientId;
+    private static String mildProductId;
+    private static String mildRecipientId;
 
     @BeforeAll
     static void start() {
@@ -51,6 +56,33 @@ class FhirRecordTest {
                         "calcium gluconate 10 mL i.v.", "interrupted", false, "notes", "perioral tingling")), 201);
         Unit.expect(unit.api.post("/api/sessions/" + sessionId + "/fluids", unit.token(Role.NURSE), Map.of("time", now,
                 "fluid", "calcium-gluconate-10", "volumeMl", 10)), 201);
+        String lab2 = unit.secondLab();
+        productId = infused(lab2, Map.of(
+                "vitalsBefore", Map.of("systolicMmHg", 128, "diastolicMmHg", 78, "pulsePerMin", 74, "spo2Percent", 98,
+                        "temperatureC", 36.8),
+                "vitalsAfter", Map.of("pulsePerMin", 118, "temperatureC", 38.9),
+                "reaction", "rigors and hypotension at 15 minutes; infusion stopped, admitted for observation",
+                "reactionGrade", 3));
+        recipientId = (String) unit.api.get("/api/products/" + productId, unit.token(Role.NURSE)).map().get("recipientId");
+        mildProductId = infused(lab2, Map.of("reaction", "transient flushing", "reactionGrade", 1));
+        mildRecipientId = (String) unit.api.get("/api/products/" + mildProductId, unit.token(Role.NURSE)).map()
+                .get("recipientId");
+    }
+
+    /** A fresh autologous HPC product released, issued and infused with what the nurse observed; answers its id. */
+    private static String infused(String secondLab, Map<String, Object> observed) {
+        String id = unit.quarantinedProduct();
+        String lab = unit.token(Role.LAB);
+        Unit.expect(unit.productStep(lab, id, Map.of("type", "release-prepared")), 200);
+        Unit.expect(unit.productStep(secondLab, id, Map.of("type", "release-verified")), 200);
+        Map<String, Object> p = Unit.expect(unit.productStep(lab, id, Map.of("type", "issued", "issuedTo", "ward 4")),
+                200).map();
+        Map<String, Object> body = new java.util.LinkedHashMap<>(observed);
+        body.put("patientId", p.get("recipientId"));
+        body.put("scannedDin", p.get("din"));
+        body.put("at", java.time.Instant.now().toString());
+        Unit.expect(unit.api.post("/api/products/" + id + "/infusions", unit.token(Role.NURSE), body), 201);
+        return id;
     }
 
     @AfterAll
@@ -142,6 +174,65 @@ class FhirRecordTest {
         assertThat(a.getSuspectEntityFirstRep().getInstance().getReference()).isEqualTo("Procedure/" + sessionId);
         assertThat(((AdverseEvent) parse(get("/fhir/AdverseEvent/" + a.getIdElement().getIdPart(), Role.PHYSICIAN)))
                 .getEvent().getText()).contains("perioral tingling");
+    }
+
+    @Test
+    void an_infusions_vital_signs_are_observations_of_its_recipient_naming_the_product() {
+        List<Observation> vitals = bundle("/fhir/Observation?patient=" + recipientId + "&category=vital-signs",
+                Role.NURSE).getEntry().stream().map(e -> (Observation) e.getResource()).toList();
+        // before: blood pressure, pulse, SpO2, temperature; after: pulse and temperature
+        assertThat(vitals).extracting(o -> o.getIdElement().getIdPart().substring(productId.length()))
+                .containsExactlyInAnyOrder("-i5-before-bp", "-i5-before-hr", "-i5-before-spo2", "-i5-before-temp",
+                        "-i5-after-hr", "-i5-after-temp");
+        Observation after = vitals.stream().filter(o -> o.getIdElement().getIdPart().endsWith("-after-temp"))
+                .findFirst().orElseThrow();
+        assertThat(after.getValueQuantity().getValue().doubleValue()).isEqualTo(38.9);
+        assertThat(after.getCode().getCodingFirstRep().getCode()).isEqualTo("8310-5");
+        assertThat(after.getPartOf()).as("no session: the infusion is not one").isEmpty();
+        assertThat(((org.hl7.fhir.r4.model.Reference) after.getExtensionByUrl(InfusionMapper.INFUSED_PRODUCT_EXTENSION)
+                .getValue()).getReference()).isEqualTo("BiologicallyDerivedProduct/" + productId);
+        assertThat(after.getNoteFirstRep().getText()).startsWith("After the infusion of HPC, Apheresis");
+        Observation read = (Observation) parse(get("/fhir/Observation/" + after.getIdElement().getIdPart(), Role.NURSE));
+        assertThat(read.getValueQuantity().getValue().doubleValue()).isEqualTo(38.9);
+        assertThat(bundle("/fhir/Observation?patient=" + mildRecipientId + "&category=vital-signs", Role.NURSE)
+                .getEntry()).as("no vitals recorded, none answered").isEmpty();
+    }
+
+    @Test
+    void an_infusion_reaction_is_an_adverse_event_graded_by_ctcae_with_the_product_as_suspect() {
+        List<AdverseEvent> events = bundle("/fhir/AdverseEvent?subject=" + recipientId, Role.PHYSICIAN).getEntry()
+                .stream().map(e -> (AdverseEvent) e.getResource()).toList();
+        assertThat(events).hasSize(1);
+        AdverseEvent a = events.get(0);
+        assertThat(a.getIdElement().getIdPart()).isEqualTo(productId + "-i5-reaction");
+        assertThat(a.getEvent().getCodingFirstRep().getCode()).isEqualTo(InfusionMapper.INFUSION_REACTION_CODE);
+        assertThat(a.getEvent().getText()).contains("rigors and hypotension");
+        assertThat(a.getSeverity().getCodingFirstRep().getCode()).isEqualTo("severe");
+        assertThat(a.getSeriousness().getCodingFirstRep().getCode()).isEqualTo("Serious");
+        assertThat(((org.hl7.fhir.r4.model.Coding) a.getExtensionByUrl(InfusionMapper.CTCAE_GRADE_EXTENSION).getValue())
+                .getCode()).isEqualTo("3");
+        assertThat(a.getSuspectEntityFirstRep().getInstance().getReference())
+                .isEqualTo("BiologicallyDerivedProduct/" + productId);
+        assertThat(((AdverseEvent) parse(get("/fhir/AdverseEvent/" + productId + "-i5-reaction", Role.PHYSICIAN)))
+                .getEvent().getText()).contains("admitted for observation");
+
+        AdverseEvent mild = (AdverseEvent) bundle("/fhir/AdverseEvent?subject=" + mildRecipientId, Role.PHYSICIAN)
+                .getEntryFirstRep().getResource();
+        assertThat(mild.getSeverity().getCodingFirstRep().getCode()).isEqualTo("mild");
+        assertThat(mild.getSeriousness().getCodingFirstRep().getCode()).isEqualTo("Non-serious");
+        assertThat(mild.hasOutcome()).isFalse();
+    }
+
+    @Test
+    void an_id_naming_no_infusion_is_not_found() throws Exception {
+        for (String path : List.of("/fhir/AdverseEvent/" + productId + "-i4-reaction",
+                "/fhir/AdverseEvent/" + java.util.UUID.randomUUID() + "-i5-reaction",
+                "/fhir/Observation/" + mildProductId + "-i5-before-bp")) {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + unit.server.port() + path)).header("Authorization", "Bearer " + unit.token(Role.PHYSICIAN))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+        }
     }
 
     @Test

@@ -219,16 +219,19 @@ class UiProductsTest extends BrowserTest {
         browser.fill("bedside-form", java.util.Map.of("scannedDin", gran.get("din").asText(),
                 "vitalsBefore.systolicMmHg", "118", "vitalsBefore.diastolicMmHg", "70", "vitalsBefore.pulsePerMin", "96",
                 "vitalsBefore.temperatureC", "38.4", "vitalsAfter.temperatureC", "39.1", "vitalsAfter.pulsePerMin", "104",
-                "reaction", "rigors and a rise in temperature at 20 minutes; infusion paused, pethidine given, resumed"));
+                "reaction", "rigors, 39.1 °C and a fall in blood pressure at 20 minutes; infusion stopped, not resumed"));
         // a reaction without its grade is named beside the grade
         browser.click(By.id("check-and-infuse"));
         browser.awaitError("reactionGrade", "CTCAE");
-        browser.select("reactionGrade", "2");
+        browser.select("reactionGrade", "3");
         browser.click(By.id("check-and-infuse"));
         browser.awaitText(By.cssSelector(".page-head .sub"), "Infused");
         assertThat(browser.text(By.id("custody"))).contains("Infused").contains("by nurse.moreau")
                 .contains("before: BP 118/70 mmHg, pulse 96 /min, 38.4 °C").contains("after: pulse 104 /min, 39.1 °C")
-                .contains("reaction (CTCAE grade 2): rigors");
+                .contains("reaction (CTCAE grade 3): rigors");
+        // grade 3 or more is a serious adverse event of the recipient, said at the top of the product's page
+        assertThat(browser.text(By.id("serious-reaction"))).contains("CTCAE grade 3").contains("by nurse.moreau")
+                .contains("serious adverse event");
         browser.screenshot("55-bedside-infused");
     }
 }
