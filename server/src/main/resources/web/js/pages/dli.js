@@ -53,6 +53,8 @@ export function scheduleView(ctx, s, opts = {}) {
     const next = sch.doses.find((d) => !d.given && !d.skipped);
     const canSkip = ctx.can.orderDli() && next;
     const skipSlot = h('div', { class: 'dli-skip-slot' });
+    const orderedCount = sch.ordered ? sch.ordered.doses.length : sch.doses.length;
+    const canAmend = ctx.can.orderDli() && (next || sch.doses.length < orderedCount);
     const intro = opts.recipient
       ? [`For `, h('a', { href: `#/patients/${encodeURIComponent(patientId)}`, id: 'dli-recipient-link' }, patientName(opts.recipient)),
         ` (the recipient); ordered by ${sch.createdBy} ${dateTime(sch.createdAt)}`]
@@ -62,7 +64,7 @@ export function scheduleView(ctx, s, opts = {}) {
         `; doses per kg of the recipient (${sch.recipientWeightKg ? `${num(sch.recipientWeightKg, 1)} kg now` : 'no weight recorded'}); an aliquot matches a dose within ${Math.round(sch.doseToleranceFraction * 100)} %.`]),
       sch.hold ? h('div', { class: 'alert alert-warning', id: 'dli-hold' }, h('p', {}, sch.hold)) : '',
       h('div', { class: 'table-wrap' }, h('table', { class: 'compact' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Dose'), h('th', { class: 'r' }, 'CD3+/kg ordered'), h('th', { class: 'r' }, 'Interval'),
+        h('thead', {}, h('tr', {}, h('th', {}, 'Dose'), h('th', { class: 'r' }, sch.amendments && sch.amendments.length ? 'CD3+/kg, as amended' : 'CD3+/kg ordered'), h('th', { class: 'r' }, 'Interval'),
           h('th', {}, 'Status'), h('th', {}, ''), h('th', {}, 'Aliquot'), canSkip ? h('th', { class: 'no-print' }, '') : null)),
         h('tbody', {}, sch.doses.map((d) => h('tr', { dataset: { dose: String(d.dose), status: d.status } },
           h('td', {}, String(d.dose)),
@@ -75,7 +77,89 @@ export function scheduleView(ctx, s, opts = {}) {
             : h('span', { class: 'muted' }, d.given || d.skipped ? '—' : 'none divided yet')),
           canSkip ? h('td', { class: 'no-print' }, d === next ? h('button', { class: 'btn btn-ghost btn-sm', type: 'button', id: 'dli-skip', style: 'white-space:nowrap',
             'aria-label': `Skip dose ${d.dose}`, onclick: () => skipSlot.replaceChildren(skipForm(sch, d)) }, 'Skip…') : null) : null))))),
+      amendmentHistory(sch) || '',
+      canAmend ? h('div', { class: 'actions no-print', style: 'margin-top:.5rem' }, h('button', { class: 'btn btn-secondary btn-sm', type: 'button', id: 'dli-amend',
+        onclick: () => skipSlot.replaceChildren(amendForm(sch)) }, 'Amend the schedule…')) : '',
       skipSlot);
+  }
+
+  /** What was ordered and each amendment since, with who, when, why and the doses after it; nothing is overwritten. */
+  function amendmentHistory(sch) {
+    if (!sch.amendments || !sch.amendments.length) return null;
+    const dosesText = (ds) => ds.map((d) => `${d.dose}: ${perKg(d.cd3PerKg)}${d.intervalDays ? ` after ${d.intervalDays} days` : ''}`).join(' · ');
+    return h('div', { class: 'dli-amendments', id: 'dli-amendments' },
+      h('h4', {}, `Amended ${sch.amendments.length === 1 ? 'once' : `${sch.amendments.length} times`}`),
+      h('ol', {}, sch.amendments.map((a) => h('li', {}, `${dateTime(a.at)} by ${a.by}: `, h('q', {}, a.reason),
+        h('div', { class: 'small muted' }, `doses after it — ${dosesText(a.doses)}`)))),
+      h('p', { class: 'small muted' }, `As ordered by ${sch.createdBy}, first dose on ${date(sch.ordered.firstDoseOn)}: ${dosesText(sch.ordered.doses)}`));
+  }
+
+  /**
+   * The physician's amendment: the doses still to give take another dose or interval, the last of them may be
+   * left out or, left out before, brought back; a dose given or skipped is shown as it is; the reason is required.
+   * The schedule redraws from the server's answer; each problem lands beside its field.
+   */
+  function amendForm(sch) {
+    const ordered = sch.ordered ? sch.ordered.doses : sch.doses.map((d) => ({ dose: d.dose, cd3PerKg: d.cd3PerKg, intervalDays: d.intervalDays }));
+    let rows = sch.doses.map((d) => ({ dose: d.dose, cd3: inMillions(d.cd3PerKg), interval: d.intervalDays, done: !!(d.given || d.skipped), d }));
+    const box = h('div', { id: 'dli-amend-doses' });
+    const firstOpen = !rows[0].done;
+    const form = h('form', { class: 'panel no-print', id: 'dli-amend-form', novalidate: true, style: 'margin-top:.75rem' },
+      h('h3', {}, 'Amend the schedule'),
+      h('p', { class: 'small' }, 'A dose given or skipped stays as it is. The doses still to give may take another dose or interval; the last of them may be left out (the schedule ends sooner) or brought back. The schedule as ordered and every amendment are kept.'),
+      h('div', { class: 'form-errors' }),
+      firstOpen ? dateField({ name: 'firstDoseOn', label: 'First dose on', value: sch.firstDoseOn }) : null,
+      box,
+      field({ name: 'reason', label: 'Reason for the amendment', type: 'textarea', rows: 2, required: true,
+        placeholder: 'e.g. mixed chimerism improving without GVHD: dose 2 stays at the level of dose 1' }),
+      h('div', { class: 'actions', style: 'margin-top:.75rem' },
+        h('button', { class: 'btn btn-primary', type: 'submit', id: 'dli-confirm-amend' }, 'Amend'),
+        h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => form.remove() }, 'Not now')));
+    const keep = () => {
+      const v = values(form);
+      rows = rows.map((r, i) => (r.done ? r : { ...r, cd3: v[`doses[${i}].cd3PerKg`] ?? r.cd3, interval: i ? (v[`doses[${i}].intervalDays`] ?? r.interval) : null }));
+    };
+    const drawRows = () => {
+      box.replaceChildren(...rows.map((r, i) => h('div', { class: 'dli-dose-row', dataset: { doseRow: String(i + 1) } },
+        r.done
+          ? h('div', { class: 'field span-2' }, h('span', { class: 'small' }, `Dose ${i + 1}: ${perKg(r.d.cd3PerKg)}${r.interval ? `, ${r.interval} days after dose ${i}` : ''} — ${r.d.given ? 'given' : 'skipped'}, kept as it is`))
+          : [field({ name: `doses[${i}].cd3PerKg`, label: `Dose ${i + 1}`, type: 'number', unit: DOSE_UNIT, value: r.cd3,
+            hint: ordered[i] ? `ordered: ${perKg(ordered[i].cd3PerKg)}` : null }),
+          i === 0 ? h('div', { class: 'field' }, h('span', { class: 'small muted dli-first' }, 'Given on the first dose date'))
+            : field({ name: `doses[${i}].intervalDays`, label: `Interval after dose ${i}`, type: 'number', unit: 'days', value: r.interval ?? '', step: '1', min: '1' })],
+        h('div', { class: 'field' }, !r.done && i === rows.length - 1 && i > 0 ? h('button', { class: 'btn btn-ghost btn-sm', type: 'button', id: 'dli-leave-out',
+          onclick: () => { keep(); rows.pop(); drawRows(); } }, `Leave out dose ${i + 1}`) : null))),
+      rows.length < ordered.length ? h('div', { class: 'field' }, h('button', { class: 'btn btn-secondary btn-sm', type: 'button', id: 'dli-bring-back', dataset: { field: 'doses' },
+        onclick: () => { keep(); const o = ordered[rows.length]; rows.push({ dose: o.dose, cd3: inMillions(o.cd3PerKg), interval: o.intervalDays, done: false }); drawRows(); } },
+      `Bring back dose ${rows.length + 1} (ordered ${perKg(ordered[rows.length].cd3PerKg)})`), h('p', { class: 'field-error', role: 'alert' }))
+        : h('div', { class: 'field', dataset: { field: 'doses' } }, h('p', { class: 'field-error', role: 'alert' })));
+    };
+    drawRows();
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearProblems(form);
+      keep();
+      const v = values(form);
+      const doses = rows.map((r, i) => {
+        const d = {};
+        const cd3 = r.done ? r.d.cd3PerKg / MILLION : toNumber(r.cd3);
+        if (cd3 !== undefined) d.cd3PerKg = typeof cd3 === 'number' ? (r.done ? r.d.cd3PerKg : Number((cd3 * MILLION).toPrecision(12))) : cd3;
+        const interval = i ? toNumber(r.interval) : undefined;
+        if (interval !== undefined) d.intervalDays = interval;
+        return d;
+      });
+      const body = { doses, reason: v.reason || undefined };
+      if (firstOpen && v.firstDoseOn && v.firstDoseOn !== sch.firstDoseOn) body.firstDoseOn = v.firstDoseOn;
+      try {
+        const answered = await post(`/api/dli-schedules/${encodeURIComponent(sch.id)}/amendments`, body);
+        toast('DLI schedule amended');
+        draw(answered);
+      } catch (e) {
+        const problems = e.problems || (e.body && e.body.field ? [{ field: e.body.field, message: e.message }] : []);
+        showProblems(form, { ...e, problems: problems.map(inFormUnit) });
+      }
+    });
+    return form;
   }
 
   /** The physician's decision not to give a dose, with the reason (required); the schedule redraws from the answer. */

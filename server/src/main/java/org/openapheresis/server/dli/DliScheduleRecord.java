@@ -1,6 +1,7 @@
 package org.openapheresis.server.dli;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.openapheresis.gvhd.DliSchedule;
 
@@ -12,19 +13,39 @@ import org.openapheresis.gvhd.DliSchedule;
  * @param orderId the lymphocyte collection order (the donor's) it was ordered on
  * @param donorId the donor, the order's patient
  * @param recipientId the recipient of the infusions
- * @param schedule the doses and intervals (the core's type, validated)
+ * @param ordered the doses and intervals as the physician ordered them (the core's type, validated)
+ * @param amendments the amendments since, oldest first; the last one's schedule is the schedule now
  * @param createdAt when the physician ordered it
  * @param createdBy the physician
  */
-public record DliScheduleRecord(String id, String orderId, String donorId, String recipientId, DliSchedule schedule,
-        Instant createdAt, String createdBy) {
+public record DliScheduleRecord(String id, String orderId, String donorId, String recipientId, DliSchedule ordered,
+        List<Amendment> amendments, Instant createdAt, String createdBy) {
 
     public DliScheduleRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(donorId, "donorId");
         Objects.requireNonNull(recipientId, "recipientId");
-        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(ordered, "ordered");
+        amendments = List.copyOf(amendments);
+    }
+
+    /** The schedule as it stands: as last amended, or as ordered. */
+    public DliSchedule schedule() {
+        return amendments.isEmpty() ? ordered : amendments.get(amendments.size() - 1).schedule();
+    }
+
+    /**
+     * A physician's amendment: the whole schedule as it stands after it, and why.
+     *
+     * @param number 1 for the first amendment of the schedule, then one more for each
+     * @param schedule the schedule after the amendment
+     */
+    public record Amendment(int number, DliSchedule schedule, String reason, Instant at, String by) {
+        public Amendment {
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     /**

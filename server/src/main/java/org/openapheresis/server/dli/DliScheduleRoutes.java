@@ -29,7 +29,8 @@ import org.openapheresis.system.Range;
  * intervals), and the order's page reads it back (404 when none was ordered); {@code /api/patients/{id}/dli-schedules}:
  * the recipient's schedules with each dose's due date and status (planned, due, held with the follow-up visits that
  * hold it, given with the dose per kg, skipped with the reason) and the aliquot that matches it;
- * {@code /api/dli-schedules/{id}/skips}: the physician skips a dose, with the reason.
+ * {@code /api/dli-schedules/{id}/skips}: the physician skips a dose, with the reason;
+ * {@code /api/dli-schedules/{id}/amendments}: the physician amends the doses still to give, with the reason.
  */
 public final class DliScheduleRoutes implements FeatureRoutes {
 
@@ -57,7 +58,15 @@ public final class DliScheduleRoutes implements FeatureRoutes {
                 Route.post("/api/dli-schedules/{id}/skips", DLI_SCHEDULE_ORDER, "Skip a dose of a DLI schedule, with "
                         + "the reason (the next dose becomes due)", Map.of("dose", 2, "reason",
                         "grade II skin GVHD after dose 1; the physician moves on after it resolved"), this::skip)
-                        .audit().error(409, "the dose was given or skipped already (DLI_DOSE_ALREADY_RECORDED)"));
+                        .audit().error(409, "the dose was given or skipped already (DLI_DOSE_ALREADY_RECORDED)"),
+                Route.post("/api/dli-schedules/{id}/amendments", DLI_SCHEDULE_ORDER, "Amend a DLI schedule, with the "
+                        + "reason: doses is the whole schedule as it will stand (a dose given or skipped unchanged; the "
+                        + "doses still to give with a new CD3+/kg or interval, the last of them may be left out; none "
+                        + "added); firstDoseOn while the first dose is still to give", Map.of("doses", List.of(
+                                Map.of("cd3PerKg", 1e6), Map.of("cd3PerKg", 1e6, "intervalDays", 56)), "reason",
+                        "mixed chimerism improving after dose 1 without GVHD: dose 2 stays at 1 × 10^6/kg, later"),
+                        this::amend).audit()
+                        .error(409, "a dose given or skipped would change (DLI_DOSE_ALREADY_RECORDED)"));
     }
 
     static Map<String, Object> example() {
@@ -124,6 +133,40 @@ public final class DliScheduleRoutes implements FeatureRoutes {
         }));
     }
 
+    private void amend(Call call) {
+        Node f = call.body();
+        Optional<LocalDate> first = f.date("firstDoseOn", false);
+        List<DliScheduleService.AmendedDose> doses = new ArrayList<>();
+        f.objects("doses", true, DliSchedule.MAX_DOSES).ifPresent(items -> {
+            for (Node d : items) {
+                OptionalDouble dose = d.number("cd3PerKg", DliSchedule.CD3_PER_KG, true);
+                OptionalInt interval = d.integer("intervalDays", DliSchedule.INTERVAL_DAYS, false);
+                d.rejectUnknown();
+                if (dose.isPresent()) {
+                    doses.add(new DliScheduleService.AmendedDose(dose.getAsDouble(), interval));
+                }
+            }
+        });
+        String reason = f.text("reason", true, 1000).orElse(null);
+        f.rejectUnknown();
+        throwIfProblems(f);
+        String id = call.param("id");
+        call.answer(call.write(h -> {
+            call.concerns(schedules.find(h, id).orElseThrow(() -> DomainException.notFound("DLI schedule")).recipientId());
+            return json(schedules.amend(h, call.actor(), id, first, doses, reason));
+        }));
+    }
+
+    private static List<Map<String, Object>> doses(DliSchedule s) {
+        return s.doses().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dose", d.number());
+            m.put("cd3PerKg", d.cd3PerKg());
+            m.put("intervalDays", d.intervalDays().isPresent() ? d.intervalDays().getAsInt() : null);
+            return m;
+        }).toList();
+    }
+
     /** A schedule as the API answers it. */
     static Map<String, Object> json(DliScheduleService.View v) {
         DliScheduleRecord s = v.schedule();
@@ -182,6 +225,20 @@ public final class DliScheduleRoutes implements FeatureRoutes {
         m.put("doses", steps);
         m.put("createdAt", s.createdAt());
         m.put("createdBy", s.createdBy());
+        if (!s.amendments().isEmpty()) {
+            // what was ordered, and each amendment with the schedule after it: nothing is overwritten
+            m.put("ordered", Map.of("firstDoseOn", s.ordered().firstDoseOn(), "doses", doses(s.ordered())));
+        }
+        m.put("amendments", s.amendments().stream().map(a -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("number", a.number());
+            r.put("at", a.at());
+            r.put("by", a.by());
+            r.put("reason", a.reason());
+            r.put("firstDoseOn", a.schedule().firstDoseOn());
+            r.put("doses", doses(a.schedule()));
+            return r;
+        }).toList());
         return m;
     }
 

@@ -176,7 +176,7 @@ public final class DliScheduleService {
         }
         DliSchedule schedule = new DliSchedule(n.firstDoseOn(), doses);
         DliScheduleRecord s = new DliScheduleRecord(Ids.next(), orderId, o.patientId(), recipient.id(), schedule,
-                Times.now(clock), by.username());
+                List.of(), Times.now(clock), by.username());
         store.insert(h, s);
         return view(h, s);
     }
@@ -215,6 +215,67 @@ public final class DliScheduleService {
         store.insertOutcome(h, s.id(), new DliScheduleRecord.Outcome(doseNumber, new DliSchedule.Skipped(local(now),
                 reason), now, Optional.empty(), Optional.of(reason), now, by.username()));
         return view(h, s);
+    }
+
+    /**
+     * A dose of an amendment as the physician writes it.
+     *
+     * @param cd3PerKg CD3+ per kg
+     * @param intervalDays days after the dose before it; none for the first
+     */
+    public record AmendedDose(double cd3PerKg, OptionalInt intervalDays) {
+    }
+
+    /**
+     * Amends the schedule, with the reason: {@code doses} is the whole schedule as it will stand, in order. A dose
+     * given or skipped keeps its dose and interval, and the first dose's day stays once it has an outcome (409
+     * {@code DLI_DOSE_ALREADY_RECORDED}); the doses still to give may take another dose per kg or interval, the
+     * last of them may be left out (the schedule ends sooner) or, left out before, brought back; there are never
+     * more doses than were ordered (422 {@code doses}: more doses need the cells of another collection, so another
+     * order). The amended schedule is checked as an ordered one is (an
+     * escalating schedule never lowers the dose). The schedule as ordered and every amendment are kept.
+     *
+     * @param firstDoseOn a new day for the first dose, while it is still to give; empty keeps the day
+     */
+    public View amend(Handle h, Actor by, String scheduleId, Optional<LocalDate> firstDoseOn, List<AmendedDose> doses,
+            String reason) {
+        store.lock(h, scheduleId).orElseThrow(() -> DomainException.notFound("DLI schedule"));
+        DliScheduleRecord s = store.find(h, scheduleId).orElseThrow();
+        DliSchedule now = s.schedule();
+        Map<Integer, DliSchedule.Outcome> outcomes = outcomesOf(h, s);
+        if (doses.size() > s.ordered().doses().size()) {
+            throw InvalidInputException.of("doses", MessageKey.INVALID, doses.size() + " doses, and the schedule was "
+                    + "ordered with " + s.ordered().doses().size() + ": an amendment changes, ends or brings back the "
+                    + "doses ordered and adds none (more doses need the cells of another collection: order its "
+                    + "schedule on that order)");
+        }
+        List<DliSchedule.Dose> after = new ArrayList<>();
+        for (int i = 0; i < doses.size(); i++) {
+            after.add(new DliSchedule.Dose(i + 1, doses.get(i).cd3PerKg(), doses.get(i).intervalDays()));
+        }
+        LocalDate first = firstDoseOn.orElse(now.firstDoseOn());
+        for (DliSchedule.Dose d : now.doses()) {
+            DliSchedule.Outcome o = outcomes.get(d.number());
+            if (o == null) {
+                continue;
+            }
+            boolean kept = d.number() <= after.size() && after.get(d.number() - 1).cd3PerKg() == d.cd3PerKg()
+                    && after.get(d.number() - 1).intervalDays().equals(d.intervalDays())
+                    && (d.number() != 1 || first.equals(now.firstDoseOn()));
+            if (!kept) {
+                throw new DomainException(Refusal.DLI_DOSE_ALREADY_RECORDED, List.of(d.number(),
+                        o instanceof DliSchedule.Given ? "given" : "skipped", o.at()), Map.of("dose", d.number(),
+                        "field", d.number() <= after.size() ? "doses[" + (d.number() - 1) + "]" : "doses"));
+            }
+        }
+        DliSchedule amended = new DliSchedule(first, after);
+        if (amended.equals(now)) {
+            throw InvalidInputException.of("doses", MessageKey.INVALID, "the amendment changes nothing: each dose and "
+                    + "interval is as the schedule has it");
+        }
+        store.insertAmendment(h, s.id(), new DliScheduleRecord.Amendment(s.amendments().size() + 1, amended, reason,
+                Times.now(clock), by.username()));
+        return view(h, store.find(h, s.id()).orElseThrow());
     }
 
     private void requireOpen(Handle h, DliScheduleRecord s, int doseNumber) {

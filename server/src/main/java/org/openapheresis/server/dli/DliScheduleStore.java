@@ -94,12 +94,42 @@ public final class DliScheduleStore {
     private DliScheduleRecord withDoses(Handle h, Head x) {
         List<DliSchedule.Dose> doses = new ArrayList<>(h.createQuery("SELECT dose_number, cd3_per_kg, interval_days FROM "
                 + "dli_schedule_dose WHERE schedule_id = :s ORDER BY dose_number").bind("s", x.id())
-                .map((rs, c) -> {
-                    int interval = rs.getInt(3);
-                    OptionalInt days = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(interval);
-                    return new DliSchedule.Dose(rs.getInt(1), rs.getDouble(2), days);
-                }).list());
+                .map((rs, c) -> dose(rs)).list());
+        List<DliScheduleRecord.Amendment> amendments = new ArrayList<>();
+        for (AmendmentHead a : h.createQuery("SELECT amendment_number, first_dose_on, reason, amended_at, amended_by FROM "
+                + "dli_schedule_amendment WHERE schedule_id = :s ORDER BY amendment_number").bind("s", x.id())
+                .map((rs, c) -> new AmendmentHead(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        Times.fromDb(rs.getObject(4, LocalDateTime.class)), rs.getString(5))).list()) {
+            List<DliSchedule.Dose> after = h.createQuery("SELECT dose_number, cd3_per_kg, interval_days FROM "
+                    + "dli_schedule_amended_dose WHERE schedule_id = :s AND amendment_number = :n ORDER BY dose_number")
+                    .bind("s", x.id()).bind("n", a.number()).map((rs, c) -> dose(rs)).list();
+            amendments.add(new DliScheduleRecord.Amendment(a.number(), new DliSchedule(a.firstDoseOn(), after),
+                    a.reason(), a.at(), a.by()));
+        }
         return new DliScheduleRecord(x.id(), x.orderId(), x.donorId(), x.recipientId(),
-                new DliSchedule(x.firstDoseOn(), doses), x.createdAt(), x.createdBy());
+                new DliSchedule(x.firstDoseOn(), doses), amendments, x.createdAt(), x.createdBy());
+    }
+
+    private record AmendmentHead(int number, LocalDate firstDoseOn, String reason, Instant at, String by) {
+    }
+
+    private static DliSchedule.Dose dose(ResultSet rs) throws SQLException {
+        int interval = rs.getInt(3);
+        OptionalInt days = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(interval);
+        return new DliSchedule.Dose(rs.getInt(1), rs.getDouble(2), days);
+    }
+
+    /** Appends an amendment with the whole schedule after it. */
+    public void insertAmendment(Handle h, String scheduleId, DliScheduleRecord.Amendment a) {
+        h.createUpdate("INSERT INTO dli_schedule_amendment (schedule_id, amendment_number, first_dose_on, reason, "
+                + "amended_at, amended_by) VALUES (:s, :n, :first, :reason, :at, :by)").bind("s", scheduleId)
+                .bind("n", a.number()).bind("first", a.schedule().firstDoseOn()).bind("reason", a.reason())
+                .bind("at", Times.toDb(a.at())).bind("by", a.by()).execute();
+        for (DliSchedule.Dose d : a.schedule().doses()) {
+            h.createUpdate("INSERT INTO dli_schedule_amended_dose (schedule_id, amendment_number, dose_number, "
+                    + "cd3_per_kg, interval_days) VALUES (:s, :n, :dose, :cd3, :interval)").bind("s", scheduleId)
+                    .bind("n", a.number()).bind("dose", d.number()).bind("cd3", d.cd3PerKg())
+                    .bind("interval", d.intervalDays().isPresent() ? d.intervalDays().getAsInt() : null).execute();
+        }
     }
 }

@@ -190,6 +190,94 @@ class DliScheduleRoutesTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void a_physician_amends_the_doses_still_to_give_with_the_reason_and_the_bedside_checks_the_amended_dose(
+            Databases.Kind kind) {
+        Unit u = UNITS.of(kind).withFacility();
+        String lab = u.token(Role.LAB);
+        String nurse = u.token(Role.NURSE);
+        String physician = u.token(Role.PHYSICIAN);
+        String donor = u.registeredPerson("AMENDDONOR", "donor", 75);
+        String recipient = u.registeredPerson("AMENDREC", "patient", 60);
+        String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6,
+                1e7)), Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
+        String order = (String) u.api.get("/api/sessions/" + session, nurse).map().get("orderId");
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        String scheduleId = Unit.expect(u.api.post("/api/orders/" + order + "/dli-schedule", physician, Map.of(
+                "recipientId", recipient, "firstDoseOn", today.minusDays(1).toString(), "doses", List.of(Map.of(),
+                        Map.of("intervalDays", 42), Map.of("intervalDays", 42)))), 201).id();
+        Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session, "recipientId",
+                recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(),
+                "anticoagulant", "ACD-A")), 201).map();
+        List<String> aliquots = (List<String>) Unit.expect(u.productStep(lab, (String) p.get("id"), Map.of("type", "divided",
+                "aliquots", List.of(Map.of("volumeMl", 3), Map.of("volumeMl", 15), Map.of("volumeMl", 30)))), 200).map()
+                .get("children");
+        issued(u, aliquots.get(0));
+        Unit.expect(u.api.post("/api/products/" + aliquots.get(0) + "/infusions", nurse, Map.of("patientId", recipient,
+                "scannedDin", p.get("din"), "at", Instant.now().toString())), 201);
+        String path = "/api/dli-schedules/" + scheduleId + "/amendments";
+        String reason = "mixed chimerism improving after dose 1 without GVHD: dose 2 stays at 1 × 10^6/kg, later; "
+                + "no third dose for now";
+        List<Map<String, Object>> kept = List.of(Map.of("cd3PerKg", 1e6), Map.of("cd3PerKg", 1e6, "intervalDays", 56));
+
+        assertThat(u.api.post(path, nurse, Map.of("doses", kept, "reason", reason)).status()).as("physicians amend")
+                .isEqualTo(403);
+        assertThat(u.api.post(path, physician, Map.of("doses", kept)).body()).contains("reason");
+        Api.Answer givenChanged = u.api.post(path, physician, Map.of("reason", reason, "doses", List.of(
+                Map.of("cd3PerKg", 2e6), Map.of("cd3PerKg", 5e6, "intervalDays", 42))));
+        assertThat(givenChanged.status()).isEqualTo(409);
+        assertThat(givenChanged.map()).containsEntry("key", "DLI_DOSE_ALREADY_RECORDED").containsEntry("field", "doses[0]");
+        Api.Answer firstDayMoved = u.api.post(path, physician, Map.of("reason", reason, "firstDoseOn",
+                today.plusDays(3).toString(), "doses", kept));
+        assertThat(firstDayMoved.map()).as("dose 1 was given on its day").containsEntry("key", "DLI_DOSE_ALREADY_RECORDED");
+        Api.Answer more = u.api.post(path, physician, Map.of("reason", reason, "doses", List.of(Map.of("cd3PerKg", 1e6),
+                Map.of("cd3PerKg", 5e6, "intervalDays", 42), Map.of("cd3PerKg", 1e7, "intervalDays", 42),
+                Map.of("cd3PerKg", 5e7, "intervalDays", 42))));
+        assertThat(more.status()).isEqualTo(422);
+        assertThat(more.body()).contains("\"doses\"").contains("adds none");
+        Api.Answer lower = u.api.post(path, physician, Map.of("reason", reason, "doses", List.of(Map.of("cd3PerKg", 1e6),
+                Map.of("cd3PerKg", 5e6, "intervalDays", 42), Map.of("cd3PerKg", 2e6, "intervalDays", 42))));
+        assertThat(lower.status()).isEqualTo(422);
+        assertThat(lower.body()).contains("doses[2].cd3PerKg").contains("never lowers");
+        Api.Answer same = u.api.post(path, physician, Map.of("reason", reason, "doses", List.of(Map.of("cd3PerKg", 1e6),
+                Map.of("cd3PerKg", 5e6, "intervalDays", 42), Map.of("cd3PerKg", 1e7, "intervalDays", 42))));
+        assertThat(same.status()).isEqualTo(422);
+        assertThat(same.body()).contains("changes nothing");
+
+        // dose 2 stays at dose 1's level, 56 days after it; the third is left out: the schedule ends after dose 2
+        Map<String, Object> amended = Unit.expect(u.api.post(path, physician, Map.of("doses", kept, "reason", reason)),
+                200).map();
+        assertThat(doses(amended)).extracting(d -> d.get("status")).containsExactly("given", "due");
+        Map<String, Object> dose2 = doses(amended).get(1);
+        assertThat(((Number) dose2.get("cd3PerKg")).doubleValue()).isEqualTo(1e6);
+        assertThat(dose2).containsEntry("intervalDays", 56).doesNotContainKey("aliquot");
+        Map<String, Object> ordered = (Map<String, Object>) amended.get("ordered");
+        assertThat((List<Map<String, Object>>) ordered.get("doses")).extracting(d -> ((Number) d.get("cd3PerKg"))
+                .doubleValue()).as("the schedule as ordered is kept").containsExactly(1e6, 5e6, 1e7);
+        List<Map<String, Object>> amendments = (List<Map<String, Object>>) amended.get("amendments");
+        assertThat(amendments).hasSize(1);
+        assertThat(amendments.get(0)).containsEntry("number", 1).containsEntry("reason", reason).containsKey("by")
+                .containsKey("at");
+        assertThat(only(u, recipient, nurse).get("amendments").toString()).contains("no third dose for now");
+
+        // the bedside checks the amended dose: the 5 × 10^6/kg aliquot is now above dose 2
+        issued(u, aliquots.get(1));
+        Api.Answer above = u.api.post("/api/products/" + aliquots.get(1) + "/infusions", nurse, Map.of("patientId",
+                recipient, "scannedDin", p.get("din"), "at", Instant.now().toString(), "acknowledgeDliInterval", true));
+        assertThat(Unit.bedsideReason(above)).isEqualTo("DLI_DOSE_ABOVE_SCHEDULE");
+        assertThat(above.body()).contains("dose 2 of 2 (1 × 10^6 CD3+/kg)");
+
+        // the third dose brought back, at 5 × 10^6/kg: a second amendment, the first kept
+        Map<String, Object> again = Unit.expect(u.api.post(path, physician, Map.of("reason", "relapse marker rising: "
+                + "escalate after dose 2", "doses", List.of(Map.of("cd3PerKg", 1e6), Map.of("cd3PerKg", 1e6,
+                        "intervalDays", 56), Map.of("cd3PerKg", 5e6, "intervalDays", 28)))), 200).map();
+        assertThat(doses(again)).extracting(d -> d.get("status")).containsExactly("given", "due", "planned");
+        assertThat((List<Map<String, Object>>) again.get("amendments")).extracting(a -> a.get("number"))
+                .containsExactly(1, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void a_schedule_is_ordered_only_on_a_signed_lymphocyte_collection(Databases.Kind kind) {
         Unit u = UNITS.of(kind).withFacility();
         String patient = u.createPatient(Unit.mrn("SCHEDTPE"));

@@ -119,6 +119,31 @@ class UiDliScheduleTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector("#dli-schedule tr[data-dose='2']"))).contains("Due");
         browser.screenshot("59-order-dli-schedule-dose-skipped");
 
+        // the physician amends dose 2 with the reason: the skipped dose 1 is shown as it is; a dose below the one
+        // before it is named beside its field in the form's unit; the amendment and the schedule as ordered are kept
+        browser.click(By.id("dli-amend"));
+        browser.await(By.id("dli-amend-form"));
+        assertThat(browser.text(By.cssSelector("#dli-amend-form [data-dose-row='1']"))).contains("skipped, kept as it is");
+        assertThat(browser.js("return document.querySelector(\"#dli-amend-form [data-field='doses[1].cd3PerKg']\").value"))
+                .isEqualTo("5");
+        browser.fill("dli-amend-form", Map.of("doses[1].cd3PerKg", "0.5", "doses[1].intervalDays", "28"));
+        browser.click(By.id("dli-confirm-amend"));
+        // (the order's page has a stop form with a reason too: this one is the amendment's)
+        browser.awaitText(By.xpath("//form[@id='dli-amend-form']//textarea[@name='reason']/ancestor::div[contains(@class,"
+                + "'field')][1]//p[contains(@class,'field-error')]"), "required");
+        browser.fill("dli-amend-form", Map.of("reason", "relapse treated; start lower than planned, sooner"));
+        browser.click(By.id("dli-confirm-amend"));
+        browser.awaitError("doses[1].cd3PerKg", "is below the dose before it");
+        assertThat(browser.errorFor("doses[1].cd3PerKg")).contains("×10⁶ CD3+/kg");
+        browser.fill("dli-amend-form", Map.of("doses[1].cd3PerKg", "2"));
+        browser.click(By.id("dli-confirm-amend"));
+        browser.awaitText(By.id("dli-amendments"), "Amended once");
+        assertThat(browser.text(By.cssSelector("#dli-schedule tr[data-dose='2']"))).contains("2 ×10⁶ CD3+/kg")
+                .contains("28 days after dose 1").contains("Due");
+        assertThat(browser.text(By.id("dli-amendments"))).contains("relapse treated; start lower than planned, sooner")
+                .contains("by dr.lindqvist").contains("As ordered by dr.lindqvist").contains("2: 5 ×10⁶ CD3+/kg after 42 days");
+        browser.screenshot("59b-order-dli-schedule-amended");
+
         // the coordinator reads it on the recipient's page, to book dose 2, and is offered no skip
         browser.signIn("coord.silva", server.demoPassword);
         browser.go("/patients/" + recipient);
@@ -127,6 +152,8 @@ class UiDliScheduleTest extends BrowserTest {
                 .contains("donor lymphocytes held back: relapse treated first");
         assertThat(browser.text(By.cssSelector("#dli-schedule tr[data-dose='2']"))).contains("Due");
         assertThat(browser.all(By.id("dli-skip"))).as("skipping is the physician's").isEmpty();
+        assertThat(browser.all(By.id("dli-amend"))).as("amending is the physician's").isEmpty();
+        assertThat(browser.text(By.id("dli-amendments"))).contains("relapse treated");
     }
 
     /**
