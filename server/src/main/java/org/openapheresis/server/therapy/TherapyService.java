@@ -269,10 +269,15 @@ public final class TherapyService {
     private List<Entry> scheduleEntries(DliScheduleService.View v) {
         List<Entry> out = new ArrayList<>();
         String page = "/orders/" + v.schedule().orderId();
+        DliSchedule ordered = v.schedule().ordered();
         out.add(new Entry(v.schedule().createdAt(), false, Kind.DLI_SCHEDULE, "DLI schedule ordered: "
-                + v.steps().size() + " doses from " + v.schedule().schedule().firstDoseOn(), v.steps().stream()
-                .map(s -> DliDoseCheck.perKg(s.step().dose().cd3PerKg()))
-                .collect(Collectors.joining(" → ")), Optional.of(v.schedule().createdBy()), page));
+                + ordered.doses().size() + " doses from " + ordered.firstDoseOn(), doseList(ordered),
+                Optional.of(v.schedule().createdBy()), page));
+        for (org.openapheresis.server.dli.DliScheduleRecord.Amendment a : v.schedule().amendments()) {
+            out.add(new Entry(a.at(), false, Kind.DLI_SCHEDULE, "DLI schedule amended: " + a.schedule().doses().size()
+                    + " doses from " + a.schedule().firstDoseOn(), doseList(a.schedule()) + "; " + a.reason(),
+                    Optional.of(a.by()), page));
+        }
         for (DliScheduleService.StepView s : v.steps()) {
             int n = s.step().dose().number();
             String dose = "dose " + n + ", " + DliDoseCheck.perKg(s.step().dose().cd3PerKg());
@@ -290,6 +295,10 @@ public final class TherapyService {
             }
         }
         return out;
+    }
+
+    private static String doseList(DliSchedule s) {
+        return s.doses().stream().map(d -> DliDoseCheck.perKg(d.cd3PerKg())).collect(Collectors.joining(" → "));
     }
 
     private static Entry followUpEntry(FollowUp f) {

@@ -259,6 +259,10 @@ class DliScheduleRoutesTest {
         assertThat(amendments.get(0)).containsEntry("number", 1).containsEntry("reason", reason).containsKey("by")
                 .containsKey("at");
         assertThat(only(u, recipient, nurse).get("amendments").toString()).contains("no third dose for now");
+        // the therapy timeline says what was ordered and what was amended, by whom and why
+        String therapy = Unit.expect(u.api.get("/api/patients/" + recipient + "/therapy", nurse), 200).body();
+        assertThat(therapy).contains("DLI schedule ordered: 3 doses").contains("DLI schedule amended: 2 doses")
+                .contains("no third dose for now");
 
         // the bedside checks the amended dose: the 5 × 10^6/kg aliquot is now above dose 2
         issued(u, aliquots.get(1));
