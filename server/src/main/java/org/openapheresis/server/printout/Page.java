@@ -58,9 +58,20 @@ final class Page {
         return Xhtml.text(s);
     }
 
+    private static final java.util.regex.Pattern POWER_OF_TEN = java.util.regex.Pattern.compile("10\\^(-?\\d+)");
+
+    /**
+     * Text of the page's body, escaped, with each power of ten written as on paper: {@code 10^9} as 10 with a
+     * superscript 9 ({@code <sup>}, which the PDF engine sets smaller and raised with the embedded font's own digits),
+     * so that "×10^9/L" reads ×10⁹/L on screen and in print.
+     */
+    static String text(String s) {
+        return POWER_OF_TEN.matcher(esc(s)).replaceAll("10<sup>$1</sup>");
+    }
+
     /** A section with its id and heading; close it with {@link #end()}. */
     Page section(String id, String heading) {
-        h.append("<section id=\"").append(esc(id)).append("\"><h2>").append(esc(heading)).append("</h2>");
+        h.append("<section id=\"").append(esc(id)).append("\"><h2>").append(text(heading)).append("</h2>");
         return this;
     }
 
@@ -74,7 +85,7 @@ final class Page {
         if (cls != null) {
             h.append(" class=\"").append(esc(cls)).append('"');
         }
-        h.append('>').append(esc(text)).append("</p>");
+        h.append('>').append(text(text)).append("</p>");
         return this;
     }
 
@@ -82,7 +93,7 @@ final class Page {
     Page facts(String id, List<String[]> rows) {
         h.append("<table class=\"facts\" id=\"").append(esc(id)).append("\"><tbody>");
         for (String[] r : rows) {
-            h.append("<tr><th>").append(esc(r[0])).append("</th><td>").append(esc(r[1])).append("</td></tr>");
+            h.append("<tr><th>").append(text(r[0])).append("</th><td>").append(text(r[1])).append("</td></tr>");
         }
         h.append("</tbody></table>");
         return this;
@@ -99,13 +110,13 @@ final class Page {
         }
         h.append("<table class=\"grid\" id=\"").append(esc(id)).append("\"><thead><tr>");
         for (String c : headers) {
-            h.append("<th>").append(esc(c)).append("</th>");
+            h.append("<th>").append(text(c)).append("</th>");
         }
         h.append("</tr></thead><tbody>");
         for (List<String> r : rows) {
             h.append("<tr>");
             for (String c : r) {
-                h.append("<td>").append(esc(c)).append("</td>");
+                h.append("<td>").append(text(c)).append("</td>");
             }
             h.append("</tr>");
         }
@@ -117,7 +128,7 @@ final class Page {
     Page list(String id, String cls, List<String> items) {
         h.append("<ol class=\"").append(esc(cls)).append("\" id=\"").append(esc(id)).append("\">");
         for (String i : items) {
-            h.append("<li>").append(esc(i)).append("</li>");
+            h.append("<li>").append(text(i)).append("</li>");
         }
         h.append("</ol>");
         return this;

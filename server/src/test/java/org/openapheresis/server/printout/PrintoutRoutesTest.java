@@ -125,6 +125,23 @@ class PrintoutRoutesTest {
     }
 
     @Test
+    void a_power_of_ten_prints_as_a_superscript_on_screen_and_on_paper() throws Exception {
+        for (Map<String, Object> o : orders) {
+            String path = "/api/orders/" + o.get("id") + "/plan-sheet";
+            String html = api.send("GET", path, physician, null, Map.of("Accept", "text/html")).body();
+            if (!html.contains("×10<sup>9</sup>/L")) {
+                continue;
+            }
+            assertThat(html).as("no power of ten left as text").doesNotContain("10^");
+            PrintedPdf p = PrintedPdf.read(pdf(path, physician).body(), org.openapheresis.server.system.Pdf.MARGIN_BOTTOM_MM);
+            assertThat(p.superscripts()).as("the exponent set smaller than the text").contains("9");
+            assertThat(p.squeezed()).contains("×10/L");
+            return;
+        }
+        throw new AssertionError("no demo plan sheet writes a count in ×10^9/L");
+    }
+
+    @Test
     void every_demo_session_summary_that_has_a_record_prints_whole_on_a4_and_on_us_letter() throws Exception {
         List<Map<String, Object>> ran = sessions.stream().filter(s -> !"scheduled".equals(s.get("status"))).toList();
         assertThat(ran).isNotEmpty();

@@ -23,8 +23,10 @@ import org.apache.pdfbox.text.TextPosition;
  * @param body the text of the pages' content: without the running footer and page numbers in the bottom margin, nor
  *     the numbers of list items (drawn apart from their items), so a phrase broken over two pages reads whole
  * @param outside each glyph outside its page's box: the page, the character and where it lies, pt
+ * @param superscripts each glyph set as a superscript (smaller than the text around it), in reading order
  */
-public record PrintedPdf(int pages, double widthMm, double heightMm, String text, String body, List<String> outside) {
+public record PrintedPdf(int pages, double widthMm, double heightMm, String text, String body, List<String> outside,
+        List<String> superscripts) {
 
     private static final double PT_PER_MM = 72 / 25.4;
 
@@ -37,8 +39,38 @@ public record PrintedPdf(int pages, double widthMm, double heightMm, String text
         try (PDDocument d = Loader.loadPDF(pdf)) {
             PDRectangle first = d.getPage(0).getMediaBox();
             List<String> outside = new ArrayList<>();
+            List<String> superscripts = new ArrayList<>();
             StringBuilder body = new StringBuilder();
             PDFTextStripper stripper = new PDFTextStripper() {
+                /** Font size of the last glyph kept, pt: a run made of a superscript alone is told by it. */
+                private double lastSizePt;
+
+                /**
+                 * The text of a run of glyphs without its superscripts (a power of ten's exponent, set at 70 % of
+                 * the text's size and raised): the reader extracts a raised glyph out of its place in the line, so
+                 * the checks compare the text without them, as {@link #phrases} reads the page without its
+                 * {@code <sup>}s.
+                 */
+                private String withoutSuperscripts(String s, List<TextPosition> glyphs) {
+                    if (glyphs.size() != s.length()) {
+                        return s;
+                    }
+                    double reference = glyphs.stream().mapToDouble(TextPosition::getFontSizeInPt).max().orElse(0);
+                    if (glyphs.stream().allMatch(g -> g.getUnicode().matches("[0-9-]"))) {
+                        reference = Math.max(reference, lastSizePt);
+                    }
+                    StringBuilder out = new StringBuilder();
+                    for (int i = 0; i < glyphs.size(); i++) {
+                        if (glyphs.get(i).getFontSizeInPt() >= 0.8 * reference) {
+                            out.append(s.charAt(i));
+                            lastSizePt = glyphs.get(i).getFontSizeInPt();
+                        } else {
+                            superscripts.add(String.valueOf(s.charAt(i)));
+                        }
+                    }
+                    return out.toString();
+                }
+
                 @Override
                 protected void writeString(String s, List<TextPosition> glyphs) throws IOException {
                     PDRectangle box = getCurrentPage().getMediaBox();
@@ -57,14 +89,14 @@ public record PrintedPdf(int pages, double widthMm, double heightMm, String text
                     boolean inFooter = !glyphs.isEmpty() && glyphs.get(0).getYDirAdj()
                             > box.getHeight() - bottomMarginMm * PT_PER_MM;
                     if (!inFooter && !s.strip().matches("\\d+\\.")) {
-                        body.append(s).append('\n');
+                        body.append(withoutSuperscripts(s, glyphs)).append('\n');
                     }
                     super.writeString(s, glyphs);
                 }
             };
             String text = stripper.getText(d);
             return new PrintedPdf(d.getNumberOfPages(), first.getWidth() / PT_PER_MM, first.getHeight() / PT_PER_MM,
-                    text, body.toString(), List.copyOf(outside));
+                    text, body.toString(), List.copyOf(outside), List.copyOf(superscripts));
         }
     }
 
@@ -82,7 +114,8 @@ public record PrintedPdf(int pages, double widthMm, double heightMm, String text
      * with the five XML entities read back: every phrase the printed page must show.
      */
     public static List<String> phrases(String xhtml) {
-        String body = xhtml.contains("<body") ? xhtml.substring(xhtml.indexOf("<body")) : xhtml;
+        String body = (xhtml.contains("<body") ? xhtml.substring(xhtml.indexOf("<body")) : xhtml)
+                .replaceAll("<sup>[^<]*</sup>", "");
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile(">([^<>]+)<").matcher(body);
         while (m.find()) {
