@@ -12,6 +12,7 @@ const VERDICT = {
   'not-confirmed': 'Not confirmed — ask billing',
   'no-rule': 'No rule — ask billing',
   'no-coverage': 'No coverage on record (self pay)',
+  'donation-for-another': 'A donation for another person: the donor pays nothing',
 };
 const PAYER_KIND = { medicare: 'Medicare (traditional)', medicaid: 'Medicaid', commercial: 'commercial plan', other: 'other (Medicare Advantage, charity, …)' };
 const PA_NEED = { required: 'needed', 'not-required': 'not needed', 'not-stated': 'not stated by the rule — ask billing' };
@@ -32,7 +33,7 @@ export async function coverageCheckPanel(orderId, unsigned) {
     panel.append(h('p', { class: 'muted' }, `No coverage check: ${err.message}.`));
     return panel;
   }
-  const tone = c.verdict === 'covered' && !c.askBilling && c.priorAuthorizationNeeded !== 'required' ? 'alert-ok'
+  const tone = (c.verdict === 'covered' && !c.askBilling && c.priorAuthorizationNeeded !== 'required') || c.verdict === 'donation-for-another' ? 'alert-ok'
     : c.verdict === 'not-covered' ? 'alert-danger' : 'alert-warning';
   const g = c.guideline;
   const pa = c.priorAuthorization;
@@ -77,9 +78,13 @@ export async function estimatePanel(orderId) {
       h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'Expected charges'),
         h('div', { class: 'kpi-value', id: 'estimate-total' }, range(low.totalCharges, high.totalCharges)),
         h('div', { class: 'hint' }, low.sessions === high.sessions ? `${high.sessions} sessions` : `${low.sessions} to ${high.sessions} sessions`)),
-      h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'The patient pays'),
-        h('div', { class: 'kpi-value', id: 'estimate-share' }, range(low.patientShare, high.patientShare)),
-        h('div', { class: 'hint' }, high.cappedByOutOfPocketMax ? 'capped by the out-of-pocket maximum' : 'deductible first, then coinsurance or copay')),
+      e.donationForAnother
+        ? h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'The donor pays'),
+          h('div', { class: 'kpi-value', id: 'estimate-share' }, 'nothing'),
+          h('div', { class: 'hint' }, 'a donation for another person: the recipient\'s coverage or the donor registry pays'))
+        : h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'The patient pays'),
+          h('div', { class: 'kpi-value', id: 'estimate-share' }, range(low.patientShare, high.patientShare)),
+          h('div', { class: 'hint' }, high.cappedByOutOfPocketMax ? 'capped by the out-of-pocket maximum' : 'deductible first, then coinsurance or copay')),
       h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, 'Prior authorisation'),
         h('div', { class: 'kpi-value', id: 'estimate-pa' }, e.priorAuthorization ? (e.priorAuthorizationHolds ? `${e.priorAuthorization}: holds` : `${e.priorAuthorization}: does not hold for the course`) : 'none on file'))),
     h('table', { id: 'estimate-lines' },
@@ -88,7 +93,7 @@ export async function estimatePanel(orderId) {
         h('td', {}, l.amountPerSession != null ? money(l.amountPerSession, e.currency) : 'no price'), h('td', {}, String(l.sessions)),
         h('td', {}, l.amount != null ? money(l.amount, e.currency) : '—'))))),
     h('details', {}, h('summary', {}, 'Assumptions'), h('ul', {}, e.assumptions.map((a) => h('li', {}, a)))),
-    assistanceScreen(orderId, e.currency));
+    e.donationForAnother ? '' : assistanceScreen(orderId, e.currency));
   return panel;
 }
 

@@ -511,6 +511,7 @@ public final class BillingRoutes implements FeatureRoutes {
         }
         m.put("lines", lines);
         m.put("coverageId", e.coverageId().orElse(null));
+        m.put("donationForAnother", e.donationForAnother());
         m.put("priorAuthorization", e.priorAuthorization().orElse(null));
         m.put("priorAuthorizationHolds", e.priorAuthorizationHolds());
         m.put("assumptions", e.assumptions());

@@ -501,12 +501,18 @@ public final class BillingService {
                     + "counted: other supplies, drugs and product processing are billed separately and are not in "
                     + "this estimate.");
         }
-        List<PayerCoverage> coverages = store.coverages(h, o.patientId());
+        // a donation for another person is never the donor's to pay (docs/sources.md, "who pays for a donation")
+        boolean forAnother = donation(o).equals(Optional.of(Donation.ALLOGENEIC));
+        List<PayerCoverage> coverages = forAnother ? List.of() : store.coverages(h, o.patientId());
         Optional<PayerCoverage> coverage = coverages.stream().filter(c -> c.inPlanYear(today)).findFirst();
         Optional<PayerCoverage> nextYear = coverage.flatMap(c -> coverages.stream()
                 .filter(n -> n.inPlanYear(c.planYearEnd().plusDays(1))).findFirst());
         double intervalHours = o.schedule().map(CourseSchedule::intervalHours).orElse(0.0);
-        if (coverage.isEmpty()) {
+        if (forAnother) {
+            assumptions.add("A collection from a donor for another person: the donor pays nothing; the charges go to "
+                    + "the recipient's coverage or the donor registry (NMDP: donors never pay for donating), so the "
+                    + "donor's share is zero and the donor's coverage is not used.");
+        } else if (coverage.isEmpty()) {
             assumptions.add("No coverage holds on " + today + ": the patient is estimated to pay every charge.");
         } else {
             PayerCoverage c = coverage.get();
@@ -533,12 +539,21 @@ public final class BillingService {
             assumptions.add("The number of sessions is a range, " + low + " to " + high + "; totalCharges and "
                     + "patientShare are for " + high + ".");
         }
-        Estimate.Scenario lowS = scenario(low, perSession, today, intervalHours, coverage, nextYear);
-        Estimate.Scenario highS = scenario(high, perSession, today, intervalHours, coverage, nextYear);
+        Estimate.Scenario lowS = forAnother ? donorPaysNothing(low, perSession)
+                : scenario(low, perSession, today, intervalHours, coverage, nextYear);
+        Estimate.Scenario highS = forAnother ? donorPaysNothing(high, perSession)
+                : scenario(high, perSession, today, intervalHours, coverage, nextYear);
         Optional<PayerCoverage.PriorAuthorization> pa = coverage.flatMap(PayerCoverage::priorAuthorization);
         return new Estimate(o.id(), o.patientId(), currency, today, ordered, lines, PatientShare.cents(perSession), lowS,
                 highS, coverage.map(PayerCoverage::id), pa.map(PayerCoverage.PriorAuthorization::number),
-                pa.map(p -> p.holdsOn(today)).orElse(false), assumptions);
+                pa.map(p -> p.holdsOn(today)).orElse(false), assumptions, forAnother);
+    }
+
+    /** The charges of {@code sessions} sessions of a donation for another person, of which the donor pays nothing. */
+    private static Estimate.Scenario donorPaysNothing(int sessions, BigDecimal perSession) {
+        BigDecimal total = PatientShare.cents(perSession.multiply(BigDecimal.valueOf(sessions)));
+        BigDecimal zero = PatientShare.cents(BigDecimal.ZERO);
+        return new Estimate.Scenario(sessions, new PatientShare.Breakdown(total, zero, zero, zero, zero, zero, false), 0);
     }
 
     /**
@@ -634,6 +649,10 @@ public final class BillingService {
                 : "from its first booked session on " + first + " (" + booked.size() + " booked)") + ": " + every
                 + ", " + first + " to " + last;
         CoverageCheck.Course course = new CoverageCheck.Course(first, last, ordered, basis);
+        if (donation(o).equals(Optional.of(Donation.ALLOGENEIC))) {
+            return CoverageCheck.donationForAnother(o.id(), o.patientId(), o.indication().code(),
+                    o.procedureSpec().type(), o.guideline(), course);
+        }
         List<PayerCoverage> coverages = store.coverages(h, o.patientId());
         Optional<PayerCoverage> coverage = coverages.stream().filter(c -> c.inPlanYear(first)).findFirst();
         Optional<PayerCoverage> lastDay = coverages.stream().filter(c -> c.inPlanYear(last)).findFirst();

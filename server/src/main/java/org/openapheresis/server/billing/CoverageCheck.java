@@ -56,7 +56,9 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
         /** No rule matches: ask billing. */
         NO_RULE("no-rule"),
         /** No coverage holds on the course's first day: the patient pays. */
-        NO_COVERAGE("no-coverage");
+        NO_COVERAGE("no-coverage"),
+        /** A collection from a donor for another person: the donor pays nothing; the recipient's coverage pays. */
+        DONATION_FOR_ANOTHER("donation-for-another");
 
         private final String code;
 
@@ -149,6 +151,25 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
                     .map(PayerCoverage.PriorAuthorization::number).distinct()
                     .collect(java.util.stream.Collectors.joining(" and "));
         }
+    }
+
+    /**
+     * The check of a collection from a donor for another person: not the donor's coverage's to pay, nor the donor's
+     * (NMDP: donors never pay for donating; the recipient's insurance or the registry pays the donation's medical
+     * costs, docs/sources.md); billing checks the recipient's coverage.
+     */
+    static CoverageCheck donationForAnother(String orderId, String patientId, String icd10, ProcedureType procedure,
+            GuidelineMatch guideline, Course course) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add(guidelineSentence(guideline, icd10, procedure));
+        reasons.add("The course: " + course.basis() + ".");
+        reasons.add("The order collects from a donor for another person (a recipient is named): the donor's coverage "
+                + "is not asked and the donor pays nothing; the recipient's coverage, or the donor registry, pays the "
+                + "donation's medical costs.");
+        return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, Optional.empty(),
+                Optional.empty(), Verdict.DONATION_FOR_ANOTHER, Optional.empty(), Optional.empty(),
+                AuthorizationState.of(Optional.empty(), Optional.empty(), course), false, "A donation for another "
+                + "person: the donor pays nothing; check the recipient's coverage for the collection.", reasons);
     }
 
     /**

@@ -21,10 +21,14 @@ import java.util.Optional;
  * @param priorAuthorization the coverage's prior authorisation number, when recorded
  * @param priorAuthorizationHolds whether it holds on {@code pricedOn}
  * @param assumptions what the estimate assumes, in words
+ * @param donationForAnother the order collects cells from a donor for another person: the donor pays nothing (the
+ *     recipient's coverage or the donor registry pays the charges), so the share is zero and no coverage of the
+ *     donor is used
  */
 public record Estimate(String orderId, String patientId, String currency, LocalDate pricedOn, int sessionsOrdered,
         List<Line> lines, BigDecimal chargePerSession, Scenario low, Scenario high, Optional<String> coverageId,
-        Optional<String> priorAuthorization, boolean priorAuthorizationHolds, List<String> assumptions) {
+        Optional<String> priorAuthorization, boolean priorAuthorizationHolds, List<String> assumptions,
+        boolean donationForAnother) {
 
     public Estimate {
         lines = List.copyOf(lines);

@@ -82,6 +82,12 @@ public final class SheetWriter {
             + "IntechOpen 2019, doi 10.5772/intechopen.84890: it \"negates the need for replacement of factors such as "
             + "albumin and plasma\"";
     /** Set-up and rinseback. */
+    /** Who pays for a donation of cells for another person. */
+    public static final String DONOR_COSTS = "NMDP (Be The Match), \"What does it cost to be a donor?\" (2011): "
+            + "\"Donors never pay for donating and are never paid to donate\"; the medical costs of the donation are "
+            + "covered by the NMDP or by the patient's medical insurance. Intermountain Health, becoming a bone marrow "
+            + "donor: the patient or their insurance typically covers all medical costs for the donor and the "
+            + "donation; a related donor usually covers their own travel, housing and other non-medical costs";
     public static final String SET_UP = "Set-up and rinseback: the unit's scheduling allowance of "
             + org.openapheresis.server.session.MachineBookings.SET_UP_AND_RINSEBACK.toMinutes() + " minutes per session "
             + "(not a clinical value)";
@@ -106,7 +112,7 @@ public final class SheetWriter {
         sections.add(after(p, f, sources));
         cells(p, f, sources).ifPresent(sections::add);
         sections.add(team(p, f));
-        cost(p, f).ifPresent(sections::add);
+        (f.forRecipient() ? Optional.of(donorCost(p, sources)) : cost(p, f)).ifPresent(sections::add);
         String title = f.donor() ? "Your donation: information for you" : "Your treatment: information for you";
         return new PatientSheet(title, f.givenName() + " " + f.familyName() + ", " + f.mrn(), sections,
                 List.copyOf(sources));
@@ -204,7 +210,9 @@ public final class SheetWriter {
             if (spanDays >= 2) {
                 out.add(p.say("So it takes about " + days(spanDays) + " from the first to the last."));
             }
-            out.add(p.say("Your doctor may change the number, as you get better or if it is needed."));
+            out.add(f.procedure().collectsProduct()
+                    ? p.say("Your doctor may change the number.", "It depends on how many cells each visit collects.")
+                    : p.say("Your doctor may change the number, as you get better or if it is needed."));
         }
         if (f.procedure() == ProcedureType.IVIG_INFUSION) {
             out.add(p.say("The drip takes about " + duration(f.minutesEachSession()) + " on the first day."));
@@ -423,7 +431,7 @@ public final class SheetWriter {
         List<String> out = new ArrayList<>();
         sources.add(CIDP_USA);
         out.add(p.say("Drink some fluids and use the toilet before you start.",
-                "Most people can eat and drink during the treatment."));
+                "Most people can eat and drink during the " + (f.donor() ? "donation." : "treatment.")));
         if (f.has(WarningCode.ACE_INHIBITOR_ALBUMIN_EXCHANGE)) {
             sources.add(OWEN_BRECHER);
         }
@@ -546,6 +554,22 @@ public final class SheetWriter {
             out.add(p.say("Some parts have no price yet, so the real bill may be higher."));
         }
         return Optional.of(new PatientSheet.Section("cost", "What may it cost me?", out));
+    }
+
+    /**
+     * What a donation costs the donor of cells for another person: nothing for its medical care, which the
+     * recipient's insurance or the donor registry pays; a related donor's travel, stay and time off may not be
+     * paid ({@link #DONOR_COSTS}). No estimate of the unit's charges is shown to a donor: they are not the donor's.
+     */
+    private static PatientSheet.Section donorCost(Prose p, Set<String> sources) {
+        sources.add(DONOR_COSTS);
+        List<String> out = new ArrayList<>();
+        out.add(p.say("You do not pay for your donation.",
+                "Its medical care is paid by the insurance of the person who gets your cells, or by the donor registry.",
+                "This counts your tests, your visits and the collection itself."));
+        out.add(p.say("If you are a relative of that person, your travel, a place to stay and time off work may not be "
+                + "paid for.", "Ask the coordinator what help there is."));
+        return new PatientSheet.Section("cost", "What may it cost me?", out);
     }
 
     /** An amount to the whole unit of its currency: "$2,400". */

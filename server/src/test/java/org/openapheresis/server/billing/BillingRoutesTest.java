@@ -316,6 +316,40 @@ class BillingRoutesTest {
         assertThat(u.api.get("/api/orders/" + order + "/estimate", u.token(Role.NURSE)).status()).isEqualTo(403);
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void a_donor_giving_cells_for_another_person_pays_nothing_and_the_donors_coverage_is_not_asked(Databases.Kind kind) {
+        Unit u = priced(kind);
+        String donor = u.registeredPerson("ESTDONOR", "donor", 75);
+        // the donor has a coverage of his own: it is not the one that pays for a donation to another person
+        Unit.expect(u.api.post("/api/patients/" + donor + "/coverages", u.token(Role.BILLING),
+                coverage(1500, 500, 20, 3500, 500)), 201);
+        String session = u.completedCollection(donor, "hpc-collection", Map.of("cd34PerKg", 4e6), Map.of("weightKg", 60),
+                Map.of("volumeMl", 200, "cd34PerUl", 1000));
+        String order = (String) u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map().get("orderId");
+        Map<String, Object> e = Unit.expect(u.api.get("/api/orders/" + order + "/estimate", u.token(Role.COORDINATOR)),
+                200).map();
+        assertThat(e).containsEntry("donationForAnother", true);
+        assertThat(e.get("coverageId")).as("the donor's own coverage is not used").isNull();
+        assertThat(((Number) e.get("patientShare")).doubleValue()).isZero();
+        assertThat(e.get("assumptions").toString()).contains("the donor pays nothing").contains("recipient's coverage");
+        Map<String, Object> check = Unit.expect(u.api.get("/api/orders/" + order + "/coverage-check",
+                u.token(Role.PHYSICIAN)), 200).map();
+        assertThat(check).containsEntry("verdict", "donation-for-another").containsEntry("askBilling", false);
+        assertThat((String) check.get("summary")).contains("donor pays nothing").contains("recipient's coverage");
+
+        // a patient collecting his own cells is estimated on his own coverage as before
+        String patient = u.registeredPerson("ESTAUTO", "patient", 70);
+        String own = u.completedCollection(patient, "hpc-collection", Map.of("cd34PerKg", 4e6), null,
+                Map.of("volumeMl", 200, "cd34PerUl", 1000));
+        String ownOrder = (String) u.api.get("/api/sessions/" + own, u.token(Role.NURSE)).map().get("orderId");
+        assertThat(Unit.expect(u.api.get("/api/orders/" + ownOrder + "/estimate", u.token(Role.COORDINATOR)), 200).map())
+                .containsEntry("donationForAnother", false);
+        assertThat(Unit.expect(u.api.get("/api/orders/" + ownOrder + "/coverage-check", u.token(Role.PHYSICIAN)), 200)
+                .map().get("verdict")).isNotEqualTo("donation-for-another");
+    }
+
     private static List<Api.Answer> atOnce(List<Callable<Api.Answer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         List<Api.Answer> out = new ArrayList<>();

@@ -244,6 +244,25 @@ class SheetWriterTest {
     }
 
     @Test
+    void a_donor_of_cells_for_another_person_reads_that_the_donation_costs_them_nothing() {
+        SheetFacts.Cost estimate = new SheetFacts.Cost("USD", 2, 2, new BigDecimal("6200.00"), new BigDecimal("6200.00"),
+                Optional.empty(), false);
+        PatientSheet donor = WRITER.write(withCost(collection(ProcedureType.HPC_COLLECTION, true, OptionalInt.empty()),
+                Optional.of(estimate)));
+        String cost = section(donor, "cost");
+        assertThat(cost).contains("You do not pay for your donation").contains("insurance of the person who gets your cells")
+                .contains("relative").doesNotContain("$").doesNotContain("whole bill");
+        assertThat(donor.sources()).contains(SheetWriter.DONOR_COSTS);
+        // the donation is explained to a donor without any estimate at all
+        assertThat(section(WRITER.write(collection(ProcedureType.HPC_COLLECTION, true, OptionalInt.empty())), "cost"))
+                .contains("You do not pay");
+        // a patient collecting cells for their own transplant reads their own estimate
+        String own = section(WRITER.write(withCost(collection(ProcedureType.HPC_COLLECTION, false, OptionalInt.empty()),
+                Optional.of(estimate))), "cost");
+        assertThat(own).contains("whole bill").contains("$6,200");
+    }
+
+    @Test
     void without_cost_data_the_cost_section_is_left_out() {
         assertThat(WRITER.write(msCourse()).section("cost")).isEmpty();
     }

@@ -60,4 +60,46 @@ class UiPatientSheetTest extends BrowserTest {
                 .containsPattern("about (1 hour|an hour and a half|\\d( and a half)? hours)");
         browser.screenshot("60-patient-sheet-gbs");
     }
+
+    /** The demo order of the given ICD-10 code and procedure type. */
+    private static String order(String token, String icd10, String type) {
+        for (JsonNode o : server.call("GET", "/api/orders", token, null).body()) {
+            if (o.get("indication").get("code").asText().equals(icd10)
+                    && o.get("procedure").get("type").asText().equals(type)) {
+                return o.get("id").asText();
+            }
+        }
+        throw new AssertionError("no demo " + type + " order for " + icd10);
+    }
+
+    @Test
+    void a_leukocytapheresis_patient_and_a_stem_cell_donor_each_read_a_sheet_of_their_own() {
+        browser.signIn("dr.lindqvist", server.demoPassword);
+        String token = server.login("dr.lindqvist", server.demoPassword);
+        browser.go("/orders/" + order(token, "C92.00", "leukocytapheresis"));
+        browser.js("window.location.href = arguments[0]", browser.await(By.id("patient-sheet")).getAttribute("href"));
+        browser.await(By.id("sheet-title"));
+        assertThat(browser.text(By.id("sheet-title"))).isEqualTo("Your treatment: information for you");
+        assertThat(browser.text(By.id("sheet-what"))).contains("white blood cells").contains("30 to 60 of every 100");
+        assertThat(browser.text(By.id("sheet-person"))).contains("Wojcik");
+        browser.screenshot("60b-patient-sheet-leukocytapheresis");
+
+        // the allogeneic stem cell donor: a donation, what happens to his cells, and that he pays nothing for it
+        String donation = order(token, "Z52.091", "hpc-collection");
+        browser.go("/orders/" + donation);
+        browser.awaitText(By.id("estimate-share"), "nothing");
+        assertThat(browser.text(By.id("coverage-verdict"))).contains("the donor pays nothing");
+        assertThat(browser.all(By.id("assistance"))).as("no assistance screen for a donor").isEmpty();
+        browser.screenshot("60c-order-donation-cost");
+        browser.js("window.location.href = arguments[0]", browser.await(By.id("patient-sheet")).getAttribute("href"));
+        browser.await(By.id("sheet-title"));
+        assertThat(browser.text(By.id("sheet-title"))).isEqualTo("Your donation: information for you");
+        assertThat(browser.text(By.id("sheet-cells"))).contains("given to the person who needs them");
+        assertThat(browser.text(By.id("sheet-time"))).contains("It depends on how many cells each visit collects")
+                .doesNotContain("get better");
+        assertThat(browser.text(By.id("sheet-before"))).contains("during the donation");
+        assertThat(browser.text(By.id("sheet-cost"))).contains("You do not pay for your donation").doesNotContain("$");
+        assertThat(browser.text(By.id("sheet-sources"))).contains("Donors never pay for donating");
+        browser.screenshot("60d-patient-sheet-hpc-donor");
+    }
 }
