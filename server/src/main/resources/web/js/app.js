@@ -3,7 +3,7 @@
 
 import { get, post, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { h, clear, errorPanel, label } from './ui.js';
-import { setCatalog } from './pages/common.js';
+import { setCatalog, setStaff } from './pages/common.js';
 
 // What the signed-in user may do, from the permissions GET /api/me answers (the server's access policy; the
 // page keeps no copy of it). The role argument callers pass is not needed and ignored.
@@ -140,6 +140,8 @@ async function loadCatalog() {
   if (!ctx.catalog) {
     ctx.catalog = await get('/api/catalog');
     setCatalog(ctx.catalog);
+    // the staff by user name, so a record shows who did something by their name (none: user names are shown)
+    setStaff(await get('/api/staff').catch(() => []));
   }
   return ctx.catalog;
 }

@@ -12,6 +12,19 @@ export function setCatalog(catalog) {
   setWarningTitles(catalog.warningTitles);
 }
 
+let staffNames = new Map();
+
+/** Called once the staff list is loaded: user name → display name. */
+export function setStaff(staff) {
+  staffNames = new Map((staff || []).map((u) => [u.username, u.displayName]));
+}
+
+/** Who a user name is, as staff read it: "Anna Lindqvist (dr.lindqvist)", or the user name when not known. */
+export function staffName(username) {
+  const name = staffNames.get(username);
+  return name && name !== username ? `${name} (${username})` : username;
+}
+
 /** The lab fields the unit records, in the server's order: [{field, name, unit, range}]. */
 export function labCatalog() { return labFields; }
 
@@ -89,10 +102,10 @@ export function onCallMarker(s, full = false) {
   const a = s && s.bookingAcknowledgement;
   if (!a || !Array.isArray(a.warnings) || !a.warnings.length) return null;
   const short = a.warnings.map((w) => ON_CALL_SHORT[w.code] || label(w.code)).join(', ');
-  const why = `Booked on call by ${a.acknowledgedBy} at ${dateTime(a.acknowledgedAt)}: ${a.warnings.map((w) => w.message).join('; ')}`;
+  const why = `Booked on call by ${staffName(a.acknowledgedBy)} at ${dateTime(a.acknowledgedAt)}: ${a.warnings.map((w) => w.message).join('; ')}`;
   const chip = h('span', { class: 'chip chip-on-call', dataset: { onCall: s.id }, title: why }, `On call · ${short}`);
   if (!full) return chip;
   return h('div', { class: 'alert alert-warning on-call-note', id: 'on-call-note' },
-    h('strong', {}, `Booked on call by ${a.acknowledgedBy} at ${dateTime(a.acknowledgedAt)}, outside the unit’s rules:`),
+    h('strong', {}, `Booked on call by ${staffName(a.acknowledgedBy)} at ${dateTime(a.acknowledgedAt)}, outside the unit’s rules:`),
     h('ul', { class: 'small' }, a.warnings.map((w) => h('li', { dataset: { code: w.code } }, sentence(w.message)))));
 }

@@ -66,7 +66,7 @@ class UiOnCallBookingTest extends BrowserTest {
 
         browser.click(By.id("book-anyway"));
         browser.awaitHeading("Run sheet — Strand, Elin");
-        browser.awaitText(By.id("on-call-note"), "Booked on call by " + COORDINATOR);
+        browser.awaitText(By.id("on-call-note"), "Booked on call by Omar Coordinator (" + COORDINATOR + ")");
         assertThat(browser.text(By.id("on-call-note"))).contains("The unit is closed on");
         assertThat(browser.text(By.cssSelector(".runsheet-head .chip-on-call"))).isEqualTo("On call · unit closed");
         browser.screenshot("81-on-call-run-sheet");
@@ -75,7 +75,7 @@ class UiOnCallBookingTest extends BrowserTest {
         browser.go("/orders/" + orderId);
         browser.awaitText(By.cssSelector("#order-sessions .chip-on-call"), "On call · unit closed");
         assertThat(browser.all(By.cssSelector("#order-sessions .chip-on-call")).get(0).getAttribute("title"))
-                .contains("Booked on call by " + COORDINATOR).contains("no opening hours on Sundays");
+                .contains("Booked on call by Omar Coordinator (" + COORDINATOR + ")").contains("no opening hours on Sundays");
         browser.click(By.cssSelector("#order-sessions [data-action=move]"));
         browser.await(By.id("move-form"));
         browser.fill("move-form", Map.of("plannedDate", monday.toString(), "plannedTime", "19:30"));
