@@ -140,14 +140,8 @@ export function scheduleView(ctx, s, opts = {}) {
       clearProblems(form);
       keep();
       const v = values(form);
-      const doses = rows.map((r, i) => {
-        const d = {};
-        const cd3 = r.done ? r.d.cd3PerKg / MILLION : toNumber(r.cd3);
-        if (cd3 !== undefined) d.cd3PerKg = typeof cd3 === 'number' ? (r.done ? r.d.cd3PerKg : Number((cd3 * MILLION).toPrecision(12))) : cd3;
-        const interval = i ? toNumber(r.interval) : undefined;
-        if (interval !== undefined) d.intervalDays = interval;
-        return d;
-      });
+      // a dose given or skipped is sent as it is; the others as typed
+      const doses = rows.map((r, i) => (r.done ? { cd3PerKg: r.d.cd3PerKg, ...(i ? { intervalDays: r.interval } : {}) } : doseBody(r, i)));
       const body = { doses, reason: v.reason || undefined };
       if (firstOpen && v.firstDoseOn && v.firstDoseOn !== sch.firstDoseOn) body.firstDoseOn = v.firstDoseOn;
       try {
@@ -186,6 +180,20 @@ export function scheduleView(ctx, s, opts = {}) {
     });
     return form;
   }
+}
+
+/**
+ * A dose row as the API takes it: the dose typed in millions per kg, sent in CD3+/kg (rounded off the float's last
+ * digits, never to another dose), and after the first dose its interval; text that is not a number is sent as typed
+ * so the server names the field.
+ */
+function doseBody(r, i) {
+  const d = {};
+  const cd3 = toNumber(r.cd3);
+  if (cd3 !== undefined) d.cd3PerKg = typeof cd3 === 'number' ? Number((cd3 * MILLION).toPrecision(12)) : cd3;
+  const interval = i ? toNumber(r.interval) : undefined;
+  if (interval !== undefined) d.intervalDays = interval;
+  return d;
 }
 
 /** Millions per kg as typed: "0.01", "5", "1000". */
@@ -260,15 +268,7 @@ export function scheduleForm(o, patients, recipientId, onCreated) {
     clearProblems(form);
     keep();
     const v = values(form);
-    const doses = rows.map((r, i) => {
-      const d = {};
-      const cd3 = toNumber(r.cd3);
-      // typed in millions per kg; sent in CD3+/kg (rounded off the float's last digits, never to another dose)
-      if (cd3 !== undefined) d.cd3PerKg = typeof cd3 === 'number' ? Number((cd3 * MILLION).toPrecision(12)) : cd3;
-      const interval = i ? toNumber(r.interval) : undefined;
-      if (interval !== undefined) d.intervalDays = interval;
-      return d;
-    });
+    const doses = rows.map(doseBody);
     try {
       const made = await post(`/api/orders/${encodeURIComponent(o.id)}/dli-schedule`, { recipientId: v.recipientId || undefined, firstDoseOn: v.firstDoseOn || undefined, doses });
       toast('DLI schedule ordered');

@@ -45,6 +45,19 @@ class DliScheduleRoutesTest {
         return (List<Map<String, Object>>) schedule.get("doses");
     }
 
+    /**
+     * A completed lymphocyte collection from a new donor (75 kg) for a new recipient (60 kg), its order planning
+     * 1, 5 and 10 × 10^6 CD3+/kg, its bag 150 mL at 20,000 CD3+/µL; answers {donor, recipient, session, order}.
+     */
+    private static String[] collection(Unit u, String what) {
+        String donor = u.registeredPerson(what + "DONOR", "donor", 75);
+        String recipient = u.registeredPerson(what + "REC", "patient", 60);
+        String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6,
+                1e7)), Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
+        String order = (String) u.api.get("/api/sessions/" + session, u.token(Role.NURSE)).map().get("orderId");
+        return new String[] {donor, recipient, session, order};
+    }
+
     private static Map<String, Object> only(Unit u, String recipient, String token) {
         List<Map<String, Object>> all = Unit.expect(u.api.get("/api/patients/" + recipient + "/dli-schedules", token), 200)
                 .list();
@@ -61,11 +74,11 @@ class DliScheduleRoutesTest {
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String physician = u.token(Role.PHYSICIAN);
-        String donor = u.registeredPerson("SCHEDDONOR", "donor", 75);
-        String recipient = u.registeredPerson("SCHEDREC", "patient", 60);
-        String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6,
-                1e7)), Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
-        String order = (String) u.api.get("/api/sessions/" + session, nurse).map().get("orderId");
+        String[] c = collection(u, "SCHED");
+        String donor = c[0];
+        String recipient = c[1];
+        String session = c[2];
+        String order = c[3];
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
 
         // the order's page asks for its schedule: none yet
@@ -197,11 +210,10 @@ class DliScheduleRoutesTest {
         String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String physician = u.token(Role.PHYSICIAN);
-        String donor = u.registeredPerson("AMENDDONOR", "donor", 75);
-        String recipient = u.registeredPerson("AMENDREC", "patient", 60);
-        String session = u.completedCollection(donor, "lymphocyte-collection", Map.of("cd3PerKgDoses", List.of(1e6, 5e6,
-                1e7)), Map.of("weightKg", 60), Map.of("volumeMl", 150, "cd3PerUl", 20000, "wbcE9PerL", 40));
-        String order = (String) u.api.get("/api/sessions/" + session, nurse).map().get("orderId");
+        String[] c = collection(u, "AMEND");
+        String recipient = c[1];
+        String session = c[2];
+        String order = c[3];
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         String scheduleId = Unit.expect(u.api.post("/api/orders/" + order + "/dli-schedule", physician, Map.of(
                 "recipientId", recipient, "firstDoseOn", today.minusDays(1).toString(), "doses", List.of(Map.of(),
