@@ -36,7 +36,7 @@ export async function render(main, ctx, [id]) {
     main.append(h('section', { class: 'panel', 'aria-labelledby': 'h-record' }, h('h2', { id: 'h-record' }, 'Record a visit'),
       visitForm(base, visits, reload)),
     h('section', { class: 'panel', 'aria-labelledby': 'h-record-chronic' },
-      h('h2', { id: 'h-record-chronic' }, 'Record a chronic GVHD assessment'), chronicForm(base, reload)));
+      h('h2', { id: 'h-record-chronic' }, 'Record a chronic GVHD assessment'), chronicForm(base, reload, chronic.assessments)));
   } else {
     main.append(h('p', { class: 'small muted' }, 'Follow-up visits are recorded by a physician.'));
   }
@@ -150,7 +150,8 @@ const CHRONIC_ORGANS = [['skin', 'Skin', 'the higher of the skin-features and bo
   ['eyes', 'Eyes'], ['giTract', 'GI tract'], ['liver', 'Liver'], ['lungs', 'Lungs', 'the score by FEV1'],
   ['jointsAndFascia', 'Joints and fascia'], ['genitalTract', 'Genital tract']];
 
-function chronicForm(base, reload) {
+function chronicForm(base, reload, assessments) {
+  const standing = (assessments || []).filter((a) => a.current !== false);
   const form = h('form', { id: 'chronic-gvhd-form', novalidate: true },
     h('div', { class: 'form-errors', 'aria-live': 'polite' }),
     h('fieldset', {}, h('legend', {}, 'Assessment'), h('div', { class: 'fields' },
@@ -163,6 +164,10 @@ function chronicForm(base, reload) {
       CHRONIC_ORGANS.map(([k, n]) => checkbox({ name: `nonGvhdCause.${k}`, label: n })))),
     h('fieldset', {}, h('legend', {}, 'Note'), h('div', { class: 'fields wide' },
       field({ name: 'note', label: 'Note', type: 'textarea', rows: 2 }))),
+    standing.length ? h('fieldset', {}, h('legend', {}, 'Correction (only to correct an assessment)'), h('div', { class: 'fields wide' },
+      field({ name: 'corrects', label: 'Corrects the assessment of', type: 'select', value: '',
+        options: [['', 'Not a correction'], ...standing.map((a) => [a.id, `${dateTime(a.assessedAt)} (${a.severity})`])] }),
+      field({ name: 'correctionReason', label: 'Reason for the correction', type: 'textarea', rows: 2 }))) : null,
     h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary btn-lg', type: 'submit', id: 'save-chronic-gvhd' }, 'Record assessment')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -173,6 +178,8 @@ function chronicForm(base, reload) {
     const body = { assessedAt: instantOf(v.assessedAt, v.assessedAtTime) || `${v.assessedAt}T${v.assessedAtTime}`, scores,
       nonGvhdCause: CHRONIC_ORGANS.map(([k]) => k).filter((k) => v[`nonGvhdCause.${k}`]) };
     if (v.note) body.note = v.note;
+    if (v.corrects) body.corrects = v.corrects;
+    if (v.correctionReason) body.correctionReason = v.correctionReason;
     try {
       const saved = await post(`${base}/chronic-gvhd`, body);
       toast(`Chronic GVHD recorded: ${saved.severity}`);
@@ -198,5 +205,8 @@ function chronicList_(assessments) {
       h('tbody', {}, a.organs.map((o) => h('tr', {}, h('td', {}, o.label), h('td', { class: 'num' }, String(o.score)),
         h('td', {}, o.counted ? 'yes' : 'no: non-GVHD cause')))))),
     a.note ? h('p', { class: 'small' }, a.note) : null,
+    a.corrects ? h('p', { class: 'small' }, `Corrects an earlier assessment: ${a.correctionReason}`) : null,
+    a.current === false ? h('p', { class: 'alert alert-warning small corrected', role: 'note' },
+      'Corrected by a later record: this assessment no longer counts for the latest severity or the trend.') : null,
     h('p', { class: 'small muted' }, `Source: ${a.source}. Recorded by ${a.recordedBy} on ${dateTime(a.recordedAt)}.`)));
 }

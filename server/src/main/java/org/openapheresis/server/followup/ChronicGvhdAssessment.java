@@ -23,10 +23,13 @@ import org.openapheresis.gvhd.ChronicOrganScores;
  * @param note the physician's note, if any
  * @param recordedAt when it was recorded
  * @param recordedBy who recorded it
+ * @param corrects the assessment this one corrects, if it is a correction
+ * @param correctionReason why, present with {@code corrects}
  */
 public record ChronicGvhdAssessment(String id, String patientId, Instant assessedAt, ChronicOrganScores scores,
         ChronicGvhdSeverity severity, String severityRule, String gradingSystem, String gradingVersion,
-        String gradingSource, Optional<String> note, Instant recordedAt, String recordedBy) {
+        String gradingSource, Optional<String> note, Instant recordedAt, String recordedBy, Optional<String> corrects,
+        Optional<String> correctionReason) {
 
     public ChronicGvhdAssessment {
         Objects.requireNonNull(id, "id");
@@ -36,5 +39,8 @@ public record ChronicGvhdAssessment(String id, String patientId, Instant assesse
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(severityRule, "severityRule");
         Objects.requireNonNull(note, "note");
+        if (corrects.isPresent() != correctionReason.isPresent()) {
+            throw new IllegalArgumentException("a correction names the assessment it corrects and why");
+        }
     }
 }

@@ -42,11 +42,14 @@ public final class ChronicGvhdRoutes implements FeatureRoutes {
                 Route.post("/api/patients/{id}/chronic-gvhd", FOLLOWUP_RECORD, "Record a chronic GVHD assessment: the "
                         + "eight NIH organ scores 0-3 (skin: the higher of its two scores; lungs: by FEV1) and the organs "
                         + "whose whole abnormality has a documented non-GVHD cause (nonGvhdCause, not counted); the "
-                        + "global severity (NIH 2014 consensus, Jagasia 2015) is computed and stored with its rule",
+                        + "global severity (NIH 2014 consensus, Jagasia 2015) is computed and stored with its rule; "
+                        + "corrects and correctionReason make it the correction of an earlier assessment (409 "
+                        + "FOLLOW_UP_ALREADY_CORRECTED when that one was corrected already)",
                         example(), this::record).audit().created(),
                 Route.get("/api/patients/{id}/chronic-gvhd", FOLLOWUP_READ, "The patient's chronic GVHD assessments, "
-                        + "the latest first, with their stored severity and rule, and the trend of the recorded "
-                        + "severity (not the NIH response criteria)", this::list).audit());
+                        + "the latest first, with their stored severity and rule (each corrected one with correctedBy), "
+                        + "the latest that stands and the trend of the recorded severity over those that stand (not "
+                        + "the NIH response criteria)", this::list).audit());
     }
 
     static Map<String, Object> example() {
@@ -93,22 +96,33 @@ public final class ChronicGvhdRoutes implements FeatureRoutes {
             }
         });
         Optional<String> note = f.multilineText("note", false, 1000);
+        Optional<String> corrects = f.text("corrects", false, 36);
+        Optional<String> correctionReason = f.multilineText("correctionReason", false, 1000);
         f.rejectUnknown();
         Optional<ChronicOrganScores> scores = complete
                 ? f.build(() -> new ChronicOrganScores(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], other))
                 : Optional.empty();
         f.throwIfProblems();
-        ChronicGvhdService.NewAssessment n = new ChronicGvhdService.NewAssessment(at, scores.orElseThrow(), note);
+        ChronicGvhdService.NewAssessment n = new ChronicGvhdService.NewAssessment(at, scores.orElseThrow(), note,
+                corrects, correctionReason);
         call.answer(json(call.write(h -> assessments.record(h, call.actor(), patientId, n))));
     }
 
     private void list(Call call) {
         String patientId = call.param("id");
         call.concerns(patientId);
-        List<ChronicGvhdAssessment> all = call.read(h -> assessments.assessments(h, patientId));
+        List<ChronicGvhdAssessment> recorded = call.read(h -> assessments.assessments(h, patientId));
+        Map<String, String> correctedBy = ChronicGvhdService.correctedBy(recorded);
+        // the latest and the trend are of the assessments that stand: a corrected one is replaced by its correction
+        List<ChronicGvhdAssessment> all = ChronicGvhdService.current(recorded);
         ChronicGvhdTrend trend = assessments.trend(all);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("assessments", all.stream().map(ChronicGvhdRoutes::json).toList());
+        m.put("assessments", recorded.stream().map(a -> {
+            Map<String, Object> x = json(a);
+            x.put("correctedBy", correctedBy.get(a.id()));
+            x.put("current", !correctedBy.containsKey(a.id()));
+            return x;
+        }).toList());
         m.put("latest", all.isEmpty() ? null : json(all.get(0)));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("direction", trend.direction().code());
@@ -148,6 +162,8 @@ public final class ChronicGvhdRoutes implements FeatureRoutes {
         m.put("note", a.note().orElse(null));
         m.put("recordedAt", a.recordedAt());
         m.put("recordedBy", a.recordedBy());
+        m.put("corrects", a.corrects().orElse(null));
+        m.put("correctionReason", a.correctionReason().orElse(null));
         return m;
     }
 }

@@ -20,13 +20,14 @@ public final class ChronicGvhdStore {
 
     private static final String COLUMNS = "id, patient_id, assessed_at, skin_score, mouth_score, eyes_score, "
             + "gi_tract_score, liver_score, lungs_score, joints_fascia_score, genital_tract_score, non_gvhd_cause_organs, "
-            + "severity, severity_rule, grading_system, grading_version, grading_source, note, recorded_at, recorded_by";
+            + "severity, severity_rule, grading_system, grading_version, grading_source, note, recorded_at, recorded_by, "
+            + "corrects_id, correction_reason";
 
     public void insert(Handle h, ChronicGvhdAssessment a) {
         ChronicOrganScores s = a.scores();
         h.createUpdate("INSERT INTO chronic_gvhd_assessment (" + COLUMNS + ") VALUES (:id, :patientId, :assessedAt, "
                 + ":skin, :mouth, :eyes, :gi, :liver, :lungs, :joints, :genital, :other, :severity, :rule, :system, "
-                + ":version, :source, :note, :recordedAt, :recordedBy)")
+                + ":version, :source, :note, :recordedAt, :recordedBy, :corrects, :correctionReason)")
                 .bind("id", a.id()).bind("patientId", a.patientId()).bind("assessedAt", Times.toDb(a.assessedAt()))
                 .bind("skin", s.skin()).bind("mouth", s.mouth()).bind("eyes", s.eyes()).bind("gi", s.giTract())
                 .bind("liver", s.liver()).bind("lungs", s.lungs()).bind("joints", s.jointsAndFascia())
@@ -36,7 +37,20 @@ public final class ChronicGvhdStore {
                 .bind("severity", a.severity().name()).bind("rule", a.severityRule())
                 .bind("system", a.gradingSystem()).bind("version", a.gradingVersion()).bind("source", a.gradingSource())
                 .bind("note", a.note().orElse(null)).bind("recordedAt", Times.toDb(a.recordedAt()))
-                .bind("recordedBy", a.recordedBy()).execute();
+                .bind("recordedBy", a.recordedBy()).bind("corrects", a.corrects().orElse(null))
+                .bind("correctionReason", a.correctionReason().orElse(null)).execute();
+    }
+
+    /** Takes the assessment's row lock until the transaction ends: a record is corrected once. */
+    public Optional<String> lock(Handle h, String id) {
+        return h.createQuery("SELECT id FROM chronic_gvhd_assessment WHERE id = :id FOR UPDATE").bind("id", id)
+                .mapTo(String.class).findOne();
+    }
+
+    /** The id of the assessment that corrects this one, if any. */
+    public Optional<String> correctionOf(Handle h, String id) {
+        return h.createQuery("SELECT id FROM chronic_gvhd_assessment WHERE corrects_id = :id").bind("id", id)
+                .mapTo(String.class).findOne();
     }
 
     public Optional<ChronicGvhdAssessment> find(Handle h, String id) {
@@ -67,6 +81,7 @@ public final class ChronicGvhdStore {
                 ChronicGvhdSeverity.valueOf(rs.getString("severity")), rs.getString("severity_rule"),
                 rs.getString("grading_system"), rs.getString("grading_version"), rs.getString("grading_source"),
                 Optional.ofNullable(rs.getString("note")), Times.fromDb(rs.getObject("recorded_at", LocalDateTime.class)),
-                rs.getString("recorded_by"));
+                rs.getString("recorded_by"), Optional.ofNullable(rs.getString("corrects_id")),
+                Optional.ofNullable(rs.getString("correction_reason")));
     }
 }

@@ -121,7 +121,7 @@ class ChronicGvhdRoutesTest {
         Map<String, Object> list = Unit.expect(u.api.get(path(patient), u.token(Role.NURSE)), 200).map();
         List<Map<String, Object>> all = (List<Map<String, Object>>) list.get("assessments");
         assertThat(all).extracting(a -> a.get("severity")).as("the latest first").containsExactly("mild", "moderate");
-        assertThat(all.get(1)).isEqualTo(first);
+        assertThat(all.get(1)).containsAllEntriesOf(first).containsEntry("current", true);
         assertThat((Map<String, Object>) list.get("latest")).isEqualTo(second);
         Map<String, Object> trend = (Map<String, Object>) list.get("trend");
         assertThat(trend).containsEntry("direction", "improving");
@@ -133,6 +133,58 @@ class ChronicGvhdRoutesTest {
         List<Map<String, Object>> audit = u.api.get("/api/audit?patientId=" + patient, u.token(Role.ADMIN)).list();
         assertThat(audit).extracting(e -> e.get("action"))
                 .contains("POST /api/patients/{id}/chronic-gvhd", "GET /api/patients/{id}/chronic-gvhd");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void a_correction_is_a_new_assessment_naming_the_one_it_corrects_which_is_kept_and_no_longer_counts(
+            Databases.Kind kind) {
+        Unit u = UNITS.of(kind);
+        String dr = u.token(Role.PHYSICIAN);
+        String patient = u.createPatient(Unit.mrn("CGVHDFIX"));
+        Instant earlier = Instant.now().minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
+        Instant later = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String first = Unit.expect(u.api.post(path(patient), dr, moderate(earlier)), 201).id();
+        String second = Unit.expect(u.api.post(path(patient), dr, mild(later)), 201).id();
+
+        // the later assessment was mild by mistake: the eyes scored 2 (moderate); corrected with the reason
+        Map<String, Object> fix = moderate(later);
+        fix.put("corrects", second);
+        Api.Answer noReason = u.api.post(path(patient), dr, fix);
+        assertThat(problems(noReason)).extracting(x -> x.get("field")).containsExactly("correctionReason");
+        fix.put("correctionReason", "the eyes were scored 0 by mistake: Schirmer 4 mm, score 2");
+        Map<String, Object> corrected = Unit.expect(u.api.post(path(patient), dr, fix), 201).map();
+        assertThat(corrected).containsEntry("corrects", second).containsEntry("severity", "moderate")
+                .containsEntry("correctionReason", "the eyes were scored 0 by mistake: Schirmer 4 mm, score 2");
+
+        Map<String, Object> list = Unit.expect(u.api.get(path(patient), dr), 200).map();
+        List<Map<String, Object>> all = (List<Map<String, Object>>) list.get("assessments");
+        assertThat(all).as("nothing overwritten: all three kept").hasSize(3);
+        Map<String, Object> old = all.stream().filter(a -> second.equals(a.get("id"))).findFirst().orElseThrow();
+        assertThat(old).containsEntry("severity", "mild").containsEntry("current", false)
+                .containsEntry("correctedBy", corrected.get("id"));
+        assertThat((Map<String, Object>) list.get("latest")).containsEntry("id", corrected.get("id"));
+        Map<String, Object> trend = (Map<String, Object>) list.get("trend");
+        assertThat((List<Map<String, Object>>) trend.get("series")).extracting(x -> x.get("assessmentId"))
+                .as("the trend over the assessments that stand").containsExactly(first, corrected.get("id"));
+        assertThat(trend).containsEntry("direction", "unchanged");
+
+        // a record is corrected once; a correction names an assessment of this patient
+        Map<String, Object> again = moderate(later);
+        again.put("corrects", second);
+        again.put("correctionReason", "again");
+        Api.Answer twice = u.api.post(path(patient), dr, again);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.map()).containsEntry("key", "FOLLOW_UP_ALREADY_CORRECTED")
+                .containsEntry("correctedBy", corrected.get("id"));
+        String other = u.createPatient(Unit.mrn("CGVHDOTHER"));
+        Api.Answer foreign = u.api.post(path(other), dr, again);
+        assertThat(problems(foreign)).extracting(x -> x.get("field")).containsExactly("corrects");
+        Map<String, Object> reasonOnly = moderate(later);
+        reasonOnly.put("correctionReason", "a reason without a record");
+        assertThat(problems(u.api.post(path(patient), dr, reasonOnly))).extracting(x -> x.get("field"))
+                .containsExactly("corrects");
     }
 
     @ParameterizedTest

@@ -58,5 +58,27 @@ class UiChronicGvhdTest extends BrowserTest {
         assertThat(browser.text(By.id("chronic-gvhd-latest"))).startsWith("moderate on").contains("lungs score 1");
         assertThat(browser.text(By.id("chronic-gvhd-trend"))).matches("(?s).*moderate → .*mild → .*moderate.*");
         browser.screenshot("76-photopheresis-order-chronic-gvhd-trend");
+
+        // the lung score was a slip: the physician corrects the newest assessment with the reason; it is kept,
+        // marked corrected, and the trend is read over the assessments that stand
+        String newest = server.call("GET", "/api/patients/" + patient + "/chronic-gvhd", token, null).body()
+                .get("latest").get("id").asText();
+        browser.go("/patients/" + patient + "/follow-up");
+        browser.awaitText(By.id("chronic-gvhd-trend"), "worsening");
+        browser.fill("chronic-gvhd-form", Map.of("scores.skin", "1"));
+        // (the acute visit form has its own correction fields: these are the chronic form's)
+        new org.openqa.selenium.support.ui.Select(browser.await(By.cssSelector("#chronic-gvhd-form [data-field='corrects']")))
+                .selectByValue(newest);
+        browser.click(By.id("save-chronic-gvhd"));
+        browser.awaitText(By.xpath("//form[@id='chronic-gvhd-form']//textarea[@name='correctionReason']/ancestor::div"
+                + "[contains(@class,'field')][1]//p[contains(@class,'field-error')]"), "required");
+        browser.fill("chronic-gvhd-form", Map.of("correctionReason", "lungs scored 1 by mistake: FEV1 was 84 %"));
+        browser.click(By.id("save-chronic-gvhd"));
+        browser.awaitText(By.id("chronic-gvhd-trend"), "unchanged");
+        assertThat(browser.text(By.cssSelector("[data-assessment='" + newest + "']")))
+                .contains("Corrected by a later record");
+        assertThat(browser.text(By.id("chronic-gvhd-list"))).contains("Corrects an earlier assessment: lungs scored 1 "
+                + "by mistake");
+        browser.screenshot("77-chronic-gvhd-corrected");
     }
 }
