@@ -45,6 +45,20 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String token, String body, Map<String, String> headers) {
+        return send(CLIENT, method, path, token, body, headers);
+    }
+
+    /**
+     * Sends on a connection of its own (a new client, nothing pooled): a request sent again after a lost connection
+     * then cannot meet another pooled connection the server closed meanwhile.
+     */
+    public Answer sendUnpooled(String method, String path, String token, String body) {
+        HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return send(own, method, path, token, body, Map.of());
+    }
+
+    private Answer send(HttpClient client, String method, String path, String token, String body,
+            Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -56,7 +70,7 @@ public final class Api {
         }
         headers.forEach(b::header);
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
