@@ -126,10 +126,19 @@ public final class DliScheduleRoutes implements FeatureRoutes {
         String reason = f.text("reason", true, 1000).orElse(null);
         f.rejectUnknown();
         throwIfProblems(f);
+        answerChange(call, (h, id) -> schedules.skip(h, call.actor(), id, dose.getAsInt(), reason));
+    }
+
+    /**
+     * Makes a change to the schedule the path names, in one transaction with the recipient named in its audit
+     * entry, and answers the schedule as it stands after it.
+     */
+    private void answerChange(Call call, java.util.function.BiFunction<org.jdbi.v3.core.Handle, String,
+            DliScheduleService.View> change) {
         String id = call.param("id");
         call.answer(call.write(h -> {
             call.concerns(schedules.find(h, id).orElseThrow(() -> DomainException.notFound("DLI schedule")).recipientId());
-            return json(schedules.skip(h, call.actor(), id, dose.getAsInt(), reason));
+            return json(change.apply(h, id));
         }));
     }
 
@@ -150,11 +159,7 @@ public final class DliScheduleRoutes implements FeatureRoutes {
         String reason = f.text("reason", true, 1000).orElse(null);
         f.rejectUnknown();
         throwIfProblems(f);
-        String id = call.param("id");
-        call.answer(call.write(h -> {
-            call.concerns(schedules.find(h, id).orElseThrow(() -> DomainException.notFound("DLI schedule")).recipientId());
-            return json(schedules.amend(h, call.actor(), id, first, doses, reason));
-        }));
+        answerChange(call, (h, id) -> schedules.amend(h, call.actor(), id, first, doses, reason));
     }
 
     private static List<Map<String, Object>> doses(DliSchedule s) {

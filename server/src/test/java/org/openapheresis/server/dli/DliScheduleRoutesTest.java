@@ -58,6 +58,24 @@ class DliScheduleRoutesTest {
         return new String[] {donor, recipient, session, order};
     }
 
+    /** The lab's product of the collection, for the recipient. */
+    private static Map<String, Object> product(Unit u, String session, String recipient) {
+        return Unit.expect(u.api.post("/api/products", u.token(Role.LAB), Map.of("sessionId", session, "recipientId",
+                recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(),
+                "anticoagulant", "ACD-A")), 201).map();
+    }
+
+    /**
+     * The product divided into the three doses: at 20,000 CD3+/µL and 60 kg, 3, 15 and 30 mL are 1, 5 and
+     * 10 × 10^6 CD3+/kg; answers the aliquots' ids in dose order.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> dividedIntoDoses(Unit u, Map<String, Object> product) {
+        return (List<String>) Unit.expect(u.productStep(u.token(Role.LAB), (String) product.get("id"), Map.of("type",
+                "divided", "aliquots", List.of(Map.of("volumeMl", 3), Map.of("volumeMl", 15), Map.of("volumeMl", 30)))),
+                200).map().get("children");
+    }
+
     private static Map<String, Object> only(Unit u, String recipient, String token) {
         List<Map<String, Object>> all = Unit.expect(u.api.get("/api/patients/" + recipient + "/dli-schedules", token), 200)
                 .list();
@@ -120,12 +138,8 @@ class DliScheduleRoutesTest {
         assertThat(doses(ofOrder)).extracting(d -> d.get("status")).containsExactly("due", "planned", "planned");
 
         // the lab divides the bag into the three doses: 20,000 CD3+/µL, 60 kg: 3, 15 and 30 mL
-        Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session, "recipientId",
-                recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(),
-                "anticoagulant", "ACD-A")), 201).map();
-        List<String> aliquots = (List<String>) Unit.expect(u.productStep(lab, (String) p.get("id"), Map.of("type", "divided",
-                "aliquots", List.of(Map.of("volumeMl", 3), Map.of("volumeMl", 15), Map.of("volumeMl", 30)))), 200).map()
-                .get("children");
+        Map<String, Object> p = product(u, session, recipient);
+        List<String> aliquots = dividedIntoDoses(u, p);
         Map<String, Object> read = only(u, recipient, lab);
         assertThat(doses(read)).extracting(d -> ((Map<String, Object>) d.get("aliquot")).get("productId"))
                 .as("each dose with the aliquot of its dose").containsExactlyElementsOf(aliquots);
@@ -207,7 +221,6 @@ class DliScheduleRoutesTest {
     void a_physician_amends_the_doses_still_to_give_with_the_reason_and_the_bedside_checks_the_amended_dose(
             Databases.Kind kind) {
         Unit u = UNITS.of(kind).withFacility();
-        String lab = u.token(Role.LAB);
         String nurse = u.token(Role.NURSE);
         String physician = u.token(Role.PHYSICIAN);
         String[] c = collection(u, "AMEND");
@@ -218,12 +231,8 @@ class DliScheduleRoutesTest {
         String scheduleId = Unit.expect(u.api.post("/api/orders/" + order + "/dli-schedule", physician, Map.of(
                 "recipientId", recipient, "firstDoseOn", today.minusDays(1).toString(), "doses", List.of(Map.of(),
                         Map.of("intervalDays", 42), Map.of("intervalDays", 42)))), 201).id();
-        Map<String, Object> p = Unit.expect(u.api.post("/api/products", lab, Map.of("sessionId", session, "recipientId",
-                recipient, "descriptionCode", "DEX01", "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(),
-                "anticoagulant", "ACD-A")), 201).map();
-        List<String> aliquots = (List<String>) Unit.expect(u.productStep(lab, (String) p.get("id"), Map.of("type", "divided",
-                "aliquots", List.of(Map.of("volumeMl", 3), Map.of("volumeMl", 15), Map.of("volumeMl", 30)))), 200).map()
-                .get("children");
+        Map<String, Object> p = product(u, session, recipient);
+        List<String> aliquots = dividedIntoDoses(u, p);
         issued(u, aliquots.get(0));
         Unit.expect(u.api.post("/api/products/" + aliquots.get(0) + "/infusions", nurse, Map.of("patientId", recipient,
                 "scannedDin", p.get("din"), "at", Instant.now().toString())), 201);
