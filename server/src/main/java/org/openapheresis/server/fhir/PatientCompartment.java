@@ -138,17 +138,25 @@ public final class PatientCompartment {
                         s.machine().map(machineIds::get)).forEach(kept);
             }
         }
-        if (types.contains(Type.OBSERVATION) || types.contains(Type.ADVERSE_EVENT)) {
-            for (org.openapheresis.server.product.Product pr : products.search(h, Optional.of(p.id()), Optional.empty())) {
+        boolean infusions = types.contains(Type.OBSERVATION) || types.contains(Type.ADVERSE_EVENT);
+        boolean productTypes = types.contains(Type.BIOLOGICALLY_DERIVED_PRODUCT);
+        // the person's products read once: their views (custody included) when the products are answered too
+        List<org.openapheresis.server.product.Product> personProducts = infusions || productTypes
+                ? products.search(h, Optional.of(p.id()), Optional.empty()) : List.of();
+        List<org.openapheresis.server.product.Product.View> views = productTypes
+                ? personProducts.stream().map(pr -> products.view(h, pr)).toList() : List.of();
+        if (infusions) {
+            for (int i = 0; i < personProducts.size(); i++) {
+                org.openapheresis.server.product.Product pr = personProducts.get(i);
                 if (pr.recipientId().equals(p.id())) {
-                    infusionEntries(pr, products.custody(h, pr.id()), types).forEach(kept);
+                    infusionEntries(pr, productTypes ? views.get(i).custody() : products.custody(h, pr.id()), types)
+                            .forEach(kept);
                 }
             }
         }
-        if (types.contains(Type.BIOLOGICALLY_DERIVED_PRODUCT)) {
-            products.search(h, Optional.of(p.id()), Optional.empty()).forEach(pr -> kept.accept(ProductMapper.toFhir(
-                    products.view(h, pr), products.table().find(pr.descriptionCode())
-                            .map(org.openapheresis.isbt128.ProductDescription::example).orElse(true))));
+        for (org.openapheresis.server.product.Product.View v : views) {
+            kept.accept(ProductMapper.toFhir(v, products.table().find(v.product().descriptionCode())
+                    .map(org.openapheresis.isbt128.ProductDescription::example).orElse(true)));
         }
         if (types.contains(Type.COVERAGE)) {
             billing.coverages(h, p.id()).forEach(c -> kept.accept(BillingMapper.coverage(c)));
