@@ -196,7 +196,7 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.followup.ChronicGvhdRoutes(chronicGvhd),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
                     new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,
-                            patients, sessions, billing, org.openapheresis.server.sheet.Glossary.load())),
+                            patients, sessions, billing, org.openapheresis.server.sheet.SheetLanguages.load())),
                     new org.openapheresis.server.printout.PrintoutRoutes(
                             new org.openapheresis.server.printout.PrintoutService(orders, patients, sessions)));
             List<Route> all = new ArrayList<>();

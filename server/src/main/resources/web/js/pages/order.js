@@ -17,7 +17,7 @@ export async function render(main, ctx, [orderId]) {
   // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
   // charts over the run with their 5-95 % bands over 500 virtual patients, and the course across the sessions
   // (the stored plan's figures are the same).
-  const [p, sessions, timed, course, machines, chairs, nurses, coverage] = await Promise.all([
+  const [p, sessions, timed, course, machines, chairs, nurses, coverage, sheetLanguages] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
     get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true&uncertainty=500`),
@@ -27,6 +27,8 @@ export async function render(main, ctx, [orderId]) {
     ctx.can.schedule() ? get('/api/staff?role=nurse') : [],
     // whether the payer covers the indication and prior authorisation is in hand: shown before the signature
     ctx.can.readCoverageCheck() ? coverageCheckPanel(o.id, o.status === 'unsigned') : null,
+    // the languages the patient sheet is written in (English first; a unit adds its own as data)
+    get('/api/patient-sheet/languages'),
   ]);
   // the chronic GVHD assessment a photopheresis order treats, with the patient's latest severity and its trend
   const chronic = o.indication && o.indication.chronicGvhdAssessmentId && ctx.can.readFollowUp()
@@ -38,12 +40,18 @@ export async function render(main, ctx, [orderId]) {
   const dli = o.procedure.type === 'lymphocyte-collection' && ctx.can.readDliSchedules() ? await dliSection(ctx, o, sessions, reload) : null;
   const messages = h('div', { id: 'order-messages', 'aria-live': 'polite' });
 
+  // The patient information sheet: plain words from this order's plan, for the patient to take home (the server
+  // writes it; HTML here, a PDF to print), in the language chosen when the unit has more than one.
+  const sheetHref = (lang, pdf) => `/api/orders/${encodeURIComponent(o.id)}/patient-sheet?${pdf ? 'format=pdf&' : ''}lang=${encodeURIComponent(lang)}`;
+  const sheetLink = h('a', { class: 'btn btn-secondary', id: 'patient-sheet', href: sheetHref(sheetLanguages[0].tag, false), target: '_blank', rel: 'noopener' }, 'Patient information sheet');
+  const sheetPdfLink = h('a', { class: 'btn btn-ghost', id: 'patient-sheet-pdf', href: sheetHref(sheetLanguages[0].tag, true), target: '_blank', rel: 'noopener' }, 'Sheet as PDF');
+  const sheetLanguageChoice = sheetLanguages.length > 1 ? h('label', { class: 'sheet-language' }, 'Sheet language ',
+    h('select', { id: 'sheet-language', onchange: (e) => { sheetLink.href = sheetHref(e.target.value, false); sheetPdfLink.href = sheetHref(e.target.value, true); } },
+      ...sheetLanguages.map((l) => h('option', { value: l.tag, lang: l.tag }, l.name)))) : null;
+
   const actions = h('div', { class: 'actions no-print' },
     h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print prescription'),
-    // The patient information sheet: plain words from this order's plan, for the patient to take home (the server
-    // writes it; HTML here, a PDF to print).
-    h('a', { class: 'btn btn-secondary', id: 'patient-sheet', href: `/api/orders/${encodeURIComponent(o.id)}/patient-sheet`, target: '_blank', rel: 'noopener' }, 'Patient information sheet'),
-    h('a', { class: 'btn btn-ghost', id: 'patient-sheet-pdf', href: `/api/orders/${encodeURIComponent(o.id)}/patient-sheet?format=pdf`, target: '_blank', rel: 'noopener' }, 'Sheet as PDF'),
+    sheetLink, sheetPdfLink, sheetLanguageChoice,
     // The plan to print or file: the course and the plan's figures with their units, warnings, assumptions and sources,
     // made by the server (the same engine as the patient sheet), as a PDF on A4 or US Letter.
     h('a', { class: 'btn btn-secondary', id: 'plan-sheet-pdf', href: `/api/orders/${encodeURIComponent(o.id)}/plan-sheet?format=pdf`, target: '_blank', rel: 'noopener' }, 'Plan as PDF'),

@@ -14,15 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The medical words of the sheet with their plain explanations, read from {@code sheet/glossary.tsv} (data, so a
- * reviewer reads and changes the words without reading code).
+ * The medical words of the sheet with their plain explanations in one language, read from
+ * {@code sheet/glossary_<tag>.tsv} (data, so a reviewer reads and changes the words without reading code).
  *
  * @param entries the words in file order
  */
 public record Glossary(List<Entry> entries) {
 
-    /** The file on the class path. */
-    public static final String RESOURCE = "sheet/glossary.tsv";
+    /** The English glossary on the class path. */
+    public static final String RESOURCE = "sheet/glossary_en.tsv";
 
     /**
      * One word.
@@ -66,11 +66,16 @@ public record Glossary(List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** The glossary shipped with the server. */
+    /** The English glossary shipped with the server. */
     public static Glossary load() {
-        try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** The glossary in a file on the class path. */
+    public static Glossary load(String resource) {
+        try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             List<Entry> entries = new ArrayList<>();
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -83,7 +88,7 @@ public record Glossary(List<Entry> entries) {
                 }
                 String[] cells = line.split("\t");
                 if (cells.length != 2) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": two tab-separated columns expected");
+                    throw new IllegalStateException(resource + " line " + n + ": two tab-separated columns expected");
                 }
                 entries.add(new Entry(List.of(cells[0].strip().split("\\|")), cells[1].strip()));
             }

@@ -10,15 +10,38 @@ import java.util.Objects;
  * @param title the heading
  * @param person whom it is for: name and MRN
  * @param sections the sections in reading order
- * @param sources the publications behind its numbers and advice
+ * @param sources the publications behind its numbers and advice (cited as published, in their own language)
+ * @param page the words around the sections, in the sheet's language
  */
-public record PatientSheet(String title, String person, List<Section> sections, List<String> sources) {
+public record PatientSheet(String title, String person, List<Section> sections, List<String> sources, Page page) {
 
     public PatientSheet {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(person, "person");
         sections = List.copyOf(sections);
         sources = List.copyOf(sources);
+        Objects.requireNonNull(page, "page");
+    }
+
+    /**
+     * The words of the page around the sections, in the sheet's language.
+     *
+     * @param lang the BCP 47 tag of the language (the page's {@code lang})
+     * @param forPerson "For" and the person, under the title
+     * @param pdfLink the words of the link to the PDF, on screen
+     * @param sourcesHeading what introduces the list of sources
+     * @param madeBy the closing line
+     * @param pageNumber the printed page number, as {@link org.openapheresis.server.system.Pdf.PageNumber}
+     */
+    public record Page(String lang, String forPerson, String pdfLink, String sourcesHeading, String madeBy,
+            org.openapheresis.server.system.Pdf.PageNumber pageNumber) {
+
+        /** The page words of a language, for the person. */
+        public static Page of(SheetText t, String person) {
+            return new Page(t.tag(), t.get("page.for", person), t.get("page.pdfLink"), t.get("page.sources"),
+                    t.get("page.madeBy"), org.openapheresis.server.system.Pdf.PageNumber.of(
+                            t.messages().get("page.number")));
+        }
     }
 
     /**

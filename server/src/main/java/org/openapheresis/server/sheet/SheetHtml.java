@@ -20,7 +20,8 @@ public final class SheetHtml {
      */
     public static String page(PatientSheet sheet, String inlineCss, String pdfLink) {
         StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>")
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
+                .append(text(sheet.page().lang())).append("\"><head><meta charset=\"utf-8\"/>")
                 .append("<title>").append(text(sheet.title())).append("</title>");
         if (inlineCss == null) {
             h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
@@ -31,10 +32,10 @@ public final class SheetHtml {
         h.append("</head><body class=\"sheet\">");
         h.append("<div class=\"footer\">").append(text(sheet.person())).append("</div>");
         h.append("<h1 id=\"sheet-title\">").append(text(sheet.title())).append("</h1>");
-        h.append("<p class=\"person\" id=\"sheet-person\">For ").append(text(sheet.person())).append("</p>");
+        h.append("<p class=\"person\" id=\"sheet-person\">").append(text(sheet.page().forPerson())).append("</p>");
         if (pdfLink != null) {
             h.append("<p class=\"tools\"><a id=\"sheet-pdf\" href=\"").append(text(pdfLink))
-                    .append("\">Open this sheet as a PDF to print</a></p>");
+                    .append("\">").append(text(sheet.page().pdfLink())).append("</a></p>");
         }
         for (PatientSheet.Section s : sheet.sections()) {
             h.append("<section id=\"sheet-").append(s.id()).append("\"><h2>").append(text(s.heading())).append("</h2>");
@@ -43,12 +44,12 @@ public final class SheetHtml {
             }
             h.append("</section>");
         }
-        h.append("<section class=\"sources\" id=\"sheet-sources\"><p>Where these facts come from:</p>");
+        h.append("<section class=\"sources\" id=\"sheet-sources\"><p>").append(text(sheet.page().sourcesHeading()))
+                .append("</p>");
         for (String src : sheet.sources()) {
             h.append("<p class=\"source\">").append(text(src)).append("</p>");
         }
-        h.append("<p>Made by OpenApheresis from your own treatment plan. Your care team is your best guide: ask "
-                + "them about anything on this sheet.</p></section>");
+        h.append("<p>").append(text(sheet.page().madeBy())).append("</p></section>");
         return h.append("</body></html>").toString();
     }
 

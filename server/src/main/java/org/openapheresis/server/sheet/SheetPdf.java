@@ -25,7 +25,7 @@ public final class SheetPdf {
 
     /** @return the PDF file on the paper */
     public static byte[] render(PatientSheet sheet, Paper paper) {
-        return Pdf.render(SheetHtml.page(sheet, CSS, null), paper);
+        return Pdf.render(SheetHtml.page(sheet, CSS, null), paper, sheet.page().pageNumber());
     }
 
     private static String read(String resource) {

@@ -27,21 +27,39 @@ public final class SheetRoutes implements FeatureRoutes {
     public List<Route> routes() {
         return List.of(Route.get("/api/orders/{id}/patient-sheet", ORDERS_READ, "The patient information sheet of an "
                 + "order, in plain words from the patient's own plan: HTML (Accept: text/html) or a PDF (Accept: "
-                + "application/pdf; or ?format=html|pdf) on ?paper=a4 (default) or letter; the cost section only "
-                + "for a reader who may read charges",
+                + "application/pdf; or ?format=html|pdf) on ?paper=a4 (default) or letter, in the language of "
+                + "?lang= (a BCP 47 tag of GET /api/patient-sheet/languages; English when not given); the cost "
+                + "section only for a reader who may read charges",
                 this::sheet).audit().error(406, "Accept names neither text/html nor application/pdf")
-                .error(422, "format is neither html nor pdf, or paper neither a4 nor letter"));
+                .error(422, "format is neither html nor pdf, paper neither a4 nor letter, or lang a language the "
+                        + "sheet is not written in"),
+                Route.get("/api/patient-sheet/languages", ORDERS_READ, "The languages the patient information sheet "
+                        + "is written in, the default first: [{tag, name}]", this::languages));
+    }
+
+    private void languages(Call call) {
+        call.answer(sheets.languages().all().stream().map(t -> new Language(t.tag(), t.name())).toList());
+    }
+
+    /**
+     * A language of the sheet.
+     *
+     * @param tag its BCP 47 tag, the value of {@code ?lang=}
+     * @param name its name in itself
+     */
+    public record Language(String tag, String name) {
     }
 
     private void sheet(Call call) {
         Documents.Asked asked = Documents.asked(call);
+        SheetText language = sheets.languages().asked(call.query("lang"));
         String id = call.param("id");
         boolean withCost = call.may(CHARGES_READ);
         PatientSheet sheet = call.read(h -> {
             call.concerns(sheets.patientOf(h, id));
-            return sheets.sheet(h, id, withCost);
+            return sheets.sheet(h, id, withCost, language);
         });
         Documents.answer(call, asked, () -> SheetHtml.page(sheet, null, "/api/orders/" + id
-                + "/patient-sheet?format=pdf"), paper -> SheetPdf.render(sheet, paper), "patient-sheet.pdf");
+                + "/patient-sheet?format=pdf&lang=" + language.tag()), paper -> SheetPdf.render(sheet, paper), "patient-sheet.pdf");
     }
 }

@@ -39,24 +39,30 @@ public final class SheetService {
     private final PatientService patients;
     private final SessionService sessions;
     private final BillingService billing;
-    private final SheetWriter writer;
+    private final SheetLanguages languages;
 
     public SheetService(OrderService orders, PatientService patients, SessionService sessions, BillingService billing,
-            Glossary glossary) {
+            SheetLanguages languages) {
         this.orders = orders;
         this.patients = patients;
         this.sessions = sessions;
         this.billing = billing;
-        this.writer = new SheetWriter(glossary);
+        this.languages = languages;
+    }
+
+    /** The languages the sheet is written in. */
+    public SheetLanguages languages() {
+        return languages;
     }
 
     /**
      * The sheet of an order.
      *
      * @param withCost include what it may cost (the reader may see charges)
+     * @param language the language to write it in
      */
-    public PatientSheet sheet(Handle h, String orderId, boolean withCost) {
-        return writer.write(facts(h, orderId, withCost));
+    public PatientSheet sheet(Handle h, String orderId, boolean withCost, SheetText language) {
+        return new SheetWriter(language).write(facts(h, orderId, withCost));
     }
 
     /** The patient of an order (a not-found refusal when there is none), for the audit entry. */

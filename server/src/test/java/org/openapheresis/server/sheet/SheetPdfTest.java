@@ -16,7 +16,7 @@ import org.openapheresis.safety.WarningCode;
 /** The sheet's PDF, read back with PDFBox: an A4 document whose text holds the sheet's key sentences and footer. */
 class SheetPdfTest {
 
-    private static final SheetWriter WRITER = new SheetWriter(Glossary.load());
+    private static final SheetWriter WRITER = new SheetWriter(SheetLanguages.load().fallback());
 
     private static String flat(String s) {
         return s.replaceAll("\\s+", " ");

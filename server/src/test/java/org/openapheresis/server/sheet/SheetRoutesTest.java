@@ -153,6 +153,19 @@ class SheetRoutesTest {
     }
 
     @Test
+    void the_sheet_is_written_in_a_language_of_the_list_and_an_unknown_language_is_a_422_naming_lang() {
+        String id = orders.get(0).get("id").toString();
+        List<Map<String, Object>> languages = api.get("/api/patient-sheet/languages", nurse).list();
+        assertThat(languages.get(0)).containsEntry("tag", "en").containsEntry("name", "English");
+        Api.Answer english = api.get("/api/orders/" + id + "/patient-sheet?format=html&lang=en", nurse);
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(english.body()).contains("lang=\"en\"").contains("format=pdf&amp;lang=en");
+        Api.Answer unknown = api.get("/api/orders/" + id + "/patient-sheet?format=html&lang=tlh", nurse);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("lang").contains("tlh");
+    }
+
+    @Test
     void the_sheet_is_audited_as_a_read_of_the_patient_and_closed_to_billing() {
         Map<String, Object> gbs = orders.stream().filter(o -> "G61.0".equals(((Map<?, ?>) o.get("indication"))
                 .get("code"))).findFirst().orElseThrow();

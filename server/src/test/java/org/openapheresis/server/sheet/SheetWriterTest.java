@@ -31,8 +31,9 @@ class SheetWriterTest {
     /** Units and staff abbreviations a patient should not meet: a number is said with its meaning. */
     static final Pattern RAW = Pattern.compile("\\d\\s*(min|mins|mL|ml|h|kg|mg)\\b|\\b(TPE|ACD-A|TBV|mmol|iCa)\\b");
 
-    private static final Glossary GLOSSARY = Glossary.load();
-    private static final SheetWriter WRITER = new SheetWriter(GLOSSARY);
+    static final SheetText ENGLISH = SheetLanguages.load().fallback();
+    private static final Glossary GLOSSARY = ENGLISH.glossary();
+    private static final SheetWriter WRITER = new SheetWriter(ENGLISH);
 
     /** An MS relapse course: five albumin exchanges every other day, 90 minutes on the machine, no access recorded. */
     static SheetFacts msCourse() {
@@ -80,22 +81,22 @@ class SheetWriterTest {
 
     @Test
     void durations_round_to_the_half_hour_in_words() {
-        assertThat(SheetWriter.duration(10)).isEqualTo("a few minutes");
-        assertThat(SheetWriter.duration(35)).isEqualTo("half an hour");
-        assertThat(SheetWriter.duration(55)).isEqualTo("1 hour");
-        assertThat(SheetWriter.duration(95)).isEqualTo("an hour and a half");
-        assertThat(SheetWriter.duration(113 + 30)).isEqualTo("2 and a half hours");
-        assertThat(SheetWriter.duration(113)).isEqualTo("2 hours");
+        assertThat(ENGLISH.duration(10)).isEqualTo("a few minutes");
+        assertThat(ENGLISH.duration(35)).isEqualTo("half an hour");
+        assertThat(ENGLISH.duration(55)).isEqualTo("1 hour");
+        assertThat(ENGLISH.duration(95)).isEqualTo("an hour and a half");
+        assertThat(ENGLISH.duration(113 + 30)).isEqualTo("2 and a half hours");
+        assertThat(ENGLISH.duration(113)).isEqualTo("2 hours");
     }
 
     @Test
     void how_often_is_said_as_a_person_says_it() {
-        assertThat(SheetWriter.often(24)).isEqualTo("one every day");
-        assertThat(SheetWriter.often(48)).isEqualTo("one every other day");
-        assertThat(SheetWriter.often(72)).isEqualTo("one every 3 days");
-        assertThat(SheetWriter.often(168)).isEqualTo("one each week");
-        assertThat(SheetWriter.often(336)).isEqualTo("one every 2 weeks");
-        assertThat(SheetWriter.often(12)).isEqualTo("one every 12 hours");
+        assertThat(ENGLISH.often(24)).isEqualTo("one every day");
+        assertThat(ENGLISH.often(48)).isEqualTo("one every other day");
+        assertThat(ENGLISH.often(72)).isEqualTo("one every 3 days");
+        assertThat(ENGLISH.often(168)).isEqualTo("one each week");
+        assertThat(ENGLISH.often(336)).isEqualTo("one every 2 weeks");
+        assertThat(ENGLISH.often(12)).isEqualTo("one every 12 hours");
     }
 
     @Test
@@ -159,7 +160,7 @@ class SheetWriterTest {
             Optional<SheetWriter.Wording> w = SheetWriter.patientWording(c);
             if (w.isPresent()) {
                 String id = w.get().section().name().toLowerCase(java.util.Locale.ROOT);
-                assertThat(section(s, id)).as(c.name()).contains(w.get().sentences()[0]);
+                assertThat(section(s, id)).as(c.name()).contains(ENGLISH.sentences(ENGLISH.get(w.get().key())).get(0));
             } else if (c != WarningCode.CITRATE_RATE_HIGH && c != WarningCode.AC_INFUSION_RATE_HIGH
                     && c != WarningCode.IONIZED_CALCIUM_NADIR_LOW && c != WarningCode.SESSIONS_NEEDED_EXCEED_ORDERED
                     && c != WarningCode.TARGET_NOT_REACHABLE_IN_ONE_SESSION) {
@@ -228,7 +229,7 @@ class SheetWriterTest {
     void a_covered_patient_reads_the_share_deductible_coinsurance_and_cap_in_plain_words() {
         String cost = section(WRITER.write(withCost(msCourse(), Optional.of(covered(false)))), "cost");
         assertThat(cost).contains("only a guess").contains("Example Health").contains("about $3,500 for 5 treatments")
-                .contains("rest of your deductible, $3,000").contains("20 of every 100 dollars")
+                .contains("rest of your deductible, $3,000").contains("20 of every $100 of each bill")
                 .contains("out-of-pocket maximum").contains("insurer may need to agree").doesNotContain("financial help");
         assertThat(section(WRITER.write(withCost(msCourse(), Optional.of(covered(true)))), "cost"))
                 .doesNotContain("insurer may need to agree");
@@ -240,7 +241,7 @@ class SheetWriterTest {
                 Optional.empty(), false);
         String cost = section(WRITER.write(withCost(msCourse(), Optional.of(none))), "cost");
         assertThat(cost).contains("no insurance on record").contains("whole bill")
-                .contains("between $12,000 for 5 treatments and $16,800 for 7").contains("financial help program");
+                .contains("between $12,000 for 5 treatments and $16,800 for 7 treatments").contains("financial help program");
     }
 
     @Test

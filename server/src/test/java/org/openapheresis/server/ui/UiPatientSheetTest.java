@@ -48,8 +48,8 @@ class UiPatientSheetTest extends BrowserTest {
         browser.awaitError("householdSize", "outside");
         browser.await(By.id("patient-sheet"));
         String href = browser.await(By.id("patient-sheet")).getAttribute("href");
-        assertThat(href).endsWith("/api/orders/" + orderId + "/patient-sheet");
-        assertThat(browser.await(By.id("patient-sheet-pdf")).getAttribute("href")).endsWith("?format=pdf");
+        assertThat(href).endsWith("/api/orders/" + orderId + "/patient-sheet?lang=en");
+        assertThat(browser.await(By.id("patient-sheet-pdf")).getAttribute("href")).endsWith("?format=pdf&lang=en");
         browser.js("window.location.href = arguments[0]", href);
         browser.await(By.id("sheet-title"));
         assertThat(browser.text(By.id("sheet-title"))).isEqualTo("Your treatment: information for you");
