@@ -173,6 +173,11 @@ public final class OpenApheresisServer implements AutoCloseable {
             org.openapheresis.server.schedule.ScheduleService schedule = new org.openapheresis.server.schedule
                     .ScheduleService(new org.openapheresis.server.schedule.ScheduleStore(), orders, sessions, patients,
                     resources, auth, new org.openapheresis.server.schedule.WeekSolver(), clock);
+            org.openapheresis.server.sheet.SheetLanguages sheetLanguages = org.openapheresis.server.sheet.SheetLanguages
+                    .load();
+            org.openapheresis.server.printout.PrintSettingsService printSettings = new org.openapheresis.server.printout
+                    .PrintSettingsService(new org.openapheresis.server.printout.PrintSettingsStore(), clock,
+                    sheetLanguages.all().stream().map(org.openapheresis.server.sheet.SheetText::tag).toList());
             AtomicReference<List<Route>> table = new AtomicReference<>();
             List<FeatureRoutes> features = List.of(
                     new SystemRoutes(db, table::get, policy, version),
@@ -196,9 +201,11 @@ public final class OpenApheresisServer implements AutoCloseable {
                     new org.openapheresis.server.followup.ChronicGvhdRoutes(chronicGvhd),
                     new org.openapheresis.server.billing.BillingRoutes(billing, sessions),
                     new org.openapheresis.server.sheet.SheetRoutes(new org.openapheresis.server.sheet.SheetService(orders,
-                            patients, sessions, billing, org.openapheresis.server.sheet.SheetLanguages.load())),
+                            patients, sessions, billing, sheetLanguages), printSettings),
                     new org.openapheresis.server.printout.PrintoutRoutes(
-                            new org.openapheresis.server.printout.PrintoutService(orders, patients, sessions)));
+                            new org.openapheresis.server.printout.PrintoutService(orders, patients, sessions),
+                            printSettings),
+                    new org.openapheresis.server.printout.PrintSettingsRoutes(printSettings));
             List<Route> all = new ArrayList<>();
             features.forEach(f -> all.addAll(f.routes()));
             all.addAll(extraRoutes);

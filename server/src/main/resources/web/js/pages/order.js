@@ -17,7 +17,7 @@ export async function render(main, ctx, [orderId]) {
   // The stored plan has no timeline: the server plans the order again as ordered, with the timeline for the
   // charts over the run with their 5-95 % bands over 500 virtual patients, and the course across the sessions
   // (the stored plan's figures are the same).
-  const [p, sessions, timed, course, machines, chairs, nurses, coverage, sheetLanguages] = await Promise.all([
+  const [p, sessions, timed, course, machines, chairs, nurses, coverage, sheetLanguages, printSettings] = await Promise.all([
     get(`/api/patients/${encodeURIComponent(o.patientId)}`),
     get(`/api/sessions?patientId=${encodeURIComponent(o.patientId)}`).then((d) => d.filter((s) => s.orderId === o.id)),
     get(`/api/orders/${encodeURIComponent(o.id)}/plan?timeline=true&uncertainty=500`),
@@ -29,6 +29,8 @@ export async function render(main, ctx, [orderId]) {
     ctx.can.readCoverageCheck() ? coverageCheckPanel(o.id, o.status === 'unsigned') : null,
     // the languages the patient sheet is written in (English first; a unit adds its own as data)
     get('/api/patient-sheet/languages'),
+    // the unit's paper and sheet language, what a document gets when its link names neither
+    get('/api/print-settings'),
   ]);
   // the chronic GVHD assessment a photopheresis order treats, with the patient's latest severity and its trend
   const chronic = o.indication && o.indication.chronicGvhdAssessmentId && ctx.can.readFollowUp()
@@ -43,11 +45,14 @@ export async function render(main, ctx, [orderId]) {
   // The patient information sheet: plain words from this order's plan, for the patient to take home (the server
   // writes it; HTML here, a PDF to print), in the language chosen when the unit has more than one.
   const sheetHref = (lang, pdf) => `/api/orders/${encodeURIComponent(o.id)}/patient-sheet?${pdf ? 'format=pdf&' : ''}lang=${encodeURIComponent(lang)}`;
-  const sheetLink = h('a', { class: 'btn btn-secondary', id: 'patient-sheet', href: sheetHref(sheetLanguages[0].tag, false), target: '_blank', rel: 'noopener' }, 'Patient information sheet');
-  const sheetPdfLink = h('a', { class: 'btn btn-ghost', id: 'patient-sheet-pdf', href: sheetHref(sheetLanguages[0].tag, true), target: '_blank', rel: 'noopener' }, 'Sheet as PDF');
+  const unitLanguage = (sheetLanguages.find((l) => l.tag === printSettings.sheetLanguage) || sheetLanguages[0]).tag;
+  const sheetLink = h('a', { class: 'btn btn-secondary', id: 'patient-sheet', href: sheetHref(unitLanguage, false), target: '_blank', rel: 'noopener' }, 'Patient information sheet');
+  const sheetPdfLink = h('a', { class: 'btn btn-ghost', id: 'patient-sheet-pdf', href: sheetHref(unitLanguage, true), target: '_blank', rel: 'noopener' }, 'Sheet as PDF');
   const sheetLanguageChoice = sheetLanguages.length > 1 ? h('label', { class: 'sheet-language' }, 'Sheet language ',
     h('select', { id: 'sheet-language', onchange: (e) => { sheetLink.href = sheetHref(e.target.value, false); sheetPdfLink.href = sheetHref(e.target.value, true); } },
-      ...sheetLanguages.map((l) => h('option', { value: l.tag, lang: l.tag }, l.name)))) : null;
+      ...sheetLanguages.map((l) => h('option', { value: l.tag, lang: l.tag, selected: l.tag === unitLanguage || null }, l.name)))) : null;
+  // the plan prints on the unit's paper; the other size is one click away
+  const otherPaper = printSettings.paper === 'letter' ? ['a4', 'A4'] : ['letter', 'US Letter'];
 
   const actions = h('div', { class: 'actions no-print' },
     h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print prescription'),
@@ -55,7 +60,7 @@ export async function render(main, ctx, [orderId]) {
     // The plan to print or file: the course and the plan's figures with their units, warnings, assumptions and sources,
     // made by the server (the same engine as the patient sheet), as a PDF on A4 or US Letter.
     h('a', { class: 'btn btn-secondary', id: 'plan-sheet-pdf', href: `/api/orders/${encodeURIComponent(o.id)}/plan-sheet?format=pdf`, target: '_blank', rel: 'noopener' }, 'Plan as PDF'),
-    h('a', { class: 'btn btn-ghost', id: 'plan-sheet-pdf-letter', href: `/api/orders/${encodeURIComponent(o.id)}/plan-sheet?format=pdf&paper=letter`, target: '_blank', rel: 'noopener' }, 'US Letter'),
+    h('a', { class: 'btn btn-ghost', id: 'plan-sheet-pdf-other-paper', href: `/api/orders/${encodeURIComponent(o.id)}/plan-sheet?format=pdf&paper=${otherPaper[0]}`, target: '_blank', rel: 'noopener' }, otherPaper[1]),
     canSign && status === 'unsigned' ? h('a', { class: 'btn btn-secondary', id: 'edit-order', href: `#/orders/${encodeURIComponent(o.id)}/edit` }, 'Change order') : null,
     canSign && status === 'unsigned' ? h('button', { class: 'btn btn-primary btn-lg', type: 'button', id: 'sign-order', onclick: askSign }, 'Sign order') : null,
     canSign && status === 'signed' ? h('button', { class: 'btn btn-danger', type: 'button', id: 'stop-order', onclick: () => { stopForm.hidden = !stopForm.hidden; } }, 'Stop order…') : null);

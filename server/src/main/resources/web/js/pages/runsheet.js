@@ -96,11 +96,14 @@ export async function render(main, ctx, [sessionId]) {
   }
   statusBox.append(h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => window.print() }, 'Print summary'));
   // The run sheet and summary as the server writes it (the record's every entry with who recorded it and when), as a
-  // PDF on A4 or US Letter; only for who may read the session's clinical record, as the route is.
+  // PDF on the unit's paper, the other size one click away; only for who may read the session's clinical record, as
+  // the route is.
   if (ctx.can.readRecord(role)) {
+    const unitPaper = (await get('/api/print-settings')).paper;
+    const otherPaper = unitPaper === 'letter' ? ['a4', 'A4'] : ['letter', 'US Letter'];
     statusBox.append(
       h('a', { class: 'btn btn-secondary', id: 'summary-pdf', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf`, target: '_blank', rel: 'noopener' }, 'Summary as PDF'),
-      h('a', { class: 'btn btn-ghost', id: 'summary-pdf-letter', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf&paper=letter`, target: '_blank', rel: 'noopener' }, 'US Letter'));
+      h('a', { class: 'btn btn-ghost', id: 'summary-pdf-other-paper', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf&paper=${otherPaper[0]}`, target: '_blank', rel: 'noopener' }, otherPaper[1]));
   }
   const messages = h('div', { id: 'runsheet-messages', 'aria-live': 'polite' });
 

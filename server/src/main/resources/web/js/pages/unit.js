@@ -1,12 +1,14 @@
 // The unit: its machines (separators) and its chairs and beds, the lists staff book sessions on. The
 // administrator adds them and takes them out of the list; a machine says which procedures it is set up for. Below,
-// the unit's rules the week is planned on (opening hours, the lab's cut-off, sessions per nurse, turnover).
+// the unit's rules the week is planned on (opening hours, the lab's cut-off, sessions per nurse, turnover) and the
+// paper and language its printed documents take when a link names neither.
 import { get, post, put } from '../api.js';
 import { h, field, timeField, checkbox, values, showProblems, clearProblems, toast, chip } from '../ui.js';
 import { procedureName } from './common.js';
 
 export async function render(main, ctx) {
-  const [machines, chairs, rules] = await Promise.all([get('/api/machines'), get('/api/chairs'), get('/api/schedule/rules')]);
+  const [machines, chairs, rules, printSettings, sheetLanguages] = await Promise.all([get('/api/machines'), get('/api/chairs'),
+    get('/api/schedule/rules'), get('/api/print-settings'), get('/api/patient-sheet/languages')]);
   const separatorTypes = ctx.catalog.procedureTypes.filter((t) => t.onSeparator);
   const reload = () => ctx.go('/unit');
 
@@ -81,7 +83,34 @@ export async function render(main, ctx) {
           h('td', {}, h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => toggle(`/api/chairs/${encodeURIComponent(c.id)}`, c,
             { name: c.name, bed: c.bed }) }, c.active ? 'Take out of service' : 'Put back in service'))))))),
       chairForm),
-    rulesPanel(ctx, rules, reload));
+    rulesPanel(ctx, rules, reload),
+    printPanel(ctx, printSettings, sheetLanguages, reload));
+}
+
+/** The paper the unit's PDFs are laid out on and the patient sheet's language: read by everyone, changed by the administrator. */
+function printPanel(ctx, settings, languages, reload) {
+  const edit = ctx.can.manageUnit();
+  const form = h('form', { id: 'print-settings-form', novalidate: true }, h('div', { class: 'form-errors' }),
+    h('div', { class: 'fields' },
+      field({ name: 'paper', label: 'Paper for printed documents', type: 'select', value: settings.paper, span: true,
+        options: [['a4', 'A4 (210 × 297 mm)'], ['letter', 'US Letter (8.5 × 11 in)']],
+        hint: 'the patient sheet, the plan and the session summary, when a link names no paper' }),
+      field({ name: 'sheetLanguage', label: 'Language of the patient sheet', type: 'select', value: settings.sheetLanguage, span: true,
+        options: languages.map((l) => [l.tag, l.name]), hint: 'a unit adds its language as data: see the documentation of the patient sheet' })),
+    h('p', { class: 'muted' }, `Last changed ${String(settings.updatedAt).slice(0, 16).replace('T', ' ')} by ${settings.updatedBy}.`),
+    edit ? h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'save-print-settings' }, 'Save')) : null);
+  if (!edit) form.querySelectorAll('select').forEach((x) => { x.disabled = true; });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    try {
+      await put('/api/print-settings', { paper: v.paper, sheetLanguage: v.sheetLanguage, version: settings.version });
+      toast('Saved: documents print on this paper from now on');
+      reload();
+    } catch (e) { showProblems(form, e); }
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'h-print' }, h('h2', { id: 'h-print' }, 'Printed documents'), form);
 }
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

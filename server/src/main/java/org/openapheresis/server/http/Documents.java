@@ -14,7 +14,7 @@ import org.openapheresis.system.MessageKey;
 /**
  * How a printed document is answered (the patient sheet, the plan sheet, the session summary): HTML or PDF, chosen by
  * the {@code Accept} header or by {@code ?format=html|pdf} (a link cannot set a header), on the paper of
- * {@code ?paper=a4|letter} (A4 when not given).
+ * {@code ?paper=a4|letter} (when not given, the unit's default paper, {@code GET /api/print-settings}).
  */
 public final class Documents {
 
@@ -28,9 +28,14 @@ public final class Documents {
      * What a call asks for: the format and the paper.
      *
      * @param format HTML or PDF
-     * @param paper the PDF's paper
+     * @param paperAsked the PDF's paper, when the call names one
      */
-    public record Asked(Format format, Paper paper) {
+    public record Asked(Format format, Optional<Paper> paperAsked) {
+
+        /** The paper asked for, else the unit's. */
+        public Paper paper(Paper unitDefault) {
+            return paperAsked.orElse(unitDefault);
+        }
     }
 
     /** What the call asks for, read before any record is (a 406 or 422 reads nothing). */
@@ -41,25 +46,26 @@ public final class Documents {
     /**
      * Answers the document in the format asked for.
      *
+     * @param unitPaper the paper when the call names none (the unit's setting)
      * @param html the document as an XHTML page for the browser
      * @param pdf the document as a PDF on the paper
      * @param fileName the PDF's file name, e.g. {@code plan-sheet.pdf}
      */
-    public static void answer(Call call, Asked asked, Supplier<String> html, Function<Paper, byte[]> pdf,
-            String fileName) {
+    public static void answer(Call call, Asked asked, Paper unitPaper, Supplier<String> html,
+            Function<Paper, byte[]> pdf, String fileName) {
         if (asked.format() == Format.PDF) {
             call.ctx().status(200).contentType("application/pdf").header("Content-Disposition",
-                    "inline; filename=\"" + fileName + "\"").result(pdf.apply(asked.paper()));
+                    "inline; filename=\"" + fileName + "\"").result(pdf.apply(asked.paper(unitPaper)));
         } else {
             call.ctx().status(200).contentType("text/html; charset=utf-8")
                     .result(html.get().getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /** The paper of {@code ?paper=}: A4 when absent; a 422 on {@code paper} for another value. */
-    public static Paper paper(Optional<String> query) {
+    /** The paper of {@code ?paper=}: empty when absent; a 422 on {@code paper} for another value. */
+    public static Optional<Paper> paper(Optional<String> query) {
         return query.map(q -> Paper.ofCode(q).orElseThrow(() -> InvalidInputException.of("paper", MessageKey.NOT_ONE_OF,
-                q, "a4, letter"))).orElse(Paper.A4);
+                q, "a4, letter")));
     }
 
     /**

@@ -25,9 +25,11 @@ public final class PrintoutRoutes implements FeatureRoutes {
     private static final String CSS = read("/web" + Page.STYLESHEET);
 
     private final PrintoutService printouts;
+    private final PrintSettingsService settings;
 
-    public PrintoutRoutes(PrintoutService printouts) {
+    public PrintoutRoutes(PrintoutService printouts, PrintSettingsService settings) {
         this.printouts = printouts;
+        this.settings = settings;
     }
 
     @Override
@@ -36,7 +38,8 @@ public final class PrintoutRoutes implements FeatureRoutes {
                 Route.get("/api/orders/{id}/plan-sheet", ORDERS_READ, "The order's plan to print: the course and the "
                         + "plan's figures, each with its unit, its warnings with who acknowledged them, its assumptions "
                         + "and sources; HTML (Accept: text/html) or a PDF (Accept: application/pdf; or "
-                        + "?format=html|pdf) on ?paper=a4 (default) or letter", this::planSheet).audit()
+                        + "?format=html|pdf) on ?paper=a4 or letter (default: the unit's paper, GET "
+                        + "/api/print-settings)", this::planSheet).audit()
                         .error(406, "Accept names neither text/html nor application/pdf")
                         .error(422, "format is neither html nor pdf, or paper neither a4 nor letter"),
                 Route.get("/api/sessions/{id}/summary", SESSIONS_CLINICAL_READ, "The session's run sheet and summary "
@@ -50,12 +53,13 @@ public final class PrintoutRoutes implements FeatureRoutes {
     private void planSheet(Call call) {
         Documents.Asked asked = Documents.asked(call);
         String id = call.param("id");
+        PrintSettings unit = call.read(settings::current);
         PrintoutService.PlanSheet sheet = call.read(h -> {
             call.concerns(printouts.patientOfOrder(h, id));
             return printouts.planSheet(h, id);
         });
         String by = call.who().username();
-        Documents.answer(call, asked, () -> PlanSheetHtml.page(sheet, call.zone(), null, "/api/orders/" + id
+        Documents.answer(call, asked, unit.defaultPaper(), () -> PlanSheetHtml.page(sheet, call.zone(), null, "/api/orders/" + id
                 + "/plan-sheet?format=pdf", by, call.now()), paper -> Pdf.render(PlanSheetHtml.page(sheet,
                 call.zone(), CSS, null, by, call.now()), paper), "plan-sheet.pdf");
     }
@@ -63,12 +67,13 @@ public final class PrintoutRoutes implements FeatureRoutes {
     private void summary(Call call) {
         Documents.Asked asked = Documents.asked(call);
         String id = call.param("id");
+        PrintSettings unit = call.read(settings::current);
         PrintoutService.SessionSummary summary = call.read(h -> {
             call.concerns(printouts.patientOfSession(h, id));
             return printouts.sessionSummary(h, id);
         });
         String by = call.who().username();
-        Documents.answer(call, asked, () -> SummaryHtml.page(summary, call.zone(), null, "/api/sessions/" + id
+        Documents.answer(call, asked, unit.defaultPaper(), () -> SummaryHtml.page(summary, call.zone(), null, "/api/sessions/" + id
                 + "/summary?format=pdf", by, call.now()), paper -> Pdf.render(SummaryHtml.page(summary, call.zone(),
                 CSS, null, by, call.now()), paper), "session-summary.pdf");
     }

@@ -53,12 +53,12 @@ class UiPrintoutsTest extends BrowserTest {
         browser.go("/orders/" + orderId);
         String planHref = browser.await(By.id("plan-sheet-pdf")).getAttribute("href");
         assertThat(planHref).endsWith("/api/orders/" + orderId + "/plan-sheet?format=pdf");
-        assertThat(browser.await(By.id("plan-sheet-pdf-letter")).getAttribute("href")).endsWith("&paper=letter");
+        assertThat(browser.await(By.id("plan-sheet-pdf-other-paper")).getAttribute("href")).endsWith("&paper=letter");
         PrintedPdf plan = pdfAt(planHref);
         assertThat(plan.widthMm()).isBetween(209.5, 210.5);
         assertThat(plan.text()).contains("Plan: Plasma exchange").contains("Aalto").contains("MRN-100871")
                 .contains("Assumptions and sources");
-        PrintedPdf letter = pdfAt(browser.await(By.id("plan-sheet-pdf-letter")).getAttribute("href"));
+        PrintedPdf letter = pdfAt(browser.await(By.id("plan-sheet-pdf-other-paper")).getAttribute("href"));
         assertThat(letter.widthMm()).isBetween(215.4, 216.4);
         browser.screenshot("61-order-plan-pdf-link");
 

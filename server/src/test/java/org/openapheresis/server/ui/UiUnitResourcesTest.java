@@ -47,4 +47,30 @@ class UiUnitResourcesTest extends BrowserTest {
                 .isEqualTo("16:00");
         browser.screenshot("13-the-unit-planning-rules");
     }
+
+    @Test
+    void an_admin_sets_the_unit_s_paper_to_us_letter_and_the_order_page_offers_a4_as_the_other_size() throws Exception {
+        browser.signIn("admin", UiServer.ADMIN_PASSWORD);
+        browser.go("/unit");
+        browser.awaitHeading("The unit");
+        browser.select("paper", "letter");
+        browser.click(By.id("save-print-settings"));
+        browser.wait.until(d -> browser.text(By.id("print-settings-form")).contains("by admin"));
+        browser.screenshot("14-the-unit-printed-documents");
+        try {
+            String token = server.login("dr.lindqvist", server.demoPassword);
+            String orderId = server.call("GET", "/api/orders", token, null).body().get(0).get("id").asText();
+            browser.signIn("dr.lindqvist", server.demoPassword);
+            browser.go("/orders/" + orderId);
+            assertThat(browser.await(By.id("plan-sheet-pdf")).getAttribute("href")).endsWith("/plan-sheet?format=pdf");
+            assertThat(browser.text(By.id("plan-sheet-pdf-other-paper"))).isEqualTo("A4");
+            assertThat(browser.await(By.id("plan-sheet-pdf-other-paper")).getAttribute("href")).endsWith("&paper=a4");
+            assertThat(browser.await(By.id("patient-sheet")).getAttribute("href")).endsWith("lang=en");
+        } finally {
+            String admin = server.login("admin", UiServer.ADMIN_PASSWORD);
+            int version = server.call("GET", "/api/print-settings", admin, null).body().get("version").asInt();
+            assertThat(server.call("PUT", "/api/print-settings", admin, Map.of("paper", "a4", "sheetLanguage", "en",
+                    "version", version)).status()).isEqualTo(200);
+        }
+    }
 }
