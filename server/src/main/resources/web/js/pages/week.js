@@ -5,7 +5,7 @@
 // whole on request. The week shows the rota it is planned on (days closed, nurses' shifts, machines out of service),
 // and whoever keeps the rota edits it below the grid.
 import { get, post } from '../api.js';
-import { h, time, dayLabel, todayIso, addDays, dateField, timeField, values, showProblems, label, toast, instantOf,
+import { h, checkbox, time, dayLabel, todayIso, addDays, dateField, timeField, values, showProblems, label, toast, instantOf,
   localDate, field, clearProblems } from '../ui.js';
 import { nurseNames, procedureName, onCallPrompt, onCallMarker } from './common.js';
 
@@ -256,20 +256,30 @@ function rotaPanel(ctx, days, rota, machines, nurses, nurseName) {
     try { await send(v); toast(done); reload(); } catch (e) { showProblems(form, e, aliases); }
   });
 
+  // One shift, or a weekly pattern: ticking weekdays repeats the shift on them from the day until the last day
+  // (each becomes a shift of its own, cancelled one by one; the server adds all or none).
+  const WEEKDAYS = [['monday', 'Mon'], ['tuesday', 'Tue'], ['wednesday', 'Wed'], ['thursday', 'Thu'], ['friday', 'Fri'], ['saturday', 'Sat'], ['sunday', 'Sun']];
   const shiftForm = h('form', { class: 'inline-form', id: 'shift-form', novalidate: true, style: 'flex-wrap:wrap' },
     h('div', { class: 'form-errors' }),
     field({ name: 'nurse', label: 'Nurse', type: 'select', options: nurses.map((n) => [n.username, nurseName(n.username)]) }),
     dateField({ name: 'day', label: 'Day', value: days[0] < todayIso() ? todayIso() : days[0] }),
     timeField({ name: 'fromTime', label: 'From', value: '07:30' }),
     timeField({ name: 'toTime', label: 'To', value: '15:30', hint: 'next day when earlier' }),
+    h('fieldset', { class: 'repeat-days' }, h('legend', {}, 'Repeat every week on'),
+      ...WEEKDAYS.map(([d, short]) => checkbox({ name: `repeat.${d}`, label: short }))),
+    dateField({ name: 'lastDay', label: 'Until', value: days[6], hint: 'last day of the repeat (up to 12 weeks)' }),
     h('button', { class: 'btn btn-secondary', type: 'submit', id: 'add-shift' }, 'Add shift'));
   submit(shiftForm, (v) => {
+    const repeat = WEEKDAYS.map(([d]) => d).filter((d) => v[`repeat.${d}`]);
+    if (repeat.length) {
+      return post('/api/schedule/shift-patterns', { nurse: v.nurse, firstDay: v.day, lastDay: v.lastDay, days: repeat, start: v.fromTime, end: v.toTime });
+    }
     const from = instantOf(v.day, v.fromTime);
     let to = instantOf(v.day, v.toTime);
     if (from && to && to <= from) to = instantOf(addDays(v.day, 1), v.toTime);
     if (!from || !to) return Promise.reject({ problems: [{ field: from ? 'toTime' : 'fromTime', message: 'write the day as YYYY-MM-DD and the time as hh:mm' }] });
     return post('/api/schedule/shifts', { nurse: v.nurse, from, to });
-  }, 'Shift added', { from: 'fromTime', to: 'toTime' });
+  }, 'Shift added', { from: 'fromTime', to: 'toTime', firstDay: 'day', start: 'fromTime', end: 'toTime' });
 
   const closureForm = h('form', { class: 'inline-form', id: 'closure-form', novalidate: true, style: 'flex-wrap:wrap' },
     h('div', { class: 'form-errors' }),

@@ -96,6 +96,14 @@ public final class ScheduleRoutes implements FeatureRoutes {
                         + "not overlapping another of their shifts)", Map.of("nurse", "nurse.moreau", "from",
                                 "2026-03-02T07:30:00Z", "to", "2026-03-02T15:30:00Z"), this::addShift).audit()
                         .created(),
+                Route.post("/api/schedule/shift-patterns", ROTA_MANAGE, "Put a nurse on the rota by a weekly "
+                        + "pattern: a shift from start to end (unit time; an end not after the start is the next day) "
+                        + "on each of days (monday .. sunday) from firstDay to lastDay (at most "
+                        + ScheduleService.MAX_PATTERN_DAYS + " days); each becomes a shift of its own, cancelled "
+                        + "one by one; all are added or none (the refused day named)", Map.of("nurse", "nurse.moreau",
+                                "firstDay", "2026-03-02", "lastDay", "2026-03-27", "days", List.of("monday", "tuesday",
+                                        "wednesday", "thursday", "friday"), "start", "07:30", "end", "15:30"),
+                        this::addShiftPattern).audit().created(),
                 Route.action("/api/schedule/shifts/{id}/cancel", ROTA_MANAGE, "Take a shift off the rota (the record "
                         + "is kept)", this::cancelShift).audit().error(404, "no such shift")
                         .error(409, "cancelled already"));
@@ -194,6 +202,26 @@ public final class ScheduleRoutes implements FeatureRoutes {
         f.rejectUnknown();
         f.throwIfProblems();
         call.answer(call.write(h -> schedule.addShift(h, call.actor(), nurse, from, to)));
+    }
+
+    private void addShiftPattern(Call call) {
+        Node f = call.body();
+        String nurse = f.text("nurse", true, 100).orElse(null);
+        Optional<LocalDate> first = f.date("firstDay", true);
+        Optional<LocalDate> last = f.date("lastDay", true);
+        List<String> names = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        Optional<List<String>> days = f.texts("days", true, 7, 10);
+        days.ifPresent(ds -> ds.stream().filter(d -> !names.contains(d)).findFirst().ifPresent(d -> f.add("days",
+                org.openapheresis.system.MessageKey.NOT_ONE_OF, d, String.join(", ", names))));
+        Optional<java.time.LocalTime> start = timeOfDay(f, "start");
+        Optional<java.time.LocalTime> end = timeOfDay(f, "end");
+        f.rejectUnknown();
+        f.throwIfProblems();
+        Set<java.time.DayOfWeek> weekdays = EnumSet.noneOf(java.time.DayOfWeek.class);
+        days.orElseThrow().forEach(d -> weekdays.add(java.time.DayOfWeek.valueOf(d.toUpperCase(java.util.Locale.ROOT))));
+        call.answer(call.write(h -> schedule.addShiftPattern(h, call.actor(), nurse, first.orElseThrow(),
+                last.orElseThrow(), weekdays, start.orElseThrow(), end.orElseThrow())));
     }
 
     private void cancelShift(Call call) {

@@ -365,13 +365,68 @@ public final class ScheduleService {
             throw InvalidInputException.of("to", MessageKey.INVALID, "the shift is over already");
         }
         store.shifts(h, from, to).stream().filter(x -> x.nurse().equals(username)).findFirst().ifPresent(x -> {
-            throw InvalidInputException.of("from", MessageKey.INVALID, username + " is on shift from " + x.from()
-                    + " to " + x.to() + " already");
+            throw InvalidInputException.of("from", MessageKey.INVALID, username + " is on shift from "
+                    + unitTime(x.from()) + " to " + unitTime(x.to()) + " already");
         });
         Shift s = new Shift(Ids.next(), username, from, to, Times.now(clock), by.username(), Optional.empty(),
                 Optional.empty());
         store.insert(h, s);
         return s;
+    }
+
+    /** A time as the unit reads it: "Mon 14 Dec 2026 07:30 (UTC)", in the unit's zone. */
+    private String unitTime(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", java.util.Locale.ENGLISH)
+                .withZone(clock.getZone()).format(t) + " (" + clock.getZone().getId() + ")";
+    }
+
+    /** The longest span a weekly pattern of shifts is laid out over: twelve weeks. */
+    public static final int MAX_PATTERN_DAYS = 84;
+
+    /**
+     * Puts a nurse on the rota by a weekly pattern: a shift from {@code start} to {@code end} (the next day's
+     * {@code end} when it is not after {@code start}: a night shift), in the unit's time zone, on each of
+     * {@code weekdays} from {@code firstDay} to {@code lastDay} inclusive. Each shift is an ordinary shift of its own
+     * (cancelled one by one: a sick day takes one off), checked as {@link #addShift} checks one; all are made or none:
+     * the first that is refused refuses the pattern, naming its day.
+     *
+     * @throws InvalidInputException on {@code lastDay} (before {@code firstDay}, or more than
+     *     {@value #MAX_PATTERN_DAYS} days on), {@code firstDay} (in the past), {@code days} (none of the weekdays falls
+     *     in the span) or {@code days} naming the day whose shift is refused and why
+     */
+    public List<Shift> addShiftPattern(Handle h, Actor by, String username, LocalDate firstDay, LocalDate lastDay,
+            Set<java.time.DayOfWeek> weekdays, java.time.LocalTime start, java.time.LocalTime end) {
+        if (lastDay.isBefore(firstDay) || ChronoUnit.DAYS.between(firstDay, lastDay) + 1 > MAX_PATTERN_DAYS) {
+            throw InvalidInputException.of("lastDay", MessageKey.INVALID, "a pattern runs over 1 to "
+                    + MAX_PATTERN_DAYS + " days from " + firstDay);
+        }
+        if (firstDay.isBefore(LocalDate.now(clock))) {
+            throw InvalidInputException.of("firstDay", MessageKey.INVALID, firstDay + " is in the past");
+        }
+        java.time.ZoneId zone = clock.getZone();
+        List<Shift> made = new java.util.ArrayList<>();
+        for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
+            if (!weekdays.contains(d.getDayOfWeek())) {
+                continue;
+            }
+            java.time.Instant from = d.atTime(start).atZone(zone).toInstant();
+            java.time.Instant to = (end.isAfter(start) ? d : d.plusDays(1)).atTime(end).atZone(zone).toInstant();
+            try {
+                made.add(addShift(h, by, username, from, to));
+            } catch (InvalidInputException e) {
+                if (e.problems().get(0).field().equals("nurse")) {
+                    throw e;
+                }
+                throw InvalidInputException.of("days", MessageKey.INVALID, "the shift on " + d + " ("
+                        + d.getDayOfWeek().toString().toLowerCase(java.util.Locale.ROOT) + "): "
+                        + e.problems().get(0).message() + "; no shift of the pattern was added");
+            }
+        }
+        if (made.isEmpty()) {
+            throw InvalidInputException.of("days", MessageKey.INVALID, "none of these days falls between " + firstDay
+                    + " and " + lastDay);
+        }
+        return made;
     }
 
     /** Takes a shift off the rota; its row is kept. */

@@ -160,6 +160,65 @@ class ScheduleRotaTest {
                 unit.token(Role.NURSE)), 200).list()).hasSize(3);
     }
 
+    @Test
+    void a_weekly_pattern_puts_a_nurse_on_every_chosen_day_and_is_added_whole_or_not_at_all() {
+        unitWithACourse();
+        Map<String, Object> pattern = new java.util.HashMap<>(Map.of("nurse", "nurse1", "firstDay", "2026-03-02",
+                "lastDay", "2026-03-15", "days", List.of("monday", "wednesday", "friday"), "start", "07:30",
+                "end", "15:30"));
+        List<Map<String, Object>> made = Unit.expect(unit.api.post("/api/schedule/shift-patterns",
+                unit.token(Role.COORDINATOR), pattern), 201).list();
+        // Mon 2, Wed 4, Fri 6, Mon 9, Wed 11, Fri 13 March, 07:30-15:30 in the unit's zone (UTC here)
+        assertThat(made).extracting(m -> m.get("from")).containsExactly("2026-03-02T07:30:00Z", "2026-03-04T07:30:00Z",
+                "2026-03-06T07:30:00Z", "2026-03-09T07:30:00Z", "2026-03-11T07:30:00Z", "2026-03-13T07:30:00Z");
+        assertThat(made).extracting(m -> m.get("to")).allSatisfy(t -> assertThat((String) t).endsWith("T15:30:00Z"));
+        // the nurse is planned inside the pattern's shifts, as inside shifts added one by one
+        assertThat(proposed()).isNotEmpty().allSatisfy(x -> {
+            assertThat(start(x).getDayOfWeek()).isIn(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+            assertThat(start(x).toLocalTime()).isAfterOrEqualTo(LocalTime.of(7, 30));
+            assertThat(end(x).toLocalTime()).isBeforeOrEqualTo(LocalTime.of(15, 30));
+        });
+
+        // a night pattern ends the next morning
+        Map<String, Object> nights = new java.util.HashMap<>(pattern);
+        nights.putAll(Map.of("firstDay", "2026-03-07", "lastDay", "2026-03-07", "days", List.of("saturday"),
+                "start", "20:00", "end", "08:00"));
+        assertThat(Unit.expect(unit.api.post("/api/schedule/shift-patterns", unit.token(Role.COORDINATOR), nights),
+                201).list().get(0)).containsEntry("from", "2026-03-07T20:00:00Z").containsEntry("to",
+                        "2026-03-08T08:00:00Z");
+
+        // one day of the pattern overlaps a shift already there: nothing of it is added, the day is named
+        Map<String, Object> clash = new java.util.HashMap<>(pattern);
+        clash.putAll(Map.of("firstDay", "2026-03-16", "lastDay", "2026-03-20", "days", List.of("monday", "friday"),
+                "start", "15:00", "end", "18:00"));
+        shift("2026-03-20T16:00:00Z", "2026-03-20T20:00:00Z");
+        Api.Answer refused = unit.api.post("/api/schedule/shift-patterns", unit.token(Role.COORDINATOR), clash);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("days").contains("2026-03-20").contains("no shift of the pattern");
+        assertThat(Unit.expect(unit.api.get("/api/schedule/shifts?from=2026-03-16&to=2026-03-20",
+                unit.token(Role.NURSE)), 200).list()).as("only the shift there before").hasSize(1);
+
+        // bad input names its field
+        Map<String, Object> bad = new java.util.HashMap<>(pattern);
+        bad.put("days", List.of("funday"));
+        assertThat(unit.api.post("/api/schedule/shift-patterns", unit.token(Role.COORDINATOR), bad).body())
+                .contains("days").contains("funday");
+        bad.put("days", List.of("monday"));
+        bad.put("lastDay", "2026-06-30");
+        assertThat(unit.api.post("/api/schedule/shift-patterns", unit.token(Role.COORDINATOR), bad).body())
+                .contains("lastDay");
+        bad.put("lastDay", "2026-03-06");
+        bad.put("firstDay", "2026-03-01");
+        assertThat(unit.api.post("/api/schedule/shift-patterns", unit.token(Role.COORDINATOR), bad).body())
+                .contains("firstDay").contains("in the past");
+        bad.put("firstDay", "2026-03-03");
+        bad.put("lastDay", "2026-03-05");
+        assertThat(unit.api.post("/api/schedule/shift-patterns", unit.token(Role.COORDINATOR), bad).body())
+                .as("no monday between").contains("none of these days");
+        assertThat(unit.api.post("/api/schedule/shift-patterns", unit.token(Role.NURSE), pattern).status())
+                .isEqualTo(403);
+    }
+
     private String shift(String from, String to) {
         return Unit.expect(unit.api.post("/api/schedule/shifts", unit.token(Role.COORDINATOR), Map.of("nurse",
                 "nurse1", "from", from, "to", to)), 201).id();

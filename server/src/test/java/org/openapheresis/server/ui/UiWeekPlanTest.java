@@ -133,6 +133,17 @@ class UiWeekPlanTest extends BrowserTest {
         browser.fill("shift-form", Map.of("day", monday, "fromTime", "12:00", "toTime", "20:00"));
         browser.click(By.id("add-shift"));
         browser.wait.until(d -> browser.text(By.id("shift-form")).contains("on shift"));
+        // a weekly pattern: Tuesdays and Thursdays 08:00-16:00 until the Friday, two shifts of their own
+        String tuesday = java.time.LocalDate.parse(monday).plusDays(1).toString();
+        String thursday = java.time.LocalDate.parse(monday).plusDays(3).toString();
+        int listed = browser.all(By.cssSelector("#shift-list li[data-shift]")).size();
+        browser.fill("shift-form", Map.of("day", tuesday, "fromTime", "08:00", "toTime", "16:00", "lastDay",
+                java.time.LocalDate.parse(monday).plusDays(4).toString()));
+        browser.click(By.cssSelector("#shift-form [name='repeat.tuesday']"));
+        browser.click(By.cssSelector("#shift-form [name='repeat.thursday']"));
+        browser.screenshot("73a-week-rota-weekly-pattern");
+        browser.click(By.id("add-shift"));
+        browser.wait.until(d -> browser.all(By.cssSelector("#shift-list li[data-shift]")).size() == listed + 2);
 
         browser.fill("closure-form", Map.of("day", wednesday, "reason", "Staff training day"));
         browser.click(By.id("add-closure"));
@@ -152,6 +163,10 @@ class UiWeekPlanTest extends BrowserTest {
                 + "']"))).contains("On shift 07:30–15:30");
         assertThat(browser.text(By.cssSelector("#week-grid [data-row='" + UiServer.NURSE + "'][data-day='"
                 + wednesday + "']"))).contains("Off");
+        for (String day : List.of(tuesday, thursday)) {
+            assertThat(browser.text(By.cssSelector("#week-grid [data-row='" + UiServer.NURSE + "'][data-day='" + day
+                    + "']"))).as(day).contains("On shift 08:00–16:00");
+        }
         browser.screenshot("74-week-rota-by-nurse");
 
         browser.click(By.cssSelector("#closure-list li[data-closure] button"));
