@@ -10,17 +10,20 @@ import java.util.List;
  * @param medications current medications as recorded
  * @param aceInhibitor true when the patient takes an ACE inhibitor
  * @param plasmaAllergy true when the patient had an allergic reaction to plasma
+ * @param conditions diagnoses and past conditions as recorded (e.g. "systemic lupus erythematosus", "aphakia, left
+ *     eye"); a record kept before this field existed reads as none
  */
 public record ClinicalHistory(List<String> allergies, List<String> medications, boolean aceInhibitor,
-        boolean plasmaAllergy) {
+        boolean plasmaAllergy, List<String> conditions) {
 
     public ClinicalHistory {
         allergies = List.copyOf(allergies);
         medications = List.copyOf(medications);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
     /** Nothing recorded. */
     public static ClinicalHistory none() {
-        return new ClinicalHistory(List.of(), List.of(), false, false);
+        return new ClinicalHistory(List.of(), List.of(), false, false, List.of());
     }
 }

@@ -37,7 +37,7 @@ public final class Candidacy {
                 plan.extracorporealPercentOfBloodVolume() == null ? OptionalDouble.empty()
                         : OptionalDouble.of(plan.extracorporealPercentOfBloodVolume()),
                 plan.warnings(), history, type == ProcedureType.LEUKOCYTAPHERESIS, r.patient().labs().get(Analyte.WBC),
-                plan.sessionsNeeded(), sessionsOrdered);
+                plan.sessionsNeeded(), sessionsOrdered, type == ProcedureType.PHOTOPHERESIS);
     }
 
     /** Every candidacy warning, then the plan's own: what an order needs acknowledged by a physician. */

@@ -26,12 +26,13 @@ import org.openapheresis.patient.ClinicalHistory;
  * @param wbcE9PerL latest white count, 10^9/L, when recorded
  * @param sessionsNeeded sessions the plan needs to reach the order's target (1 when none)
  * @param sessionsOrdered sessions the order prescribes, when the check is of an order
+ * @param photopheresis true for an extracorporeal photopheresis (methoxsalen and UVA light)
  */
 public record CandidacyFacts(String procedureName, boolean plasmaExchange, boolean onSeparator, boolean usesAlbumin,
         boolean usesPlasma, OptionalDouble ageYears, double hematocritPercent, OptionalDouble plateletsE9PerL,
         double bloodVolumeMl, OptionalDouble extracorporealPercentOfBloodVolume, List<Warning> planWarnings,
         ClinicalHistory history, boolean leukocytapheresis, OptionalDouble wbcE9PerL, int sessionsNeeded,
-        java.util.OptionalInt sessionsOrdered) {
+        java.util.OptionalInt sessionsOrdered, boolean photopheresis) {
 
     /** Hyperleukocytosis is commonly defined as a white count above 100 × 10^9/L (Röllig C, Ehninger G, Blood 2015). */
     public static final double HYPERLEUKOCYTOSIS_WBC_E9_PER_L = 100;
@@ -43,7 +44,7 @@ public record CandidacyFacts(String procedureName, boolean plasmaExchange, boole
             ClinicalHistory history) {
         this(procedureName, plasmaExchange, onSeparator, usesAlbumin, usesPlasma, ageYears, hematocritPercent,
                 plateletsE9PerL, bloodVolumeMl, extracorporealPercentOfBloodVolume, planWarnings, history, false,
-                OptionalDouble.empty(), 1, java.util.OptionalInt.empty());
+                OptionalDouble.empty(), 1, java.util.OptionalInt.empty(), false);
     }
 
     /** True for a leukocytapheresis, or a white count above {@link #HYPERLEUKOCYTOSIS_WBC_E9_PER_L}. */

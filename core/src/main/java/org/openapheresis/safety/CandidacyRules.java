@@ -8,7 +8,8 @@ public final class CandidacyRules {
 
     private static final List<CandidacyRule> ALL = List.of(new AceInhibitorAlbuminExchangeRule(),
             new PlasmaAllergyRule(), new PlateletsLowPreRule(), new HematocritLowPreRule(),
-            new ChildCircuitTooLargeRule(), new SessionsNeededExceedOrderedRule());
+            new ChildCircuitTooLargeRule(), new SessionsNeededExceedOrderedRule(),
+            new MethoxsalenContraindicationRule());
 
     private CandidacyRules() {
     }

@@ -25,6 +25,7 @@ public enum WarningCode {
     RED_CELL_EXCHANGE_UNITS_SHORT(Scope.PLAN, "Red cell exchange: too few units"),
     ACE_INHIBITOR_ALBUMIN_EXCHANGE(Scope.CANDIDACY, "ACE inhibitor with albumin exchange"),
     PLASMA_ALLERGY(Scope.CANDIDACY, "Allergy to plasma"),
+    METHOXSALEN_CONTRAINDICATED(Scope.CANDIDACY, "Methoxsalen contraindicated"),
     PLATELETS_LOW_PRE(Scope.CANDIDACY, "Platelets low before the procedure"),
     HEMATOCRIT_LOW_PRE(Scope.CANDIDACY, "Haematocrit low before the procedure"),
     CHILD_CIRCUIT_TOO_LARGE(Scope.CANDIDACY, "Circuit too large for the child"),

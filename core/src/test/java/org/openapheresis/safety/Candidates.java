@@ -41,7 +41,12 @@ final class Candidates {
     }
 
     static ClinicalHistory history(boolean aceInhibitor, boolean plasmaAllergy, String... allergies) {
-        return new ClinicalHistory(List.of(allergies), List.of(), aceInhibitor, plasmaAllergy);
+        return new ClinicalHistory(List.of(allergies), List.of(), aceInhibitor, plasmaAllergy, List.of());
+    }
+
+    /** A history with these conditions recorded and these allergies. */
+    static ClinicalHistory conditions(List<String> conditions, String... allergies) {
+        return new ClinicalHistory(List.of(allergies), List.of(), false, false, conditions);
     }
 
     /** An adult with hyperleukocytosis (AML, white count 250 × 10^9/L) and the given haematocrit. */

@@ -25,10 +25,11 @@ export async function render(main, ctx, [id]) {
       h('div', { class: 'fields' },
         field({ name: 'heightCm', label: 'Height', unit: 'cm', type: 'number', value: p.heightCm, hint: 'needed before a procedure can be planned' }),
         field({ name: 'weightKg', label: 'Weight', unit: 'kg', type: 'number', value: p.weightKg, hint: 'needed before a procedure can be planned' }))),
-    !clinical ? null : h('fieldset', {}, h('legend', {}, 'Allergies and medications'),
+    !clinical ? null : h('fieldset', {}, h('legend', {}, 'Allergies, medications and conditions'),
       h('div', { class: 'fields wide' },
         field({ name: 'allergies', label: 'Allergies', type: 'textarea', value: (p.allergies || []).join('\n'), hint: 'One per line. Leave empty if none known.' }),
-        field({ name: 'medications', label: 'Current medications', type: 'textarea', value: (p.medications || []).join('\n'), hint: 'One per line, e.g. “ramipril 5 mg daily”.' })),
+        field({ name: 'medications', label: 'Current medications', type: 'textarea', value: (p.medications || []).join('\n'), hint: 'One per line, e.g. “ramipril 5 mg daily”.' }),
+        field({ name: 'conditions', label: 'Conditions', type: 'textarea', value: (p.conditions || []).join('\n'), hint: 'Diagnoses and past conditions, one per line, e.g. “systemic lupus erythematosus”, “aphakia”: the order’s checks read them.' })),
       h('div', { class: 'fields wide', style: 'margin-top:.75rem' },
         checkbox({ name: 'aceInhibitor', label: 'Takes an ACE inhibitor (risk of reactions during apheresis)', checked: p.aceInhibitor }),
         checkbox({ name: 'plasmaAllergy', label: 'Previous allergic reaction to plasma', checked: p.plasmaAllergy }))),
@@ -47,7 +48,7 @@ export async function render(main, ctx, [id]) {
     const body = { ...(id ? patientBody(p, clinical) : {}), mrn: v.mrn, givenName: v.givenName, familyName: v.familyName, birthDate: v.birthDate || null,
       sex: v.sex || null, kind: v.kind };
     if (clinical) Object.assign(body, { heightCm: toNumber(v.heightCm) ?? null, weightKg: toNumber(v.weightKg) ?? null,
-      allergies: splitList(v.allergies), medications: splitList(v.medications), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy });
+      allergies: splitList(v.allergies), medications: splitList(v.medications), conditions: splitList(v.conditions), aceInhibitor: !!v.aceInhibitor, plasmaAllergy: !!v.plasmaAllergy });
     if (!id && clinical) {
       const labs = {};
       for (const [k] of labFields()) if (v[`labs.${k}`]) labs[k] = toNumber(v[`labs.${k}`]);

@@ -63,6 +63,10 @@ export async function render(main, ctx, [id]) {
         : h('p', { class: 'muted' }, 'None recorded.')) : null,
     clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-meds' }, h('h2', { id: 'h-meds' }, 'Medications'),
       meds.length ? h('ul', { class: 'pill-list' }, meds.map((m) => h('li', {}, typeof m === 'string' ? m : m.name || m.text || JSON.stringify(m))))
+        : h('p', { class: 'muted' }, 'None recorded.')) : null,
+    // diagnoses and past conditions: the candidacy checks read them (e.g. the methoxsalen label's contraindications)
+    clinical ? h('section', { class: 'panel', 'aria-labelledby': 'h-conditions' }, h('h2', { id: 'h-conditions' }, 'Conditions'),
+      (p.conditions || []).length ? h('ul', { class: 'pill-list', id: 'conditions' }, p.conditions.map((c) => h('li', {}, c)))
         : h('p', { class: 'muted' }, 'None recorded.')) : null));
 
   main.append(await preferredTimesPanel(ctx, id));
@@ -265,7 +269,7 @@ export function patientBody(p, clinical = true) {
   const body = { version: p.version, kind: p.kind, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate,
     sex: p.sex, coverage: p.coverage || undefined };
   if (clinical) Object.assign(body, { heightCm: p.heightCm, weightKg: p.weightKg, allergies: p.allergies || [],
-    medications: p.medications || [], aceInhibitor: !!p.aceInhibitor, plasmaAllergy: !!p.plasmaAllergy });
+    medications: p.medications || [], aceInhibitor: !!p.aceInhibitor, plasmaAllergy: !!p.plasmaAllergy, conditions: p.conditions || [] });
   return body;
 }
 

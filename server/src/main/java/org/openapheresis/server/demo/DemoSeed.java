@@ -370,6 +370,16 @@ public final class DemoSeed {
         return m;
     }
 
+    /**
+     * The conditions on some demo records (diagnoses and history as a clinician writes them; the others have none
+     * recorded). None of them is a contraindication the candidacy checks warn of.
+     */
+    private static final Map<String, List<String>> CONDITIONS = Map.of(
+            "MRN-100234", List.of("Relapsing-remitting multiple sclerosis (2019)"),
+            "MRN-103009", List.of("Acute myeloid leukaemia, new diagnosis"),
+            "MRN-106204", List.of("Acute myeloid leukaemia, allogeneic HPC transplant 2025", "Chronic GVHD",
+                    "Hypertension"));
+
     private PatientRecord patient(String mrn, String given, String family, LocalDate birth, Sex sex, double heightCm,
             double weightKg, List<String> allergies, List<String> medications, boolean ace, boolean plasmaAllergy,
             Map<String, Double> labs, PatientKind kind, Instant registered) {
@@ -377,7 +387,8 @@ public final class DemoSeed {
         PatientDraft d = new PatientDraft(kind, mrn, given, family, birth, sex, OptionalDouble.of(heightCm),
                 OptionalDouble.of(weightKg), new Coverage(Optional.of("Regional Health Fund"),
                         Optional.of("RHF-" + mrn.substring(4)), Optional.empty()),
-                new ClinicalHistory(allergies, medications, ace, plasmaAllergy), labs,
+                new ClinicalHistory(allergies, medications, ace, plasmaAllergy, CONDITIONS.getOrDefault(mrn,
+                        List.of())), labs,
                 Optional.of(registered.minus(Duration.ofHours(2))));
         return jdbi.inTransaction(h -> {
             PatientRecord p = patients.create(h, COORDINATOR, d);

@@ -27,7 +27,7 @@ import org.openapheresis.patient.Sex;
  * @param weightKg weight, kg, when measured
  * @param coverage payer and member id (billing)
  * @param history allergies, medications and the contraindication facts (written flat: {@code allergies},
- *     {@code medications}, {@code aceInhibitor}, {@code plasmaAllergy})
+ *     {@code medications}, {@code aceInhibitor}, {@code plasmaAllergy}, {@code conditions})
  * @param labs latest lab values by contract field name (e.g. {@code hematocritPercent}, {@code plateletsE9PerL})
  * @param createdAt created
  * @param createdBy created by

@@ -75,7 +75,7 @@ public final class PatientRoutes implements FeatureRoutes {
 
     /** The fields only clinical staff record. */
     static final List<String> CLINICAL_FIELDS = List.of("heightCm", "weightKg", "allergies", "medications",
-            "aceInhibitor", "plasmaAllergy", "labs", "labsTakenAt");
+            "aceInhibitor", "plasmaAllergy", "conditions", "labs", "labsTakenAt");
 
     /**
      * A caller who may not record clinical values (the coordinator) sends none: the record keeps its own. Sending
@@ -200,6 +200,7 @@ public final class PatientRoutes implements FeatureRoutes {
         List<String> medications = f.texts("medications", false, 100, 200).orElse(List.of());
         boolean ace = f.bool("aceInhibitor", false).orElse(false);
         boolean plasmaAllergy = f.bool("plasmaAllergy", false).orElse(false);
+        List<String> conditions = f.texts("conditions", false, 50, 200).orElse(List.of());
         Map<String, Double> labs = f.child("labs", false).map(LabField::read).orElse(Map.of());
         Optional<java.time.Instant> takenAt = call.pastTime(f, "labsTakenAt", false);
         Optional<Integer> version = Optional.empty();
@@ -214,7 +215,8 @@ public final class PatientRoutes implements FeatureRoutes {
                     f.problems());
         }
         return new Read(new PatientDraft(kind, mrn, given, family, birth, sex, height, weight, coverage,
-                new ClinicalHistory(allergies, medications, ace, plasmaAllergy), labs, takenAt), version);
+                new ClinicalHistory(allergies, medications, ace, plasmaAllergy, conditions), labs, takenAt),
+                version);
     }
 
     /** The example body of the OpenAPI document. */
@@ -232,6 +234,7 @@ public final class PatientRoutes implements FeatureRoutes {
         p.put("medications", List.of("interferon beta-1a"));
         p.put("aceInhibitor", false);
         p.put("plasmaAllergy", false);
+        p.put("conditions", List.of("relapsing-remitting multiple sclerosis"));
         p.put("coverage", Map.of("payer", "Regional Health Fund", "memberId", "RHF-100234"));
         p.put("labs", Map.of("hematocritPercent", 40, "plateletsE9PerL", 240, "iggGPerL", 10.5));
         p.put("labsTakenAt", "2026-03-01T08:00:00Z");

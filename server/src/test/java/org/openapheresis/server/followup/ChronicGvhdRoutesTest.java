@@ -283,4 +283,26 @@ class ChronicGvhdRoutesTest {
         Api.Answer unlinked = Unit.expect(u.api.post("/api/orders", dr, photopheresisOrder(patient, null)), 201);
         assertThat((Map<String, Object>) unlinked.map().get("indication")).containsEntry("chronicGvhdAssessmentId", null);
     }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void a_photopheresis_for_a_patient_with_aphakia_on_the_record_warns_of_the_methoxsalen_label(Databases.Kind kind) {
+        Unit u = UNITS.of(kind);
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("APHAKIA"));
+        body.put("conditions", List.of("Aphakia, right eye (1998)", "Chronic GVHD"));
+        Api.Answer created = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), body), 201);
+        assertThat(created.map()).containsEntry("conditions", List.of("Aphakia, right eye (1998)", "Chronic GVHD"));
+        String patient = created.id();
+        Api.Answer order = Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN), photopheresisOrder(patient,
+                null)), 201);
+        assertThat(order.body()).contains("METHOXSALEN_CONTRAINDICATED").contains("Aphakia, right eye (1998)");
+        // the same order for a patient without it has no such warning
+        String other = u.createPatient(Unit.mrn("NOAPHAKIA"));
+        assertThat(Unit.expect(u.api.post("/api/orders", u.token(Role.PHYSICIAN), photopheresisOrder(other, null)),
+                201).body()).doesNotContain("METHOXSALEN_CONTRAINDICATED");
+        // a condition is a text of at most 200 characters
+        Map<String, Object> tooLong = Unit.msRelapsePatient(Unit.mrn("LONGCOND"));
+        tooLong.put("conditions", List.of("x".repeat(201)));
+        assertThat(u.api.post("/api/patients", u.token(Role.NURSE), tooLong).body()).contains("conditions[0]");
+    }
 }

@@ -109,6 +109,7 @@ class UiSignInTest extends BrowserTest {
                 .selectByValue("female");
         browser.type("heightCm", "168");
         browser.type("weightKg", "61.5");
+        browser.type("conditions", "Systemic lupus erythematosus");
 
         browser.driver.manage().deleteAllCookies(); // the sign-in is gone, as after an expiry
         browser.click(By.id("save-patient"));
@@ -132,5 +133,6 @@ class UiSignInTest extends BrowserTest {
         browser.click(By.id("save-patient"));
         browser.awaitHeading("Halvorsen, Ingrid");
         assertThat(browser.all(By.id("draft-restored"))).as("a draft is restored once").isEmpty();
+        assertThat(browser.text(By.id("conditions"))).contains("Systemic lupus erythematosus");
     }
 }
