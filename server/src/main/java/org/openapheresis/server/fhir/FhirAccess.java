@@ -46,6 +46,8 @@ public final class FhirAccess {
     static final Map<String, List<Permission>> NEEDS = Map.ofEntries(
             Map.entry("Patient", List.of(Permission.PATIENTS_READ)),
             Map.entry("Observation", List.of(Permission.PATIENTS_CLINICAL_READ)),
+            Map.entry("Condition", List.of(Permission.PATIENTS_CLINICAL_READ)),
+            Map.entry("AllergyIntolerance", List.of(Permission.PATIENTS_CLINICAL_READ)),
             Map.entry("ServiceRequest", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.ORDERS_READ)),
             Map.entry("Procedure", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
             Map.entry("AdverseEvent", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
@@ -241,6 +243,10 @@ public final class FhirAccess {
             return Optional.of(p.getIdElement().getIdPart());
         } else if (r instanceof Observation o) {
             subject = o.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.Condition c) {
+            subject = c.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.AllergyIntolerance a) {
+            subject = a.getPatient();
         } else if (r instanceof ServiceRequest s) {
             subject = s.getSubject();
         } else if (r instanceof Procedure p) {

@@ -236,6 +236,43 @@ class FhirRecordTest {
     }
 
     @Test
+    void recorded_conditions_and_allergies_are_conditions_and_allergy_intolerances_with_their_text() throws Exception {
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("HIST"));
+        body.put("conditions", List.of("Relapsing-remitting multiple sclerosis", "Hypertension"));
+        body.put("allergies", List.of("penicillin (rash)"));
+        body.put("plasmaAllergy", true);
+        String person = Unit.expect(unit.api.post("/api/patients", unit.token(Role.NURSE), body), 201).id();
+
+        List<IBaseResource> conditions = all("/fhir/Condition?subject=Patient/" + person, Role.PHYSICIAN);
+        assertThat(conditions).extracting(r -> ((org.hl7.fhir.r4.model.Condition) r).getCode().getText())
+                .containsExactly("Relapsing-remitting multiple sclerosis", "Hypertension");
+        assertThat(conditions).allSatisfy(r -> assertThat(((org.hl7.fhir.r4.model.Condition) r).getSubject()
+                .getReference()).isEqualTo("Patient/" + person));
+        List<IBaseResource> allergies = all("/fhir/AllergyIntolerance?patient=Patient/" + person, Role.NURSE);
+        assertThat(allergies).extracting(r -> ((org.hl7.fhir.r4.model.AllergyIntolerance) r).getCode().getText())
+                .containsExactly("penicillin (rash)", HistoryMapper.PLASMA_ALLERGY);
+        assertThat(allergies).allSatisfy(r -> assertThat(((org.hl7.fhir.r4.model.AllergyIntolerance) r)
+                .getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active"));
+
+        // read by id, and the id stays while the text does
+        String id = conditions.get(1).getIdElement().getIdPart();
+        assertThat(((org.hl7.fhir.r4.model.Condition) parse(get("/fhir/Condition/" + id, Role.PHYSICIAN))).getCode()
+                .getText()).isEqualTo("Hypertension");
+        assertThat(all("/fhir/Patient/" + person + "/$everything", Role.PHYSICIAN)).extracting(IBaseResource::fhirType)
+                .contains("Condition", "AllergyIntolerance");
+        for (String path : List.of("/fhir/Condition/" + person + "-cond-000000000000", "/fhir/Condition/no-such-id")) {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + unit.server.port() + path)).header("Authorization", "Bearer " + unit.token(Role.PHYSICIAN))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+        }
+        HttpResponse<String> billing = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + unit.server.port() + "/fhir/Condition?subject=Patient/" + person)).header("Authorization",
+                "Bearer " + unit.token(Role.BILLING)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(billing.statusCode()).as("billing reads no clinical history").isEqualTo(403);
+    }
+
+    @Test
     void calcium_given_is_a_medication_administration_with_its_dose_in_grams() {
         List<MedicationAdministration> given = bundle("/fhir/MedicationAdministration?patient=" + patientId,
                 Role.NURSE).getEntry().stream().map(e -> (MedicationAdministration) e.getResource()).toList();

@@ -1,0 +1,44 @@
+package org.openapheresis.server.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.IdType;
+
+/** A person's recorded allergies ({@link HistoryMapper}): read by id, search by patient (required). */
+public final class AllergyIntoleranceProvider implements IResourceProvider {
+
+    private final CompartmentReader reader;
+
+    AllergyIntoleranceProvider(CompartmentReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Class<AllergyIntolerance> getResourceType() {
+        return AllergyIntolerance.class;
+    }
+
+    @Read
+    public AllergyIntolerance read(@IdParam IdType id) {
+        String person = HistoryMapper.personOf(id.getIdPart(), HistoryMapper.ALLERGY_ID)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return reader.ofPatient(person, PatientCompartment.Type.ALLERGY_INTOLERANCE, AllergyIntolerance.class).stream()
+                .filter(c -> c.getIdElement().getIdPart().equals(id.getIdPart())).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<AllergyIntolerance> search(@RequiredParam(name = AllergyIntolerance.SP_PATIENT) ReferenceParam subject,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.ALLERGY_INTOLERANCE, AllergyIntolerance.class, lastUpdated);
+    }
+}

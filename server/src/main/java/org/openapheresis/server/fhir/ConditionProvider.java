@@ -1,0 +1,44 @@
+package org.openapheresis.server.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.IdType;
+
+/** A person's recorded conditions ({@link HistoryMapper}): read by id, search by subject (required). */
+public final class ConditionProvider implements IResourceProvider {
+
+    private final CompartmentReader reader;
+
+    ConditionProvider(CompartmentReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Class<Condition> getResourceType() {
+        return Condition.class;
+    }
+
+    @Read
+    public Condition read(@IdParam IdType id) {
+        String person = HistoryMapper.personOf(id.getIdPart(), HistoryMapper.CONDITION_ID)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return reader.ofPatient(person, PatientCompartment.Type.CONDITION, Condition.class).stream()
+                .filter(c -> c.getIdElement().getIdPart().equals(id.getIdPart())).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<Condition> search(@RequiredParam(name = Condition.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.CONDITION, Condition.class, lastUpdated);
+    }
+}
