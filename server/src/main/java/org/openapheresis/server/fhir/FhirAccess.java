@@ -48,6 +48,7 @@ public final class FhirAccess {
             Map.entry("Observation", List.of(Permission.PATIENTS_CLINICAL_READ)),
             Map.entry("Condition", List.of(Permission.PATIENTS_CLINICAL_READ)),
             Map.entry("AllergyIntolerance", List.of(Permission.PATIENTS_CLINICAL_READ)),
+            Map.entry("MedicationStatement", List.of(Permission.PATIENTS_CLINICAL_READ)),
             Map.entry("ServiceRequest", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.ORDERS_READ)),
             Map.entry("Procedure", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
             Map.entry("AdverseEvent", List.of(Permission.PATIENTS_CLINICAL_READ, Permission.SESSIONS_READ)),
@@ -247,6 +248,8 @@ public final class FhirAccess {
             subject = c.getSubject();
         } else if (r instanceof org.hl7.fhir.r4.model.AllergyIntolerance a) {
             subject = a.getPatient();
+        } else if (r instanceof org.hl7.fhir.r4.model.MedicationStatement m) {
+            subject = m.getSubject();
         } else if (r instanceof ServiceRequest s) {
             subject = s.getSubject();
         } else if (r instanceof Procedure p) {

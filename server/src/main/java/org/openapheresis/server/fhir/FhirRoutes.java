@@ -65,6 +65,7 @@ public final class FhirRoutes extends RestfulServer {
                 new MedicationAdministrationProvider(reader, jdbi), new PractitionerProvider(users, jdbi),
                 new DeviceProvider(resources, jdbi), new CoverageProvider(billing, reader, jdbi),
                 new ConditionProvider(reader), new AllergyIntoleranceProvider(reader),
+                new MedicationStatementProvider(reader),
                 new ChargeItemProvider(billing, reader, jdbi)));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);

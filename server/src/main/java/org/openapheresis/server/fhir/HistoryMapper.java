@@ -14,11 +14,13 @@ import org.openapheresis.server.auth.Tokens;
 import org.openapheresis.server.patient.PatientRecord;
 
 /**
- * The person's clinical history as the unit's record keeps it, as R4 resources: each recorded condition a Condition
- * and each recorded allergy (and the record's "allergic reaction to plasma") an AllergyIntolerance, subject or
- * patient the person. The record keeps them as text, so each carries its text as {@code code.text} and no code: none
- * is guessed. An allergy on the current record is active ({@code clinicalStatus}, which R4 requires of an allergy
- * not entered in error); a condition's status is left out, since the record lists past conditions with current ones.
+ * The person's clinical history as the unit's record keeps it, as R4 resources: each recorded condition a Condition,
+ * each recorded allergy (and the record's "allergic reaction to plasma") an AllergyIntolerance, and each current
+ * medication a MedicationStatement, subject or patient the person. The record keeps them as text, so each carries its
+ * text as {@code code.text} (a medication's {@code medicationCodeableConcept.text}) and no code: none is guessed. An
+ * allergy on the current record is active ({@code clinicalStatus}, which R4 requires of an allergy not entered in
+ * error), as is a medication the record lists as current; a condition's status is left out, since the record lists
+ * past conditions with current ones.
  *
  * <p>The record gives them no ids of their own: each id is the person's id, the kind and the first 12 hex digits of
  * the SHA-256 of its text, so it stays the same while the text does; a text recorded twice is one resource. Their
@@ -28,6 +30,7 @@ public final class HistoryMapper {
 
     static final String CONDITION_ID = "-cond-";
     static final String ALLERGY_ID = "-allergy-";
+    static final String MEDICATION_ID = "-med-";
     /** The text of the record's plasma-allergy fact, as an allergy. */
     static final String PLASMA_ALLERGY = "Plasma (allergic reaction to plasma recorded)";
     private static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
@@ -64,6 +67,21 @@ public final class HistoryMapper {
             a.setClinicalStatus(new CodeableConcept(new Coding(ALLERGY_CLINICAL, "active", "Active")));
             a.setCode(new CodeableConcept().setText(text));
             out.add(a);
+        }
+        return out;
+    }
+
+    /** The person's current medications. */
+    public static List<org.hl7.fhir.r4.model.MedicationStatement> medications(PatientRecord p) {
+        List<org.hl7.fhir.r4.model.MedicationStatement> out = new ArrayList<>();
+        for (String text : new LinkedHashSet<>(p.history().medications())) {
+            org.hl7.fhir.r4.model.MedicationStatement m = new org.hl7.fhir.r4.model.MedicationStatement();
+            m.setId(id(p.id(), MEDICATION_ID, text));
+            m.getMeta().setLastUpdated(Date.from(p.updatedAt()));
+            m.setStatus(org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.ACTIVE);
+            m.setSubject(new Reference("Patient/" + p.id()));
+            m.setMedication(new CodeableConcept().setText(text));
+            out.add(m);
         }
         return out;
     }

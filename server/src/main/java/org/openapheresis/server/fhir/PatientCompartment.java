@@ -28,7 +28,7 @@ import org.openapheresis.server.session.Vocabulary;
 
 /**
  * Everything the unit holds about one person, as FHIR resources: the Patient, the recorded conditions and
- * allergies (Condition, AllergyIntolerance), the orders (ServiceRequest), the
+ * allergies and medications (Condition, AllergyIntolerance, MedicationStatement), the orders (ServiceRequest), the
  * sessions (Procedure), the labs, vital signs and run values (Observation), the adverse events, the drugs given
  * (MedicationAdministration), the cell products the person donated or is to receive, and what pays for their care
  * and what was charged (Coverage, ChargeItem). Read one person at a
@@ -40,6 +40,7 @@ public final class PatientCompartment {
     /** The resource types of a person's compartment, in the order they are answered. */
     public enum Type {
         PATIENT("Patient"), CONDITION("Condition"), ALLERGY_INTOLERANCE("AllergyIntolerance"),
+        MEDICATION_STATEMENT("MedicationStatement"),
         SERVICE_REQUEST("ServiceRequest"), PROCEDURE("Procedure"), OBSERVATION("Observation"),
         ADVERSE_EVENT("AdverseEvent"), MEDICATION_ADMINISTRATION("MedicationAdministration"),
         BIOLOGICALLY_DERIVED_PRODUCT("BiologicallyDerivedProduct"), COVERAGE("Coverage"), CHARGE_ITEM("ChargeItem");
@@ -117,6 +118,9 @@ public final class PatientCompartment {
         }
         if (types.contains(Type.ALLERGY_INTOLERANCE)) {
             HistoryMapper.allergies(p).forEach(kept);
+        }
+        if (types.contains(Type.MEDICATION_STATEMENT)) {
+            HistoryMapper.medications(p).forEach(kept);
         }
         List<OrderRecord> personOrders = types.contains(Type.SERVICE_REQUEST)
                 || types.contains(Type.MEDICATION_ADMINISTRATION) ? orders.list(h, Optional.of(p.id())) : List.of();

@@ -236,11 +236,12 @@ class FhirRecordTest {
     }
 
     @Test
-    void recorded_conditions_and_allergies_are_conditions_and_allergy_intolerances_with_their_text() throws Exception {
+    void recorded_conditions_allergies_and_medications_are_fhir_resources_with_their_text() throws Exception {
         Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("HIST"));
         body.put("conditions", List.of("Relapsing-remitting multiple sclerosis", "Hypertension"));
         body.put("allergies", List.of("penicillin (rash)"));
         body.put("plasmaAllergy", true);
+        body.put("medications", List.of("interferon beta-1a 44 µg s.c. three times weekly"));
         String person = Unit.expect(unit.api.post("/api/patients", unit.token(Role.NURSE), body), 201).id();
 
         List<IBaseResource> conditions = all("/fhir/Condition?subject=Patient/" + person, Role.PHYSICIAN);
@@ -254,12 +255,17 @@ class FhirRecordTest {
         assertThat(allergies).allSatisfy(r -> assertThat(((org.hl7.fhir.r4.model.AllergyIntolerance) r)
                 .getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active"));
 
+        List<IBaseResource> meds = all("/fhir/MedicationStatement?subject=Patient/" + person, Role.PHYSICIAN);
+        assertThat(meds).extracting(r -> ((org.hl7.fhir.r4.model.MedicationStatement) r).getMedicationCodeableConcept()
+                .getText()).containsExactly("interferon beta-1a 44 µg s.c. three times weekly");
+        assertThat(((org.hl7.fhir.r4.model.MedicationStatement) meds.get(0)).getStatus().toCode()).isEqualTo("active");
+
         // read by id, and the id stays while the text does
         String id = conditions.get(1).getIdElement().getIdPart();
         assertThat(((org.hl7.fhir.r4.model.Condition) parse(get("/fhir/Condition/" + id, Role.PHYSICIAN))).getCode()
                 .getText()).isEqualTo("Hypertension");
         assertThat(all("/fhir/Patient/" + person + "/$everything", Role.PHYSICIAN)).extracting(IBaseResource::fhirType)
-                .contains("Condition", "AllergyIntolerance");
+                .contains("Condition", "AllergyIntolerance", "MedicationStatement");
         for (String path : List.of("/fhir/Condition/" + person + "-cond-000000000000", "/fhir/Condition/no-such-id")) {
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                     + unit.server.port() + path)).header("Authorization", "Bearer " + unit.token(Role.PHYSICIAN))

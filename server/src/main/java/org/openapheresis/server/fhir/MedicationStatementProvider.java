@@ -1,0 +1,44 @@
+package org.openapheresis.server.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.IdType;
+
+/** A person's current medications as recorded ({@link HistoryMapper}): read by id, search by subject (required). */
+public final class MedicationStatementProvider implements IResourceProvider {
+
+    private final CompartmentReader reader;
+
+    MedicationStatementProvider(CompartmentReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Class<MedicationStatement> getResourceType() {
+        return MedicationStatement.class;
+    }
+
+    @Read
+    public MedicationStatement read(@IdParam IdType id) {
+        String person = HistoryMapper.personOf(id.getIdPart(), HistoryMapper.MEDICATION_ID)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return reader.ofPatient(person, PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class).stream()
+                .filter(c -> c.getIdElement().getIdPart().equals(id.getIdPart())).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<MedicationStatement> search(@RequiredParam(name = MedicationStatement.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class, lastUpdated);
+    }
+}
