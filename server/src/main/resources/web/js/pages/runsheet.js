@@ -254,11 +254,18 @@ export async function render(main, ctx, [sessionId]) {
       await post(`/api/sessions/${encodeURIComponent(sessionId)}/adverse-events`, {
         time: isoAt(v.time), type: v.type || null, grade: v.grade || null, actionTaken: v.actionTaken || null, interrupted: !!v.interrupted });
     }));
+    // a plasma product is billed by the unit: its entry says how many bags were given (the server requires it)
+    const byUnits = (code) => !!(catalog.fluids.find((f) => f.code === code) || {}).countedInUnits;
+    const unitsField = field({ name: 'units', label: 'Units (bags)', type: 'number', min: 1, max: 60, hint: 'plasma products: how many bags were given' });
+    unitsField.hidden = true;
     forms.push(entryForm('fluids-form', 'Fluids given', [
-      field({ name: 'fluid', label: 'Fluid', type: 'select', options: [['', 'Choose a fluid…'], ...catalog.fluids.map((f) => [f.code, f.name])] }),
+      field({ name: 'fluid', label: 'Fluid', type: 'select', options: [['', 'Choose a fluid…'], ...catalog.fluids.filter((f) => f.code !== 'plasma').map((f) => [f.code, f.name])],
+        onchange: (e) => { unitsField.hidden = !byUnits(e.target.value); } }),
       field({ name: 'volumeMl', label: 'Volume', unit: 'mL', type: 'number' }),
+      unitsField,
     ], 'Record fluid', async (v) => {
-      await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid || null, volumeMl: toNumber(v.volumeMl) ?? null });
+      await post(`/api/sessions/${encodeURIComponent(sessionId)}/fluids`, { time: isoAt(v.time), fluid: v.fluid || null, volumeMl: toNumber(v.volumeMl) ?? null,
+        ...(byUnits(v.fluid) ? { units: toNumber(v.units) ?? null } : {}) });
     }));
     if (type !== 'ivig-infusion') {
       forms.push(entryForm('access-form', 'Vascular access', [
@@ -315,7 +322,7 @@ export async function render(main, ctx, [sessionId]) {
         series: [['systolicMmHg', 'Systolic (mmHg)'], ['diastolicMmHg', 'Diastolic (mmHg)'], ['pulsePerMin', 'Pulse (/min)']].map(([k, n]) => ({
           name: n, points: vitals.filter((x) => x[k] != null).map((x) => [(new Date(x.time) - new Date(vitals[0].time)) / 60000, Number(x[k])]) })),
         height: 220 })) : null),
-    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: (catalog.fluids.find((c) => c.code === f.fluid) || { name: f.fluid }).name })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL'], ['recordedBy', 'By', null]])));
+    recordTable('Fluids given', 'fluids', fluids.map((f) => ({ ...f, fluid: (catalog.fluids.find((c) => c.code === f.fluid) || { name: f.fluid }).name })), [['at', 'Time', null], ['fluid', 'Fluid', null], ['volumeMl', 'Volume', 'mL'], ['units', 'Units', null], ['recordedBy', 'By', null]])));
   main.append(h('section', { class: 'panel', id: 'adverse-events' }, h('h2', {}, 'Adverse events'),
     aes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Grade'), h('th', {}, 'Action taken'), h('th', {}, 'Interrupted'), h('th', {}, 'Recorded by'))),
       h('tbody', {}, aes.map((a) => h('tr', {}, h('td', {}, time(a.time)), h('td', {}, label(a.type)), h('td', {}, chip(a.grade)),

@@ -20,10 +20,13 @@ import org.openapheresis.procedure.ProcedureType;
  * @param infusionMin the infusion's time in whole minutes, for an infusion (from the recorded start to the end)
  * @param fluidGivenMl the fluids recorded as given during a session (or planned, for an estimate), mL by the fluid's
  *     code ({@code albumin-5}, {@code plasma}): a supply billed by the container is counted from these
+ * @param fluidGivenUnits the units of each plasma product recorded as given during a session, by the fluid's code
+ *     ({@code plasma-ffp}): a supply billed by the unit is counted from these
  */
 public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, Optional<RemovedComponent> removed,
         Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode,
-        Optional<BigDecimal> doseGivenMg, Optional<Long> infusionMin, Map<String, BigDecimal> fluidGivenMl) {
+        Optional<BigDecimal> doseGivenMg, Optional<Long> infusionMin, Map<String, BigDecimal> fluidGivenMl,
+        Map<String, Integer> fluidGivenUnits) {
 
     public BillableFacts {
         Objects.requireNonNull(trigger, "trigger");
@@ -35,6 +38,12 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
         Objects.requireNonNull(doseGivenMg, "doseGivenMg");
         Objects.requireNonNull(infusionMin, "infusionMin");
         fluidGivenMl = Map.copyOf(fluidGivenMl);
+        fluidGivenUnits = Map.copyOf(fluidGivenUnits);
+        fluidGivenUnits.forEach((fluid, units) -> {
+            if (units < 0) {
+                throw new IllegalArgumentException(units + " units of " + fluid + " given is negative");
+            }
+        });
         fluidGivenMl.forEach((fluid, ml) -> {
             if (ml.signum() < 0) {
                 throw new IllegalArgumentException(ml + " mL of " + fluid + " given is negative");
@@ -50,7 +59,7 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
     public BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, Optional<RemovedComponent> removed,
             Optional<String> productKind, Optional<Donation> donation, Optional<String> diagnosisCode) {
         this(trigger, procedure, removed, productKind, donation, diagnosisCode, Optional.empty(), Optional.empty(),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     /** A session that ended ({@code trigger}) as its order describes it. */
@@ -73,12 +82,18 @@ public record BillableFacts(Trigger trigger, Optional<ProcedureType> procedure, 
     public static BillableFacts ivig(Trigger trigger, Optional<String> productCode, Optional<BigDecimal> doseGivenMg,
             Optional<Long> infusionMin, Optional<String> diagnosisCode) {
         return new BillableFacts(trigger, Optional.of(ProcedureType.IVIG_INFUSION), Optional.empty(), productCode,
-                Optional.empty(), diagnosisCode, doseGivenMg, infusionMin, Map.of());
+                Optional.empty(), diagnosisCode, doseGivenMg, infusionMin, Map.of(), Map.of());
     }
 
     /** These facts with the fluids given during the session, mL by fluid code (replacing any recorded before). */
     public BillableFacts withFluidsGiven(Map<String, BigDecimal> ml) {
         return new BillableFacts(trigger, procedure, removed, productKind, donation, diagnosisCode, doseGivenMg,
-                infusionMin, ml);
+                infusionMin, ml, fluidGivenUnits);
+    }
+
+    /** These facts with the plasma units given during the session, by fluid code (replacing any recorded before). */
+    public BillableFacts withFluidUnitsGiven(Map<String, Integer> units) {
+        return new BillableFacts(trigger, procedure, removed, productKind, donation, diagnosisCode, doseGivenMg,
+                infusionMin, fluidGivenMl, units);
     }
 }

@@ -189,7 +189,8 @@ public final class BillingService {
         BillableFacts facts = (o.procedureSpec() instanceof ProcedureSpec.IvigInfusion i
                 ? ivigGiven(given, s, o, i)
                 : BillableFacts.session(Trigger.SESSION_COMPLETED, s.procedureType(), donation(o),
-                        Optional.of(o.indication().code()))).withFluidsGiven(fluidsMl(given));
+                        Optional.of(o.indication().code()))).withFluidsGiven(fluidsMl(given))
+                .withFluidUnitsGiven(fluidUnits(given));
         LocalDate day = LocalDate.ofInstant(s.endedAt().orElse(clock.instant()), clock.getZone());
         return charge(h, by, facts, "session:" + s.id(), Optional.of(s.id()), Optional.of(o.id()), s.patientId(), day);
     }
@@ -267,6 +268,15 @@ public final class BillingService {
             ml.merge(f.fluid().code(), BigDecimal.valueOf(f.volumeMl()), BigDecimal::add);
         }
         return ml;
+    }
+
+    /** The units of each plasma product recorded as given, summed by fluid code (fluids counted by volume: none). */
+    static Map<String, Integer> fluidUnits(List<Entries.FluidGiven> given) {
+        Map<String, Integer> units = new TreeMap<>();
+        for (Entries.FluidGiven f : given) {
+            f.units().ifPresent(u -> units.merge(f.fluid().code(), u, Integer::sum));
+        }
+        return units;
     }
 
     /** mg of immunoglobulin in {@code ml} of a {@code percent} product: 1 % is 1 g per 100 mL, 10 mg/mL. */
@@ -466,9 +476,9 @@ public final class BillingService {
                 + "estimated as planned, " + Math.round(r.albuminMl()) + " mL; a session is billed by the albumin "
                 + "recorded as given."));
         replacement.filter(r -> r.plasmaMl() > 0).ifPresent(r -> assumptions.add("The plan replaces with plasma ("
-                + Math.round(r.plasmaMl()) + " mL a session): plasma is not coded by the rules (the record does not "
-                + "show which plasma product or how many units), so it is not in this estimate; billing codes it by "
-                + "hand."));
+                + Math.round(r.plasmaMl()) + " mL a session): plasma is billed by the units of each plasma product "
+                + "recorded as given, and the plan says neither the product nor the units, so it is not in this "
+                + "estimate."));
         if (facts.doseGivenMg().isPresent()) {
             assumptions.add("Each day is estimated as planned: " + facts.doseGivenMg().get().stripTrailingZeros()
                     .toPlainString() + " mg of IVIG infused over " + facts.infusionMin().map(m -> m + " min")

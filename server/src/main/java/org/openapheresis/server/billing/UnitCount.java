@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * How a code rule counts its units: a fixed number per event, the drug given per the code's dosage, or the
  * infusion time by the hour, or a fluid given by the container. Written in the rule table's {@code units} column as
  * {@code 1}, {@code dose-mg/500}, {@code infusion-first-hour}, {@code infusion-additional-hours} or
- * {@code fluid-ml/albumin-5/250}.
+ * {@code fluid-ml/albumin-5/250}, or a plasma product by the units recorded as given, {@code fluid-units/plasma-ffp}.
  *
  * <p>Drug units: the dose given (mg) over the code's dosage (mg per unit), rounded up. CMS: "If the drug dose used
  * in the care of a patient is not a multiple of the HCPCS code dosage descriptor, the provider rounds to the next
@@ -28,10 +28,13 @@ import java.util.regex.Pattern;
  * rounded up (UNIT RULE: a container opened for a patient is used for that patient or discarded, never returned).
  * No volume of the fluid recorded is no unit and no reason: a plasma exchange replaced with plasma gives no albumin.
  *
+ * <p>Fluid units: the units of one plasma product recorded as given (the nurse counts the bags), summed over the
+ * session's entries of it; the HCPCS plasma codes are "each unit".
+ *
  * @param basis how units are counted
  * @param perEvent units per event, for {@link Basis#PER_EVENT}
  * @param mgPerUnit the code's dosage, mg per unit, for {@link Basis#DRUG_DOSE}
- * @param fluid the fluid's code, for {@link Basis#FLUID_CONTAINERS}; empty otherwise
+ * @param fluid the fluid's code, for {@link Basis#FLUID_CONTAINERS} and {@link Basis#FLUID_UNITS}; empty otherwise
  * @param mlPerUnit the code's container volume, mL per unit, for {@link Basis#FLUID_CONTAINERS}
  */
 public record UnitCount(Basis basis, int perEvent, int mgPerUnit, Optional<String> fluid, int mlPerUnit) {
@@ -45,18 +48,21 @@ public record UnitCount(Basis basis, int perEvent, int mgPerUnit, Optional<Strin
 
     /** How a rule counts units. */
     public enum Basis {
-        PER_EVENT, DRUG_DOSE, INFUSION_FIRST_HOUR, INFUSION_ADDITIONAL_HOURS, FLUID_CONTAINERS
+        PER_EVENT, DRUG_DOSE, INFUSION_FIRST_HOUR, INFUSION_ADDITIONAL_HOURS, FLUID_CONTAINERS, FLUID_UNITS
     }
 
     static final String DOSE_PREFIX = "dose-mg/";
     static final String FLUID_PREFIX = "fluid-ml/";
     private static final Pattern FLUID = Pattern.compile(FLUID_PREFIX + "([a-z0-9.-]+)/([1-9]\\d{0,5})");
+    static final String FLUID_UNITS_PREFIX = "fluid-units/";
+    private static final Pattern FLUID_UNIT = Pattern.compile(FLUID_UNITS_PREFIX + "([a-z0-9.-]+)");
 
     public UnitCount {
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(fluid, "fluid");
         if (basis == Basis.PER_EVENT && perEvent < 0 || basis == Basis.DRUG_DOSE && mgPerUnit <= 0
-                || basis == Basis.FLUID_CONTAINERS && (fluid.isEmpty() || mlPerUnit <= 0)) {
+                || basis == Basis.FLUID_CONTAINERS && (fluid.isEmpty() || mlPerUnit <= 0)
+                || basis == Basis.FLUID_UNITS && fluid.isEmpty()) {
             throw new IllegalArgumentException(basis + " counts " + perEvent + " units, " + mgPerUnit + " mg per unit, "
                     + mlPerUnit + " mL of " + fluid.orElse("no fluid") + " per unit");
         }
@@ -83,6 +89,10 @@ public record UnitCount(Basis basis, int perEvent, int mgPerUnit, Optional<Strin
         if (fluid.matches()) {
             return Optional.of(new UnitCount(Basis.FLUID_CONTAINERS, 0, 0, Optional.of(fluid.group(1)),
                     Integer.parseInt(fluid.group(2))));
+        }
+        Matcher units = FLUID_UNIT.matcher(text);
+        if (units.matches()) {
+            return Optional.of(new UnitCount(Basis.FLUID_UNITS, 0, 0, Optional.of(units.group(1)), 0));
         }
         return switch (text) {
             case "infusion-first-hour" -> Optional.of(of(Basis.INFUSION_FIRST_HOUR));
@@ -130,6 +140,8 @@ public record UnitCount(Basis basis, int perEvent, int mgPerUnit, Optional<Strin
             // no volume of the fluid given is nothing to bill and nothing missing
             case FLUID_CONTAINERS -> Counted.of(Optional.ofNullable(f.fluidGivenMl().get(fluid.orElseThrow()))
                     .map(ml -> containers(ml, mlPerUnit)).orElse(0));
+            // no unit of the product given is nothing to bill and nothing missing
+            case FLUID_UNITS -> Counted.of(f.fluidGivenUnits().getOrDefault(fluid.orElseThrow(), 0));
         };
     }
 

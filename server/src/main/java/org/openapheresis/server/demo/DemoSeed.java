@@ -297,6 +297,9 @@ public final class DemoSeed {
         });
     }
 
+    /** The demo's volume of one bag of plasma, mL: an example for the demo's records, not a standard. */
+    static final double DEMO_PLASMA_UNIT_ML = 250;
+
     private void priceList(LocalDate today, List<String> notes) {
         LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
         Map<String, String> prices = new LinkedHashMap<>();
@@ -309,6 +312,8 @@ public final class DemoSeed {
         prices.put("38241", "1800.00");
         prices.put("38242", "1500.00");
         prices.put("P9045", "65.00");
+        prices.put("P9017", "95.00");
+        prices.put("P9044", "90.00");
         prices.put("36522", "1900.00");
         List<BillingService.NewPrice> list = new ArrayList<>();
         prices.forEach((code, price) -> list.add(new BillingService.NewPrice(code, Optional.empty(),
@@ -597,8 +602,12 @@ public final class DemoSeed {
                     Vocabulary.Fluid.ALBUMIN_5, plan.replacement().albuminMl())));
         }
         if (plan.replacement() != null && plan.replacement().plasmaMl() > 0) {
+            // the demo's plasma is fresh frozen plasma in bags of about DEMO_PLASMA_UNIT_ML (an example volume, not a
+            // standard: the nurse counts the bags)
+            double ml = plan.replacement().plasmaMl();
+            int units = (int) Math.ceil(ml / DEMO_PLASMA_UNIT_ML);
             jdbi.useTransaction(h -> sessions.recordFluid(h, nurse, s.id(), new Commands.GiveFluid(end,
-                    Vocabulary.Fluid.PLASMA, plan.replacement().plasmaMl())));
+                    Vocabulary.Fluid.PLASMA_FFP, ml, java.util.OptionalInt.of(units))));
         }
         endOfRun(s, nurse, plan, end);
         jdbi.useTransaction(h -> {

@@ -120,12 +120,33 @@ public final class Commands {
         }
     }
 
-    /** A fluid given. */
-    public record GiveFluid(Instant time, Fluid fluid, double volumeMl) {
+    /** Units of a plasma product in one entry: a bound on input, not a dosing limit. */
+    public static final Range FLUID_UNITS = Range.of(1, 60);
+
+    /**
+     * A fluid given: a plasma product counted in units says how many ({@code units}, required), any other fluid
+     * says none.
+     */
+    public record GiveFluid(Instant time, Fluid fluid, double volumeMl, java.util.OptionalInt units) {
         public GiveFluid {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(fluid, "fluid");
+            Objects.requireNonNull(units, "units");
             FLUID_ML.require("volumeMl", volumeMl);
+            if (fluid.countedInUnits() && units.isEmpty()) {
+                throw InvalidInputException.of("units", MessageKey.REQUIRED_WHEN, "for " + fluid.displayName()
+                        + ": plasma is billed by the unit");
+            }
+            if (!fluid.countedInUnits() && units.isPresent()) {
+                throw InvalidInputException.of("units", MessageKey.INVALID, "only a plasma product is counted in units, "
+                        + "not " + fluid.displayName());
+            }
+            units.ifPresent(u -> FLUID_UNITS.require("units", u));
+        }
+
+        /** A fluid given by volume only. */
+        public GiveFluid(Instant time, Fluid fluid, double volumeMl) {
+            this(time, fluid, volumeMl, java.util.OptionalInt.empty());
         }
     }
 

@@ -48,8 +48,8 @@ public final class Entries {
     }
 
     /** A fluid given. */
-    public record FluidGiven(String id, Instant time, Fluid fluid, double volumeMl, Instant recordedAt,
-            String recordedBy) {
+    public record FluidGiven(String id, Instant time, Fluid fluid, double volumeMl, java.util.OptionalInt units,
+            Instant recordedAt, String recordedBy) {
     }
 
     /** An adverse event graded as the WAA registry grades. */

@@ -87,7 +87,9 @@ public final class SessionRoutes implements FeatureRoutes {
                 Route.post("/api/sessions/{id}/vitals", SESSIONS_RECORD, "Record vitals", Map.of("time",
                         "2026-03-02T09:00:00Z", "systolicMmHg", 118, "diastolicMmHg", 72, "pulsePerMin", 80,
                         "spo2Percent", 98, "temperatureC", 36.8), this::vitals).audit().created(),
-                Route.post("/api/sessions/{id}/fluids", SESSIONS_RECORD, "Record a fluid given", Map.of("time",
+                Route.post("/api/sessions/{id}/fluids", SESSIONS_RECORD, "Record a fluid given (a plasma product, "
+                        + "plasma-ffp, plasma-fp24, plasma-sd or plasma-cryo-poor, with the units given: units)",
+                        Map.of("time",
                         "2026-03-02T09:10:00Z", "fluid", "calcium-gluconate-10", "volumeMl", 10), this::fluids)
                         .audit().created(),
                 Route.post("/api/sessions/{id}/labs", SESSIONS_RECORD, "Record pre/during/post labs", Map.of("time",
@@ -352,9 +354,10 @@ public final class SessionRoutes implements FeatureRoutes {
         Fluid fluid = f.oneOf("fluid", true, Vocabulary.codes(Fluid.class))
                 .flatMap(c -> Vocabulary.fromCode(Fluid.class, c)).orElse(null);
         OptionalDouble volume = f.number("volumeMl", Commands.FLUID_ML, true);
+        java.util.OptionalInt units = f.integer("units", Commands.FLUID_UNITS, false);
         f.rejectUnknown();
         throwIfProblems(f, "the fluid has invalid values");
-        Commands.GiveFluid cmd = new Commands.GiveFluid(time, fluid, volume.getAsDouble());
+        Commands.GiveFluid cmd = new Commands.GiveFluid(time, fluid, volume.getAsDouble(), units);
         entry(call, (h, id) -> sessions.recordFluid(h, call.actor(), id, cmd));
     }
 

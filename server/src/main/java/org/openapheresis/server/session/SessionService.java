@@ -379,8 +379,8 @@ public final class SessionService {
 
     public Entries.FluidGiven recordFluid(Handle h, Actor by, String id, Commands.GiveFluid f) {
         observation(h, id, f.time());
-        Entries.FluidGiven e = new Entries.FluidGiven(Ids.next(), f.time(), f.fluid(), f.volumeMl(), Times.now(clock),
-                by.username());
+        Entries.FluidGiven e = new Entries.FluidGiven(Ids.next(), f.time(), f.fluid(), f.volumeMl(), f.units(),
+                Times.now(clock), by.username());
         store.insertFluid(h, id, e);
         return e;
     }

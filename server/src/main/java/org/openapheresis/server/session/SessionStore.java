@@ -277,19 +277,23 @@ public final class SessionStore {
     }
 
     public void insertFluid(Handle h, String sessionId, Entries.FluidGiven f) {
-        h.createUpdate("INSERT INTO fluid_given (id, session_id, at, fluid, volume_ml, recorded_at, recorded_by) "
-                + "VALUES (:id, :s, :at, :fluid, :volume, :recordedAt, :by)")
+        h.createUpdate("INSERT INTO fluid_given (id, session_id, at, fluid, volume_ml, units, recorded_at, recorded_by) "
+                + "VALUES (:id, :s, :at, :fluid, :volume, :units, :recordedAt, :by)")
                 .bind("id", f.id()).bind("s", sessionId).bind("at", Times.toDb(f.time())).bind("fluid", f.fluid().code())
-                .bind("volume", f.volumeMl()).bind("recordedAt", Times.toDb(f.recordedAt())).bind("by", f.recordedBy())
-                .execute();
+                .bind("volume", f.volumeMl()).bind("units", f.units().isPresent() ? (Integer) f.units().getAsInt() : null)
+                .bind("recordedAt", Times.toDb(f.recordedAt())).bind("by", f.recordedBy()).execute();
     }
 
     public List<Entries.FluidGiven> fluids(Handle h, String sessionId) {
-        return h.createQuery("SELECT id, at, fluid, volume_ml, recorded_at, recorded_by FROM fluid_given "
+        return h.createQuery("SELECT id, at, fluid, volume_ml, recorded_at, recorded_by, units FROM fluid_given "
                 + "WHERE session_id = :s ORDER BY at, recorded_at, id").bind("s", sessionId)
-                .map((rs, ctx) -> new Entries.FluidGiven(rs.getString(1), time(rs, 2),
-                        Vocabulary.fromCode(Fluid.class, rs.getString(3)).orElseThrow(), rs.getDouble(4), time(rs, 5),
-                        rs.getString(6))).list();
+                .map((rs, ctx) -> {
+                    int units = rs.getInt(7);
+                    return new Entries.FluidGiven(rs.getString(1), time(rs, 2),
+                            Vocabulary.fromCode(Fluid.class, rs.getString(3)).orElseThrow(), rs.getDouble(4),
+                            rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(units), time(rs, 5),
+                            rs.getString(6));
+                }).list();
     }
 
     public void insertAdverseEvent(Handle h, String sessionId, Entries.AdverseEvent e) {

@@ -92,7 +92,16 @@ public final class Vocabulary {
         ALBUMIN_5("albumin-5", "Albumin 5 %"),
         ALBUMIN_4("albumin-4", "Albumin 4 %"),
         ALBUMIN_20("albumin-20", "Albumin 20 %"),
+        /** Plasma whose product the entry does not say (entries made before the products were listed). */
         PLASMA("plasma", "Plasma"),
+        /** Plasma frozen within 8 hours of collection, single donor (FFP), by the unit. */
+        PLASMA_FFP("plasma-ffp", "Plasma, frozen within 8 h (FFP)"),
+        /** Plasma frozen between 8 and 24 hours of collection, single donor, by the unit. */
+        PLASMA_FP24("plasma-fp24", "Plasma, frozen within 24 h (FP24)"),
+        /** Plasma pooled from many donors, solvent/detergent treated, frozen, by the unit. */
+        PLASMA_SD("plasma-sd", "Plasma, pooled, solvent/detergent treated"),
+        /** Plasma with the cryoprecipitate removed (cryo-poor plasma), by the unit. */
+        PLASMA_CRYO_POOR("plasma-cryo-poor", "Plasma, cryoprecipitate reduced"),
         SALINE("saline-0.9", "Saline 0.9 %"),
         CALCIUM_GLUCONATE_10("calcium-gluconate-10", "Calcium gluconate 10 %"),
         CALCIUM_CHLORIDE_10("calcium-chloride-10", "Calcium chloride 10 %"),
@@ -116,6 +125,16 @@ public final class Vocabulary {
 
         public String displayName() {
             return displayName;
+        }
+
+        /** True for a plasma product counted in units (its entry says how many). */
+        public boolean countedInUnits() {
+            return this == PLASMA_FFP || this == PLASMA_FP24 || this == PLASMA_SD || this == PLASMA_CRYO_POOR;
+        }
+
+        /** True for any plasma, its product named or not. */
+        public boolean plasma() {
+            return this == PLASMA || countedInUnits();
         }
 
         @Override
@@ -191,8 +210,9 @@ public final class Vocabulary {
         }
         m.put("grades", grades);
         m.put("gradesSource", WAA_SOURCE);
-        m.put("fluids", Arrays.stream(Fluid.values()).map(f -> Map.of("code", f.code(), "name", f.displayName()))
-                .toList());
+        // countedInUnits: a plasma product, whose entry also says how many units (bags) were given
+        m.put("fluids", Arrays.stream(Fluid.values()).map(f -> Map.of("code", f.code(), "name", f.displayName(),
+                "countedInUnits", f.countedInUnits())).toList());
         m.put("runValueSources", codes(RunValueSource.class));
         Map<String, String> access = new LinkedHashMap<>();
         for (AccessKind k : AccessKind.values()) {

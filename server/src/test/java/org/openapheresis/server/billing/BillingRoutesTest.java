@@ -118,6 +118,39 @@ class BillingRoutesTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void plasma_products_recorded_with_their_units_are_charged_by_the_unit_and_a_product_without_units_is_refused(
+            Databases.Kind kind) {
+        Unit u = priced(kind);
+        String patient = u.createPatient(Unit.mrn("FFP"));
+        String session = u.startedSession(u.signedOrder(patient));
+        String nurse = u.token(Role.NURSE);
+        // a plasma product without its units is refused naming units; units on albumin are refused too
+        Api.Answer noUnits = u.api.post("/api/sessions/" + session + "/fluids", nurse, Map.of("time", Unit.now(),
+                "fluid", "plasma-ffp", "volumeMl", 1500));
+        assertThat(noUnits.status()).isEqualTo(422);
+        assertThat(noUnits.body()).contains("\"units\"").contains("billed by the unit");
+        Api.Answer albuminUnits = u.api.post("/api/sessions/" + session + "/fluids", nurse, Map.of("time",
+                Unit.now(), "fluid", "albumin-5", "volumeMl", 500, "units", 2));
+        assertThat(albuminUnits.status()).isEqualTo(422);
+        assertThat(albuminUnits.body()).contains("\"units\"");
+        // two entries of FFP, 6 + 4 units, and 3 units of cryo-poor plasma
+        for (int units : new int[] {6, 4}) {
+            Api.Answer a = Unit.expect(u.api.post("/api/sessions/" + session + "/fluids", nurse, Map.of("time",
+                    Unit.now(), "fluid", "plasma-ffp", "volumeMl", units * 250, "units", units)), 201);
+            assertThat(a.map()).containsEntry("units", units);
+        }
+        Unit.expect(u.api.post("/api/sessions/" + session + "/fluids", nurse, Map.of("time", Unit.now(), "fluid",
+                "plasma-cryo-poor", "volumeMl", 750, "units", 3)), 201);
+        Unit.expect(u.api.post("/api/sessions/" + session + "/complete", nurse, ""), 200);
+        List<Map<String, Object>> items = items(Unit.expect(u.api.get("/api/charges?patientId=" + patient,
+                u.token(Role.BILLING)), 200));
+        assertThat(items).extracting(i -> i.get("code") + " x" + i.get("units") + " by " + i.get("rule"))
+                .containsExactlyInAnyOrder("36514 x1 by TA_PLASMA", "P9017 x10 by PLASMA_FFP_SUPPLY",
+                        "P9044 x3 by PLASMA_CRYO_POOR_SUPPLY");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void an_assistance_screen_of_a_household_of_3_at_60000_takes_75_pct_off_the_uninsured_share_and_stores_nothing(
             Databases.Kind kind) {
         Unit u = priced(kind);

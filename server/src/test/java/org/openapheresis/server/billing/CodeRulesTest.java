@@ -284,6 +284,50 @@ class CodeRulesTest {
         assertThat(coded(exchange)).containsExactly("36514 x1 by TA_PLASMA");
     }
 
+    /** A TTP exchange that gave these units of plasma products, and 2,000 mL of 5 % albumin. */
+    private static List<String> ttpExchangeGiving(Map<String, Integer> units) {
+        return coded(BillableFacts.session(Trigger.SESSION_COMPLETED, ProcedureType.PLASMA_EXCHANGE, Optional.empty(),
+                Optional.of("M31.19")).withFluidsGiven(Map.of("albumin-5", new BigDecimal("2000")))
+                .withFluidUnitsGiven(units));
+    }
+
+    @Test
+    @CodesRule("PLASMA_FFP_SUPPLY")
+    void fresh_frozen_plasma_given_codes_p9017_per_unit_recorded() {
+        assertThat(ttpExchangeGiving(Map.of("plasma-ffp", 12))).containsExactly("36514 x1 by TA_PLASMA",
+                "P9045 x8 by ALBUMIN_5_SUPPLY", "P9017 x12 by PLASMA_FFP_SUPPLY");
+        assertThat(ttpExchangeGiving(Map.of())).as("no plasma product given: no plasma line")
+                .containsExactly("36514 x1 by TA_PLASMA", "P9045 x8 by ALBUMIN_5_SUPPLY");
+    }
+
+    @Test
+    @CodesRule("PLASMA_FP24_SUPPLY")
+    void plasma_frozen_within_24_hours_given_codes_p9059_per_unit_recorded() {
+        assertThat(ttpExchangeGiving(Map.of("plasma-fp24", 10))).contains("P9059 x10 by PLASMA_FP24_SUPPLY")
+                .noneMatch(l -> l.startsWith("P9017"));
+    }
+
+    @Test
+    @CodesRule("PLASMA_SD_SUPPLY")
+    void pooled_solvent_detergent_plasma_given_codes_p9023_per_unit_recorded() {
+        assertThat(ttpExchangeGiving(Map.of("plasma-sd", 14))).contains("P9023 x14 by PLASMA_SD_SUPPLY");
+    }
+
+    @Test
+    @CodesRule("PLASMA_CRYO_POOR_SUPPLY")
+    void cryoprecipitate_reduced_plasma_given_codes_p9044_per_unit_and_two_products_code_two_lines() {
+        assertThat(ttpExchangeGiving(Map.of("plasma-cryo-poor", 6, "plasma-ffp", 6)))
+                .contains("P9044 x6 by PLASMA_CRYO_POOR_SUPPLY", "P9017 x6 by PLASMA_FFP_SUPPLY");
+    }
+
+    @Test
+    void a_plasma_unit_count_parses_its_fluid() {
+        UnitCount c = UnitCount.parse("fluid-units/plasma-ffp").orElseThrow();
+        assertThat(c.basis()).isEqualTo(UnitCount.Basis.FLUID_UNITS);
+        assertThat(c.fluid()).contains("plasma-ffp");
+        assertThat(UnitCount.parse("fluid-units/")).isEmpty();
+    }
+
     @Test
     void a_fluid_unit_count_parses_its_fluid_and_container_and_refuses_what_is_not_one() {
         UnitCount c = UnitCount.parse("fluid-ml/albumin-5/250").orElseThrow();

@@ -166,6 +166,17 @@ class UiFullDayTest extends BrowserTest {
                 .sendKeys("left antecubital (draw), right forearm (return)");
         browser.click(By.cssSelector("#access-form button[type=submit]"));
         browser.awaitText(By.cssSelector("main"), "left antecubital");
+        // a plasma product asks for its units (bags): refused without them, recorded with them
+        By units = By.cssSelector("#fluids-form [data-field='units']");
+        assertThat(browser.all(units).get(0).isDisplayed()).as("no units field for albumin").isFalse();
+        new Select(browser.await(By.cssSelector("#fluids-form [data-field='fluid']"))).selectByValue("plasma-ffp");
+        browser.fill("fluids-form", Map.of("volumeMl", "1000"));
+        browser.click(By.cssSelector("#fluids-form button[type=submit]"));
+        browser.wait.until(d -> browser.errorFor("units").contains("billed by the unit"));
+        browser.fill("fluids-form", Map.of("volumeMl", "1000", "units", "4"));
+        browser.click(By.cssSelector("#fluids-form button[type=submit]"));
+        browser.awaitText(By.id("fluids"), "Plasma, frozen within 8 h (FFP)");
+        assertThat(browser.text(By.id("fluids"))).contains("Units").contains("1,000");
         assertThat(browser.contrastFailures()).as("text below WCAG AA contrast").isEmpty();
         browser.screenshot("06-run-sheet-in-progress");
         // completing asks first, and names what the record still lacks (here the post-procedure labs)
