@@ -121,8 +121,10 @@ public final class SummaryHtml {
         List<List<String>> fluids = new ArrayList<>();
         double fluidsMl = 0;
         for (Entries.FluidGiven f : r.fluids()) {
-            fluids.add(List.of(d.time(f.time()), f.fluid().displayName(), qty(f.volumeMl(), "mL", 0),
-                    d.by(f.recordedBy(), f.recordedAt())));
+            // a plasma product's bags with its volume: "1,000 mL (4 units)"
+            String volume = qty(f.volumeMl(), "mL", 0) + (f.units().isPresent() ? " (" + f.units().getAsInt()
+                    + (f.units().getAsInt() == 1 ? " unit)" : " units)") : "");
+            fluids.add(List.of(d.time(f.time()), f.fluid().displayName(), volume, d.by(f.recordedBy(), f.recordedAt())));
             fluidsMl += f.volumeMl();
         }
         d.section("summary-fluids", "Fluids given")
