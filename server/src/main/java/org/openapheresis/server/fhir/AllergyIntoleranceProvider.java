@@ -8,7 +8,6 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.IdType;
@@ -29,11 +28,7 @@ public final class AllergyIntoleranceProvider implements IResourceProvider {
 
     @Read
     public AllergyIntolerance read(@IdParam IdType id) {
-        String person = HistoryMapper.personOf(id.getIdPart(), HistoryMapper.ALLERGY_ID)
-                .orElseThrow(() -> new ResourceNotFoundException(id));
-        return reader.ofPatient(person, PatientCompartment.Type.ALLERGY_INTOLERANCE, AllergyIntolerance.class).stream()
-                .filter(c -> c.getIdElement().getIdPart().equals(id.getIdPart())).findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return reader.historyById(id, HistoryMapper.ALLERGY_ID, PatientCompartment.Type.ALLERGY_INTOLERANCE, AllergyIntolerance.class);
     }
 
     @Search

@@ -53,6 +53,18 @@ final class CompartmentReader {
         });
     }
 
+    /**
+     * A resource of the clinical history by its id ({@link HistoryMapper}: the person's id, the kind's marker, a
+     * hash of its text), read from the person's resources of that type; not found when no such person or resource.
+     */
+    <T extends org.hl7.fhir.r4.model.Resource> T historyById(org.hl7.fhir.r4.model.IdType id, String marker,
+            PatientCompartment.Type type, Class<T> as) {
+        String person = HistoryMapper.personOf(id.getIdPart(), marker)
+                .orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id));
+        return ofPatient(person, type, as).stream().filter(r -> r.getIdElement().getIdPart().equals(id.getIdPart()))
+                .findFirst().orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id));
+    }
+
     /** Whether an instant lies in the range (HAPI widens a bound to its precision: {@code le2026-03-01} is that day). */
     static boolean within(ca.uhn.fhir.rest.param.DateRangeParam range, java.util.Date at) {
         if (at == null) {

@@ -8,7 +8,6 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.IdType;
@@ -29,16 +28,15 @@ public final class MedicationStatementProvider implements IResourceProvider {
 
     @Read
     public MedicationStatement read(@IdParam IdType id) {
-        String person = HistoryMapper.personOf(id.getIdPart(), HistoryMapper.MEDICATION_ID)
-                .orElseThrow(() -> new ResourceNotFoundException(id));
-        return reader.ofPatient(person, PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class).stream()
-                .filter(c -> c.getIdElement().getIdPart().equals(id.getIdPart())).findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return reader.historyById(id, HistoryMapper.MEDICATION_ID, PatientCompartment.Type.MEDICATION_STATEMENT,
+                MedicationStatement.class);
     }
 
     @Search
-    public List<MedicationStatement> search(@RequiredParam(name = MedicationStatement.SP_SUBJECT) ReferenceParam subject,
+    public List<MedicationStatement> search(
+            @RequiredParam(name = MedicationStatement.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class, lastUpdated);
+        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.MEDICATION_STATEMENT,
+                MedicationStatement.class, lastUpdated);
     }
 }

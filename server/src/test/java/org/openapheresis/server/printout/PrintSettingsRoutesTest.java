@@ -2,18 +2,13 @@ package org.openapheresis.server.printout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openapheresis.server.OpenApheresisServer;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.DemoUnit;
 
 /**
  * {@code GET/PUT /api/print-settings} on the demo unit: the unit's paper is the paper of every PDF whose request names
@@ -39,15 +35,11 @@ class PrintSettingsRoutesTest {
 
     @BeforeAll
     static void start() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server = OpenApheresisServer.start(Databases.config(Databases.Kind.H2).withDemo(true),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        Matcher m = Pattern.compile("Demo staff password \\(shown only once\\): (\\S+)")
-                .matcher(out.toString(StandardCharsets.UTF_8));
-        assertThat(m.find()).isTrue();
-        api = new Api(server.port());
+        DemoUnit demo = DemoUnit.start();
+        server = demo.server();
+        api = demo.api();
         admin = api.login("admin", Databases.ADMIN_PASSWORD);
-        physician = api.login("dr.lindqvist", m.group(1));
+        physician = api.login("dr.lindqvist", demo.staffPassword());
         orderId = api.get("/api/orders", physician).list().get(0).get("id").toString();
         sessionId = api.get("/api/sessions", physician).list().stream()
                 .filter(s -> "completed".equals(s.get("status"))).findFirst().orElseThrow().get("id").toString();

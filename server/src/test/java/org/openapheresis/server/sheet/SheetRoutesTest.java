@@ -2,13 +2,10 @@ package org.openapheresis.server.sheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openapheresis.server.OpenApheresisServer;
 import org.openapheresis.server.support.Api;
 import org.openapheresis.server.support.Databases;
+import org.openapheresis.server.support.DemoUnit;
 
 /**
  * {@code GET /api/orders/{id}/patient-sheet} on the demo unit (the real server on a random port): every order's sheet
@@ -41,17 +39,13 @@ class SheetRoutesTest {
 
     @BeforeAll
     static void start() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server = OpenApheresisServer.start(Databases.config(Databases.Kind.H2).withDemo(true),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        Matcher m = Pattern.compile("Demo staff password \\(shown only once\\): (\\S+)")
-                .matcher(out.toString(StandardCharsets.UTF_8));
-        assertThat(m.find()).isTrue();
-        api = new Api(server.port());
-        physician = api.login("dr.lindqvist", m.group(1));
-        coordinator = api.login("coord.silva", m.group(1));
-        nurse = api.login("nurse.moreau", m.group(1));
-        billing = api.login("billing.novak", m.group(1));
+        DemoUnit demo = DemoUnit.start();
+        server = demo.server();
+        api = demo.api();
+        physician = api.login("dr.lindqvist", demo.staffPassword());
+        coordinator = api.login("coord.silva", demo.staffPassword());
+        nurse = api.login("nurse.moreau", demo.staffPassword());
+        billing = api.login("billing.novak", demo.staffPassword());
         orders = api.get("/api/orders", physician).list();
     }
 
