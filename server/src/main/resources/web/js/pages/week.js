@@ -39,6 +39,9 @@ export async function render(main, ctx) {
   const downtime = (await Promise.all(machines.filter((m) => m.active).map((m) => get(`/api/machines/${encodeURIComponent(m.id)}/out-of-service`).catch(() => []))))
     .flat().filter((o) => !o.cancelledAt && new Date(o.from).getTime() < weekEnd && new Date(o.to).getTime() > weekStart);
   const rota = { shifts, closures, downtime, rostered: shifts.length > 0 };
+  // booked sessions the rota breaks now (a machine broke, a nurse is off sick): said above the grid, planned again on request
+  const conflicts = ctx.can.planWeek() ? await get(`/api/schedule/rota-conflicts?from=${days[0]}&to=${days[6]}`) : [];
+  const conflictOf = (id) => conflicts.find((c) => c.sessionId === id);
   /** The part of [from, to) that falls on a day, as local times: null when none. */
   const onDay = (from, to, d) => {
     const a = Math.max(new Date(from).getTime(), new Date(`${d}T00:00:00`).getTime());
@@ -130,7 +133,8 @@ export async function render(main, ctx) {
           h('strong', {}, `Out of service ${span(x)}`), h('div', { class: 'muted' }, o.reason))),
         here.map((s) => {
           const movable = ctx.can.schedule() && s.status === MOVABLE;
-          return h('a', { class: `slot status-${s.status}${movable ? ' movable' : ''}`, href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id },
+          const broken = conflictOf(s.id);
+          return h('a', { class: `slot status-${s.status}${movable ? ' movable' : ''}${broken ? ' conflict' : ''}`, href: `#/sessions/${encodeURIComponent(s.id)}`, dataset: { session: s.id },
             draggable: movable ? 'true' : 'false',
             ondragstart: movable ? (ev) => { ev.dataTransfer.setData('text/plain', s.id); ev.dataTransfer.effectAllowed = 'move'; } : null,
             title: `${label(s.status)}${s.machine ? ` · ${s.machine}` : ''}${s.chair ? ` · ${s.chair}` : ''}${s.nurse ? ` · nurse: ${nurseName(s.nurse)}` : ''}` },
@@ -151,6 +155,7 @@ export async function render(main, ctx) {
       grid.append(cell);
     });
   }
+  if (conflicts.length) main.append(conflictsAlert(ctx, conflicts, days));
   main.append(h('section', { class: 'panel' }, rows.length ? grid : h('p', { class: 'empty' }, view === 'nurse' ? 'The unit has no nurses yet.' : 'The unit has no machines yet.'),
     h('p', { class: 'muted', id: 'rota-basis' }, rota.rostered
       ? `Nurses are planned inside their shifts this week (${shifts.length} shift${shifts.length === 1 ? '' : 's'} on the rota); a nurse with none is off.`
@@ -158,6 +163,29 @@ export async function render(main, ctx) {
 
   if (ctx.can.planWeek()) main.append(planPanel(ctx, days, proposal, nurseName));
   if (ctx.can.keepRota()) main.append(rotaPanel(ctx, days, rota, machines, nurses, nurseName));
+}
+
+/**
+ * The booked sessions the rota breaks now, each with what it breaks, and "Plan these days again": a proposal for the
+ * days they fall on (from today), which moves them with as few other moves as it can, shown before anything is booked.
+ */
+function conflictsAlert(ctx, conflicts, days) {
+  const today = todayIso();
+  const dates = conflicts.map((c) => localDate(new Date(c.plannedStart))).filter((d) => d >= today).sort();
+  const replan = dates.length ? h('button', { class: 'btn btn-primary', type: 'button', id: 'replan-conflicts', onclick: async (ev) => {
+    ev.target.disabled = true;
+    ev.target.textContent = 'Planning… (up to 5 s)';
+    try {
+      shown = await post('/api/schedule/proposals', { from: dates[0], to: dates[dates.length - 1] < days[6] ? dates[dates.length - 1] : days[6], spentLimitSeconds: 5 });
+      ctx.go('/week');
+    } catch (e) { toast(e.message || 'Not planned'); ev.target.disabled = false; ev.target.textContent = 'Plan these days again'; }
+  } }, 'Plan these days again') : null;
+  return h('div', { class: 'alert alert-danger no-print', id: 'rota-conflicts', role: 'alert' },
+    h('h4', {}, `${conflicts.length} booked session${conflicts.length === 1 ? '' : 's'} the rota now breaks`),
+    h('ul', {}, conflicts.map((c) => h('li', { dataset: { conflict: c.sessionId } },
+      h('a', { href: `#/sessions/${encodeURIComponent(c.sessionId)}` }, `${dayLabel(localDate(new Date(c.plannedStart)))} ${time(c.plannedStart)} ${c.patientName}`),
+      `: ${c.reasons.join('; ')}`))),
+    ctx.can.planWeek() && replan ? h('p', {}, 'A new plan of these days moves them, and as few other sessions as it can; nothing is booked until you book it. ', replan) : null);
 }
 
 const changeText = (c) => ({ NEW: '(new)', MOVE: '(moved)', COMPLETE: '(chair or nurse added)', KEEP: '' }[c] || '');

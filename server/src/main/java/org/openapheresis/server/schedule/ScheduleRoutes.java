@@ -89,6 +89,10 @@ public final class ScheduleRoutes implements FeatureRoutes {
                 Route.action("/api/schedule/closures/{id}/cancel", ROTA_MANAGE, "Open the unit again on a closed day "
                         + "(the record is kept)", this::cancelClosure).audit().error(404, "no such closure")
                         .error(409, "cancelled already"),
+                Route.get("/api/schedule/rota-conflicts", SCHEDULE_PLAN, "The booked sessions from..to (days, at "
+                        + "most 31; default this week) that the rota breaks now: a machine taken out of service or a "
+                        + "nurse off shift for part of one, each with what it breaks in words; planning those days "
+                        + "again moves them (POST /api/schedule/proposals)", this::rotaConflicts),
                 Route.get("/api/schedule/shifts", AUTHENTICATED, "The nurses' shifts from..to (days, at most 31; "
                         + "default this week). When any shift is recorded for the days planned, nurses are given "
                         + "sessions only inside their shifts", this::shifts),
@@ -192,6 +196,18 @@ public final class ScheduleRoutes implements FeatureRoutes {
         LocalDate from = call.dateQuery("from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
         LocalDate to = call.dateQuery("to").orElse(from.plusDays(6));
         call.answer(call.read(h -> schedule.shifts(h, from, to)));
+    }
+
+    private void rotaConflicts(Call call) {
+        LocalDate today = LocalDate.now(call.zone());
+        LocalDate from = call.dateQuery("from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
+        LocalDate to = call.dateQuery("to").orElse(from.plusDays(6));
+        if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1 > 31) {
+            throw org.openapheresis.system.InvalidInputException.of("to", org.openapheresis.system.MessageKey.INVALID,
+                    "list conflicts over 1 to 31 days from " + from);
+        }
+        call.answer(call.read(h -> sessions.rotaConflicts(h, from.atStartOfDay(call.zone()).toInstant(),
+                to.plusDays(1).atStartOfDay(call.zone()).toInstant())));
     }
 
     private void addShift(Call call) {

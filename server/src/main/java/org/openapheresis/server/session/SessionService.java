@@ -198,6 +198,45 @@ public final class SessionService {
         }
     }
 
+    /**
+     * A booked session the rota now breaks: its machine was taken out of service, or its nurse is off shift for part
+     * of it (a shift cancelled, a day rostered), after it was booked.
+     *
+     * @param sessionId the session
+     * @param patientName whose it is
+     * @param plannedStart when it starts
+     * @param reasons what it breaks, in words
+     */
+    public record RotaConflict(String sessionId, String patientName, Instant plannedStart, List<String> reasons) {
+        public RotaConflict {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * The scheduled sessions between {@code from} and {@code to} that the rota breaks now, each with what it breaks:
+     * the same measures as a booking by hand (the machine's periods out of service over its whole occupancy, set-up
+     * and rinseback included; the nurse's shifts on a day the unit keeps a rota). Planning those days again moves them.
+     */
+    public List<RotaConflict> rotaConflicts(Handle h, Instant from, Instant to) {
+        List<org.openapheresis.server.resource.OutOfServicePeriod> down = resources.outOfServiceBetween(h, from, to);
+        List<RotaConflict> out = new ArrayList<>();
+        for (SessionStore.Held s : store.scheduledBetween(h, from, to)) {
+            List<String> reasons = new ArrayList<>();
+            s.machineId().ifPresent(m -> down.stream().filter(o -> o.machineId().equals(m)
+                    && o.from().isBefore(s.end()) && o.to().isAfter(s.start())).findFirst()
+                    .ifPresent(o -> reasons.add("machine " + s.machineName().orElse(m) + " is out of service from "
+                            + local(o.from()) + " to " + local(o.to()) + " (" + o.reason() + ")")));
+            s.nurse().flatMap(n -> rota.offShift(h, n, s.start(), s.end())).ifPresent(off -> reasons.add("nurse "
+                    + s.nurse().orElseThrow() + " is not on shift for " + off.minutesOff() + " min of it (their shifts "
+                    + "that day: " + off.shifts() + ")"));
+            if (!reasons.isEmpty()) {
+                out.add(new RotaConflict(s.id(), s.patientName(), s.start(), reasons));
+            }
+        }
+        return out;
+    }
+
     public List<SessionRecord> list(Handle h, Optional<Instant> from, Optional<Instant> to,
             Optional<String> patientId) {
         return store.list(h, from, to, patientId, MAX_LIST);

@@ -195,6 +195,26 @@ public final class SessionStore {
         }
     }
 
+    /**
+     * A scheduled session as the rota sees it: when it holds its machine (start to planned end, set-up and rinseback
+     * included), the machine's id, the nurse.
+     */
+    public record Held(String id, String patientName, Instant start, Instant end, Optional<String> machineId,
+            Optional<String> machineName, Optional<String> nurse) {
+    }
+
+    /** The scheduled sessions that hold their resources for part of {@code [from, to)}, by start. */
+    public List<Held> scheduledBetween(Handle h, Instant from, Instant to) {
+        return h.createQuery("SELECT s.id, p.family_name, p.given_name, s.planned_start, s.planned_end, s.machine_id, "
+                + "m.name, s.nurse FROM treatment_session s JOIN patient p ON p.id = s.patient_id LEFT JOIN machine m "
+                + "ON m.id = s.machine_id WHERE s.status = :scheduled AND s.planned_start < :to AND s.planned_end > "
+                + ":from ORDER BY s.planned_start, s.id").bind("scheduled", SessionStatus.SCHEDULED.code())
+                .bind("from", Times.toDb(from)).bind("to", Times.toDb(to))
+                .map((rs, ctx) -> new Held(rs.getString(1), rs.getString(2) + ", " + rs.getString(3), time(rs, 4),
+                        time(rs, 5), Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                        Optional.ofNullable(rs.getString(8)))).list();
+    }
+
     public Optional<Booking> overlapping(Handle h, Resource resource, String resourceId, Instant start, Instant end,
             String exceptId) {
         return h.createQuery("SELECT s.id, s.planned_start, s.planned_end, p.family_name, p.given_name "

@@ -260,4 +260,40 @@ class ScheduleRotaTest {
                 Map.of("from", "2026-03-03T18:00:00Z", "to", "2026-03-03T08:00:00Z", "reason", "x")).body())
                 .contains("\"to\"");
     }
+
+    @Test
+    void a_machine_that_breaks_and_a_nurse_off_sick_show_the_sessions_they_break_and_a_new_plan_moves_them() {
+        String order = unitWithACourse();
+        String session = Unit.expect(unit.api.post("/api/sessions", unit.token(Role.NURSE), Map.of("orderId", order,
+                "plannedStart", "2026-03-02T10:00:00Z", "machine", machine, "nurse", "nurse1")), 201).id();
+        String conflicts = "/api/schedule/rota-conflicts?from=2026-03-02&to=2026-03-08";
+        assertThat(Unit.expect(unit.api.get(conflicts, unit.token(Role.COORDINATOR)), 200).list()).isEmpty();
+        String machineId = Unit.expect(unit.api.get("/api/machines", unit.token(Role.NURSE)), 200).list().stream()
+                .filter(m -> machine.equals(m.get("name"))).findFirst().orElseThrow().get("id").toString();
+        // the machine breaks during the session's set-up: it overlaps the session's occupancy, not its start
+        Unit.expect(unit.api.post("/api/machines/" + machineId + "/out-of-service", unit.token(Role.COORDINATOR),
+                Map.of("from", "2026-03-02T09:50:00Z", "to", "2026-03-02T18:00:00Z", "reason", "Pump failure")), 201);
+        List<Map<String, Object>> found = Unit.expect(unit.api.get(conflicts, unit.token(Role.COORDINATOR)), 200)
+                .list();
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c).containsEntry("sessionId", session).containsEntry("plannedStart", "2026-03-02T10:00:00Z");
+            assertThat(c.get("reasons").toString()).contains("machine " + machine + " is out of service")
+                    .contains("Pump failure");
+        });
+        // and its nurse is rostered later that day only (a sick morning)
+        Unit.expect(unit.api.post("/api/schedule/shifts", unit.token(Role.COORDINATOR), Map.of("nurse", "nurse1",
+                "from", "2026-03-02T13:00:00Z", "to", "2026-03-02T20:00:00Z")), 201);
+        assertThat(Unit.expect(unit.api.get(conflicts, unit.token(Role.COORDINATOR)), 200).list().get(0)
+                .get("reasons").toString()).contains("nurse nurse1 is not on shift");
+        // planning the days again moves the booked session off the broken machine and into the nurse's shift
+        unit.freshMachine();
+        Map<String, Object> moved = proposed().stream().filter(a -> session.equals(a.get("sessionId"))).findFirst()
+                .orElseThrow();
+        assertThat(moved.get("change")).isEqualTo("MOVE");
+        assertThat(moved.get("machine")).isNotEqualTo(machine);
+        assertThat(start(moved)).isAfterOrEqualTo(LocalDateTime.parse("2026-03-02T13:00"));
+        assertThat(unit.api.get(conflicts, unit.token(Role.NURSE)).status()).as("the planners' list").isEqualTo(403);
+        assertThat(unit.api.get("/api/schedule/rota-conflicts?from=2026-03-02&to=2026-05-02",
+                unit.token(Role.COORDINATOR)).body()).contains("\"to\"");
+    }
 }

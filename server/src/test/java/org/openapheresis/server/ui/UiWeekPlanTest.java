@@ -107,6 +107,35 @@ class UiWeekPlanTest extends BrowserTest {
         browser.screenshot("72-week-by-nurse");
         browser.click(By.id("view-machine"));
         browser.await(By.cssSelector("#week-grid"));
+        // the machine it is on breaks: the week names the session it breaks and plans the day again to move it
+        String coordinator = server.login(COORDINATOR, UiServer.PASSWORD);
+        String start = server.call("GET", "/api/sessions/" + firstId, coordinator, null).body().get("plannedStart")
+                .asText();
+        String machineId = null;
+        for (com.fasterxml.jackson.databind.JsonNode m : server.call("GET", "/api/machines", coordinator, null).body()) {
+            if (m.get("name").asText().equals(other)) {
+                machineId = m.get("id").asText();
+            }
+        }
+        java.time.Instant at = java.time.Instant.parse(start);
+        UiServer.Answer down = server.call("POST", "/api/machines/" + machineId + "/out-of-service", coordinator,
+                Map.of("from", at.minusSeconds(600).toString(), "to", at.plusSeconds(4 * 3600).toString(), "reason",
+                        "Pump failure"));
+        assertThat(down.status()).isEqualTo(201);
+        try {
+            browser.go("/week");
+            browser.awaitText(By.id("rota-conflicts"), "Pump failure");
+            assertThat(browser.all(By.cssSelector("#rota-conflicts [data-conflict='" + firstId + "']"))).hasSize(1);
+            assertThat(browser.all(By.cssSelector("#week-grid a.slot.conflict[data-session='" + firstId + "']")))
+                    .hasSize(1);
+            browser.click(By.id("replan-conflicts"));
+            browser.await(By.id("proposal"));
+            assertThat(browser.all(By.cssSelector("#proposal-table tbody tr[data-change='MOVE']"))).isNotEmpty();
+            browser.screenshot("72a-week-machine-broke-replanned");
+        } finally {
+            server.call("POST", "/api/machines/" + machineId + "/out-of-service/" + down.body().get("id").asText()
+                    + "/cancel", server.login("admin", UiServer.ADMIN_PASSWORD), null);
+        }
     }
 
     @Test
