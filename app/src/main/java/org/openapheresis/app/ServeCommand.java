@@ -49,6 +49,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "writers cannot rewrite it")
     Path auditCheckpoints;
 
+    @Option(names = "--fhir-mrn-system", paramLabel = "URI",
+            description = "the identifier system of the unit's medical record numbers on the FHIR face: the EHR's "
+                    + "(e.g. urn:oid:1.2.3.4; or env OPENAPHERESIS_FHIR_MRN_SYSTEM; default "
+                    + ServerConfig.DEFAULT_MRN_SYSTEM + ", which no EHR shares)")
+    String mrnSystem;
+
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "PostgreSQL instead of the embedded database, e.g. jdbc:postgresql://localhost:5432/unit")
     String db;
@@ -66,7 +72,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        ServerConfig config = config(System::getenv);
+        ServerConfig config;
+        try {
+            config = config(System::getenv);
+        } catch (IllegalArgumentException e) {
+            var err = spec.commandLine().getErr();
+            err.println("openapheresis serve: cannot start: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         OpenApheresisServer server;
         try {
             server = OpenApheresisServer.start(config, System.out);
@@ -113,6 +127,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (auditCheckpoints != null) {
             config = config.withAuditCheckpointFile(auditCheckpoints);
+        }
+        Optional<String> mrn = Optional.ofNullable(mrnSystem).or(() -> Optional.ofNullable(
+                env.apply("OPENAPHERESIS_FHIR_MRN_SYSTEM")).filter(s -> !s.isBlank()));
+        if (mrn.isPresent()) {
+            config = config.withMrnSystem(mrn.get());
         }
         if (db != null) {
             config = config.withJdbc(db,

@@ -38,6 +38,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void the_mrn_system_is_the_unit_s_from_the_option_or_the_environment_and_must_be_an_absolute_uri() {
+        assertThat(parse(Map.of(), "--data", dir.toString()).mrnSystem()).isEqualTo(ServerConfig.DEFAULT_MRN_SYSTEM);
+        Map<String, String> env = Map.of("OPENAPHERESIS_FHIR_MRN_SYSTEM", "urn:oid:2.16.840.1.113883.19.5");
+        assertThat(parse(env, "--data", dir.toString()).mrnSystem()).isEqualTo("urn:oid:2.16.840.1.113883.19.5");
+        assertThat(parse(env, "--data", dir.toString(), "--fhir-mrn-system", "https://hospital.example/mrn")
+                .mrnSystem()).isEqualTo("https://hospital.example/mrn");
+        for (String bad : new String[] {"MRN", "hospital mrn", "urn:"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--data", dir.toString(),
+                    "--fhir-mrn-system", bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not an absolute URI");
+        }
+    }
+
+    @Test
     void the_key_file_comes_from_the_environment_when_the_option_is_not_given_and_the_option_wins() {
         Map<String, String> env = Map.of("OPENAPHERESIS_AUDIT_KEY_FILE", "/secrets/from-env.key");
         assertThat(parse(env, "--data", dir.toString()).auditKeyFile()).isEqualTo(Path.of("/secrets/from-env.key"));

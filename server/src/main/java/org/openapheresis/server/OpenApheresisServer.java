@@ -213,7 +213,8 @@ public final class OpenApheresisServer implements AutoCloseable {
             // the FHIR face starts beside the API: HAPI's context and provider scan take seconds of a cold start
             org.openapheresis.server.http.BackgroundServlet fhir = new org.openapheresis.server.http.BackgroundServlet(
                     "the FHIR face", () -> new org.openapheresis.server.fhir.FhirRoutes(patients, orders, sessions,
-                            products, resources, auth, billing, db.jdbi(), auth, policy, audit, refused, clock));
+                            products, resources, auth, billing, db.jdbi(), auth, policy, audit, refused, clock,
+                            config.mrnSystem()));
             HttpApp.Running app = new HttpApp(table.get(), policy, auth, audit, refused, db.jdbi(), clock,
                     java.util.Map.of(org.openapheresis.server.fhir.FhirRoutes.MOUNT, fhir))
                     .start(config.host(), config.port());

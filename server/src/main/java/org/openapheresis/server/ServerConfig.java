@@ -23,10 +23,12 @@ import java.util.Optional;
  *     use the same key
  * @param auditCheckpointFile the append-only file of signed checkpoints of the audit chain head
  *     ({@value #DEFAULT_AUDIT_CHECKPOINT_FILE} in {@code dataDir} by default)
+ * @param mrnSystem the identifier system of the unit's medical record numbers on the FHIR face (the EHR's, e.g.
+ *     {@code urn:oid:...}; {@value #DEFAULT_MRN_SYSTEM} by default, which no EHR shares): an absolute URI
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> jdbcUrl, Optional<String> dbUser,
         Optional<String> dbPassword, Optional<String> adminPassword, boolean demo, int bcryptCost, Path auditKeyFile,
-        Path auditCheckpointFile) {
+        Path auditCheckpointFile, String mrnSystem) {
 
     /** Production work factor: about a quarter of a second per hash on a 2-core server. */
     public static final int DEFAULT_BCRYPT_COST = 12;
@@ -36,6 +38,8 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     public static final String DEFAULT_AUDIT_KEY_FILE = "audit.key";
     /** The checkpoint file's name in the data directory unless given elsewhere. */
     public static final String DEFAULT_AUDIT_CHECKPOINT_FILE = "audit-checkpoints.log";
+    /** The MRN system unless the unit names its own: the project's URN. */
+    public static final String DEFAULT_MRN_SYSTEM = "urn:openapheresis:mrn";
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -55,6 +59,11 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
         if (bcryptCost < 4 || bcryptCost > 31) {
             throw new IllegalArgumentException("bcrypt cost " + bcryptCost + " is outside 4..31");
         }
+        Objects.requireNonNull(mrnSystem, "mrnSystem");
+        if (!absoluteUri(mrnSystem)) {
+            throw new IllegalArgumentException("the MRN system " + mrnSystem + " is not an absolute URI (e.g. "
+                    + "urn:oid:1.2.3.4 or https://hospital.example/mrn)");
+        }
     }
 
     /**
@@ -64,44 +73,63 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     public static ServerConfig embedded(int port, Path dataDir) {
         return new ServerConfig(DEFAULT_HOST, port, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, DEFAULT_BCRYPT_COST, dataDir.resolve(DEFAULT_AUDIT_KEY_FILE),
-                dataDir.resolve(DEFAULT_AUDIT_CHECKPOINT_FILE));
+                dataDir.resolve(DEFAULT_AUDIT_CHECKPOINT_FILE), DEFAULT_MRN_SYSTEM);
     }
 
     public ServerConfig withHost(String address) {
         return new ServerConfig(address, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
-                auditKeyFile, auditCheckpointFile);
+                auditKeyFile, auditCheckpointFile, mrnSystem);
     }
 
     public ServerConfig withJdbc(String url, String user, String password) {
         return new ServerConfig(host, port, dataDir, Optional.of(url), Optional.ofNullable(user),
                 Optional.ofNullable(password), adminPassword, demo, bcryptCost,
-                auditKeyFile, auditCheckpointFile);
+                auditKeyFile, auditCheckpointFile, mrnSystem);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, Optional.ofNullable(password), demo,
-                bcryptCost, auditKeyFile, auditCheckpointFile);
+                bcryptCost, auditKeyFile, auditCheckpointFile, mrnSystem);
     }
 
     public ServerConfig withDemo(boolean seed) {
         return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, seed, bcryptCost,
-                auditKeyFile, auditCheckpointFile);
+                auditKeyFile, auditCheckpointFile, mrnSystem);
     }
 
     public ServerConfig withBcryptCost(int cost) {
         return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, cost,
-                auditKeyFile, auditCheckpointFile);
+                auditKeyFile, auditCheckpointFile, mrnSystem);
     }
 
     /** The audit key in {@code file} instead of the data directory. */
     public ServerConfig withAuditKeyFile(Path file) {
         return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
-                file, auditCheckpointFile);
+                file, auditCheckpointFile, mrnSystem);
     }
 
     /** The audit checkpoints in {@code file} instead of the data directory. */
     public ServerConfig withAuditCheckpointFile(Path file) {
         return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
-                auditKeyFile, file);
+                auditKeyFile, file, mrnSystem);
+    }
+
+    /** The unit's own MRN system on the FHIR face. */
+    public ServerConfig withMrnSystem(String system) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, adminPassword, demo, bcryptCost,
+                auditKeyFile, auditCheckpointFile, system);
+    }
+
+    /** An absolute URI: a scheme, something after it, no white space. */
+    static boolean absoluteUri(String s) {
+        if (s.isBlank() || s.length() > 255 || s.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(s);
+            return u.isAbsolute() && u.getSchemeSpecificPart() != null && !u.getSchemeSpecificPart().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }

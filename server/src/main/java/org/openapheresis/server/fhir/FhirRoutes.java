@@ -47,17 +47,17 @@ public final class FhirRoutes extends RestfulServer {
             org.openapheresis.server.product.ProductService products, ResourceService resources, AuthService users,
             org.openapheresis.server.billing.BillingService billing,
             Jdbi jdbi, Authenticator auth, AccessPolicy policy, AuditTrail audit, RefusalCounter refusals,
-            java.time.Clock clock) {
+            java.time.Clock clock, String mrnSystem) {
         super(FhirContext.forR4Cached());
         PatientCompartment compartment = new PatientCompartment(patients, orders, sessions, products, resources,
-                LabCodes.table(), billing);
+                LabCodes.table(), billing, mrnSystem);
         CompartmentReader reader = new CompartmentReader(patients, compartment,
                 new SessionEntries(sessions, orders, compartment), jdbi);
         FhirAccess access = new FhirAccess(auth, policy, audit, refusals);
         this.export = new BulkExport(patients, compartment, users, resources, jdbi, audit, clock, getFhirContext());
         BulkExportProvider exportProvider = new BulkExportProvider(export, access);
         setPlainProviders(List.of(exportProvider, new LabImportProvider(new LabImport(patients, LabCodes.table(), audit,
-                clock), jdbi, policy)));
+                clock, mrnSystem), jdbi, policy)));
         setResourceProviders(List.of(new PatientProvider(patients, jdbi, compartment, access, exportProvider),
                 new ObservationProvider(patients, jdbi, LabCodes.table(), reader),
                 new ServiceRequestProvider(orders, jdbi, reader), new ProcedureProvider(sessions, jdbi, reader),

@@ -2,9 +2,9 @@ package org.openapheresis.server.fhir;
 
 /**
  * The code and identifier systems the FHIR face writes. The external ones are the URIs the FHIR R4
- * specification gives (terminologies page); the unit's own are URNs of the project's namespace, because a
- * unit's MRN system is the unit's to name and this server has no setting for it yet (a made-up {@code urn:oid:}
- * would be worse: the validator refuses OIDs that are not valid, and nobody registered one).
+ * specification gives (terminologies page); the unit's own are URNs of the project's namespace. The MRN system is
+ * the unit's to name (its EHR's, {@code serve --fhir-mrn-system}); without it, the project's URN {@link #MRN} (a
+ * made-up {@code urn:oid:} would be worse: the validator refuses OIDs that are not valid, and nobody registered one).
  */
 public final class FhirSystems {
 
@@ -26,8 +26,8 @@ public final class FhirSystems {
      * the URI HL7 Terminology endorses (its OID is 2.16.840.1.113883.3.221.5). docs/sources.md row C18.
      */
     public static final String SOPT = "https://nahdo.org/sopt";
-    /** The unit's medical record numbers. */
-    public static final String MRN = "urn:openapheresis:mrn";
+    /** The unit's medical record numbers, when the unit names no system of its own. */
+    public static final String MRN = org.openapheresis.server.ServerConfig.DEFAULT_MRN_SYSTEM;
     /** The unit's tag that says whether a person is treated or donates ({@code patient}, {@code donor}). */
     public static final String PERSON_KIND = "urn:openapheresis:person-kind";
 

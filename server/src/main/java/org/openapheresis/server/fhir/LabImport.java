@@ -74,7 +74,11 @@ public final class LabImport {
     private final AuditTrail audit;
     private final Clock clock;
 
-    LabImport(PatientService patients, LabCodes codes, AuditTrail audit, Clock clock) {
+    /** The identifier system of the unit's MRNs: a subject's identifier must be in it (or give none). */
+    private final String mrnSystem;
+
+    LabImport(PatientService patients, LabCodes codes, AuditTrail audit, Clock clock, String mrnSystem) {
+        this.mrnSystem = mrnSystem;
         this.patients = patients;
         this.codes = codes;
         this.audit = audit;
@@ -140,7 +144,7 @@ public final class LabImport {
         Optional<PatientRecord> patient = subject(h, o.getSubject());
         if (patient.isEmpty()) {
             problems.add(new Problem(i, "resource.subject", "no known person for the subject (give the MRN as "
-                    + "identifier, system " + FhirSystems.MRN + ")"));
+                    + "identifier, system " + mrnSystem + ")"));
         }
         Instant takenAt = o.hasEffectiveDateTimeType() && o.getEffectiveDateTimeType().getValue() != null
                 ? o.getEffectiveDateTimeType().getValue().toInstant() : null;
@@ -192,7 +196,7 @@ public final class LabImport {
     private Optional<PatientRecord> subject(Handle h, Reference ref) {
         if (ref.hasIdentifier()) {
             Identifier id = ref.getIdentifier();
-            if (id.hasSystem() && !FhirSystems.MRN.equals(id.getSystem()) || !id.hasValue()) {
+            if (id.hasSystem() && !mrnSystem.equals(id.getSystem()) || !id.hasValue()) {
                 return Optional.empty();
             }
             return patients.findByMrn(h, id.getValue());
@@ -205,7 +209,7 @@ public final class LabImport {
         if (r.startsWith(prefix)) {
             String token = java.net.URLDecoder.decode(r.substring(prefix.length()), java.nio.charset.StandardCharsets.UTF_8);
             int bar = token.indexOf('|');
-            if (bar >= 0 && !token.substring(0, bar).isEmpty() && !FhirSystems.MRN.equals(token.substring(0, bar))) {
+            if (bar >= 0 && !token.substring(0, bar).isEmpty() && !mrnSystem.equals(token.substring(0, bar))) {
                 return Optional.empty();
             }
             return patients.findByMrn(h, bar >= 0 ? token.substring(bar + 1) : token);

@@ -73,8 +73,12 @@ public final class PatientCompartment {
     private final LabCodes labCodes;
     private final BillingService billing;
 
+    private final String mrnSystem;
+
     public PatientCompartment(PatientService patients, OrderService orders, SessionService sessions,
-            ProductService products, ResourceService resources, LabCodes labCodes, BillingService billing) {
+            ProductService products, ResourceService resources, LabCodes labCodes, BillingService billing,
+            String mrnSystem) {
+        this.mrnSystem = mrnSystem;
         this.billing = billing;
         this.patients = patients;
         this.orders = orders;
@@ -82,6 +86,16 @@ public final class PatientCompartment {
         this.products = products;
         this.resources = resources;
         this.labCodes = labCodes;
+    }
+
+    /** The identifier system of the unit's MRNs. */
+    public String mrnSystem() {
+        return mrnSystem;
+    }
+
+    /** The person as a Patient, the MRN in the unit's system. */
+    public org.hl7.fhir.r4.model.Patient patient(PatientRecord p) {
+        return PatientMapper.toFhir(p, mrnSystem);
     }
 
     /** The machines by name (sessions name the machine; the Device is by id). */
@@ -111,7 +125,7 @@ public final class PatientCompartment {
             }
         };
         if (types.contains(Type.PATIENT)) {
-            kept.accept(PatientMapper.toFhir(p));
+            kept.accept(patient(p));
         }
         if (types.contains(Type.CONDITION)) {
             HistoryMapper.conditions(p).forEach(kept);

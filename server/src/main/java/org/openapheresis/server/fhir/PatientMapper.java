@@ -21,12 +21,18 @@ public final class PatientMapper {
     private PatientMapper() {
     }
 
+    /** The person with the MRN in the project's default system ({@link FhirSystems#MRN}). */
     public static Patient toFhir(PatientRecord p) {
+        return toFhir(p, FhirSystems.MRN);
+    }
+
+    /** The person with the MRN in the unit's identifier system. */
+    public static Patient toFhir(PatientRecord p, String mrnSystem) {
         Patient r = new Patient();
         r.setId(p.id());
         r.getMeta().setVersionId(Integer.toString(p.version())).setLastUpdated(Date.from(p.updatedAt()))
                 .addTag(FhirSystems.PERSON_KIND, p.kind().code(), p.kind().code());
-        r.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(FhirSystems.MRN).setValue(p.mrn())
+        r.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(mrnSystem).setValue(p.mrn())
                 .setType(new CodeableConcept(new Coding(FhirSystems.IDENTIFIER_TYPE, "MR", "Medical record number")));
         r.setActive(true);
         r.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.familyName()).addGiven(p.givenName());

@@ -75,7 +75,7 @@ public final class PatientProvider implements IResourceProvider {
 
     @Read(version = true)
     public Patient read(@IdParam IdType id) {
-        return Versions.asked(id, jdbi.withHandle(h -> patients.find(h, id.getIdPart())).map(PatientMapper::toFhir)
+        return Versions.asked(id, jdbi.withHandle(h -> patients.find(h, id.getIdPart())).map(compartment::patient)
                 .orElseThrow(() -> new ResourceNotFoundException(id)));
     }
 
@@ -90,14 +90,14 @@ public final class PatientProvider implements IResourceProvider {
 
     private List<Patient> searchAll(TokenParam identifier) {
         if (identifier == null) {
-            return jdbi.withHandle(h -> patients.search(h, Optional.empty())).stream().map(PatientMapper::toFhir)
+            return jdbi.withHandle(h -> patients.search(h, Optional.empty())).stream().map(compartment::patient)
                     .toList();
         }
         if (identifier.getSystem() != null && !identifier.getSystem().isEmpty()
-                && !FhirSystems.MRN.equals(identifier.getSystem())) {
+                && !compartment.mrnSystem().equals(identifier.getSystem())) {
             return List.of(); // no other identifier system is kept
         }
-        return jdbi.withHandle(h -> patients.findByMrn(h, identifier.getValue())).map(PatientMapper::toFhir).stream()
+        return jdbi.withHandle(h -> patients.findByMrn(h, identifier.getValue())).map(compartment::patient).stream()
                 .toList();
     }
 }
