@@ -1,11 +1,5 @@
 package org.openapheresis.server.sheet;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,29 +67,11 @@ public record Glossary(List<Entry> entries) {
 
     /** The glossary in a file on the class path. */
     public static Glossary load(String resource) {
-        try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path");
-            }
-            List<Entry> entries = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                if (cells.length != 2) {
-                    throw new IllegalStateException(resource + " line " + n + ": two tab-separated columns expected");
-                }
-                entries.add(new Entry(List.of(cells[0].strip().split("\\|")), cells[1].strip()));
-            }
-            return new Glossary(entries);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Entry> entries = new ArrayList<>();
+        for (String[] cells : SheetFiles.rows(resource, 2)) {
+            entries.add(new Entry(List.of(cells[0].split("\\|")), cells[1]));
         }
+        return new Glossary(entries);
     }
 
     /** The entry of a word (any of its forms). */

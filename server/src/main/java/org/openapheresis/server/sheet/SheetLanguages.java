@@ -50,7 +50,7 @@ public final class SheetLanguages {
 
     /** The languages shipped on the class path: English first, then those {@value #LIST} lists. */
     public static SheetLanguages load() {
-        List<String[]> listed = rows(LIST, 2);
+        List<String[]> listed = SheetFiles.rows(LIST, 2);
         List<SheetText> texts = new ArrayList<>();
         listed.stream().filter(r -> r[0].equals(ENGLISH)).findFirst().ifPresentOrElse(r -> texts.add(load(r[0], r[1])),
                 () -> {
@@ -64,7 +64,7 @@ public final class SheetLanguages {
     static SheetText load(String tag, String name) {
         String bundle = "sheet/messages_" + tag + ".properties";
         Properties p = new Properties();
-        try (InputStream in = resource(bundle)) {
+        try (InputStream in = SheetFiles.open(bundle)) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(bundle, e);
@@ -116,41 +116,12 @@ public final class SheetLanguages {
      * there are when the sheet is not written in it.
      */
     public SheetText asked(Optional<String> lang) {
-        return lang.map(l -> find(l).orElseThrow(() -> InvalidInputException.of("lang", MessageKey.NOT_ONE_OF, l,
-                String.join(", ", byTag.keySet())))).orElse(fallback());
+        return lang.map(this::require).orElse(fallback());
     }
 
-    private static InputStream resource(String name) {
-        InputStream in = SheetLanguages.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException(name + " is not on the class path");
-        }
-        return in;
-    }
-
-    /** The rows of a tab-separated file on the class path, without blank and {@code #} lines. */
-    static List<String[]> rows(String name, int columns) {
-        List<String[]> out = new ArrayList<>();
-        try (InputStream in = resource(name)) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int n = 0; n < lines.length; n++) {
-                String line = lines[n].strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                if (cells.length != columns) {
-                    throw new IllegalStateException(name + " line " + (n + 1) + ": " + columns
-                            + " tab-separated columns expected");
-                }
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = cells[i].strip();
-                }
-                out.add(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name, e);
-        }
-        return out;
+    /** The language of a tag; a 422 on {@code lang} naming the languages there are when the sheet is not in it. */
+    public SheetText require(String tag) {
+        return find(tag).orElseThrow(() -> InvalidInputException.of("lang", MessageKey.NOT_ONE_OF, tag,
+                String.join(", ", byTag.keySet())));
     }
 }

@@ -70,7 +70,7 @@ public final class SheetRoutes implements FeatureRoutes {
 
     private void sheet(Call call) {
         Documents.Asked asked = Documents.asked(call);
-        Optional<SheetText> askedLanguage = call.query("lang").map(l -> sheets.languages().asked(Optional.of(l)));
+        Optional<SheetText> askedLanguage = call.query("lang").map(sheets.languages()::require);
         PrintSettings unit = call.read(settings::current);
         SheetText language = askedLanguage.orElseGet(() -> unitLanguage(unit));
         String id = call.param("id");

@@ -100,11 +100,6 @@ public final class SheetWriter {
         this.text = text;
     }
 
-    /** The language the sheet is written in. */
-    public SheetText text() {
-        return text;
-    }
-
     /** The sheet of the facts. */
     public PatientSheet write(SheetFacts f) {
         Prose p = new Prose(text);
