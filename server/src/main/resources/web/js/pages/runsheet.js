@@ -58,11 +58,13 @@ function describedOptions(byCode) {
 export async function render(main, ctx, [sessionId]) {
   const role = ctx.me.role;
   const canRun = ctx.can.runSession(role);
-  const [rec, catalog, nurses] = await Promise.all([
+  const [rec, catalog, nurses, printSettings] = await Promise.all([
     ctx.can.readRecord(role) ? get(`/api/sessions/${encodeURIComponent(sessionId)}/record`)
       : get(`/api/sessions/${encodeURIComponent(sessionId)}`).then((s) => ({ session: s })),
     ctx.loadCatalog(),
     get('/api/staff?role=nurse').catch(() => []),
+    // the unit's paper: the summary's PDF link prints on it, the other size beside it
+    ctx.can.readRecord(role) ? get('/api/print-settings') : null,
   ]);
   const s = rec.session;
   await enrichSessions([s]);
@@ -99,8 +101,7 @@ export async function render(main, ctx, [sessionId]) {
   // PDF on the unit's paper, the other size one click away; only for who may read the session's clinical record, as
   // the route is.
   if (ctx.can.readRecord(role)) {
-    const unitPaper = (await get('/api/print-settings')).paper;
-    const otherPaper = unitPaper === 'letter' ? ['a4', 'A4'] : ['letter', 'US Letter'];
+    const otherPaper = printSettings.paper === 'letter' ? ['a4', 'A4'] : ['letter', 'US Letter'];
     statusBox.append(
       h('a', { class: 'btn btn-secondary', id: 'summary-pdf', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf`, target: '_blank', rel: 'noopener' }, 'Summary as PDF'),
       h('a', { class: 'btn btn-ghost', id: 'summary-pdf-other-paper', href: `/api/sessions/${encodeURIComponent(sessionId)}/summary?format=pdf&paper=${otherPaper[0]}`, target: '_blank', rel: 'noopener' }, otherPaper[1]));

@@ -21,11 +21,6 @@ public final class PatientMapper {
     private PatientMapper() {
     }
 
-    /** The person with the MRN in the project's default system ({@link FhirSystems#MRN}). */
-    public static Patient toFhir(PatientRecord p) {
-        return toFhir(p, FhirSystems.MRN);
-    }
-
     /** The person with the MRN in the unit's identifier system. */
     public static Patient toFhir(PatientRecord p, String mrnSystem) {
         Patient r = new Patient();

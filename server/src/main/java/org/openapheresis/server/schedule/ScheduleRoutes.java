@@ -191,17 +191,24 @@ public final class ScheduleRoutes implements FeatureRoutes {
         call.answer(call.write(h -> schedule.cancelClosure(h, call.actor(), id)));
     }
 
+    /** The days {@code ?from=&to=} ask for: this week, Monday to Sunday, for what is left out. */
+    private record Days(LocalDate from, LocalDate to) {
+        static Days asked(Call call) {
+            LocalDate today = LocalDate.now(call.zone());
+            LocalDate from = call.dateQuery("from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
+            return new Days(from, call.dateQuery("to").orElse(from.plusDays(6)));
+        }
+    }
+
     private void shifts(Call call) {
-        LocalDate today = LocalDate.now(call.zone());
-        LocalDate from = call.dateQuery("from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
-        LocalDate to = call.dateQuery("to").orElse(from.plusDays(6));
-        call.answer(call.read(h -> schedule.shifts(h, from, to)));
+        Days d = Days.asked(call);
+        call.answer(call.read(h -> schedule.shifts(h, d.from(), d.to())));
     }
 
     private void rotaConflicts(Call call) {
-        LocalDate today = LocalDate.now(call.zone());
-        LocalDate from = call.dateQuery("from").orElse(today.minusDays(today.getDayOfWeek().getValue() - 1L));
-        LocalDate to = call.dateQuery("to").orElse(from.plusDays(6));
+        Days d = Days.asked(call);
+        LocalDate from = d.from();
+        LocalDate to = d.to();
         if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1 > 31) {
             throw org.openapheresis.system.InvalidInputException.of("to", org.openapheresis.system.MessageKey.INVALID,
                     "list conflicts over 1 to 31 days from " + from);

@@ -132,11 +132,6 @@ public final class Vocabulary {
             return this == PLASMA_FFP || this == PLASMA_FP24 || this == PLASMA_SD || this == PLASMA_CRYO_POOR;
         }
 
-        /** True for any plasma, its product named or not. */
-        public boolean plasma() {
-            return this == PLASMA || countedInUnits();
-        }
-
         @Override
         public String toString() {
             return code;
