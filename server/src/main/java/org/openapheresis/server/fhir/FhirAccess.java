@@ -111,10 +111,24 @@ public final class FhirAccess {
         try {
             return hook.getAsBoolean();
         } catch (BaseServerResponseException refused) {
+            readBody(rd);
             throw refused;
         } catch (RuntimeException e) {
             LOG.error("FHIR request {} failed in the access check", action(rd), e);
             throw e;
+        }
+    }
+
+    /**
+     * Reads the body of a request refused before HAPI read it, so the refusal is answered on an open connection (see
+     * {@code HttpApp.readRestOfBody}: closing with the body still arriving resets the connection and can lose the
+     * answer). Bounded by the request size limit; a body over it still ends the connection.
+     */
+    private static void readBody(RequestDetails rd) {
+        try {
+            rd.loadRequestContents();
+        } catch (RuntimeException overLimitOrGone) {
+            LOG.debug("refused FHIR request's body not read to its end: {}", overLimitOrGone.toString());
         }
     }
 

@@ -28,6 +28,8 @@ import org.openapheresis.server.system.RefusalCounter;
  */
 public final class HttpApp {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpApp.class);
+
     /** Name of the session cookie. */
     public static final String COOKIE = "openapheresis_session";
     /** Header that carries the CSRF token on cookie-authenticated state changes. */
@@ -138,6 +140,7 @@ public final class HttpApp {
             for (Route r : routes) {
                 cfg.routes.addHttpHandler(HandlerType.findOrCreate(r.method().name()), r.path(), ctx -> serve(r, ctx));
             }
+            cfg.routes.after(HttpApp::readRestOfBody);
             cfg.routes.exception(Exception.class, ErrorTranslator::handle);
             cfg.routes.error(404, "*", ctx -> {
                 if (ctx.path().startsWith("/api") && ctx.attribute(ROUTED) == null) {
@@ -146,6 +149,22 @@ public final class HttpApp {
             });
             cfg.routes.error(405, "*", ctx -> ctx.json(ErrorTranslator.body(405, "method not allowed")));
         });
+    }
+
+    /**
+     * Reads what is left of the request's body before the answer goes out (nothing, when the handler read it). A
+     * request refused before its body was read (signed out, wrong role, no such route) was otherwise answered at
+     * once and its connection closed with the body still arriving; those bytes then reset the connection, and a
+     * client that had not yet read the answer lost it (a 401 became "connection lost"). Bounded by the request
+     * size limit: a body over it still ends the connection, as it should.
+     */
+    static void readRestOfBody(Context ctx) {
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | RuntimeException overLimitOrGone) {
+            // too large, or the client went away: the connection closes, which is the right end for either
+            LOG.debug("request body not read to its end: {}", overLimitOrGone.toString());
+        }
     }
 
     /**

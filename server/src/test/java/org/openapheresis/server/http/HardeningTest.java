@@ -77,6 +77,66 @@ class HardeningTest {
         assertThat(big.map()).containsEntry("maxBytes", 2_000_000);
     }
 
+    /** Reads one HTTP/1.1 answer (a Content-Length or a chunked body) from the stream: its status line and headers. */
+    private static String answerHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the server closed the connection after " + head.size() + " bytes: " + head);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int length = text.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .map(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).trim())).findFirst().orElse(0);
+        in.readNBytes(length);
+        if (text.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            for (int size = -1; size != 0; ) {
+                StringBuilder line = new StringBuilder();
+                for (int b = in.read(); b != '\n'; b = in.read()) {
+                    if (b < 0) {
+                        throw new IOException("the server closed the connection inside a chunked answer");
+                    }
+                    line.append((char) b);
+                }
+                size = Integer.parseInt(line.toString().trim(), 16);
+                in.readNBytes(size + 2);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * A request refused before its body was read (here 401, nobody signed in) whose body arrives after the answer
+     * was made: the server reads the body before answering, so the answer is not lost to a reset and the
+     * connection stays open. Before, the server answered at once and closed the connection with the body still
+     * coming; the body's bytes then reset the connection and a client could lose the answer (a loaded CI machine
+     * lost it on every resend of one fuzz request).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/orders", "/fhir", "/api/no-such-route"})
+    void a_refused_request_whose_body_comes_late_is_answered_and_its_connection_kept(String path) throws Exception {
+        unit.api.get("/fhir/metadata", null); // the FHIR face has started
+        try (Socket s = new Socket("localhost", unit.server.port())) {
+            s.setSoTimeout(15_000);
+            OutputStream out = s.getOutputStream();
+            byte[] body = ("{\"note\":\"" + "z".repeat(3000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write(body);
+            out.flush();
+            String first = answerHead(s.getInputStream());
+            assertThat(first).startsWith(path.contains("no-such") ? "HTTP/1.1 404" : "HTTP/1.1 401")
+                    .doesNotContainIgnoringCase("connection: close");
+            out.write("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(answerHead(s.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
     @Test
     void every_answer_carries_the_browser_protections() {
         for (String path : new String[] {"/", "/api/health", "/api/openapi.json", "/js/app.js", "/api/no-such"}) {

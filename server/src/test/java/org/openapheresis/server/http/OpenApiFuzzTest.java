@@ -143,9 +143,10 @@ class OpenApiFuzzTest {
     /**
      * Sends once and, if the connection is lost, again on connections of their own, four times at most, waiting
      * longer each time: a pooled keep-alive connection the server has just closed can fail a request the server never
-     * saw, and on a loaded 2-core CI machine the server twice closed new connections for more than the 0.4 s the
-     * earlier two resends waited (cause not found; the same requests answer 422 on an idle machine, see
-     * BadInputTest); a request the server itself drops (the unpaired-surrogate bug did) fails every time.
+     * saw. (On a loaded CI machine one signed-out POST lost its 401 on every resend: the server answered before the
+     * body had arrived and closed the connection, and the late body reset it. It now reads a refused request's body
+     * first, {@code HardeningTest.a_refused_request_whose_body_comes_late_is_answered_and_its_connection_kept}.) A
+     * request the server itself drops (the unpaired-surrogate bug did) fails every time.
      */
     private static Api.Answer sendOrRetry(String method, String pathAndQuery, String token, String body) {
         try {
