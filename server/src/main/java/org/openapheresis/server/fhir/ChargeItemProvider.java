@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -45,8 +47,9 @@ public final class ChargeItemProvider implements IResourceProvider {
 
     @Search
     public List<ChargeItem> search(@RequiredParam(name = ChargeItem.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.CHARGE_ITEM, ChargeItem.class,
-                lastUpdated);
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(patient.getIdPart(),
+                PatientCompartment.Type.CHARGE_ITEM, ChargeItem.class, lastUpdated, sort);
     }
 }

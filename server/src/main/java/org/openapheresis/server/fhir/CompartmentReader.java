@@ -54,6 +54,15 @@ final class CompartmentReader {
     }
 
     /**
+     * A search of the person's resources of one type: those last changed in the range ({@code _lastUpdated}, null
+     * for all) in the order {@code _sort} asks ({@link SearchSort}; null for the record's order).
+     */
+    <T> List<T> search(String patientId, PatientCompartment.Type type, Class<T> as,
+            ca.uhn.fhir.rest.param.DateRangeParam lastUpdated, ca.uhn.fhir.rest.api.SortSpec sort) {
+        return SearchSort.sorted(ofPatient(patientId, type, as, lastUpdated), type, sort);
+    }
+
+    /**
      * A resource of the clinical history by its id ({@link HistoryMapper}: the person's id, the kind's marker, a
      * hash of its text), read from the person's resources of that type; not found when no such person or resource.
      */
@@ -73,5 +82,20 @@ final class CompartmentReader {
         java.util.Date lower = range.getLowerBoundAsInstant();
         java.util.Date upper = range.getUpperBoundAsInstant();
         return (lower == null || !at.before(lower)) && (upper == null || !at.after(upper));
+    }
+
+    /**
+     * Whether a period meets the range: it begins before the range ends and ends (or, still open, began) after the
+     * range begins. A period without a start meets no range.
+     */
+    static boolean overlaps(ca.uhn.fhir.rest.param.DateRangeParam range, org.hl7.fhir.r4.model.Period period) {
+        java.util.Date start = period == null ? null : period.getStart();
+        if (start == null) {
+            return false;
+        }
+        java.util.Date end = period.getEnd() == null ? start : period.getEnd();
+        java.util.Date lower = range.getLowerBoundAsInstant();
+        java.util.Date upper = range.getUpperBoundAsInstant();
+        return (upper == null || !start.after(upper)) && (lower == null || !end.before(lower));
     }
 }

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -41,8 +43,9 @@ public final class CoverageProvider implements IResourceProvider {
 
     @Search
     public List<Coverage> search(@RequiredParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(beneficiary.getIdPart(), PatientCompartment.Type.COVERAGE, Coverage.class,
-                lastUpdated);
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(beneficiary.getIdPart(),
+                PatientCompartment.Type.COVERAGE, Coverage.class, lastUpdated, sort);
     }
 }

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -41,8 +43,9 @@ public final class MedicationAdministrationProvider implements IResourceProvider
     @Search
     public List<MedicationAdministration> search(
             @RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.MEDICATION_ADMINISTRATION,
-                MedicationAdministration.class);
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(patient.getIdPart(),
+                PatientCompartment.Type.MEDICATION_ADMINISTRATION, MedicationAdministration.class, lastUpdated, sort);
     }
 }

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -35,8 +37,9 @@ public final class MedicationStatementProvider implements IResourceProvider {
     @Search
     public List<MedicationStatement> search(
             @RequiredParam(name = MedicationStatement.SP_SUBJECT) ReferenceParam subject,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(subject.getIdPart(), PatientCompartment.Type.MEDICATION_STATEMENT,
-                MedicationStatement.class, lastUpdated);
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(subject.getIdPart(),
+                PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class, lastUpdated, sort);
     }
 }

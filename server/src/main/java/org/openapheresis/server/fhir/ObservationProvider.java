@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -77,9 +79,10 @@ public final class ObservationProvider implements IResourceProvider {
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.OBSERVATION, Observation.class, lastUpdated)
-                .stream()
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(patient.getIdPart(), PatientCompartment.Type.OBSERVATION, Observation.class, lastUpdated,
+                sort).stream()
                 .filter(o -> code == null || matches(code, o.getCode()))
                 .filter(o -> category == null || o.getCategory().stream().anyMatch(c -> matches(category, c)))
                 .filter(o -> date == null || CompartmentReader.within(date, o.getEffectiveDateTimeType().getValue()))

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -16,7 +18,11 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.jdbi.v3.core.Jdbi;
 import org.openapheresis.server.session.SessionService;
 
-/** Sessions: read by id, search by patient (required). */
+/**
+ * Sessions: read by id, search by patient (required), {@code date} (a session matches when its performed period,
+ * or its start while it runs, meets the range; a session not yet started has none and does not match), sorted by
+ * {@code date} or {@code _lastUpdated}.
+ */
 public final class ProcedureProvider implements IResourceProvider {
 
     private final SessionService sessions;
@@ -44,8 +50,11 @@ public final class ProcedureProvider implements IResourceProvider {
 
     @Search
     public List<Procedure> search(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class,
-                lastUpdated);
+            @OptionalParam(name = Procedure.SP_DATE) DateRangeParam date,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class, lastUpdated, sort)
+                .stream().filter(p -> date == null || p.getPerformed() instanceof org.hl7.fhir.r4.model.Period performed
+                        && CompartmentReader.overlaps(date, performed)).toList();
     }
 }

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -44,8 +46,9 @@ public final class ServiceRequestProvider implements IResourceProvider {
 
     @Search
     public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
-        return reader.ofPatient(patient.getIdPart(), PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class,
-                lastUpdated);
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+            @Sort SortSpec sort) {
+        return reader.search(patient.getIdPart(),
+                PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class, lastUpdated, sort);
     }
 }

@@ -336,6 +336,52 @@ class FhirRecordTest {
     }
 
     @Test
+    void sort_by_date_orders_the_observations_oldest_or_newest_first() {
+        List<java.util.Date> up = bundle("/fhir/Observation?patient=" + patientId + "&_sort=date&_count=100",
+                Role.NURSE).getEntry().stream().map(e -> SearchSort.start(((Observation) e.getResource())
+                .getEffective())).toList();
+        List<java.util.Date> down = bundle("/fhir/Observation?patient=" + patientId + "&_sort=-date&_count=100",
+                Role.NURSE).getEntry().stream().map(e -> SearchSort.start(((Observation) e.getResource())
+                .getEffective())).toList();
+        // the labs were taken before the session's vital signs and run values: two times at least
+        assertThat(new java.util.HashSet<>(up)).hasSizeGreaterThan(1);
+        assertThat(up).doesNotContainNull().isSorted();
+        assertThat(down).hasSameSizeAs(up).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(bundle("/fhir/Procedure?patient=" + patientId + "&_sort=-_lastUpdated,date", Role.NURSE)
+                .getEntry()).hasSize(1);
+    }
+
+    @Test
+    void sort_by_what_a_type_does_not_offer_is_400_naming_it_and_what_it_offers() throws Exception {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + unit.server.port()
+                + "/fhir/Observation?patient=" + patientId + "&_sort=code")).header("Authorization", "Bearer "
+                + unit.token(Role.NURSE)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("OperationOutcome", "_sort", "'code'", "_lastUpdated, date");
+    }
+
+    @Test
+    void procedure_date_finds_the_session_that_ran_in_the_range_only() {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        assertThat(bundle("/fhir/Procedure?patient=" + patientId + "&date=ge" + yesterday, Role.NURSE).getEntry())
+                .extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(sessionId);
+        assertThat(bundle("/fhir/Procedure?patient=" + patientId + "&date=lt" + yesterday, Role.NURSE).getEntry())
+                .isEmpty();
+        assertThat(bundle("/fhir/Procedure?patient=" + patientId + "&date=ge" + tomorrow, Role.NURSE).getEntry())
+                .isEmpty();
+    }
+
+    @Test
+    void medication_administration_honours_last_updated() {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        assertThat(bundle("/fhir/MedicationAdministration?patient=" + patientId + "&_lastUpdated=ge" + tomorrow,
+                Role.NURSE).getEntry()).as("every administration changed before tomorrow").isEmpty();
+        assertThat(bundle("/fhir/MedicationAdministration?patient=" + patientId + "&_lastUpdated=le" + tomorrow,
+                Role.NURSE).getEntry()).hasSize(1);
+    }
+
+    @Test
     void vread_answers_the_current_version_and_refuses_a_version_not_kept() {
         Procedure p = (Procedure) parse(get("/fhir/Procedure/" + sessionId, Role.NURSE));
         String v = p.getMeta().getVersionId();
