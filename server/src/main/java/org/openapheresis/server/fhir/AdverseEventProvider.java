@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -12,6 +14,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.jdbi.v3.core.Jdbi;
@@ -48,8 +51,9 @@ public final class AdverseEventProvider implements IResourceProvider {
     @Search
     public List<AdverseEvent> search(@RequiredParam(name = AdverseEvent.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"AdverseEvent:subject"}) Set<Include> includes) {
         return reader.search(subject.getIdPart(),
-                PatientCompartment.Type.ADVERSE_EVENT, AdverseEvent.class, lastUpdated, sort);
+                PatientCompartment.Type.ADVERSE_EVENT, AdverseEvent.class, lastUpdated, sort, includes);
     }
 }

@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -11,6 +13,7 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -36,8 +39,9 @@ public final class AllergyIntoleranceProvider implements IResourceProvider {
     @Search
     public List<AllergyIntolerance> search(@RequiredParam(name = AllergyIntolerance.SP_PATIENT) ReferenceParam subject,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"AllergyIntolerance:patient"}) Set<Include> includes) {
         return reader.search(subject.getIdPart(),
-                PatientCompartment.Type.ALLERGY_INTOLERANCE, AllergyIntolerance.class, lastUpdated, sort);
+                PatientCompartment.Type.ALLERGY_INTOLERANCE, AllergyIntolerance.class, lastUpdated, sort, includes);
     }
 }

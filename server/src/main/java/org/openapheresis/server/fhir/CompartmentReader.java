@@ -55,11 +55,57 @@ final class CompartmentReader {
 
     /**
      * A search of the person's resources of one type: those last changed in the range ({@code _lastUpdated}, null
-     * for all) in the order {@code _sort} asks ({@link SearchSort}; null for the record's order).
+     * for all) in the order {@code _sort} asks ({@link SearchSort}; null for the record's order), with
+     * {@code _include} of the reference to the person ({@code Observation:patient},
+     * {@code Coverage:beneficiary} …; HAPI refuses one the provider does not allow): each resource's reference to the
+     * person then carries the Patient, which the server adds to the bundle once, as an {@code include} entry, and
+     * each match says it is one ({@code search.mode}).
      */
     <T> List<T> search(String patientId, PatientCompartment.Type type, Class<T> as,
-            ca.uhn.fhir.rest.param.DateRangeParam lastUpdated, ca.uhn.fhir.rest.api.SortSpec sort) {
-        return SearchSort.sorted(ofPatient(patientId, type, as, lastUpdated), type, sort);
+            ca.uhn.fhir.rest.param.DateRangeParam lastUpdated, ca.uhn.fhir.rest.api.SortSpec sort,
+            Set<ca.uhn.fhir.model.api.Include> includes) {
+        List<T> found = SearchSort.sorted(ofPatient(patientId, type, as, lastUpdated), type, sort);
+        if (includes == null || includes.isEmpty() || found.isEmpty()) {
+            return found;
+        }
+        org.hl7.fhir.r4.model.Patient person = jdbi.withHandle(h -> patients.find(h, patientId))
+                .map(compartment::patient).orElseThrow();
+        for (T r : found) {
+            org.hl7.fhir.r4.model.Reference ref = personReference((org.hl7.fhir.r4.model.Resource) r);
+            if (ref != null) {
+                ref.setResource(person);
+            }
+            // matches say so, apart from the include entry
+            ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((org.hl7.fhir.r4.model.Resource) r,
+                    ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.MATCH);
+        }
+        return found;
+    }
+
+    /** The resource's reference to the person it is about (its subject, patient or beneficiary). */
+    static org.hl7.fhir.r4.model.Reference personReference(org.hl7.fhir.r4.model.Resource r) {
+        if (r instanceof org.hl7.fhir.r4.model.Observation o) {
+            return o.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.Procedure p) {
+            return p.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.AdverseEvent a) {
+            return a.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.MedicationAdministration m) {
+            return m.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.MedicationStatement m) {
+            return m.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.ServiceRequest sr) {
+            return sr.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.ChargeItem c) {
+            return c.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.Condition c) {
+            return c.getSubject();
+        } else if (r instanceof org.hl7.fhir.r4.model.AllergyIntolerance a) {
+            return a.getPatient();
+        } else if (r instanceof org.hl7.fhir.r4.model.Coverage c) {
+            return c.getBeneficiary();
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -11,6 +13,7 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -36,8 +39,9 @@ public final class ConditionProvider implements IResourceProvider {
     @Search
     public List<Condition> search(@RequiredParam(name = Condition.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"Condition:patient", "Condition:subject"}) Set<Include> includes) {
         return reader.search(subject.getIdPart(),
-                PatientCompartment.Type.CONDITION, Condition.class, lastUpdated, sort);
+                PatientCompartment.Type.CONDITION, Condition.class, lastUpdated, sort, includes);
     }
 }

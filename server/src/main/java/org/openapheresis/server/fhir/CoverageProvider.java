@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -12,6 +14,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.IdType;
 import org.jdbi.v3.core.Jdbi;
@@ -44,8 +47,9 @@ public final class CoverageProvider implements IResourceProvider {
     @Search
     public List<Coverage> search(@RequiredParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"Coverage:beneficiary", "Coverage:patient"}) Set<Include> includes) {
         return reader.search(beneficiary.getIdPart(),
-                PatientCompartment.Type.COVERAGE, Coverage.class, lastUpdated, sort);
+                PatientCompartment.Type.COVERAGE, Coverage.class, lastUpdated, sort, includes);
     }
 }

@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -12,6 +14,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.jdbi.v3.core.Jdbi;
@@ -44,8 +47,9 @@ public final class MedicationAdministrationProvider implements IResourceProvider
     public List<MedicationAdministration> search(
             @RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"MedicationAdministration:patient", "MedicationAdministration:subject"}) Set<Include> includes) {
         return reader.search(patient.getIdPart(),
-                PatientCompartment.Type.MEDICATION_ADMINISTRATION, MedicationAdministration.class, lastUpdated, sort);
+                PatientCompartment.Type.MEDICATION_ADMINISTRATION, MedicationAdministration.class, lastUpdated, sort, includes);
     }
 }

@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -11,6 +13,7 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -38,8 +41,9 @@ public final class MedicationStatementProvider implements IResourceProvider {
     public List<MedicationStatement> search(
             @RequiredParam(name = MedicationStatement.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"MedicationStatement:patient", "MedicationStatement:subject"}) Set<Include> includes) {
         return reader.search(subject.getIdPart(),
-                PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class, lastUpdated, sort);
+                PatientCompartment.Type.MEDICATION_STATEMENT, MedicationStatement.class, lastUpdated, sort, includes);
     }
 }

@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -14,6 +16,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -80,9 +83,10 @@ public final class ObservationProvider implements IResourceProvider {
             @OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"Observation:patient", "Observation:subject"}) Set<Include> includes) {
         return reader.search(patient.getIdPart(), PatientCompartment.Type.OBSERVATION, Observation.class, lastUpdated,
-                sort).stream()
+                sort, includes).stream()
                 .filter(o -> code == null || matches(code, o.getCode()))
                 .filter(o -> category == null || o.getCategory().stream().anyMatch(c -> matches(category, c)))
                 .filter(o -> date == null || CompartmentReader.within(date, o.getEffectiveDateTimeType().getValue()))

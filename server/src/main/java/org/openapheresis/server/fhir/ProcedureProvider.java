@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -12,6 +14,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Procedure;
@@ -52,8 +55,9 @@ public final class ProcedureProvider implements IResourceProvider {
     public List<Procedure> search(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Procedure.SP_DATE) DateRangeParam date,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
-        return reader.search(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class, lastUpdated, sort)
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"Procedure:patient", "Procedure:subject"}) Set<Include> includes) {
+        return reader.search(patient.getIdPart(), PatientCompartment.Type.PROCEDURE, Procedure.class, lastUpdated, sort, includes)
                 .stream().filter(p -> date == null || p.getPerformed() instanceof org.hl7.fhir.r4.model.Period performed
                         && CompartmentReader.overlaps(date, performed)).toList();
     }

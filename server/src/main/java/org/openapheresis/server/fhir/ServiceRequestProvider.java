@@ -1,6 +1,8 @@
 package org.openapheresis.server.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -12,6 +14,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -47,8 +50,9 @@ public final class ServiceRequestProvider implements IResourceProvider {
     @Search
     public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-            @Sort SortSpec sort) {
+            @Sort SortSpec sort,
+            @IncludeParam(allow = {"ServiceRequest:patient", "ServiceRequest:subject"}) Set<Include> includes) {
         return reader.search(patient.getIdPart(),
-                PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class, lastUpdated, sort);
+                PatientCompartment.Type.SERVICE_REQUEST, ServiceRequest.class, lastUpdated, sort, includes);
     }
 }

@@ -361,6 +361,32 @@ class FhirRecordTest {
     }
 
     @Test
+    void include_patient_adds_the_person_once_to_every_page_as_an_include_entry() {
+        Bundle first = bundle("/fhir/Observation?patient=" + patientId + "&_include=Observation:patient&_count=2",
+                Role.NURSE);
+        Bundle second = bundle(first.getLink("next").getUrl(), Role.NURSE);
+        for (Bundle page : List.of(first, second)) {
+            assertThat(page.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH).hasSize(2)
+                    .allMatch(e -> e.getResource() instanceof Observation o
+                            && o.getSubject().getReference().equals("Patient/" + patientId));
+            assertThat(page.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+                    .extracting(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+                    .containsExactly("Patient/" + patientId);
+        }
+        assertThat(bundle("/fhir/Observation?patient=" + patientId, Role.NURSE).getEntry())
+                .as("nothing included unless asked").allMatch(e -> e.getResource() instanceof Observation);
+    }
+
+    @Test
+    void include_of_a_reference_the_search_does_not_offer_is_400() throws Exception {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + unit.server.port()
+                + "/fhir/Procedure?patient=" + patientId + "&_include=Procedure:performer")).header("Authorization",
+                "Bearer " + unit.token(Role.NURSE)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("OperationOutcome", "Procedure:performer");
+    }
+
+    @Test
     void procedure_date_finds_the_session_that_ran_in_the_range_only() {
         String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
         String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
