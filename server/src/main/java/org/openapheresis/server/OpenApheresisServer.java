@@ -164,7 +164,8 @@ public final class OpenApheresisServer implements AutoCloseable {
                     org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
             org.openapheresis.server.billing.BillingService billing = new org.openapheresis.server.billing.BillingService(
                     new org.openapheresis.server.billing.BillingStore(), org.openapheresis.server.billing.CodeRules.load(),
-                    orders, patients, sessions, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY, clock);
+                    orders, patients, sessions, products, org.openapheresis.server.billing.BillingService.UNIT_CURRENCY,
+                    clock);
             sessions.whenCompleted(billing::sessionCompleted);
             products.whenRecorded(billing::productStepRecorded);
             org.openapheresis.server.dli.DliScheduleService dliSchedules = new org.openapheresis.server.dli

@@ -72,19 +72,31 @@ export async function render(main, ctx) {
 function chargeRow(c, names, canCorrect, ctx) {
   const row = h('tr', { dataset: { charge: c.id }, class: c.current ? '' : 'superseded' },
     h('td', {}, date(c.serviceDate)),
-    h('td', {}, names.get(c.patientId) || c.patientId),
+    h('td', {}, names.get(c.patientId) || c.patientId, c.acquisition ? acquisitionHint(c.acquisition, names) : null),
     h('td', {}, h('span', { class: 'code' }, c.code), h('span', { class: 'unit' }, ` ${c.codeSystem}`),
       c.diagnosisCode ? h('div', { class: 'hint' }, `ICD-10 ${c.diagnosisCode}`) : null),
     h('td', {}, c.descriptor, c.correctionReason ? h('div', { class: 'hint' }, `Correction: ${c.correctionReason}`) : null),
     h('td', {}, String(c.units)),
     h('td', {}, c.priced ? money(c.unitPrice, c.currency) : h('span', { class: 'warn-text' }, 'no price')),
     h('td', {}, c.priced ? money(c.amount, c.currency) : '—'),
-    h('td', {}, c.current ? chip('billable', 'Billable') : chip('corrected', 'Corrected')),
+    h('td', {}, !c.current ? chip('corrected', 'Corrected')
+      : c.acquisition ? chip('scheduled', 'Held for the transplant claim') : chip('billable', 'Billable')),
     h('td', {}, canCorrect && c.current ? h('button', { class: 'btn btn-ghost btn-sm', type: 'button', dataset: { correct: c.id },
       onclick: () => { formRow.hidden = !formRow.hidden; } }, 'Correct…') : null));
   const formRow = h('tr', { class: 'correction-row' }, h('td', { colspan: 9 }, correctionForm(c, ctx)));
   formRow.hidden = true;
   return [row, formRow];
+}
+
+/**
+ * A donor's collection for another person: never billed to the donor, held for the recipient's transplant claim
+ * (revenue code 0815); the recipient is known once the lab registers the collection's product.
+ */
+function acquisitionHint(a, names) {
+  const whose = a.recipientId ? `${names.get(a.recipientId) || a.recipientId}'s` : 'the recipient\'s';
+  return h('div', { class: 'hint acquisition' }, `Donor acquisition: held for ${whose} transplant claim, revenue code `
+    + `${a.revenueCode}${a.recipientId ? '' : ' (no recipient here yet: the lab registers the product for one, or the'
+      + ' transplant centre or registry elsewhere pays)'}`);
 }
 
 /** Billing corrects a charge: the units (0 takes it back), the code or the price instead, and why. */

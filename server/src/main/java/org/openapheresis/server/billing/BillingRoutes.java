@@ -54,7 +54,9 @@ public final class BillingRoutes implements FeatureRoutes {
                         + "current price on the day before it starts, and is added; nothing is overwritten",
                         priceExample(), this::setPrices).audit(),
                 Route.get("/api/charges", CHARGES_READ, "Charge items by service day (?patientId=&from=&to=, ISO "
-                        + "dates, inclusive), each with the item that corrects it, if any", this::charges).audit(),
+                        + "dates, inclusive), each with the item that corrects it, if any; a donor's collection for "
+                        + "another person is an acquisition charge held for the recipient (listed and totalled with "
+                        + "the recipient's, revenue code 0815)", this::charges).audit(),
                 Route.get("/api/charges/export", CHARGES_READ, "The charge items of a period as CSV (?from=&to=; "
                         + "default: this month)", this::export).audit(),
                 Route.post("/api/charges/{id}/corrections", CHARGES_CORRECT, "Correct a charge item: a new item "
@@ -194,7 +196,8 @@ public final class BillingRoutes implements FeatureRoutes {
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         int unpriced = 0;
         for (ChargeItem.View v : items) {
-            if (v.current()) {
+            // one patient's totals are of their account: a donor's acquisition charges are the recipient's
+            if (v.current() && (patientId.isEmpty() || v.account().equals(patientId))) {
                 if (v.item().amount().isPresent()) {
                     totals.merge(v.item().currency(), v.item().amount().get(), BigDecimal::add);
                 } else if (v.item().units() > 0) {
@@ -233,6 +236,18 @@ public final class BillingRoutes implements FeatureRoutes {
         m.put("correctionReason", c.correctionReason().orElse(null));
         m.put("createdAt", c.createdAt());
         m.put("createdBy", c.createdBy());
+        m.put("acquisition", v.acquisition().map(a -> {
+            Map<String, Object> held = new LinkedHashMap<>();
+            held.put("recipientId", a.recipientId().orElse(null));
+            held.put("revenueCode", ChargeItem.Acquisition.REVENUE_CODE);
+            held.put("rule", "A donor acquisition charge: never billed to the donor; held until the recipient's "
+                    + "transplant and reported on the recipient's claim under revenue code "
+                    + ChargeItem.Acquisition.REVENUE_CODE + (a.recipientId().isPresent() ? ""
+                    : ". No recipient yet: the charge becomes the recipient's once the lab registers the collection's "
+                    + "product for a patient of this unit; for a recipient cared for elsewhere, the transplant centre "
+                    + "or the donor registry pays"));
+            return held;
+        }).orElse(null));
         return m;
     }
 

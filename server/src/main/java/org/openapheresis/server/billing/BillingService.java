@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.openapheresis.course.CourseSchedule;
@@ -54,6 +58,7 @@ public final class BillingService {
     private final OrderService orders;
     private final PatientService patients;
     private final org.openapheresis.server.session.SessionService sessions;
+    private final org.openapheresis.server.product.ProductService products;
     private final String currency;
     private final Clock clock;
 
@@ -64,8 +69,10 @@ public final class BillingService {
      * @param currency the unit's ISO 4217 currency: every price, charge and coverage is in it
      */
     public BillingService(BillingStore store, CodeRules rules, OrderService orders, PatientService patients,
-            org.openapheresis.server.session.SessionService sessions, java.util.Currency currency, Clock clock) {
+            org.openapheresis.server.session.SessionService sessions,
+            org.openapheresis.server.product.ProductService products, java.util.Currency currency, Clock clock) {
         this.sessions = sessions;
+        this.products = products;
         this.store = store;
         this.rules = rules;
         this.orders = orders;
@@ -319,11 +326,41 @@ public final class BillingService {
         return Optional.of(o.request().recipientWeightKg().isPresent() ? Donation.ALLOGENEIC : Donation.AUTOLOGOUS);
     }
 
-    /** Items of service days from {@code from} to {@code to} (inclusive, either open), of one patient or all. */
+    /**
+     * Items of service days from {@code from} to {@code to} (inclusive, either open), of one patient or all, by day;
+     * an item of a collection from a donor for another person says so ({@link ChargeItem.Acquisition}: held for the
+     * recipient's transplant claim). For one patient, the donors' acquisition charges held for them are listed with
+     * their own.
+     */
     public List<ChargeItem.View> charges(Handle h, Optional<String> patientId, Optional<LocalDate> from,
             Optional<LocalDate> to) {
         patientId.ifPresent(p -> patients.require(h, p));
-        return store.charges(h, patientId, from, to, MAX_LIST);
+        List<ChargeItem.View> items = new ArrayList<>(store.charges(h, patientId, from, to, MAX_LIST));
+        if (patientId.isPresent()) {
+            Set<String> listed = new HashSet<>();
+            items.forEach(v -> listed.add(v.item().id()));
+            store.chargesOfSessions(h, products.donationSessionsFor(h, patientId.get()), from, to, MAX_LIST).stream()
+                    .filter(v -> listed.add(v.item().id())).forEach(items::add);
+            items.sort(Comparator.comparing((ChargeItem.View v) -> v.item().serviceDate())
+                    .thenComparing(v -> v.item().createdAt()).thenComparing(v -> v.item().id()));
+        }
+        Map<String, Optional<ChargeItem.Acquisition>> bySession = new HashMap<>();
+        return items.stream().map(v -> acquisition(h, v.item(), bySession).map(v::heldFor).orElse(v)).toList();
+    }
+
+    /**
+     * Whether an item is a donor acquisition charge: an item of a session (not of a product step, which is coded
+     * for the recipient already) whose order collects cells for another person; with the recipient once the
+     * session's product names them.
+     */
+    private Optional<ChargeItem.Acquisition> acquisition(Handle h, ChargeItem c,
+            Map<String, Optional<ChargeItem.Acquisition>> bySession) {
+        if (c.sessionId().isEmpty() || c.orderId().isEmpty()) {
+            return Optional.empty();
+        }
+        return bySession.computeIfAbsent(c.sessionId().get(), session -> orders.find(h, c.orderId().get())
+                .filter(o -> donation(o).equals(Optional.of(Donation.ALLOGENEIC)))
+                .map(o -> new ChargeItem.Acquisition(products.recipientOfDonation(h, session))));
     }
 
     /**
@@ -382,17 +419,23 @@ public final class BillingService {
         return store.charge(h, id).map(ChargeItem::patientId).orElseThrow(() -> DomainException.notFound("charge item"));
     }
 
-    /** The items of service days in the period as CSV (RFC 4180), one line each, corrected ones marked. */
+    /**
+     * The items of service days in the period as CSV (RFC 4180), one line each, corrected ones marked, a donor
+     * acquisition charge with the recipient it is held for and its revenue code.
+     */
     public String csv(Handle h, LocalDate from, LocalDate to) {
         StringBuilder out = new StringBuilder("serviceDate,patientId,sessionId,itemId,code,codeSystem,descriptor,"
-                + "diagnosisCode,units,unitPrice,amount,currency,current,corrects,correctionReason\r\n");
-        for (ChargeItem.View v : store.charges(h, Optional.empty(), Optional.of(from), Optional.of(to), MAX_LIST)) {
+                + "diagnosisCode,units,unitPrice,amount,currency,current,corrects,correctionReason,acquisitionFor,"
+                + "revenueCode\r\n");
+        for (ChargeItem.View v : charges(h, Optional.empty(), Optional.of(from), Optional.of(to))) {
             ChargeItem c = v.item();
             List<String> f = List.of(c.serviceDate().toString(), c.patientId(), c.sessionId().orElse(""), c.id(),
                     c.code(), c.codeSystem(), c.descriptor(), c.diagnosisCode().orElse(""), Integer.toString(c.units()),
                     c.unitPrice().map(BigDecimal::toPlainString).orElse(""),
                     c.amount().map(BigDecimal::toPlainString).orElse(""), c.currency(), Boolean.toString(v.current()),
-                    c.corrects().orElse(""), c.correctionReason().orElse(""));
+                    c.corrects().orElse(""), c.correctionReason().orElse(""),
+                    v.acquisition().map(a -> a.recipientId().orElse("recipient not yet known")).orElse(""),
+                    v.acquisition().isPresent() ? ChargeItem.Acquisition.REVENUE_CODE : "");
             out.append(String.join(",", f.stream().map(BillingService::csvField).toList())).append("\r\n");
         }
         return out.toString();

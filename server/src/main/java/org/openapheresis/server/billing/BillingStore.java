@@ -124,6 +124,24 @@ public final class BillingStore {
                 Optional.ofNullable(rs.getString("corrected_by")))).list();
     }
 
+    /** Items of the given sessions, of service days in the range (either end open), by day. */
+    public List<ChargeItem.View> chargesOfSessions(Handle h, List<String> sessionIds, Optional<LocalDate> from,
+            Optional<LocalDate> to, int limit) {
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder(" WHERE c.session_id IN (<sessions>)");
+        from.ifPresent(f -> where.append(" AND c.service_date >= :from"));
+        to.ifPresent(t -> where.append(" AND c.service_date <= :to"));
+        var q = h.createQuery("SELECT " + prefixed("c") + ", k.id AS corrected_by FROM charge_item c "
+                + "LEFT JOIN charge_item k ON k.corrects_id = c.id" + where
+                + " ORDER BY c.service_date, c.created_at, c.id").bindList("sessions", sessionIds);
+        from.ifPresent(f -> q.bind("from", f));
+        to.ifPresent(t -> q.bind("to", t));
+        return q.setMaxRows(limit).map((rs, c) -> new ChargeItem.View(charge(rs),
+                Optional.ofNullable(rs.getString("corrected_by")))).list();
+    }
+
     private static String prefixed(String alias) {
         return String.join(", ", java.util.Arrays.stream(CHARGE.split(", ")).map(c -> alias + "." + c).toList());
     }

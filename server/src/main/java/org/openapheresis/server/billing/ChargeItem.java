@@ -61,12 +61,49 @@ public record ChargeItem(String id, Optional<String> originKey, Optional<String>
      *
      * @param item the item
      * @param correctedBy the item that corrects it; empty for a current item
+     * @param acquisition for an item of a collection from a donor for another person, whose transplant claim it is
+     *     held for; empty for any other item
      */
-    public record View(ChargeItem item, Optional<String> correctedBy) {
+    public record View(ChargeItem item, Optional<String> correctedBy, Optional<Acquisition> acquisition) {
+
+        public View(ChargeItem item, Optional<String> correctedBy) {
+            this(item, correctedBy, Optional.empty());
+        }
 
         /** True when no later item corrects it: it is what is billed. */
         public boolean current() {
             return correctedBy.isEmpty();
+        }
+
+        /** The same item, held for a recipient's transplant claim. */
+        View heldFor(Acquisition a) {
+            return new View(item, correctedBy, Optional.of(a));
+        }
+
+        /**
+         * Whose account the item is on: the recipient's for a donor's acquisition charge (empty while the recipient
+         * is not known), else the patient's.
+         */
+        public Optional<String> account() {
+            return acquisition.isPresent() ? acquisition.get().recipientId() : Optional.of(item.patientId());
+        }
+    }
+
+    /**
+     * A charge of collecting cells from a donor for another person: a donor acquisition charge, never billed to the
+     * donor but held until the recipient's transplant and reported on the recipient's claim under revenue code
+     * {@value #REVENUE_CODE} (CMS Claims Processing Manual 100-04, ch. 3, section 90.3.1, as NMDP's payer guidance
+     * summarises it; docs/sources.md, "donor acquisition charges").
+     *
+     * @param recipientId the recipient, once the lab has registered the collection's product for them; empty before
+     */
+    public record Acquisition(Optional<String> recipientId) {
+
+        /** The NUBC revenue code of donor search and cell acquisition charges. */
+        public static final String REVENUE_CODE = "0815";
+
+        public Acquisition {
+            Objects.requireNonNull(recipientId, "recipientId");
         }
     }
 }

@@ -83,6 +83,7 @@ public final class DemoSeed {
     private final SessionService sessions;
     private final ResourceService resources;
     private final BillingService billing;
+    private final org.openapheresis.server.product.ProductService products;
     private final Map<String, Instant> machineFreeAt = new HashMap<>();
     /** Days the demo closes the unit beyond its weekly hours. */
     private final java.util.Set<LocalDate> closures = new java.util.HashSet<>();
@@ -107,9 +108,15 @@ public final class DemoSeed {
         this.orders = new OrderService(new OrderStore(), patients, guidelines, chronicGvhd, clock);
         this.resources = new ResourceService(new ResourceStore(), clock);
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
-        this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions,
+        this.products = new org.openapheresis.server.product.ProductService(
+                new org.openapheresis.server.product.ProductStore(), sessions, patients,
+                org.openapheresis.server.product.ProductService.sampleTable(),
+                new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
+                        patients, clock), clock);
+        this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions, products,
                 BillingService.UNIT_CURRENCY, clock);
         sessions.whenCompleted(billing::sessionCompleted);
+        products.whenRecorded(billing::productStepRecorded);
     }
 
     /** Seeds unless patients exist already; prints the staff and the demo password. */
@@ -660,12 +667,6 @@ public final class DemoSeed {
      */
     private void products(Instant now, List<SessionRecord> auto, List<SessionRecord> dli, PatientRecord dliRecipient,
             List<SessionRecord> gran, PatientRecord granRecipient, List<String> notes) {
-        org.openapheresis.server.product.ProductService products = new org.openapheresis.server.product.ProductService(
-                new org.openapheresis.server.product.ProductStore(), sessions, patients,
-                org.openapheresis.server.product.ProductService.sampleTable(),
-                new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
-                        patients, clock), clock);
-        products.whenRecorded(billing::productStepRecorded);
         org.openapheresis.server.dli.DliScheduleService dliSchedules = new org.openapheresis.server.dli
                 .DliScheduleService(new org.openapheresis.server.dli.DliScheduleStore(), orders, patients,
                 new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),

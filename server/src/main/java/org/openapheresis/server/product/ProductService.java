@@ -438,6 +438,21 @@ public final class ProductService {
         return store.search(h, patientId, status, MAX_LIST);
     }
 
+    /**
+     * The recipient of what a collection session gave for another person: its product's recipient once the lab has
+     * registered it; empty for an autologous collection or before the product is registered.
+     */
+    public Optional<String> recipientOfDonation(Handle h, String sessionId) {
+        return store.ofSession(h, sessionId).filter(p -> !p.autologous()).map(Product::recipientId);
+    }
+
+    /** The collection sessions whose products (from donors, not the person's own) are for this recipient. */
+    public List<String> donationSessionsFor(Handle h, String recipientId) {
+        return store.search(h, Optional.of(recipientId), Optional.empty(), MAX_LIST).stream()
+                .filter(p -> !p.autologous() && p.parentId().isEmpty() && p.recipientId().equals(recipientId))
+                .map(Product::sessionId).distinct().toList();
+    }
+
     /** One custody event as the lab records it. */
     public record Step(EventType type, Instant at, Optional<String> location, Optional<Double> temperatureC,
             Optional<String> reason, Optional<Double> dmsoPercent, Optional<String> freezingRecord,

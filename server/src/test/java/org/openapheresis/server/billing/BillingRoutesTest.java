@@ -383,6 +383,52 @@ class BillingRoutesTest {
                 .map().get("verdict")).isNotEqualTo("donation-for-another");
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void a_donors_collection_for_another_person_is_an_acquisition_charge_held_for_the_recipients_claim(
+            Databases.Kind kind) {
+        Unit u = priced(kind).withFacility();
+        String donor = u.registeredPerson("ACQDONOR", "donor", 75);
+        String recipient = u.registeredPerson("ACQRECIP", "patient", 60);
+        String session = u.completedCollection(donor, "hpc-collection", Map.of("cd34PerKg", 4e6), Map.of("weightKg", 60),
+                Map.of("volumeMl", 200, "cd34PerUl", 1000));
+        String billing = u.token(Role.BILLING);
+        Api.Answer before = Unit.expect(u.api.get("/api/charges?patientId=" + donor, billing), 200);
+        Map<String, Object> item = items(before).stream().filter(i -> "38205".equals(i.get("code"))).findFirst()
+                .orElseThrow();
+        Map<String, Object> held = (Map<String, Object>) item.get("acquisition");
+        assertThat(held).containsEntry("revenueCode", "0815").containsEntry("recipientId", null);
+        assertThat((String) held.get("rule")).contains("never billed to the donor").contains("once the lab registers")
+                .contains("donor registry");
+        assertThat(before.map()).as("not on the donor's account").containsEntry("unpricedCurrentItems", 0);
+        assertThat(items(Unit.expect(u.api.get("/api/charges?patientId=" + recipient, billing), 200))).isEmpty();
+
+        // the lab registers the collection's product for its recipient: the charge is the recipient's from then on
+        Unit.expect(u.api.post("/api/products", u.token(Role.LAB), Map.of("sessionId", session, "recipientId",
+                recipient, "descriptionCode", "S1128", "expiresAt", java.time.Instant.now().plus(java.time.Duration
+                        .ofDays(2)).toString(), "anticoagulant", "ACD-A")), 201);
+        Map<String, Object> onDonor = items(Unit.expect(u.api.get("/api/charges?patientId=" + donor, billing), 200))
+                .stream().filter(i -> "38205".equals(i.get("code"))).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) onDonor.get("acquisition")).containsEntry("recipientId", recipient);
+        Api.Answer onRecipient = Unit.expect(u.api.get("/api/charges?patientId=" + recipient, billing), 200);
+        assertThat(items(onRecipient)).extracting(i -> i.get("code"), i -> i.get("patientId"), i -> i.get("sessionId"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("38205", donor, session));
+        assertThat(onRecipient.map()).as("on the recipient's account").containsEntry("unpricedCurrentItems", 1);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String csv = Unit.expect(u.api.get("/api/charges/export?from=" + today.minusDays(3) + "&to=" + today.plusDays(3),
+                billing), 200).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",correctionReason,acquisitionFor,revenueCode");
+        assertThat(csv.lines().filter(l -> l.contains(session) && l.contains("38205"))).singleElement().asString()
+                .endsWith("," + recipient + ",0815");
+
+        // a patient's own collection is no acquisition charge
+        String own = u.completedCollection(u.registeredPerson("ACQAUTO", "patient", 70), "hpc-collection",
+                Map.of("cd34PerKg", 4e6), null, Map.of("volumeMl", 200, "cd34PerUl", 1000));
+        assertThat(items(Unit.expect(u.api.get("/api/charges", billing), 200)).stream()
+                .filter(i -> own.equals(i.get("sessionId")))).isNotEmpty().allMatch(i -> i.get("acquisition") == null);
+    }
+
     private static List<Api.Answer> atOnce(List<Callable<Api.Answer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         List<Api.Answer> out = new ArrayList<>();

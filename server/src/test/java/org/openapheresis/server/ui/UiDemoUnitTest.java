@@ -69,6 +69,10 @@ class UiDemoUnitTest extends BrowserTest {
         // the CIDP patient's completed IVIG day: the Privigen J-code and the infusion's first hour
         assertThat(browser.text(By.id("charges-table"))).contains("36514").contains("$").contains("J1459")
                 .contains("96365");
+        // the unrelated donor's HPC collection is no charge of his: held for the recipient's transplant claim
+        assertThat(browser.text(By.cssSelector("#charges-table .acquisition"))).contains("Donor acquisition")
+                .contains("0815");
+        assertThat(browser.text(By.id("charges-table"))).contains("Held for the transplant claim");
         assertThat(browser.text(By.id("price-list"))).contains("example");
         browser.screenshot("08-billing-worklist");
         browser.click(By.cssSelector("button[data-correct]"));
