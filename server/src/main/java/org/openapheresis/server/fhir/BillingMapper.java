@@ -37,6 +37,9 @@ public final class BillingMapper {
     /** The payer's prior authorisation number and the days it holds. */
     public static final String PRIOR_AUTHORIZATION_EXTENSION = "urn:openapheresis:fhir:extension:prior-authorization";
 
+    /** For a donor acquisition charge, the recipient whose transplant claim it is held for. */
+    public static final String ACQUISITION_FOR_EXTENSION = "urn:openapheresis:fhir:extension:acquisition-for";
+
     private static final String COPAY_TYPE = "http://terminology.hl7.org/CodeSystem/coverage-copay-type";
     private static final String COVERAGE_CLASS = "http://terminology.hl7.org/CodeSystem/coverage-class";
 
@@ -63,6 +66,12 @@ public final class BillingMapper {
         c.correctionReason().ifPresent(why -> r.addNote().setText("Corrects ChargeItem/" + c.corrects().orElse("?")
                 + ": " + why));
         v.correctedBy().ifPresent(by -> r.addNote().setText("Corrected by ChargeItem/" + by));
+        v.acquisition().ifPresent(a -> {
+            a.recipientId().ifPresent(rec -> r.addExtension(ACQUISITION_FOR_EXTENSION, new Reference("Patient/" + rec)));
+            r.addNote().setText("Donor acquisition charge: never billed to the donor; held for the recipient's "
+                    + "transplant claim, revenue code " + org.openapheresis.server.billing.ChargeItem.Acquisition
+                    .REVENUE_CODE + (a.recipientId().isPresent() ? "" : " (no recipient registered yet)"));
+        });
         return r;
     }
 

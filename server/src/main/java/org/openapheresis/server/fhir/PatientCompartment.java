@@ -188,7 +188,10 @@ public final class PatientCompartment {
             billing.coverages(h, p.id()).forEach(c -> kept.accept(BillingMapper.coverage(c)));
         }
         if (types.contains(Type.CHARGE_ITEM)) {
-            billing.charges(h, Optional.of(p.id()), Optional.empty(), Optional.empty())
+            // the person's own items: a donor's acquisition charges held for this recipient stay in the donor's
+            // compartment (their subject is the donor, and the recipient's record does not name the donor)
+            billing.charges(h, Optional.of(p.id()), Optional.empty(), Optional.empty()).stream()
+                    .filter(c -> c.item().patientId().equals(p.id()))
                     .forEach(c -> kept.accept(BillingMapper.charge(c)));
         }
     }

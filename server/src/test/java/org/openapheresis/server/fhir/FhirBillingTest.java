@@ -98,6 +98,27 @@ class FhirBillingTest {
     }
 
     @Test
+    void a_donors_acquisition_charge_names_the_recipient_and_stays_in_the_donors_compartment() {
+        unit.withFacility();
+        String donor = unit.registeredPerson("FACQDONOR", "donor", 75);
+        String recipient = unit.registeredPerson("FACQRECIP", "patient", 60);
+        String session = unit.completedCollection(donor, "hpc-collection", Map.of("cd34PerKg", 4e6),
+                Map.of("weightKg", 60), Map.of("volumeMl", 200, "cd34PerUl", 1000));
+        Unit.expect(unit.api.post("/api/products", unit.token(Role.LAB), Map.of("sessionId", session, "recipientId",
+                recipient, "descriptionCode", "S1128", "expiresAt", java.time.Instant.now().plus(java.time.Duration
+                        .ofDays(2)).toString(), "anticoagulant", "ACD-A")), 201);
+        ChargeItem harvest = bundle("/fhir/ChargeItem?patient=" + donor, Role.BILLING).getEntry().stream()
+                .map(e -> (ChargeItem) e.getResource()).filter(c -> c.getCode().getCodingFirstRep().getCode()
+                        .equals("38205")).findFirst().orElseThrow();
+        assertThat(harvest.getSubject().getReference()).isEqualTo("Patient/" + donor);
+        assertThat(((org.hl7.fhir.r4.model.Reference) harvest.getExtensionByUrl(
+                BillingMapper.ACQUISITION_FOR_EXTENSION).getValue()).getReference()).isEqualTo("Patient/" + recipient);
+        assertThat(harvest.getNoteFirstRep().getText()).contains("never billed to the donor").contains("0815");
+        assertThat(bundle("/fhir/ChargeItem?patient=" + recipient, Role.BILLING).getEntry())
+                .as("the recipient's compartment does not name the donor").isEmpty();
+    }
+
+    @Test
     void a_coverage_carries_its_cost_sharing_and_the_amounts_met_as_extensions() {
         List<Coverage> cs = bundle("/fhir/Coverage?beneficiary=" + patientId, Role.COORDINATOR).getEntry().stream()
                 .map(e -> (Coverage) e.getResource()).toList();
