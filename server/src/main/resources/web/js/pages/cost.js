@@ -14,7 +14,8 @@ const VERDICT = {
   'no-coverage': 'No coverage on record (self pay)',
   'donation-for-another': 'A donation for another person: the donor pays nothing',
 };
-const PAYER_KIND = { medicare: 'Medicare (traditional)', medicaid: 'Medicaid', commercial: 'commercial plan', other: 'other (Medicare Advantage, charity, …)' };
+const PAYER_KIND = { medicare: 'Medicare (traditional)', 'medicare-advantage': 'Medicare Advantage (Part C)', medicaid: 'Medicaid',
+  commercial: 'commercial plan', other: 'other (charity, employer scheme, …)' };
 const PA_NEED = { required: 'needed', 'not-required': 'not needed', 'not-stated': 'not stated by the rule — ask billing' };
 const PA_STATUS = { 'valid-for-course': 'holds for the whole course', 'not-valid-for-course': 'does not hold on every day of the course', none: 'none recorded' };
 

@@ -417,7 +417,8 @@ public final class BillingRoutes implements FeatureRoutes {
             x.put("id", r.id());
             x.put("basis", r.basis().code());
             x.put("status", r.status().code());
-            x.put("payerKind", r.payer().code());
+            // the payer kinds the rule is written for, as the rule table lists them ("medicare,medicare-advantage")
+            x.put("payerKind", String.join(",", r.payers().stream().sorted().map(PayerKind::code).toList()));
             x.put("procedure", r.procedure().map(org.openapheresis.procedure.ProcedureType::code).orElse("*"));
             x.put("indication", r.indication().text());
             x.put("covered", r.covered().code());

@@ -219,7 +219,7 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
         }
         reasons.add(authorizationSentence(pa, course, c, next));
         if (c.payerKind().isEmpty()) {
-            reasons.add("The coverage's payer kind (medicare, medicaid, commercial, other) is not recorded, and the "
+            reasons.add("The coverage's payer kind (medicare, medicare-advantage, medicaid, commercial, other) is not recorded, and the "
                     + "rules are by payer kind.");
             return new CoverageCheck(orderId, patientId, icd10, procedure, guideline, course, coverage, next, Verdict.NO_RULE,
                     Optional.empty(), Optional.empty(), pa, true, "No rule — ask billing: the coverage's payer kind is "
@@ -240,6 +240,11 @@ public record CoverageCheck(String orderId, String patientId, String icd10, Proc
         CoverageRule r = match.get();
         reasons.add("Rule " + r.id() + " (" + r.basis().code() + ", " + r.status().code() + "): " + r.source()
                 + r.condition().map(k -> "; condition: " + k).orElse("") + ".");
+        if (facts.payer() == PayerKind.MEDICARE_ADVANTAGE && r.payers().contains(PayerKind.MEDICARE)) {
+            reasons.add("A Medicare Advantage plan must cover what Medicare's national coverage determinations cover "
+                    + "(42 CFR 422.101(b)(1)); it may require prior authorisation where traditional Medicare does not "
+                    + "(42 CFR 422.138(b)): ask the plan.");
+        }
         if (r.status() == CoverageRule.Status.UNVERIFIED) {
             reasons.add("The rule is UNVERIFIED (its source was not read in the published text), so the check does "
                     + "not say covered.");

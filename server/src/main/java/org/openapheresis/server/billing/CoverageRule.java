@@ -12,7 +12,7 @@ import org.openapheresis.procedure.ProcedureType;
  * whether it is a published fact or the unit's own rule.
  *
  * @param id the rule's name, e.g. {@code NCD_110_14_MYASTHENIA}
- * @param payer the payer kind it is written for
+ * @param payers the payer kinds it is written for
  * @param procedure the procedure type; empty for any
  * @param indication which orders' indications it matches
  * @param covered whether the payer covers it
@@ -22,13 +22,16 @@ import org.openapheresis.procedure.ProcedureType;
  * @param condition what the source attaches to the coverage, in its words; empty for none
  * @param source where the row comes from
  */
-public record CoverageRule(String id, PayerKind payer, Optional<ProcedureType> procedure, IndicationMatch indication,
+public record CoverageRule(String id, java.util.Set<PayerKind> payers, Optional<ProcedureType> procedure, IndicationMatch indication,
         Covered covered, PriorAuthorizationNeed priorAuthorization, Basis basis, Status status,
         Optional<String> condition, String source) {
 
     public CoverageRule {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(payer, "payer");
+        payers = java.util.Set.copyOf(payers);
+        if (payers.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " names no payer kind");
+        }
         Objects.requireNonNull(procedure, "procedure");
         Objects.requireNonNull(indication, "indication");
         Objects.requireNonNull(covered, "covered");
@@ -48,7 +51,7 @@ public record CoverageRule(String id, PayerKind payer, Optional<ProcedureType> p
 
     /** True when the rule is written for the order's facts. */
     public boolean matches(CoverageFacts f) {
-        return payer == f.payer() && (procedure.isEmpty() || procedure.get() == f.procedure())
+        return payers.contains(f.payer()) && (procedure.isEmpty() || procedure.get() == f.procedure())
                 && indication.matches(f);
     }
 

@@ -63,8 +63,11 @@ public final class CoverageRules {
             Optional<ProcedureType> procedure = f[2].equals("*") ? Optional.empty()
                     : Optional.of(ProcedureType.fromCode(f[2]).orElseThrow(() -> bad(id, "procedure", f[2])));
             CoverageRule.IndicationMatch match = indication(id, f[3], procedure, guidelines, knownPrefixes);
-            rules.add(new CoverageRule(id, PayerKind.fromCode(f[1]).orElseThrow(() -> bad(id, "payer", f[1])),
-                    procedure, match,
+            java.util.Set<PayerKind> payers = new java.util.LinkedHashSet<>();
+            for (String kind : f[1].split(",")) {
+                payers.add(PayerKind.fromCode(kind.strip()).orElseThrow(() -> bad(id, "payer", f[1])));
+            }
+            rules.add(new CoverageRule(id, payers, procedure, match,
                     CoverageRule.Covered.fromCode(f[4]).orElseThrow(() -> bad(id, "covered", f[4])),
                     CoverageRule.PriorAuthorizationNeed.fromCode(f[5]).orElseThrow(() -> bad(id, "prior-authorization",
                             f[5])),

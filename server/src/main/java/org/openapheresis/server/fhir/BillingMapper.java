@@ -110,6 +110,9 @@ public final class BillingMapper {
     static CodeableConcept payerType(PayerKind kind) {
         return switch (kind) {
             case MEDICARE -> new CodeableConcept(new Coding(FhirSystems.SOPT, "1", "MEDICARE"));
+            // SOPT 11 "Medicare Managed Care (Includes Medicare Advantage Plans)", as the value set lists it
+            case MEDICARE_ADVANTAGE -> new CodeableConcept(new Coding(FhirSystems.SOPT, "11",
+                    "Medicare Managed Care (Includes Medicare Advantage Plans)"));
             case MEDICAID -> new CodeableConcept(new Coding(FhirSystems.SOPT, "2", "MEDICAID"));
             case COMMERCIAL -> new CodeableConcept(new Coding(FhirSystems.SOPT, "5", "PRIVATE HEALTH INSURANCE"));
             case OTHER -> new CodeableConcept().setText("other payer (neither traditional Medicare, Medicaid nor a commercial plan)");

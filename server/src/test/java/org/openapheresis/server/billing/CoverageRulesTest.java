@@ -261,6 +261,33 @@ class CoverageRulesTest {
         assertThat(c.reasons().get(0)).contains("no ASFA category");
     }
 
+    // --- Medicare Advantage (42 CFR 422.101: an NCD's coverage binds it; its non-coverage does not)
+
+    @Test
+    void a_medicare_advantage_plan_covers_what_an_ncd_covers_and_is_asked_about_prior_authorisation() {
+        CoverageCheck c = check(PayerKind.MEDICARE_ADVANTAGE, "G70.01", ProcedureType.PLASMA_EXCHANGE,
+                "myasthenia-gravis-acute");
+        assertThat(answer(c)).isEqualTo("covered by NCD_110_14_MYASTHENIA");
+        assertThat(c.askBilling()).isTrue();
+        assertThat(c.reasons()).anySatisfy(r -> assertThat(r).contains("Medicare Advantage").contains("422.101")
+                .contains("422.138"));
+        assertThat(check(PayerKind.MEDICARE, "G70.01", ProcedureType.PLASMA_EXCHANGE, "myasthenia-gravis-acute")
+                .reasons()).noneSatisfy(r -> assertThat(r).contains("Medicare Advantage"));
+        assertThat(answer(check(PayerKind.MEDICARE_ADVANTAGE, "C84.10", ProcedureType.PHOTOPHERESIS,
+                "cutaneous-t-cell-lymphoma-erythrodermic-mycosis-fungoides-sezary-ecp")))
+                .isEqualTo("covered by NCD_110_4_CTCL");
+    }
+
+    @Test
+    void an_ncds_non_coverage_and_its_study_only_coverage_do_not_answer_for_a_medicare_advantage_plan() {
+        CoverageCheck acute = check(PayerKind.MEDICARE_ADVANTAGE, "D89.810", ProcedureType.PHOTOPHERESIS,
+                "graft-versus-host-disease-acute-ecp");
+        assertThat(answer(acute)).as("the plan may offer more than Medicare").isEqualTo("no-rule");
+        assertThat(acute.askBilling()).isTrue();
+        assertThat(answer(check(PayerKind.MEDICARE_ADVANTAGE, "J44.9", ProcedureType.PHOTOPHERESIS,
+                "transplantation-lung-bronchiolitis-obliterans-syndrome-ecp"))).isEqualTo("no-rule");
+    }
+
     @Test
     void medicaid_and_other_payers_have_no_rule_and_are_asked_of_billing() {
         for (PayerKind k : new PayerKind[] {PayerKind.MEDICAID, PayerKind.OTHER}) {
