@@ -36,6 +36,7 @@ export const can = {
   readDliSchedules: () => has('dli.schedule.read'),
   orderDli: () => has('dli.schedule.order'),
   readCharges: () => has('charges.read'),
+  editPrices: () => has('price.list.edit'),
   readCoverageCheck: () => has('coverage.check.read'),
 };
 
@@ -158,6 +159,7 @@ function renderChrome() {
   if (can.plan(me.role)) links.push(['/plan', 'Planner']);
   if (can.readProducts()) links.push(['/products', 'Products']);
   if (can.readCharges()) links.push(['/billing', 'Billing']);
+  else if (can.editPrices()) links.push(['/billing', 'Prices and assistance']);
   if (can.admin(me.role)) links.push(['/admin', 'Users and audit']);
   if (can.manageUnit()) links.push(['/unit', 'The unit']);
   const current = location.hash.slice(1);

@@ -1,7 +1,7 @@
 // Billing: the worklist of a period's charges (each with its code, the session's day, price and status; a
 // correction is a new item with its reason, never an edit), the totals and the CSV export, and the unit's price
-// list with its history (the administrator sets new prices; a new price closes the old one's period). Billing
-// sees codes and amounts, never clinical detail.
+// list with its history (the administrator sets new prices; a new price closes the old one's period), and the
+// financial-assistance policy with its versions. Billing sees codes and amounts, never clinical detail.
 import { get, post, put } from '../api.js';
 import { h, chip, date, dateTime, num, field, values, showProblems, clearProblems, toNumber, toast, todayIso, addDays } from '../ui.js';
 
@@ -16,14 +16,24 @@ export function money(amount, currency) {
 }
 
 export async function render(main, ctx) {
+  if (!ctx.me.permissions.includes('charges.read')) {
+    // the administrator keeps the price list and the assistance policy, and sees no patient's charges
+    const [prices, policy] = await Promise.all([get('/api/price-list'), get('/api/assistance-policy')]);
+    main.append(h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Prices and financial assistance'),
+      h('div', { class: 'sub' }, 'What the unit charges, and the discount its patients may qualify for'))),
+    priceList(prices, ctx), assistancePolicy(policy, ctx));
+    return;
+  }
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
   const today = todayIso();
   const from = params.get('from') || addDays(today, -30);
   const to = params.get('to') || today;
-  const [charges, patients, prices] = await Promise.all([
+  const readsPrices = ctx.me.permissions.includes('price.list.read');
+  const [charges, patients, prices, policy] = await Promise.all([
     get(`/api/charges?from=${from}&to=${to}`),
     get('/api/patients').catch(() => []),
-    ctx.me.permissions.includes('price.list.read') ? get('/api/price-list') : null]);
+    readsPrices ? get('/api/price-list') : null,
+    readsPrices ? get('/api/assistance-policy') : null]);
   const names = new Map(patients.map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
   const items = charges.items || [];
   const canCorrect = ctx.me.permissions.includes('charges.correct');
@@ -66,7 +76,73 @@ export async function render(main, ctx) {
       h('div', { class: 'table-wrap' }, h('table', { id: 'charges-table' },
         h('thead', {}, h('tr', {}, ['Day', 'Patient', 'Code', 'What', 'Units', 'Unit price', 'Amount', 'Status', ''].map((t) => h('th', {}, t)))),
         tbody))),
-    prices ? priceList(prices, ctx) : null);
+    prices ? priceList(prices, ctx) : null,
+    policy ? assistancePolicy(policy, ctx) : null);
+}
+
+/** "200, 100" per line: a tier up to 200 % of the guideline with 100 % off. */
+function tierLines(tiers) {
+  return tiers.map((t) => `${t.upToPercentOfGuideline}, ${t.discountPercent}`).join('\n');
+}
+
+/**
+ * The unit's financial-assistance policy: the poverty guideline of its year, its tiers and where they come from;
+ * the shipped EXAMPLE until the administrator sets the unit's own (every version is kept, the earlier ones below).
+ */
+function assistancePolicy(a, ctx) {
+  const p = a.policy;
+  const tierRow = (t, i, all) => h('tr', {}, h('td', {}, `${i === 0 ? '0' : all[i - 1].upToPercentOfGuideline} to ${t.upToPercentOfGuideline} %`),
+    h('td', {}, `${t.discountPercent} % off the patient's share`));
+  const table = (pol) => h('table', { class: 'assistance-tiers' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Household income, % of the guideline'), h('th', {}, 'Discount'))),
+    h('tbody', {}, pol.tiers.map(tierRow), h('tr', {}, h('td', {}, `above ${pol.tiers.length ? pol.tiers[pol.tiers.length - 1].upToPercentOfGuideline : 0} %`),
+      h('td', {}, 'none'))));
+  const guideline = (pol) => `${pol.year} poverty guideline: ${money(pol.guidelineFirstPerson, pol.currency)} for one person, `
+    + `${money(pol.guidelinePerAdditionalPerson, pol.currency)} for each additional person`;
+  let form = null;
+  if (ctx.me.permissions.includes('price.list.edit')) {
+    form = h('form', { id: 'assistance-policy-form', class: 'grid grid-4', novalidate: true },
+      field({ name: 'year', label: 'Guideline year', type: 'number', value: p.year, required: true }),
+      field({ name: 'guidelineFirstPerson', label: 'Guideline, one person', type: 'number', unit: p.currency, value: p.guidelineFirstPerson, required: true }),
+      field({ name: 'guidelinePerAdditionalPerson', label: 'Each additional person', type: 'number', unit: p.currency, value: p.guidelinePerAdditionalPerson, required: true }),
+      field({ name: 'tiers', label: 'Tiers', type: 'textarea', rows: 4, value: tierLines(p.tiers), required: true,
+        hint: 'one per line: up to % of the guideline, discount % (e.g. 200, 100)' }),
+      field({ name: 'source', label: 'Source', type: 'textarea', rows: 2, value: a.shipped ? '' : p.source, required: true,
+        hint: 'the guideline\'s publication and the policy the tiers come from' }),
+      h('div', { class: 'form-errors span-2' }),
+      h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'set-assistance-policy' }, 'Set the policy from now on')));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearProblems(form);
+      const v = values(form);
+      const tiers = String(v.tiers || '').split('\n').map((l) => l.trim()).filter((l) => l).map((l) => {
+        const [upTo, off] = l.split(/[,;\s]+/);
+        return { upToPercentOfGuideline: toNumber(upTo), discountPercent: toNumber(off) };
+      });
+      try {
+        await put('/api/assistance-policy', { year: toNumber(v.year), guidelineFirstPerson: toNumber(v.guidelineFirstPerson),
+          guidelinePerAdditionalPerson: toNumber(v.guidelinePerAdditionalPerson), tiers, source: v.source });
+        toast('Assistance policy set');
+        ctx.go(location.hash.slice(1));
+      } catch (e) {
+        // a tier's problem names its line
+        const problems = (e.problems || []).map((q) => {
+          const m = /^tiers\[(\d+)\]/.exec(q.field || '');
+          return m ? { ...q, field: 'tiers', message: `line ${Number(m[1]) + 1}: ${q.message}` } : q;
+        });
+        showProblems(form, e.problems ? { ...e, problems } : e);
+      }
+    });
+  }
+  return h('section', { class: 'panel', id: 'assistance-policy' }, h('h2', {}, 'Financial assistance policy'),
+    a.shipped ? h('div', { class: 'alert alert-warn' }, h('p', {}, 'The policy shipped with the server: an EXAMPLE, '
+      + 'no hospital\'s policy. The administrator sets the unit\'s own below.')) : null,
+    h('p', { id: 'assistance-guideline' }, guideline(p)),
+    table(p),
+    h('p', { class: 'hint' }, `Source: ${p.source}`, a.setBy ? ` · set by ${a.setBy}, ${dateTime(a.setAt)}` : ''),
+    a.history && a.history.length ? h('details', {}, h('summary', {}, `${a.history.length} earlier version(s)`),
+      a.history.map((old) => h('div', { class: 'history-version' }, h('p', {}, `${guideline(old)} · set by ${old.setBy}, ${dateTime(old.setAt)}`), table(old)))) : null,
+    form ? [h('h3', {}, 'Set the unit\'s policy'), form] : null);
 }
 
 function chargeRow(c, names, canCorrect, ctx) {

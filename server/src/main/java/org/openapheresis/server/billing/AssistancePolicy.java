@@ -2,6 +2,7 @@ package org.openapheresis.server.billing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * The unit's financial-assistance policy: a discount on the patient's share by household income as a percentage of
  * the federal poverty guideline of the policy's year. The policy is the unit's own data
  * ({@code billing/assistance-policy.tsv}: the year, the guideline for one person and for each additional person,
- * the tiers and where each number comes from); the shipped file is an EXAMPLE policy.
+ * the tiers and where each number comes from); the shipped file is an EXAMPLE policy, which holds until an
+ * administrator sets the unit's own ({@code PUT /api/assistance-policy}; every version is kept).
  *
  * <p>Income as a percentage of the guideline: the household's annual income over the guideline for its size
  * (the one-person figure plus the additional-person figure for each person beyond the first, as the HHS poverty
@@ -112,6 +114,41 @@ public record AssistancePolicy(int year, BigDecimal guidelineFirstPerson, BigDec
                 .filter(t -> income100.compareTo(t.upToPercentOfGuideline().multiply(g)) <= 0).findFirst();
         return new Result(size, annualIncome, g, percent, tier.map(Tier::discountPercent).orElse(BigDecimal.ZERO),
                 tier);
+    }
+
+    /**
+     * A policy an administrator set.
+     *
+     * @param id the version's id
+     * @param policy the policy
+     * @param setAt when it was set; it holds from then until the next
+     * @param setBy who set it
+     */
+    public record Version(String id, AssistancePolicy policy, Instant setAt, String setBy) {
+        public Version {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(setAt, "setAt");
+            Objects.requireNonNull(setBy, "setBy");
+        }
+    }
+
+    /** The tiers as stored: {@code up to:discount} pairs separated by {@code ;} (e.g. {@code 200:100;300:75}). */
+    String tiersText() {
+        return String.join(";", tiers.stream().map(t -> t.upToPercentOfGuideline().toPlainString() + ":"
+                + t.discountPercent().toPlainString()).toList());
+    }
+
+    /** Tiers from their stored text ({@link #tiersText()}). */
+    static List<Tier> tiersOf(String text) {
+        List<Tier> out = new ArrayList<>();
+        if (!text.isBlank()) {
+            for (String pair : text.split(";")) {
+                String[] f = pair.split(":");
+                out.add(new Tier(new BigDecimal(f[0]), new BigDecimal(f[1])));
+            }
+        }
+        return out;
     }
 
     /**

@@ -81,10 +81,114 @@ public final class BillingRoutes implements FeatureRoutes {
                         + "(the rule and its source; a published fact or the unit's own rule), and whether prior "
                         + "authorisation is needed and holds on every day of the course; no rule: ask billing",
                         this::coverageCheck).audit(),
+                Route.get("/api/assistance-policy", PRICE_LIST_READ, "The unit's financial-assistance policy in force "
+                        + "(the poverty guideline of its year and the discount tiers; the shipped EXAMPLE until an "
+                        + "administrator sets one) and every version set before it", this::assistancePolicy),
+                Route.put("/api/assistance-policy", PRICE_LIST_EDIT, "Set the unit's financial-assistance policy from "
+                        + "now on (the one before is kept): the guideline's year, its figure for one person and for "
+                        + "each additional person, the tiers (strictly increasing bounds, discounts 0-100 %) and the "
+                        + "source", policyExample(), this::setAssistancePolicy).audit(),
                 Route.post("/api/orders/{id}/assistance-screen", CHARGES_READ, "A financial-assistance screen: the "
                         + "household's income in percent of the poverty guideline of the unit's policy, the discount "
                         + "it qualifies for and the order's estimate after it (nothing is stored)",
                         Map.of("householdSize", 3, "annualIncome", 41000), this::screen).audit());
+    }
+
+    static Map<String, Object> policyExample() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", 2025);
+        m.put("guidelineFirstPerson", 15650);
+        m.put("guidelinePerAdditionalPerson", 5500);
+        m.put("tiers", List.of(Map.of("upToPercentOfGuideline", 200, "discountPercent", 100),
+                Map.of("upToPercentOfGuideline", 400, "discountPercent", 50)));
+        m.put("source", "HHS poverty guidelines 2025; tiers: the hospital's financial assistance policy of 2026");
+        return m;
+    }
+
+    // --- the financial-assistance policy
+
+    private static final int MAX_TIERS = 20;
+    private static final Range POLICY_YEAR = Range.of(1965, 2200);
+
+    private void assistancePolicy(Call call) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        call.read(h -> {
+            List<AssistancePolicy.Version> set = billing.assistancePolicies(h);
+            m.put("policy", policyJson(set.isEmpty() ? billing.shippedAssistancePolicy() : set.get(0).policy()));
+            m.put("shipped", set.isEmpty());
+            m.put("setAt", set.isEmpty() ? null : set.get(0).setAt());
+            m.put("setBy", set.isEmpty() ? null : set.get(0).setBy());
+            m.put("history", set.stream().skip(1).map(v -> {
+                Map<String, Object> x = new LinkedHashMap<>(policyJson(v.policy()));
+                x.put("setAt", v.setAt());
+                x.put("setBy", v.setBy());
+                return x;
+            }).toList());
+            return m;
+        });
+        call.answer(m);
+    }
+
+    private void setAssistancePolicy(Call call) {
+        Node f = call.body();
+        java.util.OptionalInt year = f.integer("year", POLICY_YEAR, true);
+        Optional<BigDecimal> first = Money.read(f, "guidelineFirstPerson", true);
+        Optional<BigDecimal> additional = Money.read(f, "guidelinePerAdditionalPerson", true);
+        first.filter(v -> v.signum() <= 0).ifPresent(v -> f.add("guidelineFirstPerson", MessageKey.INVALID,
+                v.toPlainString() + " is not above 0"));
+        additional.filter(v -> v.signum() < 0).ifPresent(v -> f.add("guidelinePerAdditionalPerson",
+                MessageKey.INVALID, v.toPlainString() + " is negative"));
+        List<AssistancePolicy.Tier> tiers = new ArrayList<>();
+        f.objects("tiers", true, MAX_TIERS).ifPresent(items -> {
+            if (items.isEmpty()) {
+                f.add("tiers", MessageKey.EMPTY_LIST);
+            }
+            BigDecimal before = BigDecimal.ZERO;
+            for (Node t : items) {
+                Optional<BigDecimal> upTo = Money.read(t, "upToPercentOfGuideline", true);
+                Optional<BigDecimal> discount = Money.read(t, "discountPercent", true);
+                t.rejectUnknown();
+                if (upTo.isPresent() && upTo.get().compareTo(before) <= 0) {
+                    t.add("upToPercentOfGuideline", MessageKey.INVALID, upTo.get().toPlainString() + " is not above "
+                            + (before.signum() == 0 ? "0" : "the tier before it (" + before.toPlainString() + ")"));
+                }
+                if (discount.isPresent() && (discount.get().signum() < 0
+                        || discount.get().compareTo(CostSharing.HUNDRED) > 0)) {
+                    t.add("discountPercent", MessageKey.OUT_OF_RANGE, discount.get().toPlainString(), 0, 100);
+                }
+                if (upTo.isPresent() && discount.isPresent()) {
+                    if (upTo.get().compareTo(before) > 0 && discount.get().signum() >= 0
+                            && discount.get().compareTo(CostSharing.HUNDRED) <= 0) {
+                        tiers.add(new AssistancePolicy.Tier(upTo.get(), discount.get()));
+                    }
+                    before = upTo.get().max(before);
+                }
+            }
+        });
+        Optional<String> source = f.text("source", true, 1000);
+        f.rejectUnknown();
+        f.throwIfProblems();
+        AssistancePolicy p = new AssistancePolicy(year.getAsInt(), first.get(), additional.get(), billing.currency(),
+                tiers, source.get());
+        AssistancePolicy.Version v = call.write(h -> billing.setAssistancePolicy(h, call.actor(), p));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", policyJson(v.policy()));
+        m.put("shipped", false);
+        m.put("setAt", v.setAt());
+        m.put("setBy", v.setBy());
+        call.answer(m);
+    }
+
+    static Map<String, Object> policyJson(AssistancePolicy p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", p.year());
+        m.put("guidelineFirstPerson", p.guidelineFirstPerson());
+        m.put("guidelinePerAdditionalPerson", p.guidelinePerAdditionalPerson());
+        m.put("currency", p.currency());
+        m.put("tiers", p.tiers().stream().map(t -> Map.of("upToPercentOfGuideline", t.upToPercentOfGuideline(),
+                "discountPercent", t.discountPercent())).toList());
+        m.put("source", p.source());
+        return m;
     }
 
     static Map<String, Object> priceExample() {

@@ -643,9 +643,35 @@ public final class BillingService {
         return n;
     }
 
-    /** The unit's financial-assistance policy (its year's poverty guideline and its tiers). */
-    public AssistancePolicy assistancePolicy() {
+    /**
+     * The unit's financial-assistance policy in force (its year's poverty guideline and its tiers): the newest an
+     * administrator set, or the one shipped with the server (an EXAMPLE) while none is.
+     */
+    public AssistancePolicy assistancePolicy(Handle h) {
+        return store.assistancePolicies(h, 1).stream().findFirst().map(AssistancePolicy.Version::policy)
+                .orElse(assistance);
+    }
+
+    /** The policy shipped with the server, which holds until one is set. */
+    public AssistancePolicy shippedAssistancePolicy() {
         return assistance;
+    }
+
+    /** Every policy set, newest first (the first is in force). */
+    public List<AssistancePolicy.Version> assistancePolicies(Handle h) {
+        return store.assistancePolicies(h, MAX_LIST);
+    }
+
+    /**
+     * Sets the unit's policy from now on; the one before is kept as history. Its currency must be the unit's.
+     */
+    public AssistancePolicy.Version setAssistancePolicy(Handle h, Actor by, AssistancePolicy p) {
+        if (!p.currency().equals(currency)) {
+            throw InvalidInputException.of("currency", MessageKey.NOT_ONE_OF, p.currency(), currency);
+        }
+        AssistancePolicy.Version v = new AssistancePolicy.Version(Ids.next(), p, Times.now(clock), by.username());
+        store.insertAssistancePolicy(h, v);
+        return v;
     }
 
     /**
@@ -655,8 +681,9 @@ public final class BillingService {
      */
     public Screen screen(Handle h, String orderId, int householdSize, BigDecimal annualIncome) {
         Estimate e = estimate(h, orderId, Optional.empty(), Optional.empty());
-        AssistancePolicy.Result r = assistance.qualify(householdSize, annualIncome);
-        return new Screen(assistance, r, e, r.after(e.low().share().patientShare()),
+        AssistancePolicy policy = assistancePolicy(h);
+        AssistancePolicy.Result r = policy.qualify(householdSize, annualIncome);
+        return new Screen(policy, r, e, r.after(e.low().share().patientShare()),
                 r.after(e.high().share().patientShare()));
     }
 

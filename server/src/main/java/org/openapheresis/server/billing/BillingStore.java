@@ -159,6 +159,30 @@ public final class BillingStore {
                 Times.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"));
     }
 
+    // --- the financial-assistance policy
+
+    public void insertAssistancePolicy(Handle h, AssistancePolicy.Version v) {
+        AssistancePolicy p = v.policy();
+        h.createUpdate("INSERT INTO assistance_policy (id, guideline_year, guideline_first_person, "
+                + "guideline_per_additional_person, currency, tiers, source, set_at, set_by) VALUES (:id, :year, "
+                + ":first, :additional, :currency, :tiers, :source, :at, :by)").bind("id", v.id())
+                .bind("year", p.year()).bind("first", p.guidelineFirstPerson())
+                .bind("additional", p.guidelinePerAdditionalPerson()).bind("currency", p.currency())
+                .bind("tiers", p.tiersText()).bind("source", p.source()).bind("at", Times.toDb(v.setAt()))
+                .bind("by", v.setBy()).execute();
+    }
+
+    /** Every policy set, newest first. */
+    public List<AssistancePolicy.Version> assistancePolicies(Handle h, int limit) {
+        return h.createQuery("SELECT id, guideline_year, guideline_first_person, guideline_per_additional_person, "
+                + "currency, tiers, source, set_at, set_by FROM assistance_policy ORDER BY set_at DESC, id DESC")
+                .setMaxRows(limit).map((rs, c) -> new AssistancePolicy.Version(rs.getString("id"),
+                        new AssistancePolicy(rs.getInt("guideline_year"), rs.getBigDecimal("guideline_first_person"),
+                                rs.getBigDecimal("guideline_per_additional_person"), rs.getString("currency").strip(),
+                                AssistancePolicy.tiersOf(rs.getString("tiers")), rs.getString("source")),
+                        Times.fromDb(rs.getObject("set_at", LocalDateTime.class)), rs.getString("set_by"))).list();
+    }
+
     // --- coverages
 
     public void insertCoverage(Handle h, PayerCoverage c) {

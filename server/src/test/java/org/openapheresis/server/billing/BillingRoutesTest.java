@@ -429,6 +429,59 @@ class BillingRoutesTest {
                 .filter(i -> own.equals(i.get("sessionId")))).isNotEmpty().allMatch(i -> i.get("acquisition") == null);
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @SuppressWarnings("unchecked")
+    void an_administrator_sets_the_assistance_policy_the_screen_uses_it_and_every_version_is_kept(
+            Databases.Kind kind) {
+        // a unit of its own: the other tests screen under the shipped policy
+        try (Unit u = Unit.start(kind)) {
+            Map<String, Object> shipped = Unit.expect(u.api.get("/api/assistance-policy", u.token(Role.BILLING)), 200)
+                    .map();
+            assertThat(shipped).containsEntry("shipped", true);
+            assertThat((Map<String, Object>) shipped.get("policy")).containsEntry("year", 2025);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("year", 2026);
+            body.put("guidelineFirstPerson", 15000);
+            body.put("guidelinePerAdditionalPerson", 5000);
+            body.put("tiers", List.of(Map.of("upToPercentOfGuideline", 200, "discountPercent", 100),
+                    Map.of("upToPercentOfGuideline", 250, "discountPercent", 40)));
+            body.put("source", "the test hospital's policy");
+            assertThat(u.api.put("/api/assistance-policy", u.token(Role.BILLING), body).status())
+                    .as("billing reads the policy, the administrator sets it").isEqualTo(403);
+            Map<String, Object> bad = new LinkedHashMap<>(body);
+            bad.put("year", 1900);
+            bad.put("tiers", List.of(Map.of("upToPercentOfGuideline", 200, "discountPercent", 120),
+                    Map.of("upToPercentOfGuideline", 150, "discountPercent", 40)));
+            Api.Answer refused = u.api.put("/api/assistance-policy", u.token(Role.ADMIN), bad);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(fields(refused)).containsExactlyInAnyOrder("year", "tiers[0].discountPercent",
+                    "tiers[1].upToPercentOfGuideline");
+            Unit.expect(u.api.put("/api/assistance-policy", u.token(Role.ADMIN), body), 200);
+
+            String order = u.signedOrder(u.createPatient(Unit.mrn("POLICY")));
+            // 3 people at 45,000 are 180 % of the set guideline (25,000): 100 % off; at 60,000, 240 %: 40 % off
+            Map<String, Object> low = Unit.expect(u.api.post("/api/orders/" + order + "/assistance-screen",
+                    u.token(Role.COORDINATOR), Map.of("householdSize", 3, "annualIncome", 45000)), 200).map();
+            assertThat(low).containsEntry("policyYear", 2026).containsEntry("policySource", "the test hospital's policy");
+            assertThat(((Number) low.get("povertyGuideline")).doubleValue()).isEqualTo(25000.0);
+            assertThat(((Number) low.get("discountPercent")).doubleValue()).isEqualTo(100.0);
+            Map<String, Object> mid = Unit.expect(u.api.post("/api/orders/" + order + "/assistance-screen",
+                    u.token(Role.COORDINATOR), Map.of("householdSize", 3, "annualIncome", 60000)), 200).map();
+            assertThat(((Number) mid.get("discountPercent")).doubleValue()).isEqualTo(40.0);
+
+            body.put("tiers", List.of(Map.of("upToPercentOfGuideline", 300, "discountPercent", 60)));
+            Unit.expect(u.api.put("/api/assistance-policy", u.token(Role.ADMIN), body), 200);
+            Map<String, Object> now = Unit.expect(u.api.get("/api/assistance-policy", u.token(Role.COORDINATOR)), 200)
+                    .map();
+            assertThat(now).containsEntry("shipped", false).containsEntry("setBy", "admin");
+            assertThat((List<Object>) ((Map<String, Object>) now.get("policy")).get("tiers")).hasSize(1);
+            assertThat((List<Map<String, Object>>) now.get("history")).singleElement()
+                    .satisfies(h -> assertThat((List<Object>) h.get("tiers")).hasSize(2));
+            assertThat(u.api.get("/api/audit", u.token(Role.ADMIN)).body()).contains("PUT /api/assistance-policy");
+        }
+    }
+
     private static List<Api.Answer> atOnce(List<Callable<Api.Answer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         List<Api.Answer> out = new ArrayList<>();

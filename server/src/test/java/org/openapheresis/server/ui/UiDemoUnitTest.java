@@ -2,6 +2,7 @@ package org.openapheresis.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,6 +57,26 @@ class UiDemoUnitTest extends BrowserTest {
         browser.wait.until(d -> !firstDay.equals(browser.text(firstDayHead)));
         browser.click(By.id("this-week"));
         browser.awaitText(By.cssSelector("#week-grid [role=columnheader] a"), firstDay);
+    }
+
+    @Test
+    void the_administrator_sets_the_units_assistance_policy_and_sees_no_charges() {
+        browser.signIn("admin", UiServer.ADMIN_PASSWORD);
+        browser.go("/billing");
+        browser.awaitHeading("Prices and financial assistance");
+        assertThat(browser.all(By.id("charges-table"))).as("no patient's charges for the administrator").isEmpty();
+        assertThat(browser.text(By.id("assistance-policy"))).contains("EXAMPLE").contains("2025 poverty guideline");
+        browser.fill("assistance-policy-form", Map.of("year", "2026", "guidelineFirstPerson", "15000",
+                "guidelinePerAdditionalPerson", "5000", "tiers", "200, 100\n150, 50",
+                "source", "HHS poverty guidelines 2026; the hospital's financial assistance policy"));
+        browser.click(By.id("set-assistance-policy"));
+        browser.awaitError("tiers", "line 2");
+        browser.fill("assistance-policy-form", Map.of("tiers", "200, 100\n300, 50"));
+        browser.click(By.id("set-assistance-policy"));
+        browser.awaitText(By.id("assistance-guideline"), "2026 poverty guideline");
+        assertThat(browser.text(By.id("assistance-policy"))).doesNotContain("EXAMPLE").contains("200 to 300 %")
+                .contains("50 % off").contains("set by admin");
+        browser.screenshot("08b-assistance-policy-set");
     }
 
     @Test
