@@ -29,7 +29,7 @@ abstract class RequestCommand<R> implements Callable<Integer> {
     boolean timeline;
 
     @Option(names = "--uncertainty", paramLabel = "N", defaultValue = "0",
-            description = "add 5/50/95% bands over N virtual patients (10-10000; seeded, reproducible)")
+            description = "add 5/50/95%% bands over N virtual patients (10-10000; seeded, reproducible)")
     int uncertainty;
 
     /** Validates the parsed request and computes the result (with bands over {@code uncertainty} patients if > 0). */
