@@ -334,9 +334,25 @@ public final class BillingService {
      */
     public List<ChargeItem.View> charges(Handle h, Optional<String> patientId, Optional<LocalDate> from,
             Optional<LocalDate> to) {
+        return charges(h, patientId, from, to, true);
+    }
+
+    /**
+     * The person's own items, every day, each marked as {@link #charges} marks it, without the donors' items held
+     * for them (the person's FHIR record: those items are the donors').
+     */
+    public List<ChargeItem.View> ownCharges(Handle h, String patientId) {
+        return charges(h, Optional.of(patientId), Optional.empty(), Optional.empty(), false);
+    }
+
+    private List<ChargeItem.View> charges(Handle h, Optional<String> patientId, Optional<LocalDate> from,
+            Optional<LocalDate> to, boolean heldForThem) {
         patientId.ifPresent(p -> patients.require(h, p));
         List<ChargeItem.View> items = new ArrayList<>(store.charges(h, patientId, from, to, MAX_LIST));
-        if (patientId.isPresent()) {
+        // the orders the items name, read once: the patient's own in one query, any other when first met
+        Map<String, Optional<OrderRecord>> ordersById = new HashMap<>();
+        patientId.ifPresent(p -> orders.list(h, Optional.of(p)).forEach(o -> ordersById.put(o.id(), Optional.of(o))));
+        if (patientId.isPresent() && heldForThem) {
             Set<String> listed = new HashSet<>();
             items.forEach(v -> listed.add(v.item().id()));
             store.chargesOfSessions(h, products.donationSessionsFor(h, patientId.get()), from, to, MAX_LIST).stream()
@@ -345,7 +361,8 @@ public final class BillingService {
                     .thenComparing(v -> v.item().createdAt()).thenComparing(v -> v.item().id()));
         }
         Map<String, Optional<ChargeItem.Acquisition>> bySession = new HashMap<>();
-        return items.stream().map(v -> acquisition(h, v.item(), bySession).map(v::heldFor).orElse(v)).toList();
+        return items.stream().map(v -> acquisition(h, v.item(), ordersById, bySession).map(v::heldFor).orElse(v))
+                .toList();
     }
 
     /**
@@ -354,13 +371,16 @@ public final class BillingService {
      * session's product names them.
      */
     private Optional<ChargeItem.Acquisition> acquisition(Handle h, ChargeItem c,
-            Map<String, Optional<ChargeItem.Acquisition>> bySession) {
+            Map<String, Optional<OrderRecord>> ordersById, Map<String, Optional<ChargeItem.Acquisition>> bySession) {
         if (c.sessionId().isEmpty() || c.orderId().isEmpty()) {
             return Optional.empty();
         }
-        return bySession.computeIfAbsent(c.sessionId().get(), session -> orders.find(h, c.orderId().get())
-                .filter(o -> donation(o).equals(Optional.of(Donation.ALLOGENEIC)))
-                .map(o -> new ChargeItem.Acquisition(products.recipientOfDonation(h, session))));
+        Optional<OrderRecord> order = ordersById.computeIfAbsent(c.orderId().get(), id -> orders.find(h, id));
+        if (order.isEmpty() || !donation(order.get()).equals(Optional.of(Donation.ALLOGENEIC))) {
+            return Optional.empty();
+        }
+        return bySession.computeIfAbsent(c.sessionId().get(),
+                session -> Optional.of(new ChargeItem.Acquisition(products.recipientOfDonation(h, session))));
     }
 
     /**

@@ -190,9 +190,7 @@ public final class PatientCompartment {
         if (types.contains(Type.CHARGE_ITEM)) {
             // the person's own items: a donor's acquisition charges held for this recipient stay in the donor's
             // compartment (their subject is the donor, and the recipient's record does not name the donor)
-            billing.charges(h, Optional.of(p.id()), Optional.empty(), Optional.empty()).stream()
-                    .filter(c -> c.item().patientId().equals(p.id()))
-                    .forEach(c -> kept.accept(BillingMapper.charge(c)));
+            billing.ownCharges(h, p.id()).forEach(c -> kept.accept(BillingMapper.charge(c)));
         }
     }
 
