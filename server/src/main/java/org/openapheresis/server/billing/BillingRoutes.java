@@ -297,6 +297,9 @@ public final class BillingRoutes implements FeatureRoutes {
         requireOrder(from, to);
         patientId.ifPresent(call::concerns);
         List<ChargeItem.View> items = call.read(h -> billing.charges(h, patientId, from, to));
+        // a recipient's list shows the donors' acquisition charges: each donor's record is read too
+        patientId.ifPresent(p -> items.stream().map(v -> v.item().patientId()).filter(other -> !other.equals(p))
+                .forEach(call::alsoConcerns));
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         int unpriced = 0;
         for (ChargeItem.View v : items) {

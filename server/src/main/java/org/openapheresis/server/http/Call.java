@@ -25,6 +25,8 @@ public final class Call {
 
     static final String AUDITED = "openapheresis.audited";
     static final String PATIENT = "openapheresis.patient";
+    /** Further patients an audited read shows, each named by an audit entry of its own. */
+    static final String ALSO = "openapheresis.alsoPatients";
     static final String ACTOR = "openapheresis.actor";
 
     private final Context ctx;
@@ -230,6 +232,22 @@ public final class Call {
     /** Names the patient the call concerns, for the audit entry. */
     public void concerns(String patientId) {
         concerns(ctx, patientId);
+    }
+
+    /**
+     * Names a further patient whose record an audited read shows (a donor's charges in the recipient's list): the
+     * read gets one more audit entry, naming that patient, beside the one naming {@link #concerns(String)}'s.
+     */
+    public void alsoConcerns(String patientId) {
+        if (patientId == null || patientId.length() > MAX_ID_LENGTH) {
+            return;
+        }
+        java.util.Set<String> also = ctx.attribute(ALSO);
+        if (also == null) {
+            also = new java.util.LinkedHashSet<>();
+            ctx.attribute(ALSO, also);
+        }
+        also.add(patientId);
     }
 
     /**

@@ -213,8 +213,16 @@ public final class HttpApp {
         if (r.audited() && ctx.attribute(Call.AUDITED) == null) {
             String patient = ctx.attribute(Call.PATIENT);
             String actor = ctx.attribute(Call.ACTOR);
-            audit.append(actor != null ? "login:" + actor : who.username(), r.signature(), ctx.path(), patient,
-                    Integer.toString(ctx.statusCode()));
+            String by = actor != null ? "login:" + actor : who.username();
+            audit.append(by, r.signature(), ctx.path(), patient, Integer.toString(ctx.statusCode()));
+            java.util.Set<String> also = ctx.attribute(Call.ALSO);
+            if (also != null) {
+                for (String other : also) {
+                    if (!other.equals(patient)) {
+                        audit.append(by, r.signature(), ctx.path(), other, Integer.toString(ctx.statusCode()));
+                    }
+                }
+            }
         }
     }
 

@@ -411,10 +411,13 @@ class BillingRoutesTest {
         Map<String, Object> onDonor = items(Unit.expect(u.api.get("/api/charges?patientId=" + donor, billing), 200))
                 .stream().filter(i -> "38205".equals(i.get("code"))).findFirst().orElseThrow();
         assertThat((Map<String, Object>) onDonor.get("acquisition")).containsEntry("recipientId", recipient);
+        long donorReadsBefore = chargeReadsOf(u, donor);
         Api.Answer onRecipient = Unit.expect(u.api.get("/api/charges?patientId=" + recipient, billing), 200);
         assertThat(items(onRecipient)).extracting(i -> i.get("code"), i -> i.get("patientId"), i -> i.get("sessionId"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("38205", donor, session));
         assertThat(onRecipient.map()).as("on the recipient's account").containsEntry("unpricedCurrentItems", 1);
+        // the recipient's list shows the donor's charges: that read is in the donor's audit too
+        assertThat(chargeReadsOf(u, donor)).isEqualTo(donorReadsBefore + 1);
         java.time.LocalDate today = java.time.LocalDate.now();
         String csv = Unit.expect(u.api.get("/api/charges/export?from=" + today.minusDays(3) + "&to=" + today.plusDays(3),
                 billing), 200).body();
@@ -480,6 +483,12 @@ class BillingRoutesTest {
                     .satisfies(h -> assertThat((List<Object>) h.get("tiers")).hasSize(2));
             assertThat(u.api.get("/api/audit", u.token(Role.ADMIN)).body()).contains("PUT /api/assistance-policy");
         }
+    }
+
+    /** How many audit entries naming the patient record a read of {@code GET /api/charges}. */
+    private static long chargeReadsOf(Unit u, String patientId) {
+        return Unit.expect(u.api.get("/api/audit?patientId=" + patientId, u.token(Role.ADMIN)), 200).list().stream()
+                .filter(e -> "GET /api/charges".equals(e.get("action"))).count();
     }
 
     private static List<Api.Answer> atOnce(List<Callable<Api.Answer>> calls) throws Exception {
