@@ -185,10 +185,13 @@ public final class BillingRoutes implements FeatureRoutes {
         m.put("guidelineFirstPerson", p.guidelineFirstPerson());
         m.put("guidelinePerAdditionalPerson", p.guidelinePerAdditionalPerson());
         m.put("currency", p.currency());
-        m.put("tiers", p.tiers().stream().map(t -> Map.of("upToPercentOfGuideline", t.upToPercentOfGuideline(),
-                "discountPercent", t.discountPercent())).toList());
+        m.put("tiers", p.tiers().stream().map(BillingRoutes::tierJson).toList());
         m.put("source", p.source());
         return m;
+    }
+
+    static Map<String, Object> tierJson(AssistancePolicy.Tier t) {
+        return Map.of("upToPercentOfGuideline", t.upToPercentOfGuideline(), "discountPercent", t.discountPercent());
     }
 
     static Map<String, Object> priceExample() {
@@ -590,10 +593,8 @@ public final class BillingRoutes implements FeatureRoutes {
         m.put("povertyGuideline", r.guideline());
         m.put("percentOfGuideline", r.percentOfGuideline());
         m.put("discountPercent", r.discountPercent());
-        m.put("tier", r.tier().map(t -> Map.of("upToPercentOfGuideline", t.upToPercentOfGuideline(),
-                "discountPercent", t.discountPercent())).orElse(null));
-        m.put("tiers", s.policy().tiers().stream().map(t -> Map.of("upToPercentOfGuideline",
-                t.upToPercentOfGuideline(), "discountPercent", t.discountPercent())).toList());
+        m.put("tier", r.tier().map(BillingRoutes::tierJson).orElse(null));
+        m.put("tiers", s.policy().tiers().stream().map(BillingRoutes::tierJson).toList());
         m.put("patientShare", s.estimate().high().share().patientShare());
         m.put("patientShareAfter", s.highAfter());
         m.put("range", Map.of("low", Map.of("sessions", s.estimate().low().sessions(), "patientShare",

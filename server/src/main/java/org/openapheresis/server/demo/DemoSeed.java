@@ -83,6 +83,7 @@ public final class DemoSeed {
     private final SessionService sessions;
     private final ResourceService resources;
     private final BillingService billing;
+    private final org.openapheresis.server.followup.FollowUpService followUps;
     private final org.openapheresis.server.product.ProductService products;
     private final Map<String, Instant> machineFreeAt = new HashMap<>();
     /** Days the demo closes the unit beyond its weekly hours. */
@@ -108,11 +109,11 @@ public final class DemoSeed {
         this.orders = new OrderService(new OrderStore(), patients, guidelines, chronicGvhd, clock);
         this.resources = new ResourceService(new ResourceStore(), clock);
         this.sessions = new SessionService(new SessionStore(), orders, patients, resources, auth, clock);
+        this.followUps = new org.openapheresis.server.followup.FollowUpService(
+                new org.openapheresis.server.followup.FollowUpStore(), patients, clock);
         this.products = new org.openapheresis.server.product.ProductService(
                 new org.openapheresis.server.product.ProductStore(), sessions, patients,
-                org.openapheresis.server.product.ProductService.sampleTable(),
-                new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
-                        patients, clock), clock);
+                org.openapheresis.server.product.ProductService.sampleTable(), followUps, clock);
         this.billing = new BillingService(new BillingStore(), CodeRules.load(), orders, patients, sessions, products,
                 BillingService.UNIT_CURRENCY, clock);
         sessions.whenCompleted(billing::sessionCompleted);
@@ -668,9 +669,8 @@ public final class DemoSeed {
     private void products(Instant now, List<SessionRecord> auto, List<SessionRecord> dli, PatientRecord dliRecipient,
             List<SessionRecord> gran, PatientRecord granRecipient, List<String> notes) {
         org.openapheresis.server.dli.DliScheduleService dliSchedules = new org.openapheresis.server.dli
-                .DliScheduleService(new org.openapheresis.server.dli.DliScheduleStore(), orders, patients,
-                new org.openapheresis.server.followup.FollowUpService(new org.openapheresis.server.followup.FollowUpStore(),
-                        patients, clock), products, clock);
+                .DliScheduleService(new org.openapheresis.server.dli.DliScheduleStore(), orders, patients, followUps,
+                products, clock);
         Actor admin = new Actor("admin", Role.ADMIN);
         jdbi.useTransaction(h -> products.setFacility(h, admin, "A9999", "OpenApheresis demo unit (the standard's "
                 + "example facility A9999)"));

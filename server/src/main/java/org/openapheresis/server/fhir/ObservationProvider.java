@@ -89,7 +89,7 @@ public final class ObservationProvider implements IResourceProvider {
                 sort, includes).stream()
                 .filter(o -> code == null || matches(code, o.getCode()))
                 .filter(o -> category == null || o.getCategory().stream().anyMatch(c -> matches(category, c)))
-                .filter(o -> date == null || CompartmentReader.within(date, o.getEffectiveDateTimeType().getValue()))
+                .filter(o -> date == null || CompartmentReader.within(date, SearchSort.start(o.getEffective())))
                 .toList();
     }
 
