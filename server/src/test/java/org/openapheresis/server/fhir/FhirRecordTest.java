@@ -90,21 +90,27 @@ class FhirRecordTest {
         unit.close();
     }
 
-    private static String get(String path, Role role) {
+    /** A GET of the path (or a full URL) with the role's token, whatever it answers. */
+    private static HttpResponse<String> answer(String path, Role role) {
         String url = path.startsWith("http") ? path : "http://localhost:" + unit.server.port() + path;
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + unit.token(role)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            assertThat(R4Validation.errors(r.body())).as(r.body()).isEmpty();
-            return r.body();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A GET that must answer 200 with valid R4; its body. */
+    private static String get(String path, Role role) {
+        HttpResponse<String> r = answer(path, role);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(R4Validation.errors(r.body())).as(r.body()).isEmpty();
+        return r.body();
     }
 
     private static IBaseResource parse(String body) {
@@ -228,9 +234,7 @@ class FhirRecordTest {
         for (String path : List.of("/fhir/AdverseEvent/" + productId + "-i4-reaction",
                 "/fhir/AdverseEvent/" + java.util.UUID.randomUUID() + "-i5-reaction",
                 "/fhir/Observation/" + mildProductId + "-i5-before-bp")) {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + unit.server.port() + path)).header("Authorization", "Bearer " + unit.token(Role.PHYSICIAN))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = answer(path, Role.PHYSICIAN);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
         }
     }
@@ -267,14 +271,10 @@ class FhirRecordTest {
         assertThat(all("/fhir/Patient/" + person + "/$everything", Role.PHYSICIAN)).extracting(IBaseResource::fhirType)
                 .contains("Condition", "AllergyIntolerance", "MedicationStatement");
         for (String path : List.of("/fhir/Condition/" + person + "-cond-000000000000", "/fhir/Condition/no-such-id")) {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + unit.server.port() + path)).header("Authorization", "Bearer " + unit.token(Role.PHYSICIAN))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = answer(path, Role.PHYSICIAN);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
         }
-        HttpResponse<String> billing = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + unit.server.port() + "/fhir/Condition?subject=Patient/" + person)).header("Authorization",
-                "Bearer " + unit.token(Role.BILLING)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> billing = answer("/fhir/Condition?subject=Patient/" + person, Role.BILLING);
         assertThat(billing.statusCode()).as("billing reads no clinical history").isEqualTo(403);
     }
 
@@ -353,9 +353,7 @@ class FhirRecordTest {
 
     @Test
     void sort_by_what_a_type_does_not_offer_is_400_naming_it_and_what_it_offers() throws Exception {
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + unit.server.port()
-                + "/fhir/Observation?patient=" + patientId + "&_sort=code")).header("Authorization", "Bearer "
-                + unit.token(Role.NURSE)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = answer("/fhir/Observation?patient=" + patientId + "&_sort=code", Role.NURSE);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("OperationOutcome", "_sort", "'code'", "_lastUpdated, date");
     }
@@ -379,9 +377,8 @@ class FhirRecordTest {
 
     @Test
     void include_of_a_reference_the_search_does_not_offer_is_400() throws Exception {
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + unit.server.port()
-                + "/fhir/Procedure?patient=" + patientId + "&_include=Procedure:performer")).header("Authorization",
-                "Bearer " + unit.token(Role.NURSE)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = answer("/fhir/Procedure?patient=" + patientId + "&_include=Procedure:performer",
+                Role.NURSE);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("OperationOutcome", "Procedure:performer");
     }
@@ -413,18 +410,8 @@ class FhirRecordTest {
         String v = p.getMeta().getVersionId();
         assertThat(((Procedure) parse(get("/fhir/Procedure/" + sessionId + "/_history/" + v, Role.NURSE)))
                 .getIdElement().getIdPart()).isEqualTo(sessionId);
-        try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + unit.server.port() + "/fhir/Procedure/" + sessionId + "/_history/999"))
-                    .header("Authorization", "Bearer " + unit.token(Role.NURSE)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(404);
-            assertThat(r.body()).contains("not kept");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> r = answer("/fhir/Procedure/" + sessionId + "/_history/999", Role.NURSE);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("not kept");
     }
 }
