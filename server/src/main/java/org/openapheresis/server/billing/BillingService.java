@@ -334,12 +334,13 @@ public final class BillingService {
      */
     public List<ChargeItem.View> charges(Handle h, Optional<String> patientId, Optional<LocalDate> from,
             Optional<LocalDate> to) {
+        patientId.ifPresent(p -> patients.require(h, p));
         return charges(h, patientId, from, to, true);
     }
 
     /**
      * The person's own items, every day, each marked as {@link #charges} marks it, without the donors' items held
-     * for them (the person's FHIR record: those items are the donors').
+     * for them (the person's FHIR record: those items are the donors'). The person is one the caller has read.
      */
     public List<ChargeItem.View> ownCharges(Handle h, String patientId) {
         return charges(h, Optional.of(patientId), Optional.empty(), Optional.empty(), false);
@@ -347,7 +348,6 @@ public final class BillingService {
 
     private List<ChargeItem.View> charges(Handle h, Optional<String> patientId, Optional<LocalDate> from,
             Optional<LocalDate> to, boolean heldForThem) {
-        patientId.ifPresent(p -> patients.require(h, p));
         List<ChargeItem.View> items = new ArrayList<>(store.charges(h, patientId, from, to, MAX_LIST));
         // the orders the items name, read once: the patient's own in one query, any other when first met
         Map<String, Optional<OrderRecord>> ordersById = new HashMap<>();
