@@ -1,7 +1,9 @@
 package org.openapheresis.kinetics;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openapheresis.patient.Analyte;
 import org.openapheresis.system.Sourced;
 
@@ -32,6 +34,9 @@ public record AnalyteKinetics(Analyte analyte, Space space, Sourced intravascula
 
     /** First-order catabolism (the fractional rate does not depend on the level). */
     public static final Sourced FIRST_ORDER = Sourced.verified(0, "", "first-order catabolism");
+
+    /** A varied constant's source text, made once per source rather than for every virtual patient. */
+    private static final Map<String, String> VARIED_SOURCES = new ConcurrentHashMap<>();
 
     /** Kinetics with first-order catabolism. */
     public AnalyteKinetics(Analyte analyte, Space space, Sourced intravascularFraction, Sourced escapeRatePerHour,
@@ -72,7 +77,8 @@ public record AnalyteKinetics(Analyte analyte, Space space, Sourced intravascula
     }
 
     private static Sourced scaled(Sourced s, double factor) {
-        return factor == 1 ? s : new Sourced(s.value() * factor, s.unit(), s.source() + ", varied", s.verified());
+        return factor == 1 ? s : new Sourced(s.value() * factor, s.unit(), VARIED_SOURCES.computeIfAbsent(s.source(),
+                x -> x + ", varied"), s.verified());
     }
 
     /** Catabolic rate constant, per minute. */

@@ -260,7 +260,7 @@ public final class Uncertainty {
             }
             Map<String, List<Double>> bands = new LinkedHashMap<>();
             for (int j = 0; j < k; j++) {
-                List<Double> band = band(values[g][j]);
+                List<Double> band = bandInPlace(values[g][j]);
                 if (band != null) {
                     bands.put(names.get(j), band);
                 }
@@ -306,10 +306,15 @@ public final class Uncertainty {
      * them takes the sign a sort would have given it.
      */
     static List<Double> band(double[] values) {
-        double[] v = new double[values.length];
+        return bandInPlace(values.clone());
+    }
+
+    /** {@link #band}, reordering {@code v} itself (a block's values at one grid minute, read by nobody after). */
+    private static List<Double> bandInPlace(double[] v) {
         int m = 0;
         int belowZero = 0;
-        for (double x : values) {
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
             if (!Double.isNaN(x)) {
                 v[m++] = x;
                 if (x < 0 || x == 0 && Double.doubleToRawLongBits(x) != 0) {
@@ -440,54 +445,80 @@ public final class Uncertainty {
      */
     private static List<Bands.Driver> drivers(List<Parameter> varied, Map<Parameter, double[]> parameterRanks,
             Map<Parameter, double[]> centredRanks, double[] outputRanks, double floor) {
+        // A candidate's direction is its centred ranks less their projections on the drivers already named (an
+        // orthonormal basis), and the residual is orthogonal to that basis; so the candidate's correlation with
+        // the residual needs only its dot with the residual and its running sum of squared projections, not the
+        // projected direction itself, which is built for the one named.
         double[] residual = centred(outputRanks);
+        int k = varied.size();
+        double[][] c = new double[k][];
+        double[] squaredNorm = new double[k];
+        for (int p = 0; p < k; p++) {
+            c[p] = centredRanks.get(varied.get(p));
+            squaredNorm[p] = dot(c[p], c[p]);
+        }
+        boolean[] named = new boolean[k];
         List<double[]> basis = new ArrayList<>();
-        List<Parameter> named = new ArrayList<>();
         List<Bands.Driver> out = new ArrayList<>();
         while (out.size() < DRIVERS_PER_OUTPUT) {
-            Parameter best = null;
-            double[] bestDirection = null;
+            int best = -1;
             double bestAbs = floor;
-            for (Parameter p : varied) {
-                if (named.contains(p)) {
+            double residualNorm = dot(residual, residual);
+            for (int p = 0; p < k; p++) {
+                if (named[p]) {
                     continue;
                 }
-                double[] x = centredRanks.get(p).clone();
-                for (double[] b : basis) {
-                    double along = dot(x, b);
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] -= along * b[i];
-                    }
-                }
-                double norms = Math.sqrt(dot(x, x) * dot(residual, residual));
-                double r = norms == 0 ? Double.NaN : dot(x, residual) / norms;
+                double norms = Math.sqrt(Math.max(0, squaredNorm[p]) * residualNorm);
+                double r = norms == 0 ? Double.NaN : dot(c[p], residual) / norms;
                 if (Math.abs(r) > bestAbs) {
                     bestAbs = Math.abs(r);
                     best = p;
-                    bestDirection = x;
                 }
             }
-            if (best == null) {
+            if (best < 0) {
                 break;
             }
-            double length = Math.sqrt(dot(bestDirection, bestDirection));
-            for (int i = 0; i < bestDirection.length; i++) {
-                bestDirection[i] /= length;
+            double[] direction = c[best].clone();
+            for (double[] b : basis) {
+                double along = dot(direction, b);
+                for (int i = 0; i < direction.length; i++) {
+                    direction[i] -= along * b[i];
+                }
             }
-            double along = dot(residual, bestDirection);
+            double length = Math.sqrt(dot(direction, direction));
+            for (int i = 0; i < direction.length; i++) {
+                direction[i] /= length;
+            }
+            double along = dot(residual, direction);
             for (int i = 0; i < residual.length; i++) {
-                residual[i] -= along * bestDirection[i];
+                residual[i] -= along * direction[i];
             }
-            basis.add(bestDirection);
-            named.add(best);
-            out.add(new Bands.Driver(best.code(), Rounding.decimals(pearson(parameterRanks.get(best), outputRanks), 2)));
+            basis.add(direction);
+            named[best] = true;
+            for (int p = 0; p < k; p++) {
+                if (!named[p]) {
+                    double projection = dot(c[p], direction);
+                    squaredNorm[p] -= projection * projection;
+                }
+            }
+            Parameter chosen = varied.get(best);
+            out.add(new Bands.Driver(chosen.code(), Rounding.decimals(pearson(parameterRanks.get(chosen), outputRanks), 2)));
         }
         return out;
     }
 
     private static double[] centred(double[] x) {
-        double mean = Arrays.stream(x).average().orElse(0);
-        return Arrays.stream(x).map(v -> v - mean).toArray();
+        double mean = x.length == 0 ? 0 : mean(x);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] - mean;
+        }
+        return out;
+    }
+
+    /** The mean, summed as {@code DoubleStream.average} sums (with Kahan compensation), so it is the same value. */
+    private static double mean(double[] x) {
+        return Arrays.stream(x).average().orElse(Double.NaN);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -509,24 +540,34 @@ public final class Uncertainty {
 
     /**
      * Ranks (1..n, ties averaged) of values that are not NaN: a value's rank is the mean of the first and the last
-     * position it holds in the sorted values, found by binary search (no boxed indices sorted).
+     * position it holds in the sorted values, its position found by one binary search (no boxed indices sorted).
      */
     static double[] ranks(double[] x) {
         double[] sorted = x.clone();
         Arrays.sort(sorted);
+        // each sorted position's rank: the mean of the first and last position of its run of equal values (== as
+        // the searches compare, so -0.0 and 0.0 share a run)
+        double[] rankAt = new double[sorted.length];
+        for (int a = 0; a < sorted.length;) {
+            int b = a;
+            while (b + 1 < sorted.length && sorted[b + 1] == sorted[a]) {
+                b++;
+            }
+            Arrays.fill(rankAt, a, b + 1, (a + b) / 2.0 + 1);
+            a = b + 1;
+        }
         double[] r = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            int first = ceiling(sorted, x[i]);
-            int last = floor(sorted, x[i]);
-            r[i] = (first + last) / 2.0 + 1;
+            r[i] = Double.isNaN(x[i]) ? (ceiling(sorted, x[i]) + floor(sorted, x[i])) / 2.0 + 1
+                    : rankAt[ceiling(sorted, x[i])];
         }
         return r;
     }
 
     /** Pearson correlation, NaN when either series is constant. */
     static double pearson(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElse(Double.NaN);
-        double mb = Arrays.stream(b).average().orElse(Double.NaN);
+        double ma = mean(a);
+        double mb = mean(b);
         double sab = 0;
         double saa = 0;
         double sbb = 0;
@@ -587,13 +628,19 @@ public final class Uncertainty {
     }
 
     private static void predicted(Plan p, String prefix, Map<String, Double> s) {
+        Map<String, String[]> byName = PREDICTED_KEYS.computeIfAbsent(prefix, x -> new ConcurrentHashMap<>());
         for (var e : p.predicted().entrySet()) {
             Plan.Prediction v = e.getValue();
-            s.put(key(prefix, e.getKey(), ".post"), v.post());
-            put(s, key(prefix, e.getKey(), ".changePercent"), v.changePercent());
-            put(s, key(prefix, e.getKey(), ".nadir"), v.nadir());
+            String[] keys = byName.computeIfAbsent(e.getKey(), name -> new String[] {prefix + name + ".post",
+                prefix + name + ".changePercent", prefix + name + ".nadir"});
+            s.put(keys[0], v.post());
+            put(s, keys[1], v.changePercent());
+            put(s, keys[2], v.nadir());
         }
     }
+
+    /** A prediction's three output names per prefix and analyte, built once rather than for every virtual patient. */
+    private static final Map<String, Map<String, String[]>> PREDICTED_KEYS = new ConcurrentHashMap<>();
 
     /** Output names, built once rather than concatenated for every virtual patient. */
     private static final Map<String, Map<String, Map<String, String>>> KEYS = new ConcurrentHashMap<>();

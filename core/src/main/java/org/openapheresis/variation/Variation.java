@@ -13,9 +13,12 @@ public final class Variation {
     private static final Variation NOMINAL = new Variation(filled(1));
 
     private final double[] factors;
+    /** Every factor 1: read for every virtual patient's plan, so found once. */
+    private final boolean nominal;
 
     private Variation(double[] factors) {
         this.factors = factors;
+        this.nominal = Arrays.stream(factors).allMatch(f -> f == 1);
     }
 
     /** The published model: every factor 1. */
@@ -61,7 +64,7 @@ public final class Variation {
 
     /** True for the published model. */
     public boolean isNominal() {
-        return this == NOMINAL || Arrays.stream(factors).allMatch(f -> f == 1);
+        return nominal;
     }
 
     private static double[] filled(double v) {
