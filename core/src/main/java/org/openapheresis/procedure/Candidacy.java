@@ -1,6 +1,7 @@
 package org.openapheresis.procedure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.openapheresis.patient.Analyte;
@@ -29,6 +30,17 @@ public final class Candidacy {
      * @param sessionsOrdered the sessions the order prescribes, when known
      */
     public static CandidacyFacts facts(PlanRequest r, Plan plan, ClinicalHistory history, OptionalInt sessionsOrdered) {
+        return facts(r, plan, history, sessionsOrdered, Optional.empty());
+    }
+
+    /**
+     * The facts the candidacy rules read.
+     *
+     * @param sessionsOrdered the sessions the order prescribes, when known
+     * @param indicationIcd10 the order's indication (ICD-10 or ICD-10-CM), when known
+     */
+    public static CandidacyFacts facts(PlanRequest r, Plan plan, ClinicalHistory history, OptionalInt sessionsOrdered,
+            Optional<String> indicationIcd10) {
         ProcedureType type = r.procedure().type();
         return new CandidacyFacts(type.displayName(), type == ProcedureType.PLASMA_EXCHANGE, type.onSeparator(),
                 plan.replacement() != null && plan.replacement().albuminMl() > 0,
@@ -37,7 +49,7 @@ public final class Candidacy {
                 plan.extracorporealPercentOfBloodVolume() == null ? OptionalDouble.empty()
                         : OptionalDouble.of(plan.extracorporealPercentOfBloodVolume()),
                 plan.warnings(), history, type == ProcedureType.LEUKOCYTAPHERESIS, r.patient().labs().get(Analyte.WBC),
-                plan.sessionsNeeded(), sessionsOrdered, type == ProcedureType.PHOTOPHERESIS);
+                plan.sessionsNeeded(), sessionsOrdered, type == ProcedureType.PHOTOPHERESIS, indicationIcd10);
     }
 
     /** Every candidacy warning, then the plan's own: what an order needs acknowledged by a physician. */
@@ -48,5 +60,11 @@ public final class Candidacy {
     /** {@link #check(PlanRequest, Plan, ClinicalHistory)} of an order that prescribes this many sessions. */
     public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history, int sessionsOrdered) {
         return CandidacyRules.check(facts(r, plan, history, OptionalInt.of(sessionsOrdered)));
+    }
+
+    /** {@link #check(PlanRequest, Plan, ClinicalHistory, int)} of an order for this indication (ICD-10). */
+    public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history, int sessionsOrdered,
+            Optional<String> indicationIcd10) {
+        return CandidacyRules.check(facts(r, plan, history, OptionalInt.of(sessionsOrdered), indicationIcd10));
     }
 }

@@ -32,7 +32,7 @@ public record CandidacyFacts(String procedureName, boolean plasmaExchange, boole
         boolean usesPlasma, OptionalDouble ageYears, double hematocritPercent, OptionalDouble plateletsE9PerL,
         double bloodVolumeMl, OptionalDouble extracorporealPercentOfBloodVolume, List<Warning> planWarnings,
         ClinicalHistory history, boolean leukocytapheresis, OptionalDouble wbcE9PerL, int sessionsNeeded,
-        java.util.OptionalInt sessionsOrdered, boolean photopheresis) {
+        java.util.OptionalInt sessionsOrdered, boolean photopheresis, java.util.Optional<String> indicationIcd10) {
 
     /** Hyperleukocytosis is commonly defined as a white count above 100 × 10^9/L (Röllig C, Ehninger G, Blood 2015). */
     public static final double HYPERLEUKOCYTOSIS_WBC_E9_PER_L = 100;
@@ -44,7 +44,7 @@ public record CandidacyFacts(String procedureName, boolean plasmaExchange, boole
             ClinicalHistory history) {
         this(procedureName, plasmaExchange, onSeparator, usesAlbumin, usesPlasma, ageYears, hematocritPercent,
                 plateletsE9PerL, bloodVolumeMl, extracorporealPercentOfBloodVolume, planWarnings, history, false,
-                OptionalDouble.empty(), 1, java.util.OptionalInt.empty(), false);
+                OptionalDouble.empty(), 1, java.util.OptionalInt.empty(), false, java.util.Optional.empty());
     }
 
     /** True for a leukocytapheresis, or a white count above {@link #HYPERLEUKOCYTOSIS_WBC_E9_PER_L}. */
@@ -61,6 +61,7 @@ public record CandidacyFacts(String procedureName, boolean plasmaExchange, boole
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(wbcE9PerL, "wbcE9PerL");
         Objects.requireNonNull(sessionsOrdered, "sessionsOrdered");
+        Objects.requireNonNull(indicationIcd10, "indicationIcd10");
     }
 
     /** True when the plan itself warns with this code. */

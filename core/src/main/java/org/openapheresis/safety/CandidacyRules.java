@@ -9,7 +9,7 @@ public final class CandidacyRules {
     private static final List<CandidacyRule> ALL = List.of(new AceInhibitorAlbuminExchangeRule(),
             new PlasmaAllergyRule(), new PlateletsLowPreRule(), new HematocritLowPreRule(),
             new ChildCircuitTooLargeRule(), new SessionsNeededExceedOrderedRule(),
-            new MethoxsalenContraindicationRule());
+            new MethoxsalenContraindicationRule(), new LeukapheresisInAplRule());
 
     private CandidacyRules() {
     }

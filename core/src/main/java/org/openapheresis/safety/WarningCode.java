@@ -26,6 +26,7 @@ public enum WarningCode {
     ACE_INHIBITOR_ALBUMIN_EXCHANGE(Scope.CANDIDACY, "ACE inhibitor with albumin exchange"),
     PLASMA_ALLERGY(Scope.CANDIDACY, "Allergy to plasma"),
     METHOXSALEN_CONTRAINDICATED(Scope.CANDIDACY, "Methoxsalen contraindicated"),
+    LEUKAPHERESIS_IN_APL(Scope.CANDIDACY, "Leukocytapheresis in acute promyelocytic leukaemia"),
     PLATELETS_LOW_PRE(Scope.CANDIDACY, "Platelets low before the procedure"),
     HEMATOCRIT_LOW_PRE(Scope.CANDIDACY, "Haematocrit low before the procedure"),
     CHILD_CIRCUIT_TOO_LARGE(Scope.CANDIDACY, "Circuit too large for the child"),

@@ -64,6 +64,14 @@ final class Candidates {
                 java.util.OptionalInt.of(sessionsOrdered));
     }
 
+    /** The facts of a one-session order for this indication (ICD-10). */
+    static CandidacyFacts facts(Map<String, Object> patient, Map<String, Object> procedure, ClinicalHistory h,
+            String indicationIcd10) {
+        PlanRequest r = PlanRequestReader.read(Map.of("patient", patient, "procedure", procedure));
+        return Candidacy.facts(r, Planner.plan(r, PlanOptions.withoutTimeline()), h, java.util.OptionalInt.of(1),
+                java.util.Optional.of(indicationIcd10));
+    }
+
     static CandidacyFacts facts(Map<String, Object> patient, Map<String, Object> procedure, ClinicalHistory h) {
         PlanRequest r = PlanRequestReader.read(Map.of("patient", patient, "procedure", procedure));
         return Candidacy.facts(r, Planner.plan(r, PlanOptions.withoutTimeline()), h);

@@ -151,6 +151,38 @@ class UnitWorkflowTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void a_leukocytapheresis_in_acute_promyelocytic_leukaemia_warns_of_the_separator_s_contraindication(
+            Databases.Kind kind) {
+        Unit u = unit(kind);
+        Map<String, Object> body = Unit.msRelapsePatient(Unit.mrn("APL"));
+        body.put("labs", Map.of("hematocritPercent", 26, "plateletsE9PerL", 45, "wbcE9PerL", 186));
+        String patient = Unit.expect(u.api.post("/api/patients", u.token(Role.NURSE), body), 201).id();
+        Map<String, Object> order = new java.util.LinkedHashMap<>();
+        order.put("patientId", patient);
+        order.put("indication", Map.of("code", "C92.40", "text", "Acute promyelocytic leukaemia, hyperleukocytosis"));
+        order.put("procedure", Map.of("type", "leukocytapheresis", "device", "continuous-flow",
+                "bloodVolumesProcessed", 2.0));
+        String dr = u.token(Role.PHYSICIAN);
+        Api.Answer created = Unit.expect(u.api.post("/api/orders", dr, order), 201);
+        assertThat(created.body()).contains("LEUKAPHERESIS_IN_APL").contains("the order's indication is C92.40")
+                .contains("disseminated intravascular coagulation");
+        // the sign needs it acknowledged, as every candidacy warning
+        assertThat(u.api.post("/api/orders/" + created.id() + "/sign", dr, "").body())
+                .contains("LEUKAPHERESIS_IN_APL");
+        // another AML's code: no warning, until the record names the disease
+        order.put("indication", Map.of("code", "C92.00", "text", "AML with hyperleukocytosis"));
+        assertThat(Unit.expect(u.api.post("/api/orders/preview", dr, order), 200).body())
+                .doesNotContain("LEUKAPHERESIS_IN_APL");
+        Map<String, Object> record = new java.util.LinkedHashMap<>(u.api.get("/api/patients/" + patient,
+                u.token(Role.NURSE)).map());
+        record.put("conditions", List.of("AML FAB M3 (PML-RARA)"));
+        Unit.expect(u.api.put("/api/patients/" + patient, u.token(Role.NURSE), record), 200);
+        assertThat(Unit.expect(u.api.post("/api/orders/preview", dr, order), 200).body())
+                .contains("LEUKAPHERESIS_IN_APL").contains("condition recorded: AML FAB M3 (PML-RARA)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void a_session_does_not_start_until_the_nurse_acknowledges_every_plan_warning_and_the_codes_are_recorded(
             Databases.Kind kind) {
         Unit u = unit(kind);

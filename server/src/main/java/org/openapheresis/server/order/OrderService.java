@@ -67,7 +67,8 @@ public final class OrderService {
         indication = withRow(indication, guideline);
         checkChronicGvhd(h, p.id(), indication, o.procedure());
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
-                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1),
+                Optional.of(indication.code()), today());
         OrderRecord created = new OrderRecord(Ids.next(), 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, Times.now(clock), by.username(),
                 Optional.empty(), Optional.empty(), Optional.empty(), o.preProcedureLabs());
@@ -96,7 +97,8 @@ public final class OrderService {
         PatientRecord p = patients.require(h, old.patientId());
         checkChronicGvhd(h, p.id(), indication, o.procedure());
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
-                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1),
+                Optional.of(indication.code()), today());
         OrderRecord changed = new OrderRecord(id, expectedVersion + 1, p.id(), indication, e.request(), o.schedule(),
                 guideline, e.plan(), e.warnings(), List.of(), OrderStatus.UNSIGNED, old.createdAt(), old.createdBy(),
                 Optional.empty(), Optional.empty(), Optional.empty(), o.preProcedureLabs());
@@ -178,7 +180,8 @@ public final class OrderService {
                 "the order has invalid values", List.of(Problem.of("patientId", MessageKey.NOT_FOUND,
                         "patient or donor"))));
         RecordPlanning.Evaluation e = RecordPlanning.evaluate(p, o.procedure(), o.recipientWeightKg(),
-                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1), today());
+                o.schedule().map(org.openapheresis.course.CourseSchedule::sessions).orElse(1),
+                o.indication().map(Indication::code), today());
         Optional<CourseResult> course = o.schedule().filter(s -> s.sessions() > 1)
                 .map(s -> CoursePlanner.plan(s.course(e.request()), PlanOptions.withTimeline()));
         return new OrderPreview(org.openapheresis.contract.PlanRequestWriter.request(e.request()),
@@ -358,7 +361,7 @@ public final class OrderService {
     public RecordPlanning.Evaluation evaluateNow(Handle h, OrderRecord o) {
         PatientRecord p = patients.require(h, o.patientId());
         return RecordPlanning.evaluate(p, o.procedureSpec(), o.request().recipientWeightKg(), o.sessionsOrdered(),
-                today());
+                Optional.of(o.indication().code()), today());
     }
 
     private List<Warning> currentWarnings(Handle h, OrderRecord o) {

@@ -88,27 +88,30 @@ public final class RecordPlanning {
     /**
      * Plans a procedure from the record and runs the checks.
      *
+     * @param indicationIcd10 the order's indication, when it has one (a rule reads it: leukocytapheresis in APL)
      * @throws InvalidInputException listing every problem when it cannot be planned
      */
     public static Evaluation evaluate(PatientRecord p, ProcedureSpec procedure, OptionalDouble recipientWeightKg,
-            int sessionsOrdered, LocalDate today) {
+            int sessionsOrdered, java.util.Optional<String> indicationIcd10, LocalDate today) {
         Patient patient = patient(p, today);
         List<Problem> problems = new ArrayList<>();
         PlanRequestReader.requireLabs(patient, procedure, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(CANNOT_PLAN, problems);
         }
-        return evaluate(new PlanRequest(patient, recipientWeightKg, procedure), p, sessionsOrdered);
+        return evaluate(new PlanRequest(patient, recipientWeightKg, procedure), p, sessionsOrdered, indicationIcd10);
     }
 
     /**
      * Plans a request already built (an order's stored request) and runs the checks against the record and the
      * sessions the order prescribes.
      */
-    public static Evaluation evaluate(PlanRequest request, PatientRecord p, int sessionsOrdered) {
+    public static Evaluation evaluate(PlanRequest request, PatientRecord p, int sessionsOrdered,
+            java.util.Optional<String> indicationIcd10) {
         try {
             Plan plan = Planner.plan(request, PlanOptions.withoutTimeline());
-            return new Evaluation(request, plan, Candidacy.check(request, plan, p.history(), sessionsOrdered));
+            return new Evaluation(request, plan, Candidacy.check(request, plan, p.history(), sessionsOrdered,
+                    indicationIcd10));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(CANNOT_PLAN, e.problems());
         }
