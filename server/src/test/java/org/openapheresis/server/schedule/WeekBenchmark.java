@@ -47,40 +47,58 @@ public final class WeekBenchmark {
             System.out.printf(Locale.ROOT, "  %s %s: %s over %d%n", b.level(), b.rule(), b.score(), b.matches());
         }
 
-        // the week as booked, and an urgent exchange today (Monday), as early as it can go
-        List<PlannedSession> booked = new ArrayList<>();
-        UnitRules rules = s.plan().getRules();
         for (PlannedSession p : s.plan().getSessions()) {
             if (p.getStartMinute() == null) {
                 System.out.println("the week is not fully placed: no re-plan");
                 return;
             }
+        }
+        // an urgent exchange today (Monday) into the week as booked: first with every booked session free to move
+        // (the whole week planned again), then as the week page does it, planning today only (the window the
+        // coordinator plans: today's booked sessions may move, the other days' hold where they are)
+        insertUrgent(solver, s.plan(), replanS, false);
+        insertUrgent(solver, s.plan(), replanS, true);
+    }
+
+    private static void insertUrgent(WeekSolver solver, WeekPlan solved, int replanS, boolean todayOnly) {
+        String label = todayOnly ? "urgent insertion, today planned" : "urgent insertion, week planned";
+        List<PlannedSession> booked = new ArrayList<>();
+        UnitRules rules = solved.getRules();
+        for (PlannedSession p : solved.getSessions()) {
+            boolean hold = todayOnly && !rules.local(p.getStartMinute()).toLocalDate().equals(
+                    rules.local(0).toLocalDate());
             PlannedSession b = new PlannedSession(p.getKey(), p.getOrderId(), p.getSequence(), p.getPatientId(),
                     p.getPatientName(), p.getProcedureType(), p.getRunMin(), p.getNeeded(), p.getIntervalMin(),
-                    p.getPreviousStartMinute(), rules).withStarts(p.getPossibleStarts());
+                    p.getPreviousStartMinute(), rules).withStarts(hold ? List.of(p.getStartMinute())
+                            : p.getPossibleStarts());
             booked.add(b.booked(new Booking(p.getKey(), 1, p.getStartMinute(), p.getMachine(), p.getChair(),
-                    p.getNurse()), false));
+                    p.getNurse()), hold));
         }
         booked.add(new PlannedSession("urgent#1", "urgent", 1, "urgent-patient", "Urgent, TTP",
                 org.openapheresis.procedure.ProcedureType.PLASMA_EXCHANGE, 120, Skill.needed(
                         org.openapheresis.procedure.ProcedureType.PLASMA_EXCHANGE, false, false), 0, null, rules)
                 .withStarts(rules.startsFor(1, 0, 120 + rules.setUpAndRinsebackMin(), false)));
         List<Integer> today = rules.starts(1, 0);
-        WeekPlan replan = new WeekPlan(rules, s.plan().getMachines(), s.plan().getChairs(),
-                s.plan().getNurses(), booked);
+        WeekPlan replan = new WeekPlan(rules, solved.getMachines(), solved.getChairs(), solved.getNurses(), booked);
         long t0 = System.nanoTime();
         List<WeekSolver.Progress> replanned = new ArrayList<>();
         WeekSolver.Solved r = solver.solve(replan, Duration.ofSeconds(replanS), null, replanned::add);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long moved = r.plan().getSessions().stream().filter(PlannedSession::moved).count();
         PlannedSession urgent = r.plan().getSessions().get(booked.size() - 1);
-        System.out.printf(Locale.ROOT, "urgent insertion: %d ms, %s, moved %d booked session(s), urgent at %s (%s), "
-                + "independent check: %d breaches%n", ms, r.score(), moved, urgent.getStartMinute() == null ? "-"
+        System.out.printf(Locale.ROOT, "%s: %d ms, %s, moved %d booked session(s), urgent at %s (%s), "
+                + "independent check: %d breaches%n", label, ms, r.score(), moved, urgent.getStartMinute() == null ? "-"
                 : rules.local(urgent.getStartMinute()), today.contains(urgent.getStartMinute()) ? "today" : "not today",
                 HardRuleCheck.breaches(r.plan()).size());
         replanned.stream().filter(WeekSolver.Progress::feasible).findFirst().ifPresentOrElse(
-                p -> System.out.printf(Locale.ROOT, "urgent insertion: zero hard after %d ms (%s)%n", p.afterMs(),
+                p -> System.out.printf(Locale.ROOT, "%s: zero hard after %d ms (%s)%n", label, p.afterMs(),
                         p.score()),
-                () -> System.out.println("urgent insertion: zero hard not reached"));
+                () -> System.out.printf(Locale.ROOT, "%s: zero hard not reached%n", label));
+        for (WeekSolver.Broken b : r.explanation()) {
+            if (b.level().equals("hard")) {
+                System.out.printf(Locale.ROOT, "  %s %s: %s over %d: %s%n", b.level(), b.rule(), b.score(), b.matches(),
+                        b.sentences());
+            }
+        }
     }
 }
