@@ -147,7 +147,8 @@ const WEEKDAYS = [['monday', 'Monday'], ['tuesday', 'Tuesday'], ['wednesday', 'W
  * unticked is a day not preferred, none ticked is no preference. The week's planner weighs them (a soft rule).
  */
 async function preferredTimesPanel(ctx, id) {
-  const { preferredTimes } = await get(`/api/patients/${encodeURIComponent(id)}/preferred-times`);
+  // the revision read: a save names it, so two people editing at once cannot overwrite each other unseen
+  let { preferredTimes, revision } = await get(`/api/patients/${encodeURIComponent(id)}/preferred-times`);
   const sec = h('section', { class: 'panel', id: 'preferred-times', 'aria-labelledby': 'h-preferred' },
     h('h2', { id: 'h-preferred' }, 'Preferred times'));
   const summary = h('p', { id: 'preferred-summary' });
@@ -184,10 +185,18 @@ async function preferredTimesPanel(ctx, id) {
     chosen.forEach((d, i) => { aliases[`preferredTimes[${i}].from`] = `${d}.from`; aliases[`preferredTimes[${i}].to`] = `${d}.to`; });
     try {
       const saved = await put(`/api/patients/${encodeURIComponent(id)}/preferred-times`,
-        { preferredTimes: chosen.map((d) => ({ day: d, from: v[`${d}.from`], to: v[`${d}.to`] })) });
+        { preferredTimes: chosen.map((d) => ({ day: d, from: v[`${d}.from`], to: v[`${d}.to`] })), revision });
+      revision = saved.revision;
       summary.textContent = describe(saved.preferredTimes);
       toast('Preferred times saved');
     } catch (e) {
+      if (e.status === 409 && e.body && e.body.key === 'PREFERRED_TIMES_CHANGED') {
+        // nothing was saved: show what is stored now and let the user save their change again over it
+        revision = e.body.currentRevision;
+        summary.textContent = describe(e.body.current);
+        e.message = 'Not saved: someone changed these preferred times since this page was opened';
+        e.problems = [{ field: null, message: `They now read: ${describe(e.body.current)}. Check the days below and save again.` }];
+      }
       showProblems(form, e, aliases);
     }
   });

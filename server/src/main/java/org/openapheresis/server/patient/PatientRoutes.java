@@ -53,13 +53,16 @@ public final class PatientRoutes implements FeatureRoutes {
                 Route.get("/api/patients/{id}/labs", PATIENTS_CLINICAL_READ, "Lab history, oldest first",
                         this::labs).audit(),
                 Route.get("/api/patients/{id}/preferred-times", PATIENTS_READ, "The times the person prefers to come, "
-                        + "one window per day of the week (none: no preference); the week's planner weighs them",
-                        this::preferredTimes).audit(),
+                        + "one window per day of the week (none: no preference), and their revision; the week's "
+                        + "planner weighs them", this::preferredTimes).audit(),
                 Route.put("/api/patients/{id}/preferred-times", PATIENTS_WRITE, "Replace the times the person prefers "
-                        + "to come (an empty list: no preference; a day left out is a day not preferred)",
+                        + "to come (an empty list: no preference; a day left out is a day not preferred), naming the "
+                        + "revision they were read at",
                         Map.of("preferredTimes", List.of(Map.of("day", "monday", "from", "08:00", "to", "12:00"),
-                                Map.of("day", "thursday", "from", "13:00", "to", "17:00"))), this::setPreferredTimes)
-                        .audit());
+                                Map.of("day", "thursday", "from", "13:00", "to", "17:00")), "revision",
+                                "e3b0c44298fc1c14"), this::setPreferredTimes)
+                        .audit().error(409, "PREFERRED_TIMES_CHANGED: changed since that revision; the answer carries "
+                                + "currentRevision and current"));
     }
 
     private void list(Call call) {
@@ -126,7 +129,7 @@ public final class PatientRoutes implements FeatureRoutes {
     private void preferredTimes(Call call) {
         String id = call.param("id");
         call.concerns(id);
-        call.answer(Map.of("preferredTimes", call.read(h -> patients.preferredTimes(h, id))));
+        call.answer(call.read(h -> patients.preferredTimesWithRevision(h, id)));
     }
 
     private void setPreferredTimes(Call call) {
@@ -148,9 +151,10 @@ public final class PatientRoutes implements FeatureRoutes {
         if (windows.stream().map(PreferredTime::day).distinct().count() != windows.size()) {
             f.add("preferredTimes", MessageKey.INVALID, "a day is given twice");
         }
+        Optional<String> revision = f.text("revision", true, 64);
         f.rejectUnknown();
         f.throwIfProblems();
-        call.answer(Map.of("preferredTimes", call.write(h -> patients.setPreferredTimes(h, id, windows))));
+        call.answer(call.write(h -> patients.setPreferredTimes(h, id, windows, revision.orElseThrow())));
     }
 
     /** A time of day, {@code HH:MM} (or {@code HH:MM:SS}, as the answers write it). */

@@ -11,6 +11,7 @@ import org.openapheresis.server.access.Actor;
 import org.openapheresis.server.db.Ids;
 import org.openapheresis.server.db.Times;
 import org.openapheresis.server.system.DomainException;
+import org.openapheresis.server.system.Refusal;
 import org.openapheresis.system.InvalidInputException;
 import org.openapheresis.system.MessageKey;
 
@@ -162,13 +163,33 @@ public final class PatientService {
     }
 
     /**
-     * Replaces the times a person prefers to come (an empty list: no preference); at most one window a day. The
-     * week's planner weighs them; proposals made before the change can no longer be booked.
+     * The times a person prefers to come and their revision: what a change must name, so that two people editing
+     * them at once cannot overwrite each other unseen.
      */
-    public List<PreferredTime> setPreferredTimes(Handle h, String id, List<PreferredTime> windows) {
-        require(h, id);
+    public PreferredTimes preferredTimesWithRevision(Handle h, String id) {
+        return PreferredTimes.of(preferredTimes(h, id));
+    }
+
+    /**
+     * Replaces the times a person prefers to come (an empty list: no preference); at most one window a day. The
+     * week's planner weighs them; proposals made before the change can no longer be booked. The change names the
+     * revision it was made from: the person's row is locked, and when the times stored are no longer those, nothing
+     * is written and the answer is a conflict carrying the current times and revision.
+     */
+    public PreferredTimes setPreferredTimes(Handle h, String id, List<PreferredTime> windows, String fromRevision) {
+        store.lock(h, id).orElseThrow(() -> DomainException.notFound("patient or donor"));
+        PreferredTimes current = PreferredTimes.of(store.preferredTimes(h, id));
+        if (!current.revision().equals(fromRevision)) {
+            throw new DomainException(Refusal.PREFERRED_TIMES_CHANGED, List.of(), Map.of("currentRevision",
+                    current.revision(), "current", current.preferredTimes()));
+        }
         store.setPreferredTimes(h, id, PreferredTime.week(windows));
-        return store.preferredTimes(h, id);
+        return PreferredTimes.of(store.preferredTimes(h, id));
+    }
+
+    /** {@link #setPreferredTimes(Handle, String, List, String)} from whatever is stored (the demo's seed). */
+    public PreferredTimes setPreferredTimes(Handle h, String id, List<PreferredTime> windows) {
+        return setPreferredTimes(h, id, windows, preferredTimesWithRevision(h, id).revision());
     }
 
     /** The labs recorded at a session. */

@@ -212,6 +212,17 @@ public final class PatientStore {
         return ordered;
     }
 
+    /**
+     * Locks the person's row until the transaction ends ({@code SELECT … FOR UPDATE}): writes that read before they
+     * write (the preferred times against the revision they were made from) then follow one another.
+     *
+     * @return the id, empty when there is no such person
+     */
+    public Optional<String> lock(Handle h, String patientId) {
+        return h.createQuery("SELECT id FROM patient WHERE id = :id FOR UPDATE").bind("id", patientId)
+                .mapTo(String.class).findOne();
+    }
+
     /** A person's preferred times, Monday first. */
     public List<PreferredTime> preferredTimes(Handle h, String patientId) {
         return h.createQuery("SELECT day_of_week, from_time, to_time FROM patient_preferred_time WHERE patient_id = :p "

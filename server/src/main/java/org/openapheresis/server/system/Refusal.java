@@ -12,6 +12,8 @@ public enum Refusal {
     NOT_FOUND(Kind.NOT_FOUND, "{0} not found"),
     /** Someone changed the record since the caller read it. */
     STALE_VERSION(Kind.CONFLICT, "the record was changed by someone else; reload it and apply your change again"),
+    PREFERRED_TIMES_CHANGED(Kind.CONFLICT, "the preferred times were changed by someone else since they were read; "
+            + "reload them and apply your change again"),
     /** The record's status does not allow the action: action, current status. */
     WRONG_STATUS(Kind.CONFLICT, "cannot {0} a session that is {1}"),
     /** An order signed already: by, at. */

@@ -171,7 +171,17 @@ class SchedulePreferencesTest {
 
         List<Map<String, Object>> afternoons = List.of("monday", "tuesday", "wednesday", "thursday", "friday").stream()
                 .map(d -> Map.<String, Object>of("day", d, "from", "12:00", "to", "18:00")).toList();
-        Unit.expect(unit.api.put(path, coordinator, Map.of("preferredTimes", afternoons)), 200);
+        // a change names the revision it was made from: none is a 422 naming the field
+        assertThat(unit.api.put(path, coordinator, Map.of("preferredTimes", afternoons)).body()).contains("revision");
+        String none = revision(path);
+        Unit.expect(unit.api.put(path, coordinator, Map.of("preferredTimes", afternoons, "revision", none)), 200);
+        // a second change made from the same reading is refused with what is stored now, and nothing is written
+        Api.Answer stale = unit.api.put(path, unit.token(Role.NURSE), Map.of("preferredTimes", List.of(), "revision",
+                none));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.map()).containsEntry("key", "PREFERRED_TIMES_CHANGED").containsEntry("currentRevision",
+                revision(path));
+        assertThat((List<?>) stale.map().get("current")).hasSize(5);
         assertThat((List<Map<String, Object>>) Unit.expect(unit.api.get(path, unit.token(Role.NURSE)), 200).map()
                 .get("preferredTimes")).hasSize(5).first().satisfies(w -> {
                     assertThat(w).containsEntry("day", "monday");
@@ -190,7 +200,7 @@ class SchedulePreferencesTest {
 
         // a preference nothing can keep (Sunday only, the unit is closed) is named in the explanation, in words
         Unit.expect(unit.api.put(path, coordinator, Map.of("preferredTimes", List.of(Map.of("day", "sunday", "from",
-                "09:00", "to", "12:00")))), 200);
+                "09:00", "to", "12:00")), "revision", revision(path))), 200);
         Map<String, Object> q = proposal();
         assertThat((List<Map<String, Object>>) q.get("explanation")).anySatisfy(b -> {
             assertThat(b).containsEntry("rule", "outside the patient's preferred times").containsEntry("level", "soft");
@@ -199,8 +209,11 @@ class SchedulePreferencesTest {
         });
         assertThat(assignments(q)).allSatisfy(x -> assertThat((List<String>) x.get("notes")).anySatisfy(n -> assertThat(n)
                 .contains("outside the patient's preferred times")));
-        Unit.expect(unit.api.put(path, coordinator, Map.of("preferredTimes", List.of())), 200);
+        Api.Answer cleared = Unit.expect(unit.api.put(path, coordinator, Map.of("preferredTimes", List.of(), "revision",
+                revision(path))), 200);
         assertThat((List<?>) Unit.expect(unit.api.get(path, coordinator), 200).map().get("preferredTimes")).isEmpty();
+        // no preference has the revision it had before any was recorded: the same times, the same revision
+        assertThat(cleared.map()).containsEntry("revision", none);
     }
 
     @Test
@@ -234,4 +247,37 @@ class SchedulePreferencesTest {
     private Map<String, Object> booking(String order, String start) {
         return Map.of("orderId", order, "plannedStart", start, "machine", machine, "chair", chair, "nurse", "nurse1");
     }
+
+    /** The preferred times' revision as a reader sees it now. */
+    private String revision(String path) {
+        return (String) Unit.expect(unit.api.get(path, unit.token(Role.COORDINATOR)), 200).map().get("revision");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void two_changes_of_the_preferred_times_made_from_one_reading_at_once_keep_one_and_refuse_the_other(
+            Databases.Kind db) throws Exception {
+        unitOfOne(db);
+        String patient = unit.createPatient(Unit.mrn("PREFRACE"));
+        String path = "/api/patients/" + patient + "/preferred-times";
+        String read = revision(path);
+        List<java.util.concurrent.Callable<Api.Answer>> both = List.of("monday", "friday").stream()
+                .<java.util.concurrent.Callable<Api.Answer>>map(d -> () -> unit.api.put(path,
+                        unit.token(Role.COORDINATOR), Map.of("preferredTimes", List.of(Map.of("day", d, "from", "08:00",
+                                "to", "12:00")), "revision", read))).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Api.Answer> f : pool.invokeAll(both)) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        // what is stored is one of the two whole, never a mix
+        assertThat((List<?>) Unit.expect(unit.api.get(path, unit.token(Role.NURSE)), 200).map().get("preferredTimes"))
+                .hasSize(1);
+    }
+
 }

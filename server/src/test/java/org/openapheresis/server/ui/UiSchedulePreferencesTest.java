@@ -76,5 +76,21 @@ class UiSchedulePreferencesTest extends BrowserTest {
         browser.go("/patients/" + patientId);
         browser.awaitText(By.id("preferred-summary"), "Thursday 13:00–17:30");
         assertThat(browser.missingValueTexts()).isEmpty();
+
+        // a colleague changes them while the page is open: the save is refused, nothing is written, the page says
+        // what is stored now, and saving again (having seen it) writes the change
+        String nurse = server.login(UiServer.NURSE, UiServer.PASSWORD);
+        String path = "/api/patients/" + patientId + "/preferred-times";
+        String revision = server.call("GET", path, nurse, null).body().get("revision").asText();
+        assertThat(server.call("PUT", path, nurse, Map.of("preferredTimes", java.util.List.of(Map.of("day", "monday",
+                "from", "08:00", "to", "12:00")), "revision", revision)).status()).isEqualTo(200);
+        browser.await(By.cssSelector("[data-field='friday.on']")).click();
+        browser.click(By.id("save-preferred"));
+        browser.awaitText(By.cssSelector("#preferred-form .form-errors"), "Not saved: someone changed these preferred times");
+        assertThat(browser.text(By.id("preferred-summary"))).contains("Monday 08:00–12:00").doesNotContain("Thursday");
+        browser.screenshot("75b-preferred-times-changed-meanwhile");
+        browser.click(By.id("save-preferred"));
+        browser.awaitText(By.id("preferred-summary"), "Thursday 13:00–17:30 · Friday");
+        assertThat(server.call("GET", path, nurse, null).body().get("preferredTimes").size()).isEqualTo(2);
     }
 }
