@@ -64,12 +64,16 @@ public final class WeekBenchmark {
         String label = todayOnly ? "urgent insertion, today planned" : "urgent insertion, week planned";
         List<PlannedSession> booked = new ArrayList<>();
         UnitRules rules = solved.getRules();
+        // the window's starts: a session planned again today stays today (as in a proposal for one day)
+        List<Integer> today = rules.starts(1, 0);
         for (PlannedSession p : solved.getSessions()) {
             boolean hold = todayOnly && !rules.local(p.getStartMinute()).toLocalDate().equals(
                     rules.local(0).toLocalDate());
             PlannedSession b = new PlannedSession(p.getKey(), p.getOrderId(), p.getSequence(), p.getPatientId(),
                     p.getPatientName(), p.getProcedureType(), p.getRunMin(), p.getNeeded(), p.getIntervalMin(),
                     p.getPreviousStartMinute(), rules).withStarts(hold ? List.of(p.getStartMinute())
+                            : todayOnly ? java.util.stream.Stream.concat(java.util.stream.Stream.of(p.getStartMinute()),
+                                    p.getPossibleStarts().stream().filter(today::contains)).toList()
                             : p.getPossibleStarts());
             booked.add(b.booked(new Booking(p.getKey(), 1, p.getStartMinute(), p.getMachine(), p.getChair(),
                     p.getNurse()), hold));
@@ -78,7 +82,6 @@ public final class WeekBenchmark {
                 org.openapheresis.procedure.ProcedureType.PLASMA_EXCHANGE, 120, Skill.needed(
                         org.openapheresis.procedure.ProcedureType.PLASMA_EXCHANGE, false, false), 0, null, rules)
                 .withStarts(rules.startsFor(1, 0, 120 + rules.setUpAndRinsebackMin(), false)));
-        List<Integer> today = rules.starts(1, 0);
         WeekPlan replan = new WeekPlan(rules, solved.getMachines(), solved.getChairs(), solved.getNurses(), booked);
         long t0 = System.nanoTime();
         List<WeekSolver.Progress> replanned = new ArrayList<>();
