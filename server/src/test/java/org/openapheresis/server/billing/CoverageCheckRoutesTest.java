@@ -83,6 +83,21 @@ class CoverageCheckRoutesTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void a_coverage_of_every_payer_kind_the_rules_know_is_recorded_and_read_back(Databases.Kind kind) {
+        Unit u = UNITS.of(kind);
+        String patient = u.createPatient(Unit.mrn("PAYERKIND"));
+        for (PayerKind k : PayerKind.values()) {
+            Map<String, Object> c = BillingRoutesTest.coverage(1000, 0, 20, 3000, 0);
+            c.put("payerKind", k.code());
+            Unit.expect(u.api.post("/api/patients/" + patient + "/coverages", u.token(Role.BILLING), c), 201);
+        }
+        assertThat(Unit.expect(u.api.get("/api/patients/" + patient + "/coverages", u.token(Role.BILLING)), 200).list())
+                .extracting(c -> c.get("payerKind")).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
+                        PayerKind.values()).map(PayerKind::code).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void an_authorisation_ending_before_the_course_ends_does_not_hold_and_none_at_all_is_named(Databases.Kind kind) {
         Unit u = UNITS.of(kind);
         String[] r = unsignedOrder(u);
