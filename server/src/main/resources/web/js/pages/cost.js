@@ -156,7 +156,7 @@ export async function coveragePanel(ctx, patientId) {
   const year = new Date().getFullYear();
   const form = h('form', { id: 'coverage-form', class: 'grid grid-3', novalidate: true },
     field({ name: 'payer', label: 'Payer', required: true }),
-    field({ name: 'payerKind', label: 'Payer kind', type: 'select', hint: 'The coverage rules are by payer kind; a Medicare Advantage plan is "other"',
+    field({ name: 'payerKind', label: 'Payer kind', type: 'select', hint: 'The coverage rules are by payer kind; a Medicare Advantage plan follows Medicare\u2019s national coverage determinations',
       options: [['', 'not known'], ...Object.entries(PAYER_KIND)] }),
     field({ name: 'plan', label: 'Plan', required: true }),
     field({ name: 'memberId', label: 'Member id', required: true }),
