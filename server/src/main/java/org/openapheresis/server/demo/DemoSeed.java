@@ -276,7 +276,7 @@ public final class DemoSeed {
         // 11. Chronic GVHD after an allogeneic transplant: moderate ten weeks ago, photopheresis ordered for it, mild now
         PatientRecord holm = chronicGvhd(now, notes);
         products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);
-        coverages(today, ms, aml, ttp, holm, mg, gbs, notes);
+        coverages(today, ms, aml, ttp, holm, mg, myeloma, notes);
         clock.set(now);
         out.println("Demo unit seeded: staff usernames dr.lindqvist, dr.okafor (physician), nurse.moreau, "
                 + "nurse.tanaka (nurse), lab.fischer, lab.weber (lab), coord.silva (coordinator), billing.novak (billing)");
@@ -336,10 +336,9 @@ public final class DemoSeed {
      * commercial high-deductible plan (ASFA category II: the unit's example rule asks for prior authorisation, and
      * one is recorded for the course); the AML patient (67) on Medicare (leukapheresis for leukaemia: covered by NCD
      * 110.14); the chronic GVHD patient on a commercial plan with no authorisation recorded (category II: needed,
-     * none); the myasthenia patient on Medicaid (no rule: ask billing); the Guillain-Barré patient on a Medicare
-     * Advantage plan (plasma exchange for GBS: the NCD's row, which binds a Medicare Advantage plan too, read from a
-     * summary and so UNVERIFIED: the check says "not confirmed — ask billing"); the TTP patient uninsured (no
-     * coverage recorded).
+     * none); the myasthenia patient on Medicaid (no rule: ask billing); the myeloma patient on a Medicare Advantage
+     * plan (an autologous HPC collection: no rule in the table, which holds the apheresis NCD's rows: ask billing);
+     * the TTP patient uninsured (no coverage recorded).
      */
     private void coverages(LocalDate today, PatientRecord commercial, PatientRecord medicareLike,
             PatientRecord uninsured, PatientRecord noAuthorization, PatientRecord medicaid, PatientRecord advantage,
@@ -372,7 +371,7 @@ public final class DemoSeed {
                     end, zero, zero, zero, zero, zero, zero, Optional.empty()));
             audited(h, by, "/api/patients/" + medicaid.id() + "/coverages", medicaid.id());
             billing.addCoverage(h, by, advantage.id(), new BillingService.NewCoverage("Example Advantage Health",
-                    Optional.of(PayerKind.MEDICARE_ADVANTAGE), "Medicare Advantage HMO (example terms)", "EAH-100871",
+                    Optional.of(PayerKind.MEDICARE_ADVANTAGE), "Medicare Advantage HMO (example terms)", "EAH-105590",
                     Optional.of(PayerCoverage.Network.IN_NETWORK), start, end, zero, zero, zero,
                     new java.math.BigDecimal("50.00"), new java.math.BigDecimal("5000.00"),
                     new java.math.BigDecimal("400.00"), Optional.empty()));

@@ -59,17 +59,14 @@ class DemoSeedTest {
                     .findFirst().orElseThrow().get("patientId");
             assertThat(api.get("/api/patients/" + ms + "/coverages", billing).list()).singleElement()
                     .satisfies(c -> assertThat(c.get("plan").toString()).contains("high-deductible"));
-            // the Guillain-Barré patient on a Medicare Advantage plan: the NCD's row answers for it too (V31: the
-            // database took no such coverage before)
-            Map<String, Object> gbsOrder = orders.stream().filter(o -> "G61.0".equals(((Map<?, ?>) o.get("indication"))
+            // the myeloma patient on a Medicare Advantage plan (V31: the database took no such coverage before); the
+            // table's Medicare Advantage rows are the apheresis NCD's, none for an HPC collection: ask billing
+            Map<String, Object> hpcOrder = orders.stream().filter(o -> "C90.00".equals(((Map<?, ?>) o.get("indication"))
                     .get("code"))).findFirst().orElseThrow();
-            assertThat(api.get("/api/patients/" + gbsOrder.get("patientId") + "/coverages", billing).list())
+            assertThat(api.get("/api/patients/" + hpcOrder.get("patientId") + "/coverages", billing).list())
                     .singleElement().satisfies(c -> assertThat(c).containsEntry("payerKind", "medicare-advantage"));
-            Map<String, Object> gbsCheck = api.get("/api/orders/" + gbsOrder.get("id") + "/coverage-check", billing).map();
-            // the NCD's GBS row is read from a summary (UNVERIFIED), so the check says not confirmed, never covered
-            assertThat(gbsCheck).containsEntry("verdict", "not-confirmed").containsEntry("askBilling", true);
-            assertThat(((Map<?, ?>) gbsCheck.get("rule")).get("id")).isEqualTo("NCD_110_14_GUILLAIN_BARRE");
-            assertThat(gbsCheck.get("reasons").toString()).contains("Medicare Advantage plan must cover");
+            assertThat(api.get("/api/orders/" + hpcOrder.get("id") + "/coverage-check", billing).map())
+                    .containsEntry("verdict", "no-rule").containsEntry("askBilling", true);
             assertChronicGvhdTreatedByPhotopheresis(api, physician, orders);
             // a planned fortnight: nothing still to come is booked on a Sunday the unit is closed, and the solver's
             // proposal for the next two weeks can be booked (no hard rule broken, every owed session placed)
