@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * An order's pre-procedure labs as the plan sees them, for one session: what the order asks for and until when the
  * results on record are current. A session starting later than {@code currentUntilMinute} needs labs drawn on the
- * patient's arrival, and then starts no earlier than the day's opening plus the lab's turnaround
- * ({@link UnitRules#labsBackMinute}). Only results on record count: labs the plan itself expects to be drawn at an
- * earlier session are not results a nurse can read.
+ * patient's arrival, and then starts no earlier than the day's opening plus the lab's turnaround, or outside the
+ * opening hours its own start plus it ({@link UnitRules#labsBackMinute}). Only results on record count: labs the
+ * plan itself expects to be drawn at an earlier session are not results a nurse can read.
  *
  * @param tests the lab names, as staff read them ({@code Fibrinogen, Platelets})
  * @param maxAgeHours how old a result may be at the session's start, as the order says

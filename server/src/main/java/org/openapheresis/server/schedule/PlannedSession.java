@@ -125,8 +125,9 @@ public class PlannedSession {
 
     /**
      * Minutes this session starts before the labs it needs can be back: 0 when its order asks for none, when the
-     * results on record are current at its start, or when it starts at or after the day's opening plus the lab's
-     * turnaround (labs drawn on arrival).
+     * results on record are current at its start, or when it starts at or after the labs drawn on arrival are back
+     * ({@link UnitRules#labsBackMinute}: the opening plus the lab's turnaround inside the opening hours, the start
+     * plus it outside them).
      */
     public int minutesBeforeLabsBack() {
         if (labsDue == null || startMinute == null || labsDue.currentAt(startMinute)) {

@@ -107,14 +107,30 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
     }
 
     /**
-     * The earliest minute a session starting on the day of {@code startMinute} may begin when its pre-procedure labs
-     * are drawn on the patient's arrival: the day's opening plus the lab's turnaround (a closed day: its midnight
-     * plus the turnaround, the opening hours rule names the rest).
+     * The earliest minute a session starting at {@code startMinute} may begin when its pre-procedure labs are drawn
+     * on the patient's arrival. Inside the day's opening hours the patient can arrive at the opening: the opening
+     * plus the lab's turnaround. Outside them (before the opening, after the closing, on a closed day: a session on
+     * call) nobody draws them before the session's own arrival: its start plus the turnaround.
      */
     public int labsBackMinute(int startMinute) {
+        if (!labsDrawnAtOpening(startMinute)) {
+            return startMinute + labTurnaroundMin;
+        }
         LocalDate day = local(startMinute).toLocalDate();
-        LocalTime open = hoursOn(day).map(Hours::open).orElse(LocalTime.MIDNIGHT);
-        return minuteOf(day.atTime(open).atZone(zone).toInstant()) + labTurnaroundMin;
+        return minuteOf(day.atTime(hoursOn(day).orElseThrow().open()).atZone(zone).toInstant()) + labTurnaroundMin;
+    }
+
+    /** True when {@code startMinute} lies inside its day's opening hours, so labs may be drawn at the opening. */
+    public boolean labsDrawnAtOpening(int startMinute) {
+        LocalDateTime t = local(startMinute);
+        Optional<Hours> h = hoursOn(t.toLocalDate());
+        return h.isPresent() && !t.toLocalTime().isBefore(h.get().open()) && t.toLocalTime().isBefore(h.get().close());
+    }
+
+    /** How {@link #labsBackMinute} was reached, in words: {@code opening plus the lab's 60 min turnaround}. */
+    public String labsBackReason(int startMinute) {
+        return (labsDrawnAtOpening(startMinute) ? "opening" : "the start, outside the opening hours,") + " plus the lab's "
+                + labTurnaroundMin + " min turnaround";
     }
 
     /** The instant {@code minute} minutes after the origin. */

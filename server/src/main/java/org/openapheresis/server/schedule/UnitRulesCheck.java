@@ -79,7 +79,7 @@ final class UnitRulesCheck implements BookingCheck {
             out.add(new BookingWarning(BookingWarning.Code.LABS_NOT_BACK, "the order asks for " + due.tests()
                     + " at most " + due.maxAgeHours() + " h old at the start (" + due.limiting() + "): drawn on "
                     + "arrival, they are back at " + clock(rules, rules.labsBackMinute(s.getStartMinute()))
-                    + " (opening plus the lab's " + rules.labTurnaroundMin() + " min turnaround), "
+                    + " (" + rules.labsBackReason(s.getStartMinute()) + "), "
                     + s.minutesBeforeLabsBack() + " min after the start at " + clock(rules, s.getStartMinute())));
         }
         return out;

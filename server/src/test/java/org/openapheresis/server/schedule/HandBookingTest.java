@@ -193,6 +193,14 @@ class HandBookingTest {
                 .as("the labs on record are still current").isNull();
         assertThat(Unit.expect(book(order, "2026-03-03T08:30:00Z", null), 201).map().get("bookingAcknowledgement"))
                 .as("labs drawn on arrival are back").isNull();
+        // on call in the evening nobody drew them at the opening: drawn on the session's own arrival, they are back
+        // an hour after its start
+        List<Map<String, Object>> evening = unacknowledged(book(order, "2026-03-03T19:00:00Z", null));
+        assertThat(codes(evening)).containsExactlyInAnyOrder("OUTSIDE_OPENING_HOURS", "LABS_NOT_BACK");
+        assertThat(evening).filteredOn(w -> "LABS_NOT_BACK".equals(w.get("code"))).singleElement().satisfies(w ->
+                assertThat((String) w.get("message")).contains("back at 20:00")
+                        .contains("the start, outside the opening hours, plus the lab's 60 min turnaround")
+                        .contains("60 min after the start at 19:00"));
     }
 
     @ParameterizedTest

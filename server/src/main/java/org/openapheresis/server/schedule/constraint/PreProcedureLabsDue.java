@@ -38,7 +38,7 @@ public final class PreProcedureLabsDue implements WeekConstraint {
         return s.label() + " starts at " + Sessions.when(s) + " and its order asks for " + due.tests()
                 + " at most " + due.maxAgeHours() + " h old (" + due.limiting() + "): drawn on arrival, they are back "
                 + "at " + Sessions.clock(s.getRules(), s.getRules().labsBackMinute(s.getStartMinute()))
-                + " (opening plus the lab's " + s.getRules().labTurnaroundMin() + " min turnaround), "
+                + " (" + s.getRules().labsBackReason(s.getStartMinute()) + "), "
                 + s.minutesBeforeLabsBack() + " min after the start";
     }
 }
