@@ -57,12 +57,10 @@ public final class Candidacy {
         return CandidacyRules.check(facts(r, plan, history));
     }
 
-    /** {@link #check(PlanRequest, Plan, ClinicalHistory)} of an order that prescribes this many sessions. */
-    public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history, int sessionsOrdered) {
-        return CandidacyRules.check(facts(r, plan, history, OptionalInt.of(sessionsOrdered)));
-    }
-
-    /** {@link #check(PlanRequest, Plan, ClinicalHistory, int)} of an order for this indication (ICD-10). */
+    /**
+     * {@link #check(PlanRequest, Plan, ClinicalHistory)} of an order that prescribes this many sessions, for this
+     * indication (ICD-10).
+     */
     public static List<Warning> check(PlanRequest r, Plan plan, ClinicalHistory history, int sessionsOrdered,
             Optional<String> indicationIcd10) {
         return CandidacyRules.check(facts(r, plan, history, OptionalInt.of(sessionsOrdered), indicationIcd10));
