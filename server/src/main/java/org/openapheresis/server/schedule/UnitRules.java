@@ -120,11 +120,12 @@ public record UnitRules(Instant origin, ZoneId zone, int slotMin, Map<DayOfWeek,
         return minuteOf(day.atTime(hoursOn(day).orElseThrow().open()).atZone(zone).toInstant()) + labTurnaroundMin;
     }
 
-    /** True when {@code startMinute} lies inside its day's opening hours, so labs may be drawn at the opening. */
+    /**
+     * True when {@code startMinute} lies inside its day's opening hours (its first minute is not outside them, as
+     * {@link #minutesOutsideHours} counts), so labs may be drawn at the opening.
+     */
     public boolean labsDrawnAtOpening(int startMinute) {
-        LocalDateTime t = local(startMinute);
-        Optional<Hours> h = hoursOn(t.toLocalDate());
-        return h.isPresent() && !t.toLocalTime().isBefore(h.get().open()) && t.toLocalTime().isBefore(h.get().close());
+        return minutesOutsideHours(startMinute, startMinute + 1) == 0;
     }
 
     /** How {@link #labsBackMinute} was reached, in words: {@code opening plus the lab's 60 min turnaround}. */
