@@ -51,7 +51,7 @@ public final class LeukapheresisInAplRule implements CandidacyRule {
         f.indicationIcd10().map(c -> c.trim().toUpperCase(Locale.ROOT)).filter(c -> c.startsWith(ICD10_APL))
                 .ifPresent(c -> found.add("the order's indication is " + c));
         for (String c : f.history().conditions()) {
-            if (CONDITIONS.stream().anyMatch(w -> MethoxsalenContraindicationRule.names(c, w))) {
+            if (CONDITIONS.stream().anyMatch(w -> RecordWords.names(c, w))) {
                 found.add("condition recorded: " + c);
             }
         }

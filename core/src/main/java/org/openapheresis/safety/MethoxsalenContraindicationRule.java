@@ -2,7 +2,6 @@ package org.openapheresis.safety;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,12 +57,12 @@ public final class MethoxsalenContraindicationRule implements CandidacyRule {
         }
         List<String> found = new ArrayList<>();
         for (String a : f.history().allergies()) {
-            if (ALLERGENS.stream().anyMatch(w -> names(a, w))) {
+            if (ALLERGENS.stream().anyMatch(w -> RecordWords.names(a, w))) {
                 found.add("allergy recorded: " + a);
             }
         }
         for (String c : f.history().conditions()) {
-            if (CONDITIONS.stream().anyMatch(w -> names(c, w))) {
+            if (CONDITIONS.stream().anyMatch(w -> RecordWords.names(c, w))) {
                 found.add("condition recorded: " + c);
             }
         }
@@ -73,21 +72,5 @@ public final class MethoxsalenContraindicationRule implements CandidacyRule {
         return Optional.of(warning(Severity.DANGER, "Photopheresis gives methoxsalen and UVA light, and the record "
                 + "names what the methoxsalen label contraindicates (" + String.join("; ", found) + "): "
                 + "hypersensitivity to psoralens, a light-sensitive disease, or aphakia (risk of retinal damage)."));
-    }
-
-    /** True when the text names the word, whole, in any case. */
-    static boolean names(String text, String word) {
-        String t = text.toLowerCase(Locale.ROOT);
-        int i = t.indexOf(word);
-        while (i >= 0) {
-            boolean before = i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1));
-            int end = i + word.length();
-            boolean after = end == t.length() || !Character.isLetterOrDigit(t.charAt(end));
-            if (before && after) {
-                return true;
-            }
-            i = t.indexOf(word, i + 1);
-        }
-        return false;
     }
 }

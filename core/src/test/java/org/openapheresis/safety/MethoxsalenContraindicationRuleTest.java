@@ -53,8 +53,8 @@ class MethoxsalenContraindicationRuleTest {
                 .isEmpty();
         // a lupus anticoagulant is an antibody, not lupus erythematosus; words are matched whole
         assertThat(rule.check(ecp(List.of("Lupus anticoagulant positive")))).isEmpty();
-        assertThat(MethoxsalenContraindicationRule.names("measles", "sle")).isFalse();
-        assertThat(MethoxsalenContraindicationRule.names("SLE (2009)", "sle")).isTrue();
+        assertThat(RecordWords.names("measles", "sle")).isFalse();
+        assertThat(RecordWords.names("SLE (2009)", "sle")).isTrue();
     }
 
     @Test
