@@ -1,14 +1,14 @@
 // The unit: its machines (separators) and its chairs and beds, the lists staff book sessions on. The
 // administrator adds them and takes them out of the list; a machine says which procedures it is set up for. Below,
-// the unit's rules the week is planned on (opening hours, the lab's cut-off, sessions per nurse, turnover) and the
+// the nurses' skills, the unit's rules the week is planned on (opening hours, the lab's cut-off, sessions per nurse, turnover) and the
 // paper and language its printed documents take when a link names neither.
 import { get, post, put } from '../api.js';
 import { h, field, timeField, checkbox, values, showProblems, clearProblems, toast, chip } from '../ui.js';
 import { procedureName } from './common.js';
 
 export async function render(main, ctx) {
-  const [machines, chairs, rules, printSettings, sheetLanguages] = await Promise.all([get('/api/machines'), get('/api/chairs'),
-    get('/api/schedule/rules'), get('/api/print-settings'), get('/api/patient-sheet/languages')]);
+  const [machines, chairs, rules, printSettings, sheetLanguages, nurses] = await Promise.all([get('/api/machines'), get('/api/chairs'),
+    get('/api/schedule/rules'), get('/api/print-settings'), get('/api/patient-sheet/languages'), get('/api/schedule/nurses')]);
   const separatorTypes = ctx.catalog.procedureTypes.filter((t) => t.onSeparator);
   const reload = () => ctx.go('/unit');
 
@@ -83,6 +83,7 @@ export async function render(main, ctx) {
           h('td', {}, h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => toggle(`/api/chairs/${encodeURIComponent(c.id)}`, c,
             { name: c.name, bed: c.bed }) }, c.active ? 'Take out of service' : 'Put back in service'))))))),
       chairForm),
+    nursesPanel(ctx, nurses, reload),
     rulesPanel(ctx, rules, reload),
     printPanel(ctx, printSettings, sheetLanguages, reload));
 }
@@ -111,6 +112,37 @@ function printPanel(ctx, settings, languages, reload) {
     } catch (e) { showProblems(form, e); }
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'h-print' }, h('h2', { id: 'h-print' }, 'Printed documents'), form);
+}
+
+/**
+ * The nurses and the skills recorded for each: the week is planned on them (a session needs its procedure's skill,
+ * paediatric for a child, central line for a catheter). Read by everyone, changed by the administrator, one nurse at a time.
+ */
+function nursesPanel(ctx, nurses, reload) {
+  const skills = ctx.catalog.nurseSkills || [];
+  const edit = ctx.can.manageUnit();
+  const row = (n) => {
+    const form = h('form', { class: 'inline-form', novalidate: true, dataset: { nurseSkills: n.username } }, h('div', { class: 'form-errors' }),
+      ...skills.map((k) => checkbox({ name: `skill.${k.code}`, label: k.title, checked: n.skills.includes(k.code) })),
+      edit ? h('button', { class: 'btn btn-secondary btn-sm', type: 'submit' }, 'Save') : null);
+    if (!edit) form.querySelectorAll('input').forEach((x) => { x.disabled = true; });
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearProblems(form);
+      const v = values(form);
+      try {
+        await put('/api/schedule/nurse-skills', { username: n.username, skills: skills.filter((k) => v[`skill.${k.code}`]).map((k) => k.code) });
+        toast(`Skills of ${n.displayName} saved: plan the week again for them to count`);
+        reload();
+      } catch (e) { showProblems(form, e); }
+    });
+    return h('tr', { dataset: { nurse: n.username } }, h('td', {}, n.displayName, h('div', { class: 'muted small' }, n.username)), h('td', {}, form));
+  };
+  return h('section', { class: 'panel', id: 'nurse-skills', 'aria-labelledby': 'h-nurse-skills' }, h('h2', { id: 'h-nurse-skills' }, 'Nurses and their skills'),
+    h('p', { class: 'muted' }, 'The week is planned on these: a session goes only to a nurse with its procedure’s skill, paediatric for a patient under 18, central line when the patient’s last access was a catheter. Record what your unit has signed each nurse off for.'),
+    nurses.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Nurse'), h('th', {}, 'Skills'))),
+      h('tbody', {}, nurses.map(row)))) : h('p', { class: 'empty' }, 'No active nurses: the administrator adds them as users.'));
 }
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

@@ -250,6 +250,7 @@ function proposalView(ctx, p, nurseName) {
         b.level === 'soft' ? h('details', {}, h('summary', {}, 'Which sessions'), h('ul', {}, b.sentences.map((t) => h('li', {}, t))))
           : h('ul', {}, b.sentences.map((t) => h('li', {}, t)))))));
   }
+  if ((p.nextSteps || []).length) box.append(nextStepsView(ctx, p));
   const problems = h('div', { class: 'form-errors' });
   const book = h('button', { class: 'btn btn-primary', type: 'button', id: 'book-proposal', disabled: !p.feasible || !changes.length }, 'Book this plan');
   book.addEventListener('click', async () => {
@@ -267,6 +268,40 @@ function proposalView(ctx, p, nurseName) {
   box.append(problems, h('div', { class: 'actions' }, book,
     h('button', { class: 'btn btn-ghost', type: 'button', id: 'discard-proposal', onclick: () => { shown = null; ctx.go('/week'); } }, 'Discard')));
   return box;
+}
+
+/**
+ * What the coordinator can do about a proposal that breaks a hard rule (the server chooses the steps from the rules it
+ * breaks): a longer run and a wider window are buttons that plan again; the others say where to go.
+ */
+function nextStepsView(ctx, p) {
+  const replan = (label, body) => h('button', { class: 'btn btn-secondary btn-sm', type: 'button', onclick: async (ev) => {
+    ev.target.disabled = true;
+    ev.target.textContent = `Planning… (up to ${body.spentLimitSeconds || 5} s)`;
+    try {
+      shown = await post('/api/schedule/proposals', { from: p.from < todayIso() ? todayIso() : p.from, to: p.to, spentLimitSeconds: 5, ...body });
+      ctx.go('/week');
+    } catch (e) { toast(e.message || 'Not planned'); ev.target.disabled = false; ev.target.textContent = label; }
+  } }, label);
+  const link = (href, label) => h('a', { class: 'btn btn-ghost btn-sm', href }, label);
+  const action = (s) => {
+    switch (s.kind) {
+      case 'MORE_TIME': return replan(`Plan again for ${s.spentLimitSeconds} s`, { spentLimitSeconds: s.spentLimitSeconds });
+      case 'WIDER_WINDOW': return replan(`Plan through ${dayLabel(s.to)}`, { to: s.to, spentLimitSeconds: Math.max(5, Math.ceil(p.solvedMs / 1000)) });
+      case 'NURSE_SKILL': case 'MACHINE_FOR_PROCEDURE': case 'UNIT_HOURS':
+        return ctx.can.manageUnit() ? link('#/unit', 'Open the unit’s page') : h('span', { class: 'muted' }, ' (the unit’s administrator does this)');
+      case 'NURSE_ON_ROTA': case 'MACHINE_IN_SERVICE':
+        return ctx.can.keepRota() ? h('button', { class: 'btn btn-ghost btn-sm', type: 'button', onclick: () => {
+          const rota = document.getElementById('rota');
+          if (rota) rota.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        } }, 'Go to the rota') : null;
+      default: return null;
+    }
+  };
+  return h('div', { class: 'alert alert-warning', id: 'proposal-next-steps', role: 'status' },
+    h('h4', {}, 'To make it bookable'),
+    h('ol', {}, p.nextSteps.map((s) => h('li', { dataset: { step: s.kind } }, s.text, ' ', action(s)))),
+    h('p', { class: 'muted small' }, 'Each is a suggestion: the new plan says whether it is enough.'));
 }
 
 /** The rota of the week for whoever keeps it: shifts, days closed and machines out of service, each added or cancelled. */

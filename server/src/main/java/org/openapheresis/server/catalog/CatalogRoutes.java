@@ -25,6 +25,7 @@ public final class CatalogRoutes implements FeatureRoutes {
         m.put("labs", LabField.all());
         m.put("indications", guidelines.table());
         m.put("roles", Role.codes());
+        m.put("nurseSkills", org.openapheresis.server.schedule.Skill.catalog());
         Map<String, String> titles = new LinkedHashMap<>();
         for (org.openapheresis.safety.WarningCode c : org.openapheresis.safety.WarningCode.values()) {
             titles.put(c.name(), c.title());
@@ -37,7 +38,7 @@ public final class CatalogRoutes implements FeatureRoutes {
     public List<Route> routes() {
         return List.of(Route.get("/api/catalog", Permission.AUTHENTICATED, "Catalogues: procedure types with their "
                 + "dose fields, units, ranges and required labs; lab fields; adverse event types and grades; fluids; "
-                + "the indications table; roles", this::catalog));
+                + "the indications table; roles; nurses' skills", this::catalog));
     }
 
     private void catalog(Call call) {

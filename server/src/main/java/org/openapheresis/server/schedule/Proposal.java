@@ -16,18 +16,21 @@ import java.util.Optional;
  * @param feasible true when every session is placed and no hard rule is broken (only then may it be booked)
  * @param assignments every session placed that is not pinned: new ones, booked ones moved or kept
  * @param explanation the rules that count against it, in words, the costliest first
+ * @param nextSteps when it breaks a hard rule, what the coordinator can do about it ({@link NextStep#of}); none
+ *     otherwise (nor on a proposal kept before they were given)
  * @param solvedMs how long the solver ran
  * @param createdAt proposed at
  * @param createdBy proposed by
  */
 public record Proposal(String id, LocalDate from, LocalDate to, String score, boolean feasible,
-        List<Assignment> assignments, List<WeekSolver.Broken> explanation, long solvedMs, Instant createdAt,
-        String createdBy) {
+        List<Assignment> assignments, List<WeekSolver.Broken> explanation, List<NextStep> nextSteps, long solvedMs,
+        Instant createdAt, String createdBy) {
 
     public Proposal {
         Objects.requireNonNull(id, "id");
         assignments = List.copyOf(assignments);
         explanation = List.copyOf(explanation);
+        nextSteps = nextSteps == null ? List.of() : List.copyOf(nextSteps);
     }
 
     /** What booking the proposal does to one session. */

@@ -116,7 +116,8 @@ public final class ScheduleService {
         out.sort(java.util.Comparator.comparing(Proposal.Assignment::plannedStart)
                 .thenComparing(Proposal.Assignment::chair));
         Proposal proposal = new Proposal(Ids.next(), p.from(), p.to(), s.score().toShortString(), s.feasible(), out,
-                s.explanation(), s.solvedMs(), Times.now(clock), by.username());
+                s.explanation(), NextStep.of(s.explanation(), p.from(), p.to(), s.solvedMs()), s.solvedMs(),
+                Times.now(clock), by.username());
         store.insert(h, proposal, p.basis());
         return proposal;
     }

@@ -10,24 +10,37 @@ import org.openapheresis.procedure.ProcedureType;
 /** What a nurse is trained to run or care for; a session needs the skills of its procedure and its patient. */
 public enum Skill {
     /** Runs a plasma procedure: a therapeutic plasma exchange, or an immunoadsorption (plasma through a column). */
-    PLASMA_EXCHANGE("plasma-exchange"),
+    PLASMA_EXCHANGE("plasma-exchange", "Plasma procedures (plasma exchange, immunoadsorption)"),
     /**
      * Runs a cellular procedure: a collection (HPC, lymphocytes, granulocytes), a leukocytapheresis, a red cell
      * exchange, a photopheresis or an adsorptive cytapheresis.
      */
-    CELL_COLLECTION("cell-collection"),
+    CELL_COLLECTION("cell-collection", "Cellular procedures (collections, leukocytapheresis, red cell exchange, "
+            + "photopheresis, adsorptive cytapheresis)"),
     /** Cares for a child (a patient under 18 on the day). */
-    PAEDIATRIC("paediatric"),
+    PAEDIATRIC("paediatric", "Children (under 18 on the day)"),
     /** Connects and cares for a central venous catheter. */
-    CENTRAL_LINE("central-line");
+    CENTRAL_LINE("central-line", "Central venous catheters");
 
     /** Patients younger than this, in whole years on the session's day, are children for the skill. */
     public static final int ADULT_AGE_YEARS = 18;
 
     private final String code;
+    private final String title;
 
-    Skill(String code) {
+    Skill(String code, String title) {
         this.code = code;
+        this.title = title;
+    }
+
+    /** @return what the skill covers, in words */
+    public String title() {
+        return title;
+    }
+
+    /** @return every skill as its code and title, for the catalogue */
+    public static List<java.util.Map<String, String>> catalog() {
+        return Arrays.stream(values()).map(s -> java.util.Map.of("code", s.code, "title", s.title)).toList();
     }
 
     public String code() {

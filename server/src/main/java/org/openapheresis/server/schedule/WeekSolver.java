@@ -50,6 +50,8 @@ import org.openapheresis.server.schedule.constraint.WeekConstraints;
  */
 public final class WeekSolver {
 
+    /** The explanation's rule for sessions the solver had no time to place (not a rule of the score). */
+    public static final String NOT_PLACED = "session not placed";
     /** Most sentences one rule's explanation lists; the count says how many there were. */
     public static final int MAX_SENTENCES_PER_RULE = 20;
     /** How long hill climbing may find nothing better before late acceptance takes over. */
@@ -236,7 +238,7 @@ public final class WeekSolver {
                 .toList();
         List<Broken> explanation = new ArrayList<>();
         if (!unplaced.isEmpty()) {
-            explanation.add(new Broken("session not placed", "hard", "unscored", unplaced.size(), unplaced.stream()
+            explanation.add(new Broken(NOT_PLACED, "hard", "unscored", unplaced.size(), unplaced.stream()
                     .limit(MAX_SENTENCES_PER_RULE).map(k -> k + " has no start, chair or nurse yet: give the solver "
                             + "more time").toList()));
         }

@@ -63,6 +63,7 @@ class ScheduleProposalsTest {
         String order = unitWithACourse(true);
         Api.Answer p = Unit.expect(unit.api.post("/api/schedule/proposals", unit.token(Role.COORDINATOR), WEEK), 201);
         assertThat(p.map()).containsEntry("feasible", true);
+        assertThat(p.map()).containsEntry("nextSteps", List.of());
         List<Map<String, Object>> a = assignments(p);
         // Monday to Saturday holds sessions 1-3 of the course at 48 h (a fourth would fall on Sunday's 00:00 or later)
         assertThat(a).hasSize(3).allSatisfy(x -> {
@@ -155,6 +156,12 @@ class ScheduleProposalsTest {
         assertThat(explanation.get(0)).containsEntry("rule", "nurse lacks a skill").containsEntry("level", "hard")
                 .containsEntry("matches", 3);
         assertThat(explanation.get(0).get("sentences")).asString().contains("nurse nurse1 lacks plasma-exchange");
+        // what the coordinator can do: give the nurse the skill, or book by hand; no solver time or wider window
+        // fixes a skill nobody has
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) p.map().get("nextSteps");
+        assertThat(steps).extracting(x -> x.get("kind")).containsExactly("NURSE_SKILL", "BY_HAND");
+        assertThat(steps.get(0).get("text")).asString().contains("skill");
 
         Api.Answer refused = unit.api.post("/api/schedule/proposals/" + p.id() + "/apply",
                 unit.token(Role.COORDINATOR), "");

@@ -203,4 +203,91 @@ class UiWeekPlanTest extends BrowserTest {
         browser.click(By.id("view-machine"));
         browser.await(By.cssSelector("#week-grid"));
     }
+
+    /** Goes {@code weeks} weeks on from this week on the week page. */
+    private static void weeksOn(int weeks) {
+        By firstDay = By.cssSelector("#week-grid [role=columnheader] a");
+        for (int i = 0; i < weeks; i++) {
+            String before = browser.text(firstDay);
+            browser.click(By.id("next-week"));
+            browser.wait.until(d -> !before.equals(browser.text(firstDay)));
+        }
+    }
+
+    /** Plans the week shown for two seconds and waits for the proposal. */
+    private static void planTheWeekShown() {
+        browser.fill("plan-form", Map.of("spentLimitSeconds", "2"));
+        browser.click(By.id("plan-week-run"));
+        browser.await(By.id("proposal"));
+    }
+
+    @Test
+    void a_child_s_session_no_nurse_is_skilled_for_is_not_bookable_the_proposal_says_what_to_do_and_the_skill_given_books_it() {
+        // three weeks on: the other tests plan and keep the rota of the next two
+        String physician = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
+        String admin = server.login("admin", UiServer.ADMIN_PASSWORD);
+        UiServer.Answer child = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-WEEK-CHILD",
+                "givenName", "Noor", "familyName", "Haddad", "birthDate", java.time.LocalDate.now().minusYears(12)
+                        .toString(), "sex", "female", "heightCm", 150, "weightKg", 40, "labs", Map.of(
+                                "hematocritPercent", 38, "iggGPerL", 9, "fibrinogenGPerL", 2.8)));
+        assertThat(child.status()).isEqualTo(201);
+        UiServer.Answer order = server.call("POST", "/api/orders", physician, Map.of("patientId",
+                child.body().get("id").asText(), "indication", Map.of("code", "G61.0", "text",
+                        "Guillain-Barre syndrome"), "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes",
+                                1.0), "schedule", Map.of("sessions", 1, "intervalHours", 24)));
+        assertThat(order.status()).isEqualTo(201);
+        String orderId = order.body().get("id").asText();
+        server.call("POST", "/api/orders/" + orderId + "/acknowledge", physician, null);
+        assertThat(server.call("POST", "/api/orders/" + orderId + "/sign", physician, null).status()).isEqualTo(200);
+        try {
+            browser.signIn(COORDINATOR, UiServer.PASSWORD);
+            browser.go("/week");
+            browser.awaitHeading("Week");
+            weeksOn(3);
+            planTheWeekShown();
+            assertThat(browser.text(By.id("proposal-feasible"))).isEqualTo("Breaks a hard rule");
+            assertThat(browser.text(By.id("proposal-explanation"))).contains("nurse lacks a skill")
+                    .contains("paediatric");
+            assertThat(browser.all(By.cssSelector("#proposal-next-steps li[data-step]")))
+                    .extracting(e -> e.getAttribute("data-step")).containsExactly("NURSE_SKILL", "BY_HAND");
+            assertThat(browser.text(By.id("proposal-next-steps"))).contains("The unit, Nurses and their skills");
+            assertThat(browser.await(By.id("book-proposal")).isEnabled()).isFalse();
+            browser.screenshot("74a-week-proposal-not-bookable-next-steps");
+
+            // the administrator records that the nurse is signed off for children, on the unit's page
+            browser.signIn("admin", UiServer.ADMIN_PASSWORD);
+            browser.go("/unit");
+            browser.awaitText(By.id("nurse-skills"), "Nurses and their skills");
+            By row = By.cssSelector("#nurse-skills [data-nurse-skills='" + UiServer.NURSE + "']");
+            assertThat(browser.await(By.cssSelector("#nurse-skills [data-nurse-skills='" + UiServer.NURSE
+                    + "'] [name='skill.plasma-exchange']")).isSelected()).isTrue();
+            browser.click(By.cssSelector("#nurse-skills [data-nurse-skills='" + UiServer.NURSE
+                    + "'] [name='skill.paediatric']"));
+            browser.await(row).findElement(By.cssSelector("button[type=submit]")).click();
+            browser.wait.until(d -> server.call("GET", "/api/schedule/nurses", admin, null).body().toString()
+                    .contains("paediatric"));
+            browser.go("/unit");
+            browser.wait.until(d -> browser.await(By.cssSelector("#nurse-skills [data-nurse-skills='"
+                    + UiServer.NURSE + "'] [name='skill.paediatric']")).isSelected());
+            browser.js("document.getElementById('nurse-skills').scrollIntoView(); return 0;");
+            browser.screenshot("74b-unit-nurse-skills");
+
+            // planned again, the child's session keeps every hard rule and can be booked
+            browser.signIn(COORDINATOR, UiServer.PASSWORD);
+            browser.go("/week");
+            browser.awaitHeading("Week");
+            weeksOn(3);
+            planTheWeekShown();
+            assertThat(browser.text(By.id("proposal-feasible"))).isEqualTo("Keeps every hard rule");
+            assertThat(browser.all(By.id("proposal-next-steps"))).isEmpty();
+            assertThat(browser.text(By.id("proposal-table"))).contains("Haddad, Noor");
+            assertThat(browser.await(By.id("book-proposal")).isEnabled()).isTrue();
+            browser.click(By.id("discard-proposal"));
+        } finally {
+            server.call("POST", "/api/orders/" + orderId + "/stop", physician, Map.of("reason",
+                    "test over: the other tests plan without it"));
+            server.call("PUT", "/api/schedule/nurse-skills", admin, Map.of("username", UiServer.NURSE, "skills",
+                    List.of("plasma-exchange")));
+        }
+    }
 }
