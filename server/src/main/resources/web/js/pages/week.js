@@ -242,7 +242,7 @@ function proposalView(ctx, p, nurseName) {
       h('td', {}, a.patientName, (a.notes || []).map((n) => h('div', { class: 'small', dataset: { note: 'assignment' } }, n))),
       h('td', {}, `${procedureName(a.procedureType)} · session ${a.sequence}`),
       h('td', {}, a.machine || '—'), h('td', {}, a.chair), h('td', {}, nurseName(a.nurse)),
-      h('td', {}, changeText(a.change).replace(/[()]/g, '')))) : h('tr', {}, h('td', { colspan: 8, class: 'empty' }, 'Nothing to change: every session owed is booked.')))));
+      h('td', {}, changeText(a.change).replace(/[()]/g, '')))) : h('tr', {}, h('td', { colspan: 8, class: 'empty' }, p.feasible ? 'Nothing to change: every session owed is booked.' : 'Nothing placed: what counts against it says why.')))));
   const broken = p.explanation || [];
   if (broken.length) {
     box.append(h('h4', {}, 'What counts against it'), h('ul', { id: 'proposal-explanation' }, broken.map((b) =>

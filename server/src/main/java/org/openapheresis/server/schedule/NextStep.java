@@ -95,7 +95,7 @@ public record NextStep(Kind kind, String text, Optional<LocalDate> to, Optional<
             kinds.add(Kind.MORE_TIME);
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (crowded && days < ScheduleService.MAX_DAYS) {
+        if ((crowded || hard.contains(WeekSolver.NO_START)) && days < ScheduleService.MAX_DAYS) {
             kinds.add(Kind.WIDER_WINDOW);
         }
         if (hard.contains(NurseHasSkill.NAME)) {
@@ -125,7 +125,8 @@ public record NextStep(Kind kind, String text, Optional<LocalDate> to, Optional<
                         + " s. A crowded window, or one with many sessions to place, can need it.", Optional.empty(),
                         Optional.of(longer));
                 case WIDER_WINDOW -> new NextStep(k, "Plan through " + to.plusDays(1) + " (" + (days + 1)
-                        + " days): a session that need not be on these days can then move to the next.",
+                        + " days): a session with no room or no start on these days can then go to the next, or "
+                        + "make room by moving there.",
                         Optional.of(to.plusDays(1)), Optional.empty());
                 case NURSE_SKILL -> step(k, "Give a nurse the skill the session needs (The unit, Nurses and their "
                         + "skills), if one is signed off for it and it is not recorded yet; or, with shifts on the "

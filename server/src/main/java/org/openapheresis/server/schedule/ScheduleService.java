@@ -92,7 +92,7 @@ public final class ScheduleService {
 
     /** Solves the problem for the spent limit (no transaction is open). */
     public WeekSolver.Solved solve(WeekProblem p, Duration spentLimit) {
-        return solver.solve(p.plan(), spentLimit, null, x -> { });
+        return solver.solve(p.plan(), spentLimit, null, x -> { }).withLeftOut(p.leftOut());
     }
 
     /** Keeps the solved plan as a proposal. */

@@ -58,12 +58,18 @@ import org.openapheresis.server.session.Vocabulary;
  * them, and so are, per order, the labs on record when it asks for pre-procedure labs (until when they are current)
  * and the patient's preferred times; every one of these records is part of the digest.
  *
+ * <p>A session owed that has no start at all in the window (today, planned after the unit closed; a window of closed
+ * days; a course whose interval puts its next session past the window's opening hours) is not a planning entity —
+ * the solver can place nothing with no value to give it — but is named in {@code leftOut}, so that the proposal says
+ * it was not placed and why, instead of saying nothing or failing.
+ *
  * @param plan the planning problem
  * @param basis the SHA-256 of every record it was built from, in a fixed order
  * @param from first day
  * @param to last day
+ * @param leftOut the sessions owed that the window offers no start, each in words with why
  */
-public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate to) {
+public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate to, List<String> leftOut) {
 
     /** How many of a patient's latest sessions are searched for the last vascular access recorded. */
     static final int ACCESS_LOOKBACK_SESSIONS = 5;
@@ -71,6 +77,7 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
     public WeekProblem {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(basis, "basis");
+        leftOut = List.copyOf(leftOut);
     }
 
     /** Reads the problem of the days {@code from} to {@code to} (inclusive), none of its starts before {@code now}. */
@@ -121,6 +128,7 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
                 Function.identity()));
 
         List<PlannedSession> placed = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         List<OrderRecord> signed = orders.list(h, Optional.empty()).stream()
                 .filter(o -> o.status() == OrderStatus.SIGNED).sorted(Comparator.comparing(OrderRecord::id)).toList();
         for (OrderRecord o : signed) {
@@ -193,16 +201,27 @@ public record WeekProblem(WeekPlan plan, String basis, LocalDate from, LocalDate
                 inWindow = last == null || openNear(free, last, rules.intervalToleranceMin()) ? 1 : 0;
             }
             int bookedHere = (int) placed.stream().filter(e -> e.getOrderId().equals(o.id()) && !e.isPinned()).count();
+            String name = patient.familyName() + ", " + patient.givenName();
             for (int j = 0; j < inWindow; j++) {
                 int sequence = course.size() + j + 1;
-                placed.add(new PlannedSession(o.id() + "#" + sequence, o.id(), sequence, o.patientId(),
-                        patient.familyName() + ", " + patient.givenName(), type, runMin, needed, intervalMin,
-                        first ? previous : null, rules).withLabsDue(labsDue).withPreference(preferred)
-                        .withStarts(rules.startsInCourse(free, bookedHere + j, inWindow - 1 - j, intervalMin)));
+                List<Integer> starts = rules.startsInCourse(free, bookedHere + j, inWindow - 1 - j, intervalMin);
+                if (starts.isEmpty()) { // this one and the course's later ones: none can be placed before it
+                    leftOut.add(name + " (" + type.code() + ", session " + sequence + " of the course): no start "
+                            + "left for it from " + from + " to " + to + ": " + (free.isEmpty() ? "the unit is "
+                            + "closed then, or what is left of its opening hours after now" + (type.collectsProduct()
+                                    ? " (and before the lab's cut-off)" : "") + " is shorter than the session's "
+                                    + durationMin + " min"
+                            : "the course's interval puts it outside the opening hours left in these days"));
+                    break;
+                }
+                placed.add(new PlannedSession(o.id() + "#" + sequence, o.id(), sequence, o.patientId(), name, type,
+                        runMin, needed, intervalMin, first ? previous : null, rules).withLabsDue(labsDue)
+                        .withPreference(preferred).withStarts(starts));
                 first = false;
             }
         }
-        return new WeekProblem(new WeekPlan(rules, machines, chairs, nurses, placed), digest(basis), from, to);
+        return new WeekProblem(new WeekPlan(rules, machines, chairs, nurses, placed), digest(basis), from, to,
+                leftOut);
     }
 
     /**

@@ -52,6 +52,8 @@ public final class WeekSolver {
 
     /** The explanation's rule for sessions the solver had no time to place (not a rule of the score). */
     public static final String NOT_PLACED = "session not placed";
+    /** The explanation's rule for sessions owed that the window offers no start at all (not a rule of the score). */
+    public static final String NO_START = "session has no start in the window";
     /** Most sentences one rule's explanation lists; the count says how many there were. */
     public static final int MAX_SENTENCES_PER_RULE = 20;
     /** How long hill climbing may find nothing better before late acceptance takes over. */
@@ -203,8 +205,9 @@ public final class WeekSolver {
      * @param score its score
      * @param explanation every rule that counts against it, hard first
      * @param solvedMs the solver's wall time
-     * @param unplaced the sessions the solver had no time to give a start, chair and nurse (its score does not count
-     *     them: every rule looks only at what is placed)
+     * @param unplaced the sessions not placed: by key, those the solver had no time to give a start, chair and nurse
+     *     (its score does not count them: every rule looks only at what is placed); in words, those the window
+     *     offered no start at all ({@link #withLeftOut})
      */
     public record Solved(WeekPlan plan, HardMediumSoftScore score, List<Broken> explanation, long solvedMs,
             List<String> unplaced) {
@@ -217,6 +220,23 @@ public final class WeekSolver {
         /** @return true when every session is placed and no hard rule is broken */
         public boolean feasible() {
             return unplaced.isEmpty() && score.isFeasible();
+        }
+
+        /**
+         * This plan with the sessions the window offered no start ({@link WeekProblem#leftOut()}) counted unplaced
+         * and named, first, under {@link #NO_START}.
+         */
+        public Solved withLeftOut(List<String> leftOut) {
+            if (leftOut.isEmpty()) {
+                return this;
+            }
+            List<Broken> more = new ArrayList<>();
+            more.add(new Broken(NO_START, "hard", "unscored", leftOut.size(), leftOut.stream()
+                    .limit(MAX_SENTENCES_PER_RULE).toList()));
+            more.addAll(explanation);
+            List<String> all = new ArrayList<>(unplaced);
+            all.addAll(leftOut);
+            return new Solved(plan, score, more, solvedMs, all);
         }
     }
 

@@ -171,6 +171,40 @@ class ScheduleProposalsTest {
     }
 
     @Test
+    void planned_after_the_unit_closed_today_alone_offers_no_start_says_so_and_offers_tomorrow() {
+        unit = Unit.start(Databases.Kind.H2, new TestClock(MONDAY_6AM.plusSeconds(13 * 3600)) // 19:00, closed at 18:00
+                .withZone(ZoneOffset.UTC));
+        unit.freshMachine();
+        unit.freshChair();
+        Unit.expect(unit.api.put("/api/schedule/nurse-skills", unit.token(Role.ADMIN), Map.of("username", "nurse1",
+                "skills", List.of("plasma-exchange"))), 200);
+        String order = unit.signedOrder(unit.createPatient(Unit.mrn("LATE")));
+        String coordinator = unit.token(Role.COORDINATOR);
+        Api.Answer today = Unit.expect(unit.api.post("/api/schedule/proposals", coordinator, Map.of("from",
+                "2026-03-02", "to", "2026-03-02", "spentLimitSeconds", 1)), 201);
+        assertThat(today.map()).containsEntry("feasible", false);
+        assertThat(assignments(today)).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> explanation = (List<Map<String, Object>>) today.map().get("explanation");
+        assertThat(explanation.get(0)).containsEntry("rule", WeekSolver.NO_START).containsEntry("matches", 1);
+        assertThat(explanation.get(0).get("sentences")).asString().contains("session 1 of the course")
+                .contains("no start left for it from 2026-03-02 to 2026-03-02: the unit is closed then, or what is left");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) today.map().get("nextSteps");
+        assertThat(steps).extracting(x -> x.get("kind")).containsExactly("WIDER_WINDOW", "BY_HAND");
+        assertThat(steps.get(0)).containsEntry("to", "2026-03-03");
+        assertThat(unit.api.post("/api/schedule/proposals/" + today.id() + "/apply", coordinator, "").status())
+                .isEqualTo(409);
+
+        Api.Answer wider = Unit.expect(unit.api.post("/api/schedule/proposals", coordinator, Map.of("from",
+                "2026-03-02", "to", "2026-03-03", "spentLimitSeconds", 1)), 201);
+        assertThat(wider.map()).containsEntry("feasible", true);
+        assertThat(assignments(wider)).singleElement().satisfies(a -> assertThat(a).containsEntry("orderId", order)
+                .containsEntry("sequence", 1));
+        assertThat(assignments(wider).get(0).get("plannedStart")).asString().startsWith("2026-03-03");
+    }
+
+    @Test
     void the_window_is_checked_and_only_a_coordinator_plans() {
         unitWithACourse(true);
         String coordinator = unit.token(Role.COORDINATOR);

@@ -272,12 +272,24 @@ class UiWeekPlanTest extends BrowserTest {
             browser.js("document.getElementById('nurse-skills').scrollIntoView(); return 0;");
             browser.screenshot("74b-unit-nurse-skills");
 
-            // planned again, the child's session keeps every hard rule and can be booked
+            // planned again on the Sunday alone, when the unit is closed: no start, and the next day offered
             browser.signIn(COORDINATOR, UiServer.PASSWORD);
             browser.go("/week");
             browser.awaitHeading("Week");
             weeksOn(3);
-            planTheWeekShown();
+            String sunday = browser.all(By.cssSelector("#week-grid .cell[data-day]")).get(6).getAttribute("data-day");
+            browser.fill("plan-form", Map.of("from", sunday, "to", sunday, "spentLimitSeconds", "2"));
+            browser.click(By.id("plan-week-run"));
+            browser.await(By.id("proposal"));
+            assertThat(browser.text(By.id("proposal-explanation"))).contains("session has no start in the window")
+                    .contains("Haddad, Noor");
+            assertThat(browser.text(By.id("proposal-table"))).contains("Nothing placed");
+            By wider = By.cssSelector("#proposal-next-steps li[data-step='WIDER_WINDOW'] button");
+            assertThat(browser.text(wider)).startsWith("Plan through");
+            browser.screenshot("74c-week-proposal-closed-day-plan-the-next");
+            browser.click(wider);
+            // the one day more: the Monday after, when the child's session keeps every hard rule and can be booked
+            browser.wait.until(d -> browser.text(By.cssSelector("#proposal h3")).contains("to Mon"));
             assertThat(browser.text(By.id("proposal-feasible"))).isEqualTo("Keeps every hard rule");
             assertThat(browser.all(By.id("proposal-next-steps"))).isEmpty();
             assertThat(browser.text(By.id("proposal-table"))).contains("Haddad, Noor");
