@@ -7,8 +7,8 @@ import { h, field, timeField, checkbox, values, showProblems, clearProblems, toa
 import { procedureName } from './common.js';
 
 export async function render(main, ctx) {
-  const [machines, chairs, rules, printSettings, sheetLanguages, nurses] = await Promise.all([get('/api/machines'), get('/api/chairs'),
-    get('/api/schedule/rules'), get('/api/print-settings'), get('/api/patient-sheet/languages'), get('/api/schedule/nurses')]);
+  const [machines, chairs, rules, printSettings, sheetLanguages, nurses, facility] = await Promise.all([get('/api/machines'), get('/api/chairs'),
+    get('/api/schedule/rules'), get('/api/print-settings'), get('/api/patient-sheet/languages'), get('/api/schedule/nurses'), get('/api/facility')]);
   const separatorTypes = ctx.catalog.procedureTypes.filter((t) => t.onSeparator);
   const reload = () => ctx.go('/unit');
 
@@ -85,7 +85,41 @@ export async function render(main, ctx) {
       chairForm),
     nursesPanel(ctx, nurses, reload),
     rulesPanel(ctx, rules, reload),
+    facilityPanel(ctx, facility, reload),
     printPanel(ctx, printSettings, sheetLanguages, reload));
+}
+
+/**
+ * The unit's ISBT 128 facility identification number (FIN, assigned by ICCBBA) and name: every cell product's DIN
+ * begins with it, so no product can be made until it is set. Read by everyone, set by the administrator.
+ */
+function facilityPanel(ctx, facility, reload) {
+  const edit = ctx.can.manageUnit();
+  const form = h('form', { id: 'facility-form', novalidate: true }, h('div', { class: 'form-errors' }),
+    h('div', { class: 'fields' },
+      field({ name: 'fin', label: 'Facility identification number (FIN)', value: facility.fin || '', placeholder: 'e.g. G1234',
+        hint: 'five characters, as ICCBBA registered your facility' }),
+      field({ name: 'name', label: 'Facility name', value: facility.name || '' })),
+    edit ? h('div', { class: 'actions' }, h('button', { class: 'btn btn-primary', type: 'submit', id: 'save-facility' }, 'Save')) : null);
+  if (!edit) form.querySelectorAll('input').forEach((x) => { x.disabled = true; });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    if (facility.fin && v.fin !== facility.fin && !window.confirm(`Change the FIN from ${facility.fin} to ${v.fin}? Products made from now on get DINs of ${v.fin}; those made already keep theirs.`)) return;
+    try {
+      await put('/api/facility', { fin: v.fin, name: v.name });
+      toast('Facility saved');
+      reload();
+    } catch (e) { showProblems(form, e); }
+  });
+  const state = !facility.fin
+    ? h('div', { class: 'alert alert-warning', id: 'facility-unset' }, 'Not set: no cell product can be made, and so no DIN or label printed, until it is.')
+    : h('p', { class: 'muted', id: 'facility-set' }, `Set ${String(facility.setAt).slice(0, 16).replace('T', ' ')} by ${facility.setBy}.`,
+      facility.fin === 'A9999' ? h('strong', {}, ' A9999 is the facility of the standard’s own examples (ST-001): set the FIN ICCBBA registered for your facility before labelling real products.') : null);
+  return h('section', { class: 'panel', id: 'facility', 'aria-labelledby': 'h-facility' }, h('h2', { id: 'h-facility' }, 'Cell product labels (ISBT 128)'),
+    h('p', { class: 'muted' }, 'Every product’s donation identification number (DIN) begins with the facility’s FIN, then the year and a sequence the system keeps; a changed FIN counts for products made after it.'),
+    state, form);
 }
 
 /** The paper the unit's PDFs are laid out on and the patient sheet's language: read by everyone, changed by the administrator. */

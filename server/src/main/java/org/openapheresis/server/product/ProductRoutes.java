@@ -129,7 +129,7 @@ public final class ProductRoutes implements FeatureRoutes {
         String fin = f.text("fin", true, 5).orElse(null);
         String name = f.text("name", true, 200).orElse(null);
         f.rejectUnknown();
-        throwIfProblems(f);
+        f.throwIfProblems();
         call.answer(call.write(h -> products.setFacility(h, call.actor(), fin, name)));
     }
 

@@ -70,7 +70,7 @@ public enum Refusal {
     SAME_PERSON_VERIFIES(Kind.CONFLICT, "{0} prepared this release; another person must verify it"),
     /** No ISBT 128 facility identification number yet. */
     FACILITY_NOT_SET(Kind.CONFLICT, "the unit's ISBT 128 facility identification number is not set; an administrator "
-            + "sets it (PUT /api/facility)"),
+            + "sets it on the unit's page (PUT /api/facility)"),
     /** A product made already from the session: the session, the product's DIN. */
     PRODUCT_EXISTS_FOR_SESSION(Kind.CONFLICT, "session {0} already has product {1}"),
     /** A collection whose bag was not measured: the session. */

@@ -73,4 +73,34 @@ class UiUnitResourcesTest extends BrowserTest {
                     "version", version)).status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void an_admin_replaces_the_standard_s_example_fin_a_wrong_one_named_beside_its_field() {
+        browser.signIn("admin", UiServer.ADMIN_PASSWORD);
+        browser.go("/unit");
+        browser.awaitText(By.id("facility"), "Cell product labels (ISBT 128)");
+        assertThat(browser.await(By.cssSelector("#facility-form [name='fin']")).getAttribute("value"))
+                .isEqualTo("A9999");
+        assertThat(browser.text(By.id("facility-set"))).contains("standard’s own examples");
+        browser.js("window.confirm = () => true; return 0;");
+        browser.fill("facility-form", Map.of("fin", "G12"));
+        browser.click(By.id("save-facility"));
+        browser.wait.until(d -> browser.text(By.id("facility-form")).contains("5 expected"));
+        String admin = server.login("admin", UiServer.ADMIN_PASSWORD);
+        assertThat(server.call("GET", "/api/facility", admin, null).body().get("fin").asText()).isEqualTo("A9999");
+        try {
+            browser.fill("facility-form", Map.of("fin", "G1234", "name", "Demo cell therapy lab"));
+            browser.click(By.id("save-facility"));
+            browser.wait.until(d -> server.call("GET", "/api/facility", admin, null).body().get("fin").asText()
+                    .equals("G1234"));
+            browser.go("/unit");
+            browser.awaitText(By.id("facility-set"), "by admin");
+            assertThat(browser.text(By.id("facility-set"))).doesNotContain("standard’s own examples");
+            browser.js("document.getElementById('facility').scrollIntoView(); return 0;");
+            browser.screenshot("15-the-unit-facility-fin");
+        } finally {
+            server.call("PUT", "/api/facility", admin, Map.of("fin", "A9999", "name",
+                    "OpenApheresis demo unit (the standard's example facility A9999)"));
+        }
+    }
 }
