@@ -34,8 +34,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.openapheresis.server.schedule.constraint.Breach;
 import org.openapheresis.server.schedule.constraint.WeekConstraints;
@@ -43,10 +41,6 @@ import org.openapheresis.server.schedule.constraint.WeekConstraints;
 /**
  * The constraint solver over a {@link WeekPlan}: one solver factory per server (building it reads the domain and
  * compiles the rules), a solver per request, always stopped by a spent limit; and the score explained in words.
- *
- * <p>The factory is built on a thread of its own, begun by the constructor: it is about 0.3 s of class loading that
- * the server's start need not wait for (docs/benchmarks.md). The first use waits for it; a failure to build it (a
- * mistake in the rules' configuration, which every solver test would show) is thrown at that use.
  */
 public final class WeekSolver {
 
@@ -59,31 +53,12 @@ public final class WeekSolver {
     /** How long hill climbing may find nothing better before late acceptance takes over. */
     static final Duration CLIMB_UNIMPROVED = Duration.ofMillis(700);
 
-    /** The factory and the score explainer over it, built once. */
-    private record Built(SolverFactory<WeekPlan> factory, SolutionManager<WeekPlan, HardMediumSoftScore> explainer) {
-    }
-
-    private final CompletableFuture<Built> built = new CompletableFuture<>();
+    private final SolverFactory<WeekPlan> factory;
+    private final SolutionManager<WeekPlan, HardMediumSoftScore> explainer;
 
     public WeekSolver() {
-        Thread t = new Thread(() -> {
-            try {
-                SolverFactory<WeekPlan> f = factory();
-                built.complete(new Built(f, SolutionManager.create(f)));
-            } catch (Throwable e) {
-                built.completeExceptionally(e);
-            }
-        }, "the week solver-build");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private Built built() {
-        try {
-            return built.join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("the week solver could not be built: " + e.getCause(), e.getCause());
-        }
+        this.factory = factory();
+        this.explainer = SolutionManager.create(factory);
     }
 
     /**
@@ -246,8 +221,7 @@ public final class WeekSolver {
         if (unimprovedLimit != null) {
             t.withUnimprovedSpentLimit(unimprovedLimit);
         }
-        Solver<WeekPlan> solver = built().factory()
-                .buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
+        Solver<WeekPlan> solver = factory.buildSolver(new SolverConfigOverride<WeekPlan>().withTerminationConfig(t));
         long started = System.nanoTime();
         solver.addEventListener(e -> progress.accept(new Progress((System.nanoTime() - started) / 1_000_000,
                 (HardMediumSoftScore) e.getNewBestScore(), e.getNewBestSolution().getSessions().stream().allMatch(
@@ -268,7 +242,7 @@ public final class WeekSolver {
 
     /** The rules that count against a plan, in words (the costliest first: hard before medium before soft). */
     public List<Broken> explain(WeekPlan plan) {
-        ScoreAnalysis<HardMediumSoftScore> a = built().explainer().analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
+        ScoreAnalysis<HardMediumSoftScore> a = explainer.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
         List<Broken> out = new ArrayList<>();
         List<ConstraintAnalysis<HardMediumSoftScore>> worstFirst = a.constraintAnalyses().stream()
                 .sorted(Comparator.comparing(ConstraintAnalysis::score)).toList();
@@ -303,7 +277,7 @@ public final class WeekSolver {
 
     /** The hard breaches of a plan that concern the session of {@code key}, but those of the rules {@code except}. */
     public HardOf hardOf(WeekPlan plan, String key, Set<String> except) {
-        ScoreAnalysis<HardMediumSoftScore> a = built().explainer().analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
+        ScoreAnalysis<HardMediumSoftScore> a = explainer.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
         int hard = 0;
         List<String> sentences = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftScore> c : a.constraintAnalyses()) {
@@ -322,6 +296,6 @@ public final class WeekSolver {
 
     /** The score of a plan as it stands, without solving (for a check of a plan made elsewhere). */
     public HardMediumSoftScore score(WeekPlan plan) {
-        return built().explainer().update(plan);
+        return explainer.update(plan);
     }
 }
