@@ -17,6 +17,8 @@ public final class FhirSystems {
      * which WHO ICD-10 does not have).
      */
     public static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    /** SNOMED CT, as FHIR R4 names it (the international edition; no version is claimed). */
+    public static final String SNOMED_CT = "http://snomed.info/sct";
     /** HL7 v2 table 0203, identifier type ({@code MR}: medical record number). */
     public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
     /** FHIR's observation categories ({@code laboratory}). */

@@ -31,7 +31,7 @@ public final class ServiceRequestMapper {
             case STOPPED -> ServiceRequest.ServiceRequestStatus.REVOKED;
         });
         r.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-        r.setCode(new CodeableConcept().setText(o.procedureSpec().type().displayName()));
+        r.setCode(ProcedureMapper.code(o.procedureSpec().type()));
         r.setSubject(new Reference("Patient/" + o.patientId()));
         CodeableConcept reason = new CodeableConcept();
         reason.addCoding().setSystem(FhirSystems.ICD10_CM).setCode(o.indication().code());

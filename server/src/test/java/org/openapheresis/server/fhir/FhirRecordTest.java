@@ -414,4 +414,27 @@ class FhirRecordTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("not kept");
     }
+
+    @Test
+    void a_session_and_its_order_carry_the_snomed_ct_concept_of_their_procedure_beside_its_name() {
+        Procedure exchange = (Procedure) parse(get("/fhir/Procedure/" + sessionId, Role.NURSE));
+        assertThat(exchange.getCode().getText()).isEqualTo("Plasma exchange (TPE)");
+        assertThat(exchange.getCode().getCoding()).singleElement().satisfies(c -> {
+            assertThat(c.getSystem()).isEqualTo("http://snomed.info/sct");
+            assertThat(c.getCode()).isEqualTo("127788007");
+            assertThat(c.getDisplay()).isEqualTo("Apheresis (procedure)");
+        });
+        String orderId = exchange.getBasedOnFirstRep().getReferenceElement().getIdPart();
+        org.hl7.fhir.r4.model.ServiceRequest order = (org.hl7.fhir.r4.model.ServiceRequest) parse(get(
+                "/fhir/ServiceRequest/" + orderId, Role.NURSE));
+        assertThat(order.getCode().getCodingFirstRep().getCode()).isEqualTo("127788007");
+
+        String collection = (String) unit.api.get("/api/products/" + productId, unit.token(Role.NURSE)).map()
+                .get("sessionId");
+        Procedure harvest = (Procedure) parse(get("/fhir/Procedure/" + collection, Role.NURSE));
+        assertThat(harvest.getCode().getText()).isEqualTo("HPC collection");
+        assertThat(harvest.getCode().getCodingFirstRep().getCode()).isEqualTo("418576007");
+        assertThat(harvest.getCode().getCodingFirstRep().getDisplay())
+                .isEqualTo("Harvesting of peripheral blood stem cells (procedure)");
+    }
 }
