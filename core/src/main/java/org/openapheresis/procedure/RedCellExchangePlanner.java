@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.openapheresis.kinetics.BodyState;
+import org.openapheresis.kinetics.CitrateKinetics;
+import org.openapheresis.kinetics.Exposure;
 import org.openapheresis.kinetics.RedCellExchangeKinetics;
 import org.openapheresis.patient.Analyte;
 import org.openapheresis.patient.BloodVolume;
@@ -145,32 +147,55 @@ public final class RedCellExchangePlanner {
         double acRatio = spec.sep().acRatio().orElse(DEFAULT_AC_RATIO.value());
         assumptions.add(() -> spec.sep().acRatio().isPresent() ? "Inlet:AC ratio " + Problem.render(acRatio)
                 + " as requested." : DEFAULT_AC_RATIO.describe("Inlet:AC ratio"));
-        double fractionAcToPatient = 1.0;
-        assumptions.add(() -> "All anticoagulant is counted as reaching the patient (the plasma returns; the citrate"
-                + " in the removed red cells and in the donor units is not modelled): an upper bound for citrate.");
+        double depletionProcessedMl = RedCellExchangeKinetics.minimumProcessedMl(tbv, r0, rStart, depletedMl);
+        double exchangeProcessedMl = RedCellExchangeKinetics.minimumProcessedMl(tbv, rStart, rEnd, exchangeRemovedMl);
+        double processedMl = depletionProcessedMl + exchangeProcessedMl;
+        // the anticoagulant leaves only in the fluid removed with the red cells (their share of the plasma stream,
+        // as for a cell collection's product); the rest returns with the plasma
+        double acVolume = processedMl / (acRatio - 1);
+        double acShareOfPlasmaStream = acVolume / (processedMl * (1 - hct0) + acVolume);
+        double removedFluidMl = removedMl * (1 / REMOVED_RED_CELL_HEMATOCRIT.value() - 1);
+        double acRemovedMl = removedFluidMl * acShareOfPlasmaStream;
+        double ownPlasmaRemovedMl = removedFluidMl - acRemovedMl;
+        double fractionAcToPatient = 1 - acRemovedMl / acVolume;
+        assumptions.add(() -> "Anticoagulant reaching the patient: all but the " + Math.round(acRemovedMl) + " mL in"
+                + " the fluid removed with the red cells (their share of the plasma stream at the remove-line"
+                + " haematocrit), so " + Math.round(100 * fractionAcToPatient) + "% of it; the citrate of the donor"
+                + " units' residual plasma is not counted (no published amount per unit was found).");
         Plans.Chosen inlet = Plans.inletFlow(spec.sep(), device, tbv, acRatio, fractionAcToPatient);
         assumptions.add(() -> inlet.why());
         double inletFlow = inlet.value();
         double acFlow = inletFlow / acRatio;
         double bloodFlow = inletFlow - acFlow;
-
-        double depletionProcessedMl = RedCellExchangeKinetics.minimumProcessedMl(tbv, r0, rStart, depletedMl);
-        double exchangeProcessedMl = RedCellExchangeKinetics.minimumProcessedMl(tbv, rStart, rEnd, exchangeRemovedMl);
-        double processedMl = depletionProcessedMl + exchangeProcessedMl;
         double durationMin = device.separationMinutes(processedMl, bloodFlow, hct0, acRatio);
         assumptions.add(() -> "Blood processed " + Math.round(processedMl) + " mL is the least that holds the red"
                 + " cells removed (every red cell of the processed blood removed), so the run time of "
                 + Math.round(durationMin) + " min is a lower bound; set-up and rinseback are not included (Spectra"
                 + " Optia leaves rinseback out of its RBCX predictions too).");
-        double acVolume = processedMl / (acRatio - 1);
         double acToPatient = acVolume * fractionAcToPatient;
         double citrateMgPerMl = spec.sep().anticoagulant().citrateMgPerMl().value();
         double citrateToPatient = acToPatient * citrateMgPerMl;
         double citrateRate = citrateToPatient / patient.weightKg() / durationMin;
         assumptions.add(() -> spec.sep().anticoagulant().citrateMgPerMl().describe(
                 spec.sep().anticoagulant().code() + " citrate") + ".");
-        assumptions.add(() -> "Ionised calcium is not simulated for a red cell exchange yet; only the citrate rate is"
-                + " checked.");
+        // ionised calcium: the citrate-calcium model the other procedures use, driven by the anticoagulant returned,
+        // with the calcium of the plasma that leaves with the removed red cells lost and replaced by calcium-free
+        // donor units and depletion fluid, and the calcium infusion entered given
+        CalciumSupplement calcium = spec.sep().calcium();
+        double perMin = 1.0 / durationMin;
+        Exposure exposure = new Exposure(0, 0, acToPatient * CellSessions.AC_FLUID_INTRAVASCULAR_SHARE.value() * perMin,
+                Map.of(), Map.of(), citrateToPatient * perMin, ownPlasmaRemovedMl * perMin,
+                calcium.infusionMmolPerHour() / 60, 0);
+        SessionClock.Run run = SessionClock.run(start, exposure, durationMin, options, processedMl);
+        assumptions.addAll(() -> CitrateKinetics.describe());
+        assumptions.add(() -> "Calcium leaves with the " + Math.round(ownPlasmaRemovedMl) + " mL of the patient's"
+                + " plasma removed with the red cells and is replaced by calcium-free donor units and depletion fluid"
+                + " (the model's calcium mass balance, as for the other procedures). UNVERIFIED for this procedure:"
+                + " no published ionised calcium series of a red cell exchange with its inputs was found to check the"
+                + " prediction against; the model is calibrated on plateletpheresis and plasma exchange.");
+        assumptions.add(() -> calcium.any() ? "Calcium infused as entered: "
+                + Problem.render(calcium.infusionMmolPerHour()) + " mmol/h."
+                : "No calcium given during the run (none entered in procedure.calcium).");
 
         double ecv = device.extracorporealVolumePlasmaExchangeMl().value();
         assumptions.add(() -> device.extracorporealVolumePlasmaExchangeMl().describe("Extracorporeal volume")
@@ -181,6 +206,11 @@ public final class RedCellExchangePlanner {
         Map<String, Plan.Prediction> predicted = new LinkedHashMap<>();
         predicted.put(Analyte.HBS.predictedName(), Predictions.prediction(Analyte.HBS.unit(), hbs0, postHbs));
         predicted.put("hematocrit", Predictions.prediction("%", 100 * hct0, 100 * hctEnd));
+        predicted.putAll(Predictions.of(run.start(), run.end(), run.ionizedCalciumNadir(), false,
+                java.util.Set.of()));
+        if (!predicted.containsKey("ionizedCalcium")) {
+            assumptions.add(() -> "Ionised calcium is not predicted: the patient's labs give no ionised calcium.");
+        }
         assumptions.add(() -> "HbS and haematocrit are predicted to the end of the exchange; what follows it (the"
                 + " patient's new red cells, the donor cells' survival) is not modelled.");
 
@@ -197,7 +227,8 @@ public final class RedCellExchangePlanner {
         }
 
         List<Map<String, Double>> timeline = options.timeline()
-                ? timeline(tbv, r0, rStart, rEnd, donorMl, hbs0, depletionProcessedMl, exchangeProcessedMl, durationMin)
+                ? withIonizedCalcium(timeline(tbv, r0, rStart, rEnd, donorMl, hbs0, depletionProcessedMl,
+                        exchangeProcessedMl, durationMin), run.timeline())
                 : null;
         Plan plan = new Plan(
                 ProcedureType.RED_CELL_EXCHANGE.code(),
@@ -272,6 +303,32 @@ public final class RedCellExchangePlanner {
             out.add(point);
         }
         return out;
+    }
+
+    /**
+     * The exchange's time course with the ionised calcium of the calcium run at each of its minutes, linear between
+     * the run's own points (the two are sampled at different minutes); unchanged when the run has none.
+     */
+    static List<Map<String, Double>> withIonizedCalcium(List<Map<String, Double>> points,
+            List<Map<String, Double>> calciumRun) {
+        String key = "ionizedCalcium";
+        if (calciumRun == null || calciumRun.isEmpty() || !calciumRun.get(0).containsKey(key)) {
+            return points;
+        }
+        int j = 0;
+        for (Map<String, Double> p : points) {
+            double m = p.get("minute");
+            while (j + 1 < calciumRun.size() && calciumRun.get(j + 1).get("minute") <= m) {
+                j++;
+            }
+            Map<String, Double> a = calciumRun.get(j);
+            Map<String, Double> b = calciumRun.get(Math.min(j + 1, calciumRun.size() - 1));
+            double ma = a.get("minute");
+            double mb = b.get("minute");
+            double w = mb > ma ? Math.max(0, Math.min(1, (m - ma) / (mb - ma))) : 0;
+            p.put(key, Rounding.decimals(a.get(key) + (b.get(key) - a.get(key)) * w, 3));
+        }
+        return points;
     }
 
     /**

@@ -130,4 +130,52 @@ class RedCellExchangePlannerTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .anySatisfy(pr -> assertThat(pr.key()).isEqualTo(MessageKey.OUT_OF_RANGE)));
     }
+
+    /** The sickle cell adult with an ionised calcium on record. */
+    private static Plan withCalcium(Map<String, Object> procedure) {
+        Map<String, Object> patient = RedCellExchangeRequests.sickleCellAdult();
+        patient.put("labs", CellRequests.obj("hbsPercent", 85, "plateletsE9PerL", 300, "ionizedCalciumMmolPerL", 1.18));
+        return CellRequests.plan(CellRequests.request(patient, procedure));
+    }
+
+    @Test
+    void ionised_calcium_falls_with_the_citrate_returned_and_less_with_calcium_given_or_less_anticoagulant() {
+        Plan p = withCalcium(exchangeTo30());
+        Plan.Prediction ca = p.predicted().get("ionizedCalcium");
+        assertThat(ca.pre()).isEqualTo(1.18);
+        assertThat(ca.post()).isLessThan(ca.pre());
+        assertThat(ca.nadir()).isLessThanOrEqualTo(ca.post());
+        assertThat(p.assumptions()).anyMatch(a -> a.contains("Calcium leaves with the") && a.contains("plasma removed"))
+                .anyMatch(a -> a.contains("No calcium given during the run"));
+
+        Plan infused = withCalcium(exchangeTo30("calcium", Map.of("infusionMmolPerHour", 6)));
+        assertThat(infused.predicted().get("ionizedCalcium").nadir()).isGreaterThan(ca.nadir());
+        assertThat(infused.assumptions()).anyMatch(a -> a.contains("Calcium infused as entered: 6 mmol/h"));
+
+        Plan lessCitrate = withCalcium(exchangeTo30("acRatio", 15));
+        assertThat(lessCitrate.predicted().get("ionizedCalcium").nadir()).isGreaterThan(ca.nadir());
+    }
+
+    @Test
+    void without_an_ionised_calcium_on_record_none_is_predicted_and_the_plan_says_why() {
+        Plan p = plan(exchangeTo30());
+        assertThat(p.predicted()).doesNotContainKey("ionizedCalcium");
+        assertThat(p.assumptions()).anyMatch(a -> a.contains("Ionised calcium is not predicted"));
+    }
+
+    @Test
+    void the_timeline_carries_the_ionised_calcium_from_the_baseline_down_to_the_predicted_end() {
+        Map<String, Object> patient = RedCellExchangeRequests.sickleCellAdult();
+        patient.put("labs", CellRequests.obj("hbsPercent", 85, "plateletsE9PerL", 300, "ionizedCalciumMmolPerL", 1.18));
+        Plan p = Planner.plan(CellRequests.read(CellRequests.request(patient, exchangeTo30())),
+                PlanOptions.withTimeline());
+        java.util.List<Map<String, Double>> t = p.timeline();
+        assertThat(t.get(0).get("ionizedCalcium")).isEqualTo(1.18);
+        assertThat(t.get(t.size() - 1).get("ionizedCalcium")).isCloseTo(p.predicted().get("ionizedCalcium").post(),
+                within(0.006));
+        for (int i = 1; i < t.size(); i++) {
+            assertThat(t.get(i).get("ionizedCalcium")).as("minute " + t.get(i).get("minute"))
+                    .isLessThanOrEqualTo(t.get(i - 1).get("ionizedCalcium") + 1e-9);
+        }
+    }
 }

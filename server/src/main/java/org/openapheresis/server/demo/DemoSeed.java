@@ -275,6 +275,16 @@ public final class DemoSeed {
                 "nurse.tanaka", notes, today);
         // 11. Chronic GVHD after an allogeneic transplant: moderate ten weeks ago, photopheresis ordered for it, mild now
         PatientRecord holm = chronicGvhd(now, notes);
+        // 12. Sickle cell disease: a red cell exchange tomorrow for primary stroke prevention, with a calcium infusion
+        // (the plan predicts HbS, haematocrit and ionised calcium)
+        PatientRecord scd = patient("MRN-105820", "Amara", "Okoye", LocalDate.of(2001, 7, 19), Sex.FEMALE, 165, 58,
+                List.of(), List.of("hydroxyurea 20 mg/kg/day"), false, false, labs(25, 320, Map.of("hbsPercent", 78.0,
+                        "ionizedCalciumMmolPerL", 1.17)), PatientKind.PATIENT, now.minus(Duration.ofDays(2)));
+        order(scd, "D57.1", "Sickle cell disease (HbSS): chronic red cell exchange for primary stroke prevention",
+                Map.of("type", "red-cell-exchange", "device", "continuous-flow", "targetHbsPercent", 30,
+                        "targetHematocritPercent", 27, "replacementHematocritPercent", 60, "calcium", Map.of(
+                                "infusionMmolPerHour", 4.64)), OptionalDouble.empty(), Optional.empty(), new int[] {1},
+                "Optia-1", "nurse.moreau", notes, today, "sickle-cell-disease-non-acute-stroke-prophylaxis-rbcx");
         products(now, autoSessions, dliSessions, dliRecipient, granSessions, granRecipient, notes);
         coverages(today, ms, aml, ttp, holm, mg, myeloma, notes);
         clock.set(now);

@@ -68,6 +68,13 @@ class DemoSeedTest {
             assertThat(api.get("/api/orders/" + hpcOrder.get("id") + "/coverage-check", billing).map())
                     .containsEntry("verdict", "no-rule").containsEntry("askBilling", true);
             assertChronicGvhdTreatedByPhotopheresis(api, physician, orders);
+            // the sickle cell patient's red cell exchange, with a calcium infusion: HbS and ionised calcium predicted
+            Map<String, Object> rbcx = orders.stream().filter(o -> "D57.1".equals(((Map<?, ?>) o.get("indication"))
+                    .get("code"))).findFirst().orElseThrow();
+            assertThat(rbcx).containsEntry("status", "signed");
+            Map<?, ?> predicted = (Map<?, ?>) ((Map<?, ?>) rbcx.get("plan")).get("predicted");
+            assertThat(predicted.containsKey("hbs") && predicted.containsKey("ionizedCalcium")).as("%s", predicted)
+                    .isTrue();
             // a planned fortnight: nothing still to come is booked on a Sunday the unit is closed, and the solver's
             // proposal for the next two weeks can be booked (no hard rule broken, every owed session placed)
             assertThat(all).filteredOn(x -> "scheduled".equals(x.get("status"))).extracting(x -> java.time.OffsetDateTime
