@@ -26,19 +26,29 @@ class UiWeekPlanTest extends BrowserTest {
                 "role", "coordinator", "displayName", "Ines Coordinator"));
         assertThat(server.call("PUT", "/api/schedule/nurse-skills", admin, Map.of("username", UiServer.NURSE,
                 "skills", List.of("plasma-exchange"))).status()).isEqualTo(200);
+        signedExchanges("MRN-WEEK-1", "Maja", "Lindgren", "1980-05-06", 168, 64, 3);
+    }
+
+    /**
+     * A patient registered by the physician and a signed order of {@code sessions} plasma exchanges every 24 h for
+     * Guillain-Barre syndrome, its warnings acknowledged; answers the order's id.
+     */
+    private static String signedExchanges(String mrn, String given, String family, String birthDate, double heightCm,
+            double weightKg, int sessions) {
         String physician = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
-        UiServer.Answer patient = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-WEEK-1",
-                "givenName", "Maja", "familyName", "Lindgren", "birthDate", "1980-05-06", "sex", "female", "heightCm",
-                168, "weightKg", 64, "labs", Map.of("hematocritPercent", 40, "iggGPerL", 10, "fibrinogenGPerL", 3)));
+        UiServer.Answer patient = server.call("POST", "/api/patients", physician, Map.of("mrn", mrn, "givenName",
+                given, "familyName", family, "birthDate", birthDate, "sex", "female", "heightCm", heightCm, "weightKg",
+                weightKg, "labs", Map.of("hematocritPercent", 40, "iggGPerL", 10, "fibrinogenGPerL", 3)));
         assertThat(patient.status()).isEqualTo(201);
         UiServer.Answer order = server.call("POST", "/api/orders", physician, Map.of("patientId",
                 patient.body().get("id").asText(), "indication", Map.of("code", "G61.0", "text",
                         "Guillain-Barre syndrome"), "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes",
-                                1.0), "schedule", Map.of("sessions", 3, "intervalHours", 24)));
+                                1.0), "schedule", Map.of("sessions", sessions, "intervalHours", 24)));
         assertThat(order.status()).isEqualTo(201);
         String id = order.body().get("id").asText();
         server.call("POST", "/api/orders/" + id + "/acknowledge", physician, null);
         assertThat(server.call("POST", "/api/orders/" + id + "/sign", physician, null).status()).isEqualTo(200);
+        return id;
     }
 
     /** Drops the booked session {@code sessionId} on the grid cell of {@code row} and {@code day}, as a drag does. */
@@ -226,19 +236,8 @@ class UiWeekPlanTest extends BrowserTest {
         // three weeks on: the other tests plan and keep the rota of the next two
         String physician = server.login(UiServer.PHYSICIAN, UiServer.PASSWORD);
         String admin = server.login("admin", UiServer.ADMIN_PASSWORD);
-        UiServer.Answer child = server.call("POST", "/api/patients", physician, Map.of("mrn", "MRN-WEEK-CHILD",
-                "givenName", "Noor", "familyName", "Haddad", "birthDate", java.time.LocalDate.now().minusYears(12)
-                        .toString(), "sex", "female", "heightCm", 150, "weightKg", 40, "labs", Map.of(
-                                "hematocritPercent", 38, "iggGPerL", 9, "fibrinogenGPerL", 2.8)));
-        assertThat(child.status()).isEqualTo(201);
-        UiServer.Answer order = server.call("POST", "/api/orders", physician, Map.of("patientId",
-                child.body().get("id").asText(), "indication", Map.of("code", "G61.0", "text",
-                        "Guillain-Barre syndrome"), "procedure", Map.of("type", "plasma-exchange", "plasmaVolumes",
-                                1.0), "schedule", Map.of("sessions", 1, "intervalHours", 24)));
-        assertThat(order.status()).isEqualTo(201);
-        String orderId = order.body().get("id").asText();
-        server.call("POST", "/api/orders/" + orderId + "/acknowledge", physician, null);
-        assertThat(server.call("POST", "/api/orders/" + orderId + "/sign", physician, null).status()).isEqualTo(200);
+        String orderId = signedExchanges("MRN-WEEK-CHILD", "Noor", "Haddad", java.time.LocalDate.now().minusYears(12)
+                .toString(), 150, 40, 1); // a child: the session needs a nurse with the paediatric skill
         try {
             browser.signIn(COORDINATOR, UiServer.PASSWORD);
             browser.go("/week");
