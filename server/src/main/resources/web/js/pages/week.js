@@ -233,7 +233,7 @@ function proposalView(ctx, p, nurseName) {
     h('h3', {}, `Proposal for ${dayLabel(p.from)} to ${dayLabel(p.to)}`),
     h('p', {}, h('span', { class: `chip ${p.feasible ? 'chip-completed' : 'chip-aborted'}`, id: 'proposal-feasible' }, p.feasible ? 'Keeps every hard rule' : 'Breaks a hard rule'),
       ` Score ${p.score} · ${changes.length} change${changes.length === 1 ? '' : 's'} · solved in ${(p.solvedMs / 1000).toFixed(1)} s`,
-      h('span', { class: 'muted' }, ' (hard: must hold to book, pre-procedure labs back included; medium: booked sessions moved; soft: same nurse for a course, even loads, the patient’s preferred times, few idle gaps for a nurse, a course waiting over a closure as briefly as it can)')));
+      h('span', { class: 'muted' }, ' (hard: must hold to book, pre-procedure labs back included; medium: booked sessions moved; soft: same nurse for a course, even loads, the patient’s preferred times, few idle gaps for a nurse or a machine, a course waiting over a closure as briefly as it can)')));
   box.append(h('table', { class: 'table', id: 'proposal-table' },
     h('thead', {}, h('tr', {}, ['Start', 'Time on the machine', 'Patient', 'Procedure', 'Machine', 'Chair', 'Nurse', 'Change'].map((t) => h('th', {}, t)))),
     h('tbody', {}, changes.length ? changes.map((a) => h('tr', { dataset: { change: a.change } },

@@ -15,7 +15,7 @@ public final class WeekConstraints implements ConstraintProvider {
             new CollectionBeforeLabCutOff(), new CourseIntervalKept(), new CourseFollowsLastSession(),
             new PreProcedureLabsDue(),
             new FewMovesOfBooked(), new SameNurseForCourse(), new BalancedNurseLoad(),
-            new BalancedDays(), new PreferredTimes(), new FewGaps(), new CourseStretchedOverClosure());
+            new BalancedDays(), new PreferredTimes(), new FewGaps(), new MachineIdle(), new CourseStretchedOverClosure());
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
