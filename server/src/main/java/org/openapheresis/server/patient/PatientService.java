@@ -119,6 +119,9 @@ public final class PatientService {
             throw e;
         }
         if (!updated) {
+            // another write changed the row since it was read: wait for it to commit (the row lock) before reading
+            // what to answer, so that the 409 names the version that won, not the one this request read
+            store.lock(h, id);
             PatientRecord now2 = require(h, id);
             throw DomainException.stale(now2.version(), now2);
         }
