@@ -32,12 +32,7 @@ public record Din(String facility, int year2, int sequence) {
     public Din {
         Objects.requireNonNull(facility, "facility");
         List<Problem> problems = new ArrayList<>();
-        if (facility.length() != FACILITY_LENGTH) {
-            problems.add(Problem.of("din.facility", MessageKey.WRONG_LENGTH, facility, facility.length(),
-                    FACILITY_LENGTH));
-        } else {
-            facilityProblems(problems, "din.facility", facility, 0);
-        }
+        finProblems(problems, "din.facility", facility);
         if (year2 < 0 || year2 > 99) {
             problems.add(Problem.of("din.year2", MessageKey.OUT_OF_RANGE, year2, 0, 99));
         }
@@ -164,6 +159,30 @@ public record Din(String facility, int year2, int sequence) {
     @Override
     public String toString() {
         return printed();
+    }
+
+    /**
+     * Checks a facility identification number on its own (five characters, each one its position allows), as a unit
+     * enters its FIN.
+     *
+     * @param field the field the text came from, named in every problem
+     * @throws InvalidInputException naming {@code field} for the wrong length or a character not allowed
+     */
+    public static void requireFin(String field, String fin) {
+        List<Problem> problems = new ArrayList<>();
+        finProblems(problems, field, fin);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Adds a problem for a FIN of the wrong length, or for every character of it not allowed. */
+    private static void finProblems(List<Problem> problems, String field, String fin) {
+        if (fin.length() != FACILITY_LENGTH) {
+            problems.add(Problem.of(field, MessageKey.WRONG_LENGTH, fin, fin.length(), FACILITY_LENGTH));
+        } else {
+            facilityProblems(problems, field, fin, 0);
+        }
     }
 
     /** Adds a problem for every character of the facility identification number at {@code start} not allowed. */

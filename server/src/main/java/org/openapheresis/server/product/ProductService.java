@@ -98,13 +98,7 @@ public final class ProductService {
 
     /** Sets the unit's facility identification number (checked as ISBT 128 allows one) and name. */
     public ProductStore.Facility setFacility(Handle h, Actor by, String fin, String name) {
-        try {
-            Din.of(fin, 0, 1); // refuses a FIN of the wrong length or characters
-        } catch (org.openapheresis.system.InvalidInputException e) { // named as the request names it
-            throw new org.openapheresis.system.InvalidInputException("the facility has invalid values", e.problems()
-                    .stream().map(p -> new org.openapheresis.system.Problem(p.field().equals("din.facility") ? "fin"
-                            : p.field(), p.key(), p.params())).toList());
-        }
+        Din.requireFin("fin", fin); // refuses a FIN of the wrong length or characters, naming the request's field
         ProductStore.Facility f = new ProductStore.Facility(fin, name, Times.now(clock), by.username());
         store.setFacility(h, f);
         return f;
