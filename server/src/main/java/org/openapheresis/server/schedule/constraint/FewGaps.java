@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.openapheresis.server.schedule.PlannedSession;
 import org.openapheresis.server.schedule.UnitNurse;
 
@@ -45,30 +46,48 @@ public final class FewGaps implements WeekConstraint {
         return s.getRules().local(s.getStartMinute()).toLocalDate();
     }
 
-    /** The gaps between the stretches of work, as {@code [from, to)} minute pairs, in time order. */
+    /** The gaps between the nurse's stretches of work, as {@code [from, to)} minute pairs, in time order. */
     static List<int[]> gaps(List<PlannedSession> sessions) {
+        return gaps(sessions, PlannedSession::endMinute);
+    }
+
+    /**
+     * The gaps between stretches of sessions that each hold what they use until {@code until} (a nurse to the end, a
+     * machine to the end and its turnover), as {@code [from, to)} minute pairs, in time order.
+     */
+    static List<int[]> gaps(List<PlannedSession> sessions, ToIntFunction<PlannedSession> until) {
         List<PlannedSession> sorted = new ArrayList<>(sessions);
         sorted.sort(Comparator.comparingInt(PlannedSession::getStartMinute));
         List<int[]> out = new ArrayList<>();
-        int busyUntil = sorted.get(0).endMinute();
+        int busyUntil = until.applyAsInt(sorted.get(0));
         for (PlannedSession s : sorted.subList(1, sorted.size())) {
             if (s.getStartMinute() > busyUntil) {
                 out.add(new int[] {busyUntil, s.getStartMinute()});
             }
-            busyUntil = Math.max(busyUntil, s.endMinute());
+            busyUntil = Math.max(busyUntil, until.applyAsInt(s));
         }
         return out;
     }
 
     /** Idle minutes between the nurse's stretches of work in the day. */
     static int idle(List<PlannedSession> sessions) {
-        return gaps(sessions).stream().mapToInt(g -> g[1] - g[0]).sum();
+        return minutes(gaps(sessions));
+    }
+
+    /** The gaps as clock times, e.g. {@code 10:30–11:00, 13:30–14:00}. */
+    static String times(org.openapheresis.server.schedule.UnitRules rules, List<int[]> gaps) {
+        return String.join(", ", gaps.stream().map(g -> Sessions.clock(rules, g[0]) + "–" + Sessions.clock(rules,
+                g[1])).toList());
+    }
+
+    /** The minutes of the gaps. */
+    static int minutes(List<int[]> gaps) {
+        return gaps.stream().mapToInt(g -> g[1] - g[0]).sum();
     }
 
     private static String sentence(UnitNurse nurse, LocalDate day, List<PlannedSession> sessions) {
         var rules = sessions.get(0).getRules();
         return "nurse " + nurse.username() + " waits " + idle(sessions) + " min between sessions on " + day + " ("
-                + String.join(", ", gaps(sessions).stream().map(g -> Sessions.clock(rules, g[0]) + "–"
-                        + Sessions.clock(rules, g[1])).toList()) + ")";
+                + times(rules, gaps(sessions)) + ")";
     }
 }

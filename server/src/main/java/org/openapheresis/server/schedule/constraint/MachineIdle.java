@@ -5,7 +5,6 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.openapheresis.server.schedule.PlannedSession;
 import org.openapheresis.server.schedule.UnitMachine;
@@ -37,27 +36,18 @@ public final class MachineIdle implements WeekConstraint {
                 .asConstraint(NAME);
     }
 
-    /** The gaps beyond the turnover, as {@code [from, to)} minute pairs in time order (from = end + turnover). */
+    /** The gaps after each session's turnover ({@link PlannedSession#freeAtMinute}), in time order. */
     static List<int[]> gaps(List<PlannedSession> sessions) {
-        int turnover = sessions.get(0).getRules().turnoverMin();
-        List<int[]> out = new ArrayList<>();
-        for (int[] g : FewGaps.gaps(sessions)) {
-            if (g[1] - g[0] > turnover) {
-                out.add(new int[] {g[0] + turnover, g[1]});
-            }
-        }
-        return out;
+        return FewGaps.gaps(sessions, PlannedSession::freeAtMinute);
     }
 
     static int idle(List<PlannedSession> sessions) {
-        return gaps(sessions).stream().mapToInt(g -> g[1] - g[0]).sum();
+        return FewGaps.minutes(gaps(sessions));
     }
 
     private static String sentence(UnitMachine machine, LocalDate day, List<PlannedSession> sessions) {
         var rules = sessions.get(0).getRules();
         return "machine " + machine.name() + " stands idle " + idle(sessions) + " min between sessions on " + day
-                + ", beyond the " + rules.turnoverMin() + " min turnover (" + String.join(", ", gaps(sessions)
-                        .stream().map(g -> Sessions.clock(rules, g[0]) + "–" + Sessions.clock(rules, g[1])).toList())
-                + ")";
+                + ", beyond the " + rules.turnoverMin() + " min turnover (" + FewGaps.times(rules, gaps(sessions)) + ")";
     }
 }
