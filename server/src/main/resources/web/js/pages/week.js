@@ -172,20 +172,26 @@ export async function render(main, ctx) {
 function conflictsAlert(ctx, conflicts, days) {
   const today = todayIso();
   const dates = conflicts.map((c) => localDate(new Date(c.plannedStart))).filter((d) => d >= today).sort();
-  const replan = dates.length ? h('button', { class: 'btn btn-primary', type: 'button', id: 'replan-conflicts', onclick: async (ev) => {
-    ev.target.disabled = true;
-    ev.target.textContent = 'Planning… (up to 5 s)';
-    try {
-      shown = await post('/api/schedule/proposals', { from: dates[0], to: dates[dates.length - 1] < days[6] ? dates[dates.length - 1] : days[6], spentLimitSeconds: 5 });
-      ctx.go('/week');
-    } catch (e) { toast(e.message || 'Not planned'); ev.target.disabled = false; ev.target.textContent = 'Plan these days again'; }
-  } }, 'Plan these days again') : null;
+  const replan = dates.length ? planButton(ctx, 'Plan these days again', { from: dates[0], to: dates[dates.length - 1] < days[6] ? dates[dates.length - 1] : days[6], spentLimitSeconds: 5 },
+    { class: 'btn btn-primary', id: 'replan-conflicts' }) : null;
   return h('div', { class: 'alert alert-danger no-print', id: 'rota-conflicts', role: 'alert' },
     h('h4', {}, `${conflicts.length} booked session${conflicts.length === 1 ? '' : 's'} the rota now breaks`),
     h('ul', {}, conflicts.map((c) => h('li', { dataset: { conflict: c.sessionId } },
       h('a', { href: `#/sessions/${encodeURIComponent(c.sessionId)}` }, `${dayLabel(localDate(new Date(c.plannedStart)))} ${time(c.plannedStart)} ${c.patientName}`),
       `: ${c.reasons.join('; ')}`))),
     ctx.can.planWeek() && replan ? h('p', {}, 'A new plan of these days moves them, and as few other sessions as it can; nothing is booked until you book it. ', replan) : null);
+}
+
+/** A button that asks for a new proposal ({from, to, spentLimitSeconds}) and shows it; nothing is booked. */
+function planButton(ctx, label, body, attrs) {
+  return h('button', { ...attrs, type: 'button', onclick: async (ev) => {
+    ev.target.disabled = true;
+    ev.target.textContent = `Planning… (up to ${body.spentLimitSeconds} s)`;
+    try {
+      shown = await post('/api/schedule/proposals', body);
+      ctx.go('/week');
+    } catch (e) { toast(e.message || 'Not planned'); ev.target.disabled = false; ev.target.textContent = label; }
+  } }, label);
 }
 
 const changeText = (c) => ({ NEW: '(new)', MOVE: '(moved)', COMPLETE: '(chair or nurse added)', KEEP: '' }[c] || '');
@@ -275,14 +281,8 @@ function proposalView(ctx, p, nurseName) {
  * breaks): a longer run and a wider window are buttons that plan again; the others say where to go.
  */
 function nextStepsView(ctx, p) {
-  const replan = (label, body) => h('button', { class: 'btn btn-secondary btn-sm', type: 'button', onclick: async (ev) => {
-    ev.target.disabled = true;
-    ev.target.textContent = `Planning… (up to ${body.spentLimitSeconds || 5} s)`;
-    try {
-      shown = await post('/api/schedule/proposals', { from: p.from < todayIso() ? todayIso() : p.from, to: p.to, spentLimitSeconds: 5, ...body });
-      ctx.go('/week');
-    } catch (e) { toast(e.message || 'Not planned'); ev.target.disabled = false; ev.target.textContent = label; }
-  } }, label);
+  const replan = (label, body) => planButton(ctx, label, { from: p.from < todayIso() ? todayIso() : p.from, to: p.to, spentLimitSeconds: 5, ...body },
+    { class: 'btn btn-secondary btn-sm' });
   const link = (href, label) => h('a', { class: 'btn btn-ghost btn-sm', href }, label);
   const action = (s) => {
     switch (s.kind) {
