@@ -173,7 +173,7 @@ final class CellSessions {
         double productMl = p.productMlPerBloodVolume().value() * processedMl / tbv;
         double productHct = p.productHematocrit().value();
         double acVolume = processedMl / (s.acRatio() - 1);
-        double acShareOfPlasmaStream = acVolume / (processedMl * (1 - hct) + acVolume);
+        double acShareOfPlasmaStream = Plans.acShareOfPlasmaStream(processedMl, hct, acVolume);
         double productFluid = productMl * (1 - productHct);
         double acInProduct = productFluid * acShareOfPlasmaStream;
         double fractionToPatient = 1 - acInProduct / acVolume;

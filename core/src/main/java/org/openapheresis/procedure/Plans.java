@@ -100,6 +100,15 @@ final class Plans {
     record Chosen(double value, String why) {
     }
 
+    /**
+     * The anticoagulant's share of the plasma stream leaving the separator (the patient's plasma of the processed
+     * blood plus the anticoagulant): the share of any fluid taken off with a product or with removed red cells that
+     * is anticoagulant, which does not reach the patient.
+     */
+    static double acShareOfPlasmaStream(double processedMl, double hematocritFraction, double acVolumeMl) {
+        return acVolumeMl / (processedMl * (1 - hematocritFraction) + acVolumeMl);
+    }
+
     /** The patient's blood volume (an estimate times the virtual patient's factor; a measured one as given). */
     static BloodVolume bloodVolume(Patient p, PlanOptions options) {
         BloodVolume bv = BloodVolumes.of(p);

@@ -153,7 +153,7 @@ public final class RedCellExchangePlanner {
         // the anticoagulant leaves only in the fluid removed with the red cells (their share of the plasma stream,
         // as for a cell collection's product); the rest returns with the plasma
         double acVolume = processedMl / (acRatio - 1);
-        double acShareOfPlasmaStream = acVolume / (processedMl * (1 - hct0) + acVolume);
+        double acShareOfPlasmaStream = Plans.acShareOfPlasmaStream(processedMl, hct0, acVolume);
         double removedFluidMl = removedMl * (1 / REMOVED_RED_CELL_HEMATOCRIT.value() - 1);
         double acRemovedMl = removedFluidMl * acShareOfPlasmaStream;
         double ownPlasmaRemovedMl = removedFluidMl - acRemovedMl;
